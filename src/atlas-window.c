@@ -1,0 +1,559 @@
+/* atlas-window.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window: a map with a sidebar over one case file. It opens the case off the main
+ * thread, remembers its size and viewport, and tells the --screenshot mode when it has settled.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <shumate/shumate.h>
+
+#include "atlas-window.h"
+
+#define SETTLE_FRAMES 3
+
+struct _AtlasWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  GtkStack             *sidebar_stack;
+  AdwStatusPage        *status_page;
+  GtkLabel             *case_title_label;
+  GtkLabel             *case_summary_label;
+  GtkLabel             *case_counts_label;
+  ShumateSimpleMap     *map;
+
+  GFile                *case_file;
+  AtlasCase            *atlas_case;
+  GCancellable         *cancellable;
+  GSettings            *settings;
+
+  gboolean              sidebar_shown;
+  gboolean              case_loading;
+  guint                 settle_tick_id;
+  guint                 frames_since_idle;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CASE_FILE,
+  PROP_CASE,
+  PROP_SIDEBAR_SHOWN,
+  N_PROPS
+};
+
+enum {
+  SETTLED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* A case file is remembered by its URI; the sample case by a fixed name, so moving the
+ * installation does not forget its viewport. */
+static char *
+dup_viewport_key (AtlasWindow *self)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+
+  if (self->case_file == NULL)
+    return g_strdup ("");
+  if (g_file_equal (self->case_file, sample))
+    return g_strdup ("sample:kerman-2024");
+  return g_file_get_uri (self->case_file);
+}
+
+static void
+show_world (AtlasWindow *self)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 25.0, 30.0);
+  shumate_viewport_set_zoom_level (viewport, 2.0);
+}
+
+static void
+frame_case_extent (AtlasWindow *self)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  AtlasBounds extent;
+
+  if (!atlas_case_get_extent (self->atlas_case, &extent))
+    {
+      show_world (self);
+      return;
+    }
+
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 (extent.min_lat + extent.max_lat) / 2,
+                                 (extent.min_lon + extent.max_lon) / 2);
+  shumate_viewport_set_zoom_level (viewport, atlas_bounds_fit_zoom (&extent, 900, 700));
+}
+
+static gboolean
+restore_viewport (AtlasWindow *self)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  g_autoptr(GVariant) viewports = NULL;
+  g_autofree char *key = NULL;
+  double lat, lon, zoom;
+
+  if (self->settings == NULL)
+    return FALSE;
+
+  key = dup_viewport_key (self);
+  viewports = g_settings_get_value (self->settings, "viewports");
+  if (!g_variant_lookup (viewports, key, "(ddd)", &lat, &lon, &zoom))
+    return FALSE;
+
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 CLAMP (lat, -85.0, 85.0), CLAMP (lon, -180.0, 180.0));
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  return TRUE;
+}
+
+static void
+save_viewport (AtlasWindow *self)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  g_autoptr(GVariant) old = NULL;
+  g_autofree char *key = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *old_key;
+  GVariant *old_value;
+
+  if (self->settings == NULL || self->atlas_case == NULL)
+    return;
+
+  key = dup_viewport_key (self);
+  old = g_settings_get_value (self->settings, "viewports");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{s(ddd)}"));
+
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s@(ddd)}", &old_key, &old_value))
+    {
+      if (!g_str_equal (old_key, key))
+        g_variant_builder_add (&builder, "{s@(ddd)}", old_key, old_value);
+      g_variant_unref (old_value);
+    }
+
+  g_variant_builder_add (&builder, "{s(ddd)}", key,
+                         shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                         shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                         shumate_viewport_get_zoom_level (viewport));
+  g_settings_set_value (self->settings, "viewports", g_variant_builder_end (&builder));
+}
+
+static void
+show_status (AtlasWindow *self,
+             const char  *icon_name,
+             const char  *title,
+             const char  *description)
+{
+  adw_status_page_set_icon_name (self->status_page, icon_name);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, description);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "status");
+}
+
+static void
+show_case_overview (AtlasWindow *self)
+{
+  g_autofree char *counts = NULL;
+  AtlasCaseCounts n;
+
+  atlas_case_get_counts (self->atlas_case, &n);
+  counts = g_strdup_printf (_("%u incidents · %u routes · %u sources · %u claims"),
+                            n.incidents, n.routes, n.documents, n.claims);
+
+  gtk_label_set_text (self->case_title_label, atlas_case_get_title (self->atlas_case));
+  gtk_label_set_text (self->case_summary_label, atlas_case_get_summary (self->atlas_case));
+  gtk_label_set_text (self->case_counts_label, counts);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "overview");
+}
+
+static void
+update_title (AtlasWindow *self)
+{
+  const char *subtitle = NULL;
+
+  if (self->atlas_case == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Incident Atlas"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Incident Atlas"));
+      return;
+    }
+
+  if (atlas_case_get_read_only (self->atlas_case))
+    subtitle = _("Read-only");
+  adw_window_title_set_title (self->window_title, atlas_case_get_title (self->atlas_case));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), atlas_case_get_title (self->atlas_case));
+}
+
+static void
+set_case (AtlasWindow *self,
+          AtlasCase   *atlas_case)
+{
+  if (!g_set_object (&self->atlas_case, atlas_case))
+    return;
+
+  update_title (self);
+  show_case_overview (self);
+  if (!restore_viewport (self))
+    frame_case_extent (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+static void
+case_opened_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->case_loading = FALSE;
+  atlas_case = atlas_case_open_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (atlas_case == NULL)
+    {
+      show_status (self, "dialog-warning-symbolic", _("Could Not Open the Case"), error->message);
+      show_world (self);
+      return;
+    }
+
+  set_case (self, atlas_case);
+}
+
+static void
+open_case (AtlasWindow *self)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  AtlasCaseOpenFlags flags = ATLAS_CASE_OPEN_DEFAULT;
+
+  if (self->case_file == NULL)
+    {
+      show_status (self, APP_ID "-symbolic", _("No Case Open"),
+                   _("Open a case file or create a new one from the main menu."));
+      show_world (self);
+      return;
+    }
+
+  /* The bundled sample is a reference: analysts read it, they do not change it. */
+  if (g_file_equal (self->case_file, sample))
+    flags |= ATLAS_CASE_OPEN_READ_ONLY;
+
+  self->case_loading = TRUE;
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
+  atlas_case_open_async (self->case_file, flags, self->cancellable,
+                         case_opened_cb, g_object_ref (self));
+}
+
+static gboolean
+settle_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (!atlas_window_is_settled (self))
+    {
+      self->frames_since_idle = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* A few quiet frames, so what was last swapped in has been drawn. */
+  if (++self->frames_since_idle < SETTLE_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  self->settle_tick_id = 0;
+  g_signal_emit (self, signals[SETTLED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+toggle_sidebar_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  g_object_set (self, "sidebar-shown", !self->sidebar_shown, NULL);
+}
+
+static gboolean
+atlas_window_close_request (GtkWindow *window)
+{
+  AtlasWindow *self = ATLAS_WINDOW (window);
+
+  save_viewport (self);
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
+}
+
+static void
+atlas_window_constructed (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
+
+  update_title (self);
+  open_case (self);
+}
+
+static void
+atlas_window_dispose (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->settle_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->settle_tick_id);
+  self->settle_tick_id = 0;
+  g_clear_object (&self->atlas_case);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_window_finalize (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->case_file);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
+}
+
+static void
+atlas_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE_FILE:
+      g_value_set_object (value, self->case_file);
+      break;
+    case PROP_CASE:
+      g_value_set_object (value, self->atlas_case);
+      break;
+    case PROP_SIDEBAR_SHOWN:
+      g_value_set_boolean (value, self->sidebar_shown);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE_FILE:
+      self->case_file = g_value_dup_object (value);
+      break;
+    case PROP_SIDEBAR_SHOWN:
+      if (self->sidebar_shown != g_value_get_boolean (value))
+        {
+          self->sidebar_shown = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_class_init (AtlasWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = atlas_window_constructed;
+  object_class->dispose = atlas_window_dispose;
+  object_class->finalize = atlas_window_finalize;
+  object_class->get_property = atlas_window_get_property;
+  object_class->set_property = atlas_window_set_property;
+  window_class->close_request = atlas_window_close_request;
+
+  properties[PROP_CASE_FILE] =
+    g_param_spec_object ("case-file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, ATLAS_TYPE_CASE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIDEBAR_SHOWN] =
+    g_param_spec_boolean ("sidebar-shown", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtlasWindow::settled:
+   *
+   * Emitted once, after atlas_window_wait_until_settled(), when the case has loaded and the
+   * map has drawn everything it was waiting for.
+   */
+  signals[SETTLED] = g_signal_new ("settled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, case_title_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, case_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, case_counts_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map);
+
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
+}
+
+static void
+atlas_window_init (AtlasWindow *self)
+{
+  self->sidebar_shown = TRUE;
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_window_new:
+ * @case_file: (nullable): the case to open, or %NULL for none
+ *
+ * Returns: (transfer none): a new window, owned by @application
+ */
+AtlasWindow *
+atlas_window_new (AtlasApplication *application,
+                  GFile            *case_file)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (case_file == NULL || G_IS_FILE (case_file), NULL);
+
+  return g_object_new (ATLAS_TYPE_WINDOW,
+                       "application", application,
+                       "case-file", case_file,
+                       NULL);
+}
+
+/**
+ * atlas_window_restore_state:
+ *
+ * Binds the window's size and sidebar to @settings, and restores the case's last viewport.
+ * Windows made for --screenshot skip this, so their size is the one asked for.
+ */
+void
+atlas_window_restore_state (AtlasWindow *self,
+                            GSettings   *settings)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_set_object (&self->settings, settings);
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "sidebar-shown", self, "sidebar-shown", G_SETTINGS_BIND_DEFAULT);
+
+  if (self->atlas_case != NULL)
+    restore_viewport (self);
+}
+
+/**
+ * atlas_window_is_settled:
+ *
+ * Returns: whether nothing the window shows is still loading
+ */
+gboolean
+atlas_window_is_settled (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->case_loading;
+}
+
+/**
+ * atlas_window_wait_until_settled:
+ *
+ * Emits #AtlasWindow::settled once the window is settled.
+ */
+void
+atlas_window_wait_until_settled (AtlasWindow *self)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (self->settle_tick_id == 0)
+    self->settle_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), settle_tick_cb,
+                                                         NULL, NULL);
+}
+
+AtlasCase *
+atlas_window_get_case (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->atlas_case;
+}
+
+GtkWidget *
+atlas_window_get_map (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->map);
+}
+
+/**
+ * atlas_window_show_error:
+ *
+ * Shows a failed action in a message dialog. @body is plain text, never markup.
+ */
+void
+atlas_window_show_error (GtkWindow  *parent,
+                         const char *heading,
+                         const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

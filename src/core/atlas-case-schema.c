@@ -1,0 +1,321 @@
+/* atlas-case-schema.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The tables of a case file: the GeoPackage 1.3 core (spatial reference systems, contents,
+ * geometry columns, the R-tree extension) and our own tables, with forward migrations. It
+ * also decides whether an opened file is one of ours, whose triggers may run.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-case-error.h"
+#include "atlas-case-schema.h"
+
+static const char gpkg_core_sql[] =
+  "CREATE TABLE gpkg_spatial_ref_sys ("
+  " srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,"
+  " organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);"
+  "INSERT INTO gpkg_spatial_ref_sys VALUES"
+  " ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined',"
+  "  'undefined cartesian coordinate reference system'),"
+  " ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined',"
+  "  'undefined geographic coordinate reference system'),"
+  " ('WGS 84 geodetic', 4326, 'EPSG', 4326, 'GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\","
+  "SPHEROID[\"WGS 84\",6378137,298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],"
+  "AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],"
+  "UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],"
+  "AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]',"
+  "  'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');"
+  "CREATE TABLE gpkg_contents ("
+  " table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,"
+  " description TEXT DEFAULT '',"
+  " last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+  " min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,"
+  " CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));"
+  "CREATE TABLE gpkg_geometry_columns ("
+  " table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,"
+  " srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,"
+  " CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),"
+  " CONSTRAINT uk_gc_table_name UNIQUE (table_name),"
+  " CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),"
+  " CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));"
+  "CREATE TABLE gpkg_extensions ("
+  " table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,"
+  " scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));";
+
+static const char case_tables_sql[] =
+  "CREATE TABLE atlas_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);"
+  "CREATE TABLE documents ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
+  " publisher TEXT, author TEXT, url TEXT, published TEXT, doc_kind TEXT NOT NULL,"
+  " reliability TEXT NOT NULL CHECK (reliability IN ('A','B','C','D','E','F')), file TEXT);"
+  "CREATE TABLE actors ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+  " actor_kind TEXT NOT NULL, aliases TEXT, summary TEXT);"
+  "CREATE TABLE incidents ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, key TEXT NOT NULL UNIQUE,"
+  " title TEXT NOT NULL, category TEXT NOT NULL, start_time TEXT, start_precision TEXT,"
+  " end_time TEXT, end_precision TEXT, place TEXT, admin_area TEXT, country TEXT,"
+  " latitude REAL NOT NULL, longitude REAL NOT NULL, location_precision TEXT NOT NULL,"
+  " location_source TEXT, summary TEXT);"
+  "CREATE TABLE routes ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, geom LINESTRING, key TEXT NOT NULL UNIQUE,"
+  " name TEXT NOT NULL,"
+  " status TEXT NOT NULL CHECK (status IN ('reported','alleged','contested')), summary TEXT);"
+  "CREATE TABLE waypoints ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, key TEXT NOT NULL UNIQUE,"
+  " route_key TEXT NOT NULL, seq INTEGER NOT NULL, place TEXT, admin_area TEXT, country TEXT,"
+  " latitude REAL NOT NULL, longitude REAL NOT NULL, date TEXT, date_precision TEXT,"
+  " location_precision TEXT NOT NULL, location_source TEXT, UNIQUE (route_key, seq));"
+  "CREATE TABLE claims ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE,"
+  " subject_kind TEXT NOT NULL, subject_key TEXT NOT NULL, attribute TEXT NOT NULL,"
+  " value_text TEXT NOT NULL, value_number REAL, value_min REAL, value_max REAL,"
+  " qualifier TEXT NOT NULL, document_key TEXT NOT NULL, attributed_to TEXT,"
+  " paraphrase TEXT, locator TEXT,"
+  " credibility INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6));"
+  "CREATE INDEX claims_subject ON claims (subject_kind, subject_key, attribute);"
+  "CREATE INDEX claims_document ON claims (document_key);"
+  "CREATE TABLE roles ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, actor_key TEXT NOT NULL,"
+  " subject_kind TEXT NOT NULL, subject_key TEXT NOT NULL, role TEXT NOT NULL);"
+  "CREATE INDEX roles_subject ON roles (subject_kind, subject_key);"
+  "CREATE TABLE briefing_steps ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL UNIQUE,"
+  " subject_kind TEXT NOT NULL, subject_key TEXT, min_lon REAL, min_lat REAL, max_lon REAL,"
+  " max_lat REAL, caption TEXT NOT NULL, claim_keys TEXT);";
+
+/* Our tables as GeoPackage contents: the three layers QGIS shows, and the rest as
+ * attribute tables. */
+static const char contents_sql[] =
+  "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES"
+  " ('incidents', 'features', 'Incidents', 'Incidents of the case', 4326),"
+  " ('routes', 'features', 'Routes', 'Reported movement routes', 4326),"
+  " ('waypoints', 'features', 'Waypoints', 'Stops of the routes, in order', 4326),"
+  " ('documents', 'attributes', 'Documents', 'Where each fact was read', NULL),"
+  " ('claims', 'attributes', 'Claims', 'Sourced values, one per document and party', NULL),"
+  " ('actors', 'attributes', 'Actors', 'People, groups and agencies', NULL),"
+  " ('roles', 'attributes', 'Roles', 'Roles of actors in incidents and routes', NULL),"
+  " ('briefing_steps', 'attributes', 'Briefing', 'Steps of the case briefing', NULL);"
+  "INSERT INTO gpkg_geometry_columns VALUES"
+  " ('incidents', 'geom', 'POINT', 4326, 0, 0),"
+  " ('routes', 'geom', 'LINESTRING', 4326, 0, 0),"
+  " ('waypoints', 'geom', 'POINT', 4326, 0, 0);";
+
+static const char *const feature_tables[] = { "incidents", "routes", "waypoints" };
+
+/* The GeoPackage 1.3 R-tree triggers, written once for any table; the trust check compares
+ * a file's triggers with exactly these texts. */
+static const char *const rtree_trigger_templates[] = {
+  "CREATE TRIGGER rtree_%1$s_geom_insert AFTER INSERT ON %1$s"
+  " WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN"
+  " INSERT OR REPLACE INTO rtree_%1$s_geom VALUES (NEW.id, ST_MinX(NEW.geom),"
+  " ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END",
+  "CREATE TRIGGER rtree_%1$s_geom_update1 AFTER UPDATE OF geom ON %1$s"
+  " WHEN OLD.id = NEW.id AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN"
+  " INSERT OR REPLACE INTO rtree_%1$s_geom VALUES (NEW.id, ST_MinX(NEW.geom),"
+  " ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END",
+  "CREATE TRIGGER rtree_%1$s_geom_update2 AFTER UPDATE OF geom ON %1$s"
+  " WHEN OLD.id = NEW.id AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN"
+  " DELETE FROM rtree_%1$s_geom WHERE id = OLD.id; END",
+  "CREATE TRIGGER rtree_%1$s_geom_update3 AFTER UPDATE ON %1$s"
+  " WHEN OLD.id != NEW.id AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN"
+  " DELETE FROM rtree_%1$s_geom WHERE id = OLD.id;"
+  " INSERT OR REPLACE INTO rtree_%1$s_geom VALUES (NEW.id, ST_MinX(NEW.geom),"
+  " ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END",
+  "CREATE TRIGGER rtree_%1$s_geom_update4 AFTER UPDATE ON %1$s"
+  " WHEN OLD.id != NEW.id AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN"
+  " DELETE FROM rtree_%1$s_geom WHERE id IN (OLD.id, NEW.id); END",
+  "CREATE TRIGGER rtree_%1$s_geom_delete AFTER DELETE ON %1$s"
+  " WHEN old.geom NOT NULL BEGIN"
+  " DELETE FROM rtree_%1$s_geom WHERE id = OLD.id; END",
+};
+
+/* Version 2: full-text search over everything a person would look for. */
+static const char search_index_sql[] =
+  "CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, key UNINDEXED, title, body,"
+  " tokenize = 'unicode61 remove_diacritics 2');";
+
+gboolean
+atlas_case_schema_exec (sqlite3     *db,
+                        const char  *sql,
+                        GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+               _("the database refused a change: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static GPtrArray *
+dup_expected_triggers (void)
+{
+  GPtrArray *triggers = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint t = 0; t < G_N_ELEMENTS (feature_tables); t++)
+    for (guint i = 0; i < G_N_ELEMENTS (rtree_trigger_templates); i++)
+      g_ptr_array_add (triggers, g_strdup_printf (rtree_trigger_templates[i], feature_tables[t]));
+  return triggers;
+}
+
+static gboolean
+create_rtree (sqlite3     *db,
+              const char  *table,
+              GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "CREATE VIRTUAL TABLE rtree_%1$s_geom USING rtree(id, minx, maxx, miny, maxy);"
+    "INSERT INTO gpkg_extensions VALUES ('%1$s', 'geom', 'gpkg_rtree_index',"
+    " 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');", table);
+
+  return atlas_case_schema_exec (db, sql, error);
+}
+
+static gboolean
+create_version_1 (sqlite3  *db,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) triggers = dup_expected_triggers ();
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d;"
+                                              "PRAGMA user_version = %d;",
+                                              ATLAS_GPKG_APPLICATION_ID,
+                                              ATLAS_GPKG_USER_VERSION);
+
+  if (!atlas_case_schema_exec (db, pragmas, error)
+      || !atlas_case_schema_exec (db, gpkg_core_sql, error)
+      || !atlas_case_schema_exec (db, case_tables_sql, error)
+      || !atlas_case_schema_exec (db, contents_sql, error))
+    return FALSE;
+
+  for (guint t = 0; t < G_N_ELEMENTS (feature_tables); t++)
+    if (!create_rtree (db, feature_tables[t], error))
+      return FALSE;
+
+  for (guint i = 0; i < triggers->len; i++)
+    if (!atlas_case_schema_exec (db, g_ptr_array_index (triggers, i), error))
+      return FALSE;
+
+  return atlas_case_schema_exec (db, "INSERT INTO atlas_meta VALUES ('schema_version', '1'),"
+                                     " ('title', ''), ('summary', '')", error);
+}
+
+static gboolean
+set_version (sqlite3  *db,
+             int       version,
+             GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE atlas_meta SET value = '%d'"
+                                          " WHERE key = 'schema_version'", version);
+
+  return atlas_case_schema_exec (db, sql, error);
+}
+
+/**
+ * atlas_case_schema_migrate:
+ *
+ * Brings our tables from @from_version to the current version, step by step. The caller
+ * holds a transaction, so a failed step changes nothing.
+ */
+gboolean
+atlas_case_schema_migrate (sqlite3  *db,
+                           int       from_version,
+                           GError  **error)
+{
+  g_return_val_if_fail (from_version >= 1, FALSE);
+
+  if (from_version < 2 && (!atlas_case_schema_exec (db, search_index_sql, error)
+                           || !set_version (db, 2, error)))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * atlas_case_schema_create:
+ *
+ * Creates every table of an empty case in @db, within the caller's transaction.
+ */
+gboolean
+atlas_case_schema_create (sqlite3  *db,
+                          GError  **error)
+{
+  return create_version_1 (db, error) && atlas_case_schema_migrate (db, 1, error);
+}
+
+/**
+ * atlas_case_schema_read_version:
+ *
+ * Returns: our schema version of the file, or 0 when it has no atlas_meta table
+ */
+int
+atlas_case_schema_read_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM atlas_meta WHERE key = 'schema_version'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+    version = (int) g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+  sqlite3_finalize (stmt);
+  return MAX (version, 0);
+}
+
+static gboolean
+is_expected_trigger (GPtrArray  *expected,
+                     const char *sql)
+{
+  for (guint i = 0; i < expected->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (expected, i), sql) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * atlas_case_schema_check_trusted:
+ *
+ * A file may run its triggers (trusted_schema on, needed to write the R-tree) only when
+ * every trigger in it is one we create, word for word, and it has no views: then opening
+ * it runs no SQL that came with the file.
+ */
+gboolean
+atlas_case_schema_check_trusted (sqlite3  *db,
+                                 GError  **error)
+{
+  g_autoptr(GPtrArray) expected = dup_expected_triggers ();
+  sqlite3_stmt *stmt = NULL;
+  gboolean trusted = TRUE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_master"
+                              " WHERE type IN ('trigger', 'view')", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_UNTRUSTED,
+                   _("its schema cannot be read: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  while (trusted && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (g_strcmp0 (type, "trigger") == 0 && is_expected_trigger (expected, sql))
+        continue;
+
+      trusted = FALSE;
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_UNTRUSTED,
+                   _("it contains a %s “%s” that Incident Atlas did not create"),
+                   type, name ? name : "");
+    }
+
+  sqlite3_finalize (stmt);
+  return trusted;
+}

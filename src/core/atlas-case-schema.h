@@ -1,0 +1,33 @@
+/* atlas-case-schema.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* 'GPKG' as PRAGMA application_id, and GeoPackage 1.3 as PRAGMA user_version */
+#define ATLAS_GPKG_APPLICATION_ID 0x47504B47
+#define ATLAS_GPKG_USER_VERSION 10300
+
+/* The layout of our own tables; bump it with a new step in the migrations. */
+#define ATLAS_CASE_SCHEMA_VERSION 2
+
+gboolean atlas_case_schema_create          (sqlite3      *db,
+                                            GError      **error);
+gboolean atlas_case_schema_migrate         (sqlite3      *db,
+                                            int           from_version,
+                                            GError      **error);
+int      atlas_case_schema_read_version    (sqlite3      *db);
+gboolean atlas_case_schema_check_trusted   (sqlite3      *db,
+                                            GError      **error);
+gboolean atlas_case_schema_exec            (sqlite3      *db,
+                                            const char   *sql,
+                                            GError      **error);
+
+G_END_DECLS

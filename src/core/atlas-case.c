@@ -1,0 +1,1330 @@
+/* atlas-case.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The case store: the one object that owns a case file's SQLite connection. Nothing else runs
+ * SQL. It opens files as untrusted input, writes records in one transaction and answers the
+ * queries the views need as GListModels of records.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "atlas-actor.h"
+#include "atlas-briefing-step.h"
+#include "atlas-case-schema.h"
+#include "atlas-case.h"
+#include "atlas-claim.h"
+#include "atlas-document.h"
+#include "atlas-gpkg-geometry.h"
+#include "atlas-incident.h"
+#include "atlas-role.h"
+#include "atlas-route.h"
+#include "atlas-waypoint.h"
+
+#define BUSY_TIMEOUT_MS 5000
+#define SEARCH_LIMIT 200
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+G_DEFINE_QUARK (atlas-case-error-quark, atlas_case_error)
+
+struct _AtlasCase
+{
+  GObject     parent_instance;
+
+  GFile      *file;
+  /* Opened with SQLITE_OPEN_FULLMUTEX: the case is opened on a worker thread and then
+   * queried from the main thread (and later from workers building indexes). */
+  sqlite3    *db;
+  char       *title;
+  char       *summary;
+  char       *read_only_reason;
+  gboolean    read_only;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasCase, atlas_case, G_TYPE_OBJECT)
+
+static GType
+record_type_for_kind (const char *kind)
+{
+  static const struct {
+    const char *kind;
+    GType     (*get_type) (void);
+  } kinds[] = {
+    { "incident", atlas_incident_get_type },
+    { "route", atlas_route_get_type },
+    { "waypoint", atlas_waypoint_get_type },
+    { "document", atlas_document_get_type },
+    { "claim", atlas_claim_get_type },
+    { "actor", atlas_actor_get_type },
+    { "role", atlas_role_get_type },
+    { "briefing-step", atlas_briefing_step_get_type },
+  };
+
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kind, kinds[i].kind))
+      return kinds[i].get_type ();
+  return G_TYPE_INVALID;
+}
+
+static gboolean
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  const char  *what)
+{
+  g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED, "%s: %s", what,
+               sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (AtlasCase   *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, _("the case file cannot be read"));
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* ---- opening ---------------------------------------------------------------------- */
+
+static void
+harden_connection (sqlite3 *db)
+{
+  /* A case file may come from anywhere: no extension loading, no writes to the schema
+   * through SQL, and no functions run from its schema until we have checked it. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  atlas_gpkg_register_sql_functions (db);
+}
+
+static sqlite3 *
+open_connection (const char  *path,
+                 int          mode_flags,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int flags = mode_flags | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW;
+
+  if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+                   _("it cannot be opened: %s"), db ? sqlite3_errmsg (db) : _("out of memory"));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  harden_connection (db);
+  return db;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           int         *value,
+           int         *rc)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (*rc != SQLITE_OK)
+    return FALSE;
+  *rc = sqlite3_step (stmt);
+  if (*rc != SQLITE_ROW)
+    return FALSE;
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+check_is_geopackage (sqlite3  *db,
+                     GError  **error)
+{
+  int application_id = 0, rc;
+
+  if (!query_int (db, "PRAGMA application_id", &application_id, &rc))
+    {
+      if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+        g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_A_DATABASE,
+                     _("it is not a database, or it is damaged"));
+      else
+        set_sqlite_error (error, db, _("it cannot be read"));
+      return FALSE;
+    }
+
+  if (application_id != ATLAS_GPKG_APPLICATION_ID)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_A_GEOPACKAGE,
+                   _("it is an SQLite database but not a GeoPackage"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_integrity (sqlite3  *db,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *result;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_CORRUPT,
+                   _("it is damaged: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_CORRUPT,
+                   _("it is damaged: %s"), result ? result : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_schema_version (sqlite3  *db,
+                      int      *version,
+                      GError  **error)
+{
+  *version = atlas_case_schema_read_version (db);
+
+  if (*version == 0)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_A_CASE,
+                   _("it is a GeoPackage, but not an Incident Atlas case"));
+      return FALSE;
+    }
+  if (*version > ATLAS_CASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NEWER_SCHEMA,
+                   _("it was made by a newer version of Incident Atlas (case format %d; "
+                     "this version reads up to %d); it was not changed"),
+                   *version, ATLAS_CASE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+read_meta (sqlite3    *db,
+           const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM atlas_meta WHERE key = ?", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return g_strdup ("");
+  bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup ("");
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gboolean
+run_in_transaction (sqlite3   *db,
+                    gboolean (*work) (sqlite3 *db, gpointer data, GError **error),
+                    gpointer   data,
+                    GError   **error)
+{
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, db, _("the case file is busy"));
+
+  if (!work (db, data, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, _("the change could not be saved"));
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate_work (sqlite3  *db,
+              gpointer  data,
+              GError  **error)
+{
+  return atlas_case_schema_migrate (db, GPOINTER_TO_INT (data), error);
+}
+
+/* Reopens a checked file for writing. Its triggers are checked again on this very
+ * connection before they are allowed to run. */
+static sqlite3 *
+open_for_writing (const char  *path,
+                  int          version,
+                  GError     **error)
+{
+  sqlite3 *db = open_connection (path, SQLITE_OPEN_READWRITE, error);
+
+  if (db == NULL)
+    return NULL;
+
+  if (!atlas_case_schema_check_trusted (db, error)
+      || !atlas_case_schema_exec (db, "PRAGMA journal_mode = WAL", error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  /* SQLite refuses the GeoPackage R-tree triggers while the schema is untrusted. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+
+  if (version < ATLAS_CASE_SCHEMA_VERSION
+      && !run_in_transaction (db, migrate_work, GINT_TO_POINTER (version), error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+static gboolean
+validate_file (sqlite3  *db,
+               int      *version,
+               GError  **error)
+{
+  return check_is_geopackage (db, error)
+         && check_integrity (db, error)
+         && check_schema_version (db, version, error);
+}
+
+static AtlasCase *
+open_validated (GFile               *file,
+                AtlasCaseOpenFlags   flags,
+                GError             **error)
+{
+  g_autoptr(AtlasCase) self = g_object_new (ATLAS_TYPE_CASE, NULL);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) untrusted = NULL;
+  int version;
+
+  self->file = g_object_ref (file);
+  self->db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  if (self->db == NULL || !validate_file (self->db, &version, error))
+    return NULL;
+
+  self->read_only = TRUE;
+  if (!atlas_case_schema_check_trusted (self->db, &untrusted))
+    self->read_only_reason = g_strdup_printf (_("Opened read-only because %s."),
+                                              untrusted->message);
+  else if ((flags & ATLAS_CASE_OPEN_READ_ONLY) == 0)
+    {
+      sqlite3 *writable = open_for_writing (path, version, error);
+
+      if (writable == NULL)
+        return NULL;
+      sqlite3_close (self->db);
+      self->db = writable;
+      self->read_only = FALSE;
+    }
+
+  if (self->read_only && version < ATLAS_CASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY,
+                   _("it was made by an older version of Incident Atlas and must be opened "
+                     "for editing once to be upgraded"));
+      return NULL;
+    }
+
+  self->title = read_meta (self->db, "title");
+  self->summary = read_meta (self->db, "summary");
+  return g_steal_pointer (&self);
+}
+
+/**
+ * atlas_case_open:
+ * @flags: %ATLAS_CASE_OPEN_READ_ONLY never writes to the file
+ *
+ * Opens a case file, checking it first: it must be a GeoPackage with our tables, intact,
+ * and of a schema this version knows. A file with triggers or views we did not create is
+ * opened read-only and its SQL never runs. Blocks: call from a worker or use
+ * atlas_case_open_async().
+ *
+ * Returns: (transfer full): the case, or %NULL with @error naming the file and the reason
+ */
+AtlasCase *
+atlas_case_open (GFile               *file,
+                 AtlasCaseOpenFlags   flags,
+                 GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  AtlasCase *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  if (!g_file_query_exists (file, NULL))
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist"), name);
+      return NULL;
+    }
+
+  self = open_validated (file, flags, &local_error);
+  if (self == NULL)
+    g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                _("“%s” cannot be opened: "), name);
+  return self;
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  AtlasCaseOpenFlags flags = GPOINTER_TO_UINT (task_data);
+  GError *error = NULL;
+  AtlasCase *self = atlas_case_open (file, flags, &error);
+
+  if (self == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, self, g_object_unref);
+}
+
+void
+atlas_case_open_async (GFile               *file,
+                       AtlasCaseOpenFlags   flags,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_case_open_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (flags), NULL);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+AtlasCase *
+atlas_case_open_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+create_work (sqlite3  *db,
+             gpointer  data,
+             GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!atlas_case_schema_create (db, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (db, "UPDATE atlas_meta SET value = ? WHERE key = 'title'", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, db, _("the case could not be created"));
+  bind_text (stmt, 1, data);
+  return sqlite3_step (stmt) == SQLITE_DONE
+         || set_sqlite_error (error, db, _("the case could not be created"));
+}
+
+static gboolean
+create_file_at (const char  *path,
+                const char  *title,
+                GError     **error)
+{
+  sqlite3 *db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  gboolean ok;
+
+  if (db == NULL)
+    return FALSE;
+  ok = run_in_transaction (db, create_work, (gpointer) title, error);
+  sqlite3_close (db);
+  return ok;
+}
+
+/**
+ * atlas_case_create:
+ *
+ * Creates an empty case at @file. The file is built beside it and moved into place only
+ * when complete, so an existing file the user chose to replace is never left half-written.
+ *
+ * Returns: (transfer full): the new case, open for writing
+ */
+AtlasCase *
+atlas_case_create (GFile       *file,
+                   const char  *title,
+                   GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  path = g_file_get_path (file);
+  name = g_file_get_parse_name (file);
+  tmp_path = g_strdup_printf ("%s.new-%u", path, g_random_int ());
+
+  if (!create_file_at (tmp_path, title, &local_error)
+      || g_rename (tmp_path, path) != 0)
+    {
+      g_remove (tmp_path);
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+                   _("“%s” cannot be created: %s"), name,
+                   local_error ? local_error->message : g_strerror (errno));
+      return NULL;
+    }
+
+  return atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, error);
+}
+
+/* ---- writing ---------------------------------------------------------------------- */
+
+static gboolean
+has_point (AtlasRecordClass *klass)
+{
+  return atlas_record_class_find_field (klass, "latitude") != NULL;
+}
+
+static char *
+build_insert_sql (AtlasRecordClass *klass)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (key", klass->table);
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, ", %s", klass->fields[i].name);
+  if (has_point (klass))
+    g_string_append (sql, ", geom");
+  g_string_append (sql, ") VALUES (?");
+  for (guint i = 0; i < klass->n_fields + has_point (klass); i++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ")");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static void
+bind_field (sqlite3_stmt     *stmt,
+            int               index,
+            AtlasRecord      *record,
+            const AtlasField *field)
+{
+  double number;
+
+  switch (field->type)
+    {
+    case ATLAS_FIELD_TEXT:
+      bind_text (stmt, index, atlas_record_get_text (record, field->name));
+      break;
+    case ATLAS_FIELD_DOUBLE:
+      number = atlas_record_get_double (record, field->name);
+      if (isnan (number))
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_double (stmt, index, number);
+      break;
+    case ATLAS_FIELD_INT:
+      sqlite3_bind_int64 (stmt, index, atlas_record_get_int (record, field->name));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+validate_dated (AtlasRecord  *record,
+                const char   *date_field,
+                const char   *precision_field,
+                GError      **error)
+{
+  const char *date = atlas_record_get_text (record, date_field);
+
+  return date == NULL
+         || atlas_validate_date (date, atlas_record_get_text (record, precision_field), error);
+}
+
+/* What the schema cannot say by itself: real coordinates, real dates, grades in range. */
+static gboolean
+validate_record (AtlasRecord  *record,
+                 GError      **error)
+{
+  AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (record);
+  gint64 credibility;
+
+  if (atlas_record_get_key (record) == NULL || *atlas_record_get_key (record) == '\0')
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID, _("it has no key"));
+      return FALSE;
+    }
+  if (has_point (klass)
+      && !atlas_validate_coordinate (atlas_record_get_double (record, "latitude"),
+                                     atlas_record_get_double (record, "longitude"), error))
+    return FALSE;
+  if (ATLAS_IS_INCIDENT (record))
+    return validate_dated (record, "start_time", "start_precision", error)
+           && validate_dated (record, "end_time", "end_precision", error);
+  if (ATLAS_IS_WAYPOINT (record))
+    return validate_dated (record, "date", "date_precision", error);
+  if (ATLAS_IS_CLAIM (record))
+    {
+      credibility = atlas_record_get_int (record, "credibility");
+      if (credibility < 1 || credibility > 6)
+        {
+          g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
+                       _("credibility %" G_GINT64_FORMAT " is outside 1…6"), credibility);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_record (AtlasCase    *self,
+               AtlasRecord  *record,
+               GError      **error)
+{
+  AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (record);
+  g_autofree char *sql = build_insert_sql (klass);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(GBytes) geom = NULL;
+  int index = 1;
+
+  if (stmt == NULL || !validate_record (record, error))
+    return FALSE;
+
+  bind_text (stmt, index++, atlas_record_get_key (record));
+  for (guint i = 0; i < klass->n_fields; i++)
+    bind_field (stmt, index++, record, &klass->fields[i]);
+  if (has_point (klass))
+    {
+      geom = atlas_gpkg_point_new (atlas_record_get_double (record, "latitude"),
+                                   atlas_record_get_double (record, "longitude"));
+      sqlite3_bind_blob (stmt, index, g_bytes_get_data (geom, NULL),
+                         (int) g_bytes_get_size (geom), SQLITE_TRANSIENT);
+    }
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID, "%s",
+                   sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  atlas_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+static gboolean
+update_route_line (AtlasCase   *self,
+                   const char  *route_key,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GBytes) line = NULL;
+
+  select = prepare (self, "SELECT latitude, longitude FROM waypoints WHERE route_key = ?"
+                          " ORDER BY seq", error);
+  update = prepare (self, "UPDATE routes SET geom = ? WHERE key = ?", error);
+  if (select == NULL || update == NULL)
+    return FALSE;
+
+  bind_text (select, 1, route_key);
+  while (sqlite3_step (select) == SQLITE_ROW)
+    {
+      double lat_lon[2] = { sqlite3_column_double (select, 0),
+                            sqlite3_column_double (select, 1) };
+      g_array_append_vals (pairs, lat_lon, 2);
+    }
+
+  /* A route with fewer than two waypoints has no line to draw. */
+  if (pairs->len >= 4)
+    {
+      line = atlas_gpkg_line_string_new ((double *) pairs->data, pairs->len / 2);
+      sqlite3_bind_blob (update, 1, g_bytes_get_data (line, NULL),
+                         (int) g_bytes_get_size (line), SQLITE_TRANSIENT);
+    }
+  bind_text (update, 2, route_key);
+  return sqlite3_step (update) == SQLITE_DONE
+         || set_sqlite_error (error, self->db, _("a route line could not be updated"));
+}
+
+static gboolean
+update_route_lines (AtlasCase  *self,
+                    GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT key FROM routes", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (!update_route_line (self, (const char *) sqlite3_column_text (stmt, 0), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Every reference between records must land on something; one query names the first
+ * that does not. */
+static gboolean
+check_references (AtlasCase  *self,
+                  GError    **error)
+{
+  static const char sql[] =
+    "SELECT 'claim', key, 'document ' || document_key FROM claims"
+    "  WHERE document_key NOT IN (SELECT key FROM documents)"
+    " UNION ALL SELECT 'waypoint', key, 'route ' || route_key FROM waypoints"
+    "  WHERE route_key NOT IN (SELECT key FROM routes)"
+    " UNION ALL SELECT 'role', key, 'actor ' || actor_key FROM roles"
+    "  WHERE actor_key NOT IN (SELECT key FROM actors)"
+    " UNION ALL SELECT kind, key, subject_kind || ' ' || subject_key FROM"
+    "  (SELECT 'claim' AS kind, key, subject_kind, subject_key FROM claims"
+    "   UNION ALL SELECT 'role', key, subject_kind, subject_key FROM roles"
+    "   UNION ALL SELECT 'briefing step', key, subject_kind, subject_key FROM briefing_steps"
+    "    WHERE subject_kind != 'extent')"
+    "  WHERE subject_key NOT IN (SELECT key FROM incidents UNION SELECT key FROM routes"
+    "   UNION SELECT key FROM waypoints UNION SELECT key FROM actors)"
+    " LIMIT 1";
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+
+  g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
+               _("%s “%s” refers to %s, which the case does not hold"),
+               sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+               sqlite3_column_text (stmt, 2));
+  return FALSE;
+}
+
+/* Extents come from the exact coordinates: the R-tree keeps 32-bit floats. */
+static gboolean
+update_contents_extents (AtlasCase  *self,
+                         GError    **error)
+{
+  static const struct {
+    const char *table;
+    const char *points;
+  } layers[] = {
+    { "incidents", "incidents" },
+    { "waypoints", "waypoints" },
+    { "routes", "waypoints WHERE route_key IN (SELECT key FROM routes)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "UPDATE gpkg_contents SET min_x = e.a, min_y = e.b, max_x = e.c, max_y = e.d,"
+        " last_change = strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ','now')"
+        " FROM (SELECT min(longitude) AS a, min(latitude) AS b, max(longitude) AS c,"
+        "  max(latitude) AS d FROM %s) AS e WHERE table_name = '%s'",
+        layers[i].points, layers[i].table);
+
+      if (!atlas_case_schema_exec (self->db, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+rebuild_search_index (AtlasCase  *self,
+                      GError    **error)
+{
+  static const char sql[] =
+    "DELETE FROM search_index;"
+    "INSERT INTO search_index (kind, key, title, body)"
+    " SELECT 'incident', key, title, coalesce(summary, '') || ' ' || coalesce(place, '')"
+    "  || ' ' || coalesce(admin_area, '') || ' ' || coalesce(country, '') || ' ' || category"
+    "  FROM incidents"
+    " UNION ALL SELECT 'route', key, name, coalesce(summary, '') FROM routes"
+    " UNION ALL SELECT 'waypoint', key, coalesce(place, ''), coalesce(admin_area, '')"
+    "  || ' ' || coalesce(country, '') FROM waypoints"
+    " UNION ALL SELECT 'actor', key, name, coalesce(aliases, '') || ' '"
+    "  || coalesce(summary, '') FROM actors"
+    " UNION ALL SELECT 'document', key, title, coalesce(publisher, '') || ' '"
+    "  || coalesce(author, '') FROM documents"
+    " UNION ALL SELECT 'claim', key, attribute, value_text || ' ' || coalesce(paraphrase, '')"
+    "  || ' ' || coalesce(attributed_to, '') FROM claims;";
+
+  return atlas_case_schema_exec (self->db, sql, error);
+}
+
+static gboolean
+refuse_if_read_only (AtlasCase  *self,
+                     GError    **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!self->read_only)
+    return FALSE;
+
+  name = g_file_get_parse_name (self->file);
+  g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY,
+               _("“%s” is open read-only"), name);
+  return TRUE;
+}
+
+typedef struct {
+  AtlasCase *self;
+  GPtrArray *records;
+} WriteJob;
+
+static gboolean
+write_work (sqlite3  *db,
+            gpointer  data,
+            GError  **error)
+{
+  WriteJob *job = data;
+
+  for (guint i = 0; i < job->records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (job->records, i);
+
+      if (!insert_record (job->self, record, error))
+        {
+          g_prefix_error (error, _("%s “%s”: "), atlas_record_get_kind (record),
+                          atlas_record_get_key (record) ? atlas_record_get_key (record) : "");
+          return FALSE;
+        }
+    }
+
+  return update_route_lines (job->self, error)
+         && check_references (job->self, error)
+         && update_contents_extents (job->self, error)
+         && rebuild_search_index (job->self, error);
+}
+
+/**
+ * atlas_case_write_records:
+ * @records: (element-type AtlasRecord): records to add, in any order
+ *
+ * Adds @records in one transaction: all of them, or none when any is invalid (the error
+ * names it). Route lines, layer extents and the search index follow.
+ */
+gboolean
+atlas_case_write_records (AtlasCase  *self,
+                          GPtrArray  *records,
+                          GError    **error)
+{
+  WriteJob job = { self, records };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  if (refuse_if_read_only (self, error))
+    return FALSE;
+  return run_in_transaction (self->db, write_work, &job, error);
+}
+
+typedef struct {
+  const char *title;
+  const char *summary;
+} InfoJob;
+
+static gboolean
+set_meta (sqlite3     *db,
+          const char  *key,
+          const char  *value,
+          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO atlas_meta VALUES (?, ?)", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return set_sqlite_error (error, db, _("the case could not be changed"));
+  bind_text (stmt, 1, key);
+  bind_text (stmt, 2, value);
+  return sqlite3_step (stmt) == SQLITE_DONE
+         || set_sqlite_error (error, db, _("the case could not be changed"));
+}
+
+static gboolean
+info_work (sqlite3  *db,
+           gpointer  data,
+           GError  **error)
+{
+  InfoJob *job = data;
+
+  return set_meta (db, "title", job->title, error) && set_meta (db, "summary", job->summary, error);
+}
+
+gboolean
+atlas_case_set_info (AtlasCase   *self,
+                     const char  *title,
+                     const char  *summary,
+                     GError     **error)
+{
+  InfoJob job = { title, summary ? summary : "" };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+
+  if (refuse_if_read_only (self, error) || !run_in_transaction (self->db, info_work, &job, error))
+    return FALSE;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_free (self->summary);
+  self->summary = g_strdup (job.summary);
+  return TRUE;
+}
+
+/* ---- reading ---------------------------------------------------------------------- */
+
+static char *
+build_select_sql (AtlasRecordClass *klass,
+                  const char       *where_and_order)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id, key");
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, ", %s", klass->fields[i].name);
+  g_string_append_printf (sql, " FROM %s %s", klass->table, where_and_order);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static AtlasRecord *
+record_from_row (GType         type,
+                 sqlite3_stmt *stmt)
+{
+  AtlasRecord *record = g_object_new (type, NULL);
+  AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (record);
+
+  atlas_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  g_object_set (record, "key", sqlite3_column_text (stmt, 1), NULL);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const AtlasField *field = &klass->fields[i];
+      int column = (int) i + 2;
+
+      if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+        continue;
+      if (field->type == ATLAS_FIELD_TEXT)
+        atlas_record_set_text (record, field->name,
+                               (const char *) sqlite3_column_text (stmt, column));
+      else if (field->type == ATLAS_FIELD_DOUBLE)
+        atlas_record_set_double (record, field->name, sqlite3_column_double (stmt, column));
+      else
+        atlas_record_set_int (record, field->name, sqlite3_column_int64 (stmt, column));
+    }
+  return record;
+}
+
+/* Runs a SELECT of @type's columns; @bind_values are bound in order as text. */
+static GListModel *
+query_records (AtlasCase   *self,
+               GType        type,
+               const char  *where_and_order,
+               const char **bind_values,
+               GError     **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = build_select_sql (ATLAS_RECORD_CLASS (klass), where_and_order);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  GListStore *store;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  for (int i = 0; bind_values != NULL && bind_values[i] != NULL; i++)
+    bind_text (stmt, i + 1, bind_values[i]);
+
+  store = g_list_store_new (type);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(AtlasRecord) record = record_from_row (type, stmt);
+      g_list_store_append (store, record);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      g_object_unref (store);
+      set_sqlite_error (error, self->db, _("the case file cannot be read"));
+      return NULL;
+    }
+  return G_LIST_MODEL (store);
+}
+
+static const char *
+default_order (GType type)
+{
+  if (type == ATLAS_TYPE_INCIDENT)
+    return "ORDER BY start_time, title";
+  if (type == ATLAS_TYPE_DOCUMENT)
+    return "ORDER BY published, title";
+  if (type == ATLAS_TYPE_BRIEFING_STEP || type == ATLAS_TYPE_WAYPOINT)
+    return "ORDER BY seq";
+  if (type == ATLAS_TYPE_ACTOR)
+    return "ORDER BY name";
+  if (type == ATLAS_TYPE_ROUTE)
+    return "ORDER BY name";
+  return "ORDER BY id";
+}
+
+/**
+ * atlas_case_list_records:
+ * @record_type: a subtype of #AtlasRecord
+ *
+ * Returns: (transfer full): every record of that kind, in its natural order
+ */
+GListModel *
+atlas_case_list_records (AtlasCase  *self,
+                         GType       record_type,
+                         GError    **error)
+{
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (record_type, ATLAS_TYPE_RECORD), NULL);
+
+  return query_records (self, record_type, default_order (record_type), NULL, error);
+}
+
+/**
+ * atlas_case_lookup:
+ *
+ * Returns: (transfer full) (nullable): the record of @kind with @key
+ */
+AtlasRecord *
+atlas_case_lookup (AtlasCase   *self,
+                   const char  *kind,
+                   const char  *key,
+                   GError     **error)
+{
+  GType type = record_type_for_kind (kind);
+  const char *values[] = { key, NULL };
+  g_autoptr(GListModel) found = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  if (type == G_TYPE_INVALID)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
+                   _("“%s” is not a kind of record"), kind ? kind : "");
+      return NULL;
+    }
+
+  found = query_records (self, type, "WHERE key = ?", values, error);
+  if (found == NULL)
+    return NULL;
+  if (g_list_model_get_n_items (found) == 0)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_FOUND,
+                   _("the case holds no %s “%s”"), kind, key);
+      return NULL;
+    }
+  return g_list_model_get_item (found, 0);
+}
+
+GListModel *
+atlas_case_list_waypoints (AtlasCase   *self,
+                           const char  *route_key,
+                           GError     **error)
+{
+  const char *values[] = { route_key, NULL };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  return query_records (self, ATLAS_TYPE_WAYPOINT, "WHERE route_key = ? ORDER BY seq",
+                        values, error);
+}
+
+/**
+ * atlas_case_list_claims:
+ * @attribute: (nullable): only claims about this attribute
+ *
+ * Returns: (transfer full): the claims about a subject, grouped by attribute, the most
+ *   credible first
+ */
+GListModel *
+atlas_case_list_claims (AtlasCase   *self,
+                        const char  *subject_kind,
+                        const char  *subject_key,
+                        const char  *attribute,
+                        GError     **error)
+{
+  const char *values[] = { subject_kind, subject_key, attribute, NULL };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  return query_records (self, ATLAS_TYPE_CLAIM,
+                        attribute == NULL
+                        ? "WHERE subject_kind = ? AND subject_key = ?"
+                          " ORDER BY attribute, credibility, id"
+                        : "WHERE subject_kind = ? AND subject_key = ? AND attribute = ?"
+                          " ORDER BY credibility, id",
+                        values, error);
+}
+
+GListModel *
+atlas_case_list_claims_in_document (AtlasCase   *self,
+                                    const char  *document_key,
+                                    GError     **error)
+{
+  const char *values[] = { document_key, NULL };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  return query_records (self, ATLAS_TYPE_CLAIM, "WHERE document_key = ? ORDER BY id",
+                        values, error);
+}
+
+GListModel *
+atlas_case_list_roles (AtlasCase   *self,
+                       const char  *subject_kind,
+                       const char  *subject_key,
+                       GError     **error)
+{
+  const char *values[] = { subject_kind, subject_key, NULL };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  return query_records (self, ATLAS_TYPE_ROLE,
+                        "WHERE subject_kind = ? AND subject_key = ? ORDER BY id",
+                        values, error);
+}
+
+/**
+ * atlas_case_list_contested_attributes:
+ *
+ * An attribute is contested when the claims about it give more than one value. Who holds
+ * which is atlas_case_list_claims() for that attribute.
+ *
+ * Returns: (transfer full): the contested attributes of the subject, sorted
+ */
+char **
+atlas_case_list_contested_attributes (AtlasCase   *self,
+                                      const char  *subject_kind,
+                                      const char  *subject_key,
+                                      GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  stmt = prepare (self, "SELECT attribute FROM claims WHERE subject_kind = ? AND subject_key = ?"
+                        " GROUP BY attribute"
+                        " HAVING count(DISTINCT coalesce(value_number, value_text)) > 1"
+                        " ORDER BY attribute", error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, subject_kind);
+  bind_text (stmt, 2, subject_key);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  return g_strv_builder_end (builder);
+}
+
+/* Turns what a person types into an FTS5 query: every word a quoted prefix, so no input
+ * is read as FTS syntax and results come as they type. */
+static char *
+build_match_query (const char *text)
+{
+  g_auto(GStrv) words = g_str_tokenize_and_fold (text, NULL, NULL);
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) parts = g_strsplit (words[i], "\"", -1);
+
+      escaped = g_strjoinv ("\"\"", parts);
+      g_string_append_printf (query, "%s\"%s\"*", i > 0 ? " " : "", escaped);
+    }
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/**
+ * atlas_case_search:
+ *
+ * Returns: (transfer full): records whose text matches @text, best first
+ */
+GListModel *
+atlas_case_search (AtlasCase   *self,
+                   const char  *text,
+                   GError     **error)
+{
+  g_autofree char *query = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GListStore *results;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  results = g_list_store_new (ATLAS_TYPE_RECORD);
+  query = build_match_query (text);
+  if (*query == '\0')
+    return G_LIST_MODEL (results);
+
+  stmt = prepare (self, "SELECT kind, key FROM search_index WHERE search_index MATCH ?"
+                        " ORDER BY rank LIMIT " G_STRINGIFY (SEARCH_LIMIT), error);
+  if (stmt == NULL)
+    return g_object_unref (results), NULL;
+
+  bind_text (stmt, 1, query);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(AtlasRecord) record =
+        atlas_case_lookup (self, (const char *) sqlite3_column_text (stmt, 0),
+                           (const char *) sqlite3_column_text (stmt, 1), NULL);
+      if (record != NULL)
+        g_list_store_append (results, record);
+    }
+  return G_LIST_MODEL (results);
+}
+
+void
+atlas_case_get_counts (AtlasCase       *self,
+                       AtlasCaseCounts *counts)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint *fields[] = { &counts->incidents, &counts->routes, &counts->waypoints,
+                      &counts->documents, &counts->claims, &counts->actors,
+                      &counts->briefing_steps };
+
+  g_return_if_fail (ATLAS_IS_CASE (self));
+
+  memset (counts, 0, sizeof *counts);
+  stmt = prepare (self, "SELECT (SELECT count(*) FROM incidents), (SELECT count(*) FROM routes),"
+                        " (SELECT count(*) FROM waypoints), (SELECT count(*) FROM documents),"
+                        " (SELECT count(*) FROM claims), (SELECT count(*) FROM actors),"
+                        " (SELECT count(*) FROM briefing_steps)", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    *fields[i] = (guint) sqlite3_column_int64 (stmt, (int) i);
+}
+
+/**
+ * atlas_case_get_extent:
+ *
+ * Returns: %TRUE with @extent set to the box around every incident and waypoint, or
+ *   %FALSE for a case with nothing on the map
+ */
+gboolean
+atlas_case_get_extent (AtlasCase   *self,
+                       AtlasBounds *extent)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
+
+  stmt = prepare (self, "SELECT min(min_x), min(min_y), max(max_x), max(max_y)"
+                        " FROM gpkg_contents WHERE table_name IN ('incidents', 'waypoints')",
+                  NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW
+      || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return FALSE;
+
+  extent->min_lon = sqlite3_column_double (stmt, 0);
+  extent->min_lat = sqlite3_column_double (stmt, 1);
+  extent->max_lon = sqlite3_column_double (stmt, 2);
+  extent->max_lat = sqlite3_column_double (stmt, 3);
+  return TRUE;
+}
+
+GFile *
+atlas_case_get_file (AtlasCase *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  return self->file;
+}
+
+const char *
+atlas_case_get_title (AtlasCase *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  return self->title;
+}
+
+const char *
+atlas_case_get_summary (AtlasCase *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  return self->summary;
+}
+
+gboolean
+atlas_case_get_read_only (AtlasCase *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CASE (self), TRUE);
+  return self->read_only;
+}
+
+/**
+ * atlas_case_get_read_only_reason:
+ *
+ * Returns: (nullable): why a case the user asked to edit was opened read-only
+ */
+const char *
+atlas_case_get_read_only_reason (AtlasCase *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  return self->read_only_reason;
+}
+
+static void
+atlas_case_finalize (GObject *object)
+{
+  AtlasCase *self = ATLAS_CASE (object);
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
+
+  G_OBJECT_CLASS (atlas_case_parent_class)->finalize (object);
+}
+
+static void
+atlas_case_class_init (AtlasCaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = atlas_case_finalize;
+}
+
+static void
+atlas_case_init (AtlasCase *self)
+{
+  self->read_only = TRUE;
+}

@@ -1,0 +1,97 @@
+/* atlas-case.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-case-error.h"
+#include "atlas-geo.h"
+#include "atlas-record.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_CASE (atlas_case_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasCase, atlas_case, ATLAS, CASE, GObject)
+
+typedef enum {
+  ATLAS_CASE_OPEN_DEFAULT   = 0,
+  ATLAS_CASE_OPEN_READ_ONLY = 1 << 0,
+} AtlasCaseOpenFlags;
+
+typedef struct {
+  guint incidents;
+  guint routes;
+  guint waypoints;
+  guint documents;
+  guint claims;
+  guint actors;
+  guint briefing_steps;
+} AtlasCaseCounts;
+
+AtlasCase   *atlas_case_open                 (GFile               *file,
+                                              AtlasCaseOpenFlags   flags,
+                                              GError             **error);
+void         atlas_case_open_async           (GFile               *file,
+                                              AtlasCaseOpenFlags   flags,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+AtlasCase   *atlas_case_open_finish          (GAsyncResult        *result,
+                                              GError             **error);
+AtlasCase   *atlas_case_create               (GFile               *file,
+                                              const char          *title,
+                                              GError             **error);
+
+GFile       *atlas_case_get_file             (AtlasCase           *self);
+const char  *atlas_case_get_title            (AtlasCase           *self);
+const char  *atlas_case_get_summary          (AtlasCase           *self);
+gboolean     atlas_case_get_read_only        (AtlasCase           *self);
+const char  *atlas_case_get_read_only_reason (AtlasCase           *self);
+gboolean     atlas_case_set_info             (AtlasCase           *self,
+                                              const char          *title,
+                                              const char          *summary,
+                                              GError             **error);
+gboolean     atlas_case_write_records        (AtlasCase           *self,
+                                              GPtrArray           *records,
+                                              GError             **error);
+
+void         atlas_case_get_counts           (AtlasCase           *self,
+                                              AtlasCaseCounts     *counts);
+gboolean     atlas_case_get_extent           (AtlasCase           *self,
+                                              AtlasBounds         *extent);
+GListModel  *atlas_case_list_records         (AtlasCase           *self,
+                                              GType                record_type,
+                                              GError             **error);
+AtlasRecord *atlas_case_lookup               (AtlasCase           *self,
+                                              const char          *kind,
+                                              const char          *key,
+                                              GError             **error);
+GListModel  *atlas_case_list_waypoints       (AtlasCase           *self,
+                                              const char          *route_key,
+                                              GError             **error);
+GListModel  *atlas_case_list_claims          (AtlasCase           *self,
+                                              const char          *subject_kind,
+                                              const char          *subject_key,
+                                              const char          *attribute,
+                                              GError             **error);
+GListModel  *atlas_case_list_claims_in_document (AtlasCase        *self,
+                                              const char          *document_key,
+                                              GError             **error);
+char       **atlas_case_list_contested_attributes (AtlasCase      *self,
+                                              const char          *subject_kind,
+                                              const char          *subject_key,
+                                              GError             **error);
+GListModel  *atlas_case_list_roles           (AtlasCase           *self,
+                                              const char          *subject_kind,
+                                              const char          *subject_key,
+                                              GError             **error);
+GListModel  *atlas_case_search               (AtlasCase           *self,
+                                              const char          *text,
+                                              GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,57 @@
+/* atlas-document.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A document a fact was read in: a report, a statement, a post, and how reliable its source is graded (Admiralty scale A–F).
+ */
+
+#include "config.h"
+
+#include "atlas-document.h"
+
+struct _AtlasDocument
+{
+  AtlasRecord parent_instance;
+
+  char  *title;
+  char  *publisher;
+  char  *author;
+  char  *url;
+  char  *published;
+  char  *doc_kind;
+  char  *reliability;
+  char  *file;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasDocument, atlas_document, ATLAS_TYPE_RECORD)
+
+static const AtlasField fields[] = {
+  { "title", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, title) },
+  { "publisher", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, publisher) },
+  { "author", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, author) },
+  { "url", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, url) },
+  { "published", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, published) },
+  { "doc_kind", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, doc_kind) },
+  { "reliability", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, reliability) },
+  { "file", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, file) },
+};
+
+static void
+atlas_document_class_init (AtlasDocumentClass *klass)
+{
+  atlas_record_class_set_fields (ATLAS_RECORD_CLASS (klass), "documents", "document",
+                                 fields, G_N_ELEMENTS (fields));
+}
+
+static void
+atlas_document_init (AtlasDocument *self)
+{
+  atlas_record_init_fields (ATLAS_RECORD (self));
+}
+
+AtlasDocument *
+atlas_document_new (const char *key)
+{
+  return g_object_new (ATLAS_TYPE_DOCUMENT, "key", key, NULL);
+}

@@ -1,0 +1,71 @@
+/* atlas-record.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_RECORD (atlas_record_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (AtlasRecord, atlas_record, ATLAS, RECORD, GObject)
+
+typedef enum {
+  ATLAS_FIELD_TEXT,
+  ATLAS_FIELD_DOUBLE,
+  ATLAS_FIELD_INT,
+} AtlasFieldType;
+
+/* One column of a record's table, stored at @offset in the instance struct. */
+typedef struct {
+  const char     *name;
+  AtlasFieldType  type;
+  gsize           offset;
+} AtlasField;
+
+struct _AtlasRecordClass
+{
+  GObjectClass      parent_class;
+
+  /* set by atlas_record_class_set_fields() */
+  const char       *table;
+  const char       *kind;
+  const AtlasField *fields;
+  guint             n_fields;
+};
+
+void         atlas_record_class_set_fields (AtlasRecordClass *klass,
+                                            const char       *table,
+                                            const char       *kind,
+                                            const AtlasField *fields,
+                                            guint             n_fields);
+void         atlas_record_init_fields      (AtlasRecord      *self);
+const AtlasField *atlas_record_class_find_field (AtlasRecordClass *klass,
+                                                 const char       *name);
+
+gint64       atlas_record_get_id          (AtlasRecord *self);
+void         atlas_record_set_id          (AtlasRecord *self,
+                                           gint64       id);
+const char  *atlas_record_get_key         (AtlasRecord *self);
+const char  *atlas_record_get_kind        (AtlasRecord *self);
+const char  *atlas_record_get_text        (AtlasRecord *self,
+                                           const char  *field);
+double       atlas_record_get_double      (AtlasRecord *self,
+                                           const char  *field);
+gint64       atlas_record_get_int         (AtlasRecord *self,
+                                           const char  *field);
+void         atlas_record_set_text        (AtlasRecord *self,
+                                           const char  *field,
+                                           const char  *value);
+void         atlas_record_set_double      (AtlasRecord *self,
+                                           const char  *field,
+                                           double       value);
+void         atlas_record_set_int         (AtlasRecord *self,
+                                           const char  *field,
+                                           gint64       value);
+
+G_END_DECLS

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The command line as users meet it: --version, --help, a bad --size, and --screenshot
+writing a real PNG of the window on the sample case."""
+
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+APP, SAMPLE = sys.argv[1], sys.argv[2]
+
+
+def run(*args):
+    return subprocess.run([APP, *args], capture_output=True, text=True, timeout=90)
+
+
+def png_size_and_variety(path):
+    """Width, height and a rough count of distinct rows (a blank image has one)."""
+    with open(path, 'rb') as f:
+        data = f.read()
+    assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
+    width, height = struct.unpack('>II', data[16:24])
+    idat, pos = b'', 8
+    while pos < len(data):
+        length, kind = struct.unpack('>I4s', data[pos:pos + 8])
+        if kind == b'IDAT':
+            idat += data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = len(raw) // height
+    rows = {raw[y * stride + 1:(y + 1) * stride] for y in range(0, height, 10)}
+    return width, height, len(rows)
+
+
+def main():
+    failures = []
+    version = run('--version')
+    if version.returncode != 0 or not version.stdout.startswith('incident-atlas '):
+        failures.append(f'--version: {version.returncode} {version.stdout!r}')
+    help_text = run('--help')
+    if help_text.returncode != 0 or '--screenshot' not in help_text.stdout:
+        failures.append(f'--help: {help_text.returncode}')
+    bad = run('--screenshot', '/tmp/x.png', '--size', '12by5')
+    if bad.returncode == 0 or '12by5' not in bad.stderr:
+        failures.append(f'--size 12by5 accepted: {bad.stderr!r}')
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, 'shot.png')
+        shot = run('--screenshot', out, '--size', '900x600', SAMPLE)
+        if shot.returncode != 0:
+            failures.append(f'--screenshot failed: {shot.stderr}')
+        else:
+            width, height, variety = png_size_and_variety(out)
+            if (width, height) != (900, 600):
+                failures.append(f'--screenshot size {width}x{height}')
+            if variety < 10:
+                failures.append(f'--screenshot looks blank ({variety} distinct rows)')
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

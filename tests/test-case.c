@@ -1,0 +1,594 @@
+/* test-case.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The case store: schema, writing and every query, and each file it must refuse or open
+ * read-only, each made here for the test.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "atlas-actor.h"
+#include "atlas-case-schema.h"
+#include "atlas-case.h"
+#include "atlas-claim.h"
+#include "atlas-document.h"
+#include "atlas-incident.h"
+#include "atlas-route.h"
+#include "atlas-waypoint.h"
+
+typedef struct {
+  char      *dir;
+  GFile     *file;
+  char      *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("atlas-case-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "case.gpkg", NULL);
+  fixture->file = g_file_new_for_path (fixture->path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static AtlasRecord *
+make_document (const char *key)
+{
+  AtlasRecord *doc = ATLAS_RECORD (atlas_document_new (key));
+
+  atlas_record_set_text (doc, "title", "A report");
+  atlas_record_set_text (doc, "publisher", "Wire");
+  atlas_record_set_text (doc, "doc_kind", "news");
+  atlas_record_set_text (doc, "reliability", "B");
+  return doc;
+}
+
+static AtlasRecord *
+make_incident (const char *key,
+               double      latitude,
+               double      longitude)
+{
+  AtlasRecord *incident = ATLAS_RECORD (atlas_incident_new (key));
+
+  atlas_record_set_text (incident, "title", "Bombing in Kerman");
+  atlas_record_set_text (incident, "category", "bombing");
+  atlas_record_set_text (incident, "start_time", "2024-01-03");
+  atlas_record_set_text (incident, "start_precision", "day");
+  atlas_record_set_text (incident, "place", "Kerman");
+  atlas_record_set_double (incident, "latitude", latitude);
+  atlas_record_set_double (incident, "longitude", longitude);
+  atlas_record_set_text (incident, "location_precision", "town");
+  return incident;
+}
+
+static AtlasRecord *
+make_claim (const char *key,
+            const char *attribute,
+            const char *value,
+            double      number,
+            const char *document)
+{
+  AtlasRecord *claim = ATLAS_RECORD (atlas_claim_new (key));
+
+  atlas_record_set_text (claim, "subject_kind", "incident");
+  atlas_record_set_text (claim, "subject_key", "inc-1");
+  atlas_record_set_text (claim, "attribute", attribute);
+  atlas_record_set_text (claim, "value_text", value);
+  atlas_record_set_double (claim, "value_number", number);
+  atlas_record_set_text (claim, "qualifier", "exact");
+  atlas_record_set_text (claim, "document_key", document);
+  atlas_record_set_int (claim, "credibility", 2);
+  return claim;
+}
+
+static AtlasRecord *
+make_waypoint (const char *key,
+               int         seq,
+               double      latitude,
+               double      longitude)
+{
+  AtlasRecord *waypoint = ATLAS_RECORD (atlas_waypoint_new (key));
+
+  atlas_record_set_text (waypoint, "route_key", "route-1");
+  atlas_record_set_int (waypoint, "seq", seq);
+  atlas_record_set_double (waypoint, "latitude", latitude);
+  atlas_record_set_double (waypoint, "longitude", longitude);
+  atlas_record_set_text (waypoint, "location_precision", "town");
+  return waypoint;
+}
+
+/* A small case: one incident whose death toll three documents disagree on, and a route. */
+static AtlasCase *
+create_populated_case (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasRecord) route = ATLAS_RECORD (atlas_route_new ("route-1"));
+  AtlasCase *atlas_case = atlas_case_create (fixture->file, "Test case", &error);
+
+  g_assert_no_error (error);
+  atlas_record_set_text (route, "name", "Reported route");
+  atlas_record_set_text (route, "status", "reported");
+
+  g_ptr_array_add (records, make_document ("doc-a"));
+  g_ptr_array_add (records, make_document ("doc-b"));
+  g_ptr_array_add (records, make_incident ("inc-1", 30.28, 57.08));
+  g_ptr_array_add (records, make_claim ("c1", "deaths", "nearly 100", 100, "doc-a"));
+  g_ptr_array_add (records, make_claim ("c2", "deaths", "84", 84, "doc-b"));
+  g_ptr_array_add (records, make_claim ("c3", "injuries", "284", 284, "doc-a"));
+  g_ptr_array_add (records, make_claim ("c4", "injuries", "284", 284, "doc-b"));
+  g_ptr_array_add (records, g_object_ref (route));
+  g_ptr_array_add (records, make_waypoint ("wp-2", 2, 29.0, 60.0));
+  g_ptr_array_add (records, make_waypoint ("wp-1", 1, 37.0, 70.5));
+  g_ptr_array_add (records, make_waypoint ("wp-3", 3, 30.28, 57.08));
+
+  g_assert_true (atlas_case_write_records (atlas_case, records, &error));
+  g_assert_no_error (error);
+  return atlas_case;
+}
+
+/* The model keeps its items alive, so what this returns stays valid while it does. */
+static AtlasRecord *
+nth_record (GListModel *model,
+            guint       position)
+{
+  g_autoptr(AtlasRecord) record = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (record);
+  return record;
+}
+
+static sqlite3 *
+open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = open_raw (path);
+
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static int
+query_raw_int (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = open_raw (path);
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+test_create_is_geopackage (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+
+  g_assert_cmpstr (atlas_case_get_title (atlas_case), ==, "Test case");
+  g_assert_false (atlas_case_get_read_only (atlas_case));
+  g_clear_object (&atlas_case);
+
+  g_assert_cmpint (query_raw_int (fixture->path, "PRAGMA application_id"), ==, 0x47504B47);
+  g_assert_cmpint (query_raw_int (fixture->path, "PRAGMA user_version"), ==, 10300);
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT count(*) FROM gpkg_spatial_ref_sys"
+                                                 " WHERE srs_id = 4326"), ==, 1);
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT count(*) FROM gpkg_geometry_columns"),
+                   ==, 3);
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT count(*) FROM gpkg_extensions"
+                                                 " WHERE extension_name = 'gpkg_rtree_index'"),
+                   ==, 3);
+  /* The R-tree triggers filled the index as the records went in */
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT count(*) FROM rtree_incidents_geom"),
+                   ==, 1);
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT count(*) FROM rtree_routes_geom"), ==, 1);
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT max_x * 100 FROM gpkg_contents"
+                                                 " WHERE table_name = 'routes'"), ==, 7050);
+  g_assert_cmpint (query_raw_int (fixture->path, "PRAGMA integrity_check = 1") , ==, 0);
+}
+
+static void
+test_reopen_and_query (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AtlasCase) created = create_populated_case (fixture);
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(GListModel) incidents = NULL;
+  g_autoptr(GListModel) waypoints = NULL;
+  g_autoptr(AtlasRecord) incident = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasCaseCounts counts;
+  AtlasBounds extent;
+
+  g_clear_object (&created);
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  atlas_case_get_counts (atlas_case, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (counts.documents, ==, 2);
+  g_assert_cmpuint (counts.claims, ==, 4);
+  g_assert_cmpuint (counts.waypoints, ==, 3);
+
+  incidents = atlas_case_list_records (atlas_case, ATLAS_TYPE_INCIDENT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  incident = g_list_model_get_item (incidents, 0);
+  g_assert_cmpstr (atlas_record_get_text (incident, "place"), ==, "Kerman");
+  g_assert_cmpfloat (atlas_record_get_double (incident, "latitude"), ==, 30.28);
+
+  /* Waypoints come back in route order, whatever order they were written in */
+  waypoints = atlas_case_list_waypoints (atlas_case, "route-1", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (waypoints), ==, 3);
+  g_assert_cmpstr (atlas_record_get_key (nth_record (waypoints, 0)), ==, "wp-1");
+  g_assert_cmpstr (atlas_record_get_key (nth_record (waypoints, 2)), ==, "wp-3");
+
+  g_assert_true (atlas_case_get_extent (atlas_case, &extent));
+  g_assert_cmpfloat (extent.min_lon, ==, 57.08);
+  g_assert_cmpfloat (extent.max_lat, ==, 37.0);
+}
+
+static void
+test_contested_attributes (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_auto(GStrv) contested = NULL;
+  g_autoptr(GListModel) deaths = NULL;
+  g_autoptr(GError) error = NULL;
+
+  contested = atlas_case_list_contested_attributes (atlas_case, "incident", "inc-1", &error);
+  g_assert_no_error (error);
+  /* Deaths differ (100 vs 84); injuries agree (284 twice), so they are not contested */
+  g_assert_cmpuint (g_strv_length (contested), ==, 1);
+  g_assert_cmpstr (contested[0], ==, "deaths");
+
+  deaths = atlas_case_list_claims (atlas_case, "incident", "inc-1", "deaths", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (deaths), ==, 2);
+  g_assert_cmpstr (atlas_record_get_text (nth_record (deaths, 0), "document_key"),
+                   ==, "doc-a");
+  g_assert_cmpstr (atlas_record_get_text (nth_record (deaths, 1), "document_key"),
+                   ==, "doc-b");
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A prefix, as someone types it */
+  results = atlas_case_search (atlas_case, "kerm", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+  g_assert_true (ATLAS_IS_INCIDENT (nth_record (results, 0)));
+  g_clear_object (&results);
+
+  /* FTS syntax in the input is only text */
+  results = atlas_case_search (atlas_case, "\"kerman OR * NEAR(", &error);
+  g_assert_no_error (error);
+  g_clear_object (&results);
+
+  results = atlas_case_search (atlas_case, "nonexistentword", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+}
+
+static void
+test_invalid_write_changes_nothing (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  AtlasCaseCounts counts;
+
+  g_ptr_array_add (records, make_incident ("inc-ok", 35.0, 51.0));
+  g_ptr_array_add (records, make_incident ("inc-bad", 95.0, 51.0));
+  g_assert_false (atlas_case_write_records (atlas_case, records, &error));
+  g_assert_error (error, ATLAS_GEO_ERROR, ATLAS_GEO_ERROR_LATITUDE);
+  g_assert_nonnull (strstr (error->message, "inc-bad"));
+  g_assert_nonnull (strstr (error->message, "95"));
+
+  atlas_case_get_counts (atlas_case, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+}
+
+static void
+test_dangling_reference_refused (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (records, make_claim ("c9", "deaths", "89", 89, "doc-missing"));
+  g_assert_false (atlas_case_write_records (atlas_case, records, &error));
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "doc-missing"));
+}
+
+static void
+test_bad_date_and_grade_refused (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasRecord) incident = make_incident ("inc-date", 30, 57);
+  g_autoptr(AtlasRecord) claim = make_claim ("c-grade", "deaths", "1", 1, "doc-a");
+  g_autoptr(GError) error = NULL;
+
+  atlas_record_set_text (incident, "start_time", "2024-02-30");
+  g_ptr_array_add (records, g_object_ref (incident));
+  g_assert_false (atlas_case_write_records (atlas_case, records, &error));
+  g_assert_error (error, ATLAS_GEO_ERROR, ATLAS_GEO_ERROR_DATE);
+  g_clear_error (&error);
+
+  atlas_record_set_int (claim, "credibility", 7);
+  g_ptr_array_set_size (records, 0);
+  g_ptr_array_add (records, g_object_ref (claim));
+  g_assert_false (atlas_case_write_records (atlas_case, records, &error));
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID);
+}
+
+static void
+test_read_only_refuses_writes (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(AtlasCase) created = create_populated_case (fixture);
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&created);
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_case_get_read_only (atlas_case));
+
+  g_ptr_array_add (records, make_document ("doc-c"));
+  g_assert_false (atlas_case_write_records (atlas_case, records, &error));
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY);
+}
+
+/* Opening must fail with @code and leave the file exactly as it was. */
+static void
+assert_refused_unchanged (Fixture *fixture,
+                          int      code)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+
+  g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_assert_null (atlas_case);
+  g_assert_error (error, ATLAS_CASE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_test_message ("refused: %s", error->message);
+
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
+static void
+test_refuse_missing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error));
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_FOUND);
+}
+
+static void
+test_refuse_text_file (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_assert_true (g_file_set_contents (fixture->path, "incident,latitude\nx,95\n", -1, NULL));
+  assert_refused_unchanged (fixture, ATLAS_CASE_ERROR_NOT_A_DATABASE);
+}
+
+static void
+test_refuse_plain_sqlite (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  exec_raw (fixture->path, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x')");
+  assert_refused_unchanged (fixture, ATLAS_CASE_ERROR_NOT_A_GEOPACKAGE);
+}
+
+static void
+test_refuse_foreign_geopackage (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  exec_raw (fixture->path, "PRAGMA application_id = 1196444487; CREATE TABLE gpkg_contents (x)");
+  assert_refused_unchanged (fixture, ATLAS_CASE_ERROR_NOT_A_CASE);
+}
+
+static void
+test_refuse_newer_schema (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+
+  g_clear_object (&atlas_case);
+  exec_raw (fixture->path, "PRAGMA journal_mode = DELETE;"
+                           "UPDATE atlas_meta SET value = '99' WHERE key = 'schema_version'");
+  assert_refused_unchanged (fixture, ATLAS_CASE_ERROR_NEWER_SCHEMA);
+}
+
+static void
+test_refuse_corrupt_page (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_clear_object (&atlas_case);
+  exec_raw (fixture->path, "PRAGMA journal_mode = DELETE");
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096 * 8);
+  /* Scribble over the b-tree pages after the first */
+  memset (contents + 4096 * 2, 0xA5, 4096 * 4);
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+
+  assert_refused_unchanged (fixture, ATLAS_CASE_ERROR_CORRUPT);
+}
+
+static void
+test_hostile_trigger_opens_read_only (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autoptr(GListModel) incidents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&atlas_case);
+  /* A trigger that would delete the documents on any write */
+  exec_raw (fixture->path, "CREATE TRIGGER evil AFTER INSERT ON claims BEGIN"
+                           " DELETE FROM documents; END;"
+                           "CREATE VIEW sneaky AS SELECT * FROM claims");
+
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_case_get_read_only (atlas_case));
+  g_assert_nonnull (strstr (atlas_case_get_read_only_reason (atlas_case), "evil"));
+
+  incidents = atlas_case_list_records (atlas_case, ATLAS_TYPE_INCIDENT, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  g_clear_object (&atlas_case);
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT count(*) FROM documents"), ==, 2);
+}
+
+static void
+test_migrate_version_1 (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Turn the file back into what version 1 wrote: no search index */
+  g_clear_object (&atlas_case);
+  exec_raw (fixture->path, "DROP TABLE search_index;"
+                           "UPDATE atlas_meta SET value = '1' WHERE key = 'schema_version'");
+
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&atlas_case);
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT value FROM atlas_meta"
+                                                 " WHERE key = 'schema_version'"),
+                   ==, ATLAS_CASE_SCHEMA_VERSION);
+
+  /* The new index exists; a write fills it */
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_assert_true (atlas_case_set_info (atlas_case, "Renamed", "", &error));
+  {
+    g_autoptr(GPtrArray) none = g_ptr_array_new ();
+    g_assert_true (atlas_case_write_records (atlas_case, none, &error));
+  }
+  results = atlas_case_search (atlas_case, "kerman", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+}
+
+static void
+test_create_replaces_atomically (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autofree char *blocked = g_build_filename (fixture->dir, "no-such-dir", "x.gpkg", NULL);
+  g_autoptr(GFile) blocked_file = g_file_new_for_path (blocked);
+
+  g_assert_null (atlas_case_create (blocked_file, "x", &error));
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  atlas_case = atlas_case_create (fixture->file, "First", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_case_get_title (atlas_case), ==, "First");
+}
+
+static void
+add_test (const char *path,
+          void      (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  add_test ("/atlas/case/create-is-geopackage", test_create_is_geopackage);
+  add_test ("/atlas/case/reopen-and-query", test_reopen_and_query);
+  add_test ("/atlas/case/contested-attributes", test_contested_attributes);
+  add_test ("/atlas/case/search", test_search);
+  add_test ("/atlas/case/invalid-write-changes-nothing", test_invalid_write_changes_nothing);
+  add_test ("/atlas/case/dangling-reference", test_dangling_reference_refused);
+  add_test ("/atlas/case/bad-date-and-grade", test_bad_date_and_grade_refused);
+  add_test ("/atlas/case/read-only-refuses-writes", test_read_only_refuses_writes);
+  add_test ("/atlas/case/refuse/missing", test_refuse_missing);
+  add_test ("/atlas/case/refuse/text-file", test_refuse_text_file);
+  add_test ("/atlas/case/refuse/plain-sqlite", test_refuse_plain_sqlite);
+  add_test ("/atlas/case/refuse/foreign-geopackage", test_refuse_foreign_geopackage);
+  add_test ("/atlas/case/refuse/newer-schema", test_refuse_newer_schema);
+  add_test ("/atlas/case/refuse/corrupt-page", test_refuse_corrupt_page);
+  add_test ("/atlas/case/hostile-trigger-read-only", test_hostile_trigger_opens_read_only);
+  add_test ("/atlas/case/migrate-version-1", test_migrate_version_1);
+  add_test ("/atlas/case/create-replaces-atomically", test_create_replaces_atomically);
+
+  return g_test_run ();
+}

@@ -1,0 +1,221 @@
+/* test-window.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real main window on the sample case, driven through its actions under Xvfb.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <shumate/shumate.h>
+
+#include "atlas-application.h"
+#include "atlas-widget-capture.h"
+#include "atlas-window.h"
+
+#define SETTLE_TIMEOUT_SECONDS 30
+
+static AtlasApplication *app;
+
+static gboolean
+settle_timeout_cb (gpointer user_data)
+{
+  g_error ("the window did not settle within %d s", SETTLE_TIMEOUT_SECONDS);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settled_cb (AtlasWindow *window,
+            gboolean    *settled)
+{
+  *settled = TRUE;
+}
+
+static AtlasWindow *
+open_settled_window (GFile *case_file)
+{
+  AtlasWindow *window = atlas_window_new (app, case_file);
+  gboolean settled = FALSE;
+  guint timeout_id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  g_signal_connect (window, "settled", G_CALLBACK (settled_cb), &settled);
+  timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_SECONDS, settle_timeout_cb, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_wait_until_settled (window);
+
+  while (!settled)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (timeout_id);
+  return window;
+}
+
+static void
+close_window (AtlasWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+widget_is_descendant (GtkWidget *widget,
+                      GtkWidget *ancestor)
+{
+  return widget != NULL && gtk_widget_is_ancestor (widget, ancestor);
+}
+
+static void
+test_window_opens_sample (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  AtlasWindow *window = open_settled_window (sample);
+  AtlasCase *atlas_case = atlas_window_get_case (window);
+
+  g_assert_nonnull (atlas_case);
+  g_assert_true (atlas_case_get_read_only (atlas_case));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   atlas_case_get_title (atlas_case));
+  g_assert_true (SHUMATE_IS_SIMPLE_MAP (atlas_window_get_map (window)));
+  g_assert_true (widget_is_descendant (atlas_window_get_map (window), GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_get_mapped (atlas_window_get_map (window)));
+
+  close_window (window);
+}
+
+static gboolean
+sidebar_shown (AtlasWindow *window)
+{
+  gboolean shown;
+
+  g_object_get (window, "sidebar-shown", &shown, NULL);
+  return shown;
+}
+
+static void
+test_window_toggle_sidebar (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  AtlasWindow *window = open_settled_window (sample);
+  GtkWidget *flap = atlas_window_get_map (window);
+
+  g_assert_true (sidebar_shown (window));
+  while (!ADW_IS_FLAP (flap))
+    flap = gtk_widget_get_parent (flap);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_false (sidebar_shown (window));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_true (sidebar_shown (window));
+
+  close_window (window);
+}
+
+/* Counts distinct colours on a coarse grid: a blank or single-colour window has one or two. */
+static guint
+count_colours (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * height);
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+
+  gdk_texture_download (texture, pixels, stride);
+  for (int y = 0; y < height; y += 7)
+    for (int x = 0; x < width; x += 7)
+      {
+        guint32 pixel;
+
+        memcpy (&pixel, pixels + y * stride + x * 4, sizeof pixel);
+        g_hash_table_add (colours, GUINT_TO_POINTER (pixel));
+      }
+  return g_hash_table_size (colours);
+}
+
+static void
+test_window_screenshot_not_blank (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  AtlasWindow *window = open_settled_window (sample);
+  g_autoptr(GdkTexture) texture = atlas_widget_capture_texture (GTK_WIDGET (window));
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-window.png", NULL);
+
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpuint (count_colours (texture), >, 20);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot written to %s", path);
+
+  close_window (window);
+}
+
+static void
+test_window_missing_case_shows_error (void)
+{
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/missing-case.gpkg");
+  AtlasWindow *window = open_settled_window (missing);
+
+  g_assert_null (atlas_window_get_case (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Incident Atlas");
+
+  close_window (window);
+}
+
+static void
+test_window_remembers_viewport (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  GSettings *settings = atlas_application_get_settings (app);
+  AtlasWindow *window = open_settled_window (sample);
+  ShumateSimpleMap *map;
+  ShumateViewport *viewport;
+
+  atlas_window_restore_state (window, settings);
+  map = SHUMATE_SIMPLE_MAP (atlas_window_get_map (window));
+  viewport = shumate_simple_map_get_viewport (map);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 30.25, 57.05);
+  shumate_viewport_set_zoom_level (viewport, 9);
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE));
+
+  window = open_settled_window (sample);
+  atlas_window_restore_state (window, settings);
+  viewport = shumate_simple_map_get_viewport (SHUMATE_SIMPLE_MAP (atlas_window_get_map (window)));
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                  30.25, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 9, 1e-6);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/atlas/window/opens-sample", test_window_opens_sample);
+  g_test_add_func ("/atlas/window/toggle-sidebar", test_window_toggle_sidebar);
+  g_test_add_func ("/atlas/window/screenshot-not-blank", test_window_screenshot_not_blank);
+  g_test_add_func ("/atlas/window/missing-case", test_window_missing_case_shows_error);
+  g_test_add_func ("/atlas/window/remembers-viewport", test_window_remembers_viewport);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

@@ -559,6 +559,61 @@ test_create_replaces_atomically (Fixture       *fixture,
   g_assert_cmpstr (atlas_case_get_title (atlas_case), ==, "First");
 }
 
+static guint
+count_filtered (AtlasCase   *atlas_case,
+                AtlasFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) incidents = atlas_case_list_incidents (atlas_case, filter, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (incidents);
+}
+
+static void
+test_filter_incidents (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GError) error = NULL;
+  AtlasRecord *later = make_incident ("inc-2", 35.69, 51.42);
+  const char *arrests[] = { "arrest", NULL };
+  const char *bombings[] = { "bombing", NULL };
+
+  atlas_record_set_text (later, "category", "arrest");
+  atlas_record_set_text (later, "start_time", "2024-01-19");
+  g_ptr_array_add (records, later);
+  g_assert_true (atlas_case_write_records (atlas_case, records, &error));
+
+  g_assert_cmpuint (count_filtered (atlas_case, NULL), ==, 2);
+  g_assert_cmpuint (count_filtered (atlas_case, filter), ==, 2);
+
+  atlas_filter_set_categories (filter, arrests);
+  g_assert_cmpuint (count_filtered (atlas_case, filter), ==, 1);
+  atlas_filter_set_categories (filter, bombings);
+  g_assert_cmpuint (count_filtered (atlas_case, filter), ==, 1);
+  atlas_filter_reset (filter);
+
+  atlas_filter_set_date_range (filter, "2024-01-01", "2024-01-10");
+  g_assert_cmpuint (count_filtered (atlas_case, filter), ==, 1);
+  atlas_filter_set_date_range (filter, "2024-01-03", "2024-01-03");
+  g_assert_cmpuint (count_filtered (atlas_case, filter), ==, 1);
+  atlas_filter_set_date_range (filter, "2024-01-04", NULL);
+  g_assert_cmpuint (count_filtered (atlas_case, filter), ==, 1);
+  atlas_filter_reset (filter);
+
+  /* only inc-1 has claims that disagree (deaths), and claims from a B-graded source */
+  atlas_filter_set_contested_only (filter, TRUE);
+  g_assert_cmpuint (count_filtered (atlas_case, filter), ==, 1);
+  atlas_filter_reset (filter);
+  atlas_filter_set_min_reliability (filter, 'B');
+  g_assert_cmpuint (count_filtered (atlas_case, filter), ==, 1);
+  atlas_filter_set_min_reliability (filter, 'A');
+  g_assert_cmpuint (count_filtered (atlas_case, filter), ==, 0);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -576,6 +631,7 @@ main (int   argc,
   add_test ("/atlas/case/reopen-and-query", test_reopen_and_query);
   add_test ("/atlas/case/contested-attributes", test_contested_attributes);
   add_test ("/atlas/case/search", test_search);
+  add_test ("/atlas/case/filter-incidents", test_filter_incidents);
   add_test ("/atlas/case/invalid-write-changes-nothing", test_invalid_write_changes_nothing);
   add_test ("/atlas/case/dangling-reference", test_dangling_reference_refused);
   add_test ("/atlas/case/bad-date-and-grade", test_bad_date_and_grade_refused);

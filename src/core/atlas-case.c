@@ -23,6 +23,7 @@
 #include "atlas-case.h"
 #include "atlas-claim.h"
 #include "atlas-document.h"
+#include "atlas-filter.h"
 #include "atlas-gpkg-geometry.h"
 #include "atlas-incident.h"
 #include "atlas-role.h"
@@ -1120,6 +1121,89 @@ atlas_case_list_roles (AtlasCase   *self,
   return query_records (self, ATLAS_TYPE_ROLE,
                         "WHERE subject_kind = ? AND subject_key = ? ORDER BY id",
                         values, error);
+}
+
+GListModel *
+atlas_case_list_roles_of_actor (AtlasCase   *self,
+                                const char  *actor_key,
+                                GError     **error)
+{
+  const char *values[] = { actor_key, NULL };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  return query_records (self, ATLAS_TYPE_ROLE, "WHERE actor_key = ? ORDER BY id", values, error);
+}
+
+/* The WHERE clause for incidents that pass @filter: fixed SQL fragments, with every value
+ * appended to @values for binding, never written into the SQL. */
+static char *
+build_incident_filter (AtlasFilter *filter,
+                       GPtrArray   *values)
+{
+  g_autoptr(GString) where = g_string_new ("WHERE 1");
+  const char * const *categories;
+  char grade[2] = { 0, 0 };
+
+  if (filter == NULL)
+    return g_string_free (g_steal_pointer (&where), FALSE);
+
+  if ((categories = atlas_filter_get_categories (filter)) != NULL)
+    {
+      g_autofree char *joined = g_strjoinv ("\n", (char **) categories);
+
+      g_string_append (where, " AND instr(?, char(10) || category || char(10)) > 0");
+      g_ptr_array_add (values, g_strconcat ("\n", joined, "\n", NULL));
+    }
+  if (atlas_filter_get_start_date (filter) != NULL)
+    {
+      g_string_append (where, " AND coalesce(end_time, start_time) >= ?");
+      g_ptr_array_add (values, g_strdup (atlas_filter_get_start_date (filter)));
+    }
+  if (atlas_filter_get_end_date (filter) != NULL)
+    {
+      /* compare on the end date's length, so "2024-01-03T09:00" is within "2024-01-03" */
+      g_string_append (where, " AND substr(start_time, 1, length(?)) <= ?");
+      g_ptr_array_add (values, g_strdup (atlas_filter_get_end_date (filter)));
+      g_ptr_array_add (values, g_strdup (atlas_filter_get_end_date (filter)));
+    }
+  if ((grade[0] = atlas_filter_get_min_reliability (filter)) != 'F')
+    {
+      g_string_append (where, " AND EXISTS (SELECT 1 FROM claims c JOIN documents d"
+                              " ON d.key = c.document_key WHERE c.subject_kind = 'incident'"
+                              " AND c.subject_key = incidents.key AND d.reliability <= ?)");
+      g_ptr_array_add (values, g_strdup (grade));
+    }
+  if (atlas_filter_get_contested_only (filter))
+    g_string_append (where, " AND EXISTS (SELECT 1 FROM claims c WHERE c.subject_kind = 'incident'"
+                            " AND c.subject_key = incidents.key GROUP BY c.attribute"
+                            " HAVING count(DISTINCT coalesce(c.value_number, c.value_text)) > 1)");
+
+  g_ptr_array_add (values, NULL);
+  return g_string_free (g_steal_pointer (&where), FALSE);
+}
+
+/**
+ * atlas_case_list_incidents:
+ * @filter: (nullable): only incidents that pass it
+ *
+ * Returns: (transfer full): the incidents, by date
+ */
+GListModel *
+atlas_case_list_incidents (AtlasCase    *self,
+                           AtlasFilter  *filter,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  g_return_val_if_fail (filter == NULL || ATLAS_IS_FILTER (filter), NULL);
+
+  where = build_incident_filter (filter, values);
+  sql = g_strconcat (where, " ", default_order (ATLAS_TYPE_INCIDENT), NULL);
+  return query_records (self, ATLAS_TYPE_INCIDENT, sql, (const char **) values->pdata, error);
 }
 
 /**

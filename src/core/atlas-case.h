@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "atlas-case-error.h"
+#include "atlas-filter.h"
 #include "atlas-geo.h"
 #include "atlas-record.h"
 
@@ -89,6 +90,12 @@ char       **atlas_case_list_contested_attributes (AtlasCase      *self,
 GListModel  *atlas_case_list_roles           (AtlasCase           *self,
                                               const char          *subject_kind,
                                               const char          *subject_key,
+                                              GError             **error);
+GListModel  *atlas_case_list_roles_of_actor  (AtlasCase           *self,
+                                              const char          *actor_key,
+                                              GError             **error);
+GListModel  *atlas_case_list_incidents       (AtlasCase           *self,
+                                              AtlasFilter         *filter,
                                               GError             **error);
 GListModel  *atlas_case_search               (AtlasCase           *self,
                                               const char          *text,

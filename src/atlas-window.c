@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
 
+#include "atlas-map-view.h"
 #include "atlas-window.h"
 
 #define SETTLE_FRAMES 3
@@ -28,12 +29,14 @@ struct _AtlasWindow
   GtkLabel             *case_title_label;
   GtkLabel             *case_summary_label;
   GtkLabel             *case_counts_label;
-  ShumateSimpleMap     *map;
+  AtlasMapView         *map_view;
 
   GFile                *case_file;
   AtlasCase            *atlas_case;
   GCancellable         *cancellable;
   GSettings            *settings;
+  AtlasSelection       *selection;
+  AtlasFilter          *filter;
 
   gboolean              sidebar_shown;
   gboolean              case_loading;
@@ -76,34 +79,41 @@ dup_viewport_key (AtlasWindow *self)
 static void
 show_world (AtlasWindow *self)
 {
-  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  ShumateViewport *viewport = atlas_map_view_get_viewport (self->map_view);
 
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 25.0, 30.0);
   shumate_viewport_set_zoom_level (viewport, 2.0);
 }
 
+/* A case opened for the first time shows what it says it opens on, or all it holds. */
 static void
-frame_case_extent (AtlasWindow *self)
+show_initial_view (AtlasWindow *self)
 {
-  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  g_autoptr(AtlasRecord) frame = NULL;
+  g_autoptr(AtlasRecord) selected = NULL;
+  const char *frame_key, *selection_key;
   AtlasBounds extent;
 
-  if (!atlas_case_get_extent (self->atlas_case, &extent))
-    {
-      show_world (self);
-      return;
-    }
+  atlas_case_get_initial_view (self->atlas_case, &frame_key, &selection_key);
+  if (frame_key != NULL)
+    frame = atlas_case_lookup (self->atlas_case, "route", frame_key, NULL);
+  if (frame != NULL)
+    atlas_map_view_frame_record (self->map_view, frame, FALSE);
+  else if (atlas_case_get_extent (self->atlas_case, &extent))
+    atlas_map_view_frame_bounds (self->map_view, &extent, FALSE);
+  else
+    show_world (self);
 
-  shumate_location_set_location (SHUMATE_LOCATION (viewport),
-                                 (extent.min_lat + extent.max_lat) / 2,
-                                 (extent.min_lon + extent.max_lon) / 2);
-  shumate_viewport_set_zoom_level (viewport, atlas_bounds_fit_zoom (&extent, 900, 700));
+  if (selection_key != NULL)
+    selected = atlas_case_lookup (self->atlas_case, "incident", selection_key, NULL);
+  if (selected != NULL)
+    atlas_selection_select (self->selection, selected, ATLAS_SELECTION_NONE);
 }
 
 static gboolean
 restore_viewport (AtlasWindow *self)
 {
-  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  ShumateViewport *viewport = atlas_map_view_get_viewport (self->map_view);
   g_autoptr(GVariant) viewports = NULL;
   g_autofree char *key = NULL;
   double lat, lon, zoom;
@@ -125,7 +135,7 @@ restore_viewport (AtlasWindow *self)
 static void
 save_viewport (AtlasWindow *self)
 {
-  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  ShumateViewport *viewport = atlas_map_view_get_viewport (self->map_view);
   g_autoptr(GVariant) old = NULL;
   g_autofree char *key = NULL;
   GVariantBuilder builder;
@@ -212,8 +222,9 @@ set_case (AtlasWindow *self,
 
   update_title (self);
   show_case_overview (self);
+  atlas_map_view_set_case (self->map_view, atlas_case);
   if (!restore_viewport (self))
-    frame_case_extent (self);
+    show_initial_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
@@ -331,6 +342,8 @@ atlas_window_dispose (GObject *object)
   self->settle_tick_id = 0;
   g_clear_object (&self->atlas_case);
   g_clear_object (&self->settings);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
@@ -431,7 +444,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   signals[SETTLED] = g_signal_new ("settled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (ATLAS_TYPE_MAP_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
@@ -441,7 +454,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, case_title_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, case_summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, case_counts_label);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
 }
@@ -453,6 +466,11 @@ atlas_window_init (AtlasWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = atlas_selection_new ();
+  self->filter = atlas_filter_new ();
+  atlas_map_view_set_selection (self->map_view, self->selection);
+  atlas_map_view_set_filter (self->map_view, self->filter);
 }
 
 /**
@@ -507,7 +525,8 @@ atlas_window_is_settled (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
-  return gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->case_loading;
+  return gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->case_loading
+         && atlas_map_view_is_settled (self->map_view);
 }
 
 /**
@@ -533,12 +552,20 @@ atlas_window_get_case (AtlasWindow *self)
   return self->atlas_case;
 }
 
-GtkWidget *
-atlas_window_get_map (AtlasWindow *self)
+AtlasMapView *
+atlas_window_get_map_view (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->map);
+  return self->map_view;
+}
+
+AtlasSelection *
+atlas_window_get_selection (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->selection;
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "atlas-application.h"
 #include "atlas-case.h"
+#include "atlas-map-view.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +25,8 @@ void         atlas_window_restore_state      (AtlasWindow      *self,
 void         atlas_window_wait_until_settled (AtlasWindow      *self);
 gboolean     atlas_window_is_settled         (AtlasWindow      *self);
 AtlasCase   *atlas_window_get_case           (AtlasWindow      *self);
-GtkWidget   *atlas_window_get_map            (AtlasWindow      *self);
+AtlasMapView   *atlas_window_get_map_view     (AtlasWindow      *self);
+AtlasSelection *atlas_window_get_selection    (AtlasWindow      *self);
 void         atlas_window_show_error         (GtkWindow        *parent,
                                               const char       *heading,
                                               const char       *body);

@@ -121,6 +121,15 @@ test_duplicate_id (void)
 }
 
 static void
+test_step_not_object (void)
+{
+  g_autoptr(GError) error = read_expecting_error (
+    HEADER "\"case\": 5, \"briefing\": {\"steps\": [7]}}");
+
+  g_assert_nonnull (strstr (error->message, "steps[0]"));
+}
+
+static void
 test_wrong_type (void)
 {
   g_autoptr(GError) error = read_expecting_error (
@@ -141,6 +150,7 @@ main (int   argc,
   g_test_add_func ("/atlas/json-reader/unknown-subject", test_unknown_subject_names_place);
   g_test_add_func ("/atlas/json-reader/duplicate-id", test_duplicate_id);
   g_test_add_func ("/atlas/json-reader/wrong-type", test_wrong_type);
+  g_test_add_func ("/atlas/json-reader/step-not-object", test_step_not_object);
 
   return g_test_run ();
 }

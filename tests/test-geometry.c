@@ -182,6 +182,23 @@ test_bounds_fit_zoom (void)
   g_assert_cmpfloat (atlas_bounds_fit_zoom (&town, 1000, 700), >=, 10);
 }
 
+static void
+test_distance (void)
+{
+  g_autofree char *label = NULL;
+
+  /* London to Paris, and a quarter of a meridian */
+  g_assert_cmpfloat_with_epsilon (atlas_geo_distance_km (51.5074, -0.1278, 48.8566, 2.3522),
+                                  343.6, 0.5);
+  g_assert_cmpfloat_with_epsilon (atlas_geo_distance_km (0, 0, 90, 0), 10007.6, 0.5);
+  g_assert_cmpfloat_with_epsilon (atlas_geo_distance_km (30.28, 57.08, 30.28, 57.08), 0, 1e-9);
+  /* across the antimeridian the short way */
+  g_assert_cmpfloat_with_epsilon (atlas_geo_distance_km (0, 179.5, 0, -179.5), 111.2, 0.2);
+
+  label = atlas_geo_format_distance (844.6);
+  g_assert_cmpstr (label, ==, "≈ 840 km");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +212,7 @@ main (int   argc,
   g_test_add_func ("/atlas/geo/validate-coordinate", test_validate_coordinate);
   g_test_add_func ("/atlas/geo/validate-date", test_validate_date);
   g_test_add_func ("/atlas/geo/fit-zoom", test_bounds_fit_zoom);
+  g_test_add_func ("/atlas/geo/distance", test_distance);
 
   return g_test_run ();
 }

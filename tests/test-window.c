@@ -75,14 +75,16 @@ test_window_opens_sample (void)
   g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
   AtlasWindow *window = open_settled_window (sample);
   AtlasCase *atlas_case = atlas_window_get_case (window);
+  GtkWidget *map;
 
   g_assert_nonnull (atlas_case);
   g_assert_true (atlas_case_get_read_only (atlas_case));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    atlas_case_get_title (atlas_case));
-  g_assert_true (SHUMATE_IS_SIMPLE_MAP (atlas_window_get_map (window)));
-  g_assert_true (widget_is_descendant (atlas_window_get_map (window), GTK_WIDGET (window)));
-  g_assert_true (gtk_widget_get_mapped (atlas_window_get_map (window)));
+  map = GTK_WIDGET (atlas_map_view_get_simple_map (atlas_window_get_map_view (window)));
+  g_assert_true (SHUMATE_IS_SIMPLE_MAP (map));
+  g_assert_true (widget_is_descendant (map, GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_get_mapped (map));
 
   close_window (window);
 }
@@ -101,7 +103,7 @@ test_window_toggle_sidebar (void)
 {
   g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
   AtlasWindow *window = open_settled_window (sample);
-  GtkWidget *flap = atlas_window_get_map (window);
+  GtkWidget *flap = GTK_WIDGET (atlas_window_get_map_view (window));
 
   g_assert_true (sidebar_shown (window));
   while (!ADW_IS_FLAP (flap))
@@ -175,12 +177,10 @@ test_window_remembers_viewport (void)
   g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
   GSettings *settings = atlas_application_get_settings (app);
   AtlasWindow *window = open_settled_window (sample);
-  ShumateSimpleMap *map;
   ShumateViewport *viewport;
 
   atlas_window_restore_state (window, settings);
-  map = SHUMATE_SIMPLE_MAP (atlas_window_get_map (window));
-  viewport = shumate_simple_map_get_viewport (map);
+  viewport = atlas_map_view_get_viewport (atlas_window_get_map_view (window));
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 30.25, 57.05);
   shumate_viewport_set_zoom_level (viewport, 9);
   gtk_window_close (GTK_WINDOW (window));
@@ -188,7 +188,7 @@ test_window_remembers_viewport (void)
 
   window = open_settled_window (sample);
   atlas_window_restore_state (window, settings);
-  viewport = shumate_simple_map_get_viewport (SHUMATE_SIMPLE_MAP (atlas_window_get_map (window)));
+  viewport = atlas_map_view_get_viewport (atlas_window_get_map_view (window));
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                                   30.25, 1e-6);
   g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 9, 1e-6);

@@ -22,6 +22,7 @@
 #include "atlas-case-schema.h"
 #include "atlas-case.h"
 #include "atlas-claim.h"
+#include "atlas-cluster-index.h"
 #include "atlas-document.h"
 #include "atlas-filter.h"
 #include "atlas-gpkg-geometry.h"
@@ -47,6 +48,8 @@ struct _AtlasCase
   char       *title;
   char       *summary;
   char       *read_only_reason;
+  char       *initial_frame;
+  char       *initial_selection;
   gboolean    read_only;
 };
 
@@ -362,6 +365,8 @@ open_validated (GFile               *file,
 
   self->title = read_meta (self->db, "title");
   self->summary = read_meta (self->db, "summary");
+  self->initial_frame = read_meta (self->db, "initial_frame");
+  self->initial_selection = read_meta (self->db, "initial_selection");
   return g_steal_pointer (&self);
 }
 
@@ -909,6 +914,62 @@ atlas_case_set_info (AtlasCase   *self,
   return TRUE;
 }
 
+static gboolean
+initial_view_work (sqlite3  *db,
+                   gpointer  data,
+                   GError  **error)
+{
+  const char **keys = data;
+
+  return set_meta (db, "initial_frame", keys[0] ? keys[0] : "", error)
+         && set_meta (db, "initial_selection", keys[1] ? keys[1] : "", error);
+}
+
+/**
+ * atlas_case_set_initial_view:
+ * @frame_key: (nullable): the route or incident the case opens framed on
+ * @selection_key: (nullable): the incident selected when the case opens
+ *
+ * How the case greets someone who opens it for the first time.
+ */
+gboolean
+atlas_case_set_initial_view (AtlasCase   *self,
+                             const char  *frame_key,
+                             const char  *selection_key,
+                             GError     **error)
+{
+  const char *keys[] = { frame_key, selection_key };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
+
+  if (refuse_if_read_only (self, error)
+      || !run_in_transaction (self->db, initial_view_work, keys, error))
+    return FALSE;
+
+  g_free (self->initial_frame);
+  self->initial_frame = g_strdup (frame_key ? frame_key : "");
+  g_free (self->initial_selection);
+  self->initial_selection = g_strdup (selection_key ? selection_key : "");
+  return TRUE;
+}
+
+/**
+ * atlas_case_get_initial_view:
+ * @frame_key: (out) (transfer none) (nullable): the key of the record to frame, or %NULL
+ * @selection_key: (out) (transfer none) (nullable): the key of the incident to select
+ */
+void
+atlas_case_get_initial_view (AtlasCase   *self,
+                             const char **frame_key,
+                             const char **selection_key)
+{
+  g_return_if_fail (ATLAS_IS_CASE (self));
+
+  *frame_key = self->initial_frame && *self->initial_frame ? self->initial_frame : NULL;
+  *selection_key = self->initial_selection && *self->initial_selection
+                   ? self->initial_selection : NULL;
+}
+
 /* ---- reading ---------------------------------------------------------------------- */
 
 static char *
@@ -1053,6 +1114,28 @@ atlas_case_lookup (AtlasCase   *self,
       return NULL;
     }
   return g_list_model_get_item (found, 0);
+}
+
+/**
+ * atlas_case_lookup_by_id:
+ *
+ * Returns: (transfer full) (nullable): the record of @kind with row id @id
+ */
+AtlasRecord *
+atlas_case_lookup_by_id (AtlasCase  *self,
+                         const char *kind,
+                         gint64      id)
+{
+  GType type = record_type_for_kind (kind);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *values[] = { text, NULL };
+  g_autoptr(GListModel) found = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  g_return_val_if_fail (type != G_TYPE_INVALID, NULL);
+
+  found = query_records (self, type, "WHERE id = CAST(? AS INTEGER)", values, NULL);
+  return found && g_list_model_get_n_items (found) > 0 ? g_list_model_get_item (found, 0) : NULL;
 }
 
 GListModel *
@@ -1204,6 +1287,143 @@ atlas_case_list_incidents (AtlasCase    *self,
   where = build_incident_filter (filter, values);
   sql = g_strconcat (where, " ", default_order (ATLAS_TYPE_INCIDENT), NULL);
   return query_records (self, ATLAS_TYPE_INCIDENT, sql, (const char **) values->pdata, error);
+}
+
+static char **
+query_strings (AtlasCase   *self,
+               const char  *sql,
+               GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * atlas_case_list_categories:
+ *
+ * Returns: (transfer full): the incident categories the case uses, sorted
+ */
+char **
+atlas_case_list_categories (AtlasCase  *self,
+                            GError    **error)
+{
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  return query_strings (self, "SELECT DISTINCT category FROM incidents ORDER BY category", error);
+}
+
+/**
+ * atlas_case_list_route_statuses:
+ *
+ * Returns: (transfer full): the statuses of the case's routes (reported, alleged…), sorted
+ */
+char **
+atlas_case_list_route_statuses (AtlasCase  *self,
+                                GError    **error)
+{
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  return query_strings (self, "SELECT DISTINCT status FROM routes ORDER BY status", error);
+}
+
+/**
+ * atlas_location_precision_from_string:
+ *
+ * Returns: the precision named by @text; unknown or missing text counts as a town
+ */
+AtlasLocationPrecision
+atlas_location_precision_from_string (const char *text)
+{
+  static const char *const names[] = { "site", "town", "district", "province", "country" };
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (text, names[i]))
+      return (AtlasLocationPrecision) i;
+  return ATLAS_LOCATION_TOWN;
+}
+
+static guint16
+category_index (GHashTable  *indexes,
+                GPtrArray   *categories,
+                const char  *category)
+{
+  gpointer index;
+
+  if (g_hash_table_lookup_extended (indexes, category, NULL, &index))
+    return (guint16) GPOINTER_TO_UINT (index);
+
+  g_ptr_array_add (categories, g_strdup (category));
+  g_hash_table_insert (indexes, g_ptr_array_index (categories, categories->len - 1),
+                       GUINT_TO_POINTER (categories->len - 1));
+  return (guint16) (categories->len - 1);
+}
+
+/**
+ * atlas_case_load_map_points:
+ * @filter: (nullable): only incidents that pass it
+ * @points: (out) (transfer full) (element-type AtlasMapPoint): every incident's position,
+ *   in id order
+ * @precisions: (out) (transfer full): the #AtlasLocationPrecision of each point
+ * @categories: (out) (transfer full): the category names the points' indexes refer to
+ *
+ * What the map needs of every incident, in one scan. Blocks: call it from a worker.
+ */
+gboolean
+atlas_case_load_map_points (AtlasCase     *self,
+                            AtlasFilter   *filter,
+                            GArray       **points,
+                            GByteArray   **precisions,
+                            char        ***categories,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) indexes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) loaded = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
+  g_autoptr(GByteArray) loaded_precisions = g_byte_array_new ();
+  g_autofree char *where = build_incident_filter (filter, values);
+  g_autofree char *sql = g_strconcat ("SELECT id, latitude, longitude, category,"
+                                      " location_precision FROM incidents ", where,
+                                      " ORDER BY id", NULL);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i + 1 < values->len; i++)
+    bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtlasMapPoint point = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .latitude = sqlite3_column_double (stmt, 1),
+        .longitude = sqlite3_column_double (stmt, 2),
+        .category = category_index (indexes, names, (const char *) sqlite3_column_text (stmt, 3)),
+      };
+      guint8 precision = atlas_location_precision_from_string (
+        (const char *) sqlite3_column_text (stmt, 4));
+
+      g_array_append_val (loaded, point);
+      g_byte_array_append (loaded_precisions, &precision, 1);
+      if (loaded->len % 65536 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("the incidents cannot be read"));
+
+  g_ptr_array_add (names, NULL);
+  *points = g_steal_pointer (&loaded);
+  *precisions = g_steal_pointer (&loaded_precisions);
+  *categories = (char **) g_ptr_array_steal (names, NULL);
+  return TRUE;
 }
 
 /**
@@ -1397,6 +1617,8 @@ atlas_case_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->initial_frame, g_free);
+  g_clear_pointer (&self->initial_selection, g_free);
 
   G_OBJECT_CLASS (atlas_case_parent_class)->finalize (object);
 }

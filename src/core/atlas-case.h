@@ -24,6 +24,15 @@ typedef enum {
   ATLAS_CASE_OPEN_READ_ONLY = 1 << 0,
 } AtlasCaseOpenFlags;
 
+/* How precisely a place is known, from a street address to a whole country. */
+typedef enum {
+  ATLAS_LOCATION_SITE,
+  ATLAS_LOCATION_TOWN,
+  ATLAS_LOCATION_DISTRICT,
+  ATLAS_LOCATION_PROVINCE,
+  ATLAS_LOCATION_COUNTRY,
+} AtlasLocationPrecision;
+
 typedef struct {
   guint incidents;
   guint routes;
@@ -57,6 +66,13 @@ gboolean     atlas_case_set_info             (AtlasCase           *self,
                                               const char          *title,
                                               const char          *summary,
                                               GError             **error);
+gboolean     atlas_case_set_initial_view     (AtlasCase           *self,
+                                              const char          *frame_key,
+                                              const char          *selection_key,
+                                              GError             **error);
+void         atlas_case_get_initial_view     (AtlasCase           *self,
+                                              const char         **frame_key,
+                                              const char         **selection_key);
 gboolean     atlas_case_write_records        (AtlasCase           *self,
                                               GPtrArray           *records,
                                               GError             **error);
@@ -72,6 +88,9 @@ AtlasRecord *atlas_case_lookup               (AtlasCase           *self,
                                               const char          *kind,
                                               const char          *key,
                                               GError             **error);
+AtlasRecord *atlas_case_lookup_by_id         (AtlasCase           *self,
+                                              const char          *kind,
+                                              gint64               id);
 GListModel  *atlas_case_list_waypoints       (AtlasCase           *self,
                                               const char          *route_key,
                                               GError             **error);
@@ -97,6 +116,18 @@ GListModel  *atlas_case_list_roles_of_actor  (AtlasCase           *self,
 GListModel  *atlas_case_list_incidents       (AtlasCase           *self,
                                               AtlasFilter         *filter,
                                               GError             **error);
+char       **atlas_case_list_categories      (AtlasCase           *self,
+                                              GError             **error);
+char       **atlas_case_list_route_statuses  (AtlasCase           *self,
+                                              GError             **error);
+gboolean     atlas_case_load_map_points      (AtlasCase           *self,
+                                              AtlasFilter         *filter,
+                                              GArray             **points,
+                                              GByteArray         **precisions,
+                                              char              ***categories,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+AtlasLocationPrecision atlas_location_precision_from_string (const char *text);
 GListModel  *atlas_case_search               (AtlasCase           *self,
                                               const char          *text,
                                               GError             **error);

@@ -15,6 +15,8 @@
 
 #define TILE_SIZE 256.0
 #define MAX_ZOOM 17.0
+/* IUGG mean Earth radius */
+#define EARTH_RADIUS_KM 6371.0088
 
 G_DEFINE_QUARK (atlas-geo-error-quark, atlas_geo_error)
 
@@ -204,4 +206,46 @@ atlas_bounds_fit_zoom (const AtlasBounds *bounds,
   zoom_x = span_x > 0 ? log2 (width_px / (TILE_SIZE * span_x * 1.2)) : MAX_ZOOM;
   zoom_y = span_y > 0 ? log2 (height_px / (TILE_SIZE * span_y * 1.2)) : MAX_ZOOM;
   return CLAMP (floor (MIN (zoom_x, zoom_y)), 1.0, MAX_ZOOM);
+}
+
+static double
+radians (double degrees)
+{
+  return degrees * G_PI / 180.0;
+}
+
+/**
+ * atlas_geo_distance_km:
+ *
+ * Returns: the great-circle distance between two points on a sphere of the Earth's mean
+ *   radius, by the haversine formula (within 0.5 % of the ellipsoidal distance)
+ */
+double
+atlas_geo_distance_km (double lat1,
+                       double lon1,
+                       double lat2,
+                       double lon2)
+{
+  double dlat = radians (lat2 - lat1);
+  double dlon = radians (lon2 - lon1);
+  double a = sin (dlat / 2) * sin (dlat / 2)
+             + cos (radians (lat1)) * cos (radians (lat2)) * sin (dlon / 2) * sin (dlon / 2);
+
+  return 2 * EARTH_RADIUS_KM * asin (MIN (1.0, sqrt (a)));
+}
+
+/**
+ * atlas_geo_format_distance:
+ *
+ * Returns: (transfer full): a distance for a map label, rounded as far as a great-circle
+ *   figure deserves: "≈ 850 km", "≈ 12 km", "≈ 0.4 km"
+ */
+char *
+atlas_geo_format_distance (double km)
+{
+  if (km >= 100)
+    return g_strdup_printf (_("≈ %.0f km"), round (km / 10) * 10);
+  if (km >= 10)
+    return g_strdup_printf (_("≈ %.0f km"), km);
+  return g_strdup_printf (_("≈ %.1f km"), km);
 }

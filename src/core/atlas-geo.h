@@ -40,6 +40,11 @@ gboolean atlas_bounds_is_empty      (const AtlasBounds *bounds);
 void     atlas_bounds_extend        (AtlasBounds  *bounds,
                                      double        latitude,
                                      double        longitude);
+double   atlas_geo_distance_km      (double        lat1,
+                                     double        lon1,
+                                     double        lat2,
+                                     double        lon2);
+char    *atlas_geo_format_distance  (double        km);
 double   atlas_bounds_fit_zoom      (const AtlasBounds *bounds,
                                      double        width_px,
                                      double        height_px);

@@ -34,6 +34,8 @@ struct _AtlasCaseJsonReader
 
   char       *title;
   char       *summary;
+  char       *initial_frame;
+  char       *initial_selection;
   GPtrArray  *records;
   GHashTable *kind_by_key;   /* every key read so far → "incident", "route"… */
 };
@@ -55,6 +57,16 @@ set_invalid (GError    **error,
   g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID, "%s[%u]: %s",
                section, index, reason);
   return FALSE;
+}
+
+/* The object member @name of @object, or NULL when it is missing or not an object. */
+static JsonObject *
+get_object_member (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 static gboolean
@@ -369,16 +381,17 @@ read_briefing (AtlasCaseJsonReader  *self,
                GError              **error)
 {
   static const FieldMap map[] = { { "caption", NULL } };
-  JsonNode *briefing = json_object_get_member (root, "briefing");
+  JsonObject *briefing = get_object_member (root, "briefing");
   JsonArray *steps;
 
-  if (briefing == NULL || !JSON_NODE_HOLDS_OBJECT (briefing))
+  if (briefing == NULL)
     return TRUE;
-  steps = get_section (json_node_get_object (briefing), "steps", error);
+  steps = get_section (briefing, "steps", error);
 
   for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
     {
-      JsonObject *object = json_array_get_object_element (steps, i);
+      JsonNode *node = json_array_get_element (steps, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       g_autofree char *key = g_strdup_printf ("step-%u", i + 1);
       g_autofree char *claim_keys = NULL;
       g_autoptr(GError) local_error = NULL;
@@ -464,12 +477,20 @@ static void
 read_case_info (AtlasCaseJsonReader *self,
                 JsonObject          *root)
 {
-  JsonObject *info = json_object_get_object_member (root, "case");
+  JsonObject *info = get_object_member (root, "case");
+  JsonObject *view;
 
   if (info == NULL)
     return;
   self->title = g_strdup (json_object_get_string_member_with_default (info, "title", NULL));
   self->summary = g_strdup (json_object_get_string_member_with_default (info, "summary", NULL));
+
+  view = get_object_member (info, "initial_view");
+  if (view == NULL)
+    return;
+  self->initial_frame = g_strdup (json_object_get_string_member_with_default (view, "frame", NULL));
+  self->initial_selection = g_strdup (json_object_get_string_member_with_default (view, "select",
+                                                                                  NULL));
 }
 
 /**
@@ -525,6 +546,22 @@ atlas_case_json_reader_get_summary (AtlasCaseJsonReader *self)
 }
 
 /**
+ * atlas_case_json_reader_get_initial_view:
+ * @frame_key: (out) (nullable): what the case opens framed on
+ * @selection_key: (out) (nullable): what the case opens with selected
+ */
+void
+atlas_case_json_reader_get_initial_view (AtlasCaseJsonReader  *self,
+                                         const char          **frame_key,
+                                         const char          **selection_key)
+{
+  g_return_if_fail (ATLAS_IS_CASE_JSON_READER (self));
+
+  *frame_key = self->initial_frame;
+  *selection_key = self->initial_selection;
+}
+
+/**
  * atlas_case_json_reader_get_records:
  *
  * Returns: (transfer none) (element-type AtlasRecord): what was read
@@ -543,6 +580,8 @@ atlas_case_json_reader_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->initial_frame, g_free);
+  g_clear_pointer (&self->initial_selection, g_free);
   g_clear_pointer (&self->records, g_ptr_array_unref);
   g_clear_pointer (&self->kind_by_key, g_hash_table_unref);
 

@@ -20,6 +20,9 @@ gboolean             atlas_case_json_reader_read_file    (AtlasCaseJsonReader  *
                                                           GError              **error);
 const char          *atlas_case_json_reader_get_title    (AtlasCaseJsonReader  *self);
 const char          *atlas_case_json_reader_get_summary  (AtlasCaseJsonReader  *self);
+void                 atlas_case_json_reader_get_initial_view (AtlasCaseJsonReader  *self,
+                                                              const char          **frame_key,
+                                                              const char          **selection_key);
 GPtrArray           *atlas_case_json_reader_get_records  (AtlasCaseJsonReader  *self);
 
 G_END_DECLS

@@ -25,16 +25,19 @@ build_case (const char  *json_path,
   g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
   g_autoptr(GFile) gpkg_file = g_file_new_for_path (gpkg_path);
   g_autoptr(AtlasCase) atlas_case = NULL;
+  const char *frame_key, *selection_key;
 
   if (!atlas_case_json_reader_read_file (reader, json_file, error))
     return FALSE;
+  atlas_case_json_reader_get_initial_view (reader, &frame_key, &selection_key);
 
   atlas_case = atlas_case_create (gpkg_file, atlas_case_json_reader_get_title (reader), error);
   return atlas_case != NULL
          && atlas_case_set_info (atlas_case, atlas_case_json_reader_get_title (reader),
                                  atlas_case_json_reader_get_summary (reader), error)
          && atlas_case_write_records (atlas_case, atlas_case_json_reader_get_records (reader),
-                                      error);
+                                      error)
+         && atlas_case_set_initial_view (atlas_case, frame_key, selection_key, error);
 }
 
 /* The installed sample is read-only, perhaps on a read-only file system: leave it as one

@@ -1,0 +1,20 @@
+/* atlas-geojson-reader.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GeoJSON (RFC 7946) import.
+ */
+
+#pragma once
+
+#include "atlas-import-batch.h"
+
+G_BEGIN_DECLS
+
+gboolean atlas_geojson_reader_read (const char        *data,
+                                    gsize              length,
+                                    AtlasImportBatch  *batch,
+                                    GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,917 @@
+/* atlas-import-plan.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An import before anything is written: which format a file is, what it holds (counts,
+ * the first records for a preview) and every problem found, which can be saved as a report.
+ * Applying it writes everything in one transaction, and only once the user has accepted
+ * the problems, if there are any.
+ */
+
+#define G_LOG_DOMAIN "atlas-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "atlas-csv-reader.h"
+#include "atlas-geojson-reader.h"
+#include "atlas-gpx-reader.h"
+#include "atlas-import-batch.h"
+#include "atlas-import-limits.h"
+#include "atlas-import-plan.h"
+#include "atlas-kml-reader.h"
+
+/* How much of a file's start is looked at to tell its format. */
+#define SNIFF_LENGTH 4096
+
+/* Longest file-name part of an import's keys. */
+#define MAX_SLUG_LENGTH 24
+
+struct _AtlasImportPlan
+{
+  GObject            parent_instance;
+
+  GFile             *file;
+  char              *file_name;
+  AtlasCsvMapping    mapping;
+  char              *mapping_strings[5];
+  gboolean           has_mapping;
+
+  AtlasImportFormat  format;
+  const char        *format_label;
+  AtlasImportBatch  *batch;
+  GPtrArray         *all_records;   /* documents first, then the rest; what apply writes */
+  AtlasCaseCounts    counts;
+  gboolean           loaded;
+  gboolean           applied;
+  gboolean           problems_accepted;
+
+  /* progress, written by the thread that loads */
+  int                fraction;      /* in millionths, atomic */
+  int                notify_pending;
+  GMainContext      *notify_context;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasImportPlan, atlas_import_plan, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_FRACTION,
+  PROP_PROBLEMS_ACCEPTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- progress ---------------------------------------------------------------------- */
+
+static gboolean
+notify_fraction_cb (gpointer data)
+{
+  AtlasImportPlan *self = data;
+
+  g_atomic_int_set (&self->notify_pending, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  return G_SOURCE_REMOVE;
+}
+
+/* Loading on a worker thread notifies "fraction" on the thread that asked for the load. */
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  AtlasImportPlan *self = user_data;
+
+  g_atomic_int_set (&self->fraction, (int) (fraction * 1e6));
+  if (self->notify_context == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  else if (g_atomic_int_compare_and_exchange (&self->notify_pending, 0, 1))
+    g_main_context_invoke_full (self->notify_context, G_PRIORITY_DEFAULT, notify_fraction_cb,
+                                g_object_ref (self), g_object_unref);
+}
+
+/* ---- telling the format ------------------------------------------------------------ */
+
+static const char *
+skip_bom_and_space (const char *data,
+                    gsize       length)
+{
+  const char *p = data, *end = data + MIN (length, SNIFF_LENGTH);
+
+  if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p < end ? p : NULL;
+}
+
+static AtlasImportFormat
+format_from_extension (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  if (g_str_has_suffix (lower, ".geojson") || g_str_has_suffix (lower, ".json"))
+    return ATLAS_IMPORT_FORMAT_GEOJSON;
+  if (g_str_has_suffix (lower, ".kml"))
+    return ATLAS_IMPORT_FORMAT_KML;
+  if (g_str_has_suffix (lower, ".gpx"))
+    return ATLAS_IMPORT_FORMAT_GPX;
+  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt"))
+    return ATLAS_IMPORT_FORMAT_CSV;
+  return ATLAS_IMPORT_FORMAT_UNKNOWN;
+}
+
+static AtlasImportFormat
+format_of_xml (const char *start,
+               gsize       length,
+               const char *name)
+{
+  gssize sniff = (gssize) MIN (length, SNIFF_LENGTH);
+  AtlasImportFormat by_name = format_from_extension (name);
+
+  if (g_strstr_len (start, sniff, "<kml") != NULL || g_strstr_len (start, sniff, ":kml") != NULL)
+    return ATLAS_IMPORT_FORMAT_KML;
+  if (g_strstr_len (start, sniff, "<gpx") != NULL || g_strstr_len (start, sniff, ":gpx") != NULL)
+    return ATLAS_IMPORT_FORMAT_GPX;
+  /* a long prolog: let the reader decide */
+  if (by_name == ATLAS_IMPORT_FORMAT_KML || by_name == ATLAS_IMPORT_FORMAT_GPX)
+    return by_name;
+  return ATLAS_IMPORT_FORMAT_UNKNOWN;
+}
+
+/* A UTF-16 or UTF-32 byte order mark, or ASCII text with NUL bytes between its letters. */
+static gboolean
+is_wide_encoding (const char *data,
+                  gsize       length)
+{
+  const guint8 *b = (const guint8 *) data;
+
+  if (length < 4)
+    return FALSE;
+  return (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)
+         || (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0)
+         || (b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0)
+         || (b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0);
+}
+
+/* By content first, the name's extension where content cannot tell. */
+static AtlasImportFormat
+detect_format (const char *data,
+               gsize       length,
+               const char *name,
+               GError    **error)
+{
+  const char *start = skip_bom_and_space (data, length);
+  AtlasImportFormat by_name = format_from_extension (name);
+  AtlasImportFormat format = ATLAS_IMPORT_FORMAT_UNKNOWN;
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  if (is_wide_encoding (data, length))
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_ENCODING,
+                 _("it is in UTF-16 or UTF-32; only UTF-8 files can be imported"));
+  else if (length >= 2 && memcmp (data, "PK", 2) == 0)
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT,
+                 g_str_has_suffix (lower, ".kmz")
+                 ? _("it is KMZ (zipped KML); unzip it and import the KML inside")
+                 : _("it is a ZIP archive; unzip it and import the file inside"));
+  else if (start == NULL)
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
+                 _("the file is empty"));
+  else if (*start == '{' || *start == '[')
+    format = ATLAS_IMPORT_FORMAT_GEOJSON;
+  else if (*start == '<')
+    {
+      format = format_of_xml (start, length - (gsize) (start - data), name);
+      if (format == ATLAS_IMPORT_FORMAT_UNKNOWN)
+        g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT,
+                     _("it is XML but neither KML nor GPX"));
+    }
+  else if (by_name == ATLAS_IMPORT_FORMAT_CSV || by_name == ATLAS_IMPORT_FORMAT_UNKNOWN)
+    format = ATLAS_IMPORT_FORMAT_CSV;
+  else
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT,
+                 _("its name says it is %s but it does not start like one"),
+                 by_name == ATLAS_IMPORT_FORMAT_GEOJSON ? "GeoJSON"
+                 : by_name == ATLAS_IMPORT_FORMAT_KML ? "KML" : "GPX");
+  return format;
+}
+
+static gboolean
+check_size (AtlasImportFormat   format,
+            gsize               length,
+            GError            **error)
+{
+  guint64 limit = format == ATLAS_IMPORT_FORMAT_CSV ? ATLAS_IMPORT_MAX_CSV_SIZE
+                                                    : ATLAS_IMPORT_MAX_TREE_SIZE;
+  g_autofree char *size = NULL;
+  g_autofree char *max = NULL;
+
+  if (length <= limit)
+    return TRUE;
+  size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+  max = g_format_size_full (limit, G_FORMAT_SIZE_IEC_UNITS);
+  g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_TOO_LARGE,
+               _("it is %s; files of this kind can be imported up to %s"), size, max);
+  return FALSE;
+}
+
+/* ---- reading ----------------------------------------------------------------------- */
+
+static char *
+make_slug (const char *file_name)
+{
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = file_name; *p != '\0' && *p != '.' && slug->len < MAX_SLUG_LENGTH; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (slug, g_ascii_tolower (*p));
+    else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+      g_string_append_c (slug, '-');
+  if (slug->len == 0)
+    g_string_append (slug, "import");
+  return g_string_free (slug, FALSE);
+}
+
+/* Keys start with the file's name, the time and a random part, so that no two imports,
+ * not even of one file twice in a second, make the same key. */
+static AtlasImportBatch *
+new_batch (AtlasImportPlan *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *slug = make_slug (self->file_name);
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d%H%M%S");
+  g_autofree char *time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *import_id = g_strdup_printf ("%s-%s-%04x", slug, stamp,
+                                                g_random_int_range (0, 0x10000));
+
+  return atlas_import_batch_new (self->file_name, import_id, self->format_label, time);
+}
+
+static gboolean
+is_acled (const char  *data,
+          gsize        length)
+{
+  g_auto(GStrv) header = atlas_csv_reader_read_header (data, length, NULL);
+
+  return header != NULL && atlas_csv_reader_is_acled ((const char * const *) header);
+}
+
+static const char *
+label_for (AtlasImportPlan *self,
+           const char      *data,
+           gsize            length)
+{
+  switch (self->format)
+    {
+    case ATLAS_IMPORT_FORMAT_GEOJSON:
+      return "GeoJSON";
+    case ATLAS_IMPORT_FORMAT_KML:
+      return "KML";
+    case ATLAS_IMPORT_FORMAT_GPX:
+      return "GPX";
+    case ATLAS_IMPORT_FORMAT_CSV:
+      return !self->has_mapping && is_acled (data, length) ? "ACLED CSV" : "CSV";
+    case ATLAS_IMPORT_FORMAT_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+read_data (AtlasImportPlan  *self,
+           const char       *data,
+           gsize             length,
+           GError          **error)
+{
+  switch (self->format)
+    {
+    case ATLAS_IMPORT_FORMAT_GEOJSON:
+      return atlas_geojson_reader_read (data, length, self->batch, error);
+    case ATLAS_IMPORT_FORMAT_KML:
+      return atlas_kml_reader_read (data, length, self->batch, error);
+    case ATLAS_IMPORT_FORMAT_GPX:
+      return atlas_gpx_reader_read (data, length, self->batch, error);
+    case ATLAS_IMPORT_FORMAT_CSV:
+      return atlas_csv_reader_read (data, length, self->has_mapping ? &self->mapping : NULL,
+                                    self->batch, error);
+    case ATLAS_IMPORT_FORMAT_UNKNOWN:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+count_records (AtlasImportPlan *self)
+{
+  GPtrArray *documents = atlas_import_batch_get_documents (self->batch);
+  GPtrArray *records = atlas_import_batch_get_records (self->batch);
+
+  self->all_records = g_ptr_array_new_full (documents->len + records->len, g_object_unref);
+  memset (&self->counts, 0, sizeof self->counts);
+  self->counts.documents = documents->len;
+  for (guint i = 0; i < documents->len; i++)
+    g_ptr_array_add (self->all_records, g_object_ref (g_ptr_array_index (documents, i)));
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *kind = atlas_record_get_kind (g_ptr_array_index (records, i));
+
+      g_ptr_array_add (self->all_records, g_object_ref (g_ptr_array_index (records, i)));
+      if (g_str_equal (kind, "incident"))
+        self->counts.incidents++;
+      else if (g_str_equal (kind, "route"))
+        self->counts.routes++;
+      else if (g_str_equal (kind, "waypoint"))
+        self->counts.waypoints++;
+      else if (g_str_equal (kind, "claim"))
+        self->counts.claims++;
+    }
+}
+
+/* Maps a local file; anything else (a portal, a remote mount) is read into memory. */
+static GBytes *
+load_bytes (GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) local_error = NULL;
+  GMappedFile *mapped;
+  GBytes *bytes;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (path != NULL)
+    {
+      mapped = g_mapped_file_new (path, FALSE, &local_error);
+      if (mapped == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                               local_error->message);
+          return NULL;
+        }
+      bytes = g_mapped_file_get_bytes (mapped);
+      g_mapped_file_unref (mapped);
+      return bytes;
+    }
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
+static gboolean
+load_file (AtlasImportPlan  *self,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  g_autoptr(GBytes) bytes = load_bytes (self->file, cancellable, error);
+  const char *data;
+  gsize length;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+
+  self->format = self->has_mapping ? ATLAS_IMPORT_FORMAT_CSV
+                                   : detect_format (data, length, self->file_name, error);
+  if (self->format == ATLAS_IMPORT_FORMAT_UNKNOWN || !check_size (self->format, length, error))
+    return FALSE;
+
+  self->format_label = label_for (self, data, length);
+  self->batch = new_batch (self);
+  atlas_import_batch_set_progress_func (self->batch, progress_cb, self);
+  atlas_import_batch_set_cancellable (self->batch, cancellable);
+  return read_data (self, data, length, error);
+}
+
+/* ---- GObject ----------------------------------------------------------------------- */
+
+static void
+atlas_import_plan_finalize (GObject *object)
+{
+  AtlasImportPlan *self = ATLAS_IMPORT_PLAN (object);
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->file_name, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->mapping_strings); i++)
+    g_clear_pointer (&self->mapping_strings[i], g_free);
+  g_clear_pointer (&self->all_records, g_ptr_array_unref);
+  g_clear_object (&self->batch);
+  g_clear_pointer (&self->notify_context, g_main_context_unref);
+
+  G_OBJECT_CLASS (atlas_import_plan_parent_class)->finalize (object);
+}
+
+static void
+atlas_import_plan_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AtlasImportPlan *self = ATLAS_IMPORT_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_FRACTION:
+      g_value_set_double (value, atlas_import_plan_get_fraction (self));
+      break;
+    case PROP_PROBLEMS_ACCEPTED:
+      g_value_set_boolean (value, self->problems_accepted);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_import_plan_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AtlasImportPlan *self = ATLAS_IMPORT_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      self->file_name = self->file ? g_file_get_basename (self->file) : g_strdup ("");
+      break;
+    case PROP_PROBLEMS_ACCEPTED:
+      atlas_import_plan_set_problems_accepted (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_import_plan_class_init (AtlasImportPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = atlas_import_plan_finalize;
+  object_class->get_property = atlas_import_plan_get_property;
+  object_class->set_property = atlas_import_plan_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* how much of the file has been read, 0…1 */
+  properties[PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* whether the user chose to import the good records despite the problems */
+  properties[PROP_PROBLEMS_ACCEPTED] =
+    g_param_spec_boolean ("problems-accepted", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_import_plan_init (AtlasImportPlan *self)
+{
+}
+
+/* ---- public ------------------------------------------------------------------------ */
+
+static void
+copy_mapping (AtlasImportPlan       *self,
+              const AtlasCsvMapping *mapping)
+{
+  const char *given[] = { mapping->latitude, mapping->longitude, mapping->date, mapping->title,
+                          mapping->source };
+
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    self->mapping_strings[i] = g_strdup (given[i]);
+  self->mapping.latitude = self->mapping_strings[0];
+  self->mapping.longitude = self->mapping_strings[1];
+  self->mapping.date = self->mapping_strings[2];
+  self->mapping.title = self->mapping_strings[3];
+  self->mapping.source = self->mapping_strings[4];
+  self->has_mapping = TRUE;
+}
+
+/**
+ * atlas_import_plan_new:
+ * @mapping: (nullable): for a CSV file not in ACLED's layout, which columns hold what
+ *
+ * Returns: (transfer full): a plan that has not read @file yet; see atlas_import_plan_load()
+ */
+AtlasImportPlan *
+atlas_import_plan_new (GFile                 *file,
+                       const AtlasCsvMapping *mapping)
+{
+  AtlasImportPlan *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (ATLAS_TYPE_IMPORT_PLAN, "file", file, NULL);
+  if (mapping != NULL)
+    copy_mapping (self, mapping);
+  return self;
+}
+
+/**
+ * atlas_import_plan_load:
+ *
+ * Tells the format of the file and reads it. Rows that cannot be imported become problems;
+ * the error is for a file refused as a whole, and names it.
+ *
+ * Returns: %FALSE when the file is refused or the load was cancelled
+ */
+gboolean
+atlas_import_plan_load (AtlasImportPlan  *self,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), FALSE);
+  g_return_val_if_fail (!self->loaded && self->batch == NULL, FALSE);
+
+  if (!load_file (self, cancellable, &local_error))
+    {
+      g_clear_object (&self->batch);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
+                                    self->file_name);
+      return FALSE;
+    }
+  count_records (self);
+  self->loaded = TRUE;
+  return TRUE;
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (atlas_import_plan_load (source_object, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * atlas_import_plan_load_async:
+ *
+ * Reads the file on a worker thread; "fraction" is notified on the calling thread's main
+ * context. Do not use the plan until the callback has run.
+ */
+void
+atlas_import_plan_load_async (AtlasImportPlan     *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATLAS_IS_IMPORT_PLAN (self));
+
+  self->notify_context = g_main_context_ref_thread_default ();
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_import_plan_load_async);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+gboolean
+atlas_import_plan_load_finish (AtlasImportPlan  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * atlas_import_plan_new_for_file:
+ *
+ * Reads @file, telling its format from its content and name. A CSV file not in ACLED's
+ * layout is refused with %ATLAS_IMPORT_ERROR_NEEDS_MAPPING: ask which columns hold what
+ * and use atlas_import_plan_new_for_csv().
+ *
+ * Returns: (transfer full): the plan, or %NULL when the file is refused
+ */
+AtlasImportPlan *
+atlas_import_plan_new_for_file (GFile         *file,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  return atlas_import_plan_new_for_csv (file, NULL, cancellable, error);
+}
+
+/**
+ * atlas_import_plan_new_for_csv:
+ * @mapping: (nullable): which columns hold what; %NULL to tell the format as
+ *   atlas_import_plan_new_for_file() does
+ *
+ * Returns: (transfer full): the plan, or %NULL when the file is refused
+ */
+AtlasImportPlan *
+atlas_import_plan_new_for_csv (GFile                  *file,
+                               const AtlasCsvMapping  *mapping,
+                               GCancellable           *cancellable,
+                               GError                **error)
+{
+  g_autoptr(AtlasImportPlan) self = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = atlas_import_plan_new (file, mapping);
+  if (!atlas_import_plan_load (self, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+GFile *
+atlas_import_plan_get_file (AtlasImportPlan *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), NULL);
+  return self->file;
+}
+
+AtlasImportFormat
+atlas_import_plan_get_format (AtlasImportPlan *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), ATLAS_IMPORT_FORMAT_UNKNOWN);
+  return self->format;
+}
+
+/**
+ * atlas_import_plan_get_format_label:
+ *
+ * Returns: (nullable): "GeoJSON", "KML", "GPX", "ACLED CSV" or "CSV", once loaded
+ */
+const char *
+atlas_import_plan_get_format_label (AtlasImportPlan *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), NULL);
+  return self->format_label;
+}
+
+/**
+ * atlas_import_plan_get_fraction:
+ *
+ * Returns: how much of the file has been read, 0…1; safe to call from any thread
+ */
+double
+atlas_import_plan_get_fraction (AtlasImportPlan *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), 0.0);
+  return g_atomic_int_get (&self->fraction) / 1e6;
+}
+
+/**
+ * atlas_import_plan_get_counts:
+ *
+ * Sets @counts to what applying the plan would add (actors and briefing steps are 0).
+ */
+void
+atlas_import_plan_get_counts (AtlasImportPlan *self,
+                              AtlasCaseCounts *counts)
+{
+  g_return_if_fail (ATLAS_IS_IMPORT_PLAN (self));
+  g_return_if_fail (counts != NULL);
+  *counts = self->counts;
+}
+
+/**
+ * atlas_import_plan_get_preview:
+ * @n_items: how many to list at most
+ *
+ * Returns: (transfer full): the first incidents and routes, in file order
+ */
+GListModel *
+atlas_import_plan_get_preview (AtlasImportPlan *self,
+                               guint            n_items)
+{
+  GListStore *store;
+  GPtrArray *records;
+
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), NULL);
+
+  store = g_list_store_new (ATLAS_TYPE_RECORD);
+  records = self->batch ? atlas_import_batch_get_records (self->batch) : NULL;
+  for (guint i = 0; records != NULL && i < records->len
+                    && g_list_model_get_n_items (G_LIST_MODEL (store)) < n_items; i++)
+    {
+      const char *kind = atlas_record_get_kind (g_ptr_array_index (records, i));
+
+      if (g_str_equal (kind, "incident") || g_str_equal (kind, "route"))
+        g_list_store_append (store, g_ptr_array_index (records, i));
+    }
+  return G_LIST_MODEL (store);
+}
+
+/**
+ * atlas_import_plan_get_records:
+ *
+ * Returns: (transfer none) (element-type AtlasRecord) (nullable): everything apply would
+ *   write: the import's document and its sources first
+ */
+GPtrArray *
+atlas_import_plan_get_records (AtlasImportPlan *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), NULL);
+  return self->all_records;
+}
+
+/**
+ * atlas_import_plan_get_problems:
+ *
+ * Returns: (transfer none) (element-type AtlasImportProblem) (nullable): the problems, in
+ *   file order; at most %ATLAS_IMPORT_MAX_PROBLEMS of them
+ */
+GPtrArray *
+atlas_import_plan_get_problems (AtlasImportPlan *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), NULL);
+  return self->batch ? atlas_import_batch_get_problems (self->batch) : NULL;
+}
+
+/**
+ * atlas_import_plan_get_n_problems:
+ *
+ * Returns: how many rows or features were skipped, including any not listed in detail
+ */
+guint
+atlas_import_plan_get_n_problems (AtlasImportPlan *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), 0);
+  return self->batch ? atlas_import_batch_get_n_problems (self->batch) : 0;
+}
+
+gboolean
+atlas_import_plan_get_problems_accepted (AtlasImportPlan *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), FALSE);
+  return self->problems_accepted;
+}
+
+/**
+ * atlas_import_plan_set_problems_accepted:
+ *
+ * The user has seen the problems and wants the good records imported without the others.
+ */
+void
+atlas_import_plan_set_problems_accepted (AtlasImportPlan *self,
+                                         gboolean         accepted)
+{
+  g_return_if_fail (ATLAS_IS_IMPORT_PLAN (self));
+
+  accepted = !!accepted;
+  if (self->problems_accepted == accepted)
+    return;
+  self->problems_accepted = accepted;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEMS_ACCEPTED]);
+}
+
+static void
+append_csv_field (GString    *out,
+                  const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_csv_report (AtlasImportPlan *self,
+                   GString         *out)
+{
+  GPtrArray *problems = atlas_import_plan_get_problems (self);
+
+  g_string_append (out, "file,line,feature,reason\r\n");
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      AtlasImportProblem *problem = g_ptr_array_index (problems, i);
+
+      append_csv_field (out, problem->file);
+      g_string_append_printf (out, ",%u,%u,", problem->line, problem->feature);
+      append_csv_field (out, problem->reason);
+      g_string_append (out, "\r\n");
+    }
+}
+
+static void
+append_text_report (AtlasImportPlan *self,
+                    GString         *out)
+{
+  GPtrArray *problems = atlas_import_plan_get_problems (self);
+  guint n_problems = atlas_import_plan_get_n_problems (self);
+
+  g_string_append_printf (out, ngettext ("%s: %u problem\n", "%s: %u problems\n", n_problems),
+                          self->file_name, n_problems);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      g_autofree char *line = atlas_import_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_printf (out, "%s\n", line);
+    }
+  if (problems != NULL && n_problems > problems->len)
+    g_string_append_printf (out, _("… and %u more, not listed\n"), n_problems - problems->len);
+}
+
+/**
+ * atlas_import_plan_save_report:
+ * @file: where to write; a name ending in ".csv" gets CSV (file, line, feature, reason),
+ *   any other plain text, one problem a line
+ */
+gboolean
+atlas_import_plan_save_report (AtlasImportPlan  *self,
+                               GFile            *file,
+                               GError          **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+  lower = g_ascii_strdown (name, -1);
+  if (g_str_has_suffix (lower, ".csv"))
+    append_csv_report (self, out);
+  else
+    append_text_report (self, out);
+  return g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+static gboolean
+check_applicable (AtlasImportPlan  *self,
+                  GError          **error)
+{
+  guint n_problems = atlas_import_plan_get_n_problems (self);
+
+  if (self->applied)
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_ALREADY_APPLIED,
+                 _("%s has already been imported"), self->file_name);
+  else if (n_problems > 0 && !self->problems_accepted)
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_PROBLEMS_NOT_ACCEPTED,
+                 ngettext ("%s: %u row or feature cannot be imported; nothing was written",
+                           "%s: %u rows or features cannot be imported; nothing was written",
+                           n_problems), self->file_name, n_problems);
+  else if (self->counts.incidents + self->counts.routes == 0)
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_NOTHING_TO_IMPORT,
+                 _("%s: there is nothing to import"), self->file_name);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/**
+ * atlas_import_plan_apply:
+ *
+ * Writes everything read into @atlas_case in one transaction, with the document that
+ * records the import. When the file had problems, they must have been accepted first.
+ * On error the case is as it was.
+ */
+gboolean
+atlas_import_plan_apply (AtlasImportPlan  *self,
+                         AtlasCase        *atlas_case,
+                         GError          **error)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_CASE (atlas_case), FALSE);
+  g_return_val_if_fail (self->loaded, FALSE);
+
+  if (!check_applicable (self, error))
+    return FALSE;
+  if (!atlas_case_write_records (atlas_case, self->all_records, error))
+    {
+      g_prefix_error (error, _("%s could not be imported: "), self->file_name);
+      return FALSE;
+    }
+  self->applied = TRUE;
+  return TRUE;
+}

@@ -1,0 +1,532 @@
+/* atlas-incident-layer.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Draws every incident of a case in one snapshot, from a clustering index built off the main
+ * thread: nearby incidents become a badge with their count; single incidents get their
+ * category's symbol, and a soft halo the size of what is known when the place is known only
+ * to a town, district or province. A frame only walks what the view shows, never all N.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "atlas-incident-layer.h"
+#include "atlas-map-style.h"
+
+#define CLUSTER_RADIUS_PX 48.0
+#define SYMBOL_RADIUS 7.0
+#define VIEW_MARGIN_PX 40.0
+#define EARTH_METRES_PER_PIXEL_Z0 156543.03392
+
+/* What the worker hands back: the index and what is needed to draw single points. */
+typedef struct {
+  AtlasClusterIndex *index;
+  GArray            *ids;         /* gint64, sorted */
+  GByteArray        *precisions;  /* AtlasLocationPrecision, parallel to ids */
+  char             **categories;
+} LoadedPoints;
+
+/* A cluster as last drawn, for picking. */
+typedef struct {
+  AtlasCluster cluster;
+  double       x;
+  double       y;
+  double       radius;
+} DrawnCluster;
+
+struct _AtlasIncidentLayer
+{
+  ShumateLayer   parent_instance;
+
+  LoadedPoints  *points;
+  GArray        *drawn;          /* DrawnCluster, from the last snapshot */
+  GCancellable  *loading;
+  gint64         selected_id;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasIncidentLayer, atlas_incident_layer, SHUMATE_TYPE_LAYER)
+
+static void
+loaded_points_free (LoadedPoints *points)
+{
+  g_clear_object (&points->index);
+  g_clear_pointer (&points->ids, g_array_unref);
+  g_clear_pointer (&points->precisions, g_byte_array_unref);
+  g_clear_pointer (&points->categories, g_strfreev);
+  g_free (points);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadedPoints, loaded_points_free)
+
+typedef struct {
+  AtlasCase   *atlas_case;
+  AtlasFilter *filter;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_object (&job->atlas_case);
+  g_clear_object (&job->filter);
+  g_free (job);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr(LoadedPoints) loaded = g_new0 (LoadedPoints, 1);
+  g_autoptr(GArray) points = NULL;
+  GError *error = NULL;
+
+  if (!atlas_case_load_map_points (job->atlas_case, job->filter, &points, &loaded->precisions,
+                                   &loaded->categories, cancellable, &error)
+      || (loaded->index = atlas_cluster_index_new ((AtlasMapPoint *) points->data, points->len,
+                                                   CLUSTER_RADIUS_PX, cancellable,
+                                                   &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Keep only the ids (sorted, as loaded) to find a point's precision when drawing it. */
+  loaded->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), points->len);
+  for (guint i = 0; i < points->len; i++)
+    g_array_append_val (loaded->ids, g_array_index (points, AtlasMapPoint, i).id);
+  g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) loaded_points_free);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AtlasIncidentLayer *self = ATLAS_INCIDENT_LAYER (source);
+  g_autoptr(GError) error = NULL;
+  LoadedPoints *points = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->loading);
+  if (points == NULL)
+    g_warning ("The incidents could not be drawn: %s", error->message);
+
+  g_clear_pointer (&self->points, loaded_points_free);
+  self->points = points;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static int
+compare_drawn_x (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = ((const DrawnCluster *) a)->x, y = ((const DrawnCluster *) b)->x;
+
+  return (x > y) - (x < y);
+}
+
+static AtlasLocationPrecision
+precision_of (AtlasIncidentLayer *self,
+              gint64              id)
+{
+  guint index;
+
+  if (!g_array_binary_search (self->points->ids, &id, compare_ids, &index))
+    return ATLAS_LOCATION_SITE;
+  return self->points->precisions->data[index];
+}
+
+static const AtlasCategoryStyle *
+style_of (AtlasIncidentLayer *self,
+          guint16             category)
+{
+  return atlas_map_style_for_category (self->points->categories[category]);
+}
+
+static double
+halo_radius_px (AtlasLocationPrecision precision,
+                double                 latitude,
+                double                 zoom)
+{
+  static const double metres[] = { 0, 4000, 20000, 120000, 400000 };
+  double metres_per_pixel = EARTH_METRES_PER_PIXEL_Z0 * cos (latitude * G_PI / 180) / exp2 (zoom);
+
+  return MIN (metres[precision] / metres_per_pixel, 600);
+}
+
+static void
+draw_halo (cairo_t                  *cr,
+           const DrawnCluster       *drawn,
+           const AtlasCategoryStyle *style,
+           double                    radius)
+{
+  cairo_pattern_t *gradient;
+
+  if (radius < SYMBOL_RADIUS * 1.5)
+    return;
+  gradient = cairo_pattern_create_radial (drawn->x, drawn->y, 0, drawn->x, drawn->y, radius);
+  cairo_pattern_add_color_stop_rgba (gradient, 0, style->colour.red, style->colour.green,
+                                     style->colour.blue, 0.30);
+  cairo_pattern_add_color_stop_rgba (gradient, 1, style->colour.red, style->colour.green,
+                                     style->colour.blue, 0.04);
+  cairo_arc (cr, drawn->x, drawn->y, radius, 0, 2 * G_PI);
+  cairo_set_source (cr, gradient);
+  cairo_fill (cr);
+  cairo_pattern_destroy (gradient);
+}
+
+static char *
+format_count (guint count)
+{
+  if (count >= 10000)
+    return g_strdup_printf ("%uk", count / 1000);
+  if (count >= 1000)
+    return g_strdup_printf ("%.1fk", count / 1000.0);
+  return g_strdup_printf ("%u", count);
+}
+
+static void
+draw_cluster_badge (AtlasIncidentLayer *self,
+                    cairo_t            *cr,
+                    const DrawnCluster *drawn)
+{
+  const AtlasCategoryStyle *style = style_of (self, drawn->cluster.category);
+  g_autofree char *count = format_count (drawn->cluster.count);
+
+  cairo_arc (cr, drawn->x, drawn->y, drawn->radius, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, style->colour.red, style->colour.green, style->colour.blue, 0.88);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  atlas_map_style_draw_label (cr, GTK_WIDGET (self), count, drawn->x, drawn->y,
+                              ATLAS_MAP_LABEL_CENTRED | ATLAS_MAP_LABEL_BOLD
+                              | ATLAS_MAP_LABEL_SMALL);
+}
+
+static void
+draw_single (AtlasIncidentLayer *self,
+             cairo_t            *cr,
+             const DrawnCluster *drawn)
+{
+  const AtlasCategoryStyle *style = style_of (self, drawn->cluster.category);
+  gboolean selected = drawn->cluster.id == self->selected_id;
+
+  if (selected)
+    {
+      cairo_arc (cr, drawn->x, drawn->y, SYMBOL_RADIUS + 7, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.35);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+    }
+  atlas_map_style_trace_symbol (cr, style->symbol, drawn->x, drawn->y,
+                                selected ? SYMBOL_RADIUS + 2 : SYMBOL_RADIUS);
+  gdk_cairo_set_source_rgba (cr, &style->colour);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+}
+
+static gboolean
+view_bounds (AtlasIncidentLayer *self,
+             AtlasBounds        *bounds)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double lat1, lon1, lat2, lon2;
+
+  if (width <= 0 || height <= 0 || shumate_viewport_get_reference_map_source (viewport) == NULL)
+    return FALSE;
+
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), -VIEW_MARGIN_PX,
+                                              -VIEW_MARGIN_PX, &lat1, &lon1);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self),
+                                              width + VIEW_MARGIN_PX, height + VIEW_MARGIN_PX,
+                                              &lat2, &lon2);
+  *bounds = (AtlasBounds) { lon1, MIN (lat1, lat2), lon2, MAX (lat1, lat2) };
+  /* A view wider than the world */
+  if (lon2 - lon1 >= 360 || lon2 < lon1)
+    bounds->min_lon = -180, bounds->max_lon = 180;
+  return TRUE;
+}
+
+/* Queries the index for the view and places each cluster in widget coordinates. */
+static void
+collect_drawn (AtlasIncidentLayer *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  g_autoptr(GArray) clusters = NULL;
+  AtlasBounds bounds;
+
+  g_array_set_size (self->drawn, 0);
+  if (self->points == NULL || !view_bounds (self, &bounds))
+    return;
+
+  clusters = atlas_cluster_index_query (self->points->index, &bounds, (int) floor (zoom));
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      DrawnCluster drawn = { g_array_index (clusters, AtlasCluster, i), 0, 0, SYMBOL_RADIUS };
+
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
+                                                  drawn.cluster.latitude,
+                                                  drawn.cluster.longitude, &drawn.x, &drawn.y);
+      if (drawn.cluster.count > 1)
+        drawn.radius = 12 + 4 * log10 (drawn.cluster.count);
+      g_array_append_val (self->drawn, drawn);
+    }
+}
+
+static void
+atlas_incident_layer_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  AtlasIncidentLayer *self = ATLAS_INCIDENT_LAYER (widget);
+  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+  cairo_t *cr;
+
+  collect_drawn (self);
+  if (self->drawn->len == 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0,
+                                                                 gtk_widget_get_width (widget),
+                                                                 gtk_widget_get_height (widget)));
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
+
+      if (drawn->cluster.count == 1)
+        draw_halo (cr, drawn, style_of (self, drawn->cluster.category),
+                   halo_radius_px (precision_of (self, drawn->cluster.id),
+                                   drawn->cluster.latitude, zoom));
+    }
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
+
+      if (drawn->cluster.count == 1)
+        draw_single (self, cr, drawn);
+      else
+        draw_cluster_badge (self, cr, drawn);
+    }
+  cairo_destroy (cr);
+}
+
+static void
+viewport_changed_cb (AtlasIncidentLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+atlas_incident_layer_constructed (GObject *object)
+{
+  AtlasIncidentLayer *self = ATLAS_INCIDENT_LAYER (object);
+
+  G_OBJECT_CLASS (atlas_incident_layer_parent_class)->constructed (object);
+
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
+                           G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_incident_layer_dispose (GObject *object)
+{
+  AtlasIncidentLayer *self = ATLAS_INCIDENT_LAYER (object);
+
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_pointer (&self->points, loaded_points_free);
+  g_clear_pointer (&self->drawn, g_array_unref);
+
+  G_OBJECT_CLASS (atlas_incident_layer_parent_class)->dispose (object);
+}
+
+static void
+atlas_incident_layer_class_init (AtlasIncidentLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atlas_incident_layer_constructed;
+  object_class->dispose = atlas_incident_layer_dispose;
+  widget_class->snapshot = atlas_incident_layer_snapshot;
+}
+
+static void
+atlas_incident_layer_init (AtlasIncidentLayer *self)
+{
+  self->drawn = g_array_new (FALSE, FALSE, sizeof (DrawnCluster));
+  self->selected_id = -1;
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+AtlasIncidentLayer *
+atlas_incident_layer_new (ShumateViewport *viewport)
+{
+  return g_object_new (ATLAS_TYPE_INCIDENT_LAYER, "viewport", viewport, NULL);
+}
+
+/**
+ * atlas_incident_layer_set_case:
+ * @atlas_case: (nullable): the case whose incidents to draw
+ * @filter: (nullable): only incidents that pass it
+ *
+ * Starts loading the incidents and building their index on a worker thread; what is
+ * drawn now stays until the new index is ready.
+ */
+void
+atlas_incident_layer_set_case (AtlasIncidentLayer *self,
+                               AtlasCase          *atlas_case,
+                               AtlasFilter        *filter)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (ATLAS_IS_INCIDENT_LAYER (self));
+
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  if (atlas_case == NULL)
+    {
+      g_clear_pointer (&self->points, loaded_points_free);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  job = g_new0 (LoadJob, 1);
+  job->atlas_case = g_object_ref (atlas_case);
+  job->filter = filter ? g_object_ref (filter) : NULL;
+  self->loading = g_cancellable_new ();
+  task = g_task_new (self, self->loading, loaded_cb, NULL);
+  g_task_set_source_tag (task, atlas_incident_layer_set_case);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * atlas_incident_layer_set_selected:
+ * @incident_id: the row id of the selected incident, or -1
+ */
+void
+atlas_incident_layer_set_selected (AtlasIncidentLayer *self,
+                                   gint64              incident_id)
+{
+  g_return_if_fail (ATLAS_IS_INCIDENT_LAYER (self));
+
+  if (self->selected_id == incident_id)
+    return;
+  self->selected_id = incident_id;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_incident_layer_pick:
+ * @cluster: (out): what was drawn under the point: one incident, or a cluster
+ *
+ * Returns: whether anything of this layer is at widget coordinates @x, @y
+ */
+gboolean
+atlas_incident_layer_pick (AtlasIncidentLayer *self,
+                           double              x,
+                           double              y,
+                           AtlasCluster       *cluster)
+{
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (ATLAS_IS_INCIDENT_LAYER (self), FALSE);
+
+  /* What is drawn last is on top, and the nearest wins among overlapping symbols. */
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
+      double distance = hypot (drawn->x - x, drawn->y - y);
+
+      if (distance <= drawn->radius + 3 && distance <= best)
+        {
+          best = distance;
+          *cluster = drawn->cluster;
+        }
+    }
+  return best < G_MAXDOUBLE;
+}
+
+int
+atlas_incident_layer_get_expansion_zoom (AtlasIncidentLayer *self,
+                                         const AtlasCluster *cluster)
+{
+  g_return_val_if_fail (ATLAS_IS_INCIDENT_LAYER (self), 0);
+  g_return_val_if_fail (self->points != NULL, 0);
+
+  return atlas_cluster_index_get_expansion_zoom (self->points->index, cluster->id);
+}
+
+/**
+ * atlas_incident_layer_get_visible_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the single incidents drawn now, from
+ *   left to right, for stepping through them with the keyboard
+ */
+GArray *
+atlas_incident_layer_get_visible_ids (AtlasIncidentLayer *self)
+{
+  g_autoptr(GArray) drawn = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  g_return_val_if_fail (ATLAS_IS_INCIDENT_LAYER (self), ids);
+
+  drawn = g_array_copy (self->drawn);
+  g_array_sort (drawn, (GCompareFunc) compare_drawn_x);
+  for (guint i = 0; i < drawn->len; i++)
+    {
+      DrawnCluster *cluster = &g_array_index (drawn, DrawnCluster, i);
+
+      if (cluster->cluster.count == 1 && cluster->x >= 0 && cluster->y >= 0
+          && cluster->x <= width && cluster->y <= height)
+        g_array_append_val (ids, cluster->cluster.id);
+    }
+  return ids;
+}
+
+gboolean
+atlas_incident_layer_is_loading (AtlasIncidentLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_INCIDENT_LAYER (self), FALSE);
+  return self->loading != NULL;
+}
+
+/**
+ * atlas_incident_layer_get_index:
+ *
+ * Returns: (transfer none) (nullable): the index drawn from, once built
+ */
+AtlasClusterIndex *
+atlas_incident_layer_get_index (AtlasIncidentLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_INCIDENT_LAYER (self), NULL);
+  return self->points ? self->points->index : NULL;
+}

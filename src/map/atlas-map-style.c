@@ -1,0 +1,197 @@
+/* atlas-map-style.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the map's own layers share: colours, category symbols and haloed labels, so the
+ * routes, incidents and legend speak one visual language. Category colours are the
+ * Okabe–Ito palette, distinguishable with every common colour-vision deficiency, and each
+ * category also has its own shape so colour is never the only cue.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "atlas-map-style.h"
+
+#define RGBA(r, g, b) { (r) / 255.0f, (g) / 255.0f, (b) / 255.0f, 1.0f }
+
+static const AtlasCategoryStyle categories[] = {
+  { "bombing", N_("Bombing"), RGBA (213, 94, 0), ATLAS_MAP_SYMBOL_STAR },
+  { "armed-assault", N_("Armed assault"), RGBA (204, 121, 167), ATLAS_MAP_SYMBOL_DIAMOND },
+  { "arrest", N_("Arrest or manhunt"), RGBA (0, 114, 178), ATLAS_MAP_SYMBOL_SQUARE },
+  { "claim", N_("Claim or statement"), RGBA (0, 158, 115), ATLAS_MAP_SYMBOL_TRIANGLE },
+  { "other", N_("Other"), RGBA (86, 86, 86), ATLAS_MAP_SYMBOL_CIRCLE },
+};
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+void
+atlas_map_style_set_halo (cairo_t *cr)
+{
+  if (is_dark ())
+    cairo_set_source_rgba (cr, 0.12, 0.12, 0.14, 0.9);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+}
+
+/* Reported routes in a strong blue; alleged and contested ones in vermilion. */
+void
+atlas_map_style_set_route_colour (cairo_t  *cr,
+                                  gboolean  solid)
+{
+  if (solid)
+    cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+  else
+    cairo_set_source_rgb (cr, 0.84, 0.32, 0.05);
+}
+
+static PangoLayout *
+create_layout (GtkWidget          *widget,
+               const char         *text,
+               AtlasMapLabelFlags  flags)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell 11");
+
+  if (flags & ATLAS_MAP_LABEL_SMALL)
+    pango_font_description_set_size (font, 9.5 * PANGO_SCALE);
+  pango_font_description_set_weight (font, (flags & ATLAS_MAP_LABEL_BOLD)
+                                           ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_SEMIBOLD);
+  pango_layout_set_font_description (layout, font);
+  /* Text from a case file is never markup. */
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/**
+ * atlas_map_style_draw_label:
+ *
+ * Draws @text at @x, @y with a halo so it reads on any basemap; left-anchored at its
+ * vertical middle, or centred.
+ */
+void
+atlas_map_style_draw_label (cairo_t            *cr,
+                            GtkWidget          *widget,
+                            const char         *text,
+                            double              x,
+                            double              y,
+                            AtlasMapLabelFlags  flags)
+{
+  g_autoptr(PangoLayout) layout = create_layout (widget, text, flags);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_save (cr);
+  cairo_move_to (cr, (flags & ATLAS_MAP_LABEL_CENTRED) ? x - width / 2.0 : x, y - height / 2.0);
+  pango_cairo_layout_path (cr, layout);
+  atlas_map_style_set_halo (cr);
+  cairo_set_line_width (cr, 3.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke_preserve (cr);
+  if (is_dark ())
+    cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
+  else
+    cairo_set_source_rgb (cr, 0.14, 0.14, 0.16);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/* A number centred in a waypoint symbol. */
+void
+atlas_map_style_draw_number (cairo_t    *cr,
+                             GtkWidget  *widget,
+                             const char *text,
+                             double      x,
+                             double      y,
+                             gboolean    solid)
+{
+  g_autoptr(PangoLayout) layout = create_layout (widget, text,
+                                                 ATLAS_MAP_LABEL_SMALL | ATLAS_MAP_LABEL_BOLD);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_move_to (cr, x - width / 2.0, y - height / 2.0);
+  atlas_map_style_set_route_colour (cr, solid);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/**
+ * atlas_map_style_for_category:
+ *
+ * Returns: (transfer none): the style of @category; unknown categories get "other"
+ */
+const AtlasCategoryStyle *
+atlas_map_style_for_category (const char *category)
+{
+  for (guint i = 0; category != NULL && i < G_N_ELEMENTS (categories); i++)
+    if (g_str_equal (categories[i].category, category))
+      return &categories[i];
+  return &categories[G_N_ELEMENTS (categories) - 1];
+}
+
+const AtlasCategoryStyle *
+atlas_map_style_get_categories (guint *n_categories)
+{
+  *n_categories = G_N_ELEMENTS (categories);
+  return categories;
+}
+
+static void
+trace_polygon (cairo_t *cr,
+               double   x,
+               double   y,
+               double   radius,
+               guint    n_points,
+               double   inner_ratio,
+               double   rotation)
+{
+  guint steps = inner_ratio < 1 ? 2 * n_points : n_points;
+
+  for (guint i = 0; i < steps; i++)
+    {
+      double r = (inner_ratio < 1 && i % 2 == 1) ? radius * inner_ratio : radius;
+      double angle = rotation + 2 * G_PI * i / steps;
+
+      cairo_line_to (cr, x + r * cos (angle), y + r * sin (angle));
+    }
+  cairo_close_path (cr);
+}
+
+/* Symbols of about equal visual weight for one radius. */
+void
+atlas_map_style_trace_symbol (cairo_t        *cr,
+                              AtlasMapSymbol  symbol,
+                              double          x,
+                              double          y,
+                              double          radius)
+{
+  cairo_new_sub_path (cr);
+  switch (symbol)
+    {
+    case ATLAS_MAP_SYMBOL_SQUARE:
+      cairo_rectangle (cr, x - radius * 0.85, y - radius * 0.85, radius * 1.7, radius * 1.7);
+      break;
+    case ATLAS_MAP_SYMBOL_DIAMOND:
+      trace_polygon (cr, x, y, radius * 1.15, 4, 1, 0);
+      break;
+    case ATLAS_MAP_SYMBOL_TRIANGLE:
+      trace_polygon (cr, x, y + radius * 0.2, radius * 1.2, 3, 1, -G_PI / 2);
+      break;
+    case ATLAS_MAP_SYMBOL_STAR:
+      trace_polygon (cr, x, y, radius * 1.3, 5, 0.5, -G_PI / 2);
+      break;
+    case ATLAS_MAP_SYMBOL_CIRCLE:
+    default:
+      cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+      break;
+    }
+}

@@ -1,0 +1,58 @@
+/* atlas-map-style.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ATLAS_MAP_LABEL_CENTRED = 1 << 0,
+  ATLAS_MAP_LABEL_LEFT    = 1 << 1,
+  ATLAS_MAP_LABEL_SMALL   = 1 << 2,
+  ATLAS_MAP_LABEL_BOLD    = 1 << 3,
+} AtlasMapLabelFlags;
+
+typedef enum {
+  ATLAS_MAP_SYMBOL_CIRCLE,
+  ATLAS_MAP_SYMBOL_SQUARE,
+  ATLAS_MAP_SYMBOL_DIAMOND,
+  ATLAS_MAP_SYMBOL_TRIANGLE,
+  ATLAS_MAP_SYMBOL_STAR,
+} AtlasMapSymbol;
+
+typedef struct {
+  const char     *category;
+  const char     *label;      /* translatable, for the legend */
+  GdkRGBA         colour;
+  AtlasMapSymbol  symbol;
+} AtlasCategoryStyle;
+
+void                      atlas_map_style_set_halo          (cairo_t     *cr);
+void                      atlas_map_style_set_route_colour  (cairo_t     *cr,
+                                                             gboolean     solid);
+void                      atlas_map_style_draw_label        (cairo_t     *cr,
+                                                             GtkWidget   *widget,
+                                                             const char  *text,
+                                                             double       x,
+                                                             double       y,
+                                                             AtlasMapLabelFlags flags);
+void                      atlas_map_style_draw_number       (cairo_t     *cr,
+                                                             GtkWidget   *widget,
+                                                             const char  *text,
+                                                             double       x,
+                                                             double       y,
+                                                             gboolean     solid);
+const AtlasCategoryStyle *atlas_map_style_for_category      (const char  *category);
+const AtlasCategoryStyle *atlas_map_style_get_categories    (guint       *n_categories);
+void                      atlas_map_style_trace_symbol      (cairo_t     *cr,
+                                                             AtlasMapSymbol symbol,
+                                                             double       x,
+                                                             double       y,
+                                                             double       radius);
+
+G_END_DECLS

@@ -1,0 +1,428 @@
+/* atlas-map-view.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The map of a case: libshumate's map with our own layers over it (routes, incidents), the
+ * legend, and what ties them to the window's selection: a click selects what is under it,
+ * and a selection made elsewhere is framed.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-basemap-source.h"
+#include "atlas-incident-layer.h"
+#include "atlas-map-legend.h"
+#include "atlas-map-view.h"
+#include "atlas-route-layer.h"
+
+#define FLY_DURATION_MS 900
+#define POINT_ZOOM 9.0
+
+struct _AtlasMapView
+{
+  AdwBin            parent_instance;
+
+  ShumateSimpleMap *map;
+  AtlasMapLegend   *legend;
+
+  AtlasTileRenderer  *basemap;
+  AtlasBasemapSource *basemap_source;
+  AtlasRouteLayer    *route_layer;
+  AtlasIncidentLayer *incident_layer;
+  AtlasCase        *atlas_case;
+  AtlasSelection   *selection;
+  AtlasFilter      *filter;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, ADW_TYPE_BIN)
+
+static double
+point_zoom (AtlasRecord *record)
+{
+  const char *precision = atlas_record_get_text (record, "location_precision");
+
+  if (g_strcmp0 (precision, "province") == 0)
+    return 6.0;
+  if (g_strcmp0 (precision, "country") == 0)
+    return 5.0;
+  if (g_strcmp0 (precision, "district") == 0)
+    return 8.0;
+  return POINT_ZOOM;
+}
+
+static void
+fly_to (AtlasMapView *self,
+        double        latitude,
+        double        longitude,
+        double        zoom,
+        gboolean      animate)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->map);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+
+  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      shumate_map_go_to_full_with_duration (map, latitude, longitude, zoom, FLY_DURATION_MS);
+      return;
+    }
+
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+}
+
+static void
+selection_changed_cb (AtlasMapView        *self,
+                      AtlasRecord         *record,
+                      AtlasSelectionFlags  flags,
+                      AtlasSelection      *selection)
+{
+  gboolean incident = record != NULL && ATLAS_IS_RECORD (record)
+                      && g_str_equal (atlas_record_get_kind (record), "incident");
+
+  atlas_route_layer_set_selected (self->route_layer, record);
+  atlas_incident_layer_set_selected (self->incident_layer,
+                                     incident ? atlas_record_get_id (record) : -1);
+  if (record != NULL && (flags & ATLAS_SELECTION_FRAME))
+    atlas_map_view_frame_record (self, record, TRUE);
+}
+
+static void
+click_released_cb (AtlasMapView    *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  g_autoptr(AtlasRecord) record = NULL;
+  AtlasCluster cluster;
+
+  if (self->selection == NULL || n_press != 1)
+    return;
+
+  /* A cluster opens up: fly to where it splits. */
+  if (atlas_incident_layer_pick (self->incident_layer, x, y, &cluster) && cluster.count > 1)
+    {
+      fly_to (self, cluster.latitude, cluster.longitude,
+              atlas_incident_layer_get_expansion_zoom (self->incident_layer, &cluster), TRUE);
+      return;
+    }
+
+  record = atlas_map_view_pick (self, x, y);
+  atlas_selection_select (self->selection, record, ATLAS_SELECTION_NONE);
+}
+
+static char *
+describe_record (AtlasRecord *record)
+{
+  const char *date;
+
+  if (ATLAS_IS_RECORD (record) && g_str_equal (atlas_record_get_kind (record), "waypoint"))
+    {
+      date = atlas_record_get_text (record, "date");
+      return g_strdup_printf ("%" G_GINT64_FORMAT ". %s%s%s", atlas_record_get_int (record, "seq"),
+                              atlas_record_get_text (record, "place"),
+                              date ? " · " : "", date ? date : "");
+    }
+  date = atlas_record_get_text (record, "start_time");
+  return g_strdup_printf ("%s%s%s", atlas_record_get_text (record, "title"),
+                          date ? " · " : "", date ? date : "");
+}
+
+static gboolean
+query_tooltip_cb (AtlasMapView *self,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard_mode,
+                  GtkTooltip   *tooltip,
+                  GtkWidget    *widget)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(AtlasRecord) record = NULL;
+  AtlasCluster cluster;
+
+  if (atlas_incident_layer_pick (self->incident_layer, x, y, &cluster) && cluster.count > 1)
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident: click to zoom in",
+                                           "%u incidents: click to zoom in", cluster.count),
+                              cluster.count);
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+
+  record = atlas_map_view_pick (self, x, y);
+  if (record == NULL)
+    return FALSE;
+
+  /* gtk_tooltip_set_text, never markup: the text comes from the case */
+  text = describe_record (record);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The basemap follows the style (light or dark) and the display's scale. */
+static void
+update_basemap_source (AtlasMapView *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AtlasTileStyle style = adw_style_manager_get_dark (style_manager)
+                         ? ATLAS_TILE_STYLE_DARK : ATLAS_TILE_STYLE_LIGHT;
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  g_autoptr(AtlasBasemapSource) source = NULL;
+
+  if (self->basemap == NULL)
+    return;
+
+  source = atlas_basemap_source_new (self->basemap, style, scale_factor);
+  if (self->basemap_source != NULL
+      && g_str_equal (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (source)),
+                      shumate_map_source_get_id (SHUMATE_MAP_SOURCE (self->basemap_source))))
+    return;
+
+  g_set_object (&self->basemap_source, source);
+  shumate_simple_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (source));
+}
+
+static void
+load_basemap (AtlasMapView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->basemap = atlas_basemap_source_load_default (&error);
+  if (self->basemap == NULL)
+    {
+      g_critical ("The embedded basemap cannot be loaded: %s", error->message);
+      return;
+    }
+
+  update_basemap_source (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_basemap_source), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_basemap_source), NULL);
+}
+
+static void
+filter_changed_cb (AtlasMapView *self)
+{
+  atlas_incident_layer_set_case (self->incident_layer, self->atlas_case, self->filter);
+}
+
+static void
+add_layers (AtlasMapView *self)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  ShumateMap *map = shumate_simple_map_get_map (self->map);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->route_layer = atlas_route_layer_new (viewport);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->route_layer));
+  self->incident_layer = atlas_incident_layer_new (viewport);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->incident_layer));
+
+  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (map), GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (map), TRUE);
+  g_signal_connect_object (map, "query-tooltip", G_CALLBACK (query_tooltip_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_map_view_dispose (GObject *object)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  g_clear_object (&self->atlas_case);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->basemap_source);
+  g_clear_object (&self->basemap);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
+
+  G_OBJECT_CLASS (atlas_map_view_parent_class)->dispose (object);
+}
+
+static void
+atlas_map_view_class_init (AtlasMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_map_view_dispose;
+
+  g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (ATLAS_TYPE_MAP_LEGEND);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/atlas-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, map);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend);
+  gtk_widget_class_set_css_name (widget_class, "atlas-map-view");
+}
+
+static void
+atlas_map_view_init (AtlasMapView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  load_basemap (self);
+  add_layers (self);
+}
+
+/**
+ * atlas_map_view_set_case:
+ * @atlas_case: (nullable): the case to show
+ */
+void
+atlas_map_view_set_case (AtlasMapView *self,
+                         AtlasCase    *atlas_case)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (!g_set_object (&self->atlas_case, atlas_case))
+    return;
+
+  atlas_route_layer_set_case (self->route_layer, atlas_case);
+  atlas_incident_layer_set_case (self->incident_layer, atlas_case, self->filter);
+  atlas_map_legend_set_case (self->legend, atlas_case);
+}
+
+void
+atlas_map_view_set_selection (AtlasMapView   *self,
+                              AtlasSelection *selection)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
+  if (!g_set_object (&self->selection, selection) || selection == NULL)
+    return;
+
+  g_signal_connect_object (selection, "changed", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+atlas_map_view_set_filter (AtlasMapView *self,
+                           AtlasFilter  *filter)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, filter_changed_cb, self);
+  if (!g_set_object (&self->filter, filter) || filter == NULL)
+    return;
+
+  g_signal_connect_object (filter, "changed", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+ShumateViewport *
+atlas_map_view_get_viewport (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return shumate_simple_map_get_viewport (self->map);
+}
+
+ShumateSimpleMap *
+atlas_map_view_get_simple_map (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->map;
+}
+
+/**
+ * atlas_map_view_frame_bounds:
+ *
+ * Brings @bounds into view at the largest zoom that shows all of it; flies there when
+ * @animate and the map is on screen.
+ */
+void
+atlas_map_view_frame_bounds (AtlasMapView      *self,
+                             const AtlasBounds *bounds,
+                             gboolean           animate)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (atlas_bounds_is_empty (bounds))
+    return;
+
+  fly_to (self, (bounds->min_lat + bounds->max_lat) / 2, (bounds->min_lon + bounds->max_lon) / 2,
+          atlas_bounds_fit_zoom (bounds, width > 0 ? width : 900, height > 0 ? height : 700),
+          animate);
+}
+
+/**
+ * atlas_map_view_frame_record:
+ *
+ * Brings a record into view: a point at a zoom that suits its location precision, a route
+ * whole, a briefing step its extent or subject.
+ */
+void
+atlas_map_view_frame_record (AtlasMapView *self,
+                             AtlasRecord  *record,
+                             gboolean      animate)
+{
+  const char *kind;
+  AtlasBounds bounds;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (ATLAS_IS_RECORD (record));
+
+  kind = atlas_record_get_kind (record);
+  if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
+    fly_to (self, atlas_record_get_double (record, "latitude"),
+            atlas_record_get_double (record, "longitude"), point_zoom (record), animate);
+  else if (g_str_equal (kind, "route")
+           && atlas_route_layer_get_bounds (self->route_layer, atlas_record_get_key (record),
+                                            &bounds))
+    atlas_map_view_frame_bounds (self, &bounds, animate);
+}
+
+/**
+ * atlas_map_view_pick:
+ *
+ * Incidents are drawn over routes, so they are picked first.
+ *
+ * Returns: (transfer full) (nullable): the incident, waypoint or leg drawn at widget
+ *   coordinates @x, @y
+ */
+AtlasRecord *
+atlas_map_view_pick (AtlasMapView *self,
+                     double        x,
+                     double        y)
+{
+  AtlasCluster cluster;
+  AtlasRecord *waypoint;
+
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  if (self->atlas_case != NULL
+      && atlas_incident_layer_pick (self->incident_layer, x, y, &cluster) && cluster.count == 1)
+    return atlas_case_lookup_by_id (self->atlas_case, "incident", cluster.id);
+
+  waypoint = atlas_route_layer_pick (self->route_layer, x, y);
+  return waypoint ? g_object_ref (waypoint) : NULL;
+}
+
+/**
+ * atlas_map_view_is_settled:
+ *
+ * Returns: whether nothing the map shows is still loading
+ */
+gboolean
+atlas_map_view_is_settled (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  if (atlas_incident_layer_is_loading (self->incident_layer))
+    return FALSE;
+  return self->basemap_source == NULL
+         || (atlas_basemap_source_get_n_pending (self->basemap_source) == 0
+             && atlas_basemap_source_get_n_filled (self->basemap_source) > 0);
+}

@@ -1,0 +1,41 @@
+/* atlas-map-view.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+#include <shumate/shumate.h>
+
+#include "atlas-case.h"
+#include "atlas-filter.h"
+#include "atlas-selection.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_MAP_VIEW (atlas_map_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasMapView, atlas_map_view, ATLAS, MAP_VIEW, AdwBin)
+
+void              atlas_map_view_set_case         (AtlasMapView   *self,
+                                                   AtlasCase      *atlas_case);
+void              atlas_map_view_set_selection    (AtlasMapView   *self,
+                                                   AtlasSelection *selection);
+void              atlas_map_view_set_filter       (AtlasMapView   *self,
+                                                   AtlasFilter    *filter);
+ShumateViewport  *atlas_map_view_get_viewport     (AtlasMapView   *self);
+ShumateSimpleMap *atlas_map_view_get_simple_map   (AtlasMapView   *self);
+void              atlas_map_view_frame_bounds     (AtlasMapView   *self,
+                                                   const AtlasBounds *bounds,
+                                                   gboolean        animate);
+void              atlas_map_view_frame_record     (AtlasMapView   *self,
+                                                   AtlasRecord    *record,
+                                                   gboolean        animate);
+AtlasRecord      *atlas_map_view_pick             (AtlasMapView   *self,
+                                                   double          x,
+                                                   double          y);
+gboolean          atlas_map_view_is_settled       (AtlasMapView   *self);
+
+G_END_DECLS

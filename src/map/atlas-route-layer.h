@@ -1,0 +1,31 @@
+/* atlas-route-layer.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "atlas-case.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_ROUTE_LAYER (atlas_route_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasRouteLayer, atlas_route_layer, ATLAS, ROUTE_LAYER, ShumateLayer)
+
+AtlasRouteLayer *atlas_route_layer_new          (ShumateViewport *viewport);
+void             atlas_route_layer_set_case     (AtlasRouteLayer *self,
+                                                 AtlasCase       *atlas_case);
+void             atlas_route_layer_set_selected (AtlasRouteLayer *self,
+                                                 AtlasRecord     *record);
+AtlasRecord     *atlas_route_layer_pick         (AtlasRouteLayer *self,
+                                                 double           x,
+                                                 double           y);
+gboolean         atlas_route_layer_get_bounds   (AtlasRouteLayer *self,
+                                                 const char      *route_key,
+                                                 AtlasBounds     *bounds);
+
+G_END_DECLS

@@ -1,0 +1,65 @@
+/* atlas-tile-style.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The colour palettes and line widths of the light and dark basemap styles.
+ */
+
+#include "atlas-tile-style.h"
+
+#define CHANNEL(hex, shift) (((hex) >> (shift) & 0xff) / 255.0)
+#define RGBA(hex, a) { CHANNEL (hex, 16), CHANNEL (hex, 8), CHANNEL (hex, 0), (a) }
+#define RGB(hex) RGBA (hex, 1.0)
+
+/* Calm, low-contrast palettes in the spirit of the GNOME palette: the map is a
+ * backdrop for incident markers, so nothing on it should shout. */
+static const AtlasTilePalette light_palette = {
+  .water = RGB (0xaac9dd),
+  .land = RGB (0xf2efe9),
+  .coast = RGB (0x8fb1c7),
+  .border = RGB (0xaca3b2),
+  .border_casing = RGB (0xe6e1da),
+  .place_text = RGB (0x3d3846),
+  .minor_place_text = RGB (0x5e5c64),
+  .country_text = RGB (0x77727f),
+  .halo = RGBA (0xf6f5f4, 0.9),
+  .dot = RGB (0x5e5c64),
+  .dot_outline = RGB (0xffffff),
+};
+
+static const AtlasTilePalette dark_palette = {
+  .water = RGB (0x1f2a36),
+  .land = RGB (0x2e3134),
+  .coast = RGB (0x3d4f61),
+  .border = RGB (0x625e68),
+  .border_casing = RGB (0x35383b),
+  .place_text = RGB (0xdeddda),
+  .minor_place_text = RGB (0xb5b3b8),
+  .country_text = RGB (0x9a96a0),
+  .halo = RGBA (0x1e1f21, 0.85),
+  .dot = RGB (0xc0bfbc),
+  .dot_outline = RGB (0x241f31),
+};
+
+gboolean
+atlas_tile_style_is_valid (AtlasTileStyle style)
+{
+  return style == ATLAS_TILE_STYLE_LIGHT || style == ATLAS_TILE_STYLE_DARK;
+}
+
+const AtlasTilePalette *
+atlas_tile_style_get_palette (AtlasTileStyle style)
+{
+  return style == ATLAS_TILE_STYLE_DARK ? &dark_palette : &light_palette;
+}
+
+/* Widths in logical pixels; lines grow a little as the map zooms in. */
+void
+atlas_tile_style_get_widths (int              zoom,
+                             AtlasLineWidths *out_widths)
+{
+  out_widths->coast = zoom <= 3 ? 0.7 : zoom <= 7 ? 0.9 : 1.2;
+  out_widths->border = zoom <= 3 ? 0.7 : zoom <= 6 ? 0.9 : 1.2;
+  out_widths->border_casing = zoom <= 3 ? 0.0 : zoom <= 6 ? 3.0 : 4.5;
+}

@@ -1,0 +1,241 @@
+/* bench-import-csv.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Times importing a synthetic ACLED export (31 columns, 1,000,000 rows by default): reading
+ * alone, then reading and writing into a new case, and GDAL's ogr2ogr turning the same file
+ * into a GeoPackage, for comparison. Prints "name: value unit" lines.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "atlas-import-plan.h"
+
+static const char header[] =
+  "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+  "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
+  "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,"
+  "source_scale,notes,fatalities,tags,timestamp\n";
+
+static const char *const event_types[][2] = {
+  { "Battles", "Armed clash" },
+  { "Explosions/Remote violence", "Shelling/artillery/missile attack" },
+  { "Violence against civilians", "Attack" },
+  { "Protests", "Peaceful protest" },
+  { "Riots", "Violent demonstration" },
+  { "Strategic developments", "Looting/property destruction" },
+};
+
+/* Looks like ACLED: some columns often empty, notes quoted with commas, a few hundred
+ * distinct sources. */
+static void
+append_row (GString *csv,
+            GRand   *rand,
+            guint    i)
+{
+  guint type = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (event_types));
+  guint day = (guint) g_rand_int_range (rand, 1, 29), month = (guint) g_rand_int_range (rand, 1, 13);
+  guint year = (guint) g_rand_int_range (rand, 2018, 2025);
+  gboolean second_actor = g_rand_int_range (rand, 0, 10) < 6;
+  double latitude = g_rand_double_range (rand, 25.0, 39.0);
+  double longitude = g_rand_double_range (rand, 44.0, 63.0);
+
+  g_string_append_printf (csv,
+    "IRN%u,%04u-%02u-%02u,%u,%d,Political violence,%s,%s,Military Forces of Iran (1989-),,1,"
+    "%s,,%s,%s,%s,364,Middle East,Iran,Province %u,County %u,%s,Town %u,%.4f,%.4f,%d,"
+    "Source %u,National,\"On %u %s, a reported event near Town %u, in which \"\"several\"\" "
+    "people took part, according to the source.\",%d,,%u\n",
+    i, year, month, day, year, g_rand_int_range (rand, 1, 4), event_types[type][0],
+    event_types[type][1], second_actor ? "Civilians (Iran)" : "", second_actor ? "7" : "",
+    second_actor ? "17" : "10", type == 2 ? "Civilian targeting" : "",
+    i % 31, i % 400, g_rand_boolean (rand) ? "District" : "", i % 5000, latitude, longitude,
+    g_rand_int_range (rand, 1, 4), i % 300, day, "January", i % 5000,
+    g_rand_int_range (rand, 0, 12), 1700000000 + i);
+}
+
+static char *
+write_csv (const char *dir,
+           guint       n_rows)
+{
+  g_autofree char *path = g_build_filename (dir, "acled.csv", NULL);
+  g_autoptr(GString) chunk = g_string_new (header);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  FILE *out = fopen (path, "w");
+
+  g_assert_nonnull (out);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      append_row (chunk, rand, i);
+      if (chunk->len > (1 << 20))
+        {
+          fwrite (chunk->str, 1, chunk->len, out);
+          g_string_truncate (chunk, 0);
+        }
+    }
+  fwrite (chunk->str, 1, chunk->len, out);
+  fclose (out);
+  return g_steal_pointer (&path);
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static AtlasImportPlan *
+time_parse (const char *csv_path,
+            guint       n_rows,
+            const char *label)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (csv_path);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  clock_t cpu_start = clock ();
+  AtlasImportPlan *plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  double elapsed = seconds_since (start);
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  printf ("%s: %.2f s\n", label, elapsed);
+  /* the machine may be shared: processor time is steadier than wall time */
+  printf ("%s-cpu: %.2f s\n", label, (double) (clock () - cpu_start) / CLOCKS_PER_SEC);
+  printf ("%s-rate: %.0f rows/s\n", label, n_rows / elapsed);
+  printf ("%s-records: %u incidents, %u claims, %u documents, %u problems\n", label,
+          counts.incidents, counts.claims, counts.documents,
+          atlas_import_plan_get_n_problems (plan));
+  return plan;
+}
+
+static void
+time_free (AtlasImportPlan *plan,
+           const char      *label)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  g_object_unref (plan);
+  printf ("%s: %.2f s\n", label, seconds_since (start));
+}
+
+static void
+time_apply (const char *dir,
+            const char *csv_path,
+            guint       n_rows)
+{
+  g_autofree char *case_path = g_build_filename (dir, "case.gpkg", NULL);
+  g_autoptr(GFile) case_file = g_file_new_for_path (case_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = atlas_case_create (case_file, "Benchmark", &error);
+  gint64 start = g_get_monotonic_time ();
+  AtlasImportPlan *plan = time_parse (csv_path, n_rows, "parse-for-apply");
+  gint64 apply_start = g_get_monotonic_time ();
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_plan_apply (plan, atlas_case, &error));
+  g_assert_no_error (error);
+  printf ("apply: %.2f s\n", seconds_since (apply_start));
+  printf ("parse+apply: %.2f s\n", seconds_since (start));
+  printf ("parse+apply-rate: %.0f rows/s\n", n_rows / seconds_since (start));
+  time_free (plan, "free-plan-after-apply");
+}
+
+static void
+time_ogr2ogr (const char *dir,
+              const char *csv_path,
+              guint       n_rows)
+{
+  g_autofree char *gpkg = g_build_filename (dir, "ogr.gpkg", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "ogr2ogr", "-f", "GPKG", gpkg, csv_path,
+                         "-oo", "X_POSSIBLE_NAMES=longitude", "-oo", "Y_POSSIBLE_NAMES=latitude",
+                         NULL };
+  g_autofree char *ogr2ogr = g_find_program_in_path ("ogr2ogr");
+  gint64 start = g_get_monotonic_time ();
+  int status = -1;
+  double elapsed;
+
+  if (ogr2ogr == NULL)
+    {
+      printf ("ogr2ogr-gpkg: skipped (ogr2ogr is not installed)\n");
+      return;
+    }
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &status, &error) || !g_spawn_check_wait_status (status, &error))
+    {
+      printf ("ogr2ogr-gpkg: failed (%s)\n", error->message);
+      return;
+    }
+  elapsed = seconds_since (start);
+  printf ("ogr2ogr-gpkg: %.2f s\n", elapsed);
+  printf ("ogr2ogr-gpkg-rate: %.0f rows/s\n", n_rows / elapsed);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int rows = 1000000;
+  gboolean skip_apply = FALSE, skip_gdal = FALSE;
+  g_autofree char *given_csv = NULL;
+  const GOptionEntry entries[] = {
+    { "rows", 0, 0, G_OPTION_ARG_INT, &rows, "Rows to write (1000000)", "N" },
+    { "skip-apply", 0, 0, G_OPTION_ARG_NONE, &skip_apply, "Only time reading", NULL },
+    { "skip-gdal", 0, 0, G_OPTION_ARG_NONE, &skip_gdal, "Do not run ogr2ogr", NULL },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &given_csv, "Read this file instead (ROWS rows)",
+      "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *size = NULL;
+  GStatBuf stat_buf;
+  gint64 start;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || rows <= 0)
+    {
+      g_printerr ("%s\n", error ? error->message : "--rows must be positive");
+      return 1;
+    }
+
+  dir = g_dir_make_tmp ("atlas-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  csv_path = given_csv ? g_strdup (given_csv) : write_csv (dir, (guint) rows);
+  g_assert_cmpint (g_stat (csv_path, &stat_buf), ==, 0);
+  size = g_format_size_full ((guint64) stat_buf.st_size, G_FORMAT_SIZE_IEC_UNITS);
+  printf ("rows: %d rows\n", rows);
+  printf ("csv-size: %.1f MiB\n", stat_buf.st_size / 1048576.0);
+  printf ("write-csv: %.2f s\n", seconds_since (start));
+
+  time_free (time_parse (csv_path, (guint) rows, "parse"), "free-plan");
+  if (!skip_apply)
+    time_apply (dir, csv_path, (guint) rows);
+  if (!skip_gdal)
+    time_ogr2ogr (dir, csv_path, (guint) rows);
+
+  remove_dir (dir);
+  return 0;
+}

@@ -1,0 +1,534 @@
+/* test-import-csv.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Importing CSV: ACLED exports new and old, any other CSV through a column mapping, the
+ * RFC 4180 tokenizer itself, the date forms we read, and rows that must be skipped with
+ * the file, line and reason.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "atlas-csv-parser.h"
+#include "atlas-import-plan.h"
+#include "atlas-import-values.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static AtlasImportPlan *
+load (const char  *name,
+      GError     **error)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return atlas_import_plan_new_for_file (file, NULL, error);
+}
+
+/* Writes @contents to a new file named @name in a new folder of the test's own cache
+ * folder, which G_TEST_OPTION_ISOLATE_DIRS removes afterwards. */
+static GFile *
+write_temp (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "import-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_nonnull (g_mkdtemp (dir));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static AtlasRecord *
+find_record (AtlasImportPlan *plan,
+             const char      *kind,
+             guint            nth)
+{
+  GPtrArray *records = atlas_import_plan_get_records (plan);
+
+  for (guint i = 0; i < records->len; i++)
+    if (g_str_equal (atlas_record_get_kind (g_ptr_array_index (records, i)), kind) && nth-- == 0)
+      return g_ptr_array_index (records, i);
+  return NULL;
+}
+
+static void
+assert_problem (AtlasImportPlan *plan,
+                guint            line,
+                const char      *needle)
+{
+  GPtrArray *problems = atlas_import_plan_get_problems (plan);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AtlasImportProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->line == line && strstr (problem->reason, needle) != NULL)
+        {
+          g_autofree char *text = atlas_import_problem_to_string (problem);
+
+          g_assert_nonnull (strstr (text, problem->file));
+          g_test_message ("%s", text);
+          return;
+        }
+    }
+  g_error ("no problem “%s” on line %u", needle, line);
+}
+
+static void
+assert_refused (const char *name,
+                GError     *error,
+                int         code,
+                const char *needle)
+{
+  g_assert_error (error, ATLAS_IMPORT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, name));
+  g_assert_nonnull (strstr (error->message, needle));
+}
+
+static AtlasRecord *
+find_claim (AtlasImportPlan *plan,
+            const char      *subject_key,
+            const char      *attribute)
+{
+  AtlasRecord *claim;
+
+  for (guint i = 0; (claim = find_record (plan, "claim", i)) != NULL; i++)
+    if (g_strcmp0 (atlas_record_get_text (claim, "subject_key"), subject_key) == 0
+        && g_strcmp0 (atlas_record_get_text (claim, "attribute"), attribute) == 0)
+      return claim;
+  return NULL;
+}
+
+static const char *
+document_title (AtlasImportPlan *plan,
+                const char      *key)
+{
+  AtlasRecord *document;
+
+  for (guint i = 0; (document = find_record (plan, "document", i)) != NULL; i++)
+    if (g_str_equal (atlas_record_get_key (document), key))
+      return atlas_record_get_text (document, "title");
+  return NULL;
+}
+
+static void
+test_acled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("acled.csv", &error);
+  AtlasRecord *incident, *claim;
+  AtlasCaseCounts counts;
+  const char *key, *details;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_import_plan_get_format_label (plan), ==, "ACLED CSV");
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 3);
+  g_assert_cmpuint (counts.documents, ==, 3);  /* the import, and two distinct sources */
+
+  incident = find_record (plan, "incident", 0);
+  key = atlas_record_get_key (incident);
+  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Suicide bomb, Kerman");
+  g_assert_cmpstr (atlas_record_get_text (incident, "category"), ==,
+                   "Explosions/Remote violence");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2024-01-03");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "day");
+  g_assert_cmpstr (atlas_record_get_text (incident, "place"), ==, "Kerman");
+  g_assert_cmpstr (atlas_record_get_text (incident, "admin_area"), ==, "Kerman");
+  g_assert_cmpstr (atlas_record_get_text (incident, "country"), ==, "Iran");
+  g_assert_cmpstr (atlas_record_get_text (incident, "location_precision"), ==, "town");
+  g_assert_cmpstr (atlas_record_get_text (incident, "summary"), ==,
+                   "On 3 January 2024, two suicide bombers detonated explosives near the "
+                   "Martyrs' Cemetery, killing \"nearly 100\" people.\nMany more were injured.");
+
+  claim = find_claim (plan, key, "fatalities");
+  g_assert_nonnull (claim);
+  g_assert_cmpstr (atlas_record_get_text (claim, "value_text"), ==, "95");
+  g_assert_cmpfloat (atlas_record_get_double (claim, "value_number"), ==, 95.0);
+  g_assert_cmpstr (atlas_record_get_text (claim, "locator"), ==, "line 2, event IRN1001");
+  g_assert_cmpstr (document_title (plan, atlas_record_get_text (claim, "document_key")), ==,
+                   "Reuters; Al Jazeera");
+  claim = find_claim (plan, key, "actor1");
+  g_assert_cmpstr (atlas_record_get_text (claim, "value_text"), ==,
+                   "Islamic State Khorasan Province");
+  g_assert_null (find_claim (plan, key, "assoc_actor_1"));
+  details = atlas_record_get_text (find_claim (plan, key, "acled_columns"), "value_text");
+  g_assert_nonnull (strstr (details, "event_id_cnty: IRN1001\n"));
+  g_assert_nonnull (strstr (details, "sub_event_type: Suicide bomb\n"));
+  g_assert_nonnull (strstr (details, "timestamp: 1704844800"));
+  g_assert_null (strstr (details, "latitude"));
+
+  incident = find_record (plan, "incident", 2);
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "approximate");
+  g_assert_cmpstr (atlas_record_get_text (incident, "location_precision"), ==, "district");
+  claim = find_claim (plan, atlas_record_get_key (incident), "fatalities");
+  g_assert_cmpstr (atlas_record_get_text (claim, "locator"), ==, "line 5, event IRN1003");
+}
+
+static void
+test_acled_old (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("acled-old.csv", &error);
+  AtlasRecord *incident;
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 2);
+
+  incident = find_record (plan, "incident", 0);
+  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Remote violence, Tehran");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07");
+  incident = find_record (plan, "incident", 1);
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2018-01-03");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "approximate");
+  g_assert_nonnull (strstr (atlas_record_get_text (find_claim (plan,
+                                                               atlas_record_get_key (incident),
+                                                               "acled_columns"), "value_text"),
+                            "data_id: 2"));
+}
+
+static void
+test_bad_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("bad-rows.csv", &error);
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 2);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 7);
+  assert_problem (plan, 3, "latitude 95 is outside −90…90");
+  assert_problem (plan, 4, "empty coordinates");
+  assert_problem (plan, 5, "looks like projected coordinates (metres), not degrees");
+  assert_problem (plan, 6, "unparseable date “3rd Jan”");
+  assert_problem (plan, 7, "the row has 4 fields but the header has 8");
+  assert_problem (plan, 8, "latitude “nan” is not a number");
+  assert_problem (plan, 10, "a quoted field opened on line 10 is never closed");
+}
+
+static void
+test_crlf_bom (void)
+{
+  static const char csv[] =
+    "\xEF\xBB\xBF" "event_id_cnty,event_date,event_type,latitude,longitude,notes\r\n"
+    "A1,2024-01-03,Battles,30.28,57.08,\"two lines,\r\nand a comma\"\r\n"
+    "\r\n"
+    "A2,2024-01-04,Battles,30.29,57.09,plain\r\n";
+  g_autoptr(GFile) file = write_temp ("crlf.csv", csv, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  AtlasRecord *claim;
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 2);
+  g_assert_cmpstr (atlas_record_get_text (find_record (plan, "incident", 0), "summary"), ==,
+                   "two lines,\r\nand a comma");
+  claim = find_record (plan, "claim", 1);
+  g_assert_cmpstr (atlas_record_get_text (claim, "locator"), ==, "line 5, event A2");
+}
+
+static void
+test_nul_byte (void)
+{
+  static const char csv[] = "event_date,event_type,latitude,longitude\n"
+                            "2024-01-03,Battles,30.28,57.08\n"
+                            "2024-01-03,Bat\0tles,30.28,57.08\n";
+  g_autoptr(GFile) file = write_temp ("nul.csv", csv, sizeof csv - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  assert_refused ("nul.csv", error, ATLAS_IMPORT_ERROR_ENCODING, "line 3");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  static const char csv[] = "event_date,event_type,latitude,longitude,location\n"
+                            "2024-01-03,Battles,30.28,57.08,Kerman\n"
+                            "2024-01-03,Battles,30.28,57.08,K\xe9rman\n"
+                            "2024-01-03,Battles,30.28,57.08,Kermān\n";
+  g_autoptr(GFile) file = write_temp ("latin1.csv", csv, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 2);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
+  assert_problem (plan, 3, "not valid UTF-8");
+}
+
+static void
+test_huge_field (void)
+{
+  g_autofree char *big = g_strnfill (3 << 20, 'x');
+  g_autofree char *csv = g_strdup_printf ("event_date,event_type,latitude,longitude,notes\n"
+                                          "2024-01-03,Battles,30.28,57.08,\"%s\"\n"
+                                          "2024-01-03,Battles,30.28,57.08,%s\n"
+                                          "2024-01-03,Battles,30.28,57.08,small\n", big, big);
+  g_autoptr(GFile) file = write_temp ("huge.csv", csv, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  assert_problem (plan, 2, "field 5 is longer than 1 MiB");
+  assert_problem (plan, 3, "field 5 is longer than 1 MiB");
+}
+
+static void
+test_too_many_fields (void)
+{
+  g_autoptr(GString) csv = g_string_new ("event_date,event_type,latitude,longitude\n"
+                                         "2024-01-03,Battles,30.28,57.08");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append (csv, ",x");
+  g_string_append (csv, "\n2024-01-03,Battles,30.28,57.08\n");
+  file = write_temp ("wide.csv", csv->str, (gssize) csv->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
+  assert_problem (plan, 2, "more than 512 fields");
+}
+
+static void
+test_needs_mapping (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("mapped.csv", &error);
+
+  g_assert_null (plan);
+  assert_refused ("mapped.csv", error, ATLAS_IMPORT_ERROR_NEEDS_MAPPING, "ACLED");
+}
+
+static void
+test_mapped (void)
+{
+  const AtlasCsvMapping mapping = { "lat", "LON", "When", "What", "Reporter" };
+  g_autofree char *path = data_path ("mapped.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_csv (file, &mapping, NULL, &error);
+  AtlasRecord *incident, *claim;
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 3);
+  g_assert_cmpuint (counts.documents, ==, 3);
+
+  incident = find_record (plan, "incident", 1);
+  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Parliament attack");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07");
+  claim = find_claim (plan, atlas_record_get_key (incident), "Casualties");
+  g_assert_cmpstr (atlas_record_get_text (claim, "value_text"), ==, "12");
+  g_assert_cmpstr (document_title (plan, atlas_record_get_text (claim, "document_key")), ==,
+                   "BBC");
+  g_assert_null (find_claim (plan, atlas_record_get_key (incident), "Notes"));
+
+  incident = find_record (plan, "incident", 2);
+  g_assert_null (atlas_record_get_text (incident, "start_time"));
+  g_assert_cmpstr (atlas_record_get_text (find_claim (plan, atlas_record_get_key (incident),
+                                                      "Notes"), "value_text"), ==,
+                   "no date given");
+}
+
+static void
+test_mapping_missing_column (void)
+{
+  const AtlasCsvMapping mapping = { "y", "x", NULL, NULL, NULL };
+  g_autofree char *path = data_path ("mapped.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_csv (file, &mapping, NULL, &error);
+
+  g_assert_null (plan);
+  assert_refused ("mapped.csv", error, ATLAS_IMPORT_ERROR_NEEDS_MAPPING, "no column “y”");
+}
+
+/* ---- the tokenizer and the values ----------------------------------------------------- */
+
+static void
+expect_row (AtlasCsvParser     *parser,
+            guint               line,
+            const char * const *expected)
+{
+  g_autofree char *reason = NULL;
+  char **fields = NULL;
+  guint n_fields = 0;
+
+  g_assert_cmpint (atlas_csv_parser_next (parser, &fields, &n_fields, &reason), ==,
+                   ATLAS_CSV_ROW);
+  g_assert_cmpuint (atlas_csv_parser_get_line (parser), ==, line);
+  g_assert_cmpuint (n_fields, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < n_fields; i++)
+    g_assert_cmpstr (fields[i], ==, expected[i]);
+}
+
+static void
+test_parser (void)
+{
+  static const char csv[] = "a,\"b,c\",\"say \"\"hi\"\"\"\n"
+                            "\n"
+                            "\"multi\nline\",,last,\n"
+                            "\"quoted\"tail,x\r"
+                            "end";
+  g_autoptr(AtlasCsvParser) parser = atlas_csv_parser_new (csv, sizeof csv - 1);
+  g_autofree char *reason = NULL;
+  char **fields;
+  guint n_fields;
+
+  expect_row (parser, 1, (const char *[]) { "a", "b,c", "say \"hi\"", NULL });
+  expect_row (parser, 3, (const char *[]) { "multi\nline", "", "last", "", NULL });
+  expect_row (parser, 5, (const char *[]) { "quotedtail", "x", NULL });
+  expect_row (parser, 6, (const char *[]) { "end", NULL });
+  g_assert_cmpint (atlas_csv_parser_next (parser, &fields, &n_fields, &reason), ==,
+                   ATLAS_CSV_END);
+}
+
+static void
+test_parser_unterminated (void)
+{
+  static const char csv[] = "a,b\n1,\"open\n2,3\n";
+  g_autoptr(AtlasCsvParser) parser = atlas_csv_parser_new (csv, sizeof csv - 1);
+  g_autofree char *reason = NULL;
+  char **fields;
+  guint n_fields;
+
+  expect_row (parser, 1, (const char *[]) { "a", "b", NULL });
+  g_assert_cmpint (atlas_csv_parser_next (parser, &fields, &n_fields, &reason), ==,
+                   ATLAS_CSV_BAD_ROW);
+  g_assert_cmpuint (atlas_csv_parser_get_line (parser), ==, 2);
+  g_assert_cmpstr (reason, ==, "a quoted field opened on line 2 is never closed");
+  g_assert_cmpint (atlas_csv_parser_next (parser, &fields, &n_fields, &reason), ==,
+                   ATLAS_CSV_END);
+}
+
+static void
+expect_date (const char *text,
+             const char *date,
+             const char *precision)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parsed = NULL;
+  const char *parsed_precision = NULL;
+
+  g_assert_true (atlas_import_parse_date (text, &parsed, &parsed_precision, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (parsed, ==, date);
+  g_assert_cmpstr (parsed_precision, ==, precision);
+}
+
+static void
+expect_no_date (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parsed = NULL;
+  const char *precision = NULL;
+
+  g_assert_false (atlas_import_parse_date (text, &parsed, &precision, &error));
+  g_assert_nonnull (strstr (error->message, "unparseable date"));
+}
+
+static void
+test_dates (void)
+{
+  expect_date ("2024", "2024", "year");
+  expect_date ("2024-01", "2024-01", "month");
+  expect_date ("2024-01-03", "2024-01-03", "day");
+  expect_date (" 2024/01/03 ", "2024-01-03", "day");
+  expect_date ("03 January 2024", "2024-01-03", "day");
+  expect_date ("3 Jan 2024", "2024-01-03", "day");
+  expect_date ("03-January-2024", "2024-01-03", "day");
+  expect_date ("January 3, 2024", "2024-01-03", "day");
+  expect_date ("3 Sept 2024", "2024-09-03", "day");
+  expect_date ("2024-01-03T10:15:30Z", "2024-01-03T10:15:30Z", "minute");
+  expect_date ("2024-01-03 10:15", "2024-01-03T10:15:00Z", "minute");
+  expect_date ("2024-01-03T23:30:00-02:00", "2024-01-04T01:30:00Z", "minute");
+  expect_date ("2024-01-03T10Z", "2024-01-03T10:00:00Z", "hour");
+  expect_no_date ("3rd Jan");
+  expect_no_date ("03/01/2024");
+  expect_no_date ("2024-02-30");
+  expect_no_date ("2024-13");
+  expect_no_date ("31 Foo 2024");
+  expect_no_date ("");
+  expect_no_date ("2024-01-03Tnonsense");
+}
+
+static void
+test_coordinates (void)
+{
+  g_autoptr(GError) error = NULL;
+  double latitude, longitude;
+
+  g_assert_true (atlas_import_parse_coordinate (" 30.5 ", "-57e0", &latitude, &longitude, NULL));
+  g_assert_cmpfloat (latitude, ==, 30.5);
+  g_assert_cmpfloat (longitude, ==, -57.0);
+  g_assert_false (atlas_import_parse_coordinate ("inf", "57", &latitude, &longitude, &error));
+  g_assert_nonnull (strstr (error->message, "is not a number"));
+  g_clear_error (&error);
+  g_assert_false (atlas_import_parse_coordinate ("0x1p4", "57", &latitude, &longitude, &error));
+  g_clear_error (&error);
+  g_assert_false (atlas_import_parse_coordinate ("1e999", "57", &latitude, &longitude, &error));
+  g_clear_error (&error);
+  g_assert_false (atlas_import_parse_coordinate ("30", "190", &latitude, &longitude, &error));
+  g_assert_cmpstr (error->message, ==, "longitude 190 is outside −180…180");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/atlas/import/csv/acled", test_acled);
+  g_test_add_func ("/atlas/import/csv/acled-old", test_acled_old);
+  g_test_add_func ("/atlas/import/csv/bad-rows", test_bad_rows);
+  g_test_add_func ("/atlas/import/csv/crlf-bom", test_crlf_bom);
+  g_test_add_func ("/atlas/import/csv/nul-byte", test_nul_byte);
+  g_test_add_func ("/atlas/import/csv/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/atlas/import/csv/huge-field", test_huge_field);
+  g_test_add_func ("/atlas/import/csv/too-many-fields", test_too_many_fields);
+  g_test_add_func ("/atlas/import/csv/needs-mapping", test_needs_mapping);
+  g_test_add_func ("/atlas/import/csv/mapped", test_mapped);
+  g_test_add_func ("/atlas/import/csv/mapping-missing-column", test_mapping_missing_column);
+  g_test_add_func ("/atlas/import/csv/parser", test_parser);
+  g_test_add_func ("/atlas/import/csv/parser-unterminated", test_parser_unterminated);
+  g_test_add_func ("/atlas/import/csv/dates", test_dates);
+  g_test_add_func ("/atlas/import/csv/coordinates", test_coordinates);
+
+  return g_test_run ();
+}

@@ -1,0 +1,422 @@
+/* test-import-geojson.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Importing GeoJSON: good files (our own and GDAL's), and bad ones that must end in a clear
+ * error or problem naming the file and the feature, in bounded time.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "atlas-import-plan.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static AtlasImportPlan *
+load (const char  *name,
+      GError     **error)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return atlas_import_plan_new_for_file (file, NULL, error);
+}
+
+/* Writes @contents to a new file named @name in a new folder of the test's own cache
+ * folder, which G_TEST_OPTION_ISOLATE_DIRS removes afterwards. */
+static GFile *
+write_temp (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "import-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_nonnull (g_mkdtemp (dir));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static AtlasRecord *
+find_record (AtlasImportPlan *plan,
+             const char      *kind,
+             guint            nth)
+{
+  GPtrArray *records = atlas_import_plan_get_records (plan);
+
+  for (guint i = 0; i < records->len; i++)
+    if (g_str_equal (atlas_record_get_kind (g_ptr_array_index (records, i)), kind) && nth-- == 0)
+      return g_ptr_array_index (records, i);
+  return NULL;
+}
+
+static const char *
+claim_value (AtlasImportPlan *plan,
+             const char      *subject_key,
+             const char      *attribute)
+{
+  AtlasRecord *claim;
+
+  for (guint i = 0; (claim = find_record (plan, "claim", i)) != NULL; i++)
+    if (g_strcmp0 (atlas_record_get_text (claim, "subject_key"), subject_key) == 0
+        && g_strcmp0 (atlas_record_get_text (claim, "attribute"), attribute) == 0)
+      return atlas_record_get_text (claim, "value_text");
+  return NULL;
+}
+
+static void
+assert_problem (AtlasImportPlan *plan,
+                guint            feature,
+                const char      *needle)
+{
+  GPtrArray *problems = atlas_import_plan_get_problems (plan);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AtlasImportProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->feature == feature && strstr (problem->reason, needle) != NULL)
+        {
+          g_autofree char *text = atlas_import_problem_to_string (problem);
+
+          g_assert_nonnull (strstr (text, problem->file));
+          g_test_message ("%s", text);
+          return;
+        }
+    }
+  g_error ("no problem “%s” at feature %u", needle, feature);
+}
+
+static void
+test_good (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("good.geojson", &error);
+  AtlasCaseCounts counts;
+  AtlasRecord *incident, *route, *waypoint;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_import_plan_get_format (plan), ==, ATLAS_IMPORT_FORMAT_GEOJSON);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 2);
+  g_assert_cmpuint (counts.routes, ==, 1);
+  g_assert_cmpuint (counts.waypoints, ==, 3);
+  g_assert_cmpuint (counts.documents, ==, 1);
+
+  incident = find_record (plan, "incident", 0);
+  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==,
+                   "Twin bombings at the commemoration");
+  g_assert_cmpstr (atlas_record_get_text (incident, "category"), ==, "bombing");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2024-01-03");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "day");
+  g_assert_cmpstr (atlas_record_get_text (incident, "place"), ==, "Kerman");
+  g_assert_cmpstr (atlas_record_get_text (incident, "summary"), ==,
+                   "Two explosions near the cemetery.");
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 30.2839, 1e-9);
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "longitude"), 57.0834, 1e-9);
+  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "deaths"), ==, "95");
+  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "verified"), ==, "true");
+  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "tags"), ==,
+                   "[\"isis-k\",\"kerman\"]");
+  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "id"), ==, "k-1");
+
+  incident = find_record (plan, "incident", 1);
+  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Parliament attack");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07T06:00:00Z");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "minute");
+
+  route = find_record (plan, "route", 0);
+  g_assert_cmpstr (atlas_record_get_text (route, "name"), ==, "Reported route");
+  g_assert_cmpstr (atlas_record_get_text (route, "summary"), ==, "Badakhshan to Kerman");
+  waypoint = find_record (plan, "waypoint", 2);
+  g_assert_cmpstr (atlas_record_get_text (waypoint, "route_key"), ==, atlas_record_get_key (route));
+  g_assert_cmpint (atlas_record_get_int (waypoint, "seq"), ==, 3);
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (waypoint, "latitude"), 30.28, 1e-9);
+}
+
+static void
+test_bad_features (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("bad-features.geojson", &error);
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (counts.routes, ==, 0);
+  g_assert_cmpuint (counts.waypoints, ==, 0);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 10);
+  assert_problem (plan, 2, "latitude 95 is outside −90…90");
+  assert_problem (plan, 3, "empty coordinates");
+  assert_problem (plan, 4, "looks like projected coordinates (metres), not degrees");
+  assert_problem (plan, 5, "not a pair of numbers");
+  assert_problem (plan, 6, "“Polygon” is not supported");
+  assert_problem (plan, 7, "empty coordinates");
+  assert_problem (plan, 8, "unparseable date “3rd Jan”");
+  assert_problem (plan, 9, "“properties” is not an object");
+  assert_problem (plan, 10, "vertex 2: latitude -91 is outside −90…90");
+  assert_problem (plan, 11, "not a GeoJSON Feature");
+}
+
+static void
+assert_refused (const char *name,
+                GError     *error,
+                int         code,
+                const char *needle)
+{
+  g_assert_error (error, ATLAS_IMPORT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, name));
+  g_assert_nonnull (strstr (error->message, needle));
+}
+
+static void
+test_truncated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("truncated.geojson", &error);
+
+  g_assert_null (plan);
+  assert_refused ("truncated.geojson", error, ATLAS_IMPORT_ERROR_MALFORMED, "line 3");
+}
+
+static void
+test_wrong_types (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("wrong-types.geojson", &error);
+
+  g_assert_null (plan);
+  assert_refused ("wrong-types.geojson", error, ATLAS_IMPORT_ERROR_MALFORMED, "not a list");
+}
+
+static void
+test_projected_crs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("crs-3857.geojson", &error);
+
+  g_assert_null (plan);
+  assert_refused ("crs-3857.geojson", error, ATLAS_IMPORT_ERROR_MALFORMED, "EPSG::3857");
+}
+
+static void
+test_not_geojson (void)
+{
+  g_autoptr(GFile) file = write_temp ("other.json", "{\"format\": \"something else\"}", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  assert_refused ("other.json", error, ATLAS_IMPORT_ERROR_MALFORMED, "not GeoJSON");
+}
+
+/* json-glib would crash on this; the depth check refuses it before it parses. */
+static void
+test_deep_arrays (void)
+{
+  g_autofree char *deep = g_strnfill (200000, '[');
+  g_autoptr(GFile) file = write_temp ("deep.geojson", deep, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  assert_refused ("deep.geojson", error, ATLAS_IMPORT_ERROR_TOO_DEEP, "line 1");
+}
+
+static void
+test_deep_objects (void)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "{\"a\": ");
+  file = write_temp ("deep-objects.geojson", deep->str, (gssize) deep->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  assert_refused ("deep-objects.geojson", error, ATLAS_IMPORT_ERROR_TOO_DEEP, "line 2");
+}
+
+/* A bracket inside a string does not count toward the depth. */
+static void
+test_brackets_in_strings (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [{"
+                                          "\"type\": \"Feature\", \"properties\": {\"name\": \"");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (json, "[{\\\"");
+  g_string_append (json, "\"}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [57, 30]}}]}");
+  file = write_temp ("brackets.geojson", json->str, (gssize) json->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
+}
+
+static void
+test_huge_property (void)
+{
+  g_autofree char *big = g_strnfill (2 << 20, 'x');
+  g_autofree char *json = g_strdup_printf (
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"notes\": \"%s\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [57, 30]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"notes\": \"small\"},"
+    " \"geometry\": {\"type\": \"Point\", \"coordinates\": [57, 30]}}]}", big);
+  g_autoptr(GFile) file = write_temp ("huge.geojson", json, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  assert_problem (plan, 1, "longer than 1 MiB");
+}
+
+static void
+test_nul_byte (void)
+{
+  static const char json[] = "{\"type\": \"FeatureCollection\",\n\"features\": [\0]}";
+  g_autoptr(GFile) file = write_temp ("nul.geojson", json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  assert_refused ("nul.geojson", error, ATLAS_IMPORT_ERROR_ENCODING, "line 2");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  static const char json[] = "{\"type\": \"FeatureCollection\",\n\n\"name\": \"caf\xe9\","
+                             " \"features\": []}";
+  g_autoptr(GFile) file = write_temp ("latin1.geojson", json, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  assert_refused ("latin1.geojson", error, ATLAS_IMPORT_ERROR_ENCODING, "line 3");
+}
+
+static void
+test_bare_geometry (void)
+{
+  g_autoptr(GFile) file = write_temp ("point.json",
+                                      "{\"type\": \"Point\", \"coordinates\": [57.08, 30.28]}", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+}
+
+/* ---- files written by GDAL ---------------------------------------------------------- */
+
+static const char cities_csv[] =
+  "name,latitude,longitude,date\n"
+  "Kerman,30.2839,57.0834,2024-01-03\n"
+  "Tehran,35.6944,51.4215,2017-06-07\n"
+  "Shiraz,29.6036,52.5388,2022-10-26\n";
+
+static GFile *
+convert_with_ogr2ogr (const char *driver,
+                      const char *name)
+{
+  g_autoptr(GFile) csv = write_temp ("cities.csv", cities_csv, -1);
+  g_autofree char *csv_path = g_file_get_path (csv);
+  g_autofree char *dir = g_path_get_dirname (csv_path);
+  g_autofree char *out = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  const char *argv[] = {
+    "ogr2ogr", "-f", driver, out, csv_path, "-oo", "X_POSSIBLE_NAMES=longitude",
+    "-oo", "Y_POSSIBLE_NAMES=latitude", "-oo", "KEEP_GEOM_COLUMNS=NO",
+    /* GPX keeps fields other than its own only as extensions */
+    g_str_equal (driver, "GPX") ? "-dsco" : NULL, "GPX_USE_EXTENSIONS=YES", NULL
+  };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (out);
+}
+
+static void
+test_gdal (void)
+{
+  g_autofree char *ogr2ogr = g_find_program_in_path ("ogr2ogr");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  AtlasRecord *incident;
+  AtlasCaseCounts counts;
+
+  if (ogr2ogr == NULL)
+    {
+      g_test_skip ("ogr2ogr is not installed");
+      return;
+    }
+  file = convert_with_ogr2ogr ("GeoJSON", "cities.geojson");
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 3);
+
+  incident = find_record (plan, "incident", 1);
+  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Tehran");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07");
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 35.6944, 1e-9);
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "longitude"), 51.4215, 1e-9);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/atlas/import/geojson/good", test_good);
+  g_test_add_func ("/atlas/import/geojson/bad-features", test_bad_features);
+  g_test_add_func ("/atlas/import/geojson/truncated", test_truncated);
+  g_test_add_func ("/atlas/import/geojson/wrong-types", test_wrong_types);
+  g_test_add_func ("/atlas/import/geojson/projected-crs", test_projected_crs);
+  g_test_add_func ("/atlas/import/geojson/not-geojson", test_not_geojson);
+  g_test_add_func ("/atlas/import/geojson/deep-arrays", test_deep_arrays);
+  g_test_add_func ("/atlas/import/geojson/deep-objects", test_deep_objects);
+  g_test_add_func ("/atlas/import/geojson/brackets-in-strings", test_brackets_in_strings);
+  g_test_add_func ("/atlas/import/geojson/huge-property", test_huge_property);
+  g_test_add_func ("/atlas/import/geojson/nul-byte", test_nul_byte);
+  g_test_add_func ("/atlas/import/geojson/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/atlas/import/geojson/bare-geometry", test_bare_geometry);
+  g_test_add_func ("/atlas/import/geojson/gdal", test_gdal);
+
+  return g_test_run ();
+}

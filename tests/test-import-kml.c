@@ -1,0 +1,357 @@
+/* test-import-kml.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Importing KML: folders and placemarks as Google Earth and GDAL write them, both KML 2.2
+ * namespaces, and hostile or broken XML that must be refused with the file and line.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "atlas-import-plan.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static AtlasImportPlan *
+load (const char  *name,
+      GError     **error)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return atlas_import_plan_new_for_file (file, NULL, error);
+}
+
+/* Writes @contents to a new file named @name in a new folder of the test's own cache
+ * folder, which G_TEST_OPTION_ISOLATE_DIRS removes afterwards. */
+static GFile *
+write_temp (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "import-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_nonnull (g_mkdtemp (dir));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static AtlasRecord *
+find_record (AtlasImportPlan *plan,
+             const char      *kind,
+             guint            nth)
+{
+  GPtrArray *records = atlas_import_plan_get_records (plan);
+
+  for (guint i = 0; i < records->len; i++)
+    if (g_str_equal (atlas_record_get_kind (g_ptr_array_index (records, i)), kind) && nth-- == 0)
+      return g_ptr_array_index (records, i);
+  return NULL;
+}
+
+static const char *
+claim_value (AtlasImportPlan *plan,
+             const char      *subject_key,
+             const char      *attribute)
+{
+  AtlasRecord *claim;
+
+  for (guint i = 0; (claim = find_record (plan, "claim", i)) != NULL; i++)
+    if (g_strcmp0 (atlas_record_get_text (claim, "subject_key"), subject_key) == 0
+        && g_strcmp0 (atlas_record_get_text (claim, "attribute"), attribute) == 0)
+      return atlas_record_get_text (claim, "value_text");
+  return NULL;
+}
+
+static void
+assert_problem (AtlasImportPlan *plan,
+                guint            line,
+                const char      *needle)
+{
+  GPtrArray *problems = atlas_import_plan_get_problems (plan);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AtlasImportProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->line == line && strstr (problem->reason, needle) != NULL)
+        {
+          g_autofree char *text = atlas_import_problem_to_string (problem);
+
+          g_assert_nonnull (strstr (text, problem->file));
+          g_test_message ("%s", text);
+          return;
+        }
+    }
+  g_error ("no problem “%s” on line %u", needle, line);
+}
+
+static void
+assert_refused (const char *name,
+                GError     *error,
+                int         code,
+                const char *needle)
+{
+  g_assert_error (error, ATLAS_IMPORT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, name));
+  g_assert_nonnull (strstr (error->message, needle));
+}
+
+static void
+test_good (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("good.kml", &error);
+  AtlasRecord *incident, *route, *waypoint;
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_import_plan_get_format (plan), ==, ATLAS_IMPORT_FORMAT_KML);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 2);
+  g_assert_cmpuint (counts.routes, ==, 1);
+  g_assert_cmpuint (counts.waypoints, ==, 3);
+
+  incident = find_record (plan, "incident", 0);
+  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Kerman bombings");
+  g_assert_cmpstr (atlas_record_get_text (incident, "summary"), ==,
+                   "Two explosions, <b>many</b> dead.");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2024-01-03");
+  g_assert_cmpstr (atlas_record_get_text (incident, "category"), ==, "bombing");
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 30.2839, 1e-9);
+  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "deaths"), ==, "95");
+  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "folder"), ==,
+                   "Iran incidents / 2024");
+
+  incident = find_record (plan, "incident", 1);
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07T10:30:00Z");
+  g_assert_cmpstr (atlas_record_get_text (incident, "end_time"), ==, "2017-06-07T15:00:00Z");
+  g_assert_cmpstr (atlas_record_get_text (incident, "end_precision"), ==, "minute");
+  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "folder"), ==,
+                   "Iran incidents / 2024 / Tehran");
+
+  route = find_record (plan, "route", 0);
+  g_assert_cmpstr (atlas_record_get_text (route, "name"), ==, "Reported route");
+  waypoint = find_record (plan, "waypoint", 2);
+  g_assert_cmpint (atlas_record_get_int (waypoint, "seq"), ==, 3);
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (waypoint, "longitude"), 57.08, 1e-9);
+}
+
+static void
+test_google_namespace (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("google-namespace.kml", &error);
+  AtlasRecord *incident;
+
+  g_assert_no_error (error);
+  incident = find_record (plan, "incident", 0);
+  g_assert_nonnull (incident);
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2022-10");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "month");
+}
+
+static void
+test_bad_placemarks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("bad-placemarks.kml", &error);
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 4);
+  assert_problem (plan, 8, "latitude 95 is outside −90…90");
+  assert_problem (plan, 12, "“MultiGeometry” is not supported");
+  assert_problem (plan, 19, "empty coordinates");
+  assert_problem (plan, 23, "unparseable date “3rd Jan”");
+}
+
+static void
+test_external_entity (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("external-entity.kml", &error);
+
+  g_assert_null (plan);
+  assert_refused ("external-entity.kml", error, ATLAS_IMPORT_ERROR_UNSAFE, "entities");
+}
+
+static void
+test_billion_laughs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("billion-laughs.kml", &error);
+
+  g_assert_null (plan);
+  assert_refused ("billion-laughs.kml", error, ATLAS_IMPORT_ERROR_UNSAFE, "entities");
+}
+
+static void
+test_truncated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = load ("truncated.kml", &error);
+
+  g_assert_null (plan);
+  assert_refused ("truncated.kml", error, ATLAS_IMPORT_ERROR_MALFORMED, "line 6");
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "<Folder>");
+  file = write_temp ("deep.kml", xml->str, (gssize) xml->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  assert_refused ("deep.kml", error, ATLAS_IMPORT_ERROR_TOO_DEEP, "line 2");
+}
+
+static void
+test_huge_text (void)
+{
+  g_autofree char *big = g_strnfill (2 << 20, 'x');
+  g_autofree char *xml = g_strdup_printf (
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n"
+    "<Placemark><name>%s</name><Point><coordinates>57,30</coordinates></Point></Placemark>\n"
+    "<Placemark><name>small</name><Point><coordinates>57,30</coordinates></Point></Placemark>\n"
+    "</Document></kml>", big);
+  g_autoptr(GFile) file = write_temp ("huge.kml", xml, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  assert_problem (plan, 2, "is longer than 1");
+}
+
+static void
+test_not_kml (void)
+{
+  g_autoptr(GFile) file = write_temp ("other.kml", "<?xml version=\"1.0\"?>\n<svg/>", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  assert_refused ("other.kml", error, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT, "not KML");
+}
+
+static void
+test_utf16 (void)
+{
+  static const char xml[] = "\xff\xfe<\0k\0m\0l\0/\0>\0";
+  g_autoptr(GFile) file = write_temp ("utf16.kml", xml, sizeof xml - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  assert_refused ("utf16.kml", error, ATLAS_IMPORT_ERROR_ENCODING, "UTF-16");
+}
+
+/* ---- files written by GDAL ---------------------------------------------------------- */
+
+static const char cities_csv[] =
+  "name,latitude,longitude,date\n"
+  "Kerman,30.2839,57.0834,2024-01-03\n"
+  "Tehran,35.6944,51.4215,2017-06-07\n"
+  "Shiraz,29.6036,52.5388,2022-10-26\n";
+
+static GFile *
+convert_with_ogr2ogr (const char *driver,
+                      const char *name)
+{
+  g_autoptr(GFile) csv = write_temp ("cities.csv", cities_csv, -1);
+  g_autofree char *csv_path = g_file_get_path (csv);
+  g_autofree char *dir = g_path_get_dirname (csv_path);
+  g_autofree char *out = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  const char *argv[] = {
+    "ogr2ogr", "-f", driver, out, csv_path, "-oo", "X_POSSIBLE_NAMES=longitude",
+    "-oo", "Y_POSSIBLE_NAMES=latitude", "-oo", "KEEP_GEOM_COLUMNS=NO",
+    /* GPX keeps fields other than its own only as extensions */
+    g_str_equal (driver, "GPX") ? "-dsco" : NULL, "GPX_USE_EXTENSIONS=YES", NULL
+  };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (out);
+}
+
+static void
+test_gdal (void)
+{
+  g_autofree char *ogr2ogr = g_find_program_in_path ("ogr2ogr");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  AtlasRecord *incident;
+  AtlasCaseCounts counts;
+
+  if (ogr2ogr == NULL)
+    {
+      g_test_skip ("ogr2ogr is not installed");
+      return;
+    }
+  file = convert_with_ogr2ogr ("KML", "cities.kml");
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 3);
+
+  incident = find_record (plan, "incident", 0);
+  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Kerman");
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2024-01-03");
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 30.2839, 1e-9);
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "longitude"), 57.0834, 1e-9);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/atlas/import/kml/good", test_good);
+  g_test_add_func ("/atlas/import/kml/google-namespace", test_google_namespace);
+  g_test_add_func ("/atlas/import/kml/bad-placemarks", test_bad_placemarks);
+  g_test_add_func ("/atlas/import/kml/external-entity", test_external_entity);
+  g_test_add_func ("/atlas/import/kml/billion-laughs", test_billion_laughs);
+  g_test_add_func ("/atlas/import/kml/truncated", test_truncated);
+  g_test_add_func ("/atlas/import/kml/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/atlas/import/kml/huge-text", test_huge_text);
+  g_test_add_func ("/atlas/import/kml/not-kml", test_not_kml);
+  g_test_add_func ("/atlas/import/kml/utf16", test_utf16);
+  g_test_add_func ("/atlas/import/kml/gdal", test_gdal);
+
+  return g_test_run ();
+}

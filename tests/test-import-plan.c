@@ -1,0 +1,494 @@
+/* test-import-plan.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The import plan: telling formats apart, counts and preview, the problem report, progress
+ * and cancellation, and applying into a real case file: all or nothing, and nothing at all
+ * while the user has not accepted the problems.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "atlas-import-plan.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static AtlasImportPlan *
+load (const char *name)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AtlasImportPlan *plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* A new folder in the test's own cache folder, which G_TEST_OPTION_ISOLATE_DIRS removes. */
+static char *
+make_temp_dir (void)
+{
+  char *dir = g_build_filename (g_get_user_cache_dir (), "import-XXXXXX", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_nonnull (g_mkdtemp (dir));
+  return dir;
+}
+
+static GFile *
+write_temp (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static AtlasCase *
+create_case (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "case.gpkg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AtlasCase *atlas_case = atlas_case_create (file, "Import test", &error);
+
+  g_assert_no_error (error);
+  return atlas_case;
+}
+
+/* The case file and its write-ahead log, byte for byte. */
+static char *
+checksum_case (AtlasCase *atlas_case)
+{
+  g_autofree char *path = g_file_get_path (atlas_case_get_file (atlas_case));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *paths[] = { path, wal };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (paths[i], &contents, &length, NULL))
+        g_checksum_update (checksum, (const guchar *) contents, (gssize) length);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static void
+assert_counts_equal (const AtlasCaseCounts *a,
+                     const AtlasCaseCounts *b)
+{
+  g_assert_cmpuint (a->incidents, ==, b->incidents);
+  g_assert_cmpuint (a->routes, ==, b->routes);
+  g_assert_cmpuint (a->waypoints, ==, b->waypoints);
+  g_assert_cmpuint (a->documents, ==, b->documents);
+  g_assert_cmpuint (a->claims, ==, b->claims);
+}
+
+static void
+test_detect_by_content (void)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+    AtlasImportFormat format;
+  } cases[] = {
+    { "points.txt", "\xEF\xBB\xBF  {\"type\": \"Point\", \"coordinates\": [57, 30]}",
+      ATLAS_IMPORT_FORMAT_GEOJSON },
+    { "export.xml", "<?xml version=\"1.0\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">"
+      "<Placemark><Point><coordinates>57,30</coordinates></Point></Placemark></kml>",
+      ATLAS_IMPORT_FORMAT_KML },
+    { "track", "<gpx version=\"1.1\"><wpt lat=\"30\" lon=\"57\"/></gpx>",
+      ATLAS_IMPORT_FORMAT_GPX },
+    { "events.dat", "event_date,event_type,latitude,longitude\n2024-01-03,Battles,30,57\n",
+      ATLAS_IMPORT_FORMAT_CSV },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = write_temp (cases[i].name, cases[i].contents, -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+      AtlasCaseCounts counts;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (atlas_import_plan_get_format (plan), ==, cases[i].format);
+      atlas_import_plan_get_counts (plan, &counts);
+      g_assert_cmpuint (counts.incidents, ==, 1);
+    }
+}
+
+static void
+test_refused_formats (void)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+    gsize length;
+    int code;
+    const char *needle;
+  } cases[] = {
+    { "empty.geojson", "", 0, ATLAS_IMPORT_ERROR_MALFORMED, "empty" },
+    { "blank.csv", " \n \n", 4, ATLAS_IMPORT_ERROR_MALFORMED, "empty" },
+    { "places.kmz", "PK\x03\x04rest", 8, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT, "KMZ" },
+    { "drawing.svg", "<svg/>", 6, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT, "neither KML nor GPX" },
+    { "data.gpx", "lat,lon\n1,2\n", 12, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT, "GPX" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = write_temp (cases[i].name, cases[i].contents,
+                                          (gssize) cases[i].length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+      g_assert_null (plan);
+      g_assert_error (error, ATLAS_IMPORT_ERROR, cases[i].code);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].name));
+      g_assert_nonnull (strstr (error->message, cases[i].needle));
+    }
+}
+
+/* A sparse file: over the limit without writing 256 MiB. */
+static void
+test_too_large (void)
+{
+  g_autoptr(GFile) file = write_temp ("huge.geojson", "{", -1);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+
+  g_assert_cmpint (truncate (path, (off_t) 300 << 20), ==, 0);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "huge.geojson"));
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/atlas/events.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "events.csv"));
+}
+
+static void
+test_preview (void)
+{
+  g_autoptr(AtlasImportPlan) plan = load ("good.geojson");
+  g_autoptr(GListModel) preview = atlas_import_plan_get_preview (plan, 2);
+  g_autoptr(GListModel) all = atlas_import_plan_get_preview (plan, 100);
+  g_autoptr(AtlasRecord) first = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (preview), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
+  first = g_list_model_get_item (preview, 0);
+  g_assert_cmpstr (atlas_record_get_text (first, "title"), ==,
+                   "Twin bombings at the commemoration");
+}
+
+static void
+test_apply (void)
+{
+  g_autoptr(AtlasImportPlan) plan = load ("good.geojson");
+  g_autoptr(AtlasCase) atlas_case = create_case ();
+  g_autoptr(AtlasRecord) document = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasCaseCounts expected, counts;
+  AtlasRecord *import_document;
+
+  atlas_import_plan_get_counts (plan, &expected);
+  g_assert_true (atlas_import_plan_apply (plan, atlas_case, &error));
+  g_assert_no_error (error);
+  atlas_case_get_counts (atlas_case, &counts);
+  assert_counts_equal (&counts, &expected);
+
+  import_document = g_ptr_array_index (atlas_import_plan_get_records (plan), 0);
+  document = atlas_case_lookup (atlas_case, "document", atlas_record_get_key (import_document),
+                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_record_get_text (document, "doc_kind"), ==, "imported");
+  g_assert_cmpstr (atlas_record_get_text (document, "title"), ==, "good.geojson");
+  g_assert_cmpstr (atlas_record_get_text (document, "publisher"), ==, "GeoJSON");
+  g_assert_nonnull (atlas_record_get_text (document, "published"));
+
+  g_assert_false (atlas_import_plan_apply (plan, atlas_case, &error));
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_ALREADY_APPLIED);
+}
+
+/* Each import makes its own keys: the same file twice is two imports, not a collision. */
+static void
+test_apply_twice (void)
+{
+  g_autoptr(AtlasCase) atlas_case = create_case ();
+  g_autoptr(GError) error = NULL;
+  AtlasCaseCounts counts;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(AtlasImportPlan) plan = load ("acled.csv");
+
+      g_assert_true (atlas_import_plan_apply (plan, atlas_case, &error));
+      g_assert_no_error (error);
+    }
+  atlas_case_get_counts (atlas_case, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 6);
+}
+
+static void
+test_problems_not_accepted (void)
+{
+  g_autoptr(AtlasImportPlan) plan = load ("bad-rows.csv");
+  g_autoptr(AtlasCase) atlas_case = create_case ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = checksum_case (atlas_case);
+  g_autofree char *after = NULL;
+  AtlasCaseCounts counts_before, counts;
+
+  atlas_case_get_counts (atlas_case, &counts_before);
+  g_assert_false (atlas_import_plan_apply (plan, atlas_case, &error));
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_PROBLEMS_NOT_ACCEPTED);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "bad-rows.csv"));
+  g_clear_error (&error);
+
+  atlas_case_get_counts (atlas_case, &counts);
+  assert_counts_equal (&counts, &counts_before);
+  after = checksum_case (atlas_case);
+  g_assert_cmpstr (after, ==, before);
+
+  atlas_import_plan_set_problems_accepted (plan, TRUE);
+  g_assert_true (atlas_import_plan_apply (plan, atlas_case, &error));
+  g_assert_no_error (error);
+  atlas_case_get_counts (atlas_case, &counts);
+  g_assert_cmpuint (counts.incidents, ==, counts_before.incidents + 2);
+}
+
+/* The store refuses one record: nothing of the import is written. */
+static void
+test_all_or_nothing (void)
+{
+  g_autoptr(AtlasImportPlan) plan = load ("good.geojson");
+  g_autoptr(AtlasCase) atlas_case = create_case ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = atlas_import_plan_get_records (plan);
+  AtlasCaseCounts counts_before, counts;
+
+  atlas_case_get_counts (atlas_case, &counts_before);
+  atlas_record_set_double (g_ptr_array_index (records, records->len - 1), "latitude", 97.5);
+  g_assert_false (atlas_import_plan_apply (plan, atlas_case, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "good.geojson"));
+  g_assert_nonnull (strstr (error->message, "latitude 97.5"));
+
+  atlas_case_get_counts (atlas_case, &counts);
+  assert_counts_equal (&counts, &counts_before);
+}
+
+static void
+test_nothing_to_import (void)
+{
+  static const char csv[] = "event_date,event_type,latitude,longitude\n"
+                            "2024-01-03,Battles,95,57\n";
+  g_autoptr(GFile) file = write_temp ("nothing.csv", csv, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  g_autoptr(AtlasCase) atlas_case = create_case ();
+
+  g_assert_no_error (error);
+  atlas_import_plan_set_problems_accepted (plan, TRUE);
+  g_assert_false (atlas_import_plan_apply (plan, atlas_case, &error));
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_NOTHING_TO_IMPORT);
+}
+
+static char *
+read_report (AtlasImportPlan *plan,
+             const char      *name)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (atlas_import_plan_save_report (plan, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_report (void)
+{
+  g_autoptr(AtlasImportPlan) plan = load ("bad-rows.csv");
+  g_autofree char *text = read_report (plan, "report.txt");
+  g_autofree char *csv = read_report (plan, "report.csv");
+
+  g_assert_true (g_str_has_prefix (text, "bad-rows.csv: 7 problems\n"));
+  g_assert_nonnull (strstr (text, "bad-rows.csv, line 3: latitude 95 is outside −90…90\n"));
+  g_assert_nonnull (strstr (text, "bad-rows.csv, line 6: unparseable date “3rd Jan”\n"));
+  g_assert_true (g_str_has_prefix (csv, "file,line,feature,reason\r\n"));
+  g_assert_nonnull (strstr (csv, "bad-rows.csv,4,0,empty coordinates\r\n"));
+  g_assert_nonnull (strstr (csv, "bad-rows.csv,5,0,\"looks like projected coordinates "
+                                 "(metres), not degrees\"\r\n"));
+}
+
+/* ---- progress and cancellation ------------------------------------------------------ */
+
+static GFile *
+write_big_acled (guint n_rows)
+{
+  g_autoptr(GString) csv = g_string_new ("event_id_cnty,event_date,event_type,latitude,"
+                                         "longitude,source,notes,fatalities\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (csv, "E%u,2024-01-03,Battles,%.4f,%.4f,Source %u,\"notes, %u\",%u\n",
+                            i, 25.0 + (i % 1000) / 100.0, 50.0 + (i % 700) / 100.0, i % 7, i,
+                            i % 10);
+  return write_temp ("big.csv", csv->str, (gssize) csv->len);
+}
+
+typedef struct {
+  GArray       *fractions;
+  GCancellable *cancellable;
+  double        cancel_at;
+  GThread      *thread;
+} Progress;
+
+static void
+fraction_cb (AtlasImportPlan *plan,
+             GParamSpec      *pspec,
+             Progress        *progress)
+{
+  double fraction = atlas_import_plan_get_fraction (plan);
+
+  g_assert_true (g_thread_self () == progress->thread);
+  g_array_append_val (progress->fractions, fraction);
+  if (progress->cancellable != NULL && fraction >= progress->cancel_at)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(GFile) file = write_big_acled (20000);
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  Progress progress = { fractions, NULL, 0, g_thread_self () };
+  AtlasCaseCounts counts;
+
+  g_signal_connect (plan, "notify::fraction", G_CALLBACK (fraction_cb), &progress);
+  g_assert_true (atlas_import_plan_load (plan, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (fractions->len, >=, 10);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=,
+                       g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 20000);
+  g_assert_cmpuint (counts.documents, ==, 8);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GFile) file = write_big_acled (20000);
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Progress progress = { fractions, cancellable, 0.3, g_thread_self () };
+  AtlasCaseCounts counts;
+
+  g_signal_connect (plan, "notify::fraction", G_CALLBACK (fraction_cb), &progress);
+  g_assert_false (atlas_import_plan_load (plan, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (atlas_import_plan_get_fraction (plan), <, 0.5);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 0);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GMainLoop *loop = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_import_plan_load_finish (ATLAS_IMPORT_PLAN (source), result, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (loop);
+}
+
+/* Loading on a worker thread notifies progress on this one. */
+static void
+test_async (void)
+{
+  g_autoptr(GFile) file = write_big_acled (20000);
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Progress progress = { fractions, NULL, 0, g_thread_self () };
+  AtlasCaseCounts counts;
+
+  g_signal_connect (plan, "notify::fraction", G_CALLBACK (fraction_cb), &progress);
+  atlas_import_plan_load_async (plan, NULL, loaded_cb, loop);
+  g_main_loop_run (loop);
+
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 20000);
+  g_assert_cmpuint (fractions->len, >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/atlas/import/plan/detect-by-content", test_detect_by_content);
+  g_test_add_func ("/atlas/import/plan/refused-formats", test_refused_formats);
+  g_test_add_func ("/atlas/import/plan/too-large", test_too_large);
+  g_test_add_func ("/atlas/import/plan/missing-file", test_missing_file);
+  g_test_add_func ("/atlas/import/plan/preview", test_preview);
+  g_test_add_func ("/atlas/import/plan/apply", test_apply);
+  g_test_add_func ("/atlas/import/plan/apply-twice", test_apply_twice);
+  g_test_add_func ("/atlas/import/plan/problems-not-accepted", test_problems_not_accepted);
+  g_test_add_func ("/atlas/import/plan/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/atlas/import/plan/nothing-to-import", test_nothing_to_import);
+  g_test_add_func ("/atlas/import/plan/report", test_report);
+  g_test_add_func ("/atlas/import/plan/progress", test_progress);
+  g_test_add_func ("/atlas/import/plan/cancel", test_cancel);
+  g_test_add_func ("/atlas/import/plan/async", test_async);
+
+  return g_test_run ();
+}

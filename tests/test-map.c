@@ -1,0 +1,234 @@
+/* test-map.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The map view on the sample case in a real window: what is drawn where, picking, framing a
+ * selection, the filter, and the offline basemap's tiles.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-basemap-source.h"
+#include "atlas-case.h"
+#include "atlas-map-view.h"
+
+#define SETTLE_TIMEOUT_US (30 * G_USEC_PER_SEC)
+
+static AtlasCase *sample;
+
+typedef struct {
+  GtkWindow      *window;
+  AtlasMapView   *map_view;
+  AtlasSelection *selection;
+  AtlasFilter    *filter;
+} Fixture;
+
+static void
+wait_until_settled (AtlasMapView *map_view)
+{
+  gint64 deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_US;
+  guint quiet = 0;
+
+  while (quiet < 5)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+      quiet = atlas_map_view_is_settled (map_view) ? quiet + 1 : 0;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (map_view));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ShumateViewport *viewport;
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->map_view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+  fixture->selection = atlas_selection_new ();
+  fixture->filter = atlas_filter_new ();
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->map_view));
+  atlas_map_view_set_selection (fixture->map_view, fixture->selection);
+  atlas_map_view_set_filter (fixture->map_view, fixture->filter);
+  atlas_map_view_set_case (fixture->map_view, sample);
+
+  viewport = atlas_map_view_get_viewport (fixture->map_view);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 31.5, 60.0);
+  shumate_viewport_set_zoom_level (viewport, 6);
+  gtk_window_present (fixture->window);
+  wait_until_settled (fixture->map_view);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->selection);
+  g_clear_object (&fixture->filter);
+}
+
+static void
+project (Fixture *fixture,
+         double   latitude,
+         double   longitude,
+         double  *x,
+         double  *y)
+{
+  ShumateSimpleMap *map = atlas_map_view_get_simple_map (fixture->map_view);
+
+  shumate_viewport_location_to_widget_coords (atlas_map_view_get_viewport (fixture->map_view),
+                                              GTK_WIDGET (shumate_simple_map_get_map (map)),
+                                              latitude, longitude, x, y);
+}
+
+static void
+test_pick_incident_and_waypoint (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(AtlasRecord) kerman = atlas_case_lookup (sample, "incident", "inc-kerman-2024", NULL);
+  g_autoptr(AtlasRecord) khash = atlas_case_lookup (sample, "waypoint", "wp-khash", NULL);
+  g_autoptr(AtlasRecord) picked = NULL;
+  double x, y;
+
+  g_assert_nonnull (kerman);
+  project (fixture, atlas_record_get_double (kerman, "latitude"),
+           atlas_record_get_double (kerman, "longitude"), &x, &y);
+  picked = atlas_map_view_pick (fixture->map_view, x + 2, y - 2);
+  g_assert_nonnull (picked);
+  g_assert_cmpstr (atlas_record_get_key (picked), ==, "inc-kerman-2024");
+  g_clear_object (&picked);
+
+  /* Khash is a waypoint of the reported route only */
+  if (khash != NULL)
+    {
+      project (fixture, atlas_record_get_double (khash, "latitude"),
+               atlas_record_get_double (khash, "longitude"), &x, &y);
+      picked = atlas_map_view_pick (fixture->map_view, x, y);
+      g_assert_nonnull (picked);
+      g_assert_cmpstr (atlas_record_get_kind (picked), ==, "waypoint");
+      g_clear_object (&picked);
+    }
+
+  /* Open water in the Arabian Sea */
+  project (fixture, 22.0, 62.0, &x, &y);
+  g_assert_null (atlas_map_view_pick (fixture->map_view, x, y));
+}
+
+static void
+test_selection_frames_record (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(AtlasRecord) shiraz = atlas_case_lookup (sample, "incident", "inc-shiraz-2022", NULL);
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->map_view);
+
+  /* Without animation in a test: the fly itself is libshumate's */
+  atlas_map_view_frame_record (fixture->map_view, shiraz, FALSE);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                  atlas_record_get_double (shiraz, "latitude"), 1e-6);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 8);
+}
+
+static void
+test_route_framed_whole (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AtlasRecord) route = atlas_case_lookup (sample, "route", "route-badakhshan-kerman",
+                                                    NULL);
+  g_autoptr(GListModel) waypoints = atlas_case_list_waypoints (sample, "route-badakhshan-kerman",
+                                                               NULL);
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->map_view));
+  int height = gtk_widget_get_height (GTK_WIDGET (fixture->map_view));
+
+  atlas_map_view_frame_record (fixture->map_view, route, FALSE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->map_view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (waypoints); i++)
+    {
+      g_autoptr(AtlasRecord) waypoint = g_list_model_get_item (waypoints, i);
+      double x, y;
+
+      project (fixture, atlas_record_get_double (waypoint, "latitude"),
+               atlas_record_get_double (waypoint, "longitude"), &x, &y);
+      g_assert_cmpfloat (x, >=, 0);
+      g_assert_cmpfloat (x, <=, width);
+      g_assert_cmpfloat (y, >=, 0);
+      g_assert_cmpfloat (y, <=, height);
+    }
+}
+
+static void
+test_filter_reloads_incidents (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *bombings[] = { "bombing", NULL };
+  g_autoptr(AtlasRecord) ahvaz = atlas_case_lookup (sample, "incident", "inc-ahvaz-2018", NULL);
+  g_autoptr(AtlasRecord) picked = NULL;
+  double x, y;
+
+  atlas_map_view_frame_record (fixture->map_view, ahvaz, FALSE);
+  wait_until_settled (fixture->map_view);
+  project (fixture, atlas_record_get_double (ahvaz, "latitude"),
+           atlas_record_get_double (ahvaz, "longitude"), &x, &y);
+  picked = atlas_map_view_pick (fixture->map_view, x, y);
+  g_assert_nonnull (picked);
+  g_clear_object (&picked);
+
+  /* Ahvaz was an armed assault: a bombings-only filter takes it off the map */
+  atlas_filter_set_categories (fixture->filter, bombings);
+  wait_until_settled (fixture->map_view);
+  g_assert_null (atlas_map_view_pick (fixture->map_view, x, y));
+}
+
+static void
+test_basemap_tile (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasTileRenderer) renderer = atlas_basemap_source_load_default (&error);
+  g_autoptr(AtlasBasemapSource) source = NULL;
+
+  g_assert_no_error (error);
+  source = atlas_basemap_source_new (renderer, ATLAS_TILE_STYLE_LIGHT, 2);
+  g_assert_cmpstr (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (source)), ==,
+                   "atlas-basemap-light@2");
+  g_assert_nonnull (strstr (shumate_map_source_get_license (SHUMATE_MAP_SOURCE (source)),
+                            "Natural Earth"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  file = g_file_new_for_path (g_getenv ("ATLAS_SAMPLE_CASE"));
+  sample = atlas_case_open (file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/atlas/map/pick", Fixture, NULL, fixture_set_up, test_pick_incident_and_waypoint,
+              fixture_tear_down);
+  g_test_add ("/atlas/map/frame-selection", Fixture, NULL, fixture_set_up,
+              test_selection_frames_record, fixture_tear_down);
+  g_test_add ("/atlas/map/frame-route", Fixture, NULL, fixture_set_up, test_route_framed_whole,
+              fixture_tear_down);
+  g_test_add ("/atlas/map/filter", Fixture, NULL, fixture_set_up, test_filter_reloads_incidents,
+              fixture_tear_down);
+  g_test_add_func ("/atlas/map/basemap-source", test_basemap_tile);
+
+  status = g_test_run ();
+  g_clear_object (&sample);
+  return status;
+}

@@ -140,6 +140,49 @@ static const char search_index_sql[] =
   "CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, key UNINDEXED, title, body,"
   " tokenize = 'unicode61 remove_diacritics 2');";
 
+/* What the search index holds of each kind of record. */
+static const char search_insert_sql[] =
+  "INSERT INTO search_index (kind, key, title, body)"
+  " SELECT 'incident', key, title, coalesce(summary, '') || ' ' || coalesce(place, '')"
+  "  || ' ' || coalesce(admin_area, '') || ' ' || coalesce(country, '') || ' ' || category"
+  "  FROM incidents WHERE id > ?1"
+  " UNION ALL SELECT 'route', key, name, coalesce(summary, '') FROM routes WHERE id > ?2"
+  " UNION ALL SELECT 'waypoint', key, coalesce(place, ''), coalesce(admin_area, '')"
+  "  || ' ' || coalesce(country, '') FROM waypoints WHERE id > ?3"
+  " UNION ALL SELECT 'actor', key, name, coalesce(aliases, '') || ' '"
+  "  || coalesce(summary, '') FROM actors WHERE id > ?4"
+  " UNION ALL SELECT 'document', key, title, coalesce(publisher, '') || ' '"
+  "  || coalesce(author, '') FROM documents WHERE id > ?5"
+  " UNION ALL SELECT 'claim', key, attribute, value_text || ' ' || coalesce(paraphrase, '')"
+  "  || ' ' || coalesce(attributed_to, '') FROM claims WHERE id > ?6";
+
+/**
+ * atlas_case_schema_index_since:
+ * @since: the row ids after which to index incidents, routes, waypoints, actors, documents
+ *   and claims; zeros index everything
+ */
+gboolean
+atlas_case_schema_index_since (sqlite3       *db,
+                               const gint64   since[6],
+                               GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, search_insert_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return atlas_case_schema_exec (db, search_insert_sql, error);
+  for (int i = 0; i < 6; i++)
+    sqlite3_bind_int64 (stmt, i + 1, since[i]);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+               _("the search index could not be updated: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
 gboolean
 atlas_case_schema_exec (sqlite3     *db,
                         const char  *sql,
@@ -227,9 +270,12 @@ atlas_case_schema_migrate (sqlite3  *db,
                            int       from_version,
                            GError  **error)
 {
+  static const gint64 everything[6] = { 0 };
+
   g_return_val_if_fail (from_version >= 1, FALSE);
 
   if (from_version < 2 && (!atlas_case_schema_exec (db, search_index_sql, error)
+                           || !atlas_case_schema_index_since (db, everything, error)
                            || !set_version (db, 2, error)))
     return FALSE;
 

@@ -26,6 +26,9 @@ gboolean atlas_case_schema_migrate         (sqlite3      *db,
 int      atlas_case_schema_read_version    (sqlite3      *db);
 gboolean atlas_case_schema_check_trusted   (sqlite3      *db,
                                             GError      **error);
+gboolean atlas_case_schema_index_since     (sqlite3      *db,
+                                            const gint64  since[6],
+                                            GError      **error);
 gboolean atlas_case_schema_exec            (sqlite3      *db,
                                             const char   *sql,
                                             GError      **error);

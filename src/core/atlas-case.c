@@ -50,6 +50,7 @@ struct _AtlasCase
   char       *read_only_reason;
   char       *initial_frame;
   char       *initial_selection;
+  GHashTable *insert_statements;   /* GType → sqlite3_stmt, prepared once */
   gboolean    read_only;
 };
 
@@ -296,8 +297,13 @@ open_for_writing (const char  *path,
   if (db == NULL)
     return NULL;
 
+  /* WAL with synchronous NORMAL survives a crash of the app intact; a large page cache
+   * keeps a big import's transaction in memory instead of spilling it to disk. */
   if (!atlas_case_schema_check_trusted (db, error)
-      || !atlas_case_schema_exec (db, "PRAGMA journal_mode = WAL", error))
+      || !atlas_case_schema_exec (db, "PRAGMA journal_mode = WAL;"
+                                      "PRAGMA synchronous = NORMAL;"
+                                      "PRAGMA cache_size = -262144;"
+                                      "PRAGMA temp_store = MEMORY", error))
     {
       sqlite3_close (db);
       return NULL;
@@ -558,21 +564,45 @@ bind_field (sqlite3_stmt     *stmt,
   switch (field->type)
     {
     case ATLAS_FIELD_TEXT:
-      bind_text (stmt, index, atlas_record_get_text (record, field->name));
+      /* the record outlives the statement's step */
+      sqlite3_bind_text (stmt, index, atlas_record_field_get_text (record, field), -1,
+                         SQLITE_STATIC);
       break;
     case ATLAS_FIELD_DOUBLE:
-      number = atlas_record_get_double (record, field->name);
+      number = atlas_record_field_get_double (record, field);
       if (isnan (number))
         sqlite3_bind_null (stmt, index);
       else
         sqlite3_bind_double (stmt, index, number);
       break;
     case ATLAS_FIELD_INT:
-      sqlite3_bind_int64 (stmt, index, atlas_record_get_int (record, field->name));
+      sqlite3_bind_int64 (stmt, index, atlas_record_field_get_int (record, field));
       break;
     default:
       g_assert_not_reached ();
     }
+}
+
+static sqlite3_stmt *
+get_insert_statement (AtlasCase         *self,
+                      AtlasRecordClass  *klass,
+                      GError           **error)
+{
+  GType type = G_TYPE_FROM_CLASS (klass);
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->insert_statements, GSIZE_TO_POINTER (type));
+  g_autofree char *sql = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  sql = build_insert_sql (klass);
+  if ((stmt = prepare (self, sql, error)) != NULL)
+    g_hash_table_insert (self->insert_statements, GSIZE_TO_POINTER (type), stmt);
+  return stmt;
 }
 
 static gboolean
@@ -628,15 +658,15 @@ insert_record (AtlasCase    *self,
                GError      **error)
 {
   AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (record);
-  g_autofree char *sql = build_insert_sql (klass);
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = get_insert_statement (self, klass, error);
   g_autoptr(GBytes) geom = NULL;
   int index = 1;
+  int rc;
 
   if (stmt == NULL || !validate_record (record, error))
     return FALSE;
 
-  bind_text (stmt, index++, atlas_record_get_key (record));
+  sqlite3_bind_text (stmt, index++, atlas_record_get_key (record), -1, SQLITE_STATIC);
   for (guint i = 0; i < klass->n_fields; i++)
     bind_field (stmt, index++, record, &klass->fields[i]);
   if (has_point (klass))
@@ -644,10 +674,12 @@ insert_record (AtlasCase    *self,
       geom = atlas_gpkg_point_new (atlas_record_get_double (record, "latitude"),
                                    atlas_record_get_double (record, "longitude"));
       sqlite3_bind_blob (stmt, index, g_bytes_get_data (geom, NULL),
-                         (int) g_bytes_get_size (geom), SQLITE_TRANSIENT);
+                         (int) g_bytes_get_size (geom), SQLITE_STATIC);
     }
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
     {
       g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID, "%s",
                    sqlite3_errmsg (self->db));
@@ -707,24 +739,57 @@ update_route_lines (AtlasCase  *self,
   return TRUE;
 }
 
-/* Every reference between records must land on something; one query names the first
+/* The row id before which a write started, per table: what was there was checked and
+ * indexed before, so only what follows is checked and indexed now. */
+typedef struct {
+  gint64 documents;
+  gint64 actors;
+  gint64 incidents;
+  gint64 routes;
+  gint64 waypoints;
+  gint64 claims;
+  gint64 roles;
+  gint64 briefing_steps;
+} Watermarks;
+
+static void
+read_watermarks (AtlasCase  *self,
+                 Watermarks *marks)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self,
+    "SELECT (SELECT coalesce(max(id), 0) FROM documents),"
+    " (SELECT coalesce(max(id), 0) FROM actors), (SELECT coalesce(max(id), 0) FROM incidents),"
+    " (SELECT coalesce(max(id), 0) FROM routes), (SELECT coalesce(max(id), 0) FROM waypoints),"
+    " (SELECT coalesce(max(id), 0) FROM claims), (SELECT coalesce(max(id), 0) FROM roles),"
+    " (SELECT coalesce(max(id), 0) FROM briefing_steps)", NULL);
+  gint64 *values = (gint64 *) marks;
+
+  memset (marks, 0, sizeof *marks);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+  for (guint i = 0; i < sizeof *marks / sizeof (gint64); i++)
+    values[i] = sqlite3_column_int64 (stmt, (int) i);
+}
+
+/* Every reference a new record makes must land on something; one query names the first
  * that does not. */
 static gboolean
-check_references (AtlasCase  *self,
-                  GError    **error)
+check_references (AtlasCase         *self,
+                  const Watermarks  *marks,
+                  GError           **error)
 {
   static const char sql[] =
     "SELECT 'claim', key, 'document ' || document_key FROM claims"
-    "  WHERE document_key NOT IN (SELECT key FROM documents)"
+    "  WHERE id > ?1 AND document_key NOT IN (SELECT key FROM documents)"
     " UNION ALL SELECT 'waypoint', key, 'route ' || route_key FROM waypoints"
-    "  WHERE route_key NOT IN (SELECT key FROM routes)"
+    "  WHERE id > ?2 AND route_key NOT IN (SELECT key FROM routes)"
     " UNION ALL SELECT 'role', key, 'actor ' || actor_key FROM roles"
-    "  WHERE actor_key NOT IN (SELECT key FROM actors)"
+    "  WHERE id > ?3 AND actor_key NOT IN (SELECT key FROM actors)"
     " UNION ALL SELECT kind, key, subject_kind || ' ' || subject_key FROM"
-    "  (SELECT 'claim' AS kind, key, subject_kind, subject_key FROM claims"
-    "   UNION ALL SELECT 'role', key, subject_kind, subject_key FROM roles"
+    "  (SELECT 'claim' AS kind, key, subject_kind, subject_key FROM claims WHERE id > ?1"
+    "   UNION ALL SELECT 'role', key, subject_kind, subject_key FROM roles WHERE id > ?3"
     "   UNION ALL SELECT 'briefing step', key, subject_kind, subject_key FROM briefing_steps"
-    "    WHERE subject_kind != 'extent')"
+    "    WHERE id > ?4 AND subject_kind != 'extent')"
     "  WHERE subject_key NOT IN (SELECT key FROM incidents UNION SELECT key FROM routes"
     "   UNION SELECT key FROM waypoints UNION SELECT key FROM actors)"
     " LIMIT 1";
@@ -732,6 +797,10 @@ check_references (AtlasCase  *self,
 
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, marks->claims);
+  sqlite3_bind_int64 (stmt, 2, marks->waypoints);
+  sqlite3_bind_int64 (stmt, 3, marks->roles);
+  sqlite3_bind_int64 (stmt, 4, marks->briefing_steps);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return TRUE;
 
@@ -771,27 +840,16 @@ update_contents_extents (AtlasCase  *self,
   return TRUE;
 }
 
+/* Adds what the write added to the full-text index. */
 static gboolean
-rebuild_search_index (AtlasCase  *self,
-                      GError    **error)
+index_new_records (AtlasCase         *self,
+                   const Watermarks  *marks,
+                   GError           **error)
 {
-  static const char sql[] =
-    "DELETE FROM search_index;"
-    "INSERT INTO search_index (kind, key, title, body)"
-    " SELECT 'incident', key, title, coalesce(summary, '') || ' ' || coalesce(place, '')"
-    "  || ' ' || coalesce(admin_area, '') || ' ' || coalesce(country, '') || ' ' || category"
-    "  FROM incidents"
-    " UNION ALL SELECT 'route', key, name, coalesce(summary, '') FROM routes"
-    " UNION ALL SELECT 'waypoint', key, coalesce(place, ''), coalesce(admin_area, '')"
-    "  || ' ' || coalesce(country, '') FROM waypoints"
-    " UNION ALL SELECT 'actor', key, name, coalesce(aliases, '') || ' '"
-    "  || coalesce(summary, '') FROM actors"
-    " UNION ALL SELECT 'document', key, title, coalesce(publisher, '') || ' '"
-    "  || coalesce(author, '') FROM documents"
-    " UNION ALL SELECT 'claim', key, attribute, value_text || ' ' || coalesce(paraphrase, '')"
-    "  || ' ' || coalesce(attributed_to, '') FROM claims;";
+  const gint64 since[] = { marks->incidents, marks->routes, marks->waypoints, marks->actors,
+                           marks->documents, marks->claims };
 
-  return atlas_case_schema_exec (self->db, sql, error);
+  return atlas_case_schema_index_since (self->db, since, error);
 }
 
 static gboolean
@@ -820,7 +878,9 @@ write_work (sqlite3  *db,
             GError  **error)
 {
   WriteJob *job = data;
+  Watermarks marks;
 
+  read_watermarks (job->self, &marks);
   for (guint i = 0; i < job->records->len; i++)
     {
       AtlasRecord *record = g_ptr_array_index (job->records, i);
@@ -834,9 +894,9 @@ write_work (sqlite3  *db,
     }
 
   return update_route_lines (job->self, error)
-         && check_references (job->self, error)
+         && check_references (job->self, &marks, error)
          && update_contents_extents (job->self, error)
-         && rebuild_search_index (job->self, error);
+         && index_new_records (job->self, &marks, error);
 }
 
 /**
@@ -1608,10 +1668,18 @@ atlas_case_get_read_only_reason (AtlasCase *self)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 atlas_case_finalize (GObject *object)
 {
   AtlasCase *self = ATLAS_CASE (object);
 
+  /* statements before the connection they belong to */
+  g_clear_pointer (&self->insert_statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_object (&self->file);
   g_clear_pointer (&self->title, g_free);
@@ -1632,5 +1700,6 @@ atlas_case_class_init (AtlasCaseClass *klass)
 static void
 atlas_case_init (AtlasCase *self)
 {
+  self->insert_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->read_only = TRUE;
 }

@@ -366,14 +366,10 @@ atlas_record_set_text (AtlasRecord *self,
                        const char  *value)
 {
   const AtlasField *field;
-  char **text;
 
   g_return_if_fail (ATLAS_IS_RECORD (self));
-  if ((field = require_field (self, name, ATLAS_FIELD_TEXT)) == NULL)
-    return;
-  text = (char **) FIELD_PTR (self, field);
-  g_free (*text);
-  *text = g_strdup (value);
+  if ((field = require_field (self, name, ATLAS_FIELD_TEXT)) != NULL)
+    atlas_record_field_set_text (self, field, value);
 }
 
 void
@@ -398,4 +394,55 @@ atlas_record_set_int (AtlasRecord *self,
   g_return_if_fail (ATLAS_IS_RECORD (self));
   if ((field = require_field (self, name, ATLAS_FIELD_INT)) != NULL)
     *(gint64 *) FIELD_PTR (self, field) = value;
+}
+
+/* Access by field description: for code that walks a class's fields (the store), so no
+ * field is looked up by name per value. */
+
+const char *
+atlas_record_field_get_text (AtlasRecord      *self,
+                             const AtlasField *field)
+{
+  return *(char **) FIELD_PTR (self, field);
+}
+
+double
+atlas_record_field_get_double (AtlasRecord      *self,
+                               const AtlasField *field)
+{
+  return *(double *) FIELD_PTR (self, field);
+}
+
+gint64
+atlas_record_field_get_int (AtlasRecord      *self,
+                            const AtlasField *field)
+{
+  return *(gint64 *) FIELD_PTR (self, field);
+}
+
+void
+atlas_record_field_set_text (AtlasRecord      *self,
+                             const AtlasField *field,
+                             const char       *value)
+{
+  char **text = (char **) FIELD_PTR (self, field);
+
+  g_free (*text);
+  *text = g_strdup (value);
+}
+
+void
+atlas_record_field_set_double (AtlasRecord      *self,
+                               const AtlasField *field,
+                               double            value)
+{
+  *(double *) FIELD_PTR (self, field) = value;
+}
+
+void
+atlas_record_field_set_int (AtlasRecord      *self,
+                            const AtlasField *field,
+                            gint64            value)
+{
+  *(gint64 *) FIELD_PTR (self, field) = value;
 }

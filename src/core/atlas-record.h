@@ -47,6 +47,22 @@ void         atlas_record_init_fields      (AtlasRecord      *self);
 const AtlasField *atlas_record_class_find_field (AtlasRecordClass *klass,
                                                  const char       *name);
 
+const char  *atlas_record_field_get_text   (AtlasRecord      *self,
+                                           const AtlasField *field);
+double       atlas_record_field_get_double (AtlasRecord      *self,
+                                           const AtlasField *field);
+gint64       atlas_record_field_get_int    (AtlasRecord      *self,
+                                           const AtlasField *field);
+void         atlas_record_field_set_text   (AtlasRecord      *self,
+                                           const AtlasField *field,
+                                           const char       *value);
+void         atlas_record_field_set_double (AtlasRecord      *self,
+                                           const AtlasField *field,
+                                           double            value);
+void         atlas_record_field_set_int    (AtlasRecord      *self,
+                                           const AtlasField *field,
+                                           gint64            value);
+
 gint64       atlas_record_get_id          (AtlasRecord *self);
 void         atlas_record_set_id          (AtlasRecord *self,
                                            gint64       id);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <shumate/shumate.h>
 #include <string.h>
 
 #include "atlas-application.h"
@@ -420,6 +421,9 @@ atlas_application_startup (GApplication *app)
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
+  /* OpenStreetMap's tile policy asks every app to name itself; used only with online tiles. */
+  shumate_set_user_agent ("IncidentAtlas/" PACKAGE_VERSION
+                          " (+https://github.com/incidentatlas/incident-atlas)");
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   set_accels (GTK_APPLICATION (app));

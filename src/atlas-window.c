@@ -38,6 +38,8 @@ struct _AtlasWindow
   AtlasSelection       *selection;
   AtlasFilter          *filter;
 
+  char                 *basemap;
+  char                 *mbtiles_path;
   gboolean              sidebar_shown;
   gboolean              case_loading;
   guint                 settle_tick_id;
@@ -51,6 +53,8 @@ enum {
   PROP_CASE_FILE,
   PROP_CASE,
   PROP_SIDEBAR_SHOWN,
+  PROP_BASEMAP,
+  PROP_MBTILES_PATH,
   N_PROPS
 };
 
@@ -299,6 +303,116 @@ settle_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static AtlasBasemapKind
+basemap_kind_from_name (const char *name)
+{
+  if (g_strcmp0 (name, "online") == 0)
+    return ATLAS_BASEMAP_ONLINE;
+  if (g_strcmp0 (name, "mbtiles") == 0)
+    return ATLAS_BASEMAP_MBTILES;
+  return ATLAS_BASEMAP_OFFLINE;
+}
+
+static void
+show_toast (AtlasWindow *self,
+            const char  *text)
+{
+  /* AdwToast titles are markup: the text may hold a file name or a message from a file */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void choose_map_file (AtlasWindow *self);
+
+/* Switches the basemap; a map file that cannot be used falls back to the offline map and
+ * says why. */
+static void
+apply_basemap (AtlasWindow *self,
+               const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasBasemapKind kind = basemap_kind_from_name (name);
+
+  if (kind == ATLAS_BASEMAP_MBTILES && (self->mbtiles_path == NULL || *self->mbtiles_path == 0))
+    {
+      choose_map_file (self);
+      return;
+    }
+
+  if (!atlas_map_view_set_basemap (self->map_view, kind, self->mbtiles_path, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s. Showing the offline map."),
+                                                  error->message);
+      show_toast (self, message);
+      kind = ATLAS_BASEMAP_OFFLINE;
+      atlas_map_view_set_basemap (self->map_view, kind, NULL, NULL);
+      name = "offline";
+    }
+
+  if (g_strcmp0 (self->basemap, name) != 0)
+    {
+      g_free (self->basemap);
+      self->basemap = g_strdup (kind == ATLAS_BASEMAP_OFFLINE ? "offline" : name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASEMAP]);
+    }
+}
+
+static void
+set_mbtiles_path (AtlasWindow *self,
+                  const char  *path)
+{
+  if (g_strcmp0 (self->mbtiles_path, path) == 0)
+    return;
+  g_free (self->mbtiles_path);
+  self->mbtiles_path = g_strdup (path);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MBTILES_PATH]);
+}
+
+static void
+map_file_chosen_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    AtlasWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL
+      && (path = g_file_get_path (file)) != NULL)
+    {
+      set_mbtiles_path (self, path);
+      apply_basemap (self, "mbtiles");
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_map_file (AtlasWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Choose a Map File"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_file_filter_set_name (filter, _("Raster map tiles (MBTiles)"));
+  gtk_file_filter_add_suffix (filter, "mbtiles");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (map_file_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+choose_map_file_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  choose_map_file (ATLAS_WINDOW (widget));
+}
+
 static void
 toggle_sidebar_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -357,6 +471,8 @@ atlas_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->case_file);
+  g_clear_pointer (&self->basemap, g_free);
+  g_clear_pointer (&self->mbtiles_path, g_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
 }
@@ -379,6 +495,12 @@ atlas_window_get_property (GObject    *object,
       break;
     case PROP_SIDEBAR_SHOWN:
       g_value_set_boolean (value, self->sidebar_shown);
+      break;
+    case PROP_BASEMAP:
+      g_value_set_string (value, self->basemap);
+      break;
+    case PROP_MBTILES_PATH:
+      g_value_set_string (value, self->mbtiles_path);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -404,6 +526,12 @@ atlas_window_set_property (GObject      *object,
           self->sidebar_shown = g_value_get_boolean (value);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_BASEMAP:
+      apply_basemap (self, g_value_get_string (value));
+      break;
+    case PROP_MBTILES_PATH:
+      set_mbtiles_path (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -433,6 +561,12 @@ atlas_window_class_init (AtlasWindowClass *klass)
   properties[PROP_SIDEBAR_SHOWN] =
     g_param_spec_boolean ("sidebar-shown", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASEMAP] =
+    g_param_spec_string ("basemap", NULL, NULL, "offline",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MBTILES_PATH] =
+    g_param_spec_string ("mbtiles-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -457,12 +591,16 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
+  gtk_widget_class_install_action (widget_class, "win.choose-map-file", NULL,
+                                   choose_map_file_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.basemap", "basemap");
 }
 
 static void
 atlas_window_init (AtlasWindow *self)
 {
   self->sidebar_shown = TRUE;
+  self->basemap = g_strdup ("offline");
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -510,6 +648,9 @@ atlas_window_restore_state (AtlasWindow *self,
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "sidebar-shown", self, "sidebar-shown", G_SETTINGS_BIND_DEFAULT);
+  /* the file before the basemap that may need it */
+  g_settings_bind (settings, "mbtiles-path", self, "mbtiles-path", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "basemap", self, "basemap", G_SETTINGS_BIND_DEFAULT);
 
   if (self->atlas_case != NULL)
     restore_viewport (self);

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <shumate/shumate.h>
+#include <sqlite3.h>
 
 #include "atlas-application.h"
 #include "atlas-widget-capture.h"
@@ -196,6 +197,93 @@ test_window_remembers_viewport (void)
   close_window (window);
 }
 
+static const char *
+map_source_id (AtlasWindow *window)
+{
+  ShumateSimpleMap *map = atlas_map_view_get_simple_map (atlas_window_get_map_view (window));
+
+  return shumate_map_source_get_id (shumate_simple_map_get_map_source (map));
+}
+
+static char *
+basemap_name (AtlasWindow *window)
+{
+  char *name;
+
+  g_object_get (window, "basemap", &name, NULL);
+  return name;
+}
+
+/* One 256-pixel PNG tile at zoom 0, made with cairo. */
+static char *
+make_mbtiles (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("window-mbtiles-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "tile.png", NULL);
+  char *path = g_build_filename (dir, "map.mbtiles", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *data = NULL;
+  gsize length;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  cairo_set_source_rgb (cr, 0.2, 0.6, 0.3);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png (surface, png);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (png, &data, &length, NULL));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "CREATE TABLE metadata (name TEXT, value TEXT);"
+                    "INSERT INTO metadata VALUES ('name', 'Green test map'), ('format', 'png');"
+                    "CREATE TABLE tiles (zoom_level, tile_column, tile_row, tile_data);",
+                NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (0, 0, 0, ?)", -1, &stmt, NULL);
+  sqlite3_bind_blob (stmt, 1, data, (int) length, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return path;
+}
+
+static void
+test_window_basemap_map_file (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  g_autofree char *path = make_mbtiles ();
+  g_autofree char *expected_id = g_strconcat ("mbtiles:", path, NULL);
+  g_autofree char *name = NULL;
+  AtlasWindow *window = open_settled_window (sample);
+
+  g_assert_true (g_str_has_prefix (map_source_id (window), "atlas-basemap-"));
+  g_object_set (window, "mbtiles-path", path, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.basemap", "s", "mbtiles"));
+  g_assert_cmpstr (map_source_id (window), ==, expected_id);
+  name = basemap_name (window);
+  g_assert_cmpstr (name, ==, "mbtiles");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.basemap", "s", "offline");
+  g_assert_true (g_str_has_prefix (map_source_id (window), "atlas-basemap-"));
+  close_window (window);
+}
+
+static void
+test_window_broken_map_file_falls_back (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  g_autofree char *name = NULL;
+  AtlasWindow *window = open_settled_window (sample);
+
+  g_object_set (window, "mbtiles-path", "/nonexistent/broken.mbtiles", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.basemap", "s", "mbtiles");
+  name = basemap_name (window);
+  g_assert_cmpstr (name, ==, "offline");
+  g_assert_true (g_str_has_prefix (map_source_id (window), "atlas-basemap-"));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +302,9 @@ main (int   argc,
   g_test_add_func ("/atlas/window/screenshot-not-blank", test_window_screenshot_not_blank);
   g_test_add_func ("/atlas/window/missing-case", test_window_missing_case_shows_error);
   g_test_add_func ("/atlas/window/remembers-viewport", test_window_remembers_viewport);
+  g_test_add_func ("/atlas/window/basemap-map-file", test_window_basemap_map_file);
+  g_test_add_func ("/atlas/window/broken-map-file-falls-back",
+                   test_window_broken_map_file_falls_back);
 
   status = g_test_run ();
   g_clear_object (&app);

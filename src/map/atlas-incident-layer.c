@@ -205,10 +205,12 @@ format_count (guint count)
 static void
 draw_cluster_badge (AtlasIncidentLayer *self,
                     cairo_t            *cr,
+                    PangoLayout        *layout,
                     const DrawnCluster *drawn)
 {
   const AtlasCategoryStyle *style = style_of (self, drawn->cluster.category);
   g_autofree char *count = format_count (drawn->cluster.count);
+  int width, height;
 
   cairo_arc (cr, drawn->x, drawn->y, drawn->radius, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, style->colour.red, style->colour.green, style->colour.blue, 0.88);
@@ -216,9 +218,12 @@ draw_cluster_badge (AtlasIncidentLayer *self,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 2);
   cairo_stroke (cr);
-  atlas_map_style_draw_label (cr, GTK_WIDGET (self), count, drawn->x, drawn->y,
-                              ATLAS_MAP_LABEL_CENTRED | ATLAS_MAP_LABEL_BOLD
-                              | ATLAS_MAP_LABEL_SMALL);
+
+  /* white on the badge's own colour: no halo needed */
+  pango_layout_set_text (layout, count, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_move_to (cr, drawn->x - width / 2.0, drawn->y - height / 2.0);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static void
@@ -304,6 +309,7 @@ atlas_incident_layer_snapshot (GtkWidget   *widget,
 {
   AtlasIncidentLayer *self = ATLAS_INCIDENT_LAYER (widget);
   double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+  g_autoptr(PangoLayout) badge_layout = NULL;
   cairo_t *cr;
 
   collect_drawn (self);
@@ -329,7 +335,11 @@ atlas_incident_layer_snapshot (GtkWidget   *widget,
       if (drawn->cluster.count == 1)
         draw_single (self, cr, drawn);
       else
-        draw_cluster_badge (self, cr, drawn);
+        {
+          if (badge_layout == NULL)
+            badge_layout = atlas_map_style_create_badge_layout (widget);
+          draw_cluster_badge (self, cr, badge_layout, drawn);
+        }
     }
   cairo_destroy (cr);
 }

@@ -105,6 +105,18 @@ atlas_map_style_draw_label (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+/**
+ * atlas_map_style_create_badge_layout:
+ *
+ * Returns: (transfer full): a layout for the counts on cluster badges, to be reused for
+ *   every badge of a frame: a frame may draw hundreds
+ */
+PangoLayout *
+atlas_map_style_create_badge_layout (GtkWidget *widget)
+{
+  return create_layout (widget, "", ATLAS_MAP_LABEL_SMALL | ATLAS_MAP_LABEL_BOLD);
+}
+
 /* A number centred in a waypoint symbol. */
 void
 atlas_map_style_draw_number (cairo_t    *cr,

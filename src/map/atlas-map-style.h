@@ -47,6 +47,7 @@ void                      atlas_map_style_draw_number       (cairo_t     *cr,
                                                              double       x,
                                                              double       y,
                                                              gboolean     solid);
+PangoLayout              *atlas_map_style_create_badge_layout (GtkWidget *widget);
 const AtlasCategoryStyle *atlas_map_style_for_category      (const char  *category);
 const AtlasCategoryStyle *atlas_map_style_get_categories    (guint       *n_categories);
 void                      atlas_map_style_trace_symbol      (cairo_t     *cr,

@@ -16,9 +16,11 @@
 #include "atlas-incident-layer.h"
 #include "atlas-map-legend.h"
 #include "atlas-map-view.h"
+#include "atlas-mbtiles-source.h"
 #include "atlas-route-layer.h"
 
 #define FLY_DURATION_MS 900
+#define OSM_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 #define POINT_ZOOM 9.0
 
 struct _AtlasMapView
@@ -27,6 +29,10 @@ struct _AtlasMapView
 
   ShumateSimpleMap *map;
   AtlasMapLegend   *legend;
+  GtkWidget        *online_indicator;
+
+  AtlasBasemapKind    basemap_kind;
+  AtlasMbtilesSource *mbtiles_source;
 
   AtlasTileRenderer  *basemap;
   AtlasBasemapSource *basemap_source;
@@ -162,6 +168,16 @@ query_tooltip_cb (AtlasMapView *self,
   return TRUE;
 }
 
+/* libshumate sets the new source's maximum zoom before its minimum, which it refuses when
+ * the new maximum is below the old minimum: open the range first. */
+static void
+set_map_source (AtlasMapView     *self,
+                ShumateMapSource *source)
+{
+  shumate_viewport_set_min_zoom_level (shumate_simple_map_get_viewport (self->map), 0);
+  shumate_simple_map_set_map_source (self->map, source);
+}
+
 /* The basemap follows the style (light or dark) and the display's scale. */
 static void
 update_basemap_source (AtlasMapView *self)
@@ -172,7 +188,7 @@ update_basemap_source (AtlasMapView *self)
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   g_autoptr(AtlasBasemapSource) source = NULL;
 
-  if (self->basemap == NULL)
+  if (self->basemap == NULL || self->basemap_kind != ATLAS_BASEMAP_OFFLINE)
     return;
 
   source = atlas_basemap_source_new (self->basemap, style, scale_factor);
@@ -182,7 +198,7 @@ update_basemap_source (AtlasMapView *self)
     return;
 
   g_set_object (&self->basemap_source, source);
-  shumate_simple_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (source));
+  set_map_source (self, SHUMATE_MAP_SOURCE (source));
 }
 
 static void
@@ -240,6 +256,7 @@ atlas_map_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->basemap_source);
   g_clear_object (&self->basemap);
+  g_clear_object (&self->mbtiles_source);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->dispose (object);
@@ -258,6 +275,7 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/atlas-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, map);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, online_indicator);
   gtk_widget_class_set_css_name (widget_class, "atlas-map-view");
 }
 
@@ -422,7 +440,99 @@ atlas_map_view_is_settled (AtlasMapView *self)
 
   if (atlas_incident_layer_is_loading (self->incident_layer))
     return FALSE;
+  if (self->basemap_kind == ATLAS_BASEMAP_MBTILES)
+    return atlas_mbtiles_source_get_n_pending (self->mbtiles_source) == 0;
+  if (self->basemap_kind == ATLAS_BASEMAP_ONLINE)
+    return TRUE;
   return self->basemap_source == NULL
          || (atlas_basemap_source_get_n_pending (self->basemap_source) == 0
              && atlas_basemap_source_get_n_filled (self->basemap_source) > 0);
+}
+
+/**
+ * atlas_map_view_get_incident_layer:
+ *
+ * Returns: (transfer none): the layer that draws the incidents
+ */
+AtlasIncidentLayer *
+atlas_map_view_get_incident_layer (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->incident_layer;
+}
+
+static gboolean
+use_mbtiles (AtlasMapView  *self,
+             const char    *path,
+             GError       **error)
+{
+  g_autoptr(AtlasMbtiles) mbtiles = atlas_mbtiles_open (path, error);
+  g_autoptr(ShumateMapSource) source = NULL;
+
+  if (mbtiles == NULL)
+    return FALSE;
+
+  source = atlas_mbtiles_source_new_map_source (mbtiles);
+  g_clear_object (&self->mbtiles_source);
+  /* the raster renderer's data source: kept to know when its tiles are in */
+  g_object_get (source, "data-source", &self->mbtiles_source, NULL);
+  set_map_source (self, source);
+  return TRUE;
+}
+
+static void
+use_online_tiles (AtlasMapView *self)
+{
+  g_autoptr(ShumateRasterRenderer) source = NULL;
+
+  source = shumate_raster_renderer_new_full_from_url ("osm-online", "OpenStreetMap",
+                                                      _("Map data © OpenStreetMap contributors"),
+                                                      "https://www.openstreetmap.org/copyright",
+                                                      0, 19, 256,
+                                                      SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                      OSM_TILE_URL);
+  set_map_source (self, SHUMATE_MAP_SOURCE (source));
+}
+
+/**
+ * atlas_map_view_set_basemap:
+ * @mbtiles_path: (nullable): the MBTiles file, for %ATLAS_BASEMAP_MBTILES
+ *
+ * Switches the map under the incidents. Only %ATLAS_BASEMAP_ONLINE reaches the network,
+ * and the view says so on the map for as long as it is on. A map file that cannot be
+ * used leaves the current basemap as it was.
+ *
+ * Returns: %FALSE with @error naming the file and the reason when it cannot be used
+ */
+gboolean
+atlas_map_view_set_basemap (AtlasMapView      *self,
+                            AtlasBasemapKind   kind,
+                            const char        *mbtiles_path,
+                            GError           **error)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (kind != ATLAS_BASEMAP_MBTILES || mbtiles_path != NULL, FALSE);
+
+  if (kind == ATLAS_BASEMAP_MBTILES && !use_mbtiles (self, mbtiles_path, error))
+    return FALSE;
+
+  self->basemap_kind = kind;
+  if (kind == ATLAS_BASEMAP_ONLINE)
+    use_online_tiles (self);
+  else if (kind == ATLAS_BASEMAP_OFFLINE)
+    {
+      g_clear_object (&self->basemap_source);
+      update_basemap_source (self);
+    }
+  gtk_widget_set_visible (self->online_indicator, kind == ATLAS_BASEMAP_ONLINE);
+  return TRUE;
+}
+
+AtlasBasemapKind
+atlas_map_view_get_basemap (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), ATLAS_BASEMAP_OFFLINE);
+
+  return self->basemap_kind;
 }

@@ -11,9 +11,17 @@
 
 #include "atlas-case.h"
 #include "atlas-filter.h"
+#include "atlas-incident-layer.h"
 #include "atlas-selection.h"
 
 G_BEGIN_DECLS
+
+/* Where the map under the incidents comes from. */
+typedef enum {
+  ATLAS_BASEMAP_OFFLINE,
+  ATLAS_BASEMAP_MBTILES,
+  ATLAS_BASEMAP_ONLINE,
+} AtlasBasemapKind;
 
 #define ATLAS_TYPE_MAP_VIEW (atlas_map_view_get_type ())
 
@@ -36,6 +44,12 @@ void              atlas_map_view_frame_record     (AtlasMapView   *self,
 AtlasRecord      *atlas_map_view_pick             (AtlasMapView   *self,
                                                    double          x,
                                                    double          y);
+gboolean          atlas_map_view_set_basemap      (AtlasMapView   *self,
+                                                   AtlasBasemapKind kind,
+                                                   const char     *mbtiles_path,
+                                                   GError        **error);
+AtlasBasemapKind  atlas_map_view_get_basemap      (AtlasMapView   *self);
+AtlasIncidentLayer *atlas_map_view_get_incident_layer (AtlasMapView *self);
 gboolean          atlas_map_view_is_settled       (AtlasMapView   *self);
 
 G_END_DECLS

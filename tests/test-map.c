@@ -189,6 +189,35 @@ test_filter_reloads_incidents (Fixture       *fixture,
 }
 
 static void
+test_keyboard_steps_through_incidents (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(AtlasRecord) shiraz = atlas_case_lookup (sample, "incident", "inc-shiraz-2022", NULL);
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->map_view);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* South-west Iran: Ahvaz and Shiraz in view, each on its own */
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 30.5, 51.0);
+  shumate_viewport_set_zoom_level (viewport, 7);
+  wait_until_settled (fixture->map_view);
+
+  for (int i = 0; i < 3; i++)
+    {
+      AtlasRecord *selected;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->map_view),
+                                                 "map.next-incident", NULL));
+      selected = atlas_selection_get_record (fixture->selection);
+      g_assert_nonnull (selected);
+      g_assert_cmpstr (atlas_record_get_kind (selected), ==, "incident");
+      g_hash_table_add (seen, g_strdup (atlas_record_get_key (selected)));
+    }
+  /* Two incidents in view: the third step comes back round */
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 2);
+  g_assert_true (g_hash_table_contains (seen, atlas_record_get_key (shiraz)));
+}
+
+static void
 test_basemap_tile (void)
 {
   g_autoptr(GError) error = NULL;
@@ -226,6 +255,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/atlas/map/filter", Fixture, NULL, fixture_set_up, test_filter_reloads_incidents,
               fixture_tear_down);
+  g_test_add ("/atlas/map/keyboard-steps", Fixture, NULL, fixture_set_up,
+              test_keyboard_steps_through_incidents, fixture_tear_down);
   g_test_add_func ("/atlas/map/basemap-source", test_basemap_tile);
 
   status = g_test_run ();

@@ -57,6 +57,7 @@ draw_sample_cb (GtkDrawingArea *area,
 {
   SampleKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "sample-kind"));
   const AtlasCategoryStyle *style = user_data;
+  GdkRGBA colour;
 
   switch (kind)
     {
@@ -65,8 +66,10 @@ draw_sample_cb (GtkDrawingArea *area,
       draw_route_sample (cr, width, height, kind == SAMPLE_ROUTE_SOLID);
       break;
     case SAMPLE_HALO:
+      /* in the text's colour, so it shows in the light and the dark style alike */
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &colour);
       cairo_arc (cr, width / 2.0, height / 2.0, height / 2.0 - 1, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, 0.35, 0.35, 0.35, 0.25);
+      cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.3);
       cairo_fill (cr);
       break;
     case SAMPLE_CATEGORY:

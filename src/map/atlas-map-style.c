@@ -25,7 +25,7 @@ static const AtlasCategoryStyle categories[] = {
   { "armed-assault", N_("Armed assault"), RGBA (204, 121, 167), ATLAS_MAP_SYMBOL_DIAMOND },
   { "arrest", N_("Arrest or manhunt"), RGBA (0, 114, 178), ATLAS_MAP_SYMBOL_SQUARE },
   { "claim", N_("Claim or statement"), RGBA (0, 158, 115), ATLAS_MAP_SYMBOL_TRIANGLE },
-  { "other", N_("Other"), RGBA (86, 86, 86), ATLAS_MAP_SYMBOL_CIRCLE },
+  { "other", N_("Other"), RGBA (119, 119, 119), ATLAS_MAP_SYMBOL_CIRCLE },
 };
 
 static gboolean

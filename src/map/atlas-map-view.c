@@ -246,6 +246,50 @@ add_layers (AtlasMapView *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* Keyboard users step through the single incidents in view, left to right. */
+static void
+step_incident (AtlasMapView *self,
+               int           direction)
+{
+  g_autoptr(GArray) ids = atlas_incident_layer_get_visible_ids (self->incident_layer);
+  AtlasRecord *selected = self->selection ? atlas_selection_get_record (self->selection) : NULL;
+  g_autoptr(AtlasRecord) next = NULL;
+  int current = -1;
+
+  if (ids->len == 0 || self->atlas_case == NULL)
+    return;
+
+  for (guint i = 0; selected != NULL && i < ids->len; i++)
+    if (g_str_equal (atlas_record_get_kind (selected), "incident")
+        && g_array_index (ids, gint64, i) == atlas_record_get_id (selected))
+      current = (int) i;
+
+  if (current < 0)
+    current = direction > 0 ? 0 : (int) ids->len - 1;
+  else
+    current = (current + direction + (int) ids->len) % (int) ids->len;
+
+  next = atlas_case_lookup_by_id (self->atlas_case, "incident", g_array_index (ids, gint64, current));
+  if (next != NULL)
+    atlas_selection_select (self->selection, next, ATLAS_SELECTION_NONE);
+}
+
+static void
+next_incident_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  step_incident (ATLAS_MAP_VIEW (widget), 1);
+}
+
+static void
+previous_incident_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  step_incident (ATLAS_MAP_VIEW (widget), -1);
+}
+
 static void
 atlas_map_view_dispose (GObject *object)
 {
@@ -277,6 +321,13 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, online_indicator);
   gtk_widget_class_set_css_name (widget_class, "atlas-map-view");
+
+  gtk_widget_class_install_action (widget_class, "map.next-incident", NULL, next_incident_cb);
+  gtk_widget_class_install_action (widget_class, "map.previous-incident", NULL,
+                                   previous_incident_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "map.next-incident", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "map.previous-incident",
+                                       NULL);
 }
 
 static void

@@ -407,6 +407,7 @@ set_accels (GtkApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.find", { "<Control>f", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -13,6 +13,7 @@
 #include <shumate/shumate.h>
 
 #include "atlas-map-view.h"
+#include "atlas-sidebar.h"
 #include "atlas-window.h"
 
 #define SETTLE_FRAMES 3
@@ -26,9 +27,7 @@ struct _AtlasWindow
   AdwFlap              *flap;
   GtkStack             *sidebar_stack;
   AdwStatusPage        *status_page;
-  GtkLabel             *case_title_label;
-  GtkLabel             *case_summary_label;
-  GtkLabel             *case_counts_label;
+  GtkWidget            *sidebar;
   AtlasMapView         *map_view;
 
   GFile                *case_file;
@@ -182,22 +181,6 @@ show_status (AtlasWindow *self,
 }
 
 static void
-show_case_overview (AtlasWindow *self)
-{
-  g_autofree char *counts = NULL;
-  AtlasCaseCounts n;
-
-  atlas_case_get_counts (self->atlas_case, &n);
-  counts = g_strdup_printf (_("%u incidents · %u routes · %u sources · %u claims"),
-                            n.incidents, n.routes, n.documents, n.claims);
-
-  gtk_label_set_text (self->case_title_label, atlas_case_get_title (self->atlas_case));
-  gtk_label_set_text (self->case_summary_label, atlas_case_get_summary (self->atlas_case));
-  gtk_label_set_text (self->case_counts_label, counts);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "overview");
-}
-
-static void
 update_title (AtlasWindow *self)
 {
   const char *subtitle = NULL;
@@ -225,7 +208,8 @@ set_case (AtlasWindow *self,
     return;
 
   update_title (self);
-  show_case_overview (self);
+  atlas_sidebar_set_case (ATLAS_SIDEBAR (self->sidebar), atlas_case);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "case");
   atlas_map_view_set_case (self->map_view, atlas_case);
   if (!restore_viewport (self))
     show_initial_view (self);
@@ -414,6 +398,19 @@ choose_map_file_cb (GtkWidget  *widget,
 }
 
 static void
+find_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->atlas_case == NULL)
+    return;
+  g_object_set (self, "sidebar-shown", TRUE, NULL);
+  gtk_widget_activate_action (self->sidebar, "sidebar.search", NULL);
+}
+
+static void
 toggle_sidebar_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -585,12 +582,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, case_title_label);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, case_summary_label);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, case_counts_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_cb);
   gtk_widget_class_install_action (widget_class, "win.choose-map-file", NULL,
                                    choose_map_file_cb);
   gtk_widget_class_install_property_action (widget_class, "win.basemap", "basemap");
@@ -609,6 +604,11 @@ atlas_window_init (AtlasWindow *self)
   self->filter = atlas_filter_new ();
   atlas_map_view_set_selection (self->map_view, self->selection);
   atlas_map_view_set_filter (self->map_view, self->filter);
+
+  /* made in code: its selection and filter are construct-only */
+  self->sidebar = atlas_sidebar_new (self->selection, self->filter);
+  gtk_widget_set_vexpand (self->sidebar, TRUE);
+  gtk_stack_add_named (self->sidebar_stack, self->sidebar, "case");
 }
 
 /**
@@ -699,6 +699,14 @@ atlas_window_get_map_view (AtlasWindow *self)
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
   return self->map_view;
+}
+
+GtkWidget *
+atlas_window_get_sidebar (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
 }
 
 AtlasSelection *

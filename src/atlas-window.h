@@ -27,6 +27,7 @@ gboolean     atlas_window_is_settled         (AtlasWindow      *self);
 AtlasCase   *atlas_window_get_case           (AtlasWindow      *self);
 AtlasMapView   *atlas_window_get_map_view     (AtlasWindow      *self);
 AtlasSelection *atlas_window_get_selection    (AtlasWindow      *self);
+GtkWidget      *atlas_window_get_sidebar      (AtlasWindow      *self);
 void         atlas_window_show_error         (GtkWindow        *parent,
                                               const char       *heading,
                                               const char       *body);

@@ -284,6 +284,26 @@ test_contested_attributes (Fixture       *fixture,
   /* Deaths differ (100 vs 84); injuries agree (284 twice), so they are not contested */
   g_assert_cmpuint (g_strv_length (contested), ==, 1);
   g_assert_cmpstr (contested[0], ==, "deaths");
+  g_clear_pointer (&contested, g_strfreev);
+
+  /* A denial without a figure contests a figure; two wordings of one fact do not */
+  {
+    g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+    AtlasRecord *denial = make_claim ("c5", "arrests", "denies any arrest", NAN, "doc-b");
+    AtlasRecord *place_a = make_claim ("c6", "place", "Kerman city", NAN, "doc-a");
+    AtlasRecord *place_b = make_claim ("c7", "place", "the city of Kerman", NAN, "doc-b");
+
+    atlas_record_set_text (denial, "qualifier", "text");
+    g_ptr_array_add (records, make_claim ("c8", "arrests", "35", 35, "doc-a"));
+    g_ptr_array_add (records, denial);
+    g_ptr_array_add (records, place_a);
+    g_ptr_array_add (records, place_b);
+    g_assert_true (atlas_case_write_records (atlas_case, records, &error));
+  }
+  contested = atlas_case_list_contested_attributes (atlas_case, "incident", "inc-1", &error);
+  g_assert_cmpuint (g_strv_length (contested), ==, 2);
+  g_assert_cmpstr (contested[0], ==, "arrests");
+  g_assert_cmpstr (contested[1], ==, "deaths");
 
   deaths = atlas_case_list_claims (atlas_case, "incident", "inc-1", "deaths", &error);
   g_assert_cmpuint (g_list_model_get_n_items (deaths), ==, 2);

@@ -32,6 +32,13 @@
 #include "atlas-waypoint.h"
 
 #define BUSY_TIMEOUT_MS 5000
+
+/* When claims about one attribute are contested: their figures differ, or a figure is
+ * met by a claim that gives none (a denial, "unknown"). Descriptions worded differently
+ * (two spellings of a name, two ways to say a date) are not a contest. */
+#define CONTESTED_HAVING \
+  " HAVING count(DISTINCT value_number) > 1" \
+  " OR (count(value_number) > 0 AND count(*) > count(value_number))"
 #define SEARCH_LIMIT 200
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -1318,9 +1325,9 @@ build_incident_filter (AtlasFilter *filter,
       g_ptr_array_add (values, g_strdup (grade));
     }
   if (atlas_filter_get_contested_only (filter))
-    g_string_append (where, " AND EXISTS (SELECT 1 FROM claims c WHERE c.subject_kind = 'incident'"
-                            " AND c.subject_key = incidents.key GROUP BY c.attribute"
-                            " HAVING count(DISTINCT coalesce(c.value_number, c.value_text)) > 1)");
+    g_string_append (where, " AND EXISTS (SELECT 1 FROM claims WHERE subject_kind = 'incident'"
+                            " AND subject_key = incidents.key GROUP BY attribute"
+                            CONTESTED_HAVING ")");
 
   g_ptr_array_add (values, NULL);
   return g_string_free (g_steal_pointer (&where), FALSE);
@@ -1489,8 +1496,9 @@ atlas_case_load_map_points (AtlasCase     *self,
 /**
  * atlas_case_list_contested_attributes:
  *
- * An attribute is contested when the claims about it give more than one value. Who holds
- * which is atlas_case_list_claims() for that attribute.
+ * An attribute is contested when its claims give different figures, or a figure and a
+ * claim without one (see CONTESTED_HAVING). Who holds which is atlas_case_list_claims()
+ * for that attribute.
  *
  * Returns: (transfer full): the contested attributes of the subject, sorted
  */
@@ -1506,8 +1514,7 @@ atlas_case_list_contested_attributes (AtlasCase   *self,
   g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
 
   stmt = prepare (self, "SELECT attribute FROM claims WHERE subject_kind = ? AND subject_key = ?"
-                        " GROUP BY attribute"
-                        " HAVING count(DISTINCT coalesce(value_number, value_text)) > 1"
+                        " GROUP BY attribute" CONTESTED_HAVING
                         " ORDER BY attribute", error);
   if (stmt == NULL)
     return NULL;

@@ -1,0 +1,309 @@
+/* atlas-claim-row.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Where one claim comes from: the document it was read in (a source chip), its Admiralty
+ * grades, the party it is attributed to and the analyst's paraphrase. In a document's
+ * list it also names what the claim is about and the value it gives.
+ */
+
+#define G_LOG_DOMAIN "atlas-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-claim-row.h"
+#include "atlas-claim.h"
+#include "atlas-document.h"
+#include "atlas-format.h"
+#include "atlas-source-chip.h"
+
+struct _AtlasClaimRow
+{
+  GtkWidget    parent_instance;
+
+  /* template widgets */
+  GtkButton   *subject_button;
+  GtkLabel    *subject_label;
+  GtkLabel    *value_label;
+  GtkBox      *chips_box;
+  GtkLabel    *grade_label;
+  GtkLabel    *attribution_label;
+  GtkExpander *paraphrase_expander;
+  GtkLabel    *paraphrase_title;
+  GtkLabel    *paraphrase_label;
+
+  /* owned */
+  AtlasRecord *claim;
+  AtlasRecord *document;
+  AtlasRecord *subject;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasClaimRow, atlas_claim_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CLAIM,
+  PROP_DOCUMENT,
+  PROP_SUBJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_subject (AtlasClaimRow *self)
+{
+  g_autofree char *title = atlas_format_record_title (self->subject);
+  g_autofree char *attribute =
+    atlas_format_attribute (atlas_record_get_text (self->claim, "attribute"));
+  g_autofree char *text = NULL;
+  g_autofree char *value = atlas_format_claim_value (self->claim);
+
+  /* Translators: what a claim is about, "incident title › attribute" */
+  text = g_strdup_printf (C_("claim subject", "%s › %s"), title, attribute);
+  atlas_format_set_label (self->subject_label, text);
+  atlas_format_set_label (self->value_label, value);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->subject_button), "(ss)",
+                                    atlas_record_get_kind (self->subject),
+                                    atlas_record_get_key (self->subject));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->subject_button), "sidebar.show-record");
+  gtk_widget_set_visible (GTK_WIDGET (self->subject_button), TRUE);
+}
+
+static void
+show_grade (AtlasClaimRow *self)
+{
+  const char *grade = self->document ? atlas_record_get_text (self->document, "reliability")
+                                     : NULL;
+  gint64 credibility = atlas_record_get_int (self->claim, "credibility");
+  g_autofree char *text = g_strdup_printf ("%s%" G_GINT64_FORMAT, grade ? grade : "–",
+                                           credibility);
+  g_autofree char *description = atlas_format_grade_description (grade, credibility);
+
+  atlas_format_set_label (self->grade_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->grade_label), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+  if (grade != NULL && grade[0] >= 'A' && grade[0] <= 'F')
+    {
+      char style_class[] = "grade-x";
+
+      style_class[6] = g_ascii_tolower (grade[0]);
+      gtk_widget_add_css_class (GTK_WIDGET (self->grade_label), style_class);
+    }
+}
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  g_autofree char *folded_a = NULL;
+  g_autofree char *folded_b = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  folded_a = g_utf8_casefold (a, -1);
+  folded_b = g_utf8_casefold (b, -1);
+  return g_str_equal (folded_a, folded_b);
+}
+
+/* The party a claim is attributed to, when it is not simply the publisher. */
+static void
+show_attribution (AtlasClaimRow *self)
+{
+  const char *attributed_to = atlas_record_get_text (self->claim, "attributed_to");
+  const char *publisher = self->document ? atlas_record_get_text (self->document, "publisher")
+                                         : NULL;
+  g_autofree char *text = NULL;
+
+  if (attributed_to != NULL && *attributed_to != '\0' && !same_text (attributed_to, publisher))
+    /* Translators: the party a claim is attributed to, e.g. "Attributed to Reuters" */
+    text = g_strdup_printf (_("Attributed to %s"), attributed_to);
+  atlas_format_set_label (self->attribution_label, text);
+}
+
+static void
+show_paraphrase (AtlasClaimRow *self)
+{
+  const char *paraphrase = atlas_record_get_text (self->claim, "paraphrase");
+  const char *locator = atlas_record_get_text (self->claim, "locator");
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->paraphrase_expander),
+                          paraphrase != NULL && *paraphrase != '\0');
+  if (locator != NULL && *locator != '\0')
+    /* Translators: the expander of a claim's paraphrase, with where it is in the document */
+    title = g_strdup_printf (_("Paraphrase, %s"), locator);
+  else
+    title = g_strdup (_("Paraphrase"));
+  atlas_format_set_label (self->paraphrase_title, title);
+  atlas_format_set_label (self->paraphrase_label, paraphrase);
+}
+
+static void
+atlas_claim_row_constructed (GObject *object)
+{
+  AtlasClaimRow *self = ATLAS_CLAIM_ROW (object);
+
+  G_OBJECT_CLASS (atlas_claim_row_parent_class)->constructed (object);
+
+  g_return_if_fail (ATLAS_IS_CLAIM (self->claim));
+
+  if (self->subject != NULL)
+    show_subject (self);
+  else if (self->document != NULL)
+    gtk_box_prepend (self->chips_box, atlas_source_chip_new (self->document));
+  show_grade (self);
+  show_attribution (self);
+  show_paraphrase (self);
+  /* In a document's list the paraphrase is what one reads, so it starts open. */
+  gtk_expander_set_expanded (self->paraphrase_expander, self->subject != NULL);
+}
+
+static void
+atlas_claim_row_dispose (GObject *object)
+{
+  GtkWidget *child;
+  AtlasClaimRow *self = ATLAS_CLAIM_ROW (object);
+
+  g_clear_object (&self->claim);
+  g_clear_object (&self->document);
+  g_clear_object (&self->subject);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CLAIM_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (atlas_claim_row_parent_class)->dispose (object);
+}
+
+static void
+atlas_claim_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AtlasClaimRow *self = ATLAS_CLAIM_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLAIM:
+      g_value_set_object (value, self->claim);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SUBJECT:
+      g_value_set_object (value, self->subject);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_claim_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AtlasClaimRow *self = ATLAS_CLAIM_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLAIM:
+      self->claim = g_value_dup_object (value);
+      break;
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    case PROP_SUBJECT:
+      self->subject = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_claim_row_class_init (AtlasClaimRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atlas_claim_row_constructed;
+  object_class->dispose = atlas_claim_row_dispose;
+  object_class->get_property = atlas_claim_row_get_property;
+  object_class->set_property = atlas_claim_row_set_property;
+
+  properties[PROP_CLAIM] =
+    g_param_spec_object ("claim", NULL, NULL, ATLAS_TYPE_CLAIM,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, ATLAS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBJECT] =
+    g_param_spec_object ("subject", NULL, NULL, ATLAS_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/sidebar/atlas-claim-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, subject_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, subject_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, value_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, grade_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, attribution_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, paraphrase_expander);
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, paraphrase_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, paraphrase_label);
+}
+
+static void
+atlas_claim_row_init (AtlasClaimRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_claim_row_new:
+ * @claim: the claim
+ * @document: (nullable): the document it was read in, for its chip and reliability grade
+ * @subject: (nullable): what the claim is about; when given, the row names it and the
+ *   value (as a document's list of claims does) instead of showing a source chip
+ *
+ * Returns: (transfer floating): a new row
+ */
+GtkWidget *
+atlas_claim_row_new (AtlasRecord *claim,
+                     AtlasRecord *document,
+                     AtlasRecord *subject)
+{
+  g_return_val_if_fail (ATLAS_IS_CLAIM (claim), NULL);
+  g_return_val_if_fail (document == NULL || ATLAS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (subject == NULL || ATLAS_IS_RECORD (subject), NULL);
+
+  return g_object_new (ATLAS_TYPE_CLAIM_ROW,
+                       "claim", claim,
+                       "document", document,
+                       "subject", subject,
+                       NULL);
+}
+
+/**
+ * atlas_claim_row_get_claim:
+ *
+ * Returns: (transfer none): the claim shown
+ */
+AtlasRecord *
+atlas_claim_row_get_claim (AtlasClaimRow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CLAIM_ROW (self), NULL);
+
+  return self->claim;
+}

@@ -1,0 +1,45 @@
+/* atlas-details-page-private.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-details-page.h"
+
+G_BEGIN_DECLS
+
+struct _AtlasDetailsPage
+{
+  GtkWidget    parent_instance;
+
+  /* template widgets */
+  GtkLabel    *kind_label;
+  GtkLabel    *title_label;
+  GtkLabel    *summary_label;
+  GtkWidget   *actions_box;
+  GtkButton   *map_button;
+  GtkButton   *link_button;
+  GtkListBox  *properties_list;
+  GtkWidget   *location_card;
+  GtkLabel    *precision_label;
+  GtkLabel    *coordinates_label;
+  GtkLabel    *location_source_title;
+  GtkLabel    *location_source_label;
+  GtkBox      *sections_box;
+
+  /* owned */
+  AtlasCase   *atlas_case;
+  AtlasRecord *record;
+  GHashTable  *documents;   /* key → AtlasDocument */
+  GHashTable  *looked_up;   /* "kind\nkey" → AtlasRecord, read once per page */
+};
+
+void         _atlas_details_page_add_section (AtlasDetailsPage *self,
+                                              const char       *title,
+                                              const char       *description,
+                                              GtkWidget        *child);
+void         _atlas_details_page_add_related (AtlasDetailsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,384 @@
+/* atlas-details-page-related.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a record relates to, on its details page: the actors of an incident and their other
+ * incidents, the route that ends at it; a route's waypoints; a waypoint's route; an actor's
+ * incidents and routes; the claims read in a document. Every row opens its item through
+ * sidebar.show-record.
+ */
+
+#define G_LOG_DOMAIN "atlas-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "atlas-claim-row.h"
+#include "atlas-details-page-private.h"
+#include "atlas-format.h"
+#include "atlas-record-row.h"
+#include "atlas-route.h"
+
+/* Degrees; about 10 m. A route "ends at" an incident when its last waypoint is this close. */
+#define SAME_PLACE_EPSILON 1e-4
+
+static AtlasRecord *
+lookup (AtlasDetailsPage *self,
+        const char       *kind,
+        const char       *key)
+{
+  g_autofree char *cache_key = g_strconcat (kind, "\n", key, NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasRecord *record;
+
+  if (self->looked_up == NULL)
+    self->looked_up = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if ((record = g_hash_table_lookup (self->looked_up, cache_key)) != NULL)
+    return record;
+
+  record = atlas_case_lookup (self->atlas_case, kind, key, &error);
+  if (record == NULL)
+    {
+      g_debug ("%s “%s” is not in the case: %s", kind, key, error->message);
+      return NULL;
+    }
+  g_hash_table_insert (self->looked_up, g_steal_pointer (&cache_key), record);
+  return record;
+}
+
+static const char *
+self_key (AtlasDetailsPage *self)
+{
+  return atlas_record_get_key (self->record);
+}
+
+static GtkWidget *
+new_related_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+static void
+append_related (GtkWidget   *list,
+                AtlasRecord *record,
+                const char  *detail)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *content = atlas_record_row_new ();
+
+  g_object_set (content, "show-arrow", TRUE, NULL);
+  atlas_record_row_set_record (ATLAS_RECORD_ROW (content), record);
+  if (detail != NULL)
+    atlas_record_row_set_detail (ATLAS_RECORD_ROW (content), detail);
+  gtk_widget_add_css_class (content, "atlas-related-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
+                                    atlas_record_get_kind (record),
+                                    atlas_record_get_key (record));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "sidebar.show-record");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+}
+
+static void
+add_list_section (AtlasDetailsPage *self,
+                  const char       *title,
+                  GtkWidget        *list)
+{
+  if (gtk_widget_get_first_child (list) == NULL)
+    {
+      g_object_ref_sink (list);
+      g_object_unref (list);
+      return;
+    }
+  _atlas_details_page_add_section (self, title, NULL, list);
+}
+
+static GListModel *
+list_roles (AtlasDetailsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *roles = atlas_case_list_roles (self->atlas_case,
+                                             atlas_record_get_kind (self->record),
+                                             self_key (self), &error);
+
+  if (roles == NULL)
+    g_warning ("Could not list the roles of %s: %s", self_key (self), error->message);
+  return roles;
+}
+
+static void
+add_actors_involved (AtlasDetailsPage *self,
+                     GListModel       *roles)
+{
+  GtkWidget *list = new_related_list ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(AtlasRecord) role = g_list_model_get_item (roles, i);
+      AtlasRecord *actor = lookup (self, "actor", atlas_record_get_text (role, "actor_key"));
+
+      if (actor != NULL)
+        append_related (list, actor, atlas_record_get_text (role, "role"));
+    }
+  add_list_section (self, _("Actors Involved"), list);
+}
+
+/* Notes, under each other incident's key, which of this incident's actors it shares and
+ * in what role: "Islamic State: claimed perpetrator". */
+static void
+collect_incidents_of_actor (AtlasDetailsPage *self,
+                            AtlasRecord      *actor,
+                            GHashTable       *details,
+                            GPtrArray        *order)
+{
+  g_autoptr(GListModel) roles = atlas_case_list_roles_of_actor (self->atlas_case,
+                                                                atlas_record_get_key (actor),
+                                                                NULL);
+
+  for (guint i = 0; roles != NULL && i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(AtlasRecord) role = g_list_model_get_item (roles, i);
+      const char *key = atlas_record_get_text (role, "subject_key");
+      GString *detail;
+
+      if (g_strcmp0 (atlas_record_get_text (role, "subject_kind"), "incident") != 0
+          || g_strcmp0 (key, self_key (self)) == 0)
+        continue;
+      if ((detail = g_hash_table_lookup (details, key)) == NULL)
+        {
+          detail = g_string_new (NULL);
+          g_hash_table_insert (details, g_strdup (key), detail);
+          g_ptr_array_add (order, g_strdup (key));
+        }
+      else
+        g_string_append (detail, "; ");
+      g_string_append_printf (detail, C_("actor and role", "%s: %s"),
+                              atlas_record_get_text (actor, "name"),
+                              atlas_record_get_text (role, "role"));
+    }
+}
+
+static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+static void
+add_other_incidents (AtlasDetailsPage *self,
+                     GListModel       *roles)
+{
+  g_autoptr(GHashTable) details = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         free_string);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *list = new_related_list ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(AtlasRecord) role = g_list_model_get_item (roles, i);
+      const char *actor_key = atlas_record_get_text (role, "actor_key");
+      AtlasRecord *actor = lookup (self, "actor", actor_key);
+
+      if (actor != NULL && g_hash_table_add (seen, (gpointer) atlas_record_get_key (actor)))
+        collect_incidents_of_actor (self, actor, details, order);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *key = g_ptr_array_index (order, i);
+      AtlasRecord *incident = lookup (self, "incident", key);
+      GString *detail = g_hash_table_lookup (details, key);
+
+      if (incident != NULL)
+        append_related (list, incident, detail->str);
+    }
+  add_list_section (self, _("Other Incidents of These Actors"), list);
+}
+
+static gboolean
+route_ends_at (AtlasDetailsPage *self,
+               AtlasRecord      *route,
+               double            latitude,
+               double            longitude)
+{
+  g_autoptr(GListModel) waypoints = atlas_case_list_waypoints (self->atlas_case,
+                                                               atlas_record_get_key (route),
+                                                               NULL);
+  g_autoptr(AtlasRecord) last = NULL;
+  guint n = waypoints ? g_list_model_get_n_items (waypoints) : 0;
+
+  if (n == 0)
+    return FALSE;
+  last = g_list_model_get_item (waypoints, n - 1);
+  return fabs (atlas_record_get_double (last, "latitude") - latitude) < SAME_PLACE_EPSILON
+         && fabs (atlas_record_get_double (last, "longitude") - longitude) < SAME_PLACE_EPSILON;
+}
+
+static void
+add_routes_ending_here (AtlasDetailsPage *self)
+{
+  g_autoptr(GListModel) routes = atlas_case_list_records (self->atlas_case, ATLAS_TYPE_ROUTE,
+                                                          NULL);
+  double latitude = atlas_record_get_double (self->record, "latitude");
+  double longitude = atlas_record_get_double (self->record, "longitude");
+  GtkWidget *list = new_related_list ();
+
+  for (guint i = 0; routes != NULL && i < g_list_model_get_n_items (routes); i++)
+    {
+      g_autoptr(AtlasRecord) route = g_list_model_get_item (routes, i);
+
+      if (route_ends_at (self, route, latitude, longitude))
+        append_related (list, route, NULL);
+    }
+  add_list_section (self, _("Routes Ending Here"), list);
+}
+
+static void
+add_incident_related (AtlasDetailsPage *self)
+{
+  g_autoptr(GListModel) roles = list_roles (self);
+
+  if (roles != NULL)
+    {
+      add_actors_involved (self, roles);
+      add_other_incidents (self, roles);
+    }
+  if (!isnan (atlas_record_get_double (self->record, "latitude")))
+    add_routes_ending_here (self);
+}
+
+static void
+add_route_related (AtlasDetailsPage *self)
+{
+  g_autoptr(GListModel) waypoints = atlas_case_list_waypoints (self->atlas_case, self_key (self),
+                                                               NULL);
+  g_autoptr(GListModel) roles = list_roles (self);
+  GtkWidget *list = new_related_list ();
+
+  for (guint i = 0; waypoints != NULL && i < g_list_model_get_n_items (waypoints); i++)
+    {
+      g_autoptr(AtlasRecord) waypoint = g_list_model_get_item (waypoints, i);
+
+      append_related (list, waypoint, NULL);
+    }
+  add_list_section (self, _("Waypoints"), list);
+  if (roles != NULL)
+    add_actors_involved (self, roles);
+}
+
+static void
+add_waypoint_related (AtlasDetailsPage *self)
+{
+  const char *route_key = atlas_record_get_text (self->record, "route_key");
+  AtlasRecord *route = route_key ? lookup (self, "route", route_key) : NULL;
+  g_autoptr(GListModel) waypoints = NULL;
+  g_autofree char *detail = NULL;
+  GtkWidget *list = new_related_list ();
+
+  if (route != NULL)
+    {
+      waypoints = atlas_case_list_waypoints (self->atlas_case, route_key, NULL);
+      /* Translators: where a waypoint is on its route, e.g. "Stop 2 of 6" */
+      detail = g_strdup_printf (_("Stop %" G_GINT64_FORMAT " of %u"),
+                                atlas_record_get_int (self->record, "seq"),
+                                waypoints ? g_list_model_get_n_items (waypoints) : 0);
+      append_related (list, route, detail);
+    }
+  add_list_section (self, _("Route"), list);
+}
+
+static void
+add_actor_related (AtlasDetailsPage *self)
+{
+  g_autoptr(GListModel) roles = atlas_case_list_roles_of_actor (self->atlas_case,
+                                                                self_key (self), NULL);
+  GtkWidget *incidents = new_related_list ();
+  GtkWidget *routes = new_related_list ();
+
+  for (guint i = 0; roles != NULL && i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(AtlasRecord) role = g_list_model_get_item (roles, i);
+      const char *kind = atlas_record_get_text (role, "subject_kind");
+      AtlasRecord *subject = lookup (self, kind, atlas_record_get_text (role, "subject_key"));
+
+      if (subject != NULL)
+        append_related (g_str_equal (kind, "incident") ? incidents : routes, subject,
+                        atlas_record_get_text (role, "role"));
+    }
+  add_list_section (self, _("Incidents"), incidents);
+  add_list_section (self, _("Routes"), routes);
+}
+
+static GtkWidget *
+create_claim_row_cb (gpointer item,
+                     gpointer user_data)
+{
+  AtlasDetailsPage *self = ATLAS_DETAILS_PAGE (user_data);
+  AtlasRecord *claim = ATLAS_RECORD (item);
+  AtlasRecord *subject = lookup (self, atlas_record_get_text (claim, "subject_kind"),
+                                 atlas_record_get_text (claim, "subject_key"));
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *content = atlas_claim_row_new (claim, self->record, subject);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (content, "atlas-claim-in-document");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  return row;
+}
+
+static void
+add_document_claims (AtlasDetailsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) claims = atlas_case_list_claims_in_document (self->atlas_case,
+                                                                     self_key (self), &error);
+  g_autofree char *description = NULL;
+  GtkWidget *list;
+  guint n;
+
+  if (claims == NULL)
+    {
+      g_warning ("Could not list the claims of %s: %s", self_key (self), error->message);
+      return;
+    }
+  if ((n = g_list_model_get_n_items (claims)) == 0)
+    return;
+
+  list = new_related_list ();
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), claims, create_claim_row_cb, self, NULL);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u claim, each with what it is about",
+                                              "%u claims, each with what it is about", n),
+                                 n);
+  _atlas_details_page_add_section (self, _("Claims Read in This Source"), description, list);
+}
+
+/**
+ * _atlas_details_page_add_related:
+ *
+ * Appends the sections of items related to the page's record.
+ */
+void
+_atlas_details_page_add_related (AtlasDetailsPage *self)
+{
+  const char *kind = atlas_record_get_kind (self->record);
+
+  if (g_str_equal (kind, "incident"))
+    add_incident_related (self);
+  else if (g_str_equal (kind, "route"))
+    add_route_related (self);
+  else if (g_str_equal (kind, "waypoint"))
+    add_waypoint_related (self);
+  else if (g_str_equal (kind, "actor"))
+    add_actor_related (self);
+  else if (g_str_equal (kind, "document"))
+    add_document_claims (self);
+}

@@ -1,0 +1,365 @@
+/* atlas-fact-group.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One attribute of a record (deaths, date, perpetrator…) and every value the sources give
+ * for it, each value with the claims that give it. Claims that agree share one value; a
+ * contested attribute is marked and shows its values side by side, never one number.
+ */
+
+#define G_LOG_DOMAIN "atlas-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "atlas-claim-row.h"
+#include "atlas-fact-group.h"
+#include "atlas-format.h"
+#include "atlas-record.h"
+
+/* Wide enough for a value and its chips; narrower sidebars stack the values. */
+#define VALUE_CARD_MIN_WIDTH 200
+
+/* Side by side, at most this many values to a line. */
+#define MAX_VALUES_PER_LINE 3
+
+struct _AtlasFactGroup
+{
+  GtkWidget   parent_instance;
+
+  /* template widgets */
+  GtkLabel   *attribute_label;
+  GtkWidget  *contested_badge;
+  GtkLabel   *summary_label;
+  GtkFlowBox *values_box;
+
+  /* owned */
+  char       *attribute;
+  gboolean    contested;
+  guint       n_values;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasFactGroup, atlas_fact_group, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ATTRIBUTE,
+  PROP_CONTESTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Claims give the same value when their numbers match, or, without numbers, their words. */
+static char *
+dup_value_key (AtlasRecord *claim)
+{
+  double number = atlas_record_get_double (claim, "value_number");
+  const char *text = atlas_record_get_text (claim, "value_text");
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isnan (number))
+    return g_strconcat ("n:", g_ascii_dtostr (buffer, sizeof buffer, number), NULL);
+  return g_strconcat ("t:", text ? text : "", NULL);
+}
+
+/* Returns: an array of arrays of claims, one per value, in the order the values come. */
+static GPtrArray *
+group_by_value (GListModel *claims)
+{
+  g_autoptr(GHashTable) index_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(AtlasRecord) claim = g_list_model_get_item (claims, i);
+      char *key = dup_value_key (claim);
+      gpointer found;
+
+      if (!g_hash_table_lookup_extended (index_of, key, NULL, &found))
+        {
+          found = GUINT_TO_POINTER (values->len);
+          g_hash_table_insert (index_of, key, found);
+          g_ptr_array_add (values, g_ptr_array_new_with_free_func (g_object_unref));
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (g_ptr_array_index (values, GPOINTER_TO_UINT (found)),
+                       g_steal_pointer (&claim));
+    }
+  return values;
+}
+
+static GtkWidget *
+build_value_card (AtlasFactGroup *self,
+                  GPtrArray      *claims,
+                  GHashTable     *documents)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  GtkWidget *value_label = gtk_label_new (NULL);
+  g_autofree char *value = atlas_format_claim_value (g_ptr_array_index (claims, 0));
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "atlas-value-card");
+  if (self->contested)
+    {
+      gtk_widget_add_css_class (card, "contested");
+      gtk_widget_set_size_request (card, VALUE_CARD_MIN_WIDTH, -1);
+    }
+
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  /* A small natural width lets contested values stand side by side when there is room. */
+  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 18);
+  gtk_widget_add_css_class (value_label, "title-4");
+  gtk_widget_add_css_class (value_label, "atlas-value");
+  atlas_format_set_label (GTK_LABEL (value_label), value);
+  gtk_box_append (GTK_BOX (card), value_label);
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      AtlasRecord *claim = g_ptr_array_index (claims, i);
+      const char *document_key = atlas_record_get_text (claim, "document_key");
+      AtlasRecord *document = document_key ? g_hash_table_lookup (documents, document_key)
+                                           : NULL;
+
+      if (i > 0)
+        gtk_box_append (GTK_BOX (card), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (GTK_BOX (card), atlas_claim_row_new (claim, document, NULL));
+    }
+  return card;
+}
+
+static void
+append_value_card (AtlasFactGroup *self,
+                   GtkWidget      *card)
+{
+  GtkWidget *child;
+
+  gtk_flow_box_append (self->values_box, card);
+  /* The flow box's own children would be extra, empty tab stops: the chips in the cards
+   * are what takes focus. */
+  child = gtk_widget_get_parent (card);
+  gtk_widget_set_focusable (child, FALSE);
+}
+
+static void
+update_summary (AtlasFactGroup *self,
+                guint           n_claims)
+{
+  g_autofree char *text = NULL;
+
+  if (self->contested)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The sources give %u different value",
+                                         "The sources give %u different values",
+                                         self->n_values), self->n_values);
+  else if (n_claims > 1)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u claim agrees", "%u claims agree", n_claims),
+                            n_claims);
+  atlas_format_set_label (self->summary_label, text);
+}
+
+static void
+fill_values (AtlasFactGroup *self,
+             GListModel     *claims,
+             GHashTable     *documents)
+{
+  g_autoptr(GPtrArray) values = group_by_value (claims);
+
+  self->n_values = values->len;
+  gtk_flow_box_set_max_children_per_line (self->values_box,
+                                          CLAMP (values->len, 1, MAX_VALUES_PER_LINE));
+  for (guint i = 0; i < values->len; i++)
+    append_value_card (self, build_value_card (self, g_ptr_array_index (values, i), documents));
+  update_summary (self, g_list_model_get_n_items (claims));
+}
+
+static void
+atlas_fact_group_constructed (GObject *object)
+{
+  AtlasFactGroup *self = ATLAS_FACT_GROUP (object);
+  g_autofree char *label = atlas_format_attribute (self->attribute ? self->attribute : "");
+
+  G_OBJECT_CLASS (atlas_fact_group_parent_class)->constructed (object);
+
+  atlas_format_set_label (self->attribute_label, label);
+  gtk_widget_set_visible (self->contested_badge, self->contested);
+  if (self->contested)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "contested");
+}
+
+static void
+atlas_fact_group_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), ATLAS_TYPE_FACT_GROUP);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (atlas_fact_group_parent_class)->dispose (object);
+}
+
+static void
+atlas_fact_group_finalize (GObject *object)
+{
+  AtlasFactGroup *self = ATLAS_FACT_GROUP (object);
+
+  g_clear_pointer (&self->attribute, g_free);
+
+  G_OBJECT_CLASS (atlas_fact_group_parent_class)->finalize (object);
+}
+
+static void
+atlas_fact_group_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasFactGroup *self = ATLAS_FACT_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATTRIBUTE:
+      g_value_set_string (value, self->attribute);
+      break;
+    case PROP_CONTESTED:
+      g_value_set_boolean (value, self->contested);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_fact_group_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AtlasFactGroup *self = ATLAS_FACT_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATTRIBUTE:
+      self->attribute = g_value_dup_string (value);
+      break;
+    case PROP_CONTESTED:
+      self->contested = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_fact_group_class_init (AtlasFactGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atlas_fact_group_constructed;
+  object_class->dispose = atlas_fact_group_dispose;
+  object_class->finalize = atlas_fact_group_finalize;
+  object_class->get_property = atlas_fact_group_get_property;
+  object_class->set_property = atlas_fact_group_set_property;
+
+  properties[PROP_ATTRIBUTE] =
+    g_param_spec_string ("attribute", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                         | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTESTED] =
+    g_param_spec_boolean ("contested", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                          | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/sidebar/atlas-fact-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasFactGroup, attribute_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFactGroup, contested_badge);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFactGroup, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFactGroup, values_box);
+}
+
+static void
+atlas_fact_group_init (AtlasFactGroup *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_fact_group_new:
+ * @attribute: the attribute the claims are about
+ * @contested: whether the case holds it contested
+ * @claims: the claims about @attribute, most credible first
+ * @documents: (element-type utf8 AtlasDocument): the case's documents by key
+ *
+ * Returns: (transfer floating): a new group
+ */
+GtkWidget *
+atlas_fact_group_new (const char *attribute,
+                      gboolean    contested,
+                      GListModel *claims,
+                      GHashTable *documents)
+{
+  AtlasFactGroup *self;
+
+  g_return_val_if_fail (attribute != NULL, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (claims), NULL);
+  g_return_val_if_fail (documents != NULL, NULL);
+
+  self = g_object_new (ATLAS_TYPE_FACT_GROUP,
+                       "attribute", attribute,
+                       "contested", contested,
+                       NULL);
+  fill_values (self, claims, documents);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * atlas_fact_group_get_attribute:
+ *
+ * Returns: (transfer none): the attribute the group is about, e.g. "deaths"
+ */
+const char *
+atlas_fact_group_get_attribute (AtlasFactGroup *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FACT_GROUP (self), NULL);
+
+  return self->attribute;
+}
+
+/**
+ * atlas_fact_group_get_contested:
+ *
+ * Returns: whether the group is marked contested
+ */
+gboolean
+atlas_fact_group_get_contested (AtlasFactGroup *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FACT_GROUP (self), FALSE);
+
+  return self->contested;
+}
+
+/**
+ * atlas_fact_group_get_n_values:
+ *
+ * Returns: how many different values the sources give
+ */
+guint
+atlas_fact_group_get_n_values (AtlasFactGroup *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FACT_GROUP (self), 0);
+
+  return self->n_values;
+}

@@ -1,0 +1,280 @@
+/* atlas-search-page.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Search across titles, summaries, claims, actors and places, with results as one types
+ * (the entry waits for a pause in typing), from the case's full-text index.
+ */
+
+#define G_LOG_DOMAIN "atlas-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-record-row.h"
+#include "atlas-search-page.h"
+
+struct _AtlasSearchPage
+{
+  GtkWidget       parent_instance;
+
+  /* template widgets */
+  GtkSearchEntry *search_entry;
+  GtkStack       *stack;
+  GtkListView    *list_view;
+
+  /* owned */
+  AtlasCase      *atlas_case;
+  GListStore     *results;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasSearchPage, atlas_search_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+replace_results (AtlasSearchPage *self,
+                 GListModel      *found)
+{
+  guint n = found ? g_list_model_get_n_items (found) : 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (found, i));
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       items->pdata, items->len);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+search_changed_cb (AtlasSearchPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) found = NULL;
+
+  if (is_blank (text))
+    {
+      replace_results (self, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "start");
+      return;
+    }
+
+  found = atlas_case_search (self->atlas_case, text, &error);
+  if (found == NULL)
+    g_warning ("Could not search the case: %s", error->message);
+  replace_results (self, found);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0
+                                    ? "results" : "empty");
+}
+
+static void
+show_result (AtlasSearchPage *self,
+             guint            position)
+{
+  g_autoptr(AtlasRecord) record = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  if (record == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "sidebar.show-record", "(ss)",
+                              atlas_record_get_kind (record), atlas_record_get_key (record));
+}
+
+static void
+list_view_activate_cb (AtlasSearchPage *self,
+                       guint            position)
+{
+  show_result (self, position);
+}
+
+/* Enter opens the best result, as in GNOME Settings' search. */
+static void
+search_activate_cb (AtlasSearchPage *self)
+{
+  show_result (self, 0);
+}
+
+static void
+stop_search_cb (AtlasSearchPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "sidebar.back", NULL);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              AtlasSearchPage          *self)
+{
+  GtkWidget *row = atlas_record_row_new ();
+
+  g_object_set (row, "show-kind", TRUE, NULL);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             AtlasSearchPage          *self)
+{
+  atlas_record_row_set_record (ATLAS_RECORD_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item));
+}
+
+static gboolean
+atlas_search_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (ATLAS_SEARCH_PAGE (widget)->search_entry));
+}
+
+static void
+atlas_search_page_dispose (GObject *object)
+{
+  AtlasSearchPage *self = ATLAS_SEARCH_PAGE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SEARCH_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->atlas_case);
+  g_clear_object (&self->results);
+
+  G_OBJECT_CLASS (atlas_search_page_parent_class)->dispose (object);
+}
+
+static void
+atlas_search_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AtlasSearchPage *self = ATLAS_SEARCH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->atlas_case);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_search_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AtlasSearchPage *self = ATLAS_SEARCH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      self->atlas_case = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_search_page_class_init (AtlasSearchPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_search_page_dispose;
+  object_class->get_property = atlas_search_page_get_property;
+  object_class->set_property = atlas_search_page_set_property;
+  widget_class->grab_focus = atlas_search_page_grab_focus;
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, ATLAS_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                         | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/sidebar/atlas-search-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
+}
+
+static void
+atlas_search_page_init (AtlasSearchPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->results = g_list_store_new (ATLAS_TYPE_RECORD);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
+/**
+ * atlas_search_page_new:
+ *
+ * Returns: (transfer floating): a page that searches @atlas_case
+ */
+GtkWidget *
+atlas_search_page_new (AtlasCase *atlas_case)
+{
+  g_return_val_if_fail (ATLAS_IS_CASE (atlas_case), NULL);
+
+  return g_object_new (ATLAS_TYPE_SEARCH_PAGE, "case", atlas_case, NULL);
+}
+
+/**
+ * atlas_search_page_set_text:
+ *
+ * Types @text into the search entry; results follow as if it had been typed.
+ */
+void
+atlas_search_page_set_text (AtlasSearchPage *self,
+                            const char      *text)
+{
+  g_return_if_fail (ATLAS_IS_SEARCH_PAGE (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
+/**
+ * atlas_search_page_get_results:
+ *
+ * Returns: (transfer none): the records found, best first
+ */
+GListModel *
+atlas_search_page_get_results (AtlasSearchPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SEARCH_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->results);
+}

@@ -34,6 +34,8 @@ struct _AtlasApplication
   int             screenshot_height;
   guint           screenshot_timeout_id;
 
+  char           *show;
+
   int             exit_status;
 };
 
@@ -44,6 +46,9 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Render the window to a PNG file once the map has settled, then exit"), N_("FILE") },
+  { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open showing the overview, the sources, or the record with this key"),
+    N_("overview|sources|KEY") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Window size for --screenshot (default 1280x800)"), N_("WIDTHxHEIGHT") },
   { NULL }
@@ -93,6 +98,8 @@ atlas_application_handle_local_options (GApplication *app,
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
+
+  g_variant_dict_lookup (options, "show", "s", &self->show);
 
   if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path))
     {
@@ -193,6 +200,7 @@ present_case (AtlasApplication *self,
 {
   AtlasWindow *window = atlas_window_new (self, case_file);
 
+  atlas_window_set_initial_page (window, self->show);
   if (self->screenshot_path != NULL)
     {
       take_screenshot (self, window);
@@ -438,6 +446,7 @@ atlas_application_finalize (GObject *object)
   g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->show, g_free);
 
   G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);
 }

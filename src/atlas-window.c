@@ -37,6 +37,7 @@ struct _AtlasWindow
   AtlasSelection       *selection;
   AtlasFilter          *filter;
 
+  char                 *initial_page;
   char                 *basemap;
   char                 *mbtiles_path;
   gboolean              sidebar_shown;
@@ -200,6 +201,42 @@ update_title (AtlasWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), atlas_case_get_title (self->atlas_case));
 }
 
+static void show_toast (AtlasWindow *self,
+                        const char  *text);
+
+/* What --show asked for: a sidebar page, or a record framed on the map with its details. */
+static void
+show_initial_page (AtlasWindow *self)
+{
+  static const char *const kinds[] = { "incident", "route", "waypoint", "actor", "document" };
+  g_autoptr(AtlasRecord) record = NULL;
+
+  if (self->initial_page == NULL)
+    return;
+  if (g_str_equal (self->initial_page, "overview") || g_str_equal (self->initial_page, "sources"))
+    {
+      g_autofree char *action = g_strconcat ("sidebar.show-", self->initial_page, NULL);
+
+      atlas_selection_select (self->selection, NULL, ATLAS_SELECTION_NONE);
+      gtk_widget_activate_action (self->sidebar, action, NULL);
+      return;
+    }
+
+  for (guint i = 0; record == NULL && i < G_N_ELEMENTS (kinds); i++)
+    record = atlas_case_lookup (self->atlas_case, kinds[i], self->initial_page, NULL);
+  if (record == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The case holds nothing called “%s”"),
+                                                  self->initial_page);
+      show_toast (self, message);
+      return;
+    }
+
+  /* framed without flying, so a screenshot never catches the map mid-flight */
+  atlas_map_view_frame_record (self->map_view, record, FALSE);
+  atlas_selection_select (self->selection, record, ATLAS_SELECTION_NONE);
+}
+
 static void
 set_case (AtlasWindow *self,
           AtlasCase   *atlas_case)
@@ -213,6 +250,7 @@ set_case (AtlasWindow *self,
   atlas_map_view_set_case (self->map_view, atlas_case);
   if (!restore_viewport (self))
     show_initial_view (self);
+  show_initial_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
@@ -469,6 +507,7 @@ atlas_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->case_file);
   g_clear_pointer (&self->basemap, g_free);
+  g_clear_pointer (&self->initial_page, g_free);
   g_clear_pointer (&self->mbtiles_path, g_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
@@ -628,6 +667,22 @@ atlas_window_new (AtlasApplication *application,
                        "application", application,
                        "case-file", case_file,
                        NULL);
+}
+
+/**
+ * atlas_window_set_initial_page:
+ * @what: "overview", "sources", or the key of a record to show
+ *
+ * What to show once the case has opened, instead of what the case opens on.
+ */
+void
+atlas_window_set_initial_page (AtlasWindow *self,
+                               const char  *what)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  g_free (self->initial_page);
+  self->initial_page = g_strdup (what);
 }
 
 /**

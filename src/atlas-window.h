@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWi
 
 AtlasWindow *atlas_window_new                (AtlasApplication *application,
                                               GFile            *case_file);
+void         atlas_window_set_initial_page  (AtlasWindow      *self,
+                                              const char       *what);
 void         atlas_window_restore_state      (AtlasWindow      *self,
                                               GSettings        *settings);
 void         atlas_window_wait_until_settled (AtlasWindow      *self);

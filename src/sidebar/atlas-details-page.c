@@ -373,16 +373,19 @@ build_facts (AtlasDetailsPage *self,
     g_warning ("Could not list contested attributes: %s", error->message);
 
   g_ptr_array_sort (groups, compare_groups);
-  for (guint i = 0; i < groups->len; i++)
-    {
-      GListModel *group = g_ptr_array_index (groups, i);
-      const char *attribute = group_attribute (group);
-      gboolean is_contested = contested && g_strv_contains ((const char * const *) contested,
-                                                            attribute);
+  /* Where the sources disagree comes first: that is what an analyst must see. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < groups->len; i++)
+      {
+        GListModel *group = g_ptr_array_index (groups, i);
+        const char *attribute = group_attribute (group);
+        gboolean is_contested = contested && g_strv_contains ((const char * const *) contested,
+                                                              attribute);
 
-      gtk_box_append (GTK_BOX (box), atlas_fact_group_new (attribute, is_contested, group,
-                                                           self->documents));
-    }
+        if (is_contested == (pass == 0))
+          gtk_box_append (GTK_BOX (box), atlas_fact_group_new (attribute, is_contested, group,
+                                                               self->documents));
+      }
   return box;
 }
 

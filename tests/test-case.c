@@ -635,6 +635,47 @@ test_filter_incidents (Fixture       *fixture,
 }
 
 static void
+test_load_dates (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* The date range is the timeline's own: it does not narrow what it is given */
+  atlas_filter_set_date_range (filter, "1990-01-01", "1990-01-02");
+  g_assert_true (atlas_case_load_dates (atlas_case, filter, &days, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 1);
+  /* 2024-01-03 is day 19725 since 1970-01-01 */
+  g_assert_cmpint (g_array_index (days, gint32, 0), ==, 19725);
+}
+
+static void
+test_save_copy (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.gpkg", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(AtlasCase) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasCaseCounts counts;
+
+  g_assert_true (atlas_case_save_copy (atlas_case, copy, &error));
+  g_assert_no_error (error);
+  reopened = atlas_case_open (copy, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  atlas_case_get_counts (reopened, &counts);
+  g_assert_cmpuint (counts.claims, ==, 4);
+
+  /* never over an existing file */
+  g_assert_false (atlas_case_save_copy (atlas_case, copy, &error));
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_EXISTS);
+}
+
+static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
 {
@@ -652,6 +693,8 @@ main (int   argc,
   add_test ("/atlas/case/contested-attributes", test_contested_attributes);
   add_test ("/atlas/case/search", test_search);
   add_test ("/atlas/case/filter-incidents", test_filter_incidents);
+  add_test ("/atlas/case/load-dates", test_load_dates);
+  add_test ("/atlas/case/save-copy", test_save_copy);
   add_test ("/atlas/case/invalid-write-changes-nothing", test_invalid_write_changes_nothing);
   add_test ("/atlas/case/dangling-reference", test_dangling_reference_refused);
   add_test ("/atlas/case/bad-date-and-grade", test_bad_date_and_grade_refused);

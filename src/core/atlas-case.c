@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "atlas-actor.h"
@@ -1288,8 +1289,9 @@ atlas_case_list_roles_of_actor (AtlasCase   *self,
 /* The WHERE clause for incidents that pass @filter: fixed SQL fragments, with every value
  * appended to @values for binding, never written into the SQL. */
 static char *
-build_incident_filter (AtlasFilter *filter,
-                       GPtrArray   *values)
+build_incident_filter_full (AtlasFilter *filter,
+                            gboolean     with_dates,
+                            GPtrArray   *values)
 {
   g_autoptr(GString) where = g_string_new ("WHERE 1");
   const char * const *categories;
@@ -1305,12 +1307,12 @@ build_incident_filter (AtlasFilter *filter,
       g_string_append (where, " AND instr(?, char(10) || category || char(10)) > 0");
       g_ptr_array_add (values, g_strconcat ("\n", joined, "\n", NULL));
     }
-  if (atlas_filter_get_start_date (filter) != NULL)
+  if (with_dates && atlas_filter_get_start_date (filter) != NULL)
     {
       g_string_append (where, " AND coalesce(end_time, start_time) >= ?");
       g_ptr_array_add (values, g_strdup (atlas_filter_get_start_date (filter)));
     }
-  if (atlas_filter_get_end_date (filter) != NULL)
+  if (with_dates && atlas_filter_get_end_date (filter) != NULL)
     {
       /* compare on the end date's length, so "2024-01-03T09:00" is within "2024-01-03" */
       g_string_append (where, " AND substr(start_time, 1, length(?)) <= ?");
@@ -1331,6 +1333,123 @@ build_incident_filter (AtlasFilter *filter,
 
   g_ptr_array_add (values, NULL);
   return g_string_free (g_steal_pointer (&where), FALSE);
+}
+
+static char *
+build_incident_filter (AtlasFilter *filter,
+                       GPtrArray   *values)
+{
+  return build_incident_filter_full (filter, TRUE, values);
+}
+
+/* Days since 1970-01-01 of an ISO 8601 date of any precision: a month counts from its
+ * first day, a year from 1 January. */
+static gboolean
+parse_day (const char *text,
+           gint32     *day)
+{
+  int year = 0, month = 1, mday = 1;
+  g_autoptr(GDate) date = NULL;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &year, &month, &mday) < 1
+      || !g_date_valid_dmy ((GDateDay) mday, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  date = g_date_new_dmy ((GDateDay) mday, (GDateMonth) month, (GDateYear) year);
+  *day = (gint32) g_date_get_julian (date) - 719163;   /* Julian day of 1970-01-01 */
+  return TRUE;
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  gint32 x = *(const gint32 *) a, y = *(const gint32 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * atlas_case_load_dates:
+ * @filter: (nullable): every part of it but the date range applies
+ * @days: (out) (transfer full) (element-type gint32): each incident's start, in days
+ *   since 1970-01-01, sorted; undated incidents are left out
+ *
+ * What a timeline needs, in one scan. Blocks: call it from a worker.
+ */
+gboolean
+atlas_case_load_dates (AtlasCase     *self,
+                       AtlasFilter   *filter,
+                       GArray       **days,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *where = build_incident_filter_full (filter, FALSE, values);
+  g_autofree char *sql = g_strconcat ("SELECT start_time FROM incidents ", where, NULL);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(GArray) loaded = g_array_new (FALSE, FALSE, sizeof (gint32));
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i + 1 < values->len; i++)
+    bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint32 day;
+
+      if (parse_day ((const char *) sqlite3_column_text (stmt, 0), &day))
+        g_array_append_val (loaded, day);
+      if (loaded->len % 65536 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("the incidents' dates cannot be read"));
+
+  g_array_sort (loaded, compare_days);
+  *days = g_steal_pointer (&loaded);
+  return TRUE;
+}
+
+/**
+ * atlas_case_save_copy:
+ *
+ * Writes a complete, compacted copy of the case to @destination (Save As). An existing
+ * file there is left alone: the copy is refused.
+ */
+gboolean
+atlas_case_save_copy (AtlasCase  *self,
+                      GFile      *destination,
+                      GError    **error)
+{
+  g_autofree char *path = g_file_get_path (destination);
+  g_autofree char *name = g_file_get_parse_name (destination);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
+
+  if (path == NULL || g_file_query_exists (destination, NULL))
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_EXISTS,
+                   _("“%s” already exists or is not a local file"), name);
+      return FALSE;
+    }
+  stmt = prepare (self, "VACUUM INTO ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, path);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+                   _("“%s” could not be written: %s"), name, sqlite3_errmsg (self->db));
+      g_remove (path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -128,6 +128,14 @@ gboolean     atlas_case_load_map_points      (AtlasCase           *self,
                                               GCancellable        *cancellable,
                                               GError             **error);
 AtlasLocationPrecision atlas_location_precision_from_string (const char *text);
+gboolean     atlas_case_load_dates           (AtlasCase           *self,
+                                              AtlasFilter         *filter,
+                                              GArray             **days,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+gboolean     atlas_case_save_copy            (AtlasCase           *self,
+                                              GFile               *destination,
+                                              GError             **error);
 GListModel  *atlas_case_search               (AtlasCase           *self,
                                               const char          *text,
                                               GError             **error);

@@ -47,8 +47,8 @@ static const GOptionEntry option_entries[] = {
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Render the window to a PNG file once the map has settled, then exit"), N_("FILE") },
   { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Open showing the overview, the sources, or the record with this key"),
-    N_("overview|sources|KEY") },
+    N_("Open showing the overview, the sources, a step of the briefing, or a record"),
+    N_("overview|sources|briefing[:STEP]|KEY") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Window size for --screenshot (default 1280x800)"), N_("WIDTHxHEIGHT") },
   { NULL }
@@ -416,6 +416,7 @@ set_accels (GtkApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.present", { "F5", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

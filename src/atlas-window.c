@@ -11,17 +11,23 @@
 
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
+#include <string.h>
 
+#include "atlas-briefing-panel.h"
 #include "atlas-map-view.h"
 #include "atlas-sidebar.h"
 #include "atlas-window.h"
 
 #define SETTLE_FRAMES 3
+/* the briefing caption's width and margins */
+#define BRIEFING_INSET (520 + 2 * 28 + 32)
 
 struct _AtlasWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  AdwHeaderBar         *header_bar;
+  AtlasBriefingPanel   *briefing_panel;
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *flap;
@@ -41,6 +47,8 @@ struct _AtlasWindow
   char                 *basemap;
   char                 *mbtiles_path;
   gboolean              sidebar_shown;
+  gboolean              presenting;
+  gboolean              sidebar_shown_before;
   gboolean              case_loading;
   guint                 settle_tick_id;
   guint                 frames_since_idle;
@@ -203,6 +211,12 @@ update_title (AtlasWindow *self)
 
 static void show_toast (AtlasWindow *self,
                         const char  *text);
+static void set_presenting (AtlasWindow *self,
+                            gboolean     presenting);
+static void frame_briefing_step (AtlasWindow *self,
+                                 gboolean     animate);
+static void briefing_position_changed_cb (AtlasWindow *self);
+static void update_briefing_actions (AtlasWindow *self);
 
 /* What --show asked for: a sidebar page, or a record framed on the map with its details. */
 static void
@@ -213,6 +227,20 @@ show_initial_page (AtlasWindow *self)
 
   if (self->initial_page == NULL)
     return;
+  if (g_str_has_prefix (self->initial_page, "briefing"))
+    {
+      guint64 step = 1;
+
+      if (self->initial_page[strlen ("briefing")] == ':')
+        g_ascii_string_to_unsigned (self->initial_page + strlen ("briefing:"), 10, 1, 10000,
+                                    &step, NULL);
+      set_presenting (self, TRUE);
+      g_signal_handlers_block_by_func (self->briefing_panel, briefing_position_changed_cb, self);
+      atlas_briefing_panel_set_position (self->briefing_panel, (guint) step - 1);
+      g_signal_handlers_unblock_by_func (self->briefing_panel, briefing_position_changed_cb, self);
+      frame_briefing_step (self, FALSE);
+      return;
+    }
   if (g_str_equal (self->initial_page, "overview") || g_str_equal (self->initial_page, "sources"))
     {
       g_autofree char *action = g_strconcat ("sidebar.show-", self->initial_page, NULL);
@@ -248,6 +276,7 @@ set_case (AtlasWindow *self,
   atlas_sidebar_set_case (ATLAS_SIDEBAR (self->sidebar), atlas_case);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "case");
   atlas_map_view_set_case (self->map_view, atlas_case);
+  update_briefing_actions (self);
   if (!restore_viewport (self))
     show_initial_view (self);
   show_initial_page (self);
@@ -448,6 +477,142 @@ find_cb (GtkWidget  *widget,
   gtk_widget_activate_action (self->sidebar, "sidebar.search", NULL);
 }
 
+/* Brings the step's subject into view: its extent, or the record it is about. */
+static void
+frame_briefing_step (AtlasWindow *self,
+                     gboolean     animate)
+{
+  g_autoptr(AtlasRecord) step = atlas_briefing_panel_get_step (self->briefing_panel);
+  g_autoptr(AtlasRecord) subject = NULL;
+  const char *kind;
+
+  if (step == NULL)
+    return;
+
+  kind = atlas_record_get_text (step, "subject_kind");
+  if (g_strcmp0 (kind, "extent") == 0)
+    {
+      AtlasBounds bounds = { atlas_record_get_double (step, "min_lon"),
+                             atlas_record_get_double (step, "min_lat"),
+                             atlas_record_get_double (step, "max_lon"),
+                             atlas_record_get_double (step, "max_lat") };
+
+      atlas_selection_select (self->selection, NULL, ATLAS_SELECTION_NONE);
+      atlas_map_view_frame_bounds (self->map_view, &bounds, animate);
+      return;
+    }
+
+  subject = atlas_case_lookup (self->atlas_case, kind, atlas_record_get_text (step, "subject_key"),
+                               NULL);
+  if (subject == NULL)
+    return;
+  atlas_map_view_frame_record (self->map_view, subject, animate);
+  atlas_selection_select (self->selection, subject, ATLAS_SELECTION_NONE);
+}
+
+static void
+briefing_position_changed_cb (AtlasWindow *self)
+{
+  if (self->presenting)
+    frame_briefing_step (self, TRUE);
+}
+
+static void
+update_briefing_actions (AtlasWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present",
+                                 self->atlas_case != NULL && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.briefing-next", self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.briefing-previous", self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-briefing", self->presenting);
+}
+
+static void
+set_presenting (AtlasWindow *self,
+                gboolean     presenting)
+{
+  if (self->presenting == presenting)
+    return;
+
+  /* loaded before presenting, so going back to step 1 does not also start a flight */
+  if (presenting)
+    atlas_briefing_panel_set_case (self->briefing_panel, self->atlas_case);
+  self->presenting = presenting;
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->briefing_panel), presenting);
+  /* the caption covers the map's left: frame in the rest */
+  atlas_map_view_set_left_inset (self->map_view, presenting ? BRIEFING_INSET : 0);
+  if (presenting)
+    {
+      self->sidebar_shown_before = self->sidebar_shown;
+      g_object_set (self, "sidebar-shown", FALSE, NULL);
+      frame_briefing_step (self, FALSE);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else
+    {
+      g_object_set (self, "sidebar-shown", self->sidebar_shown_before, NULL);
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+  update_briefing_actions (self);
+}
+
+static void
+present_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  set_presenting (ATLAS_WINDOW (widget), TRUE);
+}
+
+static void
+leave_briefing_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  set_presenting (ATLAS_WINDOW (widget), FALSE);
+}
+
+static void
+briefing_step_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  guint position = atlas_briefing_panel_get_position (self->briefing_panel);
+
+  if (g_str_equal (action_name, "win.briefing-next"))
+    atlas_briefing_panel_set_position (self->briefing_panel, position + 1);
+  else if (position > 0)
+    atlas_briefing_panel_set_position (self->briefing_panel, position - 1);
+}
+
+/* What presentation clickers send, and the keys a presenter reaches for. In the capture
+ * phase, so the map does not pan on the arrows; only while presenting, when the actions
+ * are enabled. */
+static void
+add_briefing_shortcuts (AtlasWindow *self)
+{
+  static const struct {
+    guint       key;
+    const char *action;
+  } keys[] = {
+    { GDK_KEY_Right, "win.briefing-next" }, { GDK_KEY_Down, "win.briefing-next" },
+    { GDK_KEY_Page_Down, "win.briefing-next" }, { GDK_KEY_space, "win.briefing-next" },
+    { GDK_KEY_Left, "win.briefing-previous" }, { GDK_KEY_Up, "win.briefing-previous" },
+    { GDK_KEY_Page_Up, "win.briefing-previous" }, { GDK_KEY_BackSpace, "win.briefing-previous" },
+    { GDK_KEY_Escape, "win.leave-briefing" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 toggle_sidebar_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -615,8 +780,12 @@ atlas_window_class_init (AtlasWindowClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
+  g_type_ensure (ATLAS_TYPE_BRIEFING_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, briefing_panel);
+  gtk_widget_class_bind_template_callback (widget_class, briefing_position_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
@@ -625,6 +794,11 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_cb);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_cb);
+  gtk_widget_class_install_action (widget_class, "win.leave-briefing", NULL, leave_briefing_cb);
+  gtk_widget_class_install_action (widget_class, "win.briefing-next", NULL, briefing_step_cb);
+  gtk_widget_class_install_action (widget_class, "win.briefing-previous", NULL,
+                                   briefing_step_cb);
   gtk_widget_class_install_action (widget_class, "win.choose-map-file", NULL,
                                    choose_map_file_cb);
   gtk_widget_class_install_property_action (widget_class, "win.basemap", "basemap");
@@ -648,6 +822,9 @@ atlas_window_init (AtlasWindow *self)
   self->sidebar = atlas_sidebar_new (self->selection, self->filter);
   gtk_widget_set_vexpand (self->sidebar, TRUE);
   gtk_stack_add_named (self->sidebar_stack, self->sidebar, "case");
+
+  add_briefing_shortcuts (self);
+  update_briefing_actions (self);
 }
 
 /**
@@ -762,6 +939,22 @@ atlas_window_get_sidebar (AtlasWindow *self)
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
   return self->sidebar;
+}
+
+AtlasBriefingPanel *
+atlas_window_get_briefing_panel (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->briefing_panel;
+}
+
+gboolean
+atlas_window_get_presenting (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  return self->presenting;
 }
 
 AtlasSelection *

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "atlas-application.h"
+#include "atlas-briefing-panel.h"
 #include "atlas-case.h"
 #include "atlas-map-view.h"
 
@@ -30,6 +31,8 @@ AtlasCase   *atlas_window_get_case           (AtlasWindow      *self);
 AtlasMapView   *atlas_window_get_map_view     (AtlasWindow      *self);
 AtlasSelection *atlas_window_get_selection    (AtlasWindow      *self);
 GtkWidget      *atlas_window_get_sidebar      (AtlasWindow      *self);
+AtlasBriefingPanel *atlas_window_get_briefing_panel (AtlasWindow  *self);
+gboolean        atlas_window_get_presenting   (AtlasWindow      *self);
 void         atlas_window_show_error         (GtkWindow        *parent,
                                               const char       *heading,
                                               const char       *body);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "atlas-basemap-source.h"
 #include "atlas-incident-layer.h"
@@ -21,7 +22,7 @@
 
 #define FLY_DURATION_MS 900
 #define OSM_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-#define POINT_ZOOM 9.0
+#define POINT_ZOOM 8.0
 
 struct _AtlasMapView
 {
@@ -32,6 +33,7 @@ struct _AtlasMapView
   GtkWidget        *online_indicator;
 
   AtlasBasemapKind    basemap_kind;
+  int                 left_inset;
   AtlasMbtilesSource *mbtiles_source;
 
   AtlasTileRenderer  *basemap;
@@ -55,7 +57,7 @@ point_zoom (AtlasRecord *record)
   if (g_strcmp0 (precision, "country") == 0)
     return 5.0;
   if (g_strcmp0 (precision, "district") == 0)
-    return 8.0;
+    return 7.0;
   return POINT_ZOOM;
 }
 
@@ -69,12 +71,18 @@ fly_to (AtlasMapView *self,
   ShumateMap *map = shumate_simple_map_get_map (self->map);
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
 
+  /* Centre the target in what the inset leaves visible: move the map's centre west by
+   * half the inset, in degrees at the target zoom. */
+  longitude -= self->left_inset / 2.0 * 360.0 / (256.0 * exp2 (zoom));
+
   if (animate && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       shumate_map_go_to_full_with_duration (map, latitude, longitude, zoom, FLY_DURATION_MS);
       return;
     }
 
+  /* a jump also ends any flight under way, which would otherwise land elsewhere */
+  shumate_map_stop_go_to (map);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
   shumate_viewport_set_zoom_level (viewport, zoom);
 }
@@ -403,6 +411,21 @@ atlas_map_view_get_simple_map (AtlasMapView *self)
 }
 
 /**
+ * atlas_map_view_set_left_inset:
+ * @inset: pixels on the map's left covered by something else (the briefing caption)
+ *
+ * Framing then centres what it frames in the rest of the map.
+ */
+void
+atlas_map_view_set_left_inset (AtlasMapView *self,
+                               int           inset)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  self->left_inset = MAX (inset, 0);
+}
+
+/**
  * atlas_map_view_frame_bounds:
  *
  * Brings @bounds into view at the largest zoom that shows all of it; flies there when
@@ -421,9 +444,9 @@ atlas_map_view_frame_bounds (AtlasMapView      *self,
   if (atlas_bounds_is_empty (bounds))
     return;
 
+  width = (width > 0 ? width : 900) - self->left_inset;
   fly_to (self, (bounds->min_lat + bounds->max_lat) / 2, (bounds->min_lon + bounds->max_lon) / 2,
-          atlas_bounds_fit_zoom (bounds, width > 0 ? width : 900, height > 0 ? height : 700),
-          animate);
+          atlas_bounds_fit_zoom (bounds, MAX (width, 200), height > 0 ? height : 700), animate);
 }
 
 /**

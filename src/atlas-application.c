@@ -15,6 +15,7 @@
 
 #include "atlas-application.h"
 #include "atlas-case.h"
+#include "atlas-import-command.h"
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
 
@@ -44,6 +45,11 @@ G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a GeoJSON, KML, GPX or CSV file into the case given with --into, then exit"),
+    N_("FILE") },
+  { "into", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The case file to import into; created when it does not exist"), N_("CASE.gpkg") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Render the window to a PNG file once the map has settled, then exit"), N_("FILE") },
   { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -78,6 +84,22 @@ parse_window_size (const char  *text,
   return TRUE;
 }
 
+/* --import FILE --into CASE: no window, no display needed. */
+static int
+run_import (GVariantDict *options)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *into = NULL;
+
+  if (!g_variant_dict_lookup (options, "import", "^ay", &file)
+      || !g_variant_dict_lookup (options, "into", "^ay", &into))
+    {
+      g_printerr ("%s\n", _("--import FILE needs --into CASE.gpkg, and the other way round"));
+      return EXIT_FAILURE;
+    }
+  return atlas_import_command_run (file, into);
+}
+
 static int
 atlas_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
@@ -91,6 +113,9 @@ atlas_application_handle_local_options (GApplication *app,
       g_print ("%s %s\n", "incident-atlas", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_contains (options, "import") || g_variant_dict_contains (options, "into"))
+    return run_import (options);
 
   if (g_variant_dict_lookup (options, "size", "&s", &size)
       && !parse_window_size (size, &self->screenshot_width, &self->screenshot_height, &error))
@@ -417,6 +442,7 @@ set_accels (GtkApplication *app)
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.present", { "F5", NULL } },
+    { "win.import", { "<Control>i", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "atlas-briefing-panel.h"
+#include "atlas-import-dialog.h"
 #include "atlas-map-view.h"
 #include "atlas-sidebar.h"
 #include "atlas-window.h"
@@ -525,6 +526,9 @@ update_briefing_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.briefing-next", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.briefing-previous", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-briefing", self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                 self->atlas_case != NULL
+                                 && !atlas_case_get_read_only (self->atlas_case));
 }
 
 static void
@@ -611,6 +615,105 @@ add_briefing_shortcuts (AtlasWindow *self)
                                           gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
                                                             gtk_named_action_new (keys[i].action)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+case_imported_cb (AtlasWindow       *self,
+                  AtlasImportDialog *dialog)
+{
+  AtlasCaseCounts counts;
+  g_autofree char *message = NULL;
+
+  atlas_map_view_reload (self->map_view);
+  /* the sidebar reads the case afresh */
+  atlas_sidebar_set_case (ATLAS_SIDEBAR (self->sidebar), NULL);
+  atlas_sidebar_set_case (ATLAS_SIDEBAR (self->sidebar), self->atlas_case);
+  atlas_case_get_counts (self->atlas_case, &counts);
+  message = g_strdup_printf (_("Imported. The case now holds %u incidents and %u routes."),
+                             counts.incidents, counts.routes);
+  show_toast (self, message);
+}
+
+/**
+ * atlas_window_import_file:
+ *
+ * Opens the import preview for @file, if the case can be written to.
+ */
+void
+atlas_window_import_file (AtlasWindow *self,
+                          GFile       *file)
+{
+  AtlasImportDialog *dialog;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (self->atlas_case == NULL || atlas_case_get_read_only (self->atlas_case))
+    {
+      show_toast (self, _("This case is read-only: create or open a case to import into"));
+      return;
+    }
+
+  dialog = atlas_import_dialog_new (GTK_WINDOW (self), self->atlas_case, file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (case_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  AtlasWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    atlas_window_import_file (self, file);
+  g_object_unref (chooser);
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  static const char *const suffixes[] = { "geojson", "json", "kml", "gpx", "csv" };
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Incidents"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_file_filter_set_name (filter, _("GeoJSON, KML, GPX and CSV files"));
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+file_dropped_cb (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 AtlasWindow   *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+  atlas_window_import_file (self, files->data);
+  return TRUE;
+}
+
+static void
+add_drop_target (AtlasWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (file_dropped_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 static void
@@ -795,6 +898,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_cb);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "win.leave-briefing", NULL, leave_briefing_cb);
   gtk_widget_class_install_action (widget_class, "win.briefing-next", NULL, briefing_step_cb);
   gtk_widget_class_install_action (widget_class, "win.briefing-previous", NULL,
@@ -824,6 +928,7 @@ atlas_window_init (AtlasWindow *self)
   gtk_stack_add_named (self->sidebar_stack, self->sidebar, "case");
 
   add_briefing_shortcuts (self);
+  add_drop_target (self);
   update_briefing_actions (self);
 }
 

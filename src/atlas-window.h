@@ -23,6 +23,8 @@ AtlasWindow *atlas_window_new                (AtlasApplication *application,
                                               GFile            *case_file);
 void         atlas_window_set_initial_page  (AtlasWindow      *self,
                                               const char       *what);
+void         atlas_window_import_file       (AtlasWindow      *self,
+                                              GFile            *file);
 void         atlas_window_restore_state      (AtlasWindow      *self,
                                               GSettings        *settings);
 void         atlas_window_wait_until_settled (AtlasWindow      *self);

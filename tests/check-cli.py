@@ -35,6 +35,32 @@ def png_size_and_variety(path):
     return width, height, len(rows)
 
 
+def check_import():
+    """--import creates the case, reports skipped rows with their line, and refuses a file
+    it cannot read without touching the case."""
+    failures = []
+    data = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'import')
+    with tempfile.TemporaryDirectory() as tmp:
+        case = os.path.join(tmp, 'new.gpkg')
+        good = run('--import', os.path.join(data, 'bad-rows.csv'), '--into', case)
+        if good.returncode != 0 or not os.path.exists(case) or 'Imported into' not in good.stdout:
+            failures.append(f'--import into a new case: {good.returncode} {good.stderr!r}')
+        if 'line' not in good.stderr:
+            failures.append(f'--import did not name the lines it skipped: {good.stderr!r}')
+        with open(case, 'rb') as f:
+            before = f.read()
+        bad = run('--import', os.path.join(data, 'billion-laughs.kml'), '--into', case)
+        if bad.returncode == 0 or 'billion-laughs.kml' not in bad.stderr:
+            failures.append(f'--import of hostile XML was not refused: {bad.stderr!r}')
+        with open(case, 'rb') as f:
+            if f.read() != before:
+                failures.append('a refused import changed the case file')
+        lonely = run('--import', os.path.join(data, 'bad-rows.csv'))
+        if lonely.returncode == 0:
+            failures.append('--import without --into was accepted')
+    return failures
+
+
 def main():
     failures = []
     version = run('--version')
@@ -46,6 +72,8 @@ def main():
     bad = run('--screenshot', '/tmp/x.png', '--size', '12by5')
     if bad.returncode == 0 or '12by5' not in bad.stderr:
         failures.append(f'--size 12by5 accepted: {bad.stderr!r}')
+
+    failures += check_import()
 
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, 'shot.png')

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "atlas-application.h"
+#include "atlas-import-dialog.h"
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
 
@@ -284,6 +285,74 @@ test_window_broken_map_file_falls_back (void)
   close_window (window);
 }
 
+static AtlasImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ATLAS_IS_IMPORT_DIALOG (toplevel))
+        return ATLAS_IMPORT_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static void
+test_window_imports_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("window-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "import.gpkg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) geojson = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "import",
+                                                                       "good.geojson", NULL));
+  g_autoptr(AtlasCase) created = atlas_case_create (file, "Imports", NULL);
+  AtlasWindow *window;
+  AtlasImportDialog *dialog;
+  AtlasIncidentLayer *layer;
+  AtlasCaseCounts counts;
+
+  g_assert_nonnull (created);
+  g_clear_object (&created);
+  window = open_settled_window (file);
+  g_assert_false (atlas_case_get_read_only (atlas_window_get_case (window)));
+
+  atlas_window_import_file (window, geojson);
+  dialog = find_import_dialog ();
+  g_assert_nonnull (dialog);
+  while (!atlas_import_dialog_is_loaded (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  atlas_import_dialog_confirm (dialog);
+
+  atlas_case_get_counts (atlas_window_get_case (window), &counts);
+  g_assert_cmpuint (counts.incidents, >=, 2);
+  g_assert_cmpuint (counts.routes, >=, 1);
+
+  /* the map redraws from the new index */
+  layer = atlas_map_view_get_incident_layer (atlas_window_get_map_view (window));
+  while (atlas_incident_layer_is_loading (layer))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (atlas_cluster_index_get_n_points (atlas_incident_layer_get_index (layer)), ==,
+                    counts.incidents);
+  close_window (window);
+}
+
+static void
+test_window_sample_refuses_import (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  g_autoptr(GFile) geojson = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "import",
+                                                                       "good.geojson", NULL));
+  AtlasWindow *window = open_settled_window (sample);
+
+  /* read-only: no dialog, a toast says why */
+  atlas_window_import_file (window, geojson);
+  g_assert_null (find_import_dialog ());
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +372,8 @@ main (int   argc,
   g_test_add_func ("/atlas/window/missing-case", test_window_missing_case_shows_error);
   g_test_add_func ("/atlas/window/remembers-viewport", test_window_remembers_viewport);
   g_test_add_func ("/atlas/window/basemap-map-file", test_window_basemap_map_file);
+  g_test_add_func ("/atlas/window/imports-file", test_window_imports_file);
+  g_test_add_func ("/atlas/window/sample-refuses-import", test_window_sample_refuses_import);
   g_test_add_func ("/atlas/window/broken-map-file-falls-back",
                    test_window_broken_map_file_falls_back);
 

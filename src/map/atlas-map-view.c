@@ -411,6 +411,21 @@ atlas_map_view_get_simple_map (AtlasMapView *self)
 }
 
 /**
+ * atlas_map_view_reload:
+ *
+ * Draws the case again from the store, after it changed (an import).
+ */
+void
+atlas_map_view_reload (AtlasMapView *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  atlas_route_layer_set_case (self->route_layer, self->atlas_case);
+  atlas_incident_layer_set_case (self->incident_layer, self->atlas_case, self->filter);
+  atlas_map_legend_set_case (self->legend, self->atlas_case);
+}
+
+/**
  * atlas_map_view_set_left_inset:
  * @inset: pixels on the map's left covered by something else (the briefing caption)
  *

@@ -35,6 +35,7 @@ void              atlas_map_view_set_filter       (AtlasMapView   *self,
                                                    AtlasFilter    *filter);
 ShumateViewport  *atlas_map_view_get_viewport     (AtlasMapView   *self);
 ShumateSimpleMap *atlas_map_view_get_simple_map   (AtlasMapView   *self);
+void              atlas_map_view_reload           (AtlasMapView   *self);
 void              atlas_map_view_set_left_inset   (AtlasMapView   *self,
                                                    int             inset);
 void              atlas_map_view_frame_bounds     (AtlasMapView   *self,

@@ -1,0 +1,340 @@
+/* atlas-import-dialog.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Bringing a file into a case: the file is read off the main thread with a progress bar,
+ * then previewed (what it holds, its first records, every problem with its line) before
+ * anything is written; Import writes the good records in one transaction. Emits
+ * "imported" when the case has changed.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-import-dialog.h"
+#include "atlas-import-plan.h"
+
+#define PREVIEW_ROWS 8
+#define LISTED_PROBLEMS 200
+
+struct _AtlasImportDialog
+{
+  AdwWindow        parent_instance;
+
+  GtkButton       *import_button;
+  GtkStack        *stack;
+  GtkLabel        *loading_label;
+  GtkProgressBar  *progress_bar;
+  AdwStatusPage   *error_page;
+  GtkLabel        *summary_label;
+  GtkListBox      *preview_list;
+  GtkWidget       *problems_box;
+  GtkLabel        *problems_heading;
+  GtkListBox      *problems_list;
+
+  AtlasCase       *atlas_case;
+  AtlasImportPlan *plan;
+  GCancellable    *cancellable;
+  gboolean         loaded;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasImportDialog, atlas_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_error (AtlasImportDialog *self,
+            const char        *message)
+{
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+}
+
+/* A plain-text row: case and file text is never markup. */
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (box), label);
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      GtkWidget *sub = gtk_label_new (subtitle);
+
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_box_append (GTK_BOX (box), sub);
+    }
+  return box;
+}
+
+static void
+fill_preview (AtlasImportDialog *self)
+{
+  g_autoptr(GListModel) preview = atlas_import_plan_get_preview (self->plan, PREVIEW_ROWS);
+
+  for (guint i = 0; i < g_list_model_get_n_items (preview); i++)
+    {
+      g_autoptr(AtlasRecord) record = g_list_model_get_item (preview, i);
+      const char *kind = atlas_record_get_kind (record);
+      gboolean route = g_str_equal (kind, "route");
+      const char *title = atlas_record_get_text (record, route ? "name" : "title");
+      const char *when = route ? atlas_record_get_text (record, "status")
+                               : atlas_record_get_text (record, "start_time");
+
+      gtk_list_box_append (self->preview_list, text_row (title ? title : "", when));
+    }
+}
+
+static void
+fill_problems (AtlasImportDialog *self)
+{
+  GPtrArray *problems = atlas_import_plan_get_problems (self->plan);
+  g_autofree char *heading = NULL;
+
+  gtk_widget_set_visible (self->problems_box, problems->len > 0);
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u record will be skipped",
+                                          "%u records will be skipped", problems->len),
+                             problems->len);
+  gtk_label_set_text (self->problems_heading, heading);
+
+  for (guint i = 0; i < MIN (problems->len, LISTED_PROBLEMS); i++)
+    {
+      g_autofree char *text = atlas_import_problem_to_string (g_ptr_array_index (problems, i));
+
+      gtk_list_box_append (self->problems_list, text_row (text, NULL));
+    }
+}
+
+static void
+show_preview (AtlasImportDialog *self)
+{
+  g_autofree char *summary = NULL;
+  AtlasCaseCounts counts;
+
+  atlas_import_plan_get_counts (self->plan, &counts);
+  summary = g_strdup_printf (_("%s file: %u incidents, %u routes with %u waypoints, "
+                               "%u sources and %u claims can be imported. Nothing is written "
+                               "until you choose Import."),
+                             atlas_import_plan_get_format_label (self->plan), counts.incidents,
+                             counts.routes, counts.waypoints, counts.documents, counts.claims);
+  gtk_label_set_text (self->summary_label, summary);
+  fill_preview (self);
+  fill_problems (self);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
+                            counts.incidents + counts.routes > 0);
+}
+
+static void
+plan_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AtlasImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_import_plan_load_finish (ATLAS_IMPORT_PLAN (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+  self->loaded = TRUE;
+  show_preview (self);
+}
+
+static void
+fraction_changed_cb (AtlasImportDialog *self)
+{
+  gtk_progress_bar_set_fraction (self->progress_bar, atlas_import_plan_get_fraction (self->plan));
+}
+
+static void
+cancel_clicked_cb (AtlasImportDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+import_clicked_cb (AtlasImportDialog *self)
+{
+  atlas_import_dialog_confirm (self);
+}
+
+/**
+ * atlas_import_dialog_confirm:
+ *
+ * Imports what the preview shows, as the Import button does.
+ */
+void
+atlas_import_dialog_confirm (AtlasImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ATLAS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (self->loaded);
+
+  /* Choosing Import with problems listed is accepting that those records are skipped. */
+  atlas_import_plan_set_problems_accepted (self->plan, TRUE);
+  if (!atlas_import_plan_apply (self->plan, self->atlas_case, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[IMPORTED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+report_chosen_cb (GtkNativeDialog   *chooser,
+                  int                response,
+                  AtlasImportDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
+      && !atlas_import_plan_save_report (self->plan, file, &error))
+    show_error (self, error->message);
+  g_object_unref (chooser);
+}
+
+static void
+save_report_clicked_cb (AtlasImportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Import Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("import-problems.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (report_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+atlas_import_dialog_close_request (GtkWindow *window)
+{
+  g_cancellable_cancel (ATLAS_IMPORT_DIALOG (window)->cancellable);
+
+  return GTK_WINDOW_CLASS (atlas_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+atlas_import_dialog_dispose (GObject *object)
+{
+  AtlasImportDialog *self = ATLAS_IMPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->atlas_case);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_IMPORT_DIALOG);
+
+  G_OBJECT_CLASS (atlas_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+atlas_import_dialog_class_init (AtlasImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_import_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = atlas_import_dialog_close_request;
+
+  /**
+   * AtlasImportDialog::imported:
+   *
+   * The file's records are now in the case.
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/atlas-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, preview_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, problems_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, problems_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, problems_list);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_report_clicked_cb);
+}
+
+static void
+atlas_import_dialog_init (AtlasImportDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_import_dialog_new:
+ *
+ * Starts reading @file at once.
+ *
+ * Returns: (transfer none): the dialog, to present
+ */
+AtlasImportDialog *
+atlas_import_dialog_new (GtkWindow *parent,
+                         AtlasCase *atlas_case,
+                         GFile     *file)
+{
+  AtlasImportDialog *self = g_object_new (ATLAS_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("Import “%s”"), name);
+  g_autofree char *reading = g_strdup_printf (_("Reading “%s”…"), name);
+
+  self->atlas_case = g_object_ref (atlas_case);
+  self->plan = atlas_import_plan_new (file, NULL);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_text (self->loading_label, reading);
+  g_signal_connect_object (self->plan, "notify::fraction", G_CALLBACK (fraction_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  atlas_import_plan_load_async (self->plan, self->cancellable, plan_loaded_cb,
+                                g_object_ref (self));
+  return self;
+}
+
+gboolean
+atlas_import_dialog_is_loaded (AtlasImportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), FALSE);
+  return self->loaded;
+}
+
+guint
+atlas_import_dialog_get_n_problems (AtlasImportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), 0);
+  return self->plan ? atlas_import_plan_get_n_problems (self->plan) : 0;
+}

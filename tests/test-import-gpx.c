@@ -13,91 +13,7 @@
 #include <string.h>
 
 #include "atlas-import-plan.h"
-
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
-}
-
-static AtlasImportPlan *
-load (const char  *name,
-      GError     **error)
-{
-  g_autofree char *path = data_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  return atlas_import_plan_new_for_file (file, NULL, error);
-}
-
-/* Writes @contents to a new file named @name in a new folder of the test's own cache
- * folder, which G_TEST_OPTION_ISOLATE_DIRS removes afterwards. */
-static GFile *
-write_temp (const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "import-XXXXXX", NULL);
-  g_autofree char *path = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
-  g_assert_nonnull (g_mkdtemp (dir));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
-}
-
-static AtlasRecord *
-find_record (AtlasImportPlan *plan,
-             const char      *kind,
-             guint            nth)
-{
-  GPtrArray *records = atlas_import_plan_get_records (plan);
-
-  for (guint i = 0; i < records->len; i++)
-    if (g_str_equal (atlas_record_get_kind (g_ptr_array_index (records, i)), kind) && nth-- == 0)
-      return g_ptr_array_index (records, i);
-  return NULL;
-}
-
-static const char *
-claim_value (AtlasImportPlan *plan,
-             const char      *subject_key,
-             const char      *attribute)
-{
-  AtlasRecord *claim;
-
-  for (guint i = 0; (claim = find_record (plan, "claim", i)) != NULL; i++)
-    if (g_strcmp0 (atlas_record_get_text (claim, "subject_key"), subject_key) == 0
-        && g_strcmp0 (atlas_record_get_text (claim, "attribute"), attribute) == 0)
-      return atlas_record_get_text (claim, "value_text");
-  return NULL;
-}
-
-static void
-assert_problem (AtlasImportPlan *plan,
-                guint            line,
-                const char      *needle)
-{
-  GPtrArray *problems = atlas_import_plan_get_problems (plan);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AtlasImportProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->line == line && strstr (problem->reason, needle) != NULL)
-        {
-          g_autofree char *text = atlas_import_problem_to_string (problem);
-
-          g_assert_nonnull (strstr (text, problem->file));
-          g_test_message ("%s", text);
-          return;
-        }
-    }
-  g_error ("no problem “%s” on line %u", needle, line);
-}
+#include "import-test-util.h"
 
 static void
 assert_refused (const char *name,
@@ -115,7 +31,7 @@ static void
 test_good_1_1 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("good-1.1.gpx", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("good-1.1.gpx", &error);
   AtlasRecord *incident, *route, *waypoint;
   AtlasCaseCounts counts;
 
@@ -127,24 +43,24 @@ test_good_1_1 (void)
   g_assert_cmpuint (counts.routes, ==, 3);
   g_assert_cmpuint (counts.waypoints, ==, 7);
 
-  incident = find_record (plan, "incident", 0);
+  incident = import_test_find_record (plan, "incident", 0);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Kerman blast");
   g_assert_cmpstr (atlas_record_get_text (incident, "summary"), ==, "First explosion");
   g_assert_cmpstr (atlas_record_get_text (incident, "category"), ==, "bombing");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2024-01-03T11:45:00Z");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "minute");
-  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "ele"), ==, "1755");
-  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "sym"), ==, "Flag");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "ele"), ==, "1755");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "sym"), ==, "Flag");
 
-  route = find_record (plan, "route", 0);
+  route = import_test_find_record (plan, "route", 0);
   g_assert_cmpstr (atlas_record_get_text (route, "name"), ==, "Planned route");
-  waypoint = find_record (plan, "waypoint", 1);
+  waypoint = import_test_find_record (plan, "waypoint", 1);
   g_assert_cmpstr (atlas_record_get_text (waypoint, "place"), ==, "Jaliq");
   g_assert_cmpint (atlas_record_get_int (waypoint, "seq"), ==, 2);
 
-  route = find_record (plan, "route", 2);
+  route = import_test_find_record (plan, "route", 2);
   g_assert_cmpstr (atlas_record_get_text (route, "name"), ==, "Recorded drive (segment 2)");
-  waypoint = find_record (plan, "waypoint", 6);
+  waypoint = import_test_find_record (plan, "waypoint", 6);
   g_assert_cmpstr (atlas_record_get_text (waypoint, "route_key"), ==, atlas_record_get_key (route));
   g_assert_cmpstr (atlas_record_get_text (waypoint, "date"), ==, "2024-01-02T12:30:00Z");
   g_assert_cmpstr (atlas_record_get_text (waypoint, "date_precision"), ==, "minute");
@@ -154,7 +70,7 @@ static void
 test_good_1_0 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("good-1.0.gpx", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("good-1.0.gpx", &error);
   AtlasRecord *incident;
   AtlasCaseCounts counts;
 
@@ -164,9 +80,9 @@ test_good_1_0 (void)
   g_assert_cmpuint (counts.incidents, ==, 1);
   g_assert_cmpuint (counts.routes, ==, 1);
   g_assert_cmpuint (counts.waypoints, ==, 2);
-  incident = find_record (plan, "incident", 0);
+  incident = import_test_find_record (plan, "incident", 0);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Parliament");
-  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "url"), ==,
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "url"), ==,
                    "https://example.org/report");
 }
 
@@ -174,7 +90,7 @@ static void
 test_bad_points (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("bad-points.gpx", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("bad-points.gpx", &error);
   AtlasCaseCounts counts;
 
   g_assert_no_error (error);
@@ -183,20 +99,20 @@ test_bad_points (void)
   g_assert_cmpuint (counts.routes, ==, 0);
   g_assert_cmpuint (counts.waypoints, ==, 0);
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 7);
-  assert_problem (plan, 4, "latitude 95 is outside −90…90");
-  assert_problem (plan, 5, "empty coordinates");
-  assert_problem (plan, 6, "empty latitude");
-  assert_problem (plan, 7, "looks like projected coordinates (metres), not degrees");
-  assert_problem (plan, 8, "latitude “NaN” is not a number");
-  assert_problem (plan, 9, "unparseable date “3rd Jan”");
-  assert_problem (plan, 14, "longitude 200 is outside −180…180");
+  import_test_assert_problem_on_line (plan, 4, "latitude 95 is outside −90…90");
+  import_test_assert_problem_on_line (plan, 5, "empty coordinates");
+  import_test_assert_problem_on_line (plan, 6, "empty latitude");
+  import_test_assert_problem_on_line (plan, 7, "looks like projected coordinates (metres), not degrees");
+  import_test_assert_problem_on_line (plan, 8, "latitude “NaN” is not a number");
+  import_test_assert_problem_on_line (plan, 9, "unparseable date “3rd Jan”");
+  import_test_assert_problem_on_line (plan, 14, "longitude 200 is outside −180…180");
 }
 
 static void
 test_external_dtd (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("external-entity.gpx", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("external-entity.gpx", &error);
 
   g_assert_null (plan);
   assert_refused ("external-entity.gpx", error, ATLAS_IMPORT_ERROR_UNSAFE, "external DTD");
@@ -210,7 +126,7 @@ test_internal_entity (void)
     "<!DOCTYPE gpx [<!ENTITY place \"Kerman\">]>\n"
     "<gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
     "<wpt lat=\"30\" lon=\"57\"><name>&place;</name></wpt></gpx>\n";
-  g_autoptr(GFile) file = write_temp ("entity.gpx", xml, -1);
+  g_autoptr(GFile) file = import_test_write_temp ("entity.gpx", xml, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
@@ -227,15 +143,15 @@ test_wrong_types (void)
     "<wpt lat=\"30,5\" lon=\"57\"><name>decimal comma</name></wpt>\n"
     "<wpt lat=\"30\" lon=\"57\"><time>yesterday</time></wpt>\n"
     "</gpx>\n";
-  g_autoptr(GFile) file = write_temp ("types.gpx", xml, -1);
+  g_autoptr(GFile) file = import_test_write_temp ("types.gpx", xml, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 3);
-  assert_problem (plan, 2, "latitude “north” is not a number");
-  assert_problem (plan, 3, "latitude “30,5” is not a number");
-  assert_problem (plan, 4, "unparseable date “yesterday”");
+  import_test_assert_problem_on_line (plan, 2, "latitude “north” is not a number");
+  import_test_assert_problem_on_line (plan, 3, "latitude “30,5” is not a number");
+  import_test_assert_problem_on_line (plan, 4, "unparseable date “yesterday”");
 }
 
 static void
@@ -244,7 +160,7 @@ test_truncated (void)
   static const char xml[] =
     "<gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
     "<wpt lat=\"30\" lon=\"57\"><name>cut</na";
-  g_autoptr(GFile) file = write_temp ("cut.gpx", xml, -1);
+  g_autoptr(GFile) file = import_test_write_temp ("cut.gpx", xml, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
@@ -265,12 +181,12 @@ test_too_many_points (void)
   for (guint i = 0; i < 100001; i++)
     g_string_append (xml, "<trkpt lat=\"30\" lon=\"57\"/>");
   g_string_append (xml, "</trkseg></trk></gpx>\n");
-  file = write_temp ("long.gpx", xml->str, (gssize) xml->len);
+  file = import_test_write_temp ("long.gpx", xml->str, (gssize) xml->len);
   plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
-  assert_problem (plan, 3, "more than 100000 points");
+  import_test_assert_problem_on_line (plan, 3, "more than 100000 points");
 }
 
 /* ---- files written by GDAL ---------------------------------------------------------- */
@@ -285,7 +201,7 @@ static GFile *
 convert_with_ogr2ogr (const char *driver,
                       const char *name)
 {
-  g_autoptr(GFile) csv = write_temp ("cities.csv", cities_csv, -1);
+  g_autoptr(GFile) csv = import_test_write_temp ("cities.csv", cities_csv, -1);
   g_autofree char *csv_path = g_file_get_path (csv);
   g_autofree char *dir = g_path_get_dirname (csv_path);
   g_autofree char *out = g_build_filename (dir, name, NULL);
@@ -328,7 +244,7 @@ test_gdal (void)
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 3);
 
-  incident = find_record (plan, "incident", 2);
+  incident = import_test_find_record (plan, "incident", 2);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Shiraz");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2022-10-26");
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 29.6036, 1e-9);

@@ -13,91 +13,7 @@
 #include <string.h>
 
 #include "atlas-import-plan.h"
-
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
-}
-
-static AtlasImportPlan *
-load (const char  *name,
-      GError     **error)
-{
-  g_autofree char *path = data_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  return atlas_import_plan_new_for_file (file, NULL, error);
-}
-
-/* Writes @contents to a new file named @name in a new folder of the test's own cache
- * folder, which G_TEST_OPTION_ISOLATE_DIRS removes afterwards. */
-static GFile *
-write_temp (const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "import-XXXXXX", NULL);
-  g_autofree char *path = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
-  g_assert_nonnull (g_mkdtemp (dir));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
-}
-
-static AtlasRecord *
-find_record (AtlasImportPlan *plan,
-             const char      *kind,
-             guint            nth)
-{
-  GPtrArray *records = atlas_import_plan_get_records (plan);
-
-  for (guint i = 0; i < records->len; i++)
-    if (g_str_equal (atlas_record_get_kind (g_ptr_array_index (records, i)), kind) && nth-- == 0)
-      return g_ptr_array_index (records, i);
-  return NULL;
-}
-
-static const char *
-claim_value (AtlasImportPlan *plan,
-             const char      *subject_key,
-             const char      *attribute)
-{
-  AtlasRecord *claim;
-
-  for (guint i = 0; (claim = find_record (plan, "claim", i)) != NULL; i++)
-    if (g_strcmp0 (atlas_record_get_text (claim, "subject_key"), subject_key) == 0
-        && g_strcmp0 (atlas_record_get_text (claim, "attribute"), attribute) == 0)
-      return atlas_record_get_text (claim, "value_text");
-  return NULL;
-}
-
-static void
-assert_problem (AtlasImportPlan *plan,
-                guint            line,
-                const char      *needle)
-{
-  GPtrArray *problems = atlas_import_plan_get_problems (plan);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AtlasImportProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->line == line && strstr (problem->reason, needle) != NULL)
-        {
-          g_autofree char *text = atlas_import_problem_to_string (problem);
-
-          g_assert_nonnull (strstr (text, problem->file));
-          g_test_message ("%s", text);
-          return;
-        }
-    }
-  g_error ("no problem “%s” on line %u", needle, line);
-}
+#include "import-test-util.h"
 
 static void
 assert_refused (const char *name,
@@ -115,7 +31,7 @@ static void
 test_good (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("good.kml", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("good.kml", &error);
   AtlasRecord *incident, *route, *waypoint;
   AtlasCaseCounts counts;
 
@@ -127,27 +43,27 @@ test_good (void)
   g_assert_cmpuint (counts.routes, ==, 1);
   g_assert_cmpuint (counts.waypoints, ==, 3);
 
-  incident = find_record (plan, "incident", 0);
+  incident = import_test_find_record (plan, "incident", 0);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Kerman bombings");
   g_assert_cmpstr (atlas_record_get_text (incident, "summary"), ==,
                    "Two explosions, <b>many</b> dead.");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2024-01-03");
   g_assert_cmpstr (atlas_record_get_text (incident, "category"), ==, "bombing");
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 30.2839, 1e-9);
-  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "deaths"), ==, "95");
-  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "folder"), ==,
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "deaths"), ==, "95");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "folder"), ==,
                    "Iran incidents / 2024");
 
-  incident = find_record (plan, "incident", 1);
+  incident = import_test_find_record (plan, "incident", 1);
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07T10:30:00Z");
   g_assert_cmpstr (atlas_record_get_text (incident, "end_time"), ==, "2017-06-07T15:00:00Z");
   g_assert_cmpstr (atlas_record_get_text (incident, "end_precision"), ==, "minute");
-  g_assert_cmpstr (claim_value (plan, atlas_record_get_key (incident), "folder"), ==,
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "folder"), ==,
                    "Iran incidents / 2024 / Tehran");
 
-  route = find_record (plan, "route", 0);
+  route = import_test_find_record (plan, "route", 0);
   g_assert_cmpstr (atlas_record_get_text (route, "name"), ==, "Reported route");
-  waypoint = find_record (plan, "waypoint", 2);
+  waypoint = import_test_find_record (plan, "waypoint", 2);
   g_assert_cmpint (atlas_record_get_int (waypoint, "seq"), ==, 3);
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (waypoint, "longitude"), 57.08, 1e-9);
 }
@@ -156,11 +72,11 @@ static void
 test_google_namespace (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("google-namespace.kml", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("google-namespace.kml", &error);
   AtlasRecord *incident;
 
   g_assert_no_error (error);
-  incident = find_record (plan, "incident", 0);
+  incident = import_test_find_record (plan, "incident", 0);
   g_assert_nonnull (incident);
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2022-10");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "month");
@@ -170,24 +86,24 @@ static void
 test_bad_placemarks (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("bad-placemarks.kml", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("bad-placemarks.kml", &error);
   AtlasCaseCounts counts;
 
   g_assert_no_error (error);
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 1);
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 4);
-  assert_problem (plan, 8, "latitude 95 is outside −90…90");
-  assert_problem (plan, 12, "“MultiGeometry” is not supported");
-  assert_problem (plan, 19, "empty coordinates");
-  assert_problem (plan, 23, "unparseable date “3rd Jan”");
+  import_test_assert_problem_on_line (plan, 8, "latitude 95 is outside −90…90");
+  import_test_assert_problem_on_line (plan, 12, "“MultiGeometry” is not supported");
+  import_test_assert_problem_on_line (plan, 19, "empty coordinates");
+  import_test_assert_problem_on_line (plan, 23, "unparseable date “3rd Jan”");
 }
 
 static void
 test_external_entity (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("external-entity.kml", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("external-entity.kml", &error);
 
   g_assert_null (plan);
   assert_refused ("external-entity.kml", error, ATLAS_IMPORT_ERROR_UNSAFE, "entities");
@@ -197,7 +113,7 @@ static void
 test_billion_laughs (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("billion-laughs.kml", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("billion-laughs.kml", &error);
 
   g_assert_null (plan);
   assert_refused ("billion-laughs.kml", error, ATLAS_IMPORT_ERROR_UNSAFE, "entities");
@@ -207,7 +123,7 @@ static void
 test_truncated (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = load ("truncated.kml", &error);
+  g_autoptr(AtlasImportPlan) plan = import_test_load ("truncated.kml", &error);
 
   g_assert_null (plan);
   assert_refused ("truncated.kml", error, ATLAS_IMPORT_ERROR_MALFORMED, "line 6");
@@ -223,7 +139,7 @@ test_deep_nesting (void)
 
   for (guint i = 0; i < 100000; i++)
     g_string_append (xml, "<Folder>");
-  file = write_temp ("deep.kml", xml->str, (gssize) xml->len);
+  file = import_test_write_temp ("deep.kml", xml->str, (gssize) xml->len);
   plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
   g_assert_null (plan);
@@ -239,7 +155,7 @@ test_huge_text (void)
     "<Placemark><name>%s</name><Point><coordinates>57,30</coordinates></Point></Placemark>\n"
     "<Placemark><name>small</name><Point><coordinates>57,30</coordinates></Point></Placemark>\n"
     "</Document></kml>", big);
-  g_autoptr(GFile) file = write_temp ("huge.kml", xml, -1);
+  g_autoptr(GFile) file = import_test_write_temp ("huge.kml", xml, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
   AtlasCaseCounts counts;
@@ -247,13 +163,13 @@ test_huge_text (void)
   g_assert_no_error (error);
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 1);
-  assert_problem (plan, 2, "is longer than 1");
+  import_test_assert_problem_on_line (plan, 2, "is longer than 1");
 }
 
 static void
 test_not_kml (void)
 {
-  g_autoptr(GFile) file = write_temp ("other.kml", "<?xml version=\"1.0\"?>\n<svg/>", -1);
+  g_autoptr(GFile) file = import_test_write_temp ("other.kml", "<?xml version=\"1.0\"?>\n<svg/>", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
@@ -265,7 +181,7 @@ static void
 test_utf16 (void)
 {
   static const char xml[] = "\xff\xfe<\0k\0m\0l\0/\0>\0";
-  g_autoptr(GFile) file = write_temp ("utf16.kml", xml, sizeof xml - 1);
+  g_autoptr(GFile) file = import_test_write_temp ("utf16.kml", xml, sizeof xml - 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
@@ -285,7 +201,7 @@ static GFile *
 convert_with_ogr2ogr (const char *driver,
                       const char *name)
 {
-  g_autoptr(GFile) csv = write_temp ("cities.csv", cities_csv, -1);
+  g_autoptr(GFile) csv = import_test_write_temp ("cities.csv", cities_csv, -1);
   g_autofree char *csv_path = g_file_get_path (csv);
   g_autofree char *dir = g_path_get_dirname (csv_path);
   g_autofree char *out = g_build_filename (dir, name, NULL);
@@ -328,7 +244,7 @@ test_gdal (void)
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 3);
 
-  incident = find_record (plan, "incident", 0);
+  incident = import_test_find_record (plan, "incident", 0);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Kerman");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2024-01-03");
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 30.2839, 1e-9);

@@ -14,17 +14,12 @@
 #include <string.h>
 
 #include "atlas-import-plan.h"
-
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
-}
+#include "import-test-util.h"
 
 static AtlasImportPlan *
 load (const char *name)
 {
-  g_autofree char *path = data_path (name);
+  g_autofree char *path = import_test_data_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   AtlasImportPlan *plan = atlas_import_plan_new_for_file (file, NULL, &error);
@@ -42,20 +37,6 @@ make_temp_dir (void)
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
   g_assert_nonnull (g_mkdtemp (dir));
   return dir;
-}
-
-static GFile *
-write_temp (const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
 }
 
 static AtlasCase *
@@ -123,7 +104,7 @@ test_detect_by_content (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GFile) file = write_temp (cases[i].name, cases[i].contents, -1);
+      g_autoptr(GFile) file = import_test_write_temp (cases[i].name, cases[i].contents, -1);
       g_autoptr(GError) error = NULL;
       g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
       AtlasCaseCounts counts;
@@ -154,7 +135,7 @@ test_refused_formats (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GFile) file = write_temp (cases[i].name, cases[i].contents,
+      g_autoptr(GFile) file = import_test_write_temp (cases[i].name, cases[i].contents,
                                           (gssize) cases[i].length);
       g_autoptr(GError) error = NULL;
       g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
@@ -171,7 +152,7 @@ test_refused_formats (void)
 static void
 test_too_large (void)
 {
-  g_autoptr(GFile) file = write_temp ("huge.geojson", "{", -1);
+  g_autoptr(GFile) file = import_test_write_temp ("huge.geojson", "{", -1);
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = NULL;
@@ -315,7 +296,7 @@ test_nothing_to_import (void)
 {
   static const char csv[] = "event_date,event_type,latitude,longitude\n"
                             "2024-01-03,Battles,95,57\n";
-  g_autoptr(GFile) file = write_temp ("nothing.csv", csv, -1);
+  g_autoptr(GFile) file = import_test_write_temp ("nothing.csv", csv, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
   g_autoptr(AtlasCase) atlas_case = create_case ();
@@ -370,7 +351,7 @@ write_big_acled (guint n_rows)
     g_string_append_printf (csv, "E%u,2024-01-03,Battles,%.4f,%.4f,Source %u,\"notes, %u\",%u\n",
                             i, 25.0 + (i % 1000) / 100.0, 50.0 + (i % 700) / 100.0, i % 7, i,
                             i % 10);
-  return write_temp ("big.csv", csv->str, (gssize) csv->len);
+  return import_test_write_temp ("big.csv", csv->str, (gssize) csv->len);
 }
 
 typedef struct {

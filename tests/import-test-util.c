@@ -1,0 +1,120 @@
+/* import-test-util.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the importer tests share: their data files, files written for one test, and
+ * looking into a plan's records and problems.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "import-test-util.h"
+
+char *
+import_test_data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+AtlasImportPlan *
+import_test_load (const char  *name,
+                  GError     **error)
+{
+  g_autofree char *path = import_test_data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return atlas_import_plan_new_for_file (file, NULL, error);
+}
+
+/* Writes @contents to a new file named @name in a new folder of the test's own cache
+ * folder, which G_TEST_OPTION_ISOLATE_DIRS removes afterwards. */
+GFile *
+import_test_write_temp (const char *name,
+                        const char *contents,
+                        gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "import-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_nonnull (g_mkdtemp (dir));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+AtlasRecord *
+import_test_find_record (AtlasImportPlan *plan,
+                         const char      *kind,
+                         guint            nth)
+{
+  GPtrArray *records = atlas_import_plan_get_records (plan);
+
+  for (guint i = 0; i < records->len; i++)
+    if (g_str_equal (atlas_record_get_kind (g_ptr_array_index (records, i)), kind) && nth-- == 0)
+      return g_ptr_array_index (records, i);
+  return NULL;
+}
+
+const char *
+import_test_claim_value (AtlasImportPlan *plan,
+                         const char      *subject_key,
+                         const char      *attribute)
+{
+  AtlasRecord *claim;
+
+  for (guint i = 0; (claim = import_test_find_record (plan, "claim", i)) != NULL; i++)
+    if (g_strcmp0 (atlas_record_get_text (claim, "subject_key"), subject_key) == 0
+        && g_strcmp0 (atlas_record_get_text (claim, "attribute"), attribute) == 0)
+      return atlas_record_get_text (claim, "value_text");
+  return NULL;
+}
+
+/* A problem at @place (a line, or a feature when @by_feature) whose reason holds @needle,
+ * and whose text names the file. */
+static void
+assert_problem (AtlasImportPlan *plan,
+                gboolean         by_feature,
+                guint            place,
+                const char      *needle)
+{
+  GPtrArray *problems = atlas_import_plan_get_problems (plan);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AtlasImportProblem *problem = g_ptr_array_index (problems, i);
+      guint at = by_feature ? problem->feature : problem->line;
+
+      if (at == place && strstr (problem->reason, needle) != NULL)
+        {
+          g_autofree char *text = atlas_import_problem_to_string (problem);
+
+          g_assert_nonnull (strstr (text, problem->file));
+          g_test_message ("%s", text);
+          return;
+        }
+    }
+  g_error ("no problem “%s” at %s %u", needle, by_feature ? "feature" : "line", place);
+}
+
+void
+import_test_assert_problem_on_line (AtlasImportPlan *plan,
+                                    guint            line,
+                                    const char      *needle)
+{
+  assert_problem (plan, FALSE, line, needle);
+}
+
+void
+import_test_assert_problem_at_feature (AtlasImportPlan *plan,
+                                       guint            feature,
+                                       const char      *needle)
+{
+  assert_problem (plan, TRUE, feature, needle);
+}

@@ -118,3 +118,35 @@ import_test_assert_problem_at_feature (AtlasImportPlan *plan,
 {
   assert_problem (plan, TRUE, feature, needle);
 }
+
+static const char cities_csv[] =
+  "name,latitude,longitude,date\n"
+  "Kerman,30.2839,57.0834,2024-01-03\n"
+  "Tehran,35.6944,51.4215,2017-06-07\n"
+  "Shiraz,29.6036,52.5388,2022-10-26\n";
+
+/* Real city points written by GDAL itself, in the format of @driver. */
+GFile *
+import_test_convert_with_ogr2ogr (const char *driver,
+                      const char *name)
+{
+  g_autoptr(GFile) csv = import_test_write_temp ("cities.csv", cities_csv, -1);
+  g_autofree char *csv_path = g_file_get_path (csv);
+  g_autofree char *dir = g_path_get_dirname (csv_path);
+  g_autofree char *out = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  const char *argv[] = {
+    "ogr2ogr", "-f", driver, out, csv_path, "-oo", "X_POSSIBLE_NAMES=longitude",
+    "-oo", "Y_POSSIBLE_NAMES=latitude", "-oo", "KEEP_GEOM_COLUMNS=NO",
+    /* GPX keeps fields other than its own only as extensions */
+    g_str_equal (driver, "GPX") ? "-dsco" : NULL, "GPX_USE_EXTENSIONS=YES", NULL
+  };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (out);
+}

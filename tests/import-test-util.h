@@ -29,4 +29,7 @@ void             import_test_assert_problem_at_feature (AtlasImportPlan *plan,
                                                         guint            feature,
                                                         const char      *needle);
 
+GFile           *import_test_convert_with_ogr2ogr (const char      *driver,
+                                                   const char      *name);
+
 G_END_DECLS

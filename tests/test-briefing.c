@@ -16,7 +16,7 @@
 #include "atlas-briefing-step.h"
 #include "atlas-window.h"
 
-#define SETTLE_TIMEOUT_SECONDS 30
+#define SETTLE_TIMEOUT_SECONDS 90
 
 static AtlasApplication *app;
 

@@ -17,7 +17,7 @@
 #include "atlas-case.h"
 #include "atlas-map-view.h"
 
-#define SETTLE_TIMEOUT_US (30 * G_USEC_PER_SEC)
+#define SETTLE_TIMEOUT_US (90 * G_USEC_PER_SEC)
 
 static AtlasCase *sample;
 

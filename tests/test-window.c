@@ -17,7 +17,7 @@
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
 
-#define SETTLE_TIMEOUT_SECONDS 30
+#define SETTLE_TIMEOUT_SECONDS 90
 
 static AtlasApplication *app;
 

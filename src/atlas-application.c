@@ -209,7 +209,10 @@ static void
 take_screenshot (AtlasApplication *self,
                  AtlasWindow      *window)
 {
-  /* The window grows around content of exactly WIDTHxHEIGHT. */
+  /* The default size counts the window's frame, the size request on its content does
+   * not: with both, the content is exactly WIDTHxHEIGHT, narrower than natural too. */
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               self->screenshot_width, self->screenshot_height);
   gtk_widget_set_size_request (screenshot_subject (window),
                                self->screenshot_width, self->screenshot_height);
   g_signal_connect (window, "settled", G_CALLBACK (window_settled_cb), self);

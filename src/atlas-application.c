@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "atlas-application.h"
+#include "atlas-briefing-exporter.h"
 #include "atlas-case.h"
 #include "atlas-import-command.h"
 #include "atlas-widget-capture.h"
@@ -36,6 +37,7 @@ struct _AtlasApplication
   guint           screenshot_timeout_id;
 
   char           *show;
+  char         ***arguments;   /* the command line, while local_command_line() runs */
 
   int             exit_status;
 };
@@ -45,6 +47,8 @@ G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "export-briefing", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the case's briefing to a PDF file, one page per step, then exit"), N_("FILE") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a GeoJSON, KML, GPX or CSV file into the case given with --into, then exit"),
     N_("FILE") },
@@ -100,6 +104,47 @@ run_import (GVariantDict *options)
   return atlas_import_command_run (file, into);
 }
 
+/* --export-briefing OUT.pdf [CASE]: no window, no display needed; the sample by default. */
+static int
+run_export_briefing (AtlasApplication *self,
+                     GVariantDict     *options)
+{
+  g_autofree char *out_path = NULL;
+  g_autofree char *sample_path = NULL;
+  char **files = self->arguments != NULL ? *self->arguments + 1 : NULL;
+
+  g_variant_dict_lookup (options, "export-briefing", "^ay", &out_path);
+  if (files != NULL && files[0] != NULL && files[1] != NULL)
+    {
+      g_printerr ("%s\n", _("--export-briefing exports one case at a time"));
+      return EXIT_FAILURE;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+
+      sample_path = g_file_get_path (sample);
+    }
+  return atlas_briefing_exporter_run_command (out_path, sample_path ? sample_path : files[0]);
+}
+
+/* handle_local_options() does not see the file arguments; --export-briefing needs them. */
+static gboolean
+atlas_application_local_command_line (GApplication   *app,
+                                      char         ***arguments,
+                                      int            *exit_status)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (app);
+  gboolean handled;
+
+  self->arguments = arguments;
+  handled = G_APPLICATION_CLASS (atlas_application_parent_class)->local_command_line (app,
+                                                                                   arguments,
+                                                                                   exit_status);
+  self->arguments = NULL;
+  return handled;
+}
+
 static int
 atlas_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
@@ -116,6 +161,9 @@ atlas_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "import") || g_variant_dict_contains (options, "into"))
     return run_import (options);
+
+  if (g_variant_dict_contains (options, "export-briefing"))
+    return run_export_briefing (self, options);
 
   if (g_variant_dict_lookup (options, "size", "&s", &size)
       && !parse_window_size (size, &self->screenshot_width, &self->screenshot_height, &error))
@@ -494,6 +542,7 @@ atlas_application_class_init (AtlasApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = atlas_application_finalize;
+  app_class->local_command_line = atlas_application_local_command_line;
   app_class->handle_local_options = atlas_application_handle_local_options;
   app_class->startup = atlas_application_startup;
   app_class->activate = atlas_application_activate;

@@ -18,6 +18,7 @@
 #include "atlas-import-dialog.h"
 #include "atlas-map-view.h"
 #include "atlas-sidebar.h"
+#include "atlas-timeline.h"
 #include "atlas-window.h"
 
 #define SETTLE_FRAMES 3
@@ -37,6 +38,8 @@ struct _AtlasWindow
   AdwStatusPage        *status_page;
   GtkWidget            *sidebar;
   AtlasMapView         *map_view;
+  GtkBox               *content_box;
+  GtkWidget            *timeline;
 
   GFile                *case_file;
   AtlasCase            *atlas_case;
@@ -278,6 +281,7 @@ set_case (AtlasWindow *self,
   atlas_sidebar_set_case (ATLAS_SIDEBAR (self->sidebar), atlas_case);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "case");
   atlas_map_view_set_case (self->map_view, atlas_case);
+  atlas_timeline_set_case (ATLAS_TIMELINE (self->timeline), atlas_case);
   update_briefing_actions (self);
   if (!restore_viewport (self))
     show_initial_view (self);
@@ -547,6 +551,7 @@ set_presenting (AtlasWindow *self,
   self->presenting = presenting;
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->briefing_panel), presenting);
+  gtk_widget_set_visible (self->timeline, !presenting);
   /* the caption covers the map's left: frame in the rest */
   atlas_map_view_set_left_inset (self->map_view, presenting ? BRIEFING_INSET : 0);
   if (presenting)
@@ -628,6 +633,7 @@ case_imported_cb (AtlasWindow       *self,
   g_autofree char *message = NULL;
 
   atlas_map_view_reload (self->map_view);
+  atlas_timeline_set_case (ATLAS_TIMELINE (self->timeline), self->atlas_case);
   /* the sidebar reads the case afresh */
   atlas_sidebar_set_case (ATLAS_SIDEBAR (self->sidebar), NULL);
   atlas_sidebar_set_case (ATLAS_SIDEBAR (self->sidebar), self->atlas_case);
@@ -1005,6 +1011,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_box);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_cb);
@@ -1039,6 +1046,10 @@ atlas_window_init (AtlasWindow *self)
   self->sidebar = atlas_sidebar_new (self->selection, self->filter);
   gtk_widget_set_vexpand (self->sidebar, TRUE);
   gtk_stack_add_named (self->sidebar_stack, self->sidebar, "case");
+
+  /* made in code: its filter is construct-only */
+  self->timeline = atlas_timeline_new (self->filter);
+  gtk_box_append (self->content_box, self->timeline);
 
   add_briefing_shortcuts (self);
   add_drop_target (self);
@@ -1117,7 +1128,8 @@ atlas_window_is_settled (AtlasWindow *self)
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
   return gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->case_loading
-         && atlas_map_view_is_settled (self->map_view);
+         && atlas_map_view_is_settled (self->map_view)
+         && !atlas_timeline_is_busy (ATLAS_TIMELINE (self->timeline));
 }
 
 /**

@@ -103,17 +103,18 @@ walk_zoom (AtlasDateIndex *index,
   return walk;
 }
 
+/* The histogram's own snapshot, rendered: what a frame costs it. */
 static void
 render_frame (GtkWidget *widget)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert (node != NULL);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
@@ -131,8 +132,7 @@ bench_frames (AtlasDateIndex *index)
   gtk_window_set_child (window, histogram);
   gtk_window_present (window);
   atlas_timeline_histogram_set_index (ATLAS_TIMELINE_HISTOGRAM (histogram), index, TRUE);
-  while (gtk_widget_get_width (histogram) == 0)
-    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (histogram);
 
   atlas_timeline_histogram_zoom_to_fit (ATLAS_TIMELINE_HISTOGRAM (histogram));
   for (guint i = 0; i < 40; i++, n_frames++)

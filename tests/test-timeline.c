@@ -5,14 +5,19 @@
  *
  * The timeline under Xvfb, on the sample case: the calendar behind the axis, ranges in
  * words and as the filter writes them, the date index; then the widget in a 1200×100
- * window: its bars add up to the case's incidents, a drag chooses a range of whole bars,
- * double-click and Escape clear it, ranges set elsewhere show, play walks the range
- * forward, the keyboard moves it, and the axis labels months or years as the span asks.
+ * window: its bars add up to the case's incidents, a drag chooses a range of whole bars
+ * and its edges resize it, the wheel zooms and the axis pans, double-click and Escape
+ * clear the range, ranges set elsewhere show, play walks the range forward and stops at
+ * the last incident, the keyboard moves it, the axis labels months or years as the span
+ * asks, it fits the narrowest window, and an empty case says so. Screenshots go to the
+ * temporary directory, light or dark as ADW_DEBUG_COLOR_SCHEME says.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "atlas-case.h"
 #include "atlas-date-index.h"
@@ -427,6 +432,81 @@ test_drag (Fixture       *fixture,
 }
 
 static void
+drag_at (Fixture *fixture,
+         double   x1,
+         double   x2,
+         double   y)
+{
+  GtkEventController *gesture = find_controller (GTK_WIDGET (fixture->histogram),
+                                                 GTK_TYPE_GESTURE_DRAG);
+
+  g_signal_emit_by_name (gesture, "drag-begin", x1, y);
+  g_signal_emit_by_name (gesture, "drag-update", x2 - x1, 0.0);
+  g_signal_emit_by_name (gesture, "drag-end", x2 - x1, 0.0);
+}
+
+static void
+test_resize_edge (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  atlas_timeline_histogram_set_view (fixture->histogram, day_of ("2023-12-20"),
+                                     day_of ("2024-01-31"));
+  atlas_filter_set_date_range (fixture->filter, "2024-01-03", "2024-01-10");
+
+  /* the end edge, dragged to 19 January: the start stays */
+  drag_at (fixture, atlas_timeline_histogram_x_for_day (fixture->histogram, day_of ("2024-01-11")),
+           atlas_timeline_histogram_x_for_day (fixture->histogram, day_of ("2024-01-20")), 20);
+  g_assert_cmpstr (atlas_filter_get_start_date (fixture->filter), ==, "2024-01-03");
+  g_assert_cmpstr (atlas_filter_get_end_date (fixture->filter), ==, "2024-01-19");
+
+  /* the start edge, dragged past the end: the range keeps a day */
+  drag_at (fixture, atlas_timeline_histogram_x_for_day (fixture->histogram, day_of ("2024-01-03")),
+           atlas_timeline_histogram_x_for_day (fixture->histogram, day_of ("2024-01-28")), 20);
+  g_assert_cmpstr (atlas_filter_get_start_date (fixture->filter), ==, "2024-01-19");
+  g_assert_cmpstr (atlas_filter_get_end_date (fixture->filter), ==, "2024-01-19");
+}
+
+static void
+test_zoom_and_pan (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkEventController *scroll = find_controller (GTK_WIDGET (fixture->histogram),
+                                                GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  double start, end, span, new_start, new_end;
+  double height = gtk_widget_get_height (GTK_WIDGET (fixture->histogram));
+  gboolean handled = FALSE;
+
+  atlas_timeline_histogram_get_view (fixture->histogram, &start, &end);
+  span = end - start;
+
+  /* the wheel zooms in, around the middle when the pointer is elsewhere */
+  for (guint i = 0; i < 10; i++)
+    g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
+  g_assert_true (handled);
+  atlas_timeline_histogram_get_view (fixture->histogram, &new_start, &new_end);
+  g_assert_cmpfloat (new_end - new_start, <, span / 5);
+  g_assert_cmpfloat_with_epsilon ((new_start + new_end) / 2, (start + end) / 2, 1);
+  g_assert_cmpint (atlas_timeline_histogram_get_bin_step (fixture->histogram).unit, <,
+                   ATLAS_TIME_UNIT_MONTH);
+
+  /* dragging the axis pans and leaves the filter alone */
+  start = new_start;
+  drag_at (fixture, 400, 300, height - 5);
+  atlas_timeline_histogram_get_view (fixture->histogram, &new_start, &new_end);
+  g_assert_cmpfloat (new_start, >, start);
+  g_assert_null (atlas_filter_get_start_date (fixture->filter));
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  /* zoomed out as far as it goes: everything, once more */
+  for (guint i = 0; i < 40; i++)
+    g_signal_emit_by_name (scroll, "scroll", 0.0, 1.0, &handled);
+  atlas_timeline_histogram_get_view (fixture->histogram, &new_start, &new_end);
+  g_assert_cmpfloat_with_epsilon (new_end - new_start, span, 1e-6);
+  g_assert_cmpfloat (new_start, <=, day_of ("2017-06-07"));
+  g_assert_cmpfloat (new_end, >, day_of ("2024-01-19"));
+}
+
+static void
 test_clear (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -636,6 +716,23 @@ test_accessible (Fixture       *fixture,
                    GTK_ACCESSIBLE_ROLE_SLIDER);
 }
 
+/* The window is 360 pixels wide at least, and folds its sidebar by natural widths. */
+static void
+test_size (Fixture       *fixture,
+           gconstpointer  data)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (GTK_WIDGET (fixture->timeline), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (natural, <=, 400);
+  gtk_widget_measure (GTK_WIDGET (fixture->timeline), GTK_ORIENTATION_VERTICAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, >=, 72);
+  g_assert_cmpint (natural, <=, 96);
+}
+
 static void
 screenshot (Fixture    *fixture,
             const char *name)
@@ -652,6 +749,33 @@ screenshot (Fixture    *fixture,
 }
 
 static void
+test_empty_case (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("timeline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.gpkg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AtlasCase *empty = atlas_case_create (file, "Empty", &error);
+
+  g_assert_no_error (error);
+  atlas_timeline_set_case (fixture->timeline, empty);
+  wait_until_idle (fixture);
+  g_assert_cmpuint (sum_of_bins (fixture), ==, 0);
+  g_assert_cmpstr (atlas_timeline_get_range_text (fixture->timeline), ==, "No dates");
+  screenshot (fixture, "empty");
+  /* nothing to play */
+  atlas_timeline_set_playing (fixture->timeline, TRUE);
+  g_assert_false (atlas_timeline_get_playing (fixture->timeline));
+  g_assert_false (atlas_timeline_move_range (fixture->timeline, 1));
+
+  atlas_timeline_set_case (fixture->timeline, NULL);
+  g_assert_finalize_object (empty);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -665,6 +789,11 @@ test_screenshots (Fixture       *fixture,
   atlas_timeline_histogram_set_view (fixture->histogram, day_of ("2024-01-02") + 0.5,
                                      day_of ("2024-01-05"));
   screenshot (fixture, "hours");
+  gtk_window_set_focus_visible (fixture->window, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->histogram));
+  atlas_timeline_histogram_zoom_to_fit (fixture->histogram);
+  atlas_filter_set_date_range (fixture->filter, "2022", NULL);
+  screenshot (fixture, "focus");
   atlas_filter_reset (fixture->filter);
   atlas_timeline_set_case (fixture->timeline, NULL);
   screenshot (fixture, "none");
@@ -689,6 +818,8 @@ main (int   argc,
 
   ADD ("bins-add-up", test_bins_add_up);
   ADD ("drag", test_drag);
+  ADD ("resize-edge", test_resize_edge);
+  ADD ("zoom-and-pan", test_zoom_and_pan);
   ADD ("clear", test_clear);
   ADD ("follows-filter", test_follows_filter);
   ADD ("play", test_play);
@@ -696,6 +827,8 @@ main (int   argc,
   ADD ("keyboard", test_keyboard);
   ADD ("axis", test_axis);
   ADD ("accessible", test_accessible);
+  ADD ("size", test_size);
+  ADD ("empty-case", test_empty_case);
   ADD ("screenshots", test_screenshots);
 
 #undef ADD

@@ -1,0 +1,673 @@
+/* atlas-briefing-pages.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What goes on an exported page, read from the case: for a briefing step, its subject, its
+ * caption and the claims behind it with their sources; for a view, the sources of what the
+ * map shows. Everything from the case is plain text, never markup.
+ */
+
+#define G_LOG_DOMAIN "atlas-briefing"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "atlas-briefing-pages.h"
+#include "atlas-footnote-list.h"
+#include "atlas-slide-layout.h"
+
+#define SEPARATOR " · "
+/* A view of more incidents than this cites the sources of the first ones only. */
+#define MAX_VIEW_INCIDENTS 2000
+#define MAX_OUTLINE_CHARS 72
+
+/**
+ * atlas_page_context_init:
+ * @exported: when the export is made, for the footer
+ */
+void
+atlas_page_context_init (AtlasPageContext *context,
+                         AtlasCase        *atlas_case,
+                         AtlasMapPrinter  *printer,
+                         GDateTime        *exported)
+{
+  /* Translators: the date of an export, see g_date_time_format() */
+  g_autofree char *date = g_date_time_format (exported, C_("date format", "%-d %B %Y"));
+  GFile *file = atlas_case_get_file (atlas_case);
+
+  context->atlas_case = g_object_ref (atlas_case);
+  context->printer = g_object_ref (printer);
+  /* Translators: the footer of an exported page; %s is a date */
+  context->footer_start = g_strdup_printf (_("Exported %s with Incident Atlas"), date);
+  context->footer_end = file ? g_file_get_basename (file) : NULL;
+}
+
+void
+atlas_page_context_clear (AtlasPageContext *context)
+{
+  g_clear_object (&context->atlas_case);
+  g_clear_object (&context->printer);
+  g_clear_pointer (&context->footer_start, g_free);
+  g_clear_pointer (&context->footer_end, g_free);
+}
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static void
+append_part (GString    *text,
+             const char *part)
+{
+  if (!has_text (part))
+    return;
+  if (text->len > 0)
+    g_string_append (text, SEPARATOR);
+  g_string_append (text, part);
+}
+
+/* "2024-01-05" → "5 January 2024"; "2024-01" → "January 2024"; anything else as it is. */
+static char *
+format_date (const char *date)
+{
+  int year = 0, month = 1, day = 1, n;
+  g_autoptr(GDateTime) parsed = NULL;
+  const char *format;
+
+  if (!has_text (date))
+    return NULL;
+  n = sscanf (date, "%4d-%2d-%2d", &year, &month, &day);
+  if (n < 1 || !g_date_valid_dmy (day, month, year)
+      || (parsed = g_date_time_new_utc (year, month, day, 0, 0, 0)) == NULL)
+    return g_strdup (date);
+
+  if (n >= 3)
+    format = C_("date format", "%-d %B %Y");
+  else if (n == 2)
+    format = C_("date format", "%B %Y");
+  else
+    format = "%Y";
+  return g_date_time_format (parsed, format);
+}
+
+/* "entry-date" → "Entry date" */
+static char *
+format_attribute (const char *attribute)
+{
+  g_autofree char *spaced = g_utf8_make_valid (attribute ? attribute : "", -1);
+  char first[8] = { 0 };
+
+  g_strdelimit (spaced, "-_", ' ');
+  if (*spaced == '\0')
+    return g_steal_pointer (&spaced);
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (spaced)), first);
+  return g_strconcat (first, g_utf8_next_char (spaced), NULL);
+}
+
+static char *
+format_region (AtlasRecord *record)
+{
+  g_autoptr(GString) region = g_string_new (NULL);
+  const char *admin_area = atlas_record_get_text (record, "admin_area");
+  const char *country = atlas_record_get_text (record, "country");
+
+  if (has_text (admin_area))
+    g_string_append (region, admin_area);
+  if (has_text (country))
+    g_string_append_printf (region, region->len > 0 ? C_("region", ", %s") : "%s", country);
+  return g_string_free (g_steal_pointer (&region), FALSE);
+}
+
+/* "NewsNation, 4 January 2024" */
+static char *
+format_document (AtlasRecord *document)
+{
+  const char *publisher = document ? atlas_record_get_text (document, "publisher") : NULL;
+  g_autofree char *date = document ? format_date (atlas_record_get_text (document, "published"))
+                                   : NULL;
+
+  /* Translators: a source's publisher and date, e.g. "NewsNation, 4 January 2024" */
+  return g_strdup_printf (C_("source", "%s, %s"),
+                          has_text (publisher) ? publisher : _("Unknown publisher"),
+                          date ? date : _("undated"));
+}
+
+static char *
+format_reliability (AtlasRecord *document)
+{
+  const char *grade = document ? atlas_record_get_text (document, "reliability") : NULL;
+
+  /* Translators: a source's grade on the Admiralty scale, A to F */
+  return has_text (grade) ? g_strdup_printf (_("reliability %s"), grade) : NULL;
+}
+
+/* "NewsNation, 4 January 2024 · attributed to Iran's Interior Minister · reliability B" */
+static char *
+format_claim_source (AtlasRecord *claim,
+                     AtlasRecord *document)
+{
+  g_autoptr(GString) source = g_string_new (NULL);
+  g_autofree char *cited = format_document (document);
+  g_autofree char *reliability = format_reliability (document);
+  const char *attributed_to = atlas_record_get_text (claim, "attributed_to");
+
+  append_part (source, cited);
+  if (has_text (attributed_to))
+    {
+      g_autofree char *attributed = g_strdup_printf (_("attributed to %s"), attributed_to);
+
+      append_part (source, attributed);
+    }
+  append_part (source, reliability);
+  return g_string_free (g_steal_pointer (&source), FALSE);
+}
+
+static char *
+format_claim_value (AtlasRecord *claim)
+{
+  const char *text = atlas_record_get_text (claim, "value_text");
+  const char *paraphrase = atlas_record_get_text (claim, "paraphrase");
+  double number = atlas_record_get_double (claim, "value_number");
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (has_text (text))
+    return g_strdup (text);
+  if (!isnan (number))
+    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", number));
+  if (has_text (paraphrase))
+    return g_strdup (paraphrase);
+  return g_strdup (_("No value given"));
+}
+
+static void
+add_claim_note (AtlasPageContext  *context,
+                AtlasFootnoteList *notes,
+                const char        *claim_key)
+{
+  g_autoptr(AtlasRecord) claim = atlas_case_lookup (context->atlas_case, "claim", claim_key, NULL);
+  g_autoptr(AtlasRecord) document = NULL;
+  g_autofree char *attribute = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *source = NULL;
+
+  if (claim == NULL)
+    {
+      g_debug ("Briefing cites claim “%s”, which the case does not hold", claim_key);
+      return;
+    }
+  document = atlas_case_lookup (context->atlas_case, "document",
+                                atlas_record_get_text (claim, "document_key"), NULL);
+  attribute = format_attribute (atlas_record_get_text (claim, "attribute"));
+  value = format_claim_value (claim);
+  /* Translators: a claim in a footnote: its attribute and its value, e.g. "Deaths: 84" */
+  text = g_strdup_printf (C_("claim", "%s: %s"), attribute, value);
+  source = format_claim_source (claim, document);
+  atlas_footnote_list_add (notes, text, source);
+}
+
+static AtlasFootnoteList *
+create_step_notes (AtlasPageContext *context,
+                   AtlasRecord      *step)
+{
+  AtlasFootnoteList *notes = atlas_footnote_list_new ();
+  const char *claim_keys = atlas_record_get_text (step, "claim_keys");
+  g_auto(GStrv) keys = g_strsplit_set (claim_keys ? claim_keys : "", " \t\n", -1);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (*keys[i] != '\0')
+      add_claim_note (context, notes, keys[i]);
+  return notes;
+}
+
+/* "Waypoint 3 of 6", from the waypoint's place in its route. */
+static char *
+waypoint_position (AtlasPageContext *context,
+                   AtlasRecord      *waypoint)
+{
+  const char *route_key = atlas_record_get_text (waypoint, "route_key");
+  g_autoptr(GListModel) waypoints = atlas_case_list_waypoints (context->atlas_case, route_key,
+                                                               NULL);
+  guint n = waypoints ? g_list_model_get_n_items (waypoints) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasRecord) other = g_list_model_get_item (waypoints, i);
+
+      if (g_strcmp0 (atlas_record_get_key (other), atlas_record_get_key (waypoint)) == 0)
+        return g_strdup_printf (_("Waypoint %u of %u"), i + 1, n);
+    }
+  return g_strdup (_("Waypoint"));
+}
+
+static const char *
+format_route_status (const char *status)
+{
+  if (g_strcmp0 (status, "reported") == 0)
+    return _("Reported route");
+  if (g_strcmp0 (status, "alleged") == 0)
+    return _("Alleged route");
+  if (g_strcmp0 (status, "contested") == 0)
+    return _("Contested route");
+  return _("Route");
+}
+
+/* The line above the heading: what kind of subject, when and where. */
+static char *
+subject_kicker (AtlasPageContext *context,
+                const char       *kind,
+                AtlasRecord      *subject)
+{
+  g_autoptr(GString) kicker = g_string_new (NULL);
+  g_autofree char *date = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *position = NULL;
+
+  if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
+    {
+      date = format_date (atlas_record_get_text (subject, g_str_equal (kind, "incident")
+                                                          ? "start_time" : "date"));
+      region = format_region (subject);
+      if (g_str_equal (kind, "waypoint"))
+        position = waypoint_position (context, subject);
+      append_part (kicker, position ? position : _("Incident"));
+      append_part (kicker, date);
+      append_part (kicker, region);
+    }
+  else if (g_str_equal (kind, "route"))
+    append_part (kicker, format_route_status (atlas_record_get_text (subject, "status")));
+  else if (g_str_equal (kind, "actor"))
+    {
+      append_part (kicker, _("Actor"));
+      append_part (kicker, atlas_record_get_text (subject, "actor_kind"));
+    }
+  return g_string_free (g_steal_pointer (&kicker), FALSE);
+}
+
+static const char *
+subject_heading (const char  *kind,
+                 AtlasRecord *subject)
+{
+  if (g_str_equal (kind, "incident"))
+    return atlas_record_get_text (subject, "title");
+  if (g_str_equal (kind, "waypoint"))
+    return atlas_record_get_text (subject, "place");
+  return atlas_record_get_text (subject, "name");
+}
+
+static void
+step_bounds (AtlasRecord *step,
+             AtlasBounds *bounds)
+{
+  bounds->min_lon = atlas_record_get_double (step, "min_lon");
+  bounds->min_lat = atlas_record_get_double (step, "min_lat");
+  bounds->max_lon = atlas_record_get_double (step, "max_lon");
+  bounds->max_lat = atlas_record_get_double (step, "max_lat");
+}
+
+static gboolean
+frame_step (AtlasPageContext         *context,
+            AtlasRecord              *step,
+            const cairo_rectangle_t  *area,
+            AtlasMapFrame            *frame,
+            GError                  **error)
+{
+  const char *kind = atlas_record_get_text (step, "subject_kind");
+  AtlasBounds bounds;
+
+  if (g_strcmp0 (kind, "extent") != 0)
+    return atlas_map_printer_frame_subject (context->printer, kind ? kind : "",
+                                            atlas_record_get_text (step, "subject_key"),
+                                            area->width, area->height, frame, error);
+
+  step_bounds (step, &bounds);
+  if (atlas_bounds_is_empty (&bounds) || isnan (bounds.min_lon) || isnan (bounds.max_lat))
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
+                   _("its extent is not a box of longitudes and latitudes"));
+      return FALSE;
+    }
+  atlas_map_printer_frame_bounds (&bounds, area->width, area->height, frame);
+  return TRUE;
+}
+
+static gboolean
+draw_map (AtlasPageContext         *context,
+          cairo_t                  *cr,
+          double                    unit,
+          const cairo_rectangle_t  *area,
+          const AtlasMapFrame      *frame,
+          GCancellable             *cancellable,
+          GError                  **error)
+{
+  gboolean ok;
+
+  atlas_map_printer_set_magnification (context->printer, CLAMP (unit, 0.5, 3));
+  cairo_save (cr);
+  cairo_translate (cr, area->x, area->y);
+  ok = atlas_map_printer_draw (context->printer, cr, area->width, area->height, frame,
+                               cancellable, error);
+  cairo_restore (cr);
+  return ok;
+}
+
+/* The subject of a step, or NULL for an extent or a subject the case does not hold. */
+static AtlasRecord *
+lookup_subject (AtlasPageContext *context,
+                AtlasRecord      *step)
+{
+  const char *kind = atlas_record_get_text (step, "subject_kind");
+  const char *key = atlas_record_get_text (step, "subject_key");
+
+  if (kind == NULL || key == NULL || g_str_equal (kind, "extent"))
+    return NULL;
+  return atlas_case_lookup (context->atlas_case, kind, key, NULL);
+}
+
+static char *
+step_kicker (AtlasPageContext *context,
+             AtlasRecord      *step,
+             AtlasRecord      *subject)
+{
+  const char *kind = atlas_record_get_text (step, "subject_kind");
+
+  if (subject != NULL)
+    return subject_kicker (context, kind, subject);
+  if (g_strcmp0 (kind, "extent") == 0)
+    return g_strdup (_("Area"));
+  return NULL;
+}
+
+static void
+fill_step_slide (AtlasPageContext *context,
+                 AtlasRecord      *step,
+                 AtlasRecord      *subject,
+                 AtlasSlide       *slide)
+{
+  slide->kind = ATLAS_SLIDE_PANEL;
+  slide->title = atlas_case_get_title (context->atlas_case);
+  slide->caption = atlas_record_get_text (step, "caption");
+  slide->notes_title = _("Sources");
+  slide->no_notes = _("No claims are cited for this step.");
+  slide->footer_start = context->footer_start;
+  slide->footer_end = context->footer_end;
+  if (subject != NULL)
+    slide->heading = subject_heading (atlas_record_get_text (step, "subject_kind"), subject);
+}
+
+/**
+ * atlas_briefing_draw_step:
+ * @step: a briefing step of the context's case
+ * @index: the step's place in the briefing, from 0
+ *
+ * Draws the page of one briefing step: header, map framed on the step's subject, caption,
+ * and the claims of the step with their sources as numbered footnotes.
+ */
+gboolean
+atlas_briefing_draw_step (AtlasPageContext  *context,
+                          AtlasRecord       *step,
+                          guint              index,
+                          guint              n_steps,
+                          cairo_t           *cr,
+                          double             width,
+                          double             height,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  g_autoptr(AtlasRecord) subject = lookup_subject (context, step);
+  g_autoptr(AtlasFootnoteList) notes = create_step_notes (context, step);
+  g_autofree char *counter = g_strdup_printf (_("Step %u of %u"), index + 1, n_steps);
+  g_autofree char *kicker = step_kicker (context, step, subject);
+  AtlasSlide slide = { 0, };
+  cairo_rectangle_t area;
+  AtlasMapFrame frame;
+  gboolean ok;
+
+  fill_step_slide (context, step, subject, &slide);
+  slide.kicker = kicker;
+  slide.counter = counter;
+  slide.step = index + 1;
+  slide.n_steps = n_steps;
+  slide.notes = notes;
+
+  atlas_slide_get_map_area (&slide, cr, width, height, &area);
+  atlas_map_printer_set_highlight (context->printer, atlas_record_get_text (step, "subject_kind"),
+                                   atlas_record_get_text (step, "subject_key"));
+  ok = frame_step (context, step, &area, &frame, error)
+       && draw_map (context, cr, atlas_slide_get_unit (width, height), &area, &frame,
+                    cancellable, error);
+  if (ok)
+    atlas_slide_draw (&slide, cr, width, height);
+  else
+    g_prefix_error (error, _("Briefing step %u: "), index + 1);
+  return ok;
+}
+
+/**
+ * atlas_briefing_step_outline:
+ *
+ * Returns: (transfer full): the step's entry in the PDF's outline: its number and the start
+ *   of its heading or caption
+ */
+char *
+atlas_briefing_step_outline (AtlasPageContext *context,
+                             AtlasRecord      *step,
+                             guint             index)
+{
+  g_autoptr(AtlasRecord) subject = lookup_subject (context, step);
+  const char *kind = atlas_record_get_text (step, "subject_kind");
+  const char *text = subject ? subject_heading (kind, subject) : NULL;
+  g_autofree char *valid = NULL;
+  g_autofree char *cut = NULL;
+
+  if (!has_text (text))
+    text = atlas_record_get_text (step, "caption");
+  valid = g_utf8_make_valid (text ? text : "", -1);
+  if (g_utf8_strlen (valid, -1) > MAX_OUTLINE_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (valid, 0, MAX_OUTLINE_CHARS - 1);
+
+      cut = g_strconcat (start, "…", NULL);
+    }
+  return g_strdup_printf ("%u. %s", index + 1, cut ? cut : valid);
+}
+
+/* One cited document of a view: what it is cited for. */
+typedef struct {
+  AtlasRecord *document;
+  GPtrArray   *subjects;   /* char *, the titles of what it is cited for */
+  guint        n_claims;
+} CitedDocument;
+
+static void
+cited_document_free (CitedDocument *cited)
+{
+  g_clear_object (&cited->document);
+  g_clear_pointer (&cited->subjects, g_ptr_array_unref);
+  g_free (cited);
+}
+
+static char *
+record_title (AtlasRecord *record)
+{
+  const char *kind = atlas_record_get_kind (record);
+  const char *title = subject_heading (kind, record);
+
+  return g_strdup (has_text (title) ? title : atlas_record_get_key (record));
+}
+
+static CitedDocument *
+find_cited (AtlasPageContext *context,
+            GPtrArray        *cited,
+            GHashTable       *by_key,
+            const char       *document_key)
+{
+  CitedDocument *found = g_hash_table_lookup (by_key, document_key);
+
+  if (found != NULL)
+    return found;
+  found = g_new0 (CitedDocument, 1);
+  found->document = atlas_case_lookup (context->atlas_case, "document", document_key, NULL);
+  found->subjects = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (cited, found);
+  g_hash_table_insert (by_key, g_strdup (document_key), found);
+  return found;
+}
+
+static void
+cite_record (AtlasPageContext *context,
+             AtlasRecord      *record,
+             GPtrArray        *cited,
+             GHashTable       *by_key)
+{
+  g_autoptr(GListModel) claims = atlas_case_list_claims (context->atlas_case,
+                                                         atlas_record_get_kind (record),
+                                                         atlas_record_get_key (record), NULL,
+                                                         NULL);
+  g_autofree char *title = record_title (record);
+
+  for (guint i = 0; claims != NULL && i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(AtlasRecord) claim = g_list_model_get_item (claims, i);
+      const char *document_key = atlas_record_get_text (claim, "document_key");
+      CitedDocument *document;
+
+      if (!has_text (document_key))
+        continue;
+      document = find_cited (context, cited, by_key, document_key);
+      document->n_claims++;
+      if (!g_ptr_array_find_with_equal_func (document->subjects, title, g_str_equal, NULL))
+        g_ptr_array_add (document->subjects, g_strdup (title));
+    }
+}
+
+/* "“Title” · reliability C · 12 claims on: Kerman bombing; Reported route …" */
+static char *
+format_citation (CitedDocument *cited)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *title = cited->document ? atlas_record_get_text (cited->document, "title") : NULL;
+  g_autofree char *reliability = format_reliability (cited->document);
+  g_autofree char *quoted = has_text (title) ? g_strdup_printf (_("“%s”"), title) : NULL;
+  g_autofree char *subjects = NULL;
+  g_autofree char *on = NULL;
+
+  g_ptr_array_add (cited->subjects, NULL);
+  subjects = g_strjoinv ("; ", (char **) cited->subjects->pdata);
+  g_ptr_array_remove_index (cited->subjects, cited->subjects->len - 1);
+  on = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u claim on: %s", "%u claims on: %s",
+                                     cited->n_claims), cited->n_claims, subjects);
+  append_part (text, quoted);
+  append_part (text, reliability);
+  append_part (text, on);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The sources of what is inside @bounds, the area the analyst was looking at. */
+static AtlasFootnoteList *
+create_view_notes (AtlasPageContext  *context,
+                   const AtlasBounds *bounds)
+{
+  AtlasFootnoteList *notes = atlas_footnote_list_new ();
+  g_autoptr(GPtrArray) cited = NULL;
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) visible = NULL;
+  guint n_incidents;
+
+  cited = g_ptr_array_new_with_free_func ((GDestroyNotify) cited_document_free);
+  visible = atlas_map_printer_list_visible (context->printer, bounds, MAX_VIEW_INCIDENTS,
+                                            &n_incidents);
+  for (guint i = 0; i < visible->len; i++)
+    cite_record (context, g_ptr_array_index (visible, i), cited, by_key);
+
+  for (guint i = 0; i < cited->len; i++)
+    {
+      CitedDocument *document = g_ptr_array_index (cited, i);
+      g_autofree char *name = format_document (document->document);
+      g_autofree char *citation = format_citation (document);
+
+      atlas_footnote_list_add (notes, name, citation);
+    }
+  if (n_incidents > MAX_VIEW_INCIDENTS)
+    {
+      g_autofree char *more = g_strdup_printf (_("Sources are cited for the first %u of the "
+                                                 "%u incidents shown"),
+                                               MAX_VIEW_INCIDENTS, n_incidents);
+
+      atlas_footnote_list_add (notes, more, _("Export a smaller area to cite every source."));
+    }
+  return notes;
+}
+
+static char *
+format_degrees (double      low,
+                double      high,
+                const char *positive,
+                const char *negative)
+{
+  /* Translators: a range of latitudes or longitudes, e.g. "24.0° N – 40.0° N" */
+  return g_strdup_printf (C_("degrees", "%.1f° %s – %.1f° %s"), fabs (low),
+                          low >= 0 ? positive : negative, fabs (high),
+                          high >= 0 ? positive : negative);
+}
+
+/* "24.0° N – 40.0° N · 50.0° E – 72.0° E" */
+static char *
+format_bounds (const AtlasBounds *bounds)
+{
+  g_autofree char *latitudes = format_degrees (bounds->min_lat, bounds->max_lat,
+                                               C_("compass", "N"), C_("compass", "S"));
+  g_autofree char *longitudes = format_degrees (bounds->min_lon, bounds->max_lon,
+                                                C_("compass", "E"), C_("compass", "W"));
+
+  return g_strconcat (latitudes, SEPARATOR, longitudes, NULL);
+}
+
+/**
+ * atlas_briefing_draw_view:
+ * @bounds: the area to show; the map shows at least all of it
+ * @title: the page's title
+ *
+ * Draws a page with @title, the map of @bounds with its legend and scale, and the sources
+ * of every incident, route and waypoint the map shows as footnotes.
+ */
+gboolean
+atlas_briefing_draw_view (AtlasPageContext  *context,
+                          const AtlasBounds *bounds,
+                          const char        *title,
+                          cairo_t           *cr,
+                          double             width,
+                          double             height,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  g_autoptr(AtlasFootnoteList) notes = create_view_notes (context, bounds);
+  g_autofree char *area_text = format_bounds (bounds);
+  AtlasSlide slide = { 0, };
+  cairo_rectangle_t area;
+  AtlasMapFrame frame;
+
+  slide.kind = ATLAS_SLIDE_STRIP;
+  slide.title = title;
+  slide.counter = area_text;
+  slide.notes_title = _("Sources of what the map shows");
+  slide.no_notes = _("Nothing on this map has a cited source.");
+  slide.notes = notes;
+  slide.footer_start = context->footer_start;
+  slide.footer_end = context->footer_end;
+
+  atlas_slide_get_map_area (&slide, cr, width, height, &area);
+  atlas_map_printer_frame_bounds (bounds, area.width, area.height, &frame);
+  atlas_map_printer_set_highlight (context->printer, NULL, NULL);
+  if (!draw_map (context, cr, atlas_slide_get_unit (width, height), &area, &frame, cancellable,
+                 error))
+    return FALSE;
+  atlas_slide_draw (&slide, cr, width, height);
+  return TRUE;
+}

@@ -500,6 +500,7 @@ set_accels (GtkApplication *app)
     { "win.find", { "<Control>f", NULL } },
     { "win.present", { "F5", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.print", { "<Control>p", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -19,6 +19,7 @@
 #include "atlas-map-view.h"
 #include "atlas-sidebar.h"
 #include "atlas-timeline.h"
+#include "atlas-view-export.h"
 #include "atlas-window.h"
 
 #define SETTLE_FRAMES 3
@@ -533,6 +534,10 @@ update_briefing_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-briefing", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->atlas_case != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->atlas_case != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-briefing",
+                                 self->atlas_case != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-view", self->atlas_case != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->atlas_case != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  self->atlas_case != NULL
                                  && !atlas_case_get_read_only (self->atlas_case));
@@ -809,6 +814,21 @@ save_copy_cb (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+take_away_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.export-briefing"))
+    atlas_view_export_briefing (GTK_WINDOW (self), self->atlas_case);
+  else if (g_str_equal (action_name, "win.export-view"))
+    atlas_view_export_view (GTK_WINDOW (self), self->atlas_case, self->filter, self->map_view);
+  else
+    atlas_view_print (GTK_WINDOW (self), self->atlas_case, self->filter, self->map_view);
+}
+
 static gboolean
 file_dropped_cb (GtkDropTarget *target,
                  const GValue  *value,
@@ -1019,6 +1039,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL, take_away_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-view", NULL, take_away_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, take_away_cb);
   gtk_widget_class_install_action (widget_class, "win.leave-briefing", NULL, leave_briefing_cb);
   gtk_widget_class_install_action (widget_class, "win.briefing-next", NULL, briefing_step_cb);
   gtk_widget_class_install_action (widget_class, "win.briefing-previous", NULL,

@@ -218,6 +218,25 @@ test_keyboard_steps_through_incidents (Fixture       *fixture,
 }
 
 static void
+test_visible_bounds (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->map_view);
+  AtlasBounds bounds;
+
+  g_assert_true (atlas_map_view_get_visible_bounds (fixture->map_view, &bounds));
+  /* centred on 31.5 N 60 E at zoom 6 in a 1000 px wide view: about 22 degrees across */
+  g_assert_cmpfloat (bounds.min_lon, <, 60);
+  g_assert_cmpfloat (bounds.max_lon, >, 60);
+  g_assert_cmpfloat (bounds.min_lat, <, 31.5);
+  g_assert_cmpfloat (bounds.max_lat, >, 31.5);
+  g_assert_cmpfloat_with_epsilon (bounds.max_lon - bounds.min_lon,
+                                  gtk_widget_get_width (GTK_WIDGET (fixture->map_view)) * 360.0
+                                  / (256 * exp2 (shumate_viewport_get_zoom_level (viewport))),
+                                  0.5);
+}
+
+static void
 test_basemap_tile (void)
 {
   g_autoptr(GError) error = NULL;
@@ -257,6 +276,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/atlas/map/keyboard-steps", Fixture, NULL, fixture_set_up,
               test_keyboard_steps_through_incidents, fixture_tear_down);
+  g_test_add ("/atlas/map/visible-bounds", Fixture, NULL, fixture_set_up, test_visible_bounds,
+              fixture_tear_down);
   g_test_add_func ("/atlas/map/basemap-source", test_basemap_tile);
 
   status = g_test_run ();

@@ -625,3 +625,32 @@ atlas_map_view_get_basemap (AtlasMapView *self)
 
   return self->basemap_kind;
 }
+
+/**
+ * atlas_map_view_get_visible_bounds:
+ *
+ * Returns: %TRUE with @bounds set to the longitudes and latitudes the map shows now
+ */
+gboolean
+atlas_map_view_get_visible_bounds (AtlasMapView *self,
+                                   AtlasBounds  *bounds)
+{
+  ShumateViewport *viewport;
+  GtkWidget *map;
+  double lat1, lon1, lat2, lon2;
+
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  viewport = shumate_simple_map_get_viewport (self->map);
+  map = GTK_WIDGET (shumate_simple_map_get_map (self->map));
+  if (shumate_viewport_get_reference_map_source (viewport) == NULL
+      || gtk_widget_get_width (map) <= 0)
+    return FALSE;
+
+  shumate_viewport_widget_coords_to_location (viewport, map, 0, 0, &lat1, &lon1);
+  shumate_viewport_widget_coords_to_location (viewport, map, gtk_widget_get_width (map),
+                                              gtk_widget_get_height (map), &lat2, &lon2);
+  *bounds = (AtlasBounds) { MAX (lon1, -180), MAX (MIN (lat1, lat2), -85),
+                            MIN (lon2, 180), MIN (MAX (lat1, lat2), 85) };
+  return !atlas_bounds_is_empty (bounds);
+}

@@ -53,6 +53,8 @@ gboolean          atlas_map_view_set_basemap      (AtlasMapView   *self,
                                                    GError        **error);
 AtlasBasemapKind  atlas_map_view_get_basemap      (AtlasMapView   *self);
 AtlasIncidentLayer *atlas_map_view_get_incident_layer (AtlasMapView *self);
+gboolean          atlas_map_view_get_visible_bounds (AtlasMapView *self,
+                                                     AtlasBounds  *bounds);
 gboolean          atlas_map_view_is_settled       (AtlasMapView   *self);
 
 G_END_DECLS

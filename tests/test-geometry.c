@@ -173,6 +173,27 @@ test_validate_date (void)
 }
 
 static void
+test_date_to_day (void)
+{
+  gint32 day;
+
+  g_assert_true (atlas_date_to_day ("1970-01-01", FALSE, &day));
+  g_assert_cmpint (day, ==, 0);
+  g_assert_true (atlas_date_to_day ("2024-01-03", FALSE, &day));
+  g_assert_cmpint (day, ==, 19725);
+  g_assert_true (atlas_date_to_day ("2024-02", TRUE, &day));   /* 29 February, a leap year */
+  g_assert_cmpint (day, ==, 19782);
+  g_assert_true (atlas_date_to_day ("2017", FALSE, &day));
+  g_assert_cmpint (day, ==, 17167);
+  g_assert_true (atlas_date_to_day ("2017", TRUE, &day));
+  g_assert_cmpint (day, ==, 17531);
+  g_assert_true (atlas_date_to_day ("2024-01-03T10:00:00Z", TRUE, &day));
+  g_assert_cmpint (day, ==, 19725);
+  g_assert_false (atlas_date_to_day ("yesterday", FALSE, &day));
+  g_assert_false (atlas_date_to_day (NULL, FALSE, &day));
+}
+
+static void
 test_bounds_fit_zoom (void)
 {
   AtlasBounds iran = { 44.0, 25.0, 63.3, 39.8 };
@@ -212,6 +233,7 @@ main (int   argc,
   g_test_add_func ("/atlas/geo/validate-coordinate", test_validate_coordinate);
   g_test_add_func ("/atlas/geo/validate-date", test_validate_date);
   g_test_add_func ("/atlas/geo/fit-zoom", test_bounds_fit_zoom);
+  g_test_add_func ("/atlas/geo/date-to-day", test_date_to_day);
   g_test_add_func ("/atlas/geo/distance", test_distance);
 
   return g_test_run ();

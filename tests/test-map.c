@@ -218,6 +218,30 @@ test_keyboard_steps_through_incidents (Fixture       *fixture,
 }
 
 static void
+test_date_range_in_memory (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AtlasRecord) ahvaz = atlas_case_lookup (sample, "incident", "inc-ahvaz-2018", NULL);
+  g_autoptr(AtlasRecord) picked = NULL;
+  double x, y;
+
+  atlas_map_view_frame_record (fixture->map_view, ahvaz, FALSE);
+  wait_until_settled (fixture->map_view);
+  project (fixture, atlas_record_get_double (ahvaz, "latitude"),
+           atlas_record_get_double (ahvaz, "longitude"), &x, &y);
+
+  /* January 2024: Ahvaz (September 2018) leaves the map, and comes back with 2018 */
+  atlas_filter_set_date_range (fixture->filter, "2024-01", "2024-01");
+  wait_until_settled (fixture->map_view);
+  g_assert_null (atlas_map_view_pick (fixture->map_view, x, y));
+  atlas_filter_set_date_range (fixture->filter, "2018", "2018");
+  wait_until_settled (fixture->map_view);
+  picked = atlas_map_view_pick (fixture->map_view, x, y);
+  g_assert_nonnull (picked);
+  g_assert_cmpstr (atlas_record_get_key (picked), ==, "inc-ahvaz-2018");
+}
+
+static void
 test_visible_bounds (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -276,6 +300,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/atlas/map/keyboard-steps", Fixture, NULL, fixture_set_up,
               test_keyboard_steps_through_incidents, fixture_tear_down);
+  g_test_add ("/atlas/map/date-range", Fixture, NULL, fixture_set_up, test_date_range_in_memory,
+              fixture_tear_down);
   g_test_add ("/atlas/map/visible-bounds", Fixture, NULL, fixture_set_up, test_visible_bounds,
               fixture_tear_down);
   g_test_add_func ("/atlas/map/basemap-source", test_basemap_tile);

@@ -133,6 +133,11 @@ gboolean     atlas_case_load_dates           (AtlasCase           *self,
                                               GArray             **days,
                                               GCancellable        *cancellable,
                                               GError             **error);
+gboolean     atlas_case_load_map_spans       (AtlasCase           *self,
+                                              AtlasFilter         *filter,
+                                              GArray             **spans,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
 gboolean     atlas_case_save_copy            (AtlasCase           *self,
                                               GFile               *destination,
                                               GError             **error);

@@ -185,6 +185,63 @@ atlas_filter_set_contested_only (AtlasFilter *self,
 }
 
 /**
+ * atlas_filter_copy_without_dates:
+ *
+ * Returns: (transfer full): a new filter with all of @self but its date range
+ */
+AtlasFilter *
+atlas_filter_copy_without_dates (AtlasFilter *self)
+{
+  AtlasFilter *copy;
+
+  g_return_val_if_fail (ATLAS_IS_FILTER (self), NULL);
+
+  copy = atlas_filter_new ();
+  copy->categories = g_strdupv (self->categories);
+  copy->min_reliability = self->min_reliability;
+  copy->contested_only = self->contested_only;
+  return copy;
+}
+
+/**
+ * atlas_filter_describe_without_dates:
+ *
+ * Returns: (transfer full): a text that is the same for two filters exactly when they
+ *   agree on everything but the date range
+ */
+char *
+atlas_filter_describe_without_dates (AtlasFilter *self)
+{
+  g_autofree char *categories = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_FILTER (self), NULL);
+
+  categories = self->categories ? g_strjoinv ("\n", self->categories) : g_strdup ("*");
+  return g_strdup_printf ("%s|%c|%d", categories, self->min_reliability, self->contested_only);
+}
+
+/**
+ * atlas_filter_get_day_range:
+ * @first: (out): the first day shown, or G_MININT32 when open
+ * @last: (out): the last day shown, or G_MAXINT32 when open
+ *
+ * Returns: whether the filter has a date range
+ */
+gboolean
+atlas_filter_get_day_range (AtlasFilter *self,
+                            gint32      *first,
+                            gint32      *last)
+{
+  g_return_val_if_fail (ATLAS_IS_FILTER (self), FALSE);
+
+  if (self->start_date == NULL || !atlas_date_to_day (self->start_date, FALSE, first))
+    *first = G_MININT32;
+  if (self->end_date == NULL || !atlas_date_to_day (self->end_date, TRUE, last))
+    *last = G_MAXINT32;
+  return *first != G_MININT32 || *last != G_MAXINT32;
+}
+
+/**
  * atlas_filter_is_empty:
  *
  * Returns: whether the filter lets everything through

@@ -8,6 +8,8 @@
 
 #include <glib-object.h>
 
+#include "atlas-geo.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_FILTER (atlas_filter_get_type ())
@@ -29,6 +31,11 @@ void                atlas_filter_set_min_reliability (AtlasFilter        *self,
 gboolean            atlas_filter_get_contested_only  (AtlasFilter        *self);
 void                atlas_filter_set_contested_only  (AtlasFilter        *self,
                                                       gboolean            contested_only);
+AtlasFilter        *atlas_filter_copy_without_dates  (AtlasFilter        *self);
+char               *atlas_filter_describe_without_dates (AtlasFilter     *self);
+gboolean            atlas_filter_get_day_range       (AtlasFilter        *self,
+                                                      gint32             *first,
+                                                      gint32             *last);
 gboolean            atlas_filter_is_empty            (AtlasFilter        *self);
 void                atlas_filter_reset               (AtlasFilter        *self);
 

@@ -153,6 +153,41 @@ atlas_validate_date (const char  *date,
   return TRUE;
 }
 
+/**
+ * atlas_date_to_day:
+ * @date: an ISO 8601 date of any precision: `YYYY`, `YYYY-MM`, `YYYY-MM-DD…`
+ * @end_of_period: give the last day of a year or month rather than the first
+ * @day: (out): days since 1970-01-01
+ *
+ * Returns: %FALSE when @date is not such a date
+ */
+gboolean
+atlas_date_to_day (const char *date,
+                   gboolean    end_of_period,
+                   gint32     *day)
+{
+  guint year = 0, month = 1, mday = 1;
+  gsize length;
+  g_autoptr(GDate) parsed = NULL;
+
+  if (date == NULL || (length = parse_calendar_date (date)) == 0)
+    return FALSE;
+  parse_fixed_digits (date, 4, 1, 9999, &year);
+  if (length >= 7)
+    parse_fixed_digits (date + 5, 2, 1, 12, &month);
+  if (length >= 10)
+    parse_fixed_digits (date + 8, 2, 1, 31, &mday);
+
+  parsed = g_date_new_dmy ((GDateDay) mday, (GDateMonth) month, (GDateYear) year);
+  if (end_of_period && length == 4)
+    g_date_set_dmy (parsed, 31, G_DATE_DECEMBER, (GDateYear) year);
+  else if (end_of_period && length == 7)
+    g_date_set_day (parsed, g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year));
+
+  *day = (gint32) g_date_get_julian (parsed) - 719163;   /* Julian day of 1970-01-01 */
+  return TRUE;
+}
+
 void
 atlas_bounds_init_empty (AtlasBounds *bounds)
 {

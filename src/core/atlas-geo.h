@@ -18,6 +18,12 @@ typedef enum {
   ATLAS_GEO_ERROR_DATE,
 } AtlasGeoError;
 
+/* The first and last day of something, as days since 1970-01-01. */
+typedef struct {
+  gint32 first;
+  gint32 last;
+} AtlasDaySpan;
+
 /* A longitude/latitude box in degrees (WGS 84). */
 typedef struct {
   double min_lon;
@@ -35,6 +41,9 @@ gboolean atlas_validate_date        (const char   *date,
                                      const char   *precision,
                                      GError      **error);
 
+gboolean atlas_date_to_day          (const char   *date,
+                                     gboolean      end_of_period,
+                                     gint32       *day);
 void     atlas_bounds_init_empty    (AtlasBounds  *bounds);
 gboolean atlas_bounds_is_empty      (const AtlasBounds *bounds);
 void     atlas_bounds_extend        (AtlasBounds  *bounds,

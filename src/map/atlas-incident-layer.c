@@ -22,12 +22,24 @@
 #define VIEW_MARGIN_PX 40.0
 #define EARTH_METRES_PER_PIXEL_Z0 156543.03392
 
+/* Every incident that passes the filter but its date range, as loaded from the store once:
+ * a date range (the timeline, its play button) is then applied in memory, without asking
+ * the store again. Shared read-only between the main thread and workers. */
+typedef struct {
+  char       *filter_key;
+  GArray     *points;      /* AtlasMapPoint, in id order */
+  GArray     *spans;       /* AtlasDaySpan, parallel to points */
+  GByteArray *precisions;  /* AtlasLocationPrecision, parallel to points */
+  char      **categories;
+} PointCache;
+
 /* What the worker hands back: the index and what is needed to draw single points. */
 typedef struct {
   AtlasClusterIndex *index;
   GArray            *ids;         /* gint64, sorted */
   GByteArray        *precisions;  /* AtlasLocationPrecision, parallel to ids */
   char             **categories;
+  PointCache        *cache;
 } LoadedPoints;
 
 /* A cluster as last drawn, for picking. */
@@ -43,6 +55,8 @@ struct _AtlasIncidentLayer
   ShumateLayer   parent_instance;
 
   LoadedPoints  *points;
+  PointCache    *cache;
+  AtlasCase     *cache_case;     /* whose incidents the cache holds; not a reference */
   GArray        *drawn;          /* DrawnCluster, from the last snapshot */
   GCancellable  *loading;
   gint64         selected_id;
@@ -51,28 +65,91 @@ struct _AtlasIncidentLayer
 G_DEFINE_FINAL_TYPE (AtlasIncidentLayer, atlas_incident_layer, SHUMATE_TYPE_LAYER)
 
 static void
+point_cache_clear (PointCache *cache)
+{
+  g_free (cache->filter_key);
+  g_clear_pointer (&cache->points, g_array_unref);
+  g_clear_pointer (&cache->spans, g_array_unref);
+  g_clear_pointer (&cache->precisions, g_byte_array_unref);
+  g_clear_pointer (&cache->categories, g_strfreev);
+}
+
+static void
+point_cache_unref (PointCache *cache)
+{
+  g_atomic_rc_box_release_full (cache, (GDestroyNotify) point_cache_clear);
+}
+
+static void
 loaded_points_free (LoadedPoints *points)
 {
   g_clear_object (&points->index);
   g_clear_pointer (&points->ids, g_array_unref);
   g_clear_pointer (&points->precisions, g_byte_array_unref);
   g_clear_pointer (&points->categories, g_strfreev);
+  g_clear_pointer (&points->cache, point_cache_unref);
   g_free (points);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadedPoints, loaded_points_free)
 
+/* The worker's own copies: the filter is the main thread's to change. */
 typedef struct {
   AtlasCase   *atlas_case;
-  AtlasFilter *filter;
+  AtlasFilter *filter_without_dates;
+  char        *filter_key;
+  gint32       first_day;
+  gint32       last_day;
+  PointCache  *cache;        /* nullable: what was loaded last time */
 } LoadJob;
 
 static void
 load_job_free (LoadJob *job)
 {
   g_clear_object (&job->atlas_case);
-  g_clear_object (&job->filter);
+  g_clear_object (&job->filter_without_dates);
+  g_free (job->filter_key);
+  g_clear_pointer (&job->cache, point_cache_unref);
   g_free (job);
+}
+
+static PointCache *
+load_cache (LoadJob       *job,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  PointCache *cache = g_atomic_rc_box_new0 (PointCache);
+
+  cache->filter_key = g_strdup (job->filter_key);
+  if (!atlas_case_load_map_points (job->atlas_case, job->filter_without_dates, &cache->points,
+                                   &cache->precisions, &cache->categories, cancellable, error)
+      || !atlas_case_load_map_spans (job->atlas_case, job->filter_without_dates, &cache->spans,
+                                     cancellable, error))
+    {
+      point_cache_unref (cache);
+      return NULL;
+    }
+  return cache;
+}
+
+/* The points of the cache whose days meet the job's date range, in id order. */
+static GArray *
+select_in_range (LoadJob    *job,
+                 PointCache *cache,
+                 GByteArray *precisions)
+{
+  GArray *points = g_array_sized_new (FALSE, FALSE, sizeof (AtlasMapPoint), cache->points->len);
+
+  for (guint i = 0; i < cache->points->len; i++)
+    {
+      AtlasDaySpan *span = &g_array_index (cache->spans, AtlasDaySpan, i);
+
+      if (span->last < job->first_day || span->first > job->last_day)
+        continue;
+      g_array_append_val (points, g_array_index (cache->points, AtlasMapPoint, i));
+      g_byte_array_append (precisions, &cache->precisions->data[i], 1);
+    }
+  return points;
 }
 
 static void
@@ -86,11 +163,20 @@ load_in_thread (GTask        *task,
   g_autoptr(GArray) points = NULL;
   GError *error = NULL;
 
-  if (!atlas_case_load_map_points (job->atlas_case, job->filter, &points, &loaded->precisions,
-                                   &loaded->categories, cancellable, &error)
-      || (loaded->index = atlas_cluster_index_new ((AtlasMapPoint *) points->data, points->len,
-                                                   CLUSTER_RADIUS_PX, cancellable,
-                                                   &error)) == NULL)
+  if (job->cache != NULL && g_str_equal (job->cache->filter_key, job->filter_key))
+    loaded->cache = g_atomic_rc_box_acquire (job->cache);
+  else if ((loaded->cache = load_cache (job, cancellable, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  loaded->precisions = g_byte_array_new ();
+  loaded->categories = g_strdupv (loaded->cache->categories);
+  points = select_in_range (job, loaded->cache, loaded->precisions);
+  loaded->index = atlas_cluster_index_new ((AtlasMapPoint *) points->data, points->len,
+                                           CLUSTER_RADIUS_PX, cancellable, &error);
+  if (loaded->index == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -119,6 +205,11 @@ loaded_cb (GObject      *source,
   if (points == NULL)
     g_warning ("The incidents could not be drawn: %s", error->message);
 
+  if (points != NULL && points->cache != self->cache)
+    {
+      g_clear_pointer (&self->cache, point_cache_unref);
+      self->cache = g_atomic_rc_box_acquire (points->cache);
+    }
   g_clear_pointer (&self->points, loaded_points_free);
   self->points = points;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -369,6 +460,7 @@ atlas_incident_layer_dispose (GObject *object)
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_pointer (&self->points, loaded_points_free);
+  g_clear_pointer (&self->cache, point_cache_unref);
   g_clear_pointer (&self->drawn, g_array_unref);
 
   G_OBJECT_CLASS (atlas_incident_layer_parent_class)->dispose (object);
@@ -428,12 +520,39 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
 
   job = g_new0 (LoadJob, 1);
   job->atlas_case = g_object_ref (atlas_case);
-  job->filter = filter ? g_object_ref (filter) : NULL;
+  job->filter_without_dates = filter ? atlas_filter_copy_without_dates (filter) : NULL;
+  job->filter_key = filter ? atlas_filter_describe_without_dates (filter) : g_strdup ("");
+  job->first_day = G_MININT32;
+  job->last_day = G_MAXINT32;
+  if (filter != NULL)
+    atlas_filter_get_day_range (filter, &job->first_day, &job->last_day);
+  /* the cache belongs to one case */
+  if (atlas_case != self->cache_case)
+    g_clear_pointer (&self->cache, point_cache_unref);
+  self->cache_case = atlas_case;
+  if (self->cache != NULL)
+    job->cache = g_atomic_rc_box_acquire (self->cache);
   self->loading = g_cancellable_new ();
   task = g_task_new (self, self->loading, loaded_cb, NULL);
   g_task_set_source_tag (task, atlas_incident_layer_set_case);
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * atlas_incident_layer_reload:
+ *
+ * Reads the case's incidents again, after the case changed.
+ */
+void
+atlas_incident_layer_reload (AtlasIncidentLayer *self,
+                             AtlasCase          *atlas_case,
+                             AtlasFilter        *filter)
+{
+  g_return_if_fail (ATLAS_IS_INCIDENT_LAYER (self));
+
+  g_clear_pointer (&self->cache, point_cache_unref);
+  atlas_incident_layer_set_case (self, atlas_case, filter);
 }
 
 /**

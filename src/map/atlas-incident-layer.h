@@ -21,6 +21,9 @@ AtlasIncidentLayer *atlas_incident_layer_new            (ShumateViewport    *vie
 void                atlas_incident_layer_set_case       (AtlasIncidentLayer *self,
                                                          AtlasCase          *atlas_case,
                                                          AtlasFilter        *filter);
+void                atlas_incident_layer_reload         (AtlasIncidentLayer *self,
+                                                         AtlasCase          *atlas_case,
+                                                         AtlasFilter        *filter);
 void                atlas_incident_layer_set_selected   (AtlasIncidentLayer *self,
                                                          gint64              incident_id);
 gboolean            atlas_incident_layer_pick           (AtlasIncidentLayer *self,

@@ -421,7 +421,7 @@ atlas_map_view_reload (AtlasMapView *self)
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
   atlas_route_layer_set_case (self->route_layer, self->atlas_case);
-  atlas_incident_layer_set_case (self->incident_layer, self->atlas_case, self->filter);
+  atlas_incident_layer_reload (self->incident_layer, self->atlas_case, self->filter);
   atlas_map_legend_set_case (self->legend, self->atlas_case);
 }
 

@@ -31,6 +31,10 @@ typedef struct {
   GArray     *spans;       /* AtlasDaySpan, parallel to points */
   GByteArray *precisions;  /* AtlasLocationPrecision, parallel to points */
   char      **categories;
+  /* the index of every point, built the first time no date range is asked for: clearing
+   * the range then costs nothing */
+  GMutex             lock;
+  AtlasClusterIndex *full_index;
 } PointCache;
 
 /* What the worker hands back: the index and what is needed to draw single points. */
@@ -72,6 +76,8 @@ point_cache_clear (PointCache *cache)
   g_clear_pointer (&cache->spans, g_array_unref);
   g_clear_pointer (&cache->precisions, g_byte_array_unref);
   g_clear_pointer (&cache->categories, g_strfreev);
+  g_clear_object (&cache->full_index);
+  g_mutex_clear (&cache->lock);
 }
 
 static void
@@ -120,6 +126,7 @@ load_cache (LoadJob       *job,
 {
   PointCache *cache = g_atomic_rc_box_new0 (PointCache);
 
+  g_mutex_init (&cache->lock);
   cache->filter_key = g_strdup (job->filter_key);
   if (!atlas_case_load_map_points (job->atlas_case, job->filter_without_dates, &cache->points,
                                    &cache->precisions, &cache->categories, cancellable, error)
@@ -152,6 +159,34 @@ select_in_range (LoadJob    *job,
   return points;
 }
 
+/* The index of @points; with no date range, the cache's own, built once. */
+static AtlasClusterIndex *
+build_index (LoadJob       *job,
+             PointCache    *cache,
+             GArray        *points,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  gboolean everything = job->first_day == G_MININT32 && job->last_day == G_MAXINT32;
+  g_autoptr(GMutexLocker) locker = NULL;
+  AtlasClusterIndex *index;
+
+  if (!everything)
+    return atlas_cluster_index_new ((AtlasMapPoint *) points->data, points->len,
+                                    CLUSTER_RADIUS_PX, cancellable, error);
+
+  locker = g_mutex_locker_new (&cache->lock);
+  if (cache->full_index == NULL)
+    {
+      index = atlas_cluster_index_new ((AtlasMapPoint *) points->data, points->len,
+                                       CLUSTER_RADIUS_PX, cancellable, error);
+      if (index == NULL)
+        return NULL;
+      cache->full_index = index;
+    }
+  return g_object_ref (cache->full_index);
+}
+
 static void
 load_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -174,8 +209,7 @@ load_in_thread (GTask        *task,
   loaded->precisions = g_byte_array_new ();
   loaded->categories = g_strdupv (loaded->cache->categories);
   points = select_in_range (job, loaded->cache, loaded->precisions);
-  loaded->index = atlas_cluster_index_new ((AtlasMapPoint *) points->data, points->len,
-                                           CLUSTER_RADIUS_PX, cancellable, &error);
+  loaded->index = build_index (job, loaded->cache, points, cancellable, &error);
   if (loaded->index == NULL)
     {
       g_task_return_error (task, error);

@@ -16,6 +16,7 @@
 #include "atlas-basemap-source.h"
 #include "atlas-case.h"
 #include "atlas-map-view.h"
+#include "atlas-widget-capture.h"
 
 #define SETTLE_TIMEOUT_US (90 * G_USEC_PER_SEC)
 
@@ -241,6 +242,31 @@ test_date_range_in_memory (Fixture       *fixture,
   g_assert_cmpstr (atlas_record_get_key (picked), ==, "inc-ahvaz-2018");
 }
 
+/* Playing the timeline: the reported route's last stop, Kerman on 3 January 2024, is not
+ * yet reached at the end of 2023, and still there to select. */
+static void
+test_route_travelled (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AtlasRecord) route = atlas_case_lookup (sample, "route", "route-badakhshan-kerman",
+                                                    NULL);
+  g_autoptr(AtlasRecord) kerman = atlas_case_lookup (sample, "waypoint", "wp-kerman-end", NULL);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-map-travelled.png", NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  double x, y;
+
+  atlas_map_view_frame_record (fixture->map_view, route, FALSE);
+  atlas_filter_set_date_range (fixture->filter, NULL, "2023-12-31");
+  wait_until_settled (fixture->map_view);
+  texture = atlas_widget_capture_texture (GTK_WIDGET (fixture->map_view));
+  g_assert_nonnull (texture);
+  gdk_texture_save_to_png (texture, path);
+
+  project (fixture, atlas_record_get_double (kerman, "latitude"),
+           atlas_record_get_double (kerman, "longitude"), &x, &y);
+  g_assert_true (x > 0 && y > 0);
+}
+
 static void
 test_visible_bounds (Fixture       *fixture,
                      gconstpointer  data)
@@ -301,6 +327,8 @@ main (int   argc,
   g_test_add ("/atlas/map/keyboard-steps", Fixture, NULL, fixture_set_up,
               test_keyboard_steps_through_incidents, fixture_tear_down);
   g_test_add ("/atlas/map/date-range", Fixture, NULL, fixture_set_up, test_date_range_in_memory,
+              fixture_tear_down);
+  g_test_add ("/atlas/map/route-travelled", Fixture, NULL, fixture_set_up, test_route_travelled,
               fixture_tear_down);
   g_test_add ("/atlas/map/visible-bounds", Fixture, NULL, fixture_set_up, test_visible_bounds,
               fixture_tear_down);

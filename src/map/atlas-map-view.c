@@ -230,6 +230,10 @@ load_basemap (AtlasMapView *self)
 static void
 filter_changed_cb (AtlasMapView *self)
 {
+  gint32 first_day, last_day;
+
+  atlas_filter_get_day_range (self->filter, &first_day, &last_day);
+  atlas_route_layer_set_last_day (self->route_layer, last_day);
   atlas_incident_layer_set_case (self->incident_layer, self->atlas_case, self->filter);
 }
 

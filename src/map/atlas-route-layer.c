@@ -36,6 +36,7 @@ struct _AtlasRouteLayer
 
   GPtrArray    *routes;     /* RouteEntry */
   AtlasRecord  *selected;
+  gint32        last_day;   /* waypoints dated after it are yet to come: faded */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasRouteLayer, atlas_route_layer, SHUMATE_TYPE_LAYER)
@@ -75,6 +76,18 @@ project (AtlasRouteLayer *self,
                                               atlas_record_get_double (waypoint, "latitude"),
                                               atlas_record_get_double (waypoint, "longitude"),
                                               x, y);
+}
+
+/* Whether the route has reached this waypoint by the end of the date range: undated
+ * waypoints always count as reached. */
+static gboolean
+is_reached (AtlasRouteLayer *self,
+            AtlasRecord     *waypoint)
+{
+  gint32 day;
+
+  return !atlas_date_to_day (atlas_record_get_text (waypoint, "date"), FALSE, &day)
+         || day <= self->last_day;
 }
 
 static void
@@ -216,6 +229,15 @@ draw_waypoint (AtlasRouteLayer *self,
   double x, y;
 
   project (self, waypoint, &x, &y);
+  if (!is_reached (self, waypoint))
+    {
+      /* not yet reached in the time shown: a faint outline only */
+      cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+      atlas_map_style_set_route_colour (cr, is_solid (entry));
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      return;
+    }
   cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill_preserve (cr);
@@ -317,6 +339,7 @@ atlas_route_layer_class_init (AtlasRouteLayerClass *klass)
 static void
 atlas_route_layer_init (AtlasRouteLayer *self)
 {
+  self->last_day = G_MAXINT32;
   self->routes = g_ptr_array_new_with_free_func ((GDestroyNotify) route_entry_free);
   /* Picking is asked for by the map view; the layer itself takes no input. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
@@ -365,6 +388,25 @@ atlas_route_layer_set_case (AtlasRouteLayer *self,
       entry->waypoints = model_to_array (waypoints);
       g_ptr_array_add (self->routes, entry);
     }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_route_layer_set_last_day:
+ * @last_day: the last day of the time shown, or G_MAXINT32
+ *
+ * Waypoints dated after it are drawn as not yet reached, so playing the timeline shows
+ * the route being travelled.
+ */
+void
+atlas_route_layer_set_last_day (AtlasRouteLayer *self,
+                                gint32           last_day)
+{
+  g_return_if_fail (ATLAS_IS_ROUTE_LAYER (self));
+
+  if (self->last_day == last_day)
+    return;
+  self->last_day = last_day;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

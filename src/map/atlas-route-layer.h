@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (AtlasRouteLayer, atlas_route_layer, ATLAS, ROUTE_LAYER, Sh
 AtlasRouteLayer *atlas_route_layer_new          (ShumateViewport *viewport);
 void             atlas_route_layer_set_case     (AtlasRouteLayer *self,
                                                  AtlasCase       *atlas_case);
+void             atlas_route_layer_set_last_day (AtlasRouteLayer *self,
+                                                 gint32           last_day);
 void             atlas_route_layer_set_selected (AtlasRouteLayer *self,
                                                  AtlasRecord     *record);
 AtlasRecord     *atlas_route_layer_pick         (AtlasRouteLayer *self,

@@ -1335,6 +1335,27 @@ build_incident_filter_full (AtlasFilter *filter,
   return g_string_free (g_steal_pointer (&where), FALSE);
 }
 
+/* Prepares "SELECT @columns FROM incidents WHERE <the filter> @tail" with the filter's values
+ * bound; @with_dates says whether its date range counts. */
+static sqlite3_stmt *
+prepare_incident_query (AtlasCase    *self,
+                        const char   *columns,
+                        AtlasFilter  *filter,
+                        gboolean      with_dates,
+                        const char   *tail,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *where = build_incident_filter_full (filter, with_dates, values);
+  g_autofree char *sql = g_strconcat ("SELECT ", columns, " FROM incidents ", where, " ", tail,
+                                      NULL);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  for (guint i = 0; stmt != NULL && i + 1 < values->len; i++)
+    bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i));
+  return stmt;
+}
+
 static char *
 build_incident_filter (AtlasFilter *filter,
                        GPtrArray   *values)
@@ -1366,19 +1387,15 @@ atlas_case_load_dates (AtlasCase     *self,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *where = build_incident_filter_full (filter, FALSE, values);
-  g_autofree char *sql = g_strconcat ("SELECT start_time FROM incidents ", where, NULL);
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) loaded = g_array_new (FALSE, FALSE, sizeof (gint32));
   int rc;
 
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
 
+  stmt = prepare_incident_query (self, "start_time", filter, FALSE, "", error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i + 1 < values->len; i++)
-    bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1414,20 +1431,16 @@ atlas_case_load_map_spans (AtlasCase     *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *where = build_incident_filter_full (filter, FALSE, values);
-  g_autofree char *sql = g_strconcat ("SELECT start_time, coalesce(end_time, start_time)"
-                                      " FROM incidents ", where, " ORDER BY id", NULL);
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) loaded = g_array_new (FALSE, FALSE, sizeof (AtlasDaySpan));
   int rc;
 
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
 
+  stmt = prepare_incident_query (self, "start_time, coalesce(end_time, start_time)", filter,
+                                 FALSE, "ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i + 1 < values->len; i++)
-    bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1601,22 +1614,17 @@ atlas_case_load_map_points (AtlasCase     *self,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) indexes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) loaded = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
   g_autoptr(GByteArray) loaded_precisions = g_byte_array_new ();
-  g_autofree char *where = build_incident_filter (filter, values);
-  g_autofree char *sql = g_strconcat ("SELECT id, latitude, longitude, category,"
-                                      " location_precision FROM incidents ", where,
-                                      " ORDER BY id", NULL);
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
+  stmt = prepare_incident_query (self, "id, latitude, longitude, category, location_precision",
+                                 filter, TRUE, "ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i + 1 < values->len; i++)
-    bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -30,9 +30,13 @@
 #include "atlas-incident.h"
 #include "atlas-role.h"
 #include "atlas-route.h"
+#include "atlas-rtree-loader.h"
 #include "atlas-waypoint.h"
 
 #define BUSY_TIMEOUT_MS 5000
+/* From this many points in one write, the R-tree is built in one go afterwards instead of
+ * row by row through its triggers. */
+#define BULK_POINTS 10000
 
 /* When claims about one attribute are contested: their figures differ, or a figure is
  * met by a claim that gives none (a denial, "unknown"). Descriptions worded differently
@@ -59,6 +63,8 @@ struct _AtlasCase
   char       *initial_frame;
   char       *initial_selection;
   GHashTable *insert_statements;   /* GType → sqlite3_stmt, prepared once */
+  GHashTable *bulk_statements;     /* the same, prepared with triggers off */
+  gboolean    bulk;
   gboolean    read_only;
 };
 
@@ -597,7 +603,8 @@ get_insert_statement (AtlasCase         *self,
                       GError           **error)
 {
   GType type = G_TYPE_FROM_CLASS (klass);
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->insert_statements, GSIZE_TO_POINTER (type));
+  GHashTable *statements = self->bulk ? self->bulk_statements : self->insert_statements;
+  sqlite3_stmt *stmt = g_hash_table_lookup (statements, GSIZE_TO_POINTER (type));
   g_autofree char *sql = NULL;
 
   if (stmt != NULL)
@@ -609,7 +616,7 @@ get_insert_statement (AtlasCase         *self,
 
   sql = build_insert_sql (klass);
   if ((stmt = prepare (self, sql, error)) != NULL)
-    g_hash_table_insert (self->insert_statements, GSIZE_TO_POINTER (type), stmt);
+    g_hash_table_insert (statements, GSIZE_TO_POINTER (type), stmt);
   return stmt;
 }
 
@@ -880,6 +887,57 @@ typedef struct {
   GPtrArray *records;
 } WriteJob;
 
+static guint
+count_points (GPtrArray *records)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    if (ATLAS_IS_INCIDENT (g_ptr_array_index (records, i))
+        || ATLAS_IS_WAYPOINT (g_ptr_array_index (records, i)))
+      n++;
+  return n;
+}
+
+static gboolean
+insert_all (AtlasCase  *self,
+            GPtrArray  *records,
+            GError    **error)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+
+      if (!insert_record (self, record, error))
+        {
+          g_prefix_error (error, _("%s “%s”: "), atlas_record_get_kind (record),
+                          atlas_record_get_key (record) ? atlas_record_get_key (record) : "");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A large write goes in with the R-tree triggers off, and the point tables' R-trees are
+ * then built whole. The route lines are written after, with the triggers on again. */
+static gboolean
+insert_in_bulk (AtlasCase  *self,
+                GPtrArray  *records,
+                GError    **error)
+{
+  gboolean ok;
+
+  self->bulk = TRUE;
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  ok = insert_all (self, records, error);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+  self->bulk = FALSE;
+
+  return ok
+         && atlas_rtree_loader_rebuild (self->db, "incidents", error)
+         && atlas_rtree_loader_rebuild (self->db, "waypoints", error);
+}
+
 static gboolean
 write_work (sqlite3  *db,
             gpointer  data,
@@ -887,21 +945,16 @@ write_work (sqlite3  *db,
 {
   WriteJob *job = data;
   Watermarks marks;
+  gboolean inserted;
 
   read_watermarks (job->self, &marks);
-  for (guint i = 0; i < job->records->len; i++)
-    {
-      AtlasRecord *record = g_ptr_array_index (job->records, i);
+  if (count_points (job->records) >= BULK_POINTS)
+    inserted = insert_in_bulk (job->self, job->records, error);
+  else
+    inserted = insert_all (job->self, job->records, error);
 
-      if (!insert_record (job->self, record, error))
-        {
-          g_prefix_error (error, _("%s “%s”: "), atlas_record_get_kind (record),
-                          atlas_record_get_key (record) ? atlas_record_get_key (record) : "");
-          return FALSE;
-        }
-    }
-
-  return update_route_lines (job->self, error)
+  return inserted
+         && update_route_lines (job->self, error)
          && check_references (job->self, &marks, error)
          && update_contents_extents (job->self, error)
          && index_new_records (job->self, &marks, error);
@@ -1846,6 +1899,7 @@ atlas_case_finalize (GObject *object)
 
   /* statements before the connection they belong to */
   g_clear_pointer (&self->insert_statements, g_hash_table_unref);
+  g_clear_pointer (&self->bulk_statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_object (&self->file);
   g_clear_pointer (&self->title, g_free);
@@ -1867,5 +1921,6 @@ static void
 atlas_case_init (AtlasCase *self)
 {
   self->insert_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->bulk_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->read_only = TRUE;
 }

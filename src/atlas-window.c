@@ -279,6 +279,9 @@ set_case (AtlasWindow *self,
     return;
 
   update_title (self);
+  /* the analyst asked to edit and may not: say why */
+  if (atlas_case_get_read_only_reason (atlas_case) != NULL)
+    show_toast (self, atlas_case_get_read_only_reason (atlas_case));
   atlas_sidebar_set_case (ATLAS_SIDEBAR (self->sidebar), atlas_case);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "case");
   atlas_map_view_set_case (self->map_view, atlas_case);

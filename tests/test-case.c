@@ -13,6 +13,7 @@
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atlas-actor.h"
 #include "atlas-case-schema.h"
@@ -545,6 +546,25 @@ test_hostile_trigger_opens_read_only (Fixture       *fixture,
   g_assert_cmpint (query_raw_int (fixture->path, "SELECT count(*) FROM documents"), ==, 2);
 }
 
+/* A case on a read-only medium opens read-only, saying why, and is not changed. */
+static void
+test_unwritable_file_opens_read_only (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&atlas_case);
+  exec_raw (fixture->path, "PRAGMA journal_mode = DELETE");
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_case_get_read_only (atlas_case));
+  g_assert_nonnull (strstr (atlas_case_get_read_only_reason (atlas_case), "read-only"));
+  g_chmod (fixture->path, 0644);
+}
+
 static void
 test_migrate_version_1 (Fixture       *fixture,
                         gconstpointer  data)
@@ -775,6 +795,7 @@ main (int   argc,
   add_test ("/atlas/case/refuse/corrupt-page", test_refuse_corrupt_page);
   add_test ("/atlas/case/hostile-trigger-read-only", test_hostile_trigger_opens_read_only);
   add_test ("/atlas/case/migrate-version-1", test_migrate_version_1);
+  add_test ("/atlas/case/unwritable-read-only", test_unwritable_file_opens_read_only);
   add_test ("/atlas/case/create-replaces-atomically", test_create_replaces_atomically);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atlas-actor.h"
 #include "atlas-briefing-step.h"
@@ -345,6 +346,18 @@ validate_file (sqlite3  *db,
          && check_schema_version (db, version, error);
 }
 
+/* Writing needs the file and, for SQLite's journal beside it, its folder. A file nobody
+ * may write (no write bit at all) is taken as meant to be read-only, even by root. */
+static gboolean
+can_write_beside (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf info;
+
+  return g_stat (path, &info) == 0 && (info.st_mode & 0222) != 0
+         && g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
 static AtlasCase *
 open_validated (GFile               *file,
                 AtlasCaseOpenFlags   flags,
@@ -364,6 +377,9 @@ open_validated (GFile               *file,
   if (!atlas_case_schema_check_trusted (self->db, &untrusted))
     self->read_only_reason = g_strdup_printf (_("Opened read-only because %s."),
                                               untrusted->message);
+  else if ((flags & ATLAS_CASE_OPEN_READ_ONLY) == 0 && !can_write_beside (path))
+    self->read_only_reason = g_strdup (_("Opened read-only because the file or its folder "
+                                         "cannot be written to (a read-only medium?)."));
   else if ((flags & ATLAS_CASE_OPEN_READ_ONLY) == 0)
     {
       sqlite3 *writable = open_for_writing (path, version, error);

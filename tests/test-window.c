@@ -417,6 +417,24 @@ add_isolated (const char *path,
   g_test_add_data_func (path, test, run_isolated);
 }
 
+static void
+test_window_shortcuts (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  AtlasWindow *window = open_settled_window (sample);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-shortcuts.png", NULL);
+  GtkWindow *shortcuts;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_set_default_size (shortcuts, 1200, 800);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (shortcuts));
+  g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (shortcuts), path, NULL));
+  gtk_window_destroy (shortcuts);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +456,7 @@ main (int   argc,
   add_isolated ("/atlas/window/basemap-map-file", test_window_basemap_map_file);
   add_isolated ("/atlas/window/imports-file", test_window_imports_file);
   add_isolated ("/atlas/window/about", test_window_about);
+  add_isolated ("/atlas/window/shortcuts", test_window_shortcuts);
   add_isolated ("/atlas/window/sample-refuses-import", test_window_sample_refuses_import);
   add_isolated ("/atlas/window/broken-map-file-falls-back",
                    test_window_broken_map_file_falls_back);

@@ -150,3 +150,41 @@ import_test_convert_with_ogr2ogr (const char *driver,
   g_assert_no_error (error);
   return g_file_new_for_path (out);
 }
+
+/* Imports the city points as GDAL writes them in @driver's format and checks incident
+ * @nth: no problem, three incidents, and its title, date and exact coordinates. */
+void
+import_test_check_gdal_cities (const char *driver,
+                               const char *name,
+                               guint       nth,
+                               const char *title,
+                               const char *date,
+                               double      latitude,
+                               double      longitude)
+{
+  g_autofree char *ogr2ogr = g_find_program_in_path ("ogr2ogr");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  AtlasRecord *incident;
+  AtlasCaseCounts counts;
+
+  if (ogr2ogr == NULL)
+    {
+      g_test_skip ("ogr2ogr is not installed");
+      return;
+    }
+  file = import_test_convert_with_ogr2ogr (driver, name);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 3);
+
+  incident = import_test_find_record (plan, "incident", nth);
+  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, title);
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, date);
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), latitude, 1e-9);
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "longitude"), longitude,
+                                  1e-9);
+}

@@ -32,4 +32,12 @@ void             import_test_assert_problem_at_feature (AtlasImportPlan *plan,
 GFile           *import_test_convert_with_ogr2ogr (const char      *driver,
                                                    const char      *name);
 
+void             import_test_check_gdal_cities    (const char      *driver,
+                                                   const char      *name,
+                                                   guint            nth,
+                                                   const char      *title,
+                                                   const char      *date,
+                                                   double           latitude,
+                                                   double           longitude);
+
 G_END_DECLS

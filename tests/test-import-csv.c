@@ -149,7 +149,8 @@ test_bad_rows (void)
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 7);
   import_test_assert_problem_on_line (plan, 3, "latitude 95 is outside −90…90");
   import_test_assert_problem_on_line (plan, 4, "empty coordinates");
-  import_test_assert_problem_on_line (plan, 5, "looks like projected coordinates (metres), not degrees");
+  import_test_assert_problem_on_line (plan, 5,
+                                      "looks like projected coordinates (metres), not degrees");
   import_test_assert_problem_on_line (plan, 6, "unparseable date “3rd Jan”");
   import_test_assert_problem_on_line (plan, 7, "the row has 4 fields but the header has 8");
   import_test_assert_problem_on_line (plan, 8, "latitude “nan” is not a number");
@@ -174,8 +175,9 @@ test_crlf_bom (void)
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 2);
-  g_assert_cmpstr (atlas_record_get_text (import_test_find_record (plan, "incident", 0), "summary"), ==,
-                   "two lines,\r\nand a comma");
+  g_assert_cmpstr (atlas_record_get_text (import_test_find_record (plan, "incident", 0),
+                                          "summary"),
+                   ==, "two lines,\r\nand a comma");
   claim = import_test_find_record (plan, "claim", 1);
   g_assert_cmpstr (atlas_record_get_text (claim, "locator"), ==, "line 5, event A2");
 }

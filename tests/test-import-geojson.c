@@ -43,11 +43,14 @@ test_good (void)
                    "Two explosions near the cemetery.");
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 30.2839, 1e-9);
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "longitude"), 57.0834, 1e-9);
-  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "deaths"), ==, "95");
-  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "verified"), ==, "true");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "deaths"),
+                   ==, "95");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "verified"),
+                   ==, "true");
   g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "tags"), ==,
                    "[\"isis-k\",\"kerman\"]");
-  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "id"), ==, "k-1");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "id"),
+                   ==, "k-1");
 
   incident = import_test_find_record (plan, "incident", 1);
   g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Parliament attack");
@@ -78,7 +81,8 @@ test_bad_features (void)
   g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 10);
   import_test_assert_problem_at_feature (plan, 2, "latitude 95 is outside −90…90");
   import_test_assert_problem_at_feature (plan, 3, "empty coordinates");
-  import_test_assert_problem_at_feature (plan, 4, "looks like projected coordinates (metres), not degrees");
+  import_test_assert_problem_at_feature (plan, 4,
+                                         "looks like projected coordinates (metres), not degrees");
   import_test_assert_problem_at_feature (plan, 5, "not a pair of numbers");
   import_test_assert_problem_at_feature (plan, 6, "“Polygon” is not supported");
   import_test_assert_problem_at_feature (plan, 7, "empty coordinates");
@@ -133,7 +137,8 @@ test_projected_crs (void)
 static void
 test_not_geojson (void)
 {
-  g_autoptr(GFile) file = import_test_write_temp ("other.json", "{\"format\": \"something else\"}", -1);
+  g_autoptr(GFile) file = import_test_write_temp ("other.json",
+                                                  "{\"format\": \"something else\"}", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
@@ -256,30 +261,9 @@ test_bare_geometry (void)
 static void
 test_gdal (void)
 {
-  g_autofree char *ogr2ogr = g_find_program_in_path ("ogr2ogr");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = NULL;
-  AtlasRecord *incident;
-  AtlasCaseCounts counts;
-
-  if (ogr2ogr == NULL)
-    {
-      g_test_skip ("ogr2ogr is not installed");
-      return;
-    }
-  file = import_test_convert_with_ogr2ogr ("GeoJSON", "cities.geojson");
-  plan = atlas_import_plan_new_for_file (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
-  atlas_import_plan_get_counts (plan, &counts);
-  g_assert_cmpuint (counts.incidents, ==, 3);
-
-  incident = import_test_find_record (plan, "incident", 1);
-  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Tehran");
-  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07");
-  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 35.6944, 1e-9);
-  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "longitude"), 51.4215, 1e-9);
+  import_test_check_gdal_cities ("GeoJSON", "cities.geojson", 1,
+                                 "Tehran", "2017-06-07",
+                                 35.6944, 51.4215);
 }
 
 int

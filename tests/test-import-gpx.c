@@ -49,8 +49,10 @@ test_good_1_1 (void)
   g_assert_cmpstr (atlas_record_get_text (incident, "category"), ==, "bombing");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2024-01-03T11:45:00Z");
   g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "minute");
-  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "ele"), ==, "1755");
-  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "sym"), ==, "Flag");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "ele"),
+                   ==, "1755");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "sym"),
+                   ==, "Flag");
 
   route = import_test_find_record (plan, "route", 0);
   g_assert_cmpstr (atlas_record_get_text (route, "name"), ==, "Planned route");
@@ -102,7 +104,8 @@ test_bad_points (void)
   import_test_assert_problem_on_line (plan, 4, "latitude 95 is outside −90…90");
   import_test_assert_problem_on_line (plan, 5, "empty coordinates");
   import_test_assert_problem_on_line (plan, 6, "empty latitude");
-  import_test_assert_problem_on_line (plan, 7, "looks like projected coordinates (metres), not degrees");
+  import_test_assert_problem_on_line (plan, 7,
+                                      "looks like projected coordinates (metres), not degrees");
   import_test_assert_problem_on_line (plan, 8, "latitude “NaN” is not a number");
   import_test_assert_problem_on_line (plan, 9, "unparseable date “3rd Jan”");
   import_test_assert_problem_on_line (plan, 14, "longitude 200 is outside −180…180");
@@ -194,30 +197,9 @@ test_too_many_points (void)
 static void
 test_gdal (void)
 {
-  g_autofree char *ogr2ogr = g_find_program_in_path ("ogr2ogr");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = NULL;
-  AtlasRecord *incident;
-  AtlasCaseCounts counts;
-
-  if (ogr2ogr == NULL)
-    {
-      g_test_skip ("ogr2ogr is not installed");
-      return;
-    }
-  file = import_test_convert_with_ogr2ogr ("GPX", "cities.gpx");
-  plan = atlas_import_plan_new_for_file (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
-  atlas_import_plan_get_counts (plan, &counts);
-  g_assert_cmpuint (counts.incidents, ==, 3);
-
-  incident = import_test_find_record (plan, "incident", 2);
-  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Shiraz");
-  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2022-10-26");
-  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 29.6036, 1e-9);
-  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "longitude"), 52.5388, 1e-9);
+  import_test_check_gdal_cities ("GPX", "cities.gpx", 2,
+                                 "Shiraz", "2022-10-26",
+                                 29.6036, 52.5388);
 }
 
 int

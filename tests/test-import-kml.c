@@ -50,7 +50,8 @@ test_good (void)
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2024-01-03");
   g_assert_cmpstr (atlas_record_get_text (incident, "category"), ==, "bombing");
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 30.2839, 1e-9);
-  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "deaths"), ==, "95");
+  g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "deaths"),
+                   ==, "95");
   g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "folder"), ==,
                    "Iran incidents / 2024");
 
@@ -169,7 +170,8 @@ test_huge_text (void)
 static void
 test_not_kml (void)
 {
-  g_autoptr(GFile) file = import_test_write_temp ("other.kml", "<?xml version=\"1.0\"?>\n<svg/>", -1);
+  g_autoptr(GFile) file = import_test_write_temp ("other.kml",
+                                                  "<?xml version=\"1.0\"?>\n<svg/>", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
 
@@ -194,30 +196,9 @@ test_utf16 (void)
 static void
 test_gdal (void)
 {
-  g_autofree char *ogr2ogr = g_find_program_in_path ("ogr2ogr");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasImportPlan) plan = NULL;
-  AtlasRecord *incident;
-  AtlasCaseCounts counts;
-
-  if (ogr2ogr == NULL)
-    {
-      g_test_skip ("ogr2ogr is not installed");
-      return;
-    }
-  file = import_test_convert_with_ogr2ogr ("KML", "cities.kml");
-  plan = atlas_import_plan_new_for_file (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
-  atlas_import_plan_get_counts (plan, &counts);
-  g_assert_cmpuint (counts.incidents, ==, 3);
-
-  incident = import_test_find_record (plan, "incident", 0);
-  g_assert_cmpstr (atlas_record_get_text (incident, "title"), ==, "Kerman");
-  g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2024-01-03");
-  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 30.2839, 1e-9);
-  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "longitude"), 57.0834, 1e-9);
+  import_test_check_gdal_cities ("KML", "cities.kml", 0,
+                                 "Kerman", "2024-01-03",
+                                 30.2839, 57.0834);
 }
 
 int

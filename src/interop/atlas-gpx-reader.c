@@ -293,17 +293,6 @@ read_gpx (GpxReader  *reader,
   return atlas_import_batch_progress (reader->batch, 1.0, error);
 }
 
-static guint
-count_lines (const char *data,
-             gsize       length)
-{
-  guint lines = 1;
-
-  for (const char *p = data; (p = memchr (p, '\n', length - (gsize) (p - data))) != NULL; p++)
-    lines++;
-  return lines;
-}
-
 /**
  * atlas_gpx_reader_read:
  *
@@ -319,7 +308,7 @@ atlas_gpx_reader_read (const char        *data,
                        GError           **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
-  GpxReader reader = { batch, count_lines (data, length), 0 };
+  GpxReader reader = { batch, atlas_safe_xml_count_lines (data, length), 0 };
   xmlNode *root;
 
   g_return_val_if_fail (ATLAS_IS_IMPORT_BATCH (batch), FALSE);

@@ -344,17 +344,6 @@ read_container (KmlReader   *reader,
   return TRUE;
 }
 
-static guint
-count_lines (const char *data,
-             gsize       length)
-{
-  guint lines = 1;
-
-  for (const char *p = data; (p = memchr (p, '\n', length - (gsize) (p - data))) != NULL; p++)
-    lines++;
-  return lines;
-}
-
 /**
  * atlas_kml_reader_read:
  *
@@ -370,7 +359,7 @@ atlas_kml_reader_read (const char        *data,
                        GError           **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
-  KmlReader reader = { batch, count_lines (data, length), 0 };
+  KmlReader reader = { batch, atlas_safe_xml_count_lines (data, length), 0 };
   xmlNode *root;
 
   g_return_val_if_fail (ATLAS_IS_IMPORT_BATCH (batch), FALSE);

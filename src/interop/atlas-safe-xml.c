@@ -249,3 +249,19 @@ atlas_safe_xml_line (xmlNode *node)
 
   return line > 0 ? (guint) line : 0;
 }
+
+/**
+ * atlas_safe_xml_count_lines:
+ *
+ * Returns: how many lines @data has: readers report progress as a node's line over it
+ */
+guint
+atlas_safe_xml_count_lines (const char *data,
+                            gsize       length)
+{
+  guint lines = 1;
+
+  for (const char *p = data; (p = memchr (p, '\n', length - (gsize) (p - data))) != NULL; p++)
+    lines++;
+  return lines;
+}

@@ -30,6 +30,8 @@ char     *atlas_safe_xml_child_text (xmlNode            *parent,
                                      const char * const *namespaces,
                                      GError            **error);
 guint     atlas_safe_xml_line       (xmlNode            *node);
+guint     atlas_safe_xml_count_lines (const char        *data,
+                                     gsize              length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 

@@ -417,6 +417,74 @@ test_cancel (void)
   g_assert_cmpuint (counts.incidents, ==, 0);
 }
 
+/* Cancelling halfway through the write leaves the case file exactly as it was. */
+static void
+test_cancel_write (void)
+{
+  g_autoptr(GFile) file = write_big_acled (20000);
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasImportPlan) first = load ("good.geojson");
+  g_autoptr(AtlasCase) atlas_case = create_case ();
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Progress progress = { fractions, cancellable, 0.5, g_thread_self () };
+  AtlasCaseCounts counts_before, counts_after;
+
+  g_assert_true (atlas_import_plan_apply (first, atlas_case, &error));
+  g_assert_no_error (error);
+  atlas_case_get_counts (atlas_case, &counts_before);
+  before = checksum_case (atlas_case);
+
+  g_assert_true (atlas_import_plan_load (plan, NULL, &error));
+  g_signal_connect (plan, "notify::fraction", G_CALLBACK (fraction_cb), &progress);
+  g_assert_false (atlas_import_plan_apply_full (plan, atlas_case, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* it was cancelled while writing, not before */
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), >=, 0.5);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), <, 1.0);
+  atlas_case_get_counts (atlas_case, &counts_after);
+  assert_counts_equal (&counts_before, &counts_after);
+  after = checksum_case (atlas_case);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A large import leaves search behind; it catches up in chunks, and a small write
+ * afterwards is indexed at once. */
+static void
+test_search_catches_up (void)
+{
+  g_autoptr(GFile) file = write_big_acled (25000);
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasImportPlan) small = load ("good.geojson");
+  g_autoptr(AtlasCase) atlas_case = create_case ();
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_import_plan_load (plan, NULL, &error));
+  g_assert_true (atlas_import_plan_apply (plan, atlas_case, &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_case_get_search_pending (atlas_case));
+  found = atlas_case_search (atlas_case, "Source", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
+  g_clear_object (&found);
+
+  g_assert_true (atlas_case_update_search_index (atlas_case, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (atlas_case_get_search_pending (atlas_case));
+  found = atlas_case_search (atlas_case, "Source", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), >, 0);
+  g_clear_object (&found);
+
+  g_assert_true (atlas_import_plan_apply (small, atlas_case, &error));
+  g_assert_no_error (error);
+  g_assert_false (atlas_case_get_search_pending (atlas_case));
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -470,6 +538,8 @@ main (int   argc,
   g_test_add_func ("/atlas/import/plan/progress", test_progress);
   g_test_add_func ("/atlas/import/plan/cancel", test_cancel);
   g_test_add_func ("/atlas/import/plan/async", test_async);
+  g_test_add_func ("/atlas/import/plan/cancel-write", test_cancel_write);
+  g_test_add_func ("/atlas/import/plan/search-catches-up", test_search_catches_up);
 
   return g_test_run ();
 }

@@ -140,30 +140,35 @@ static const char search_index_sql[] =
   "CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, key UNINDEXED, title, body,"
   " tokenize = 'unicode61 remove_diacritics 2');";
 
-/* What the search index holds of each kind of record. */
+/* What the search index holds of each kind of record: rows with ids in (?N, ?N+6]. */
 static const char search_insert_sql[] =
   "INSERT INTO search_index (kind, key, title, body)"
   " SELECT 'incident', key, title, coalesce(summary, '') || ' ' || coalesce(place, '')"
   "  || ' ' || coalesce(admin_area, '') || ' ' || coalesce(country, '') || ' ' || category"
-  "  FROM incidents WHERE id > ?1"
-  " UNION ALL SELECT 'route', key, name, coalesce(summary, '') FROM routes WHERE id > ?2"
+  "  FROM incidents WHERE id > ?1 AND id <= ?7"
+  " UNION ALL SELECT 'route', key, name, coalesce(summary, '') FROM routes"
+  "  WHERE id > ?2 AND id <= ?8"
   " UNION ALL SELECT 'waypoint', key, coalesce(place, ''), coalesce(admin_area, '')"
-  "  || ' ' || coalesce(country, '') FROM waypoints WHERE id > ?3"
+  "  || ' ' || coalesce(country, '') FROM waypoints WHERE id > ?3 AND id <= ?9"
   " UNION ALL SELECT 'actor', key, name, coalesce(aliases, '') || ' '"
-  "  || coalesce(summary, '') FROM actors WHERE id > ?4"
+  "  || coalesce(summary, '') FROM actors WHERE id > ?4 AND id <= ?10"
   " UNION ALL SELECT 'document', key, title, coalesce(publisher, '') || ' '"
-  "  || coalesce(author, '') FROM documents WHERE id > ?5"
+  "  || coalesce(author, '') FROM documents WHERE id > ?5 AND id <= ?11"
   " UNION ALL SELECT 'claim', key, attribute, value_text || ' ' || coalesce(paraphrase, '')"
-  "  || ' ' || coalesce(attributed_to, '') FROM claims WHERE id > ?6";
+  "  || ' ' || coalesce(attributed_to, '') FROM claims WHERE id > ?6 AND id <= ?12";
 
 /**
- * atlas_case_schema_index_since:
- * @since: the row ids after which to index incidents, routes, waypoints, actors, documents
- *   and claims; zeros index everything
+ * atlas_case_schema_index_range:
+ * @after: per table, the row id after which to index, in the order of
+ *   #AtlasCaseSearchTable
+ * @through: per table, the last row id to index
+ *
+ * Adds the rows in (@after, @through] of each table to the full-text index.
  */
 gboolean
-atlas_case_schema_index_since (sqlite3       *db,
-                               const gint64   since[6],
+atlas_case_schema_index_range (sqlite3       *db,
+                               const gint64   after[ATLAS_CASE_N_SEARCH_TABLES],
+                               const gint64   through[ATLAS_CASE_N_SEARCH_TABLES],
                                GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -171,8 +176,11 @@ atlas_case_schema_index_since (sqlite3       *db,
 
   if (sqlite3_prepare_v2 (db, search_insert_sql, -1, &stmt, NULL) != SQLITE_OK)
     return atlas_case_schema_exec (db, search_insert_sql, error);
-  for (int i = 0; i < 6; i++)
-    sqlite3_bind_int64 (stmt, i + 1, since[i]);
+  for (int i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
+    {
+      sqlite3_bind_int64 (stmt, i + 1, after[i]);
+      sqlite3_bind_int64 (stmt, i + 1 + ATLAS_CASE_N_SEARCH_TABLES, through[i]);
+    }
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc == SQLITE_DONE)
@@ -270,12 +278,14 @@ atlas_case_schema_migrate (sqlite3  *db,
                            int       from_version,
                            GError  **error)
 {
-  static const gint64 everything[6] = { 0 };
+  static const gint64 nothing[ATLAS_CASE_N_SEARCH_TABLES] = { 0 };
+  static const gint64 everything[ATLAS_CASE_N_SEARCH_TABLES] = {
+    G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64 };
 
   g_return_val_if_fail (from_version >= 1, FALSE);
 
   if (from_version < 2 && (!atlas_case_schema_exec (db, search_index_sql, error)
-                           || !atlas_case_schema_index_since (db, everything, error)
+                           || !atlas_case_schema_index_range (db, nothing, everything, error)
                            || !set_version (db, 2, error)))
     return FALSE;
 

@@ -11,6 +11,17 @@
 
 G_BEGIN_DECLS
 
+/* The tables the full-text index holds rows of, in the order its functions take them. */
+typedef enum {
+  ATLAS_CASE_SEARCH_INCIDENTS,
+  ATLAS_CASE_SEARCH_ROUTES,
+  ATLAS_CASE_SEARCH_WAYPOINTS,
+  ATLAS_CASE_SEARCH_ACTORS,
+  ATLAS_CASE_SEARCH_DOCUMENTS,
+  ATLAS_CASE_SEARCH_CLAIMS,
+  ATLAS_CASE_N_SEARCH_TABLES
+} AtlasCaseSearchTable;
+
 /* 'GPKG' as PRAGMA application_id, and GeoPackage 1.3 as PRAGMA user_version */
 #define ATLAS_GPKG_APPLICATION_ID 0x47504B47
 #define ATLAS_GPKG_USER_VERSION 10300
@@ -26,8 +37,9 @@ gboolean atlas_case_schema_migrate         (sqlite3      *db,
 int      atlas_case_schema_read_version    (sqlite3      *db);
 gboolean atlas_case_schema_check_trusted   (sqlite3      *db,
                                             GError      **error);
-gboolean atlas_case_schema_index_since     (sqlite3      *db,
-                                            const gint64  since[6],
+gboolean atlas_case_schema_index_range     (sqlite3      *db,
+                                            const gint64  after[ATLAS_CASE_N_SEARCH_TABLES],
+                                            const gint64  through[ATLAS_CASE_N_SEARCH_TABLES],
                                             GError      **error);
 gboolean atlas_case_schema_exec            (sqlite3      *db,
                                             const char   *sql,

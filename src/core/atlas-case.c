@@ -22,6 +22,7 @@
 #include "atlas-actor.h"
 #include "atlas-briefing-step.h"
 #include "atlas-case-schema.h"
+#include "atlas-case-writer.h"
 #include "atlas-case.h"
 #include "atlas-claim.h"
 #include "atlas-cluster-index.h"
@@ -31,13 +32,9 @@
 #include "atlas-incident.h"
 #include "atlas-role.h"
 #include "atlas-route.h"
-#include "atlas-rtree-loader.h"
 #include "atlas-waypoint.h"
 
 #define BUSY_TIMEOUT_MS 5000
-/* From this many points in one write, the R-tree is built in one go afterwards instead of
- * row by row through its triggers. */
-#define BULK_POINTS 10000
 
 /* When claims about one attribute are contested: their figures differ, or a figure is
  * met by a claim that gives none (a denial, "unknown"). Descriptions worded differently
@@ -63,9 +60,8 @@ struct _AtlasCase
   char       *read_only_reason;
   char       *initial_frame;
   char       *initial_selection;
-  GHashTable *insert_statements;   /* GType → sqlite3_stmt, prepared once */
-  GHashTable *bulk_statements;     /* the same, prepared with triggers off */
-  gboolean    bulk;
+  AtlasCaseWriter *writer;         /* when writable */
+  GMutex      write_lock;
   gboolean    read_only;
 };
 
@@ -388,6 +384,7 @@ open_validated (GFile               *file,
         return NULL;
       sqlite3_close (self->db);
       self->db = writable;
+      self->writer = atlas_case_writer_new (writable);
       self->read_only = FALSE;
     }
 
@@ -561,329 +558,6 @@ atlas_case_create (GFile       *file,
 /* ---- writing ---------------------------------------------------------------------- */
 
 static gboolean
-has_point (AtlasRecordClass *klass)
-{
-  return atlas_record_class_find_field (klass, "latitude") != NULL;
-}
-
-static char *
-build_insert_sql (AtlasRecordClass *klass)
-{
-  g_autoptr(GString) sql = g_string_new (NULL);
-
-  g_string_append_printf (sql, "INSERT INTO %s (key", klass->table);
-  for (guint i = 0; i < klass->n_fields; i++)
-    g_string_append_printf (sql, ", %s", klass->fields[i].name);
-  if (has_point (klass))
-    g_string_append (sql, ", geom");
-  g_string_append (sql, ") VALUES (?");
-  for (guint i = 0; i < klass->n_fields + has_point (klass); i++)
-    g_string_append (sql, ", ?");
-  g_string_append (sql, ")");
-  return g_string_free (g_steal_pointer (&sql), FALSE);
-}
-
-static void
-bind_field (sqlite3_stmt     *stmt,
-            int               index,
-            AtlasRecord      *record,
-            const AtlasField *field)
-{
-  double number;
-
-  switch (field->type)
-    {
-    case ATLAS_FIELD_TEXT:
-      /* the record outlives the statement's step */
-      sqlite3_bind_text (stmt, index, atlas_record_field_get_text (record, field), -1,
-                         SQLITE_STATIC);
-      break;
-    case ATLAS_FIELD_DOUBLE:
-      number = atlas_record_field_get_double (record, field);
-      if (isnan (number))
-        sqlite3_bind_null (stmt, index);
-      else
-        sqlite3_bind_double (stmt, index, number);
-      break;
-    case ATLAS_FIELD_INT:
-      sqlite3_bind_int64 (stmt, index, atlas_record_field_get_int (record, field));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static sqlite3_stmt *
-get_insert_statement (AtlasCase         *self,
-                      AtlasRecordClass  *klass,
-                      GError           **error)
-{
-  GType type = G_TYPE_FROM_CLASS (klass);
-  GHashTable *statements = self->bulk ? self->bulk_statements : self->insert_statements;
-  sqlite3_stmt *stmt = g_hash_table_lookup (statements, GSIZE_TO_POINTER (type));
-  g_autofree char *sql = NULL;
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  sql = build_insert_sql (klass);
-  if ((stmt = prepare (self, sql, error)) != NULL)
-    g_hash_table_insert (statements, GSIZE_TO_POINTER (type), stmt);
-  return stmt;
-}
-
-static gboolean
-validate_dated (AtlasRecord  *record,
-                const char   *date_field,
-                const char   *precision_field,
-                GError      **error)
-{
-  const char *date = atlas_record_get_text (record, date_field);
-
-  return date == NULL
-         || atlas_validate_date (date, atlas_record_get_text (record, precision_field), error);
-}
-
-/* What the schema cannot say by itself: real coordinates, real dates, grades in range. */
-static gboolean
-validate_record (AtlasRecord  *record,
-                 GError      **error)
-{
-  AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (record);
-  gint64 credibility;
-
-  if (atlas_record_get_key (record) == NULL || *atlas_record_get_key (record) == '\0')
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID, _("it has no key"));
-      return FALSE;
-    }
-  if (has_point (klass)
-      && !atlas_validate_coordinate (atlas_record_get_double (record, "latitude"),
-                                     atlas_record_get_double (record, "longitude"), error))
-    return FALSE;
-  if (ATLAS_IS_INCIDENT (record))
-    return validate_dated (record, "start_time", "start_precision", error)
-           && validate_dated (record, "end_time", "end_precision", error);
-  if (ATLAS_IS_WAYPOINT (record))
-    return validate_dated (record, "date", "date_precision", error);
-  if (ATLAS_IS_CLAIM (record))
-    {
-      credibility = atlas_record_get_int (record, "credibility");
-      if (credibility < 1 || credibility > 6)
-        {
-          g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
-                       _("credibility %" G_GINT64_FORMAT " is outside 1…6"), credibility);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-insert_record (AtlasCase    *self,
-               AtlasRecord  *record,
-               GError      **error)
-{
-  AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (record);
-  sqlite3_stmt *stmt = get_insert_statement (self, klass, error);
-  g_autoptr(GBytes) geom = NULL;
-  int index = 1;
-  int rc;
-
-  if (stmt == NULL || !validate_record (record, error))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, index++, atlas_record_get_key (record), -1, SQLITE_STATIC);
-  for (guint i = 0; i < klass->n_fields; i++)
-    bind_field (stmt, index++, record, &klass->fields[i]);
-  if (has_point (klass))
-    {
-      geom = atlas_gpkg_point_new (atlas_record_get_double (record, "latitude"),
-                                   atlas_record_get_double (record, "longitude"));
-      sqlite3_bind_blob (stmt, index, g_bytes_get_data (geom, NULL),
-                         (int) g_bytes_get_size (geom), SQLITE_STATIC);
-    }
-
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID, "%s",
-                   sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-  atlas_record_set_id (record, sqlite3_last_insert_rowid (self->db));
-  return TRUE;
-}
-
-static gboolean
-update_route_line (AtlasCase   *self,
-                   const char  *route_key,
-                   GError     **error)
-{
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GBytes) line = NULL;
-
-  select = prepare (self, "SELECT latitude, longitude FROM waypoints WHERE route_key = ?"
-                          " ORDER BY seq", error);
-  update = prepare (self, "UPDATE routes SET geom = ? WHERE key = ?", error);
-  if (select == NULL || update == NULL)
-    return FALSE;
-
-  bind_text (select, 1, route_key);
-  while (sqlite3_step (select) == SQLITE_ROW)
-    {
-      double lat_lon[2] = { sqlite3_column_double (select, 0),
-                            sqlite3_column_double (select, 1) };
-      g_array_append_vals (pairs, lat_lon, 2);
-    }
-
-  /* A route with fewer than two waypoints has no line to draw. */
-  if (pairs->len >= 4)
-    {
-      line = atlas_gpkg_line_string_new ((double *) pairs->data, pairs->len / 2);
-      sqlite3_bind_blob (update, 1, g_bytes_get_data (line, NULL),
-                         (int) g_bytes_get_size (line), SQLITE_TRANSIENT);
-    }
-  bind_text (update, 2, route_key);
-  return sqlite3_step (update) == SQLITE_DONE
-         || set_sqlite_error (error, self->db, _("a route line could not be updated"));
-}
-
-static gboolean
-update_route_lines (AtlasCase  *self,
-                    GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT key FROM routes", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (!update_route_line (self, (const char *) sqlite3_column_text (stmt, 0), error))
-      return FALSE;
-  return TRUE;
-}
-
-/* The row id before which a write started, per table: what was there was checked and
- * indexed before, so only what follows is checked and indexed now. */
-typedef struct {
-  gint64 documents;
-  gint64 actors;
-  gint64 incidents;
-  gint64 routes;
-  gint64 waypoints;
-  gint64 claims;
-  gint64 roles;
-  gint64 briefing_steps;
-} Watermarks;
-
-static void
-read_watermarks (AtlasCase  *self,
-                 Watermarks *marks)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self,
-    "SELECT (SELECT coalesce(max(id), 0) FROM documents),"
-    " (SELECT coalesce(max(id), 0) FROM actors), (SELECT coalesce(max(id), 0) FROM incidents),"
-    " (SELECT coalesce(max(id), 0) FROM routes), (SELECT coalesce(max(id), 0) FROM waypoints),"
-    " (SELECT coalesce(max(id), 0) FROM claims), (SELECT coalesce(max(id), 0) FROM roles),"
-    " (SELECT coalesce(max(id), 0) FROM briefing_steps)", NULL);
-  gint64 *values = (gint64 *) marks;
-
-  memset (marks, 0, sizeof *marks);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return;
-  for (guint i = 0; i < sizeof *marks / sizeof (gint64); i++)
-    values[i] = sqlite3_column_int64 (stmt, (int) i);
-}
-
-/* Every reference a new record makes must land on something; one query names the first
- * that does not. */
-static gboolean
-check_references (AtlasCase         *self,
-                  const Watermarks  *marks,
-                  GError           **error)
-{
-  static const char sql[] =
-    "SELECT 'claim', key, 'document ' || document_key FROM claims"
-    "  WHERE id > ?1 AND document_key NOT IN (SELECT key FROM documents)"
-    " UNION ALL SELECT 'waypoint', key, 'route ' || route_key FROM waypoints"
-    "  WHERE id > ?2 AND route_key NOT IN (SELECT key FROM routes)"
-    " UNION ALL SELECT 'role', key, 'actor ' || actor_key FROM roles"
-    "  WHERE id > ?3 AND actor_key NOT IN (SELECT key FROM actors)"
-    " UNION ALL SELECT kind, key, subject_kind || ' ' || subject_key FROM"
-    "  (SELECT 'claim' AS kind, key, subject_kind, subject_key FROM claims WHERE id > ?1"
-    "   UNION ALL SELECT 'role', key, subject_kind, subject_key FROM roles WHERE id > ?3"
-    "   UNION ALL SELECT 'briefing step', key, subject_kind, subject_key FROM briefing_steps"
-    "    WHERE id > ?4 AND subject_kind != 'extent')"
-    "  WHERE subject_key NOT IN (SELECT key FROM incidents UNION SELECT key FROM routes"
-    "   UNION SELECT key FROM waypoints UNION SELECT key FROM actors)"
-    " LIMIT 1";
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, marks->claims);
-  sqlite3_bind_int64 (stmt, 2, marks->waypoints);
-  sqlite3_bind_int64 (stmt, 3, marks->roles);
-  sqlite3_bind_int64 (stmt, 4, marks->briefing_steps);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return TRUE;
-
-  g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
-               _("%s “%s” refers to %s, which the case does not hold"),
-               sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
-               sqlite3_column_text (stmt, 2));
-  return FALSE;
-}
-
-/* Extents come from the exact coordinates: the R-tree keeps 32-bit floats. */
-static gboolean
-update_contents_extents (AtlasCase  *self,
-                         GError    **error)
-{
-  static const struct {
-    const char *table;
-    const char *points;
-  } layers[] = {
-    { "incidents", "incidents" },
-    { "waypoints", "waypoints" },
-    { "routes", "waypoints WHERE route_key IN (SELECT key FROM routes)" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
-    {
-      g_autofree char *sql = g_strdup_printf (
-        "UPDATE gpkg_contents SET min_x = e.a, min_y = e.b, max_x = e.c, max_y = e.d,"
-        " last_change = strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ','now')"
-        " FROM (SELECT min(longitude) AS a, min(latitude) AS b, max(longitude) AS c,"
-        "  max(latitude) AS d FROM %s) AS e WHERE table_name = '%s'",
-        layers[i].points, layers[i].table);
-
-      if (!atlas_case_schema_exec (self->db, sql, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Adds what the write added to the full-text index. */
-static gboolean
-index_new_records (AtlasCase         *self,
-                   const Watermarks  *marks,
-                   GError           **error)
-{
-  const gint64 since[] = { marks->incidents, marks->routes, marks->waypoints, marks->actors,
-                           marks->documents, marks->claims };
-
-  return atlas_case_schema_index_since (self->db, since, error);
-}
-
-static gboolean
 refuse_if_read_only (AtlasCase  *self,
                      GError    **error)
 {
@@ -898,61 +572,32 @@ refuse_if_read_only (AtlasCase  *self,
   return TRUE;
 }
 
+/* Writes go through one lock: a write on a worker thread (an import, the search index
+ * catching up) and one from the main thread must not interleave their transactions on the
+ * one connection. */
+static gboolean
+run_write (AtlasCase  *self,
+           gboolean  (*work) (sqlite3 *db, gpointer data, GError **error),
+           gpointer    data,
+           GError    **error)
+{
+  gboolean written;
+
+  if (refuse_if_read_only (self, error))
+    return FALSE;
+  g_mutex_lock (&self->write_lock);
+  written = run_in_transaction (self->db, work, data, error);
+  g_mutex_unlock (&self->write_lock);
+  return written;
+}
+
 typedef struct {
-  AtlasCase *self;
-  GPtrArray *records;
+  AtlasCaseWriter       *writer;
+  GPtrArray             *records;
+  GCancellable          *cancellable;
+  AtlasCaseProgressFunc  progress_func;
+  gpointer               progress_data;
 } WriteJob;
-
-static guint
-count_points (GPtrArray *records)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < records->len; i++)
-    if (ATLAS_IS_INCIDENT (g_ptr_array_index (records, i))
-        || ATLAS_IS_WAYPOINT (g_ptr_array_index (records, i)))
-      n++;
-  return n;
-}
-
-static gboolean
-insert_all (AtlasCase  *self,
-            GPtrArray  *records,
-            GError    **error)
-{
-  for (guint i = 0; i < records->len; i++)
-    {
-      AtlasRecord *record = g_ptr_array_index (records, i);
-
-      if (!insert_record (self, record, error))
-        {
-          g_prefix_error (error, _("%s “%s”: "), atlas_record_get_kind (record),
-                          atlas_record_get_key (record) ? atlas_record_get_key (record) : "");
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-/* A large write goes in with the R-tree triggers off, and the point tables' R-trees are
- * then built whole. The route lines are written after, with the triggers on again. */
-static gboolean
-insert_in_bulk (AtlasCase  *self,
-                GPtrArray  *records,
-                GError    **error)
-{
-  gboolean ok;
-
-  self->bulk = TRUE;
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  ok = insert_all (self, records, error);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
-  self->bulk = FALSE;
-
-  return ok
-         && atlas_rtree_loader_rebuild (self->db, "incidents", error)
-         && atlas_rtree_loader_rebuild (self->db, "waypoints", error);
-}
 
 static gboolean
 write_work (sqlite3  *db,
@@ -960,20 +605,9 @@ write_work (sqlite3  *db,
             GError  **error)
 {
   WriteJob *job = data;
-  Watermarks marks;
-  gboolean inserted;
 
-  read_watermarks (job->self, &marks);
-  if (count_points (job->records) >= BULK_POINTS)
-    inserted = insert_in_bulk (job->self, job->records, error);
-  else
-    inserted = insert_all (job->self, job->records, error);
-
-  return inserted
-         && update_route_lines (job->self, error)
-         && check_references (job->self, &marks, error)
-         && update_contents_extents (job->self, error)
-         && index_new_records (job->self, &marks, error);
+  return atlas_case_writer_write (job->writer, job->records, job->cancellable,
+                                  job->progress_func, job->progress_data, error);
 }
 
 /**
@@ -988,14 +622,82 @@ atlas_case_write_records (AtlasCase  *self,
                           GPtrArray  *records,
                           GError    **error)
 {
-  WriteJob job = { self, records };
+  return atlas_case_write_records_full (self, records, NULL, NULL, NULL, error);
+}
+
+/**
+ * atlas_case_write_records_full:
+ * @records: (element-type AtlasRecord): records to add, in any order
+ * @cancellable: (nullable): cancels the write, which then changes nothing
+ * @progress_func: (nullable): told how far the write is, 0…1, on the writing thread
+ *
+ * atlas_case_write_records() for large writes, which may run on a worker thread. A write
+ * of tens of thousands of records leaves the search index behind; bring it up to date with
+ * atlas_case_update_search_index().
+ */
+gboolean
+atlas_case_write_records_full (AtlasCase              *self,
+                               GPtrArray              *records,
+                               GCancellable           *cancellable,
+                               AtlasCaseProgressFunc   progress_func,
+                               gpointer                user_data,
+                               GError                **error)
+{
+  WriteJob job = { self->writer, records, cancellable, progress_func, user_data };
 
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
-  if (refuse_if_read_only (self, error))
-    return FALSE;
-  return run_in_transaction (self->db, write_work, &job, error);
+  return run_write (self, write_work, &job, error);
+}
+
+static gboolean
+index_work (sqlite3  *db,
+            gpointer  data,
+            GError  **error)
+{
+  gpointer *job = data;
+
+  return atlas_case_writer_index_chunk (job[0], job[1], error);
+}
+
+/**
+ * atlas_case_get_search_pending:
+ *
+ * Returns: %TRUE when records were written that search does not find yet
+ */
+gboolean
+atlas_case_get_search_pending (AtlasCase *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
+  return !self->read_only && atlas_case_writer_search_pending (self->writer);
+}
+
+/**
+ * atlas_case_update_search_index:
+ * @cancellable: (nullable): stops between chunks; what was indexed stays indexed
+ *
+ * Indexes for search what large writes left behind, in short transactions, so other writes
+ * wait for one chunk at most. Blocks: call from a worker thread.
+ */
+gboolean
+atlas_case_update_search_index (AtlasCase     *self,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  gboolean more = TRUE;
+  gpointer job[] = { NULL, &more };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
+
+  if (self->read_only)
+    return TRUE;
+  job[0] = self->writer;
+  while (more)
+    if (g_cancellable_set_error_if_cancelled (cancellable, error)
+        || !run_write (self, index_work, job, error))
+      return FALSE;
+  return TRUE;
 }
 
 typedef struct {
@@ -1041,7 +743,7 @@ atlas_case_set_info (AtlasCase   *self,
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
   g_return_val_if_fail (title != NULL, FALSE);
 
-  if (refuse_if_read_only (self, error) || !run_in_transaction (self->db, info_work, &job, error))
+  if (!run_write (self, info_work, &job, error))
     return FALSE;
 
   g_free (self->title);
@@ -1079,8 +781,7 @@ atlas_case_set_initial_view (AtlasCase   *self,
 
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
 
-  if (refuse_if_read_only (self, error)
-      || !run_in_transaction (self->db, initial_view_work, keys, error))
+  if (!run_write (self, initial_view_work, keys, error))
     return FALSE;
 
   g_free (self->initial_frame);
@@ -1903,21 +1604,15 @@ atlas_case_get_read_only_reason (AtlasCase *self)
 }
 
 static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
 atlas_case_finalize (GObject *object)
 {
   AtlasCase *self = ATLAS_CASE (object);
 
   /* statements before the connection they belong to */
-  g_clear_pointer (&self->insert_statements, g_hash_table_unref);
-  g_clear_pointer (&self->bulk_statements, g_hash_table_unref);
+  g_clear_pointer (&self->writer, atlas_case_writer_free);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_object (&self->file);
+  g_mutex_clear (&self->write_lock);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
@@ -1936,7 +1631,6 @@ atlas_case_class_init (AtlasCaseClass *klass)
 static void
 atlas_case_init (AtlasCase *self)
 {
-  self->insert_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
-  self->bulk_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  g_mutex_init (&self->write_lock);
   self->read_only = TRUE;
 }

@@ -33,6 +33,10 @@ typedef enum {
   ATLAS_LOCATION_COUNTRY,
 } AtlasLocationPrecision;
 
+/* Told how far a long write is, 0…1, on the thread that writes. */
+typedef void (*AtlasCaseProgressFunc) (double   fraction,
+                                       gpointer user_data);
+
 typedef struct {
   guint incidents;
   guint routes;
@@ -75,6 +79,16 @@ void         atlas_case_get_initial_view     (AtlasCase           *self,
                                               const char         **selection_key);
 gboolean     atlas_case_write_records        (AtlasCase           *self,
                                               GPtrArray           *records,
+                                              GError             **error);
+gboolean     atlas_case_write_records_full   (AtlasCase           *self,
+                                              GPtrArray           *records,
+                                              GCancellable        *cancellable,
+                                              AtlasCaseProgressFunc progress_func,
+                                              gpointer             user_data,
+                                              GError             **error);
+gboolean     atlas_case_get_search_pending   (AtlasCase           *self);
+gboolean     atlas_case_update_search_index  (AtlasCase           *self,
+                                              GCancellable        *cancellable,
                                               GError             **error);
 
 void         atlas_case_get_counts           (AtlasCase           *self,

@@ -35,6 +35,7 @@
 /* An import id is at most a file-name part, a time and a random part (under 64 bytes). */
 #define MAX_IMPORT_ID_LENGTH 64
 #define KEY_BUFFER_SIZE (MAX_IMPORT_ID_LENGTH + 32)
+#define SERIAL_WIDTH 10
 
 typedef enum {
   KEY_INCIDENT,
@@ -75,11 +76,12 @@ G_DEFINE_FINAL_TYPE (AtlasImportBatch, atlas_import_batch, G_TYPE_OBJECT)
 
 static const char *const key_infixes[N_KEY_KINDS] = { "inc", "route", "wpt", "claim", "src" };
 
-/* Writes @value in decimal at @out; returns the end. Keys are made millions of times, so
- * without printf. */
+/* Writes @value in decimal at @out, with at least @width digits; returns the end. Keys are
+ * made millions of times, so without printf. */
 static char *
 write_number (char    *out,
-              guint64  value)
+              guint64  value,
+              guint    width)
 {
   char digits[24];
   guint n = 0;
@@ -87,12 +89,16 @@ write_number (char    *out,
   do
     digits[n++] = (char) ('0' + value % 10);
   while ((value /= 10) > 0);
+  while (n < width)
+    digits[n++] = '0';
   while (n > 0)
     *out++ = digits[--n];
   return out;
 }
 
-/* "<import id>-<infix>-<serial>"; @buffer holds at least KEY_BUFFER_SIZE bytes. */
+/* "<import id>-<infix>-<serial>"; @buffer holds at least KEY_BUFFER_SIZE bytes. The serial
+ * has a fixed width so that keys sort in the order they are made: each key index then only
+ * grows at its end, which makes a large write several times faster. */
 static void
 make_key (AtlasImportBatch *self,
           KeyKind           kind,
@@ -103,7 +109,7 @@ make_key (AtlasImportBatch *self,
   *p++ = '-';
   p = g_stpcpy (p, key_infixes[kind]);
   *p++ = '-';
-  *write_number (p, ++self->serials[kind]) = '\0';
+  *write_number (p, ++self->serials[kind], SERIAL_WIDTH) = '\0';
 }
 
 static AtlasRecord *
@@ -325,7 +331,7 @@ set_default_name (AtlasImportBatch *self,
   g_autofree char *name = NULL;
   char number[24];
 
-  *write_number (number, self->line > 0 ? self->line : self->feature) = '\0';
+  *write_number (number, self->line > 0 ? self->line : self->feature, 1) = '\0';
   if (self->line > 0)
     /* Translators: a default title, e.g. "events.csv, line 12" */
     name = g_strconcat (self->file_name, _(", line "), number, NULL);

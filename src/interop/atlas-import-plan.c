@@ -641,6 +641,39 @@ atlas_import_plan_new_for_csv (GFile                  *file,
   return g_steal_pointer (&self);
 }
 
+/**
+ * atlas_import_plan_read_csv_header:
+ *
+ * Reads only the header of a CSV file, for choosing which column holds what.
+ *
+ * Returns: (transfer full): the column names, or %NULL with @error naming the file
+ */
+char **
+atlas_import_plan_read_csv_header (GFile   *file,
+                                   GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  char **header = NULL;
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if ((bytes = load_bytes (file, NULL, &local_error)) != NULL)
+    {
+      data = g_bytes_get_data (bytes, &length);
+      header = atlas_csv_reader_read_header (data ? data : "", length, &local_error);
+    }
+  if (header == NULL)
+    {
+      name = g_file_get_basename (file);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
+    }
+  return header;
+}
+
 GFile *
 atlas_import_plan_get_file (AtlasImportPlan *self)
 {
@@ -901,17 +934,92 @@ atlas_import_plan_apply (AtlasImportPlan  *self,
                          AtlasCase        *atlas_case,
                          GError          **error)
 {
+  return atlas_import_plan_apply_full (self, atlas_case, NULL, error);
+}
+
+/**
+ * atlas_import_plan_apply_full:
+ * @cancellable: (nullable): cancels the write, which then leaves the case as it was
+ *
+ * atlas_import_plan_apply() with "fraction" telling how far the write is. A large import
+ * leaves the case's search index behind: see atlas_case_update_search_index().
+ */
+gboolean
+atlas_import_plan_apply_full (AtlasImportPlan  *self,
+                              AtlasCase        *atlas_case,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
   g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), FALSE);
   g_return_val_if_fail (ATLAS_IS_CASE (atlas_case), FALSE);
   g_return_val_if_fail (self->loaded, FALSE);
 
   if (!check_applicable (self, error))
     return FALSE;
-  if (!atlas_case_write_records (atlas_case, self->all_records, error))
+  progress_cb (0.0, self);
+  if (!atlas_case_write_records_full (atlas_case, self->all_records, cancellable, progress_cb,
+                                      self, &local_error))
     {
-      g_prefix_error (error, _("%s could not be imported: "), self->file_name);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    _("%s could not be imported: "), self->file_name);
       return FALSE;
     }
   self->applied = TRUE;
   return TRUE;
+}
+
+static void
+apply_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (atlas_import_plan_apply_full (source_object, task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * atlas_import_plan_apply_async:
+ *
+ * Writes on a worker thread; "fraction" is notified on the calling thread's main context.
+ * Cancelling leaves the case exactly as it was.
+ */
+void
+atlas_import_plan_apply_async (AtlasImportPlan     *self,
+                               AtlasCase           *atlas_case,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATLAS_IS_IMPORT_PLAN (self));
+  g_return_if_fail (ATLAS_IS_CASE (atlas_case));
+
+  g_clear_pointer (&self->notify_context, g_main_context_unref);
+  self->notify_context = g_main_context_ref_thread_default ();
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_import_plan_apply_async);
+  g_task_set_task_data (task, g_object_ref (atlas_case), g_object_unref);
+  g_task_run_in_thread (task, apply_in_thread);
+}
+
+gboolean
+atlas_import_plan_apply_finish (AtlasImportPlan  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -38,6 +38,8 @@ AtlasImportPlan   *atlas_import_plan_new_for_csv          (GFile                
                                                            const AtlasCsvMapping  *mapping,
                                                            GCancellable           *cancellable,
                                                            GError                **error);
+char             **atlas_import_plan_read_csv_header      (GFile                  *file,
+                                                           GError                **error);
 gboolean           atlas_import_plan_load                 (AtlasImportPlan        *self,
                                                            GCancellable           *cancellable,
                                                            GError                **error);
@@ -68,6 +70,18 @@ gboolean           atlas_import_plan_save_report          (AtlasImportPlan      
                                                            GError                **error);
 gboolean           atlas_import_plan_apply                (AtlasImportPlan        *self,
                                                            AtlasCase              *atlas_case,
+                                                           GError                **error);
+gboolean           atlas_import_plan_apply_full           (AtlasImportPlan        *self,
+                                                           AtlasCase              *atlas_case,
+                                                           GCancellable           *cancellable,
+                                                           GError                **error);
+void               atlas_import_plan_apply_async          (AtlasImportPlan        *self,
+                                                           AtlasCase              *atlas_case,
+                                                           GCancellable           *cancellable,
+                                                           GAsyncReadyCallback     callback,
+                                                           gpointer                user_data);
+gboolean           atlas_import_plan_apply_finish         (AtlasImportPlan        *self,
+                                                           GAsyncResult           *result,
                                                            GError                **error);
 
 G_END_DECLS

@@ -1,0 +1,784 @@
+/* atlas-case-writer.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Writing records into a case, within the store's transaction: checked, inserted through
+ * statements prepared once, their references resolved, the R-trees, route lines and layer
+ * extents brought up to date. A write can be cancelled and reports its progress.
+ *
+ * The full-text index trails the tables by a watermark kept in atlas_meta: a small write
+ * indexes what it added in its own transaction; a large one leaves that to
+ * atlas_case_writer_index_chunk(), run after the commit in transactions of its own, so that a
+ * million-row import holds the file half as long and the index catches up even after a
+ * crash.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-case-schema.h"
+#include "atlas-case-writer.h"
+#include "atlas-claim.h"
+#include "atlas-gpkg-geometry.h"
+#include "atlas-incident.h"
+#include "atlas-rtree-loader.h"
+#include "atlas-waypoint.h"
+
+/* From this many points in one write, the R-tree is built in one go afterwards instead of
+ * row by row through its triggers. */
+#define BULK_POINTS 10000
+/* Up to this many records, a write indexes them for search in its own transaction. */
+#define INDEX_IN_WRITE_MAX 20000
+/* Rows per table that atlas_case_writer_index_chunk() indexes at a time. */
+#define INDEX_CHUNK 50000
+/* Check for cancellation and report progress this often. */
+#define RECORDS_PER_STEP 1000
+/* Virtual machine steps between checks for cancellation inside one long statement. */
+#define STEPS_PER_CHECK 100000
+#define SEARCH_MARK_KEY "search_indexed_through"
+
+/* The share of a write's progress that inserting the rows takes; the R-trees, references
+ * and extents take the rest. */
+#define INSERT_SHARE 0.9
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _AtlasCaseWriter
+{
+  sqlite3               *db;
+  GHashTable            *insert_statements;   /* GType → sqlite3_stmt, prepared once */
+  GHashTable            *bulk_statements;     /* the same, prepared with triggers off */
+  gboolean               bulk;
+
+  /* for the write under way */
+  GCancellable          *cancellable;
+  AtlasCaseProgressFunc  progress_func;
+  gpointer               progress_data;
+};
+
+static const char *const search_tables[ATLAS_CASE_N_SEARCH_TABLES] = {
+  "incidents", "routes", "waypoints", "actors", "documents", "claims",
+};
+
+static gboolean
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  const char  *what)
+{
+  g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED, "%s: %s", what,
+               sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (AtlasCaseWriter  *self,
+         const char       *sql,
+         GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, _("the case file cannot be read"));
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+AtlasCaseWriter *
+atlas_case_writer_new (sqlite3 *db)
+{
+  AtlasCaseWriter *self = g_new0 (AtlasCaseWriter, 1);
+
+  self->db = db;
+  self->insert_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->bulk_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  return self;
+}
+
+/* Frees the statements; the connection stays the store's. */
+void
+atlas_case_writer_free (AtlasCaseWriter *self)
+{
+  g_hash_table_unref (self->insert_statements);
+  g_hash_table_unref (self->bulk_statements);
+  g_free (self);
+}
+
+/* ---- progress and cancellation --------------------------------------------------- */
+
+static int
+interrupt_if_cancelled (gpointer data)
+{
+  AtlasCaseWriter *self = data;
+
+  return g_cancellable_is_cancelled (self->cancellable);
+}
+
+static void
+begin_write (AtlasCaseWriter       *self,
+             GCancellable          *cancellable,
+             AtlasCaseProgressFunc  progress_func,
+             gpointer               user_data)
+{
+  self->cancellable = cancellable;
+  self->progress_func = progress_func;
+  self->progress_data = user_data;
+  /* statements that run long (the R-tree, the search index) stop when cancelled */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, STEPS_PER_CHECK, interrupt_if_cancelled, self);
+}
+
+/* A cancelled write fails with G_IO_ERROR_CANCELLED, whatever SQLite said on its way out. */
+static gboolean
+end_write (AtlasCaseWriter  *self,
+           gboolean          written,
+           GError          **error)
+{
+  GCancellable *cancellable = self->cancellable;
+
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  self->cancellable = NULL;
+  self->progress_func = NULL;
+  self->progress_data = NULL;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      if (error != NULL)
+        g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
+  return written;
+}
+
+static gboolean
+report (AtlasCaseWriter  *self,
+        double            fraction,
+        GError          **error)
+{
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+  if (self->progress_func != NULL)
+    self->progress_func (CLAMP (fraction, 0.0, 1.0), self->progress_data);
+  return TRUE;
+}
+
+/* ---- inserting --------------------------------------------------------------------- */
+
+static gboolean
+has_point (AtlasRecordClass *klass)
+{
+  return atlas_record_class_find_field (klass, "latitude") != NULL;
+}
+
+static char *
+build_insert_sql (AtlasRecordClass *klass)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (key", klass->table);
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, ", %s", klass->fields[i].name);
+  if (has_point (klass))
+    g_string_append (sql, ", geom");
+  g_string_append (sql, ") VALUES (?");
+  for (guint i = 0; i < klass->n_fields + has_point (klass); i++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ")");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static void
+bind_field (sqlite3_stmt     *stmt,
+            int               index,
+            AtlasRecord      *record,
+            const AtlasField *field)
+{
+  double number;
+
+  switch (field->type)
+    {
+    case ATLAS_FIELD_TEXT:
+      /* the record outlives the statement's step */
+      sqlite3_bind_text (stmt, index, atlas_record_field_get_text (record, field), -1,
+                         SQLITE_STATIC);
+      break;
+    case ATLAS_FIELD_DOUBLE:
+      number = atlas_record_field_get_double (record, field);
+      if (isnan (number))
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_double (stmt, index, number);
+      break;
+    case ATLAS_FIELD_INT:
+      sqlite3_bind_int64 (stmt, index, atlas_record_field_get_int (record, field));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static sqlite3_stmt *
+get_insert_statement (AtlasCaseWriter   *self,
+                      AtlasRecordClass  *klass,
+                      GError           **error)
+{
+  GType type = G_TYPE_FROM_CLASS (klass);
+  GHashTable *statements = self->bulk ? self->bulk_statements : self->insert_statements;
+  sqlite3_stmt *stmt = g_hash_table_lookup (statements, GSIZE_TO_POINTER (type));
+  g_autofree char *sql = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  sql = build_insert_sql (klass);
+  if ((stmt = prepare (self, sql, error)) != NULL)
+    g_hash_table_insert (statements, GSIZE_TO_POINTER (type), stmt);
+  return stmt;
+}
+
+static gboolean
+validate_dated (AtlasRecord  *record,
+                const char   *date_field,
+                const char   *precision_field,
+                GError      **error)
+{
+  const char *date = atlas_record_get_text (record, date_field);
+
+  return date == NULL
+         || atlas_validate_date (date, atlas_record_get_text (record, precision_field), error);
+}
+
+/* What the schema cannot say by itself: real coordinates, real dates, grades in range. */
+static gboolean
+validate_record (AtlasRecord  *record,
+                 GError      **error)
+{
+  AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (record);
+  gint64 credibility;
+
+  if (atlas_record_get_key (record) == NULL || *atlas_record_get_key (record) == '\0')
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID, _("it has no key"));
+      return FALSE;
+    }
+  if (has_point (klass)
+      && !atlas_validate_coordinate (atlas_record_get_double (record, "latitude"),
+                                     atlas_record_get_double (record, "longitude"), error))
+    return FALSE;
+  if (ATLAS_IS_INCIDENT (record))
+    return validate_dated (record, "start_time", "start_precision", error)
+           && validate_dated (record, "end_time", "end_precision", error);
+  if (ATLAS_IS_WAYPOINT (record))
+    return validate_dated (record, "date", "date_precision", error);
+  if (ATLAS_IS_CLAIM (record))
+    {
+      credibility = atlas_record_get_int (record, "credibility");
+      if (credibility < 1 || credibility > 6)
+        {
+          g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
+                       _("credibility %" G_GINT64_FORMAT " is outside 1…6"), credibility);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_record (AtlasCaseWriter  *self,
+               AtlasRecord      *record,
+               GError          **error)
+{
+  AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (record);
+  sqlite3_stmt *stmt = get_insert_statement (self, klass, error);
+  g_autoptr(GBytes) geom = NULL;
+  int index = 1;
+  int rc;
+
+  if (stmt == NULL || !validate_record (record, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, index++, atlas_record_get_key (record), -1, SQLITE_STATIC);
+  for (guint i = 0; i < klass->n_fields; i++)
+    bind_field (stmt, index++, record, &klass->fields[i]);
+  if (has_point (klass))
+    {
+      geom = atlas_gpkg_point_new (atlas_record_get_double (record, "latitude"),
+                                   atlas_record_get_double (record, "longitude"));
+      sqlite3_bind_blob (stmt, index, g_bytes_get_data (geom, NULL),
+                         (int) g_bytes_get_size (geom), SQLITE_STATIC);
+    }
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID, "%s",
+                   sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  atlas_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+static gboolean
+insert_all (AtlasCaseWriter  *self,
+            GPtrArray        *records,
+            GError          **error)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+
+      if (i % RECORDS_PER_STEP == 0
+          && !report (self, INSERT_SHARE * i / records->len, error))
+        return FALSE;
+      if (!insert_record (self, record, error))
+        {
+          g_prefix_error (error, _("%s “%s”: "), atlas_record_get_kind (record),
+                          atlas_record_get_key (record) ? atlas_record_get_key (record) : "");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static guint
+count_points (GPtrArray *records)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    if (ATLAS_IS_INCIDENT (g_ptr_array_index (records, i))
+        || ATLAS_IS_WAYPOINT (g_ptr_array_index (records, i)))
+      n++;
+  return n;
+}
+
+/* A large write goes in with the R-tree triggers off, and the point tables' R-trees are
+ * then built whole. The route lines are written after, with the triggers on again. */
+static gboolean
+insert_in_bulk (AtlasCaseWriter  *self,
+                GPtrArray        *records,
+                GError          **error)
+{
+  gboolean ok;
+
+  self->bulk = TRUE;
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  ok = insert_all (self, records, error);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+  self->bulk = FALSE;
+
+  return ok
+         && atlas_rtree_loader_rebuild (self->db, "incidents", error)
+         && atlas_rtree_loader_rebuild (self->db, "waypoints", error);
+}
+
+/* ---- references -------------------------------------------------------------------- */
+
+static const char *
+table_of_kind (const char *kind)
+{
+  static const char *const tables[][2] = {
+    { "incident", "incidents" }, { "route", "routes" }, { "waypoint", "waypoints" },
+    { "actor", "actors" }, { "document", "documents" },
+  };
+
+  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (tables); i++)
+    if (g_str_equal (kind, tables[i][0]))
+      return tables[i][1];
+  return NULL;
+}
+
+static gboolean
+case_holds (AtlasCaseWriter *self,
+            const char      *table,
+            const char      *key)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE key = ?", table);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* The keys a write adds, per kind, so that most references resolve without a query. */
+static GHashTable *
+collect_keys (GPtrArray *records)
+{
+  GHashTable *by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                               (GDestroyNotify) g_hash_table_unref);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+      const char *kind = atlas_record_get_kind (record);
+      GHashTable *keys = g_hash_table_lookup (by_kind, kind);
+
+      if (keys == NULL)
+        g_hash_table_insert (by_kind, (gpointer) kind,
+                             keys = g_hash_table_new (g_str_hash, g_str_equal));
+      g_hash_table_add (keys, (gpointer) atlas_record_get_key (record));
+    }
+  return by_kind;
+}
+
+/* A subject of an unknown kind may be any record, as the case's readers look for it. */
+static gboolean
+resolves (AtlasCaseWriter *self,
+          GHashTable      *new_keys,
+          const char      *kind,
+          const char      *key)
+{
+  static const char *const any_kind[] = { "incident", "route", "waypoint", "actor" };
+  const char *table = table_of_kind (kind);
+  GHashTable *keys;
+
+  if (key == NULL)
+    return FALSE;
+  if (table == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (any_kind); i++)
+        if (resolves (self, new_keys, any_kind[i], key))
+          return TRUE;
+      return FALSE;
+    }
+  keys = g_hash_table_lookup (new_keys, kind);
+  return (keys != NULL && g_hash_table_contains (keys, key)) || case_holds (self, table, key);
+}
+
+static const char *
+get_text_if_any (AtlasRecord *record,
+                 const char  *name)
+{
+  const AtlasField *field = atlas_record_class_find_field (ATLAS_RECORD_GET_CLASS (record), name);
+
+  return field != NULL ? atlas_record_field_get_text (record, field) : NULL;
+}
+
+/* Where @record points: up to two (kind, key) pairs; a NULL kind ends them. */
+static guint
+list_references (AtlasRecord *record,
+                 const char  *targets[2][2])
+{
+  const char *kind = atlas_record_get_kind (record);
+  const char *subject_kind = get_text_if_any (record, "subject_kind");
+  guint n = 0;
+
+  if (g_str_equal (kind, "waypoint"))
+    {
+      targets[n][0] = "route";
+      targets[n++][1] = atlas_record_get_text (record, "route_key");
+    }
+  else if (g_str_equal (kind, "claim"))
+    {
+      targets[n][0] = "document";
+      targets[n++][1] = atlas_record_get_text (record, "document_key");
+    }
+  else if (g_str_equal (kind, "role"))
+    {
+      targets[n][0] = "actor";
+      targets[n++][1] = atlas_record_get_text (record, "actor_key");
+    }
+  if (subject_kind != NULL && !g_str_equal (subject_kind, "extent"))
+    {
+      targets[n][0] = subject_kind;
+      targets[n++][1] = atlas_record_get_text (record, "subject_key");
+    }
+  return n;
+}
+
+/* Every reference a new record makes must land on something, in this write or already in
+ * the case; the error names the first that does not. */
+static gboolean
+check_references (AtlasCaseWriter  *self,
+                  GPtrArray        *records,
+                  GError          **error)
+{
+  g_autoptr(GHashTable) new_keys = collect_keys (records);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+      const char *targets[2][2];
+      guint n = list_references (record, targets);
+
+      for (guint t = 0; t < n; t++)
+        if (!resolves (self, new_keys, targets[t][0], targets[t][1]))
+          {
+            g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
+                         _("%s “%s” refers to %s “%s”, which the case does not hold"),
+                         atlas_record_get_kind (record), atlas_record_get_key (record),
+                         targets[t][0], targets[t][1] ? targets[t][1] : "");
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+/* ---- route lines and extents -------------------------------------------------------- */
+
+static gboolean
+update_route_line (AtlasCaseWriter  *self,
+                   const char       *route_key,
+                   GError          **error)
+{
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GBytes) line = NULL;
+
+  select = prepare (self, "SELECT latitude, longitude FROM waypoints WHERE route_key = ?"
+                          " ORDER BY seq", error);
+  update = prepare (self, "UPDATE routes SET geom = ? WHERE key = ?", error);
+  if (select == NULL || update == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (select, 1, route_key, -1, SQLITE_STATIC);
+  while (sqlite3_step (select) == SQLITE_ROW)
+    {
+      double lat_lon[2] = { sqlite3_column_double (select, 0),
+                            sqlite3_column_double (select, 1) };
+      g_array_append_vals (pairs, lat_lon, 2);
+    }
+
+  /* A route with fewer than two waypoints has no line to draw. */
+  if (pairs->len >= 4)
+    {
+      line = atlas_gpkg_line_string_new ((double *) pairs->data, pairs->len / 2);
+      sqlite3_bind_blob (update, 1, g_bytes_get_data (line, NULL),
+                         (int) g_bytes_get_size (line), SQLITE_TRANSIENT);
+    }
+  sqlite3_bind_text (update, 2, route_key, -1, SQLITE_STATIC);
+  return sqlite3_step (update) == SQLITE_DONE
+         || set_sqlite_error (error, self->db, _("a route line could not be updated"));
+}
+
+/* Lines of the routes this write added or added waypoints to. */
+static gboolean
+update_route_lines (AtlasCaseWriter  *self,
+                    GPtrArray        *records,
+                    GError          **error)
+{
+  g_autoptr(GHashTable) routes = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+
+      if (ATLAS_IS_WAYPOINT (record))
+        g_hash_table_add (routes, (gpointer) atlas_record_get_text (record, "route_key"));
+      else if (g_str_equal (atlas_record_get_kind (record), "route"))
+        g_hash_table_add (routes, (gpointer) atlas_record_get_key (record));
+    }
+
+  g_hash_table_iter_init (&iter, routes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!update_route_line (self, key, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Extents come from the exact coordinates: the R-tree keeps 32-bit floats. */
+static gboolean
+update_contents_extents (AtlasCaseWriter  *self,
+                         GError          **error)
+{
+  static const struct {
+    const char *table;
+    const char *points;
+  } layers[] = {
+    { "incidents", "incidents" },
+    { "waypoints", "waypoints" },
+    { "routes", "waypoints WHERE route_key IN (SELECT key FROM routes)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "UPDATE gpkg_contents SET min_x = e.a, min_y = e.b, max_x = e.c, max_y = e.d,"
+        " last_change = strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ','now')"
+        " FROM (SELECT min(longitude) AS a, min(latitude) AS b, max(longitude) AS c,"
+        "  max(latitude) AS d FROM %s) AS e WHERE table_name = '%s'",
+        layers[i].points, layers[i].table);
+
+      if (!atlas_case_schema_exec (self->db, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the search index's watermark --------------------------------------------------- */
+
+static void
+read_last_ids (AtlasCaseWriter *self,
+               gint64           ids[ATLAS_CASE_N_SEARCH_TABLES])
+{
+  for (guint i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) FROM %s",
+                                              search_tables[i]);
+      g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, NULL);
+
+      ids[i] = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW
+               ? sqlite3_column_int64 (stmt, 0) : 0;
+    }
+}
+
+/* Returns: %FALSE when the file has no watermark: cases written before it existed indexed
+ * every write in full. */
+static gboolean
+read_search_marks (AtlasCaseWriter *self,
+                   gint64           marks[ATLAS_CASE_N_SEARCH_TABLES])
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT value FROM atlas_meta WHERE key = '"
+                                                SEARCH_MARK_KEY "'", NULL);
+  g_auto(GStrv) parts = NULL;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", -1);
+  if (g_strv_length (parts) != ATLAS_CASE_N_SEARCH_TABLES)
+    return FALSE;
+  for (guint i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
+    marks[i] = g_ascii_strtoll (parts[i], NULL, 10);
+  return TRUE;
+}
+
+static gboolean
+write_search_marks (AtlasCaseWriter  *self,
+                    const gint64      marks[ATLAS_CASE_N_SEARCH_TABLES],
+                    GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "INSERT OR REPLACE INTO atlas_meta VALUES ('"
+                                                SEARCH_MARK_KEY "', ?)", error);
+  g_autoptr(GString) value = g_string_new (NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
+    g_string_append_printf (value, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "", marks[i]);
+  sqlite3_bind_text (stmt, 1, value->str, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_DONE
+         || set_sqlite_error (error, self->db, _("the search index could not be updated"));
+}
+
+/* Indexes what lies past the watermark, up to @limit rows per table (0: all of it).
+ * Returns %FALSE on error; @more tells whether rows remain. */
+static gboolean
+index_pending (AtlasCaseWriter  *self,
+               gint64            limit,
+               gboolean         *more,
+               GError          **error)
+{
+  gint64 marks[ATLAS_CASE_N_SEARCH_TABLES], last[ATLAS_CASE_N_SEARCH_TABLES];
+  gint64 through[ATLAS_CASE_N_SEARCH_TABLES];
+
+  *more = FALSE;
+  read_last_ids (self, last);
+  if (!read_search_marks (self, marks))
+    return write_search_marks (self, last, error);
+
+  for (guint i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
+    {
+      through[i] = limit > 0 ? MIN (last[i], marks[i] + limit) : last[i];
+      *more |= through[i] < last[i];
+    }
+  return atlas_case_schema_index_range (self->db, marks, through, error)
+         && write_search_marks (self, through, error);
+}
+
+/* ---- writing ------------------------------------------------------------------------ */
+
+static gboolean
+write_records (AtlasCaseWriter  *self,
+               GPtrArray        *records,
+               GError          **error)
+{
+  gint64 before[ATLAS_CASE_N_SEARCH_TABLES], marks[ATLAS_CASE_N_SEARCH_TABLES];
+  gboolean more;
+
+  /* A file from before the watermark had everything indexed. */
+  if (!read_search_marks (self, marks))
+    {
+      read_last_ids (self, before);
+      if (!write_search_marks (self, before, error))
+        return FALSE;
+    }
+
+  if (!(count_points (records) >= BULK_POINTS ? insert_in_bulk (self, records, error)
+                                              : insert_all (self, records, error)))
+    return FALSE;
+
+  return report (self, INSERT_SHARE, error)
+         && check_references (self, records, error)
+         && update_route_lines (self, records, error)
+         && update_contents_extents (self, error)
+         && (records->len > INDEX_IN_WRITE_MAX || index_pending (self, 0, &more, error))
+         && report (self, 1.0, error);
+}
+
+/**
+ * atlas_case_writer_write:
+ *
+ * Writes @records within the caller's transaction; on %FALSE the caller rolls back.
+ */
+gboolean
+atlas_case_writer_write (AtlasCaseWriter        *self,
+                         GPtrArray              *records,
+                         GCancellable           *cancellable,
+                         AtlasCaseProgressFunc   progress_func,
+                         gpointer                user_data,
+                         GError                **error)
+{
+  begin_write (self, cancellable, progress_func, user_data);
+  return end_write (self, write_records (self, records, error), error);
+}
+
+/**
+ * atlas_case_writer_index_chunk:
+ * @more: (out): whether rows remain to be indexed
+ *
+ * Indexes the next rows past the search watermark, within the caller's transaction.
+ */
+gboolean
+atlas_case_writer_index_chunk (AtlasCaseWriter  *self,
+                               gboolean         *more,
+                               GError          **error)
+{
+  return index_pending (self, INDEX_CHUNK, more, error);
+}
+
+gboolean
+atlas_case_writer_search_pending (AtlasCaseWriter *self)
+{
+  gint64 marks[ATLAS_CASE_N_SEARCH_TABLES], last[ATLAS_CASE_N_SEARCH_TABLES];
+
+  if (!read_search_marks (self, marks))
+    return FALSE;
+  read_last_ids (self, last);
+  for (guint i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
+    if (marks[i] < last[i])
+      return TRUE;
+  return FALSE;
+}

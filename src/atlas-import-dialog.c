@@ -3,16 +3,19 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Bringing a file into a case: the file is read off the main thread with a progress bar,
- * then previewed (what it holds, its first records, every problem with its line) before
- * anything is written; Import writes the good records in one transaction. Emits
- * "imported" when the case has changed.
+ * Bringing a file into a case: the file is read off the main thread with a progress bar
+ * (a CSV file not in ACLED's layout first asks which columns hold what), then previewed
+ * (what it holds, its first records, every problem with its line) before anything is
+ * written; Import writes the good records in one transaction on a worker thread, with a
+ * progress bar and a Cancel that leaves the case as it was. Emits "imported" when the case
+ * has changed.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "atlas-column-mapping.h"
 #include "atlas-import-dialog.h"
 #include "atlas-import-plan.h"
 
@@ -24,7 +27,9 @@ struct _AtlasImportDialog
   AdwWindow        parent_instance;
 
   GtkButton       *import_button;
+  GtkButton       *cancel_button;
   GtkStack        *stack;
+  AtlasColumnMapping *column_mapping;
   GtkLabel        *loading_label;
   GtkProgressBar  *progress_bar;
   AdwStatusPage   *error_page;
@@ -38,6 +43,7 @@ struct _AtlasImportDialog
   AtlasImportPlan *plan;
   GCancellable    *cancellable;
   gboolean         loaded;
+  gboolean         writing;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasImportDialog, atlas_import_dialog, ADW_TYPE_WINDOW)
@@ -147,6 +153,61 @@ show_preview (AtlasImportDialog *self)
 }
 
 static void
+show_mapping (AtlasImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) header = atlas_import_plan_read_csv_header (atlas_import_plan_get_file (self->plan),
+                                                            &error);
+
+  if (header == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  atlas_column_mapping_set_columns (self->column_mapping, (const char * const *) header);
+  gtk_button_set_label (self->import_button, _("_Continue"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "mapping");
+}
+
+static void plan_loaded_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+static void fraction_changed_cb (AtlasImportDialog *self);
+
+/* Reads the file afresh, with a mapping when one was chosen. */
+static void
+load_plan (AtlasImportDialog     *self,
+           GFile                 *file,
+           const AtlasCsvMapping *mapping)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *reading = g_strdup_printf (_("Reading “%s”…"), name);
+
+  g_clear_object (&self->plan);
+  self->plan = atlas_import_plan_new (file, mapping);
+  gtk_label_set_text (self->loading_label, reading);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  g_signal_connect_object (self->plan, "notify::fraction", G_CALLBACK (fraction_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  atlas_import_plan_load_async (self->plan, self->cancellable, plan_loaded_cb,
+                                g_object_ref (self));
+}
+
+static void
+continue_with_mapping (AtlasImportDialog *self)
+{
+  g_autoptr(GFile) file = g_object_ref (atlas_import_plan_get_file (self->plan));
+  AtlasCsvMapping mapping;
+
+  atlas_column_mapping_get_mapping (self->column_mapping, &mapping);
+  gtk_button_set_label (self->import_button, _("_Import"));
+  load_plan (self, file, &mapping);
+}
+
+static void
 plan_loaded_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -156,7 +217,9 @@ plan_loaded_cb (GObject      *source,
 
   if (!atlas_import_plan_load_finish (ATLAS_IMPORT_PLAN (source), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_NEEDS_MAPPING))
+        show_mapping (self);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, error->message);
       return;
     }
@@ -182,28 +245,90 @@ import_clicked_cb (AtlasImportDialog *self)
   atlas_import_dialog_confirm (self);
 }
 
+static void
+applied_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(AtlasImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean applied = atlas_import_plan_apply_finish (ATLAS_IMPORT_PLAN (source), result, &error);
+
+  self->writing = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
+  if (applied)
+    g_signal_emit (self, signals[IMPORTED], 0);
+  if (applied || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_window_close (GTK_WINDOW (self));
+  else
+    show_error (self, error->message);
+}
+
+static void
+start_writing (AtlasImportDialog *self)
+{
+  g_autofree char *writing = NULL;
+  AtlasCaseCounts counts;
+
+  atlas_import_plan_get_counts (self->plan, &counts);
+  writing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Writing %u incident into the case…",
+                                          "Writing %u incidents into the case…",
+                                          counts.incidents), counts.incidents);
+  gtk_label_set_text (self->loading_label, writing);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+
+  /* Choosing Import with problems listed is accepting that those records are skipped. */
+  atlas_import_plan_set_problems_accepted (self->plan, TRUE);
+  self->writing = TRUE;
+  atlas_import_plan_apply_async (self->plan, self->atlas_case, self->cancellable, applied_cb,
+                                 g_object_ref (self));
+}
+
 /**
  * atlas_import_dialog_confirm:
  *
- * Imports what the preview shows, as the Import button does.
+ * Does what the suggested button does: goes on with the chosen columns, or starts writing
+ * what the preview shows. "imported" is emitted when the write has ended well.
  */
 void
 atlas_import_dialog_confirm (AtlasImportDialog *self)
 {
-  g_autoptr(GError) error = NULL;
+  const char *page;
 
   g_return_if_fail (ATLAS_IS_IMPORT_DIALOG (self));
-  g_return_if_fail (self->loaded);
 
-  /* Choosing Import with problems listed is accepting that those records are skipped. */
-  atlas_import_plan_set_problems_accepted (self->plan, TRUE);
-  if (!atlas_import_plan_apply (self->plan, self->atlas_case, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-  g_signal_emit (self, signals[IMPORTED], 0);
-  gtk_window_close (GTK_WINDOW (self));
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "mapping") == 0)
+    continue_with_mapping (self);
+  else if (self->loaded && !self->writing)
+    start_writing (self);
+}
+
+/**
+ * atlas_import_dialog_get_page:
+ *
+ * Returns: what the dialog shows: "loading" (reading or writing), "mapping", "preview" or
+ *   "error"
+ */
+const char *
+atlas_import_dialog_get_page (AtlasImportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * atlas_import_dialog_get_column_mapping:
+ *
+ * Returns: (transfer none): the column choices a CSV file not in ACLED's layout asks for
+ */
+AtlasColumnMapping *
+atlas_import_dialog_get_column_mapping (AtlasImportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), NULL);
+  return self->column_mapping;
 }
 
 static void
@@ -234,11 +359,19 @@ save_report_clicked_cb (AtlasImportDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* While writing, closing cancels the write and waits for it to roll back, then closes. */
 static gboolean
 atlas_import_dialog_close_request (GtkWindow *window)
 {
-  g_cancellable_cancel (ATLAS_IMPORT_DIALOG (window)->cancellable);
+  AtlasImportDialog *self = ATLAS_IMPORT_DIALOG (window);
 
+  g_cancellable_cancel (self->cancellable);
+  if (self->writing)
+    {
+      gtk_label_set_text (self->loading_label, _("Cancelling; the case stays as it was…"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
+      return TRUE;
+    }
   return GTK_WINDOW_CLASS (atlas_import_dialog_parent_class)->close_request (window);
 }
 
@@ -276,6 +409,8 @@ atlas_import_dialog_class_init (AtlasImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/atlas-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, column_mapping);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, loading_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, progress_bar);
@@ -293,6 +428,7 @@ atlas_import_dialog_class_init (AtlasImportDialogClass *klass)
 static void
 atlas_import_dialog_init (AtlasImportDialog *self)
 {
+  g_type_ensure (ATLAS_TYPE_COLUMN_MAPPING);
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -312,16 +448,10 @@ atlas_import_dialog_new (GtkWindow *parent,
   AtlasImportDialog *self = g_object_new (ATLAS_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = g_strdup_printf (_("Import “%s”"), name);
-  g_autofree char *reading = g_strdup_printf (_("Reading “%s”…"), name);
 
   self->atlas_case = g_object_ref (atlas_case);
-  self->plan = atlas_import_plan_new (file, NULL);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_label_set_text (self->loading_label, reading);
-  g_signal_connect_object (self->plan, "notify::fraction", G_CALLBACK (fraction_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  atlas_import_plan_load_async (self->plan, self->cancellable, plan_loaded_cb,
-                                g_object_ref (self));
+  load_plan (self, file, NULL);
   return self;
 }
 

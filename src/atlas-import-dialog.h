@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "atlas-case.h"
+#include "atlas-column-mapping.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,7 @@ AtlasImportDialog *atlas_import_dialog_new         (GtkWindow         *parent,
 void               atlas_import_dialog_confirm     (AtlasImportDialog *self);
 gboolean           atlas_import_dialog_is_loaded   (AtlasImportDialog *self);
 guint              atlas_import_dialog_get_n_problems (AtlasImportDialog *self);
+const char        *atlas_import_dialog_get_page    (AtlasImportDialog *self);
+AtlasColumnMapping *atlas_import_dialog_get_column_mapping (AtlasImportDialog *self);
 
 G_END_DECLS

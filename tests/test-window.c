@@ -301,6 +301,114 @@ find_import_dialog (void)
 }
 
 static void
+wait_for_dialog_to_close (void)
+{
+  while (find_import_dialog () != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_for_page (AtlasImportDialog *dialog,
+               const char        *page)
+{
+  while (g_strcmp0 (atlas_import_dialog_get_page (dialog), page) != 0)
+    {
+      g_assert_cmpstr (atlas_import_dialog_get_page (dialog), !=, "error");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static AtlasWindow *
+open_new_case (const char *csv,
+               GFile     **csv_file)
+{
+  g_autofree char *dir = g_dir_make_tmp ("window-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "import.gpkg", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "events.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasCase) created = atlas_case_create (file, "Imports", NULL);
+
+  g_assert_nonnull (created);
+  g_clear_object (&created);
+  g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
+  *csv_file = g_file_new_for_path (csv_path);
+  return open_settled_window (file);
+}
+
+/* A CSV file in no layout we know asks which columns hold what, guessing from their names;
+ * the chosen columns then make the incidents. */
+static void
+test_window_imports_csv_with_mapping (void)
+{
+  g_autoptr(GFile) csv = NULL;
+  AtlasWindow *window = open_new_case ("name,lat,lon,when,reported by,casualties\n"
+                                       "Market fire,30.28,57.08,2024-01-03,Agency A,4\n"
+                                       "Road block,29.10,58.35,2024-01-05,Agency B,\n", &csv);
+  AtlasImportDialog *dialog;
+  AtlasCsvMapping mapping;
+  AtlasCaseCounts counts;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-import-mapping.png", NULL);
+
+  atlas_window_import_file (window, csv);
+  dialog = find_import_dialog ();
+  wait_for_page (dialog, "mapping");
+  atlas_column_mapping_get_mapping (atlas_import_dialog_get_column_mapping (dialog), &mapping);
+  g_assert_cmpstr (mapping.latitude, ==, "lat");
+  g_assert_cmpstr (mapping.longitude, ==, "lon");
+  g_assert_cmpstr (mapping.date, ==, "when");
+  g_assert_cmpstr (mapping.title, ==, "name");
+  g_assert_null (mapping.source);   /* "reported by" is not a name it knows */
+  atlas_column_mapping_select (atlas_import_dialog_get_column_mapping (dialog), "source",
+                               "reported by");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (dialog), path, NULL));
+
+  atlas_import_dialog_confirm (dialog);
+  wait_for_page (dialog, "preview");
+  atlas_import_dialog_confirm (dialog);
+  wait_for_dialog_to_close ();
+
+  atlas_case_get_counts (atlas_window_get_case (window), &counts);
+  g_assert_cmpuint (counts.incidents, ==, 2);
+  /* the import itself and the two agencies */
+  g_assert_cmpuint (counts.documents, ==, 3);
+  close_window (window);
+}
+
+/* Cancel while the records are being written: the case stays as it was. */
+static void
+test_window_cancels_import (void)
+{
+  g_autoptr(GString) text = g_string_new ("event_date,event_type,latitude,longitude\n");
+  g_autoptr(GFile) csv = NULL;
+  AtlasWindow *window;
+  AtlasImportDialog *dialog;
+  AtlasCaseCounts counts;
+  gboolean imported = FALSE;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (text, "2024-01-03,Battles,%.3f,%.3f\n", 25 + i % 100 / 10.0,
+                            50 + i % 77 / 10.0);
+  window = open_new_case (text->str, &csv);
+  atlas_window_import_file (window, csv);
+  dialog = find_import_dialog ();
+  g_signal_connect_swapped (dialog, "imported", G_CALLBACK (g_nullify_pointer), &imported);
+  wait_for_page (dialog, "preview");
+  imported = TRUE;
+  atlas_import_dialog_confirm (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  /* closing waits for the write to stop */
+  g_assert_true (find_import_dialog () == dialog);
+  wait_for_dialog_to_close ();
+
+  g_assert_true (imported);  /* never emitted */
+  atlas_case_get_counts (atlas_window_get_case (window), &counts);
+  g_assert_cmpuint (counts.incidents, ==, 0);
+  g_assert_cmpuint (counts.documents, ==, 0);
+  close_window (window);
+}
+
+static void
 test_window_imports_file (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("window-import-XXXXXX", NULL);
@@ -325,6 +433,7 @@ test_window_imports_file (void)
   while (!atlas_import_dialog_is_loaded (dialog))
     g_main_context_iteration (NULL, TRUE);
   atlas_import_dialog_confirm (dialog);
+  wait_for_dialog_to_close ();
 
   atlas_case_get_counts (atlas_window_get_case (window), &counts);
   g_assert_cmpuint (counts.incidents, >=, 2);
@@ -455,6 +564,8 @@ main (int   argc,
   add_isolated ("/atlas/window/remembers-viewport", test_window_remembers_viewport);
   add_isolated ("/atlas/window/basemap-map-file", test_window_basemap_map_file);
   add_isolated ("/atlas/window/imports-file", test_window_imports_file);
+  add_isolated ("/atlas/window/imports-csv-with-mapping", test_window_imports_csv_with_mapping);
+  add_isolated ("/atlas/window/cancels-import", test_window_cancels_import);
   add_isolated ("/atlas/window/about", test_window_about);
   add_isolated ("/atlas/window/shortcuts", test_window_shortcuts);
   add_isolated ("/atlas/window/sample-refuses-import", test_window_sample_refuses_import);

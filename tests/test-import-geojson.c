@@ -256,6 +256,75 @@ test_bare_geometry (void)
   g_assert_cmpuint (counts.incidents, ==, 1);
 }
 
+/* A claim list as our export writes it comes back as graded claims with their documents;
+ * grades out of range fall back to "cannot be judged", and a list that is not ours stays a
+ * plain property. */
+static void
+test_claim_list (void)
+{
+  g_autoptr(GFile) file = import_test_write_temp ("claims.geojson",
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    " {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [57.08, 30.28]},"
+    "  \"properties\": {\"title\": \"Blast\", \"deaths\": \"84\", \"claims\": ["
+    "   {\"attribute\": \"deaths\", \"value_text\": \"84\", \"value_number\": 84,"
+    "    \"qualifier\": \"exact\", \"credibility\": 2, \"attributed_to\": \"officials\","
+    "    \"document\": {\"title\": \"Report A\", \"publisher\": \"Agency\", \"reliability\": \"B\"}},"
+    "   {\"attribute\": \"deaths\", \"value_text\": \"nearly 100\", \"value_min\": 95,"
+    "    \"value_max\": 100, \"qualifier\": \"approximate\", \"credibility\": 9,"
+    "    \"document\": {\"title\": \"Report B\", \"reliability\": \"Z\"}}],"
+    "   \"sources\": [{\"title\": \"Report A\", \"publisher\": \"Agency\","
+    "    \"url\": \"https://example.org/a\", \"reliability\": \"B\"}]}},"
+    " {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [57.1, 30.3]},"
+    "  \"properties\": {\"claims\": [1, 2]}}]}", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  GPtrArray *records;
+  guint n_deaths = 0;
+
+  g_assert_no_error (error);
+  records = atlas_import_plan_get_records (plan);
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+      const char *attribute;
+
+      if (!g_str_equal (atlas_record_get_kind (record), "claim"))
+        {
+          if (g_str_equal (atlas_record_get_kind (record), "document")
+              && g_strcmp0 (atlas_record_get_text (record, "title"), "Report A") == 0)
+            {
+              g_assert_cmpstr (atlas_record_get_text (record, "url"), ==, "https://example.org/a");
+              g_assert_cmpstr (atlas_record_get_text (record, "reliability"), ==, "B");
+            }
+          if (g_str_equal (atlas_record_get_kind (record), "document")
+              && g_strcmp0 (atlas_record_get_text (record, "title"), "Report B") == 0)
+            g_assert_cmpstr (atlas_record_get_text (record, "reliability"), ==, "F");
+          continue;
+        }
+      attribute = atlas_record_get_text (record, "attribute");
+      g_assert_cmpstr (attribute, !=, "sources");
+      if (g_str_equal (attribute, "deaths"))
+        {
+          n_deaths++;
+          if (g_str_equal (atlas_record_get_text (record, "value_text"), "84"))
+            {
+              g_assert_cmpfloat (atlas_record_get_double (record, "value_number"), ==, 84);
+              g_assert_cmpint (atlas_record_get_int (record, "credibility"), ==, 2);
+              g_assert_cmpstr (atlas_record_get_text (record, "attributed_to"), ==, "officials");
+            }
+          else
+            {
+              g_assert_cmpfloat (atlas_record_get_double (record, "value_min"), ==, 95);
+              g_assert_cmpint (atlas_record_get_int (record, "credibility"), ==, 6);
+            }
+        }
+      if (g_str_equal (attribute, "claims"))
+        g_assert_cmpstr (atlas_record_get_text (record, "value_text"), ==, "[1,2]");
+    }
+  /* the two listed, and not the plain "deaths" property repeating one of them */
+  g_assert_cmpuint (n_deaths, ==, 2);
+}
+
 /* ---- files written by GDAL ---------------------------------------------------------- */
 
 static void
@@ -285,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/atlas/import/geojson/nul-byte", test_nul_byte);
   g_test_add_func ("/atlas/import/geojson/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/atlas/import/geojson/bare-geometry", test_bare_geometry);
+  g_test_add_func ("/atlas/import/geojson/claim-list", test_claim_list);
   g_test_add_func ("/atlas/import/geojson/gdal", test_gdal);
 
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "atlas-geojson-claims.h"
 #include "atlas-geojson-reader.h"
 #include "atlas-import-error.h"
 #include "atlas-import-limits.h"
@@ -258,12 +259,28 @@ check_property_sizes (AtlasImportBatch *batch,
   return TRUE;
 }
 
-/* Fills mapped fields and keeps every other property as a claim. */
+/* A property our own export wrote only to repeat what the claim list holds in full. */
+static gboolean
+repeats_claim_list (AtlasRecord *record,
+                    GHashTable  *listed,
+                    const char  *name)
+{
+  if (listed == NULL)
+    return FALSE;
+  if (g_str_equal (name, "claims") || g_str_equal (name, "sources"))
+    return TRUE;
+  return g_hash_table_contains (listed, name)
+         && atlas_record_class_find_field (ATLAS_RECORD_GET_CLASS (record), name) == NULL;
+}
+
+/* Fills mapped fields and keeps every other property as a claim; a claim list as we export
+ * it comes back as the claims it lists. */
 static gboolean
 read_properties (AtlasImportBatch *batch,
                  AtlasRecord      *record,
                  JsonObject       *properties)
 {
+  g_autoptr(GHashTable) listed = atlas_geojson_read_claim_list (batch, record, properties);
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
@@ -272,8 +289,11 @@ read_properties (AtlasImportBatch *batch,
   json_object_iter_init (&iter, properties);
   while (json_object_iter_next (&iter, &name, &node))
     {
-      g_autofree char *text = value_to_text (node);
+      g_autofree char *text = NULL;
 
+      if (repeats_claim_list (record, listed, name))
+        continue;
+      text = value_to_text (node);
       if (!atlas_import_batch_set_property (batch, record, name, text, &filled))
         return FALSE;
     }

@@ -481,6 +481,58 @@ atlas_import_batch_get_source_document (AtlasImportBatch *self,
   return key;
 }
 
+static gboolean
+is_reliability (const char *grade)
+{
+  return grade != NULL && grade[0] >= 'A' && grade[0] <= 'F' && grade[1] == '\0';
+}
+
+/**
+ * atlas_import_batch_get_document:
+ * @names: document fields ("title", "publisher", "author", "url", "published", "doc_kind",
+ *   "reliability"), %NULL-terminated
+ * @values: their values, as many; %NULL for none
+ *
+ * A document described in full, as our own exports describe a claim's source; the same
+ * description gives the same document. Its grade is kept when it is one (A–F).
+ *
+ * Returns: the document's key, or %NULL when it has no title
+ */
+const char *
+atlas_import_batch_get_document (AtlasImportBatch   *self,
+                                 const char * const *names,
+                                 const char * const *values)
+{
+  g_autoptr(GString) signature = g_string_new ("\x1f");
+  g_autoptr(AtlasRecord) document = NULL;
+  char new_key[KEY_BUFFER_SIZE];
+  const char *key;
+
+  g_return_val_if_fail (ATLAS_IS_IMPORT_BATCH (self), NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_string_append_printf (signature, "%s=%s\x1f", names[i], values[i] ? values[i] : "");
+  if ((key = g_hash_table_lookup (self->source_keys, signature->str)) != NULL)
+    return key;
+
+  make_key (self, KEY_SOURCE, new_key);
+  document = new_document (new_key, "", self->file_name);
+  atlas_record_set_text (document, "title", NULL);
+  atlas_record_set_text (document, "doc_kind", "source");
+  for (guint i = 0; names[i] != NULL; i++)
+    if (values[i] != NULL && *values[i] != '\0'
+        && (!g_str_equal (names[i], "reliability") || is_reliability (values[i])))
+      atlas_record_set_text (document, names[i], values[i]);
+  if (atlas_record_get_text (document, "title") == NULL)
+    return NULL;
+
+  g_ptr_array_add (self->documents, g_object_ref (document));
+  key = atlas_record_get_key (document);
+  g_hash_table_insert (self->source_keys, g_string_free (g_steal_pointer (&signature), FALSE),
+                       (gpointer) key);
+  return key;
+}
+
 /**
  * atlas_import_batch_set_date:
  *

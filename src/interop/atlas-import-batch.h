@@ -66,6 +66,9 @@ AtlasRecord      *atlas_import_batch_add_claim         (AtlasImportBatch        
                                                         const char              *document_key);
 const char       *atlas_import_batch_get_source_document (AtlasImportBatch      *self,
                                                         const char              *source);
+const char       *atlas_import_batch_get_document      (AtlasImportBatch        *self,
+                                                        const char * const      *names,
+                                                        const char * const      *values);
 gboolean          atlas_import_batch_set_property      (AtlasImportBatch        *self,
                                                         AtlasRecord             *record,
                                                         const char              *name,

@@ -175,6 +175,24 @@ static void plan_loaded_cb (GObject      *source,
                             gpointer      user_data);
 static void fraction_changed_cb (AtlasImportDialog *self);
 
+static gpointer
+unref_in_thread (gpointer object)
+{
+  g_object_unref (object);
+  return NULL;
+}
+
+/* A plan of a million records takes seconds to free: not on the main thread. */
+static void
+free_plan (AtlasImportDialog *self)
+{
+  if (self->plan == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_thread_unref (g_thread_new ("atlas-free-plan", unref_in_thread,
+                                g_steal_pointer (&self->plan)));
+}
+
 /* Reads the file afresh, with a mapping when one was chosen. */
 static void
 load_plan (AtlasImportDialog     *self,
@@ -184,7 +202,7 @@ load_plan (AtlasImportDialog     *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *reading = g_strdup_printf (_("Reading “%s”…"), name);
 
-  g_clear_object (&self->plan);
+  free_plan (self);
   self->plan = atlas_import_plan_new (file, mapping);
   gtk_label_set_text (self->loading_label, reading);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
@@ -382,7 +400,7 @@ atlas_import_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->plan);
+  free_plan (self);
   g_clear_object (&self->atlas_case);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_IMPORT_DIALOG);
 

@@ -24,18 +24,15 @@
 /* Check for cancellation and report progress this often. */
 #define ROWS_PER_PROGRESS 1000
 
-/* ACLED columns with a place of their own; the rest of an ACLED row is kept as text in one
- * claim, so that nothing is lost without a record per cell. */
+/* ACLED columns with a place of their own; the rest of an ACLED row (its actors among it)
+ * is kept as text in one claim, so that nothing is lost without a record per cell: a
+ * million-row export then makes three records a row, not five. */
 typedef enum {
   ACLED_EVENT_ID,
   ACLED_EVENT_DATE,
   ACLED_TIME_PRECISION,
   ACLED_EVENT_TYPE,
   ACLED_SUB_EVENT_TYPE,
-  ACLED_ACTOR1,
-  ACLED_ASSOC_ACTOR_1,
-  ACLED_ACTOR2,
-  ACLED_ASSOC_ACTOR_2,
   ACLED_COUNTRY,
   ACLED_ADMIN1,
   ACLED_LOCATION,
@@ -53,16 +50,10 @@ static const struct {
   gboolean    in_details;   /* also written in the claim that keeps the rest of the row */
 } acled_columns[N_ACLED_COLUMNS] = {
   { "event_id_cnty", TRUE }, { "event_date", FALSE }, { "time_precision", TRUE },
-  { "event_type", FALSE }, { "sub_event_type", TRUE }, { "actor1", FALSE },
-  { "assoc_actor_1", FALSE }, { "actor2", FALSE }, { "assoc_actor_2", FALSE },
+  { "event_type", FALSE }, { "sub_event_type", TRUE },
   { "country", FALSE }, { "admin1", FALSE }, { "location", FALSE }, { "latitude", FALSE },
   { "longitude", FALSE }, { "geo_precision", TRUE }, { "source", FALSE }, { "notes", FALSE },
   { "fatalities", FALSE },
-};
-
-/* Actor columns, each kept as a claim of its own when not empty. */
-static const AcledColumn actor_columns[] = {
-  ACLED_ACTOR1, ACLED_ASSOC_ACTOR_1, ACLED_ACTOR2, ACLED_ASSOC_ACTOR_2,
 };
 
 typedef struct {
@@ -410,14 +401,6 @@ add_acled_claims (CsvReader   *reader,
       if (atlas_import_parse_number (fatalities, &number))
         atlas_record_set_double (claim, "value_number", number);
       atlas_record_set_text (claim, "qualifier", "exact");
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (actor_columns); i++)
-    {
-      const char *actor = acled_cell (reader, fields, actor_columns[i]);
-
-      if (!is_empty (actor))
-        add_row_claim (reader, incident, acled_columns[actor_columns[i]].name, actor, document,
-                       locator);
     }
   add_details_claim (reader, incident, fields, document, locator);
 }

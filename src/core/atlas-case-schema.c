@@ -79,7 +79,7 @@ static const char case_tables_sql[] =
   " paraphrase TEXT, locator TEXT,"
   " credibility INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6));"
   "CREATE INDEX claims_subject ON claims (subject_kind, subject_key, attribute);"
-  "CREATE INDEX claims_document ON claims (document_key);"
+  ATLAS_CASE_SCHEMA_CLAIMS_DOCUMENT_INDEX ";"
   "CREATE TABLE roles ("
   " id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, actor_key TEXT NOT NULL,"
   " subject_kind TEXT NOT NULL, subject_key TEXT NOT NULL, role TEXT NOT NULL);"

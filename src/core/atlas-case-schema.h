@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* Dropped and built again by a write that at least doubles the claims. */
+#define ATLAS_CASE_SCHEMA_CLAIMS_DOCUMENT_INDEX \
+  "CREATE INDEX claims_document ON claims (document_key)"
+
 /* The tables the full-text index holds rows of, in the order its functions take them. */
 typedef enum {
   ATLAS_CASE_SEARCH_INCIDENTS,

@@ -304,16 +304,48 @@ atlas_case_schema_create (sqlite3  *db,
   return create_version_1 (db, error) && atlas_case_schema_migrate (db, 1, error);
 }
 
+/* The tables the store reads. Each must be a plain table: a view of that name, or a
+ * generated column in it, would run SQL that came with the file on every read (a
+ * recursive view never ends). */
+static const char *const read_tables[] = {
+  "gpkg_contents", "atlas_meta", "documents", "actors", "incidents", "routes", "waypoints",
+  "claims", "roles", "briefing_steps",
+};
+
+static gboolean
+is_plain_table (sqlite3    *db,
+                const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean plain = FALSE;
+
+  /* table_xinfo's "hidden" column is 2 or 3 for generated columns */
+  if (sqlite3_prepare_v2 (db, "SELECT (SELECT type FROM sqlite_master WHERE name = ?1) = 'table'"
+                              " AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(?1)"
+                              "  WHERE hidden IN (2, 3))", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  plain = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+  sqlite3_finalize (stmt);
+  return plain;
+}
+
 /**
  * atlas_case_schema_read_version:
  *
- * Returns: our schema version of the file, or 0 when it has no atlas_meta table
+ * Returns: our schema version of the file, or 0 when it has no atlas_meta table or any
+ *   table the store reads is not a plain table (see read_tables): such a file is not one
+ *   of ours, and reading it would run its SQL
  */
 int
 atlas_case_schema_read_version (sqlite3 *db)
 {
   sqlite3_stmt *stmt = NULL;
   int version = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (read_tables); i++)
+    if (!is_plain_table (db, read_tables[i]))
+      return 0;
 
   if (sqlite3_prepare_v2 (db, "SELECT value FROM atlas_meta WHERE key = 'schema_version'",
                           -1, &stmt, NULL) != SQLITE_OK)

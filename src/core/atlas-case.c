@@ -271,7 +271,17 @@ run_in_transaction (sqlite3   *db,
                     GError   **error)
 {
   if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, db, _("the case file is busy"));
+    {
+      /* another process (an import, another window) holds the write lock past the timeout */
+      if (sqlite3_errcode (db) == SQLITE_BUSY)
+        {
+          g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+                       _("“%s” is busy: another program is writing to it; try again when "
+                         "it has finished"), sqlite3_db_filename (db, "main"));
+          return FALSE;
+        }
+      return set_sqlite_error (error, db, _("the case file is busy"));
+    }
 
   if (!work (db, data, error))
     {

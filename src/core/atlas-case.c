@@ -1570,7 +1570,13 @@ atlas_case_get_extent (AtlasCase   *self,
   extent->min_lat = sqlite3_column_double (stmt, 1);
   extent->max_lon = sqlite3_column_double (stmt, 2);
   extent->max_lat = sqlite3_column_double (stmt, 3);
-  return TRUE;
+
+  /* A crafted file may give any numbers; the map can only frame real ones. */
+  return isfinite (extent->min_lon) && isfinite (extent->max_lon)
+         && isfinite (extent->min_lat) && isfinite (extent->max_lat)
+         && extent->min_lon <= extent->max_lon && extent->min_lat <= extent->max_lat
+         && extent->min_lon >= -180 && extent->max_lon <= 180
+         && extent->min_lat >= -90 && extent->max_lat <= 90;
 }
 
 GFile *

@@ -125,10 +125,22 @@ object_member (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
+/* json-glib's string getters raise a critical for a member that is an object or an array;
+ * in a file from elsewhere, "type" may be anything. */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
 static const char *
 member_type (JsonObject *object)
 {
-  return json_object_get_string_member_with_default (object, "type", NULL);
+  return string_member (object, "type");
 }
 
 /* Any JSON value as the text a claim keeps; NULL for null. */
@@ -434,7 +446,7 @@ check_crs (JsonObject  *root,
   const char *name;
 
   if (crs == NULL || (properties = object_member (crs, "properties")) == NULL
-      || (name = json_object_get_string_member_with_default (properties, "name", NULL)) == NULL
+      || (name = string_member (properties, "name")) == NULL
       || strstr (name, "CRS84") != NULL || g_str_has_suffix (name, "4326"))
     return TRUE;
 

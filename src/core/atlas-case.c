@@ -1589,6 +1589,18 @@ atlas_case_list_incidents (AtlasCase    *self,
   return query_records (self, ATLAS_TYPE_INCIDENT, sql, (const char **) values->pdata, error);
 }
 
+/* A NULL in a crafted file (constraints are not checked on reading) would end the list
+ * early and leak the strings after it. */
+static void
+add_text_column (GStrvBuilder *builder,
+                 sqlite3_stmt *stmt)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+  if (text != NULL)
+    g_strv_builder_add (builder, text);
+}
+
 static char **
 query_strings (AtlasCase   *self,
                const char  *sql,
@@ -1600,7 +1612,7 @@ query_strings (AtlasCase   *self,
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    add_text_column (builder, stmt);
   return g_strv_builder_end (builder);
 }
 
@@ -1655,6 +1667,9 @@ category_index (GHashTable  *indexes,
 {
   gpointer index;
 
+  /* NOT NULL is not checked when a file is read: a crafted one may have no category */
+  if (category == NULL)
+    category = "";
   if (g_hash_table_lookup_extended (indexes, category, NULL, &index))
     return (guint16) GPOINTER_TO_UINT (index);
 
@@ -1750,7 +1765,7 @@ atlas_case_list_contested_attributes (AtlasCase   *self,
   bind_text (stmt, 1, subject_kind);
   bind_text (stmt, 2, subject_key);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    add_text_column (builder, stmt);
   return g_strv_builder_end (builder);
 }
 

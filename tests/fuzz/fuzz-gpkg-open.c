@@ -41,6 +41,18 @@ list_related (AtlasCase   *atlas_case,
   return NULL;
 }
 
+static void
+check_record_text (AtlasRecord *record)
+{
+  AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (record);
+
+  fuzz_check_utf8 ("a key", atlas_record_get_key (record));
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (klass->fields[i].type == ATLAS_FIELD_TEXT)
+      fuzz_check_utf8 (klass->fields[i].name,
+                       atlas_record_field_get_text (record, &klass->fields[i]));
+}
+
 /* What the sidebar loads for a selected record. */
 static void
 follow_record (AtlasCase   *atlas_case,
@@ -55,12 +67,14 @@ follow_record (AtlasCase   *atlas_case,
   g_autoptr(AtlasRecord) by_id = NULL;
   g_auto(GStrv) contested = NULL;
 
+  check_record_text (record);
   if (key == NULL)
     return;
 
   claims = atlas_case_list_claims (atlas_case, kind, key, NULL, NULL);
   roles = atlas_case_list_roles (atlas_case, kind, key, NULL);
   contested = atlas_case_list_contested_attributes (atlas_case, kind, key, NULL);
+  fuzz_check_utf8_strv ("a contested attribute", contested);
   related = list_related (atlas_case, record);
   by_key = atlas_case_lookup (atlas_case, kind, key, NULL);
   by_id = atlas_case_lookup_by_id (atlas_case, kind, atlas_record_get_id (record));
@@ -118,7 +132,10 @@ load_views (AtlasCase *atlas_case)
 
   if (atlas_case_load_map_points (atlas_case, NULL, &points, &precisions, &categories,
                                   NULL, NULL))
-    cluster_points (points);
+    {
+      fuzz_check_utf8_strv ("a map category", categories);
+      cluster_points (points);
+    }
   atlas_case_load_dates (atlas_case, NULL, &days, NULL, NULL);
   atlas_case_load_map_spans (atlas_case, NULL, &spans, NULL, NULL);
 
@@ -141,8 +158,12 @@ query_case (AtlasCase *atlas_case)
   atlas_case_get_counts (atlas_case, &counts);
   atlas_case_get_extent (atlas_case, &extent);
   atlas_case_get_initial_view (atlas_case, &frame, &selection);
+  fuzz_check_utf8 ("the title", atlas_case_get_title (atlas_case));
+  fuzz_check_utf8 ("the summary", atlas_case_get_summary (atlas_case));
   categories = atlas_case_list_categories (atlas_case, NULL);
+  fuzz_check_utf8_strv ("a category", categories);
   statuses = atlas_case_list_route_statuses (atlas_case, NULL);
+  fuzz_check_utf8_strv ("a route status", statuses);
   load_views (atlas_case);
   list_records (atlas_case);
 }

@@ -50,9 +50,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (mbtiles == NULL)
     return 0;
 
-  atlas_mbtiles_get_name (mbtiles);
-  atlas_mbtiles_get_attribution (mbtiles);
-  atlas_mbtiles_get_format (mbtiles);
+  fuzz_check_utf8 ("the name", atlas_mbtiles_get_name (mbtiles));
+  fuzz_check_utf8 ("the attribution", atlas_mbtiles_get_attribution (mbtiles));
+  fuzz_check_utf8 ("the format", atlas_mbtiles_get_format (mbtiles));
   read_tiles (mbtiles);
   return 0;
 }

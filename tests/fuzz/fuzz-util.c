@@ -91,3 +91,20 @@ fuzz_write_temp_file (const uint8_t *data,
     g_error ("cannot write %s: %s", scratch_path, error->message);
   return scratch_path;
 }
+
+/* Text shown in labels must be UTF-8, whatever a file holds. */
+void
+fuzz_check_utf8 (const char *what,
+                 const char *text)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    g_error ("%s is not UTF-8", what);
+}
+
+void
+fuzz_check_utf8_strv (const char  *what,
+                      char       **strv)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    fuzz_check_utf8 (what, strv[i]);
+}

@@ -20,5 +20,9 @@ int         LLVMFuzzerTestOneInput  (const uint8_t *data,
 void        fuzz_init               (void);
 const char *fuzz_write_temp_file    (const uint8_t *data,
                                      size_t         size);
+void        fuzz_check_utf8         (const char    *what,
+                                     const char    *text);
+void        fuzz_check_utf8_strv    (const char    *what,
+                                     char         **strv);
 
 G_END_DECLS

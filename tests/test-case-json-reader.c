@@ -91,6 +91,8 @@ static void
 test_not_json (void)
 {
   g_autoptr(GError) error = read_expecting_error ("{\"format\": ");
+
+  g_assert_nonnull (error);
 }
 
 static void

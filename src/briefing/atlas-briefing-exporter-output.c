@@ -35,7 +35,8 @@ dup_default_renderer (GError **error)
 {
   static GMutex mutex;
   static AtlasTileRenderer *renderer;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
+  /* held to the end of the function; clang would call it unused */
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
 
   if (renderer == NULL)
     renderer = atlas_basemap_source_load_default (error);

@@ -123,6 +123,21 @@ bind_text (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+/* SQLite hands back text as the file stores it, UTF-8 or not, and a case file may come
+ * from anywhere; labels and exports need UTF-8. Returns @column's text, or a repaired copy
+ * of it left in @repaired for the caller to free. */
+static const char *
+column_utf8 (sqlite3_stmt  *stmt,
+             int            column,
+             char         **repaired)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+  return *repaired = g_utf8_make_valid (text, -1);
+}
+
 /* ---- opening ---------------------------------------------------------------------- */
 
 static void
@@ -254,14 +269,16 @@ read_meta (sqlite3    *db,
            const char *key)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *repaired = NULL;
+  const char *value;
 
   if (sqlite3_prepare_v2 (db, "SELECT value FROM atlas_meta WHERE key = ?", -1, &stmt,
                           NULL) != SQLITE_OK)
     return g_strdup ("");
   bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (sqlite3_step (stmt) != SQLITE_ROW || (value = column_utf8 (stmt, 0, &repaired)) == NULL)
     return g_strdup ("");
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return g_strdup (value);
 }
 
 static gboolean
@@ -838,20 +855,21 @@ record_from_row (GType         type,
 {
   AtlasRecord *record = g_object_new (type, NULL);
   AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (record);
+  g_autofree char *repaired = NULL;
 
   atlas_record_set_id (record, sqlite3_column_int64 (stmt, 0));
-  g_object_set (record, "key", sqlite3_column_text (stmt, 1), NULL);
+  g_object_set (record, "key", column_utf8 (stmt, 1, &repaired), NULL);
 
   for (guint i = 0; i < klass->n_fields; i++)
     {
       const AtlasField *field = &klass->fields[i];
       int column = (int) i + 2;
 
+      g_clear_pointer (&repaired, g_free);
       if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
         continue;
       if (field->type == ATLAS_FIELD_TEXT)
-        atlas_record_set_text (record, field->name,
-                               (const char *) sqlite3_column_text (stmt, column));
+        atlas_record_set_text (record, field->name, column_utf8 (stmt, column, &repaired));
       else if (field->type == ATLAS_FIELD_DOUBLE)
         atlas_record_set_double (record, field->name, sqlite3_column_double (stmt, column));
       else
@@ -1300,6 +1318,19 @@ atlas_case_list_incidents (AtlasCase    *self,
   return query_records (self, ATLAS_TYPE_INCIDENT, sql, (const char **) values->pdata, error);
 }
 
+/* A NULL in a crafted file (constraints are not checked on reading) would end the list
+ * early and leak the strings after it. */
+static void
+add_text_column (GStrvBuilder *builder,
+                 sqlite3_stmt *stmt)
+{
+  g_autofree char *repaired = NULL;
+  const char *text = column_utf8 (stmt, 0, &repaired);
+
+  if (text != NULL)
+    g_strv_builder_add (builder, text);
+}
+
 static char **
 query_strings (AtlasCase   *self,
                const char  *sql,
@@ -1311,7 +1342,7 @@ query_strings (AtlasCase   *self,
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    add_text_column (builder, stmt);
   return g_strv_builder_end (builder);
 }
 
@@ -1366,12 +1397,15 @@ category_index (GHashTable  *indexes,
 {
   gpointer index;
 
+  /* NOT NULL is not checked when a file is read: a crafted one may have no category */
+  if (category == NULL)
+    category = "";
   if (g_hash_table_lookup_extended (indexes, category, NULL, &index))
     return (guint16) GPOINTER_TO_UINT (index);
 
-  g_ptr_array_add (categories, g_strdup (category));
-  g_hash_table_insert (indexes, g_ptr_array_index (categories, categories->len - 1),
-                       GUINT_TO_POINTER (categories->len - 1));
+  /* the legend shows the name: UTF-8, whatever the file holds */
+  g_ptr_array_add (categories, g_utf8_make_valid (category, -1));
+  g_hash_table_insert (indexes, g_strdup (category), GUINT_TO_POINTER (categories->len - 1));
   return (guint16) (categories->len - 1);
 }
 
@@ -1395,7 +1429,7 @@ atlas_case_load_map_points (AtlasCase     *self,
                             GError       **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) indexes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) indexes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) loaded = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
   g_autoptr(GByteArray) loaded_precisions = g_byte_array_new ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1461,7 +1495,7 @@ atlas_case_list_contested_attributes (AtlasCase   *self,
   bind_text (stmt, 1, subject_kind);
   bind_text (stmt, 2, subject_key);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    add_text_column (builder, stmt);
   return g_strv_builder_end (builder);
 }
 

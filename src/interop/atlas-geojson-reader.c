@@ -63,6 +63,70 @@ check_encoding (const char  *data,
   return TRUE;
 }
 
+/* The UTF-16 code unit of the \uXXXX escape at @i, or -1 if there is none. */
+static int
+escape_unit (const char *data,
+             gsize       length,
+             gsize       i)
+{
+  int unit = 0;
+
+  if (i + 6 > length || data[i] != '\\' || data[i + 1] != 'u')
+    return -1;
+  for (gsize j = i + 2; j < i + 6; j++)
+    {
+      int digit = g_ascii_xdigit_value (data[j]);
+
+      if (digit < 0)
+        return -1;
+      unit = unit * 16 + digit;
+    }
+  return unit;
+}
+
+static gboolean
+is_in (int unit,
+       int first,
+       int last)
+{
+  return unit >= first && unit <= last;
+}
+
+/* json-glib 1.6 turns an unpaired UTF-16 surrogate escape ("\ud800") into bytes that are
+ * not UTF-8, which would reach labels and the case file: refuse it as any text that is
+ * not UTF-8 is refused. */
+static gboolean
+check_surrogates (const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  gboolean in_string = FALSE;
+  int unit;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!in_string)
+        in_string = data[i] == '"';
+      else if (data[i] == '"')
+        in_string = FALSE;
+      else if (data[i] != '\\')
+        continue;
+      else if (!is_in (unit = escape_unit (data, length, i), 0xd800, 0xdfff))
+        i++;  /* past the escaped character; the digits of \uXXXX are plain text */
+      else if (is_in (unit, 0xd800, 0xdbff)
+               && is_in (escape_unit (data, length, i + 6), 0xdc00, 0xdfff))
+        i += 11;
+      else
+        {
+          g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_ENCODING,
+                       _("line %u: “\\u%04x” is half of a UTF-16 pair, so it is not valid "
+                         "text"), line_of (data, data + i), (guint) unit);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Counts brackets outside strings; stops at the first level too deep. */
 static gboolean
 check_depth (const char  *data,
@@ -126,10 +190,22 @@ object_member (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
+/* json-glib's string getters raise a critical for a member that is an object or an array;
+ * in a file from elsewhere, "type" may be anything. */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
 static const char *
 member_type (JsonObject *object)
 {
-  return json_object_get_string_member_with_default (object, "type", NULL);
+  return string_member (object, "type");
 }
 
 /* Any JSON value as the text a claim keeps; NULL for null. */
@@ -454,7 +530,7 @@ check_crs (JsonObject  *root,
   const char *name;
 
   if (crs == NULL || (properties = object_member (crs, "properties")) == NULL
-      || (name = json_object_get_string_member_with_default (properties, "name", NULL)) == NULL
+      || (name = string_member (properties, "name")) == NULL
       || strstr (name, "CRS84") != NULL || g_str_has_suffix (name, "4326"))
     return TRUE;
 
@@ -531,7 +607,8 @@ atlas_geojson_reader_read (const char        *data,
 
   g_return_val_if_fail (ATLAS_IS_IMPORT_BATCH (batch), FALSE);
 
-  if (!check_encoding (data, length, error) || !check_depth (data, length, error))
+  if (!check_encoding (data, length, error) || !check_surrogates (data, length, error)
+      || !check_depth (data, length, error))
     return FALSE;
 
   parser = json_parser_new_immutable ();

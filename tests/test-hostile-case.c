@@ -577,6 +577,7 @@ test_huge_strings (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(AtlasRecord) incident = NULL;
 
   create_case (fixture);
   set_huge_text (fixture, "UPDATE atlas_meta SET value = ?1 WHERE key IN ('title', 'summary')");
@@ -585,7 +586,16 @@ test_huge_strings (Fixture       *fixture,
 
   atlas_case = open_bounded (fixture, &error);
   g_assert_no_error (error);
-  g_test_message ("title of %zu bytes", strlen (atlas_case_get_title (atlas_case)));
+
+  /* text for people to read is cut, with a mark, so labels stay quick to lay out */
+  g_assert_cmpuint (strlen (atlas_case_get_title (atlas_case)), <,
+                    ATLAS_CASE_MAX_TEXT_BYTES + 200);
+  g_assert_nonnull (strstr (atlas_case_get_title (atlas_case), "too long to show"));
+  incident = atlas_case_lookup (atlas_case, "incident", "inc-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (atlas_record_get_text (incident, "summary")), <,
+                    ATLAS_CASE_MAX_TEXT_BYTES + 200);
+  g_assert_cmpstr (atlas_record_get_key (incident), ==, "inc-1");
 }
 
 /* ---- SQL that comes with the file ------------------------------------------------------ */

@@ -138,6 +138,25 @@ column_utf8 (sqlite3_stmt  *stmt,
   return *repaired = g_utf8_make_valid (text, -1);
 }
 
+/* column_utf8(), for text shown to people: a crafted file may hold megabytes in a title,
+ * which labels would take minutes to lay out, so longer text is cut with a mark saying so.
+ * Keys are never cut: they identify records. */
+static const char *
+column_display_text (sqlite3_stmt  *stmt,
+                     int            column,
+                     char         **repaired)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_autofree char *valid = NULL;
+
+  if (text == NULL || sqlite3_column_bytes (stmt, column) <= ATLAS_CASE_MAX_TEXT_BYTES)
+    return column_utf8 (stmt, column, repaired);
+
+  valid = g_utf8_make_valid (text, ATLAS_CASE_MAX_TEXT_BYTES);
+  /* Translators: ends a text from a case file that was too long to show whole */
+  return *repaired = g_strconcat (valid, _(" […text cut here: it is too long to show]"), NULL);
+}
+
 /* ---- opening ---------------------------------------------------------------------- */
 
 static void
@@ -276,7 +295,8 @@ read_meta (sqlite3    *db,
                           NULL) != SQLITE_OK)
     return g_strdup ("");
   bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) != SQLITE_ROW || (value = column_utf8 (stmt, 0, &repaired)) == NULL)
+  if (sqlite3_step (stmt) != SQLITE_ROW
+      || (value = column_display_text (stmt, 0, &repaired)) == NULL)
     return g_strdup ("");
   return g_strdup (value);
 }
@@ -869,7 +889,8 @@ record_from_row (GType         type,
       if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
         continue;
       if (field->type == ATLAS_FIELD_TEXT)
-        atlas_record_set_text (record, field->name, column_utf8 (stmt, column, &repaired));
+        atlas_record_set_text (record, field->name,
+                               column_display_text (stmt, column, &repaired));
       else if (field->type == ATLAS_FIELD_DOUBLE)
         atlas_record_set_double (record, field->name, sqlite3_column_double (stmt, column));
       else
@@ -1325,7 +1346,7 @@ add_text_column (GStrvBuilder *builder,
                  sqlite3_stmt *stmt)
 {
   g_autofree char *repaired = NULL;
-  const char *text = column_utf8 (stmt, 0, &repaired);
+  const char *text = column_display_text (stmt, 0, &repaired);
 
   if (text != NULL)
     g_strv_builder_add (builder, text);

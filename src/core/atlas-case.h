@@ -33,6 +33,9 @@ typedef enum {
   ATLAS_LOCATION_COUNTRY,
 } AtlasLocationPrecision;
 
+/* Text read from a case file for people to see is cut at this many bytes. */
+#define ATLAS_CASE_MAX_TEXT_BYTES (64 * 1024)
+
 /* Told how far a long write is, 0…1, on the thread that writes. */
 typedef void (*AtlasCaseProgressFunc) (double   fraction,
                                        gpointer user_data);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -567,13 +568,55 @@ void
 atlas_format_set_label (GtkLabel   *label,
                         const char *text)
 {
-  g_autofree char *valid = NULL;
+  g_autofree char *shown = NULL;
 
   g_return_if_fail (GTK_IS_LABEL (label));
 
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-  if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
+  shown = atlas_format_display_text (text);
   gtk_label_set_use_markup (label, FALSE);
-  gtk_label_set_text (label, text ? text : "");
+  gtk_label_set_text (label, shown);
+}
+
+/* Longest text a label shows, and the longest run without a place to break a line: Pango
+ * takes minutes to wrap a label of tens of thousands of letters without a space (a crafted
+ * case file). No word is this long; a long web address still reads the same. */
+#define MAX_SHOWN_BYTES (8 * 1024)
+#define MAX_UNBROKEN_CHARS 64
+#define ZERO_WIDTH_SPACE 0x200B
+
+/**
+ * atlas_format_display_text:
+ * @text: (nullable): text from a case file
+ *
+ * Returns: (transfer full): @text as labels can show it quickly: valid UTF-8, cut after
+ *   8 KiB with an ellipsis, and with an invisible line-break opportunity in any run of
+ *   more than 64 characters without one
+ */
+char *
+atlas_format_display_text (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *shown;
+  guint run = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  valid = g_utf8_make_valid (text, MIN (strlen (text), MAX_SHOWN_BYTES));
+  shown = g_string_sized_new (strlen (valid) + 16);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      run = g_unichar_isspace (c) || c == ZERO_WIDTH_SPACE ? 0 : run + 1;
+      if (run > MAX_UNBROKEN_CHARS)
+        {
+          g_string_append_unichar (shown, ZERO_WIDTH_SPACE);
+          run = 1;
+        }
+      g_string_append_unichar (shown, c);
+    }
+  if (strlen (text) > MAX_SHOWN_BYTES)
+    g_string_append (shown, "…");
+  return g_string_free (shown, FALSE);
 }

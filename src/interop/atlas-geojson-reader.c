@@ -63,70 +63,6 @@ check_encoding (const char  *data,
   return TRUE;
 }
 
-/* The UTF-16 code unit of the \uXXXX escape at @i, or -1 if there is none. */
-static int
-escape_unit (const char *data,
-             gsize       length,
-             gsize       i)
-{
-  int unit = 0;
-
-  if (i + 6 > length || data[i] != '\\' || data[i + 1] != 'u')
-    return -1;
-  for (gsize j = i + 2; j < i + 6; j++)
-    {
-      int digit = g_ascii_xdigit_value (data[j]);
-
-      if (digit < 0)
-        return -1;
-      unit = unit * 16 + digit;
-    }
-  return unit;
-}
-
-static gboolean
-is_in (int unit,
-       int first,
-       int last)
-{
-  return unit >= first && unit <= last;
-}
-
-/* json-glib 1.6 turns an unpaired UTF-16 surrogate escape ("\ud800") into bytes that are
- * not UTF-8, which would reach labels and the case file: refuse it as any text that is
- * not UTF-8 is refused. */
-static gboolean
-check_surrogates (const char  *data,
-                  gsize        length,
-                  GError     **error)
-{
-  gboolean in_string = FALSE;
-  int unit;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (!in_string)
-        in_string = data[i] == '"';
-      else if (data[i] == '"')
-        in_string = FALSE;
-      else if (data[i] != '\\')
-        continue;
-      else if (!is_in (unit = escape_unit (data, length, i), 0xd800, 0xdfff))
-        i++;  /* past the escaped character; the digits of \uXXXX are plain text */
-      else if (is_in (unit, 0xd800, 0xdbff)
-               && is_in (escape_unit (data, length, i + 6), 0xdc00, 0xdfff))
-        i += 11;
-      else
-        {
-          g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_ENCODING,
-                       _("line %u: “\\u%04x” is half of a UTF-16 pair, so it is not valid "
-                         "text"), line_of (data, data + i), (guint) unit);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 /* Counts brackets outside strings; stops at the first level too deep. */
 static gboolean
 check_depth (const char  *data,
@@ -177,6 +113,55 @@ set_parse_error (GError     **error,
   else
     g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
                  _("it is not valid JSON: %s"), message);
+}
+
+static gboolean node_is_utf8 (JsonNode *node);
+
+static gboolean
+object_is_utf8 (JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &member))
+    if (!g_utf8_validate (name, -1, NULL) || !node_is_utf8 (member))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+array_is_utf8 (JsonArray *array)
+{
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    if (!node_is_utf8 (json_array_get_element (array, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* json-glib 1.6 decodes an unpaired UTF-16 surrogate escape ("\ud800") or a malformed
+ * one ("\ude1.") into bytes that are not UTF-8, which would reach labels and the case
+ * file. What it decoded is checked, rather than second-guessing how it reads escapes;
+ * check_depth() bounds the recursion. */
+static gboolean
+node_is_utf8 (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return object_is_utf8 (json_node_get_object (node));
+    case JSON_NODE_ARRAY:
+      return array_is_utf8 (json_node_get_array (node));
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING
+             || g_utf8_validate (json_node_get_string (node), -1, NULL);
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
 }
 
 /* ---- values ----------------------------------------------------------------------- */
@@ -604,11 +589,11 @@ atlas_geojson_reader_read (const char        *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
 
   g_return_val_if_fail (ATLAS_IS_IMPORT_BATCH (batch), FALSE);
 
-  if (!check_encoding (data, length, error) || !check_surrogates (data, length, error)
-      || !check_depth (data, length, error))
+  if (!check_encoding (data, length, error) || !check_depth (data, length, error))
     return FALSE;
 
   parser = json_parser_new_immutable ();
@@ -617,5 +602,13 @@ atlas_geojson_reader_read (const char        *data,
       set_parse_error (error, parse_error);
       return FALSE;
     }
-  return read_root (batch, json_parser_get_root (parser), error);
+  root = json_parser_get_root (parser);
+  if (root != NULL && !node_is_utf8 (root))
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_ENCODING,
+                   _("it holds a \\u escape that is not valid Unicode text, such as half of "
+                     "a UTF-16 pair"));
+      return FALSE;
+    }
+  return read_root (batch, root, error);
 }

@@ -16,8 +16,9 @@
 #include "atlas-import-dialog.h"
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
+#include "test-slowdown.h"
 
-#define SETTLE_TIMEOUT_SECONDS 90
+#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
 
 static AtlasApplication *app;
 
@@ -402,13 +403,14 @@ run_isolated (gconstpointer data)
       test ();
       return;
     }
-  g_test_trap_subprocess (NULL, 240 * G_USEC_PER_SEC, 0);
+  g_test_trap_subprocess (NULL, (guint64) TEST_SLOWDOWN * 240 * G_USEC_PER_SEC, 0);
   if (!g_test_trap_has_passed ())
     {
       g_test_trap_assert_stderr_unmatched ("*Sanitizer:*");
       g_test_trap_assert_stderr_unmatched ("*: runtime error: *");
       g_test_message ("the test's process failed; running it once more");
-      g_test_trap_subprocess (NULL, 240 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_subprocess (NULL, (guint64) TEST_SLOWDOWN * 240 * G_USEC_PER_SEC,
+                              G_TEST_SUBPROCESS_INHERIT_STDERR);
     }
   g_test_trap_assert_passed ();
 }

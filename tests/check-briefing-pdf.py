@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 
+import sanitizer_report
+
 APP, CASE = sys.argv[1], sys.argv[2]
 SKIP = 77
 
@@ -27,8 +29,9 @@ def headless_env():
 
 
 def export(out, case):
-    return subprocess.run([APP, '--export-briefing', out, case], capture_output=True,
-                          text=True, timeout=240, env=headless_env())
+    return sanitizer_report.check(subprocess.run([APP, '--export-briefing', out, case],
+                                                 capture_output=True, text=True, timeout=240,
+                                                 env=headless_env()))
 
 
 def normalise(text):

@@ -10,11 +10,14 @@ import sys
 import tempfile
 import zlib
 
+import sanitizer_report
+
 APP, SAMPLE = sys.argv[1], sys.argv[2]
 
 
 def run(*args):
-    return subprocess.run([APP, *args], capture_output=True, text=True, timeout=90)
+    return sanitizer_report.check(subprocess.run([APP, *args], capture_output=True, text=True,
+                                                 timeout=90))
 
 
 def png_size_and_variety(path):

@@ -15,8 +15,9 @@
 #include "atlas-application.h"
 #include "atlas-briefing-step.h"
 #include "atlas-window.h"
+#include "test-slowdown.h"
 
-#define SETTLE_TIMEOUT_SECONDS 90
+#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
 
 static AtlasApplication *app;
 

@@ -17,8 +17,9 @@
 #include "atlas-case.h"
 #include "atlas-map-view.h"
 #include "atlas-widget-capture.h"
+#include "test-slowdown.h"
 
-#define SETTLE_TIMEOUT_US (90 * G_USEC_PER_SEC)
+#define SETTLE_TIMEOUT_US (TEST_SLOWDOWN * 90 * G_USEC_PER_SEC)
 
 static AtlasCase *sample;
 

@@ -29,8 +29,9 @@
 #include "atlas-source-chip.h"
 #include "atlas-sources-page.h"
 #include "atlas-widget-capture.h"
+#include "test-slowdown.h"
 
-#define WAIT_TIMEOUT_US (20 * G_USEC_PER_SEC)
+#define WAIT_TIMEOUT_US (TEST_SLOWDOWN * 20 * G_USEC_PER_SEC)
 #define KERMAN "inc-kerman-2024"
 #define MARKUP_TITLE "<b>bold</b> & <i>x</i>\x01"
 

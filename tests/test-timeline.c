@@ -26,8 +26,9 @@
 #include "atlas-timeline-histogram.h"
 #include "atlas-timeline.h"
 #include "atlas-widget-capture.h"
+#include "test-slowdown.h"
 
-#define WAIT_TIMEOUT_US (20 * G_USEC_PER_SEC)
+#define WAIT_TIMEOUT_US (TEST_SLOWDOWN * 20 * G_USEC_PER_SEC)
 
 typedef struct {
   GtkWindow              *window;

@@ -33,8 +33,10 @@
 #define BULK_POINTS 10000
 /* Up to this many records, a write indexes them for search in its own transaction. */
 #define INDEX_IN_WRITE_MAX 20000
-/* Rows per table that atlas_case_writer_index_chunk() indexes at a time. */
-#define INDEX_CHUNK 50000
+/* Rows per table that atlas_case_writer_index_chunk() indexes at a time. One chunk is one
+ * statement, which holds the connection the window reads through: kept to a fraction of a
+ * second. */
+#define INDEX_CHUNK 5000
 /* Check for cancellation and report progress this often. */
 #define RECORDS_PER_STEP 1000
 /* Virtual machine steps between checks for cancellation inside one long statement. */

@@ -35,6 +35,7 @@ struct _AtlasApplication
   int             screenshot_width;
   int             screenshot_height;
   guint           screenshot_timeout_id;
+  guint           capture_attempts;
 
   char           *show;
   char         ***arguments;   /* the command line, while local_command_line() runs */
@@ -232,25 +233,48 @@ screenshot_size_is_right (AtlasApplication *self,
   return FALSE;
 }
 
+/* Frames to wait for a window that has settled but draws nothing yet: on a loaded machine
+ * its content may not have been mapped by the compositor's first frame. */
+#define CAPTURE_ATTEMPTS 120
+
+static gboolean
+capture_tick_cb (GtkWidget     *subject,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_widget_capture_to_png (subject, self->screenshot_path, &error))
+    {
+      g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+      g_application_quit (G_APPLICATION (self));
+      return G_SOURCE_REMOVE;
+    }
+  if (++self->capture_attempts < CAPTURE_ATTEMPTS)
+    return G_SOURCE_CONTINUE;
+  g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  fail_screenshot (self, error->message);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 window_settled_cb (AtlasWindow      *window,
                    AtlasApplication *self)
 {
-  g_autoptr(GError) error = NULL;
+  GtkWidget *subject = screenshot_subject (window);
 
-  g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
   g_signal_handlers_disconnect_by_func (window, window_settled_cb, self);
 
-  if (!screenshot_size_is_right (self, screenshot_subject (window)))
-    return;
-
-  if (!atlas_widget_capture_to_png (screenshot_subject (window), self->screenshot_path, &error))
+  if (!screenshot_size_is_right (self, subject))
     {
-      fail_screenshot (self, error->message);
+      g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
       return;
     }
 
-  g_application_quit (G_APPLICATION (self));
+  self->capture_attempts = 0;
+  gtk_widget_add_tick_callback (subject, capture_tick_cb, self, NULL);
+  gtk_widget_queue_draw (subject);
 }
 
 static void

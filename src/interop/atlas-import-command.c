@@ -109,6 +109,8 @@ atlas_import_command_run (const char *file_path,
 
   /* The records are in; a large import's search index is brought up to date after, and if
    * that is interrupted the app finishes it the next time the case is opened. */
+  if (atlas_case_get_search_pending (atlas_case))
+    g_print (_("Updating the search index (the records are already saved)…\n"));
   if (!atlas_case_update_search_index (atlas_case, NULL, &error))
     g_printerr (_("incident-atlas: %s: the search index is not up to date: %s\n"), case_path,
                 error->message);

@@ -396,31 +396,88 @@ rebuilds_document_index (AtlasCaseWriter *self,
   return (gint64) count_claims (records) >= existing;
 }
 
-/* A large write goes in with the R-tree triggers off, and the point tables' R-trees are
- * then built whole. The route lines are written after, with the triggers on again. */
+/* A large write goes in with the R-tree triggers off; the point tables' R-trees are then
+ * built whole, and the route lines written after, with the triggers on again. */
 static gboolean
-insert_in_bulk (AtlasCaseWriter  *self,
-                GPtrArray        *records,
-                GError          **error)
+begin_bulk (AtlasCaseWriter  *self,
+            GPtrArray        *first_chunk,
+            gboolean         *rebuild_index,
+            GError          **error)
 {
-  gboolean rebuild_index = rebuilds_document_index (self, records);
-  gboolean ok;
-
-  if (rebuild_index
+  *rebuild_index = rebuilds_document_index (self, first_chunk);
+  if (*rebuild_index
       && !atlas_case_schema_exec (self->db, "DROP INDEX claims_document", error))
     return FALSE;
 
   self->bulk = TRUE;
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  ok = insert_all (self, records, error);
+  return TRUE;
+}
+
+static gboolean
+end_bulk (AtlasCaseWriter  *self,
+          gboolean          inserted,
+          gboolean          rebuild_index,
+          GError          **error)
+{
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
   self->bulk = FALSE;
 
-  return ok
+  return inserted
          && (!rebuild_index
              || atlas_case_schema_exec (self->db, ATLAS_CASE_SCHEMA_CLAIMS_DOCUMENT_INDEX, error))
          && atlas_rtree_loader_rebuild (self->db, "incidents", error)
          && atlas_rtree_loader_rebuild (self->db, "waypoints", error);
+}
+
+/* @failed tells a chunk that could not be made from the end of them. */
+static GPtrArray *
+take_chunk (AtlasCaseChunkFunc   next_chunk,
+            gpointer             chunk_data,
+            gboolean            *failed,
+            GError             **error)
+{
+  GError *local_error = NULL;
+  GPtrArray *chunk = next_chunk (chunk_data, &local_error);
+
+  *failed = local_error != NULL;
+  if (local_error != NULL)
+    {
+      g_clear_pointer (&chunk, g_ptr_array_unref);
+      g_propagate_error (error, local_error);
+    }
+  return chunk;
+}
+
+/* Inserts every chunk @next_chunk gives, in order, and gathers them into @written for the
+ * checks that follow. Whether the write goes in bulk is told by its first chunk. */
+static gboolean
+insert_chunks (AtlasCaseWriter     *self,
+               AtlasCaseChunkFunc   next_chunk,
+               gpointer             chunk_data,
+               GPtrArray           *written,
+               GError             **error)
+{
+  gboolean failed, bulk, rebuild_index = FALSE;
+  g_autoptr(GPtrArray) chunk = take_chunk (next_chunk, chunk_data, &failed, error);
+
+  if (chunk == NULL)
+    return !failed;
+
+  bulk = count_points (chunk) >= BULK_POINTS;
+  if (bulk && !begin_bulk (self, chunk, &rebuild_index, error))
+    return FALSE;
+
+  while (chunk != NULL && !failed)
+    {
+      failed = !insert_all (self, chunk, error);
+      g_ptr_array_extend (written, chunk, NULL, NULL);
+      g_clear_pointer (&chunk, g_ptr_array_unref);
+      if (!failed)
+        chunk = take_chunk (next_chunk, chunk_data, &failed, error);
+    }
+
+  return bulk ? end_bulk (self, !failed, rebuild_index, error) : !failed;
 }
 
 /* ---- references -------------------------------------------------------------------- */
@@ -744,10 +801,12 @@ index_pending (AtlasCaseWriter  *self,
 /* ---- writing ------------------------------------------------------------------------ */
 
 static gboolean
-write_records (AtlasCaseWriter  *self,
-               GPtrArray        *records,
-               GError          **error)
+write_chunks (AtlasCaseWriter     *self,
+              AtlasCaseChunkFunc   next_chunk,
+              gpointer             chunk_data,
+              GError             **error)
 {
+  g_autoptr(GPtrArray) written = g_ptr_array_new ();
   gint64 before[ATLAS_CASE_N_SEARCH_TABLES], marks[ATLAS_CASE_N_SEARCH_TABLES];
   gboolean more;
 
@@ -759,33 +818,34 @@ write_records (AtlasCaseWriter  *self,
         return FALSE;
     }
 
-  if (!(count_points (records) >= BULK_POINTS ? insert_in_bulk (self, records, error)
-                                              : insert_all (self, records, error)))
-    return FALSE;
-
-  return report (self, INSERT_SHARE, error)
-         && check_references (self, records, error)
-         && update_route_lines (self, records, error)
+  return insert_chunks (self, next_chunk, chunk_data, written, error)
+         && report (self, INSERT_SHARE, error)
+         && check_references (self, written, error)
+         && update_route_lines (self, written, error)
          && update_contents_extents (self, error)
-         && (records->len > INDEX_IN_WRITE_MAX || index_pending (self, 0, &more, error))
+         && (written->len > INDEX_IN_WRITE_MAX || index_pending (self, 0, &more, error))
          && report (self, 1.0, error);
 }
 
 /**
- * atlas_case_writer_write:
+ * atlas_case_writer_write_chunks:
+ * @progress_func: (nullable): told how far the write is; for a write of more than one chunk,
+ *   within each chunk
  *
- * Writes @records within the caller's transaction; on %FALSE the caller rolls back.
+ * Writes what @next_chunk gives, chunk after chunk, within the caller's transaction; on
+ * %FALSE the caller rolls back. The records must live until the transaction ends.
  */
 gboolean
-atlas_case_writer_write (AtlasCaseWriter        *self,
-                         GPtrArray              *records,
-                         GCancellable           *cancellable,
-                         AtlasCaseProgressFunc   progress_func,
-                         gpointer                user_data,
-                         GError                **error)
+atlas_case_writer_write_chunks (AtlasCaseWriter        *self,
+                                AtlasCaseChunkFunc      next_chunk,
+                                gpointer                chunk_data,
+                                GCancellable           *cancellable,
+                                AtlasCaseProgressFunc   progress_func,
+                                gpointer                user_data,
+                                GError                **error)
 {
   begin_write (self, cancellable, progress_func, user_data);
-  return end_write (self, write_records (self, records, error), error);
+  return end_write (self, write_chunks (self, next_chunk, chunk_data, error), error);
 }
 
 /**

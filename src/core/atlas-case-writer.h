@@ -20,8 +20,9 @@ typedef struct _AtlasCaseWriter AtlasCaseWriter;
 
 AtlasCaseWriter *atlas_case_writer_new          (sqlite3                *db);
 void             atlas_case_writer_free         (AtlasCaseWriter        *self);
-gboolean         atlas_case_writer_write        (AtlasCaseWriter        *self,
-                                                 GPtrArray              *records,
+gboolean         atlas_case_writer_write_chunks (AtlasCaseWriter        *self,
+                                                 AtlasCaseChunkFunc      next_chunk,
+                                                 gpointer                chunk_data,
                                                  GCancellable           *cancellable,
                                                  AtlasCaseProgressFunc   progress_func,
                                                  gpointer                user_data,

@@ -640,7 +640,8 @@ run_write (AtlasCase  *self,
 
 typedef struct {
   AtlasCaseWriter       *writer;
-  GPtrArray             *records;
+  AtlasCaseChunkFunc     next_chunk;
+  gpointer               chunk_data;
   GCancellable          *cancellable;
   AtlasCaseProgressFunc  progress_func;
   gpointer               progress_data;
@@ -653,8 +654,19 @@ write_work (sqlite3  *db,
 {
   WriteJob *job = data;
 
-  return atlas_case_writer_write (job->writer, job->records, job->cancellable,
-                                  job->progress_func, job->progress_data, error);
+  return atlas_case_writer_write_chunks (job->writer, job->next_chunk, job->chunk_data,
+                                         job->cancellable, job->progress_func,
+                                         job->progress_data, error);
+}
+
+/* A write of one array is a write of one chunk. */
+static GPtrArray *
+next_of_one (gpointer   data,
+             GError   **error)
+{
+  GPtrArray **records = data;
+
+  return *records != NULL ? g_ptr_array_ref (g_steal_pointer (records)) : NULL;
 }
 
 /**
@@ -690,10 +702,36 @@ atlas_case_write_records_full (AtlasCase              *self,
                                gpointer                user_data,
                                GError                **error)
 {
-  WriteJob job = { self->writer, records, cancellable, progress_func, user_data };
+  GPtrArray *remaining = records;
+  WriteJob job = { self->writer, next_of_one, &remaining, cancellable, progress_func,
+                   user_data };
 
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
+
+  return run_write (self, write_work, &job, error);
+}
+
+/**
+ * atlas_case_write_chunks:
+ * @next_chunk: gives the records, a part at a time, until it returns %NULL
+ * @cancellable: (nullable): cancels the write, which then changes nothing
+ *
+ * atlas_case_write_records_full() for records that are still being made, such as an import
+ * that writes while it reads: one transaction, all or nothing, whose parts may come from
+ * another thread. Each part's records must live until this returns.
+ */
+gboolean
+atlas_case_write_chunks (AtlasCase           *self,
+                         AtlasCaseChunkFunc   next_chunk,
+                         gpointer             chunk_data,
+                         GCancellable        *cancellable,
+                         GError             **error)
+{
+  WriteJob job = { self->writer, next_chunk, chunk_data, cancellable, NULL, NULL };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
+  g_return_val_if_fail (next_chunk != NULL, FALSE);
 
   return run_write (self, write_work, &job, error);
 }

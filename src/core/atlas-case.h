@@ -40,6 +40,11 @@ typedef enum {
 typedef void (*AtlasCaseProgressFunc) (double   fraction,
                                        gpointer user_data);
 
+/* Gives the next records of a write that comes in parts, on the thread that writes; %NULL
+ * when there are no more, or with @error set when the part could not be made. */
+typedef GPtrArray *(*AtlasCaseChunkFunc) (gpointer   user_data,
+                                          GError   **error);
+
 typedef struct {
   guint incidents;
   guint routes;
@@ -88,6 +93,11 @@ gboolean     atlas_case_write_records_full   (AtlasCase           *self,
                                               GCancellable        *cancellable,
                                               AtlasCaseProgressFunc progress_func,
                                               gpointer             user_data,
+                                              GError             **error);
+gboolean     atlas_case_write_chunks         (AtlasCase           *self,
+                                              AtlasCaseChunkFunc   next_chunk,
+                                              gpointer             chunk_data,
+                                              GCancellable        *cancellable,
                                               GError             **error);
 gboolean     atlas_case_get_search_pending   (AtlasCase           *self);
 gboolean     atlas_case_update_search_index  (AtlasCase           *self,

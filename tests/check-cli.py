@@ -40,7 +40,7 @@ def png_size_and_variety(path):
 
 def check_import():
     """--import creates the case, reports skipped rows with their line, and refuses a file
-    it cannot read without touching the case."""
+    it cannot read without touching the case, or leaving one it created."""
     failures = []
     data = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'import')
     with tempfile.TemporaryDirectory() as tmp:
@@ -58,6 +58,15 @@ def check_import():
         with open(case, 'rb') as f:
             if f.read() != before:
                 failures.append('a refused import changed the case file')
+        all_bad = os.path.join(tmp, 'all-bad.csv')
+        with open(all_bad, 'w') as f:
+            f.write('event_date,event_type,latitude,longitude\n2024-01-03,Battles,95,57\n')
+        fresh = os.path.join(tmp, 'fresh.gpkg')
+        nothing = run('--import', all_bad, '--into', fresh)
+        if nothing.returncode == 0 or 'line 2' not in nothing.stderr:
+            failures.append(f'--import of a file with nothing to import: {nothing.stderr!r}')
+        if any(os.path.exists(fresh + suffix) for suffix in ('', '-wal', '-shm')):
+            failures.append('a refused import left behind the case it created')
         lonely = run('--import', os.path.join(data, 'bad-rows.csv'))
         if lonely.returncode == 0:
             failures.append('--import without --into was accepted')

@@ -5,12 +5,14 @@
  *
  * The import plan: telling formats apart, counts and preview, the problem report, progress
  * and cancellation, and applying into a real case file: all or nothing, and nothing at all
- * while the user has not accepted the problems.
+ * while the user has not accepted the problems. Importing while reading (--import) writes
+ * what reading first and writing after would.
  */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "atlas-import-plan.h"
@@ -48,6 +50,19 @@ create_case (void)
   g_autoptr(GError) error = NULL;
   AtlasCase *atlas_case = atlas_case_create (file, "Import test", &error);
 
+  g_assert_no_error (error);
+  return atlas_case;
+}
+
+/* A case that already holds something, for the tests that check it is left as it was. */
+static AtlasCase *
+create_case_holding_geojson (void)
+{
+  g_autoptr(AtlasImportPlan) first = load ("good.geojson");
+  g_autoptr(GError) error = NULL;
+  AtlasCase *atlas_case = create_case ();
+
+  g_assert_true (atlas_import_plan_apply (first, atlas_case, &error));
   g_assert_no_error (error);
   return atlas_case;
 }
@@ -423,8 +438,7 @@ test_cancel_write (void)
 {
   g_autoptr(GFile) file = write_big_acled (20000);
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
-  g_autoptr(AtlasImportPlan) first = load ("good.geojson");
-  g_autoptr(AtlasCase) atlas_case = create_case ();
+  g_autoptr(AtlasCase) atlas_case = create_case_holding_geojson ();
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -433,8 +447,6 @@ test_cancel_write (void)
   Progress progress = { fractions, cancellable, 0.5, g_thread_self () };
   AtlasCaseCounts counts_before, counts_after;
 
-  g_assert_true (atlas_import_plan_apply (first, atlas_case, &error));
-  g_assert_no_error (error);
   atlas_case_get_counts (atlas_case, &counts_before);
   before = checksum_case (atlas_case);
 
@@ -483,6 +495,153 @@ test_search_catches_up (void)
   g_assert_true (atlas_import_plan_apply (small, atlas_case, &error));
   g_assert_no_error (error);
   g_assert_false (atlas_case_get_search_pending (atlas_case));
+}
+
+/* What a case holds, without the keys each import makes its own: every incident, and every
+ * claim with its incident and its document. */
+static char *
+digest_content (AtlasCase *atlas_case)
+{
+  static const char *const queries[] = {
+    "SELECT title, category, start_time, start_precision, place, summary, latitude,"
+    " longitude, location_precision, hex(geom) FROM incidents ORDER BY id",
+    "SELECT i.title, c.attribute, c.value_text, c.value_number, c.qualifier, c.locator,"
+    " c.credibility, d.title FROM claims c JOIN incidents i ON i.key = c.subject_key"
+    " JOIN documents d ON d.key = c.document_key ORDER BY c.id",
+    "SELECT count(*) FROM rtree_incidents_geom",
+    "SELECT count(*) FROM sqlite_master WHERE name = 'claims_document'",
+    "PRAGMA integrity_check",
+  };
+  g_autofree char *path = g_file_get_path (atlas_case_get_file (atlas_case));
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+            g_checksum_update (checksum, (const guchar *) (text ? text : "\x01NULL"), -1);
+            g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+          }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* --import writes while it reads, in chunks: the case ends up as reading the whole file
+ * first and then writing it would leave it. */
+static void
+test_import_while_reading (void)
+{
+  g_autoptr(GFile) file = write_big_acled (20000);
+  g_autoptr(AtlasImportPlan) previewed = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasImportPlan) streamed = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasCase) previewed_case = create_case ();
+  g_autoptr(AtlasCase) streamed_case = create_case ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *found = NULL;
+  AtlasCaseCounts plan_counts, case_counts;
+
+  g_assert_true (atlas_import_plan_load (previewed, NULL, &error));
+  g_assert_true (atlas_import_plan_apply (previewed, previewed_case, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (atlas_import_plan_import (streamed, streamed_case, NULL, &error));
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (streamed, &plan_counts);
+  atlas_case_get_counts (streamed_case, &case_counts);
+  g_assert_cmpuint (plan_counts.incidents, ==, 20000);
+  assert_counts_equal (&plan_counts, &case_counts);
+
+  expected = digest_content (previewed_case);
+  found = digest_content (streamed_case);
+  g_assert_cmpstr (found, ==, expected);
+}
+
+/* Bad rows are skipped and listed; a file with nothing to import, or one refused as a
+ * whole, leaves the case as it was. */
+static void
+test_import_while_reading_problems (void)
+{
+  static const char some_bad[] = "event_date,event_type,latitude,longitude\n"
+                                 "2024-01-03,Battles,30.2,57.1\n"
+                                 "2024-01-03,Battles,95,57\n"
+                                 "2024-01-04,Riots,30.3,57.2\n";
+  static const char all_bad[] = "event_date,event_type,latitude,longitude\n"
+                                "2024-01-03,Battles,95,57\n";
+  static const char not_acled[] = "when,what\n2024-01-03,something\n";
+  g_autoptr(GFile) some_bad_file = import_test_write_temp ("some-bad.csv", some_bad, -1);
+  g_autoptr(GFile) all_bad_file = import_test_write_temp ("all-bad.csv", all_bad, -1);
+  g_autoptr(GFile) not_acled_file = import_test_write_temp ("other.csv", not_acled, -1);
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (some_bad_file, NULL);
+  g_autoptr(AtlasImportPlan) nothing = atlas_import_plan_new (all_bad_file, NULL);
+  g_autoptr(AtlasImportPlan) refused = atlas_import_plan_new (not_acled_file, NULL);
+  g_autoptr(AtlasCase) atlas_case = create_case ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after_nothing = NULL;
+  g_autofree char *after_refused = NULL;
+  AtlasCaseCounts counts;
+
+  g_assert_true (atlas_import_plan_import (plan, atlas_case, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
+  atlas_case_get_counts (atlas_case, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 2);
+
+  before = checksum_case (atlas_case);
+  g_assert_false (atlas_import_plan_import (nothing, atlas_case, NULL, &error));
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_NOTHING_TO_IMPORT);
+  g_assert_true (g_str_has_prefix (error->message, "all-bad.csv: "));
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (nothing), ==, 1);
+  g_clear_error (&error);
+  after_nothing = checksum_case (atlas_case);
+  g_assert_cmpstr (after_nothing, ==, before);
+
+  g_assert_false (atlas_import_plan_import (refused, atlas_case, NULL, &error));
+  g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_NEEDS_MAPPING);
+  g_assert_true (g_str_has_prefix (error->message, "other.csv: "));
+  after_refused = checksum_case (atlas_case);
+  g_assert_cmpstr (after_refused, ==, before);
+}
+
+static gpointer
+cancel_soon (gpointer cancellable)
+{
+  g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (cancellable);
+  return NULL;
+}
+
+/* Cancelled while reading and writing at once: the case is exactly as it was. */
+static void
+test_import_while_reading_cancel (void)
+{
+  g_autoptr(GFile) file = write_big_acled (20000);
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasCase) atlas_case = create_case_holding_geojson ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = checksum_case (atlas_case);
+  g_autofree char *after = NULL;
+  GThread *canceller;
+
+
+  canceller = g_thread_new ("cancel-soon", cancel_soon, cancellable);
+  g_assert_false (atlas_import_plan_import (plan, atlas_case, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_thread_join (canceller);
+  after = checksum_case (atlas_case);
+  g_assert_cmpstr (after, ==, before);
 }
 
 static void
@@ -540,6 +699,11 @@ main (int   argc,
   g_test_add_func ("/atlas/import/plan/async", test_async);
   g_test_add_func ("/atlas/import/plan/cancel-write", test_cancel_write);
   g_test_add_func ("/atlas/import/plan/search-catches-up", test_search_catches_up);
+  g_test_add_func ("/atlas/import/plan/import-while-reading", test_import_while_reading);
+  g_test_add_func ("/atlas/import/plan/import-while-reading-problems",
+                   test_import_while_reading_problems);
+  g_test_add_func ("/atlas/import/plan/import-while-reading-cancel",
+                   test_import_while_reading_cancel);
 
   return g_test_run ();
 }

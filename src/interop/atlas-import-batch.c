@@ -70,6 +70,13 @@ struct _AtlasImportBatch
   AtlasImportProgressFunc  progress_func;
   gpointer                 progress_data;
   double                   reported_fraction;
+
+  /* records handed on while the file is still being read */
+  AtlasImportChunkFunc     chunk_func;
+  gpointer                 chunk_data;
+  guint                    chunk_size;
+  guint                    handed_documents;
+  guint                    handed_records;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasImportBatch, atlas_import_batch, G_TYPE_OBJECT)
@@ -304,6 +311,49 @@ atlas_import_batch_add_problem (AtlasImportBatch *self,
 }
 
 /**
+ * atlas_import_batch_set_chunk_func:
+ * @chunk_size: about how many records each chunk holds
+ *
+ * Has the records of finished rows or features handed to @func while the file is still
+ * being read, so that they can be written meanwhile; they stay the batch's. Readers must not
+ * change a record once its row or feature is finished.
+ */
+void
+atlas_import_batch_set_chunk_func (AtlasImportBatch     *self,
+                                   guint                 chunk_size,
+                                   AtlasImportChunkFunc  func,
+                                   gpointer              user_data)
+{
+  g_return_if_fail (ATLAS_IS_IMPORT_BATCH (self));
+  self->chunk_size = MAX (chunk_size, 1);
+  self->chunk_func = func;
+  self->chunk_data = user_data;
+}
+
+/**
+ * atlas_import_batch_flush_chunk:
+ *
+ * Hands on the records not handed on yet, once the file has been read.
+ */
+void
+atlas_import_batch_flush_chunk (AtlasImportBatch *self)
+{
+  GPtrArray *chunk;
+
+  g_return_if_fail (ATLAS_IS_IMPORT_BATCH (self));
+
+  if (self->chunk_func == NULL)
+    return;
+  chunk = g_ptr_array_sized_new (self->documents->len - self->handed_documents
+                                 + self->records->len - self->handed_records);
+  for (; self->handed_documents < self->documents->len; self->handed_documents++)
+    g_ptr_array_add (chunk, g_ptr_array_index (self->documents, self->handed_documents));
+  for (; self->handed_records < self->records->len; self->handed_records++)
+    g_ptr_array_add (chunk, g_ptr_array_index (self->records, self->handed_records));
+  self->chunk_func (chunk, self->chunk_data);
+}
+
+/**
  * atlas_import_batch_begin_item:
  *
  * Marks the start of one row or feature, so that atlas_import_batch_discard_item() can drop
@@ -313,6 +363,9 @@ void
 atlas_import_batch_begin_item (AtlasImportBatch *self)
 {
   g_return_if_fail (ATLAS_IS_IMPORT_BATCH (self));
+  /* the items before this one are finished */
+  if (self->chunk_func != NULL && self->records->len - self->handed_records >= self->chunk_size)
+    atlas_import_batch_flush_chunk (self);
   self->item_start = self->records->len;
 }
 

@@ -24,6 +24,11 @@ G_DECLARE_FINAL_TYPE (AtlasImportBatch, atlas_import_batch, ATLAS, IMPORT_BATCH,
 typedef void (*AtlasImportProgressFunc) (double   fraction,
                                          gpointer user_data);
 
+/* Given the records of finished rows or features, (transfer full) as an array that does
+ * not own them. */
+typedef void (*AtlasImportChunkFunc) (GPtrArray *chunk,
+                                      gpointer   user_data);
+
 AtlasImportBatch *atlas_import_batch_new               (const char              *file_name,
                                                         const char              *import_id,
                                                         const char              *format_label,
@@ -50,6 +55,11 @@ void              atlas_import_batch_add_problem_at    (AtlasImportBatch        
                                                         guint                    feature,
                                                         const char              *reason);
 
+void              atlas_import_batch_set_chunk_func    (AtlasImportBatch        *self,
+                                                        guint                    chunk_size,
+                                                        AtlasImportChunkFunc     func,
+                                                        gpointer                 user_data);
+void              atlas_import_batch_flush_chunk       (AtlasImportBatch        *self);
 void              atlas_import_batch_begin_item        (AtlasImportBatch        *self);
 void              atlas_import_batch_discard_item      (AtlasImportBatch        *self);
 AtlasRecord      *atlas_import_batch_add_incident      (AtlasImportBatch        *self);

@@ -5,26 +5,30 @@
  *
  * incident-atlas --import FILE --into CASE.gpkg: imports a file into a case without a
  * window, creating the case when it does not exist. Rows with problems are skipped and
- * listed with their file, line and reason; the rest go in, in one transaction.
+ * listed with their file, line and reason; the rest go in, in one transaction, written while
+ * the file is still being read.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 #include "atlas-case.h"
 #include "atlas-import-command.h"
 #include "atlas-import-plan.h"
 
+/* @created tells whether the case file is new, to be removed if the import fails. */
 static AtlasCase *
-open_or_create_case (const char  *case_path,
-                     GError     **error)
+open_or_create_case (GFile     *file,
+                     gboolean  *created,
+                     GError   **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (case_path);
   g_autofree char *title = NULL;
 
-  if (g_file_query_exists (file, NULL))
+  *created = !g_file_query_exists (file, NULL);
+  if (!*created)
     return atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, error);
 
   title = g_file_get_basename (file);
@@ -33,12 +37,27 @@ open_or_create_case (const char  *case_path,
   return atlas_case_create (file, title, error);
 }
 
+/* A refused import leaves no case behind that it made itself. */
+static void
+remove_new_case (GFile *file)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *path = g_file_get_path (file);
+
+  for (guint i = 0; path != NULL && i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *part = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (part);
+    }
+}
+
 static void
 print_problems (AtlasImportPlan *plan)
 {
   GPtrArray *problems = atlas_import_plan_get_problems (plan);
 
-  for (guint i = 0; i < problems->len; i++)
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       g_autofree char *line = atlas_import_problem_to_string (g_ptr_array_index (problems, i));
 
@@ -60,15 +79,6 @@ print_summary (AtlasImportPlan *plan,
            counts.claims, atlas_import_plan_get_n_problems (plan));
 }
 
-static gboolean
-has_records (AtlasImportPlan *plan)
-{
-  AtlasCaseCounts counts;
-
-  atlas_import_plan_get_counts (plan, &counts);
-  return counts.incidents + counts.routes + counts.waypoints > 0;
-}
-
 /**
  * atlas_import_command_run:
  *
@@ -80,24 +90,20 @@ atlas_import_command_run (const char *file_path,
                           const char *case_path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_path);
-  g_autoptr(AtlasImportPlan) plan = NULL;
+  g_autoptr(GFile) case_file = g_file_new_for_commandline_arg (case_path);
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
   g_autoptr(AtlasCase) atlas_case = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean created = FALSE;
 
-  plan = atlas_import_plan_new_for_file (file, NULL, &error);
-  if (plan != NULL)
-    print_problems (plan);
-  if (plan != NULL && !has_records (plan))
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("%s: nothing in it could be imported"), file_path);
-
-  if (error == NULL)
+  atlas_case = open_or_create_case (case_file, &created, &error);
+  if (atlas_case != NULL && !atlas_import_plan_import (plan, atlas_case, NULL, &error))
     {
-      atlas_import_plan_set_problems_accepted (plan, TRUE);
-      atlas_case = open_or_create_case (case_path, &error);
-      if (atlas_case != NULL)
-        atlas_import_plan_apply (plan, atlas_case, &error);
+      g_clear_object (&atlas_case);
+      if (created)
+        remove_new_case (case_file);
     }
+  print_problems (plan);
 
   if (error != NULL)
     {

@@ -363,18 +363,19 @@ load_bytes (GFile         *file,
   return g_bytes_new_take (contents, length);
 }
 
+/* Tells the file's format and makes the batch it will be read into; @bytes holds the file. */
 static gboolean
-load_file (AtlasImportPlan  *self,
+open_file (AtlasImportPlan  *self,
            GCancellable     *cancellable,
+           GBytes          **bytes,
            GError          **error)
 {
-  g_autoptr(GBytes) bytes = load_bytes (self->file, cancellable, error);
   const char *data;
   gsize length;
 
-  if (bytes == NULL)
+  if ((*bytes = load_bytes (self->file, cancellable, error)) == NULL)
     return FALSE;
-  data = g_bytes_get_data (bytes, &length);
+  data = g_bytes_get_data (*bytes, &length);
   if (data == NULL)
     data = "";
 
@@ -387,7 +388,28 @@ load_file (AtlasImportPlan  *self,
   self->batch = new_batch (self);
   atlas_import_batch_set_progress_func (self->batch, progress_cb, self);
   atlas_import_batch_set_cancellable (self->batch, cancellable);
-  return read_data (self, data, length, error);
+  return TRUE;
+}
+
+static gboolean
+read_bytes (AtlasImportPlan  *self,
+            GBytes           *bytes,
+            GError          **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return read_data (self, data != NULL ? data : "", length, error);
+}
+
+static gboolean
+load_file (AtlasImportPlan  *self,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  return open_file (self, cancellable, &bytes, error) && read_bytes (self, bytes, error);
 }
 
 /* ---- GObject ----------------------------------------------------------------------- */
@@ -521,6 +543,20 @@ atlas_import_plan_new (GFile                 *file,
   return self;
 }
 
+/* A file refused as a whole: the error names it, and nothing read is kept. */
+static gboolean
+refuse_file (AtlasImportPlan  *self,
+             GError           *local_error,
+             GError          **error)
+{
+  g_clear_object (&self->batch);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, local_error);
+  else
+    g_propagate_prefixed_error (error, local_error, "%s: ", self->file_name);
+  return FALSE;
+}
+
 /**
  * atlas_import_plan_load:
  *
@@ -540,15 +576,7 @@ atlas_import_plan_load (AtlasImportPlan  *self,
   g_return_val_if_fail (!self->loaded && self->batch == NULL, FALSE);
 
   if (!load_file (self, cancellable, &local_error))
-    {
-      g_clear_object (&self->batch);
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ",
-                                    self->file_name);
-      return FALSE;
-    }
+    return refuse_file (self, g_steal_pointer (&local_error), error);
   count_records (self);
   self->loaded = TRUE;
   return TRUE;
@@ -922,6 +950,19 @@ check_applicable (AtlasImportPlan  *self,
   return FALSE;
 }
 
+static gboolean
+refuse_write (AtlasImportPlan  *self,
+              GError           *local_error,
+              GError          **error)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, local_error);
+  else
+    g_propagate_prefixed_error (error, local_error, _("%s could not be imported: "),
+                                self->file_name);
+  return FALSE;
+}
+
 /**
  * atlas_import_plan_apply:
  *
@@ -961,14 +1002,7 @@ atlas_import_plan_apply_full (AtlasImportPlan  *self,
   progress_cb (0.0, self);
   if (!atlas_case_write_records_full (atlas_case, self->all_records, cancellable, progress_cb,
                                       self, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                    _("%s could not be imported: "), self->file_name);
-      return FALSE;
-    }
+    return refuse_write (self, g_steal_pointer (&local_error), error);
   self->applied = TRUE;
   return TRUE;
 }
@@ -1022,4 +1056,179 @@ atlas_import_plan_apply_finish (AtlasImportPlan  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- reading and writing at once ------------------------------------------------------ */
+
+/* Records per chunk handed from the reading thread to the writing one. */
+#define STREAM_CHUNK 50000
+
+typedef struct {
+  AtlasImportPlan *plan;
+  GBytes          *bytes;
+  GAsyncQueue     *chunks;       /* chunks of records, then the end mark */
+  GCancellable    *reading;      /* stops the reader when the write stops first */
+  GError          *read_error;   /* the reader's, set before it pushes the end mark */
+  gboolean         read_failed;  /* the write stopped on the reader's error */
+  gboolean         ended;        /* the end mark has been taken */
+} StreamedImport;
+
+static int end_mark;
+
+static void
+push_chunk (GPtrArray *chunk,
+            gpointer   data)
+{
+  StreamedImport *stream = data;
+
+  g_async_queue_push (stream->chunks, chunk);
+}
+
+static gboolean
+check_something_read (AtlasImportPlan  *self,
+                      GError          **error)
+{
+  if (self->counts.incidents + self->counts.routes > 0)
+    return TRUE;
+  g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_NOTHING_TO_IMPORT,
+               _("there is nothing to import"));
+  return FALSE;
+}
+
+static gpointer
+read_in_thread (gpointer data)
+{
+  StreamedImport *stream = data;
+  AtlasImportPlan *self = stream->plan;
+
+  if (read_bytes (self, stream->bytes, &stream->read_error))
+    {
+      atlas_import_batch_flush_chunk (self->batch);
+      count_records (self);
+      self->loaded = TRUE;
+      check_something_read (self, &stream->read_error);
+    }
+  g_async_queue_push (stream->chunks, &end_mark);
+  return NULL;
+}
+
+/* On the writing thread: waits for the reader's next chunk. */
+static GPtrArray *
+next_read_chunk (gpointer   data,
+                 GError   **error)
+{
+  StreamedImport *stream = data;
+  gpointer item = g_async_queue_pop (stream->chunks);
+
+  if (item != &end_mark)
+    return item;
+  stream->ended = TRUE;
+  if (stream->read_error != NULL)
+    {
+      stream->read_failed = TRUE;
+      g_propagate_error (error, g_steal_pointer (&stream->read_error));
+    }
+  return NULL;
+}
+
+static void
+cancel_reading (GCancellable *cancellable,
+                gpointer      reading)
+{
+  g_cancellable_cancel (reading);
+}
+
+/* Once the write has ended, for whatever reason: the reader is stopped and waited for. */
+static void
+stop_reading (StreamedImport *stream,
+              GThread        *reader)
+{
+  g_cancellable_cancel (stream->reading);
+  g_thread_join (reader);
+  while (!stream->ended)
+    {
+      gpointer item = g_async_queue_pop (stream->chunks);
+
+      if (item == &end_mark)
+        stream->ended = TRUE;
+      else
+        g_ptr_array_unref (item);
+    }
+  g_clear_error (&stream->read_error);
+}
+
+static gboolean
+import_streamed (AtlasImportPlan  *self,
+                 AtlasCase        *atlas_case,
+                 GBytes           *bytes,
+                 GCancellable     *cancellable,
+                 GError          **error)
+{
+  StreamedImport stream = { self, bytes, g_async_queue_new (), g_cancellable_new () };
+  g_autoptr(GError) local_error = NULL;
+  gulong handler = 0;
+  GThread *reader;
+  gboolean written;
+
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_reading),
+                                     stream.reading, NULL);
+  /* "fraction" would be notified from the reading thread: the import tells none */
+  atlas_import_batch_set_progress_func (self->batch, NULL, NULL);
+  atlas_import_batch_set_cancellable (self->batch, stream.reading);
+  atlas_import_batch_set_chunk_func (self->batch, STREAM_CHUNK, push_chunk, &stream);
+
+  reader = g_thread_new ("atlas-import-read", read_in_thread, &stream);
+  written = atlas_case_write_chunks (atlas_case, next_read_chunk, &stream, cancellable,
+                                     &local_error);
+  stop_reading (&stream, reader);
+
+  atlas_import_batch_set_chunk_func (self->batch, 0, NULL, NULL);
+  g_cancellable_disconnect (cancellable, handler);
+  g_object_unref (stream.reading);
+  g_async_queue_unref (stream.chunks);
+
+  if (written)
+    return self->applied = TRUE;
+  if (!stream.read_failed || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return refuse_write (self, g_steal_pointer (&local_error), error);
+  g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", self->file_name);
+  return FALSE;
+}
+
+/**
+ * atlas_import_plan_import:
+ * @cancellable: (nullable): cancels the import, which then leaves the case as it was
+ *
+ * Reads the file and writes it into @atlas_case in one transaction, with no preview: what
+ * `incident-atlas --import` does. Rows that cannot be imported are skipped, and stay listed
+ * as problems. A CSV file is written while it is still being read, on a second thread.
+ *
+ * Returns: %FALSE when the file is refused, holds nothing to import, or cannot be written;
+ *   the case is then as it was
+ */
+gboolean
+atlas_import_plan_import (AtlasImportPlan  *self,
+                          AtlasCase        *atlas_case,
+                          GCancellable     *cancellable,
+                          GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_CASE (atlas_case), FALSE);
+  g_return_val_if_fail (!self->loaded && self->batch == NULL, FALSE);
+
+  self->problems_accepted = TRUE;
+  if (!open_file (self, cancellable, &bytes, &local_error))
+    return refuse_file (self, local_error, error);
+  if (self->format == ATLAS_IMPORT_FORMAT_CSV)
+    return import_streamed (self, atlas_case, bytes, cancellable, error);
+
+  if (!read_bytes (self, bytes, &local_error))
+    return refuse_file (self, local_error, error);
+  count_records (self);
+  self->loaded = TRUE;
+  return atlas_import_plan_apply_full (self, atlas_case, cancellable, error);
 }

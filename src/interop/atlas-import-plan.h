@@ -68,6 +68,10 @@ void               atlas_import_plan_set_problems_accepted (AtlasImportPlan     
 gboolean           atlas_import_plan_save_report          (AtlasImportPlan        *self,
                                                            GFile                  *file,
                                                            GError                **error);
+gboolean           atlas_import_plan_import               (AtlasImportPlan        *self,
+                                                           AtlasCase              *atlas_case,
+                                                           GCancellable           *cancellable,
+                                                           GError                **error);
 gboolean           atlas_import_plan_apply                (AtlasImportPlan        *self,
                                                            AtlasCase              *atlas_case,
                                                            GError                **error);

@@ -464,7 +464,19 @@ test_cancel_write (void)
   g_assert_cmpstr (before, ==, after);
 }
 
-/* A large import leaves search behind; it catches up in chunks, and a small write
+static goffset
+file_size (AtlasCase  *atlas_case,
+           const char *suffix)
+{
+  g_autofree char *path = g_file_get_path (atlas_case_get_file (atlas_case));
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+  GStatBuf buf;
+
+  return g_stat (name, &buf) == 0 ? (goffset) buf.st_size : 0;
+}
+
+/* A large import leaves search behind, and its records in the write-ahead log; search
+ * catches up in chunks, once the log has been copied back into the file, and a small write
  * afterwards is indexed at once. */
 static void
 test_search_catches_up (void)
@@ -475,11 +487,16 @@ test_search_catches_up (void)
   g_autoptr(AtlasCase) atlas_case = create_case ();
   g_autoptr(GListModel) found = NULL;
   g_autoptr(GError) error = NULL;
+  goffset case_size_before, log_size;
 
   g_assert_true (atlas_import_plan_load (plan, NULL, &error));
+  case_size_before = file_size (atlas_case, "");
   g_assert_true (atlas_import_plan_apply (plan, atlas_case, &error));
   g_assert_no_error (error);
   g_assert_true (atlas_case_get_search_pending (atlas_case));
+  log_size = file_size (atlas_case, "-wal");
+  g_assert_cmpint (log_size, >, 4 << 20);
+  g_assert_cmpint (file_size (atlas_case, ""), <, case_size_before + log_size / 2);
   found = atlas_case_search (atlas_case, "Source", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
@@ -488,6 +505,7 @@ test_search_catches_up (void)
   g_assert_true (atlas_case_update_search_index (atlas_case, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (atlas_case_get_search_pending (atlas_case));
+  g_assert_cmpint (file_size (atlas_case, ""), >, case_size_before + log_size / 2);
   found = atlas_case_search (atlas_case, "Source", &error);
   g_assert_cmpuint (g_list_model_get_n_items (found), >, 0);
   g_clear_object (&found);

@@ -800,6 +800,17 @@ index_pending (AtlasCaseWriter  *self,
 
 /* ---- writing ------------------------------------------------------------------------ */
 
+/* A write too large to be indexed for search in its own transaction leaves that to
+ * atlas_case_update_search_index(), and copying its write-ahead log back into the file too
+ * (a gigabyte for a million rows), which that does on a connection of its own: the commit
+ * leaves the log as it is. */
+static gboolean
+leave_to_catch_up (AtlasCaseWriter *self)
+{
+  sqlite3_wal_autocheckpoint (self->db, 0);
+  return TRUE;
+}
+
 static gboolean
 write_chunks (AtlasCaseWriter     *self,
               AtlasCaseChunkFunc   next_chunk,
@@ -823,7 +834,8 @@ write_chunks (AtlasCaseWriter     *self,
          && check_references (self, written, error)
          && update_route_lines (self, written, error)
          && update_contents_extents (self, error)
-         && (written->len > INDEX_IN_WRITE_MAX || index_pending (self, 0, &more, error))
+         && (written->len > INDEX_IN_WRITE_MAX ? leave_to_catch_up (self)
+                                               : index_pending (self, 0, &more, error))
          && report (self, 1.0, error);
 }
 

@@ -35,6 +35,9 @@
 #include "atlas-waypoint.h"
 
 #define BUSY_TIMEOUT_MS 5000
+/* SQLite's own threshold, in log pages, for copying the write-ahead log back into the file
+ * as a transaction commits. A large write turns it off for its own commit. */
+#define CHECKPOINT_PAGES 1000
 
 /* When claims about one attribute are contested: their figures differ, or a figure is
  * met by a claim that gives none (a denial, "unknown"). Descriptions worded differently
@@ -320,6 +323,7 @@ run_in_transaction (sqlite3   *db,
       return set_sqlite_error (error, db, _("the case file is busy"));
     }
 
+  sqlite3_wal_autocheckpoint (db, CHECKPOINT_PAGES);
   if (!work (db, data, error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
@@ -758,12 +762,28 @@ atlas_case_get_search_pending (AtlasCase *self)
   return !self->read_only && atlas_case_writer_search_pending (self->writer);
 }
 
+/* Copies what a large write left in the write-ahead log back into the file, through a
+ * connection of its own: the case's connection, which the window reads through, stays free
+ * meanwhile. Best effort: otherwise the next commit copies it. */
+static void
+checkpoint_aside (AtlasCase *self)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  sqlite3 *db = path != NULL ? open_connection (path, SQLITE_OPEN_READWRITE, NULL) : NULL;
+
+  if (db == NULL)
+    return;
+  sqlite3_wal_checkpoint_v2 (db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  sqlite3_close (db);
+}
+
 /**
  * atlas_case_update_search_index:
  * @cancellable: (nullable): stops between chunks; what was indexed stays indexed
  *
  * Indexes for search what large writes left behind, in short transactions, so other writes
- * wait for one chunk at most. Blocks: call from a worker thread.
+ * wait for one chunk at most; first, it copies what they left in the write-ahead log back
+ * into the file. Blocks: call from a worker thread.
  */
 gboolean
 atlas_case_update_search_index (AtlasCase     *self,
@@ -777,6 +797,7 @@ atlas_case_update_search_index (AtlasCase     *self,
 
   if (self->read_only)
     return TRUE;
+  checkpoint_aside (self);
   job[0] = self->writer;
   while (more)
     if (g_cancellable_set_error_if_cancelled (cancellable, error)

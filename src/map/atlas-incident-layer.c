@@ -307,6 +307,7 @@ draw_halo (cairo_t                  *cr,
   if (radius < SYMBOL_RADIUS * 1.5)
     return;
   gradient = cairo_pattern_create_radial (drawn->x, drawn->y, 0, drawn->x, drawn->y, radius);
+  cairo_new_path (cr);
   cairo_pattern_add_color_stop_rgba (gradient, 0, style->colour.red, style->colour.green,
                                      style->colour.blue, 0.30);
   cairo_pattern_add_color_stop_rgba (gradient, 1, style->colour.red, style->colour.green,
@@ -337,6 +338,9 @@ draw_cluster_badge (AtlasIncidentLayer *self,
   g_autofree char *count = format_count (drawn->cluster.count);
   int width, height;
 
+  /* a path of its own: the previous badge's text left a current point, from which an arc
+   * would draw a line */
+  cairo_new_path (cr);
   cairo_arc (cr, drawn->x, drawn->y, drawn->radius, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, style->colour.red, style->colour.green, style->colour.blue, 0.88);
   cairo_fill_preserve (cr);
@@ -359,6 +363,7 @@ draw_single (AtlasIncidentLayer *self,
   const AtlasCategoryStyle *style = style_of (self, drawn->cluster.category);
   gboolean selected = drawn->cluster.id == self->selected_id;
 
+  cairo_new_path (cr);
   if (selected)
     {
       cairo_arc (cr, drawn->x, drawn->y, SYMBOL_RADIUS + 7, 0, 2 * G_PI);

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The map view on the sample case in a real window: what is drawn where, picking, framing a
- * selection, the filter, and the offline basemap's tiles.
+ * selection, the filter, the offline basemap's tiles, and the styles of categories a case
+ * brings of its own.
  */
 
 #include "config.h"
@@ -15,6 +16,7 @@
 
 #include "atlas-basemap-source.h"
 #include "atlas-case.h"
+#include "atlas-map-style.h"
 #include "atlas-map-view.h"
 #include "atlas-widget-capture.h"
 #include "test-slowdown.h"
@@ -302,6 +304,53 @@ test_basemap_tile (void)
                             "Natural Earth"));
 }
 
+static gboolean
+styles_differ (const AtlasCategoryStyle *a,
+               const AtlasCategoryStyle *b)
+{
+  return !gdk_rgba_equal (&a->colour, &b->colour) || a->symbol != b->symbol;
+}
+
+/* ACLED's event types are not ours: each gets a style of its own, labelled with its own text,
+ * not six rows of "Other" in one grey. */
+static void
+test_case_categories (void)
+{
+  const AtlasCategoryStyle *other = atlas_map_style_for_category ("other");
+  const AtlasCategoryStyle *bombing = atlas_map_style_for_category ("bombing");
+  const AtlasCategoryStyle *battles = atlas_map_style_for_category ("Battles");
+  const AtlasCategoryStyle *riots = atlas_map_style_for_category ("Riots");
+  const AtlasCategoryStyle *markup = atlas_map_style_for_category ("<b>Protests</b> & more");
+  const AtlasCategoryStyle *longer = NULL;
+  g_autofree char *long_name = g_strnfill (300, 'x');
+
+  g_assert_false (bombing->from_case);
+  g_assert_cmpstr (atlas_map_style_get_label (bombing), ==, "Bombing");
+  g_assert_true (battles->from_case);
+  g_assert_cmpstr (atlas_map_style_get_label (battles), ==, "Battles");
+  g_assert_cmpstr (atlas_map_style_get_label (markup), ==, "<b>Protests</b> & more");
+  g_assert_true (battles == atlas_map_style_for_category ("Battles"));
+  g_assert_true (styles_differ (battles, riots));
+  g_assert_true (styles_differ (battles, other));
+  g_assert_true (styles_differ (riots, other));
+  g_assert_true (atlas_map_style_for_category ("") == other);
+  g_assert_true (atlas_map_style_for_category (NULL) == other);
+
+  longer = atlas_map_style_for_category (long_name);
+  g_assert_cmpint (g_utf8_strlen (atlas_map_style_get_label (longer), -1), ==, 40);
+  g_assert_true (g_str_has_suffix (atlas_map_style_get_label (longer), "…"));
+
+  /* a hostile case may name millions: past 64 of its own, the rest are "other" */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("category %u", i);
+
+      atlas_map_style_for_category (name);
+    }
+  g_assert_true (atlas_map_style_for_category ("category 99") == other);
+  g_assert_true (atlas_map_style_for_category ("Battles") == battles);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +383,7 @@ main (int   argc,
   g_test_add ("/atlas/map/visible-bounds", Fixture, NULL, fixture_set_up, test_visible_bounds,
               fixture_tear_down);
   g_test_add_func ("/atlas/map/basemap-source", test_basemap_tile);
+  g_test_add_func ("/atlas/map/case-categories", test_case_categories);
 
   status = g_test_run ();
   g_clear_object (&sample);

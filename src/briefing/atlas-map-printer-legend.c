@@ -179,7 +179,7 @@ place_legend (AtlasMapPrinter         *self,
     {
       const AtlasCategoryStyle *style = g_ptr_array_index (styles, i);
 
-      width = MAX (width, SAMPLE_WIDTH + text_width (cr, _(style->label), LEGEND_TEXT,
+      width = MAX (width, SAMPLE_WIDTH + text_width (cr, atlas_map_style_get_label (style), LEGEND_TEXT,
                                                      PANGO_WEIGHT_NORMAL));
     }
   for (guint i = 0; i < rows->len; i++)
@@ -310,7 +310,7 @@ legend_category_row (LegendPen                *pen,
   cairo_set_source_rgb (pen->cr, 1, 1, 1);
   cairo_set_line_width (pen->cr, 1);
   cairo_stroke (pen->cr);
-  legend_text (pen, _(style->label), PANGO_WEIGHT_NORMAL, pen->x + SAMPLE_WIDTH);
+  legend_text (pen, atlas_map_style_get_label (style), PANGO_WEIGHT_NORMAL, pen->x + SAMPLE_WIDTH);
 }
 
 static void

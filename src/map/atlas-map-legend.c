@@ -178,7 +178,7 @@ atlas_map_legend_set_case (AtlasMapLegend *self,
     {
       const AtlasCategoryStyle *style = atlas_map_style_for_category (categories[i]);
 
-      add_row (self, SAMPLE_CATEGORY, style, _(style->label));
+      add_row (self, SAMPLE_CATEGORY, style, atlas_map_style_get_label (style));
     }
   if (statuses != NULL)
     add_route_rows (self, statuses);

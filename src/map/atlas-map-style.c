@@ -6,7 +6,9 @@
  * What the map's own layers share: colours, category symbols and haloed labels, so the
  * routes, incidents and legend speak one visual language. Category colours are the
  * Okabe–Ito palette, distinguishable with every common colour-vision deficiency, and each
- * category also has its own shape so colour is never the only cue.
+ * category also has its own shape so colour is never the only cue. Categories a case brings
+ * of its own (ACLED's event types, say) get styles of their own too, in the order they are
+ * first asked for.
  */
 
 #include "config.h"
@@ -27,6 +29,70 @@ static const AtlasCategoryStyle categories[] = {
   { "claim", N_("Claim or statement"), RGBA (0, 158, 115), ATLAS_MAP_SYMBOL_TRIANGLE },
   { "other", N_("Other"), RGBA (119, 119, 119), ATLAS_MAP_SYMBOL_CIRCLE },
 };
+
+/* For a case's own categories: Paul Tol's muted scheme, also safe for colour-vision
+ * deficiencies, each colour with its own shape. */
+static const struct {
+  GdkRGBA        colour;
+  AtlasMapSymbol symbol;
+} case_styles[] = {
+  { RGBA (51, 34, 136), ATLAS_MAP_SYMBOL_CIRCLE },
+  { RGBA (68, 170, 153), ATLAS_MAP_SYMBOL_SQUARE },
+  { RGBA (170, 68, 153), ATLAS_MAP_SYMBOL_DIAMOND },
+  { RGBA (17, 119, 51), ATLAS_MAP_SYMBOL_TRIANGLE },
+  { RGBA (136, 34, 85), ATLAS_MAP_SYMBOL_STAR },
+  { RGBA (136, 204, 238), ATLAS_MAP_SYMBOL_CIRCLE },
+  { RGBA (153, 153, 51), ATLAS_MAP_SYMBOL_SQUARE },
+  { RGBA (204, 102, 119), ATLAS_MAP_SYMBOL_DIAMOND },
+  { RGBA (221, 204, 119), ATLAS_MAP_SYMBOL_TRIANGLE },
+};
+
+/* Past this many, a case's further categories are drawn as "other": styles are kept for as
+ * long as the app runs, and a hostile file may name millions. */
+#define MAX_CASE_CATEGORIES 64
+/* Longest label, in characters, a case's own category gets in a legend. */
+#define MAX_LABEL_CHARS 40
+
+/* category → AtlasCategoryStyle; read from the map's, the legend's and the printer's
+ * threads */
+static GHashTable *case_categories;
+G_LOCK_DEFINE_STATIC (case_categories);
+
+static char *
+shorten (const char *text)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= MAX_LABEL_CHARS)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, MAX_LABEL_CHARS - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
+static const AtlasCategoryStyle *
+style_for_case_category (const char *category)
+{
+  AtlasCategoryStyle *style;
+  guint n;
+
+  G_LOCK (case_categories);
+  if (case_categories == NULL)
+    case_categories = g_hash_table_new (g_str_hash, g_str_equal);
+  style = g_hash_table_lookup (case_categories, category);
+  n = g_hash_table_size (case_categories);
+  if (style == NULL && n < MAX_CASE_CATEGORIES)
+    {
+      style = g_new0 (AtlasCategoryStyle, 1);
+      style->category = g_strdup (category);
+      style->label = shorten (category);
+      style->colour = case_styles[n % G_N_ELEMENTS (case_styles)].colour;
+      style->symbol = case_styles[n % G_N_ELEMENTS (case_styles)].symbol;
+      style->from_case = TRUE;
+      g_hash_table_insert (case_categories, (gpointer) style->category, style);
+    }
+  G_UNLOCK (case_categories);
+  return style;
+}
 
 static gboolean
 is_dark (void)
@@ -139,15 +205,28 @@ atlas_map_style_draw_number (cairo_t    *cr,
 /**
  * atlas_map_style_for_category:
  *
- * Returns: (transfer none): the style of @category; unknown categories get "other"
+ * Returns: (transfer none): the style of @category, for as long as the app runs; one of
+ *   its own for a category the case brought, and "other" once there are too many of those
  */
 const AtlasCategoryStyle *
 atlas_map_style_for_category (const char *category)
 {
+  const AtlasCategoryStyle *style = NULL;
+
   for (guint i = 0; category != NULL && i < G_N_ELEMENTS (categories); i++)
     if (g_str_equal (categories[i].category, category))
       return &categories[i];
-  return &categories[G_N_ELEMENTS (categories) - 1];
+  if (category != NULL && *category != '\0')
+    style = style_for_case_category (category);
+  return style != NULL ? style : &categories[G_N_ELEMENTS (categories) - 1];
+}
+
+/* What a legend says for @style: our own categories' names are translated, a case's are
+ * its own text, never markup. */
+const char *
+atlas_map_style_get_label (const AtlasCategoryStyle *style)
+{
+  return style->from_case ? style->label : _(style->label);
 }
 
 const AtlasCategoryStyle *

@@ -27,9 +27,10 @@ typedef enum {
 
 typedef struct {
   const char     *category;
-  const char     *label;      /* translatable, for the legend */
+  const char     *label;      /* for the legend: see atlas_map_style_get_label() */
   GdkRGBA         colour;
   AtlasMapSymbol  symbol;
+  gboolean        from_case;  /* a category the case brought: its label is its own text */
 } AtlasCategoryStyle;
 
 void                      atlas_map_style_set_halo          (cairo_t     *cr);
@@ -50,6 +51,7 @@ void                      atlas_map_style_draw_number       (cairo_t     *cr,
 PangoLayout              *atlas_map_style_create_badge_layout (GtkWidget *widget);
 const AtlasCategoryStyle *atlas_map_style_for_category      (const char  *category);
 const AtlasCategoryStyle *atlas_map_style_get_categories    (guint       *n_categories);
+const char               *atlas_map_style_get_label         (const AtlasCategoryStyle *style);
 void                      atlas_map_style_trace_symbol      (cairo_t     *cr,
                                                              AtlasMapSymbol symbol,
                                                              double       x,

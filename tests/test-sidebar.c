@@ -20,6 +20,7 @@
 #include "atlas-details-page.h"
 #include "atlas-document.h"
 #include "atlas-fact-group.h"
+#include "atlas-format.h"
 #include "atlas-incident.h"
 #include "atlas-overview-page.h"
 #include "atlas-record-row.h"
@@ -989,6 +990,61 @@ test_wide (Fixture       *fixture,
   screenshot (fixture, "sidebar-wide.png");
 }
 
+static AtlasRecord *
+make_value_claim (const char *key,
+                  const char *attribute,
+                  const char *value)
+{
+  AtlasRecord *claim = ATLAS_RECORD (atlas_claim_new (key));
+
+  atlas_record_set_text (claim, "subject_kind", "incident");
+  atlas_record_set_text (claim, "subject_key", "inc-acled");
+  atlas_record_set_text (claim, "attribute", attribute);
+  atlas_record_set_text (claim, "value_text", value);
+  atlas_record_set_text (claim, "qualifier", "text");
+  atlas_record_set_text (claim, "document_key", "doc-acled");
+  atlas_record_set_int (claim, "credibility", 6);
+  return claim;
+}
+
+static GtkWidget *
+value_label_of (const char *attribute,
+                const char *value)
+{
+  g_autoptr(GListStore) claims = g_list_store_new (ATLAS_TYPE_RECORD);
+  g_autoptr(AtlasRecord) claim = make_value_claim ("claim-acled", attribute, value);
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *group;
+  GtkWidget *label;
+
+  g_list_store_append (claims, claim);
+  group = g_object_ref_sink (atlas_fact_group_new (attribute, FALSE, G_LIST_MODEL (claims),
+                                                   documents));
+  label = GTK_WIDGET (find_label (group, value));
+  g_assert_nonnull (label);
+  g_object_set_data_full (G_OBJECT (label), "group", group, g_object_unref);
+  return g_object_ref (label);
+}
+
+/* What an ACLED import keeps: its count reads as a headline, first among the facts; the rest
+ * of the row, a list of columns, as text under a name people read. */
+static void
+test_acled_facts (void)
+{
+  g_autoptr(GtkWidget) count = value_label_of ("fatalities", "3");
+  g_autoptr(GtkWidget) columns = value_label_of ("acled_columns",
+                                                 "event_id_cnty: IRN4\nyear: 2023");
+  g_autofree char *name = atlas_format_attribute ("acled_columns");
+
+  g_assert_true (gtk_widget_has_css_class (count, "title-4"));
+  g_assert_false (gtk_widget_has_css_class (columns, "title-4"));
+  g_assert_cmpint (atlas_format_attribute_rank ("fatalities"), <,
+                   atlas_format_attribute_rank ("acled_columns"));
+  g_assert_cmpint (atlas_format_attribute_rank ("acled_columns"), <,
+                   atlas_format_attribute_rank ("some_other_column"));
+  g_assert_cmpstr (name, ==, "Other ACLED columns");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1013,6 +1069,7 @@ main (int   argc,
   ADD ("wide", test_wide);
   g_test_add ("/atlas/sidebar/markup-is-text", Fixture, NULL, fixture_set_up_markup,
               test_markup_is_text, fixture_tear_down);
+  g_test_add_func ("/atlas/sidebar/acled-facts", test_acled_facts);
 
 #undef ADD
 

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "atlas-claim-row.h"
 #include "atlas-fact-group.h"
@@ -93,6 +94,14 @@ group_by_value (GListModel *claims)
   return values;
 }
 
+/* A figure or a short phrase reads as a headline; a paragraph, or a list of columns, as
+ * text. */
+static gboolean
+is_headline (const char *value)
+{
+  return strchr (value, '\n') == NULL && g_utf8_strlen (value, -1) <= 80;
+}
+
 static GtkWidget *
 build_value_card (AtlasFactGroup *self,
                   GPtrArray      *claims,
@@ -116,7 +125,8 @@ build_value_card (AtlasFactGroup *self,
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
   /* A small natural width lets contested values stand side by side when there is room. */
   gtk_label_set_max_width_chars (GTK_LABEL (value_label), 18);
-  gtk_widget_add_css_class (value_label, "title-4");
+  if (is_headline (value))
+    gtk_widget_add_css_class (value_label, "title-4");
   gtk_widget_add_css_class (value_label, "atlas-value");
   atlas_format_set_label (GTK_LABEL (value_label), value);
   gtk_box_append (GTK_BOX (card), value_label);

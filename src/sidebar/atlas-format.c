@@ -45,6 +45,8 @@ static const struct {
   { "location", N_("Location") },
   { "deaths", N_("Deaths") },
   { "injuries", N_("Injuries") },
+  /* ACLED's own count, as its exports name it */
+  { "fatalities", N_("Fatalities") },
   { "perpetrator", N_("Perpetrator") },
   { "responsibility-claim", N_("Claim of responsibility") },
   { "method", N_("Method") },
@@ -56,6 +58,8 @@ static const struct {
   { "name", N_("Name") },
   { "alias", N_("Alias") },
   { "role", N_("Role") },
+  /* what an ACLED row holds besides the fields an incident has (see atlas-csv-reader.c) */
+  { "acled_columns", N_("Other ACLED columns") },
 };
 
 /**

@@ -191,6 +191,41 @@ atlas_case_schema_index_range (sqlite3       *db,
   return FALSE;
 }
 
+/**
+ * atlas_case_schema_set_error:
+ * @what: what could not be done, for people
+ *
+ * Sets @error to @what followed by SQLite's own reason.
+ *
+ * Returns: %FALSE, to be returned in turn
+ */
+gboolean
+atlas_case_schema_set_error (GError     **error,
+                             sqlite3     *db,
+                             const char  *what)
+{
+  g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED, "%s: %s", what,
+               sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/* Returns: (transfer full) (nullable): the statement, or %NULL with @error set */
+sqlite3_stmt *
+atlas_case_schema_prepare (sqlite3     *db,
+                           const char  *sql,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      atlas_case_schema_set_error (error, db, _("the case file cannot be read"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
 gboolean
 atlas_case_schema_exec (sqlite3     *db,
                         const char  *sql,

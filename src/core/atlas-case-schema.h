@@ -49,4 +49,11 @@ gboolean atlas_case_schema_exec            (sqlite3      *db,
                                             const char   *sql,
                                             GError      **error);
 
+gboolean      atlas_case_schema_set_error (GError      **error,
+                                           sqlite3      *db,
+                                           const char   *what);
+sqlite3_stmt *atlas_case_schema_prepare   (sqlite3      *db,
+                                           const char   *sql,
+                                           GError      **error);
+
 G_END_DECLS

@@ -66,29 +66,12 @@ static const char *const search_tables[ATLAS_CASE_N_SEARCH_TABLES] = {
   "incidents", "routes", "waypoints", "actors", "documents", "claims",
 };
 
-static gboolean
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  const char  *what)
-{
-  g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED, "%s: %s", what,
-               sqlite3_errmsg (db));
-  return FALSE;
-}
-
 static sqlite3_stmt *
 prepare (AtlasCaseWriter  *self,
          const char       *sql,
          GError          **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, self->db, _("the case file cannot be read"));
-      return NULL;
-    }
-  return stmt;
+  return atlas_case_schema_prepare (self->db, sql, error);
 }
 
 static void
@@ -659,7 +642,7 @@ update_route_line (AtlasCaseWriter  *self,
     }
   sqlite3_bind_text (update, 2, route_key, -1, SQLITE_STATIC);
   return sqlite3_step (update) == SQLITE_DONE
-         || set_sqlite_error (error, self->db, _("a route line could not be updated"));
+         || atlas_case_schema_set_error (error, self->db, _("a route line could not be updated"));
 }
 
 /* Lines of the routes this write added or added waypoints to. */
@@ -770,7 +753,7 @@ write_search_marks (AtlasCaseWriter  *self,
     g_string_append_printf (value, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "", marks[i]);
   sqlite3_bind_text (stmt, 1, value->str, -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_DONE
-         || set_sqlite_error (error, self->db, _("the search index could not be updated"));
+         || atlas_case_schema_set_error (error, self->db, _("the search index could not be updated"));
 }
 
 /* Indexes what lies past the watermark, up to @limit rows per table (0: all of it).

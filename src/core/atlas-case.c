@@ -93,29 +93,12 @@ record_type_for_kind (const char *kind)
   return G_TYPE_INVALID;
 }
 
-static gboolean
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  const char  *what)
-{
-  g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED, "%s: %s", what,
-               sqlite3_errmsg (db));
-  return FALSE;
-}
-
 static sqlite3_stmt *
 prepare (AtlasCase   *self,
          const char  *sql,
          GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, self->db, _("the case file cannot be read"));
-      return NULL;
-    }
-  return stmt;
+  return atlas_case_schema_prepare (self->db, sql, error);
 }
 
 static void
@@ -224,7 +207,7 @@ check_is_geopackage (sqlite3  *db,
         g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_A_DATABASE,
                      _("it is not a database, or it is damaged"));
       else
-        set_sqlite_error (error, db, _("it cannot be read"));
+        atlas_case_schema_set_error (error, db, _("it cannot be read"));
       return FALSE;
     }
 
@@ -320,7 +303,7 @@ run_in_transaction (sqlite3   *db,
                          "it has finished"), sqlite3_db_filename (db, "main"));
           return FALSE;
         }
-      return set_sqlite_error (error, db, _("the case file is busy"));
+      return atlas_case_schema_set_error (error, db, _("the case file is busy"));
     }
 
   sqlite3_wal_autocheckpoint (db, CHECKPOINT_PAGES);
@@ -332,7 +315,7 @@ run_in_transaction (sqlite3   *db,
 
   if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, db, _("the change could not be saved"));
+      atlas_case_schema_set_error (error, db, _("the change could not be saved"));
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
@@ -547,10 +530,10 @@ create_work (sqlite3  *db,
     return FALSE;
   if (sqlite3_prepare_v2 (db, "UPDATE atlas_meta SET value = ? WHERE key = 'title'", -1,
                           &stmt, NULL) != SQLITE_OK)
-    return set_sqlite_error (error, db, _("the case could not be created"));
+    return atlas_case_schema_set_error (error, db, _("the case could not be created"));
   bind_text (stmt, 1, data);
   return sqlite3_step (stmt) == SQLITE_DONE
-         || set_sqlite_error (error, db, _("the case could not be created"));
+         || atlas_case_schema_set_error (error, db, _("the case could not be created"));
 }
 
 static gboolean
@@ -821,11 +804,11 @@ set_meta (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO atlas_meta VALUES (?, ?)", -1, &stmt,
                           NULL) != SQLITE_OK)
-    return set_sqlite_error (error, db, _("the case could not be changed"));
+    return atlas_case_schema_set_error (error, db, _("the case could not be changed"));
   bind_text (stmt, 1, key);
   bind_text (stmt, 2, value);
   return sqlite3_step (stmt) == SQLITE_DONE
-         || set_sqlite_error (error, db, _("the case could not be changed"));
+         || atlas_case_schema_set_error (error, db, _("the case could not be changed"));
 }
 
 static gboolean
@@ -987,7 +970,7 @@ query_records (AtlasCase   *self,
   if (rc != SQLITE_DONE)
     {
       g_object_unref (store);
-      set_sqlite_error (error, self->db, _("the case file cannot be read"));
+      atlas_case_schema_set_error (error, self->db, _("the case file cannot be read"));
       return NULL;
     }
   return G_LIST_MODEL (store);
@@ -1285,7 +1268,7 @@ atlas_case_load_dates (AtlasCase     *self,
         return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, _("the incidents' dates cannot be read"));
+    return atlas_case_schema_set_error (error, self->db, _("the incidents' dates cannot be read"));
 
   g_array_sort (loaded, compare_days);
   *days = g_steal_pointer (&loaded);
@@ -1332,7 +1315,7 @@ atlas_case_load_map_spans (AtlasCase     *self,
         return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, _("the incidents' dates cannot be read"));
+    return atlas_case_schema_set_error (error, self->db, _("the incidents' dates cannot be read"));
 
   *spans = g_steal_pointer (&loaded);
   return TRUE;
@@ -1537,7 +1520,7 @@ atlas_case_load_map_points (AtlasCase     *self,
         return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, _("the incidents cannot be read"));
+    return atlas_case_schema_set_error (error, self->db, _("the incidents cannot be read"));
 
   g_ptr_array_add (names, NULL);
   *points = g_steal_pointer (&loaded);

@@ -140,21 +140,64 @@ static const char search_index_sql[] =
   "CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, key UNINDEXED, title, body,"
   " tokenize = 'unicode61 remove_diacritics 2');";
 
-/* What the search index holds of each kind of record: rows with ids in (?N, ?N+6]. */
+/* Version 3: a case an analyst builds and keeps (see atlas_case_apply_edit()).
+ * - Sources say when they were read, in which language, and why they got their grade;
+ *   claims say why they got theirs.
+ * - claim_relations: a claim contradicts, corroborates or repeats another (a report that
+ *   relays another is not an independent source).
+ * - history: every edit, field by field, with its time, author and the value before and
+ *   after; an undo is one more edit, so history only grows.
+ * - attachments: the analyst's archived copy of a source, kept in the case with its SHA-256.
+ * - The search index's row of a record is the record's id times 8 plus its table's number
+ *   (AtlasCaseSearchTable), so an edit replaces one row by its rowid instead of scanning.
+ * The three new tables are GeoPackage attribute tables, so QGIS and GDAL list them. */
+static const char version_3_sql[] =
+  "ALTER TABLE documents ADD COLUMN accessed TEXT;"
+  "ALTER TABLE documents ADD COLUMN language TEXT;"
+  "ALTER TABLE documents ADD COLUMN reliability_note TEXT;"
+  "ALTER TABLE claims ADD COLUMN credibility_note TEXT;"
+  "CREATE TABLE claim_relations ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, claim_key TEXT NOT NULL,"
+  " relation TEXT NOT NULL CHECK (relation IN ('contradicts','corroborates','repeats')),"
+  " other_key TEXT NOT NULL, note TEXT);"
+  "CREATE INDEX claim_relations_claim ON claim_relations (claim_key);"
+  "CREATE INDEX claim_relations_other ON claim_relations (other_key);"
+  "CREATE TABLE history ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, edit INTEGER NOT NULL,"
+  " time TEXT NOT NULL, author TEXT NOT NULL, label TEXT NOT NULL, action TEXT NOT NULL,"
+  " subject_kind TEXT NOT NULL, subject_key TEXT NOT NULL, field TEXT, old_value TEXT,"
+  " new_value TEXT);"
+  "CREATE INDEX history_subject ON history (subject_kind, subject_key);"
+  "CREATE TABLE attachments ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE,"
+  " document_key TEXT NOT NULL, name TEXT NOT NULL, media_type TEXT NOT NULL,"
+  " size INTEGER NOT NULL, sha256 TEXT NOT NULL, added TEXT NOT NULL, content BLOB NOT NULL);"
+  "CREATE INDEX attachments_document ON attachments (document_key);"
+  "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES"
+  " ('claim_relations', 'attributes', 'Claim relations',"
+  "  'Claims that contradict, corroborate or repeat others'),"
+  " ('history', 'attributes', 'History', 'Every edit of the case, field by field'),"
+  " ('attachments', 'attributes', 'Archived copies', 'Archived copies of the sources');"
+  "DELETE FROM search_index;"
+  /* indexed whole below: no watermark means nothing waits to be indexed */
+  "DELETE FROM atlas_meta WHERE key = 'search_indexed_through';";
+
+/* What the search index holds of each kind of record: rows with ids in (?N, ?N+6]. Each
+ * row's rowid is its record's id * 8 + its table's AtlasCaseSearchTable number. */
 static const char search_insert_sql[] =
-  "INSERT INTO search_index (kind, key, title, body)"
-  " SELECT 'incident', key, title, coalesce(summary, '') || ' ' || coalesce(place, '')"
+  "INSERT INTO search_index (rowid, kind, key, title, body)"
+  " SELECT id * 8, 'incident', key, title, coalesce(summary, '') || ' ' || coalesce(place, '')"
   "  || ' ' || coalesce(admin_area, '') || ' ' || coalesce(country, '') || ' ' || category"
   "  FROM incidents WHERE id > ?1 AND id <= ?7"
-  " UNION ALL SELECT 'route', key, name, coalesce(summary, '') FROM routes"
+  " UNION ALL SELECT id * 8 + 1, 'route', key, name, coalesce(summary, '') FROM routes"
   "  WHERE id > ?2 AND id <= ?8"
-  " UNION ALL SELECT 'waypoint', key, coalesce(place, ''), coalesce(admin_area, '')"
+  " UNION ALL SELECT id * 8 + 2, 'waypoint', key, coalesce(place, ''), coalesce(admin_area, '')"
   "  || ' ' || coalesce(country, '') FROM waypoints WHERE id > ?3 AND id <= ?9"
-  " UNION ALL SELECT 'actor', key, name, coalesce(aliases, '') || ' '"
+  " UNION ALL SELECT id * 8 + 3, 'actor', key, name, coalesce(aliases, '') || ' '"
   "  || coalesce(summary, '') FROM actors WHERE id > ?4 AND id <= ?10"
-  " UNION ALL SELECT 'document', key, title, coalesce(publisher, '') || ' '"
+  " UNION ALL SELECT id * 8 + 4, 'document', key, title, coalesce(publisher, '') || ' '"
   "  || coalesce(author, '') FROM documents WHERE id > ?5 AND id <= ?11"
-  " UNION ALL SELECT 'claim', key, attribute, value_text || ' ' || coalesce(paraphrase, '')"
+  " UNION ALL SELECT id * 8 + 5, 'claim', key, attribute, value_text || ' ' || coalesce(paraphrase, '')"
   "  || ' ' || coalesce(attributed_to, '') FROM claims WHERE id > ?6 AND id <= ?12";
 
 /**
@@ -324,6 +367,12 @@ atlas_case_schema_migrate (sqlite3  *db,
                            || !set_version (db, 2, error)))
     return FALSE;
 
+  /* the index is rebuilt with rowids that edits can find */
+  if (from_version < 3 && (!atlas_case_schema_exec (db, version_3_sql, error)
+                           || !atlas_case_schema_index_range (db, nothing, everything, error)
+                           || !set_version (db, 3, error)))
+    return FALSE;
+
   return TRUE;
 }
 
@@ -345,7 +394,10 @@ atlas_case_schema_create (sqlite3  *db,
 static const char *const read_tables[] = {
   "gpkg_contents", "atlas_meta", "documents", "actors", "incidents", "routes", "waypoints",
   "claims", "roles", "briefing_steps",
+  /* since version 3 */
+  "claim_relations", "history", "attachments",
 };
+#define N_VERSION_2_READ_TABLES 10
 
 static gboolean
 is_plain_table (sqlite3    *db,
@@ -378,7 +430,7 @@ atlas_case_schema_read_version (sqlite3 *db)
   sqlite3_stmt *stmt = NULL;
   int version = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (read_tables); i++)
+  for (guint i = 0; i < N_VERSION_2_READ_TABLES; i++)
     if (!is_plain_table (db, read_tables[i]))
       return 0;
 
@@ -388,6 +440,10 @@ atlas_case_schema_read_version (sqlite3 *db)
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
     version = (int) g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
   sqlite3_finalize (stmt);
+
+  for (guint i = N_VERSION_2_READ_TABLES; version >= 3 && i < G_N_ELEMENTS (read_tables); i++)
+    if (!is_plain_table (db, read_tables[i]))
+      return 0;
   return MAX (version, 0);
 }
 

@@ -27,6 +27,7 @@ struct _AtlasClaim
   char  *paraphrase;
   char  *locator;
   gint64 credibility;
+  char  *credibility_note;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasClaim, atlas_claim, ATLAS_TYPE_RECORD)
@@ -45,6 +46,7 @@ static const AtlasField fields[] = {
   { "paraphrase", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasClaim, paraphrase) },
   { "locator", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasClaim, locator) },
   { "credibility", ATLAS_FIELD_INT, G_STRUCT_OFFSET (AtlasClaim, credibility) },
+  { "credibility_note", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasClaim, credibility_note) },
 };
 
 static void

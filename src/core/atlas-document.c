@@ -22,6 +22,9 @@ struct _AtlasDocument
   char  *doc_kind;
   char  *reliability;
   char  *file;
+  char  *accessed;
+  char  *language;
+  char  *reliability_note;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDocument, atlas_document, ATLAS_TYPE_RECORD)
@@ -35,6 +38,9 @@ static const AtlasField fields[] = {
   { "doc_kind", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, doc_kind) },
   { "reliability", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, reliability) },
   { "file", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, file) },
+  { "accessed", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, accessed) },
+  { "language", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, language) },
+  { "reliability_note", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, reliability_note) },
 };
 
 static void

@@ -573,6 +573,50 @@ test_unwritable_file_opens_read_only (Fixture       *fixture,
   "ALTER TABLE documents DROP COLUMN reliability_note;" \
   "ALTER TABLE claims DROP COLUMN credibility_note;"
 
+/* A version 2 file gains the tables of version 3, its search index is rebuilt with rowids
+ * an edit can find, and an edit then works and is in the history. */
+static void
+test_migrate_version_2 (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autoptr(AtlasRecord) incident = NULL;
+  g_autoptr(AtlasRecord) changed = NULL;
+  g_autoptr(AtlasEdit) edit = atlas_edit_new ("Rename");
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&atlas_case);
+  exec_raw (fixture->path, DOWNGRADE_TO_VERSION_2
+                           "UPDATE atlas_meta SET value = '2' WHERE key = 'schema_version'");
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT count(*) FROM search_index"), >, 0);
+
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT value FROM atlas_meta"
+                                                 " WHERE key = 'schema_version'"), ==, 3);
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT count(*) FROM gpkg_contents"
+                                                 " WHERE table_name IN ('claim_relations',"
+                                                 " 'history', 'attachments')"), ==, 3);
+  g_assert_cmpint (query_raw_int (fixture->path, "SELECT count(*) FROM search_index s"
+                                                 " JOIN incidents i ON s.rowid = i.id * 8"
+                                                 " AND s.key = i.key"), ==, 1);
+
+  incident = atlas_case_lookup (atlas_case, "incident", "inc-1", &error);
+  g_assert_no_error (error);
+  changed = atlas_record_dup (incident);
+  atlas_record_set_text (changed, "title", "Renamed twin bombings");
+  atlas_edit_change (edit, incident, changed);
+  g_assert_true (atlas_case_apply_edit (atlas_case, edit, &error));
+  g_assert_no_error (error);
+
+  results = atlas_case_search (atlas_case, "renamed", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  history = atlas_case_list_history (atlas_case, "incident", "inc-1", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+}
+
 static void
 test_migrate_version_1 (Fixture       *fixture,
                         gconstpointer  data)
@@ -803,6 +847,7 @@ main (int   argc,
   add_test ("/atlas/case/refuse/corrupt-page", test_refuse_corrupt_page);
   add_test ("/atlas/case/hostile-trigger-read-only", test_hostile_trigger_opens_read_only);
   add_test ("/atlas/case/migrate-version-1", test_migrate_version_1);
+  add_test ("/atlas/case/migrate-version-2", test_migrate_version_2);
   add_test ("/atlas/case/unwritable-read-only", test_unwritable_file_opens_read_only);
   add_test ("/atlas/case/create-replaces-atomically", test_create_replaces_atomically);
 

@@ -25,6 +25,7 @@ typedef enum {
   ATLAS_CASE_ERROR_READ_ONLY,
   ATLAS_CASE_ERROR_INVALID,
   ATLAS_CASE_ERROR_FAILED,
+  ATLAS_CASE_ERROR_CONFLICT,
 } AtlasCaseError;
 
 GQuark atlas_case_error_quark (void);

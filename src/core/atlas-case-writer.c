@@ -470,7 +470,7 @@ table_of_kind (const char *kind)
 {
   static const char *const tables[][2] = {
     { "incident", "incidents" }, { "route", "routes" }, { "waypoint", "waypoints" },
-    { "actor", "actors" }, { "document", "documents" },
+    { "actor", "actors" }, { "document", "documents" }, { "claim", "claims" },
   };
 
   for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (tables); i++)
@@ -570,6 +570,13 @@ list_references (AtlasRecord *record,
     {
       targets[n][0] = "actor";
       targets[n++][1] = atlas_record_get_text (record, "actor_key");
+    }
+  else if (g_str_equal (kind, "relation"))
+    {
+      targets[n][0] = "claim";
+      targets[n++][1] = atlas_record_get_text (record, "claim_key");
+      targets[n][0] = "claim";
+      targets[n++][1] = atlas_record_get_text (record, "other_key");
     }
   if (subject_kind != NULL && !g_str_equal (subject_kind, "extent"))
     {
@@ -869,4 +876,93 @@ atlas_case_writer_search_pending (AtlasCaseWriter *self)
     if (marks[i] < last[i])
       return TRUE;
   return FALSE;
+}
+
+static int
+search_table_of (AtlasRecord *record)
+{
+  const char *table = ATLAS_RECORD_GET_CLASS (record)->table;
+
+  for (int i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
+    if (g_str_equal (table, search_tables[i]))
+      return i;
+  return -1;
+}
+
+/* Replaces the search index's row of one record (rowid: id * 8 + its table's number) when
+ * the watermark has passed it; rows past the watermark are indexed with the rest. */
+static gboolean
+reindex_record (AtlasCaseWriter  *self,
+                AtlasRecord      *record,
+                const gint64      marks[ATLAS_CASE_N_SEARCH_TABLES],
+                GError          **error)
+{
+  gint64 after[ATLAS_CASE_N_SEARCH_TABLES] = { 0 }, through[ATLAS_CASE_N_SEARCH_TABLES] = { 0 };
+  int table = search_table_of (record);
+  gint64 id = atlas_record_get_id (record);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (table < 0 || id <= 0 || id > marks[table])
+    return TRUE;
+
+  stmt = prepare (self, "DELETE FROM search_index WHERE rowid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id * 8 + table);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return atlas_case_schema_set_error (error, self->db, _("the search index could not be updated"));
+
+  /* indexes the row again if it is still there */
+  after[table] = id - 1;
+  through[table] = id;
+  return atlas_case_schema_index_range (self->db, after, through, error);
+}
+
+/* ---- edits -------------------------------------------------------------------------- */
+
+/**
+ * atlas_case_writer_check_record:
+ *
+ * Checks what the schema cannot say of a record an edit writes: real coordinates, dates and
+ * grades, and references that land on records the case holds.
+ */
+gboolean
+atlas_case_writer_check_record (AtlasCaseWriter  *self,
+                                AtlasRecord      *record,
+                                GError          **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_ptr_array_add (one, record);
+  return validate_record (record, error) && check_references (self, one, error);
+}
+
+/**
+ * atlas_case_writer_finish_edit:
+ * @records: every record an edit touched, as it was and as it is
+ *
+ * Brings what follows from records up to date after an edit, in the caller's transaction:
+ * route lines, the layers' extents, and the search index's rows of the touched records.
+ * @search_was_pending says whether a catch-up still had rows to index before the edit:
+ * then new rows wait for it, as an import's do.
+ */
+gboolean
+atlas_case_writer_finish_edit (AtlasCaseWriter  *self,
+                               GPtrArray        *records,
+                               gboolean          search_was_pending,
+                               GError          **error)
+{
+  gint64 marks[ATLAS_CASE_N_SEARCH_TABLES];
+  gboolean more;
+
+  if (!read_search_marks (self, marks))
+    read_last_ids (self, marks);
+
+  for (guint i = 0; i < records->len; i++)
+    if (!reindex_record (self, g_ptr_array_index (records, i), marks, error))
+      return FALSE;
+
+  return update_route_lines (self, records, error)
+         && update_contents_extents (self, error)
+         && (search_was_pending || index_pending (self, 0, &more, error));
 }

@@ -21,14 +21,17 @@
 
 #include "atlas-actor.h"
 #include "atlas-briefing-step.h"
+#include "atlas-case-private.h"
 #include "atlas-case-schema.h"
 #include "atlas-case-writer.h"
 #include "atlas-case.h"
 #include "atlas-claim.h"
+#include "atlas-claim-relation.h"
 #include "atlas-cluster-index.h"
 #include "atlas-document.h"
 #include "atlas-filter.h"
 #include "atlas-gpkg-geometry.h"
+#include "atlas-history-entry.h"
 #include "atlas-incident.h"
 #include "atlas-role.h"
 #include "atlas-route.h"
@@ -50,24 +53,6 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DEFINE_QUARK (atlas-case-error-quark, atlas_case_error)
 
-struct _AtlasCase
-{
-  GObject     parent_instance;
-
-  GFile      *file;
-  /* Opened with SQLITE_OPEN_FULLMUTEX: the case is opened on a worker thread and then
-   * queried from the main thread (and later from workers building indexes). */
-  sqlite3    *db;
-  char       *title;
-  char       *summary;
-  char       *read_only_reason;
-  char       *initial_frame;
-  char       *initial_selection;
-  AtlasCaseWriter *writer;         /* when writable */
-  GMutex      write_lock;
-  gboolean    read_only;
-};
-
 G_DEFINE_FINAL_TYPE (AtlasCase, atlas_case, G_TYPE_OBJECT)
 
 static GType
@@ -85,6 +70,8 @@ record_type_for_kind (const char *kind)
     { "actor", atlas_actor_get_type },
     { "role", atlas_role_get_type },
     { "briefing-step", atlas_briefing_step_get_type },
+    { "relation", atlas_claim_relation_get_type },
+    { "history", atlas_history_entry_get_type },
   };
 
   for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kinds); i++)
@@ -911,9 +898,11 @@ build_select_sql (AtlasRecordClass *klass,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
+/* @whole: read text as stored, not cut for display (what an edit compares and keeps) */
 static AtlasRecord *
-record_from_row (GType         type,
-                 sqlite3_stmt *stmt)
+record_from_row_full (GType         type,
+                      sqlite3_stmt *stmt,
+                      gboolean      whole)
 {
   AtlasRecord *record = g_object_new (type, NULL);
   AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (record);
@@ -932,13 +921,21 @@ record_from_row (GType         type,
         continue;
       if (field->type == ATLAS_FIELD_TEXT)
         atlas_record_set_text (record, field->name,
-                               column_display_text (stmt, column, &repaired));
+                               whole ? column_utf8 (stmt, column, &repaired)
+                                     : column_display_text (stmt, column, &repaired));
       else if (field->type == ATLAS_FIELD_DOUBLE)
         atlas_record_set_double (record, field->name, sqlite3_column_double (stmt, column));
       else
         atlas_record_set_int (record, field->name, sqlite3_column_int64 (stmt, column));
     }
   return record;
+}
+
+static AtlasRecord *
+record_from_row (GType         type,
+                 sqlite3_stmt *stmt)
+{
+  return record_from_row_full (type, stmt, FALSE);
 }
 
 /* Runs a SELECT of @type's columns; @bind_values are bound in order as text. */
@@ -1549,9 +1546,13 @@ atlas_case_list_contested_attributes (AtlasCase   *self,
 
   g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
 
-  stmt = prepare (self, "SELECT attribute FROM claims WHERE subject_kind = ? AND subject_key = ?"
+  /* figures that differ, or a claim the analyst marked as contradicting another */
+  stmt = prepare (self, "SELECT attribute FROM claims WHERE subject_kind = ?1 AND subject_key = ?2"
                         " GROUP BY attribute" CONTESTED_HAVING
-                        " ORDER BY attribute", error);
+                        " UNION SELECT c.attribute FROM claims c JOIN claim_relations r"
+                        "  ON r.relation = 'contradicts' AND c.key IN (r.claim_key, r.other_key)"
+                        " WHERE c.subject_kind = ?1 AND c.subject_key = ?2"
+                        " ORDER BY 1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -1722,6 +1723,8 @@ atlas_case_finalize (GObject *object)
   AtlasCase *self = ATLAS_CASE (object);
 
   /* statements before the connection they belong to */
+  _atlas_case_stop_watching (self);
+  g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->writer, atlas_case_writer_free);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_object (&self->file);
@@ -1739,6 +1742,7 @@ static void
 atlas_case_class_init (AtlasCaseClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = atlas_case_finalize;
+  _atlas_case_class_init_signals (G_OBJECT_CLASS (klass));
 }
 
 static void
@@ -1746,4 +1750,55 @@ atlas_case_init (AtlasCase *self)
 {
   g_mutex_init (&self->write_lock);
   self->read_only = TRUE;
+}
+
+/* ---- shared with atlas-case-edit.c ------------------------------------------------- */
+
+gboolean
+_atlas_case_run_write (AtlasCase          *self,
+                       AtlasCaseWorkFunc   work,
+                       gpointer            data,
+                       GError            **error)
+{
+  return run_write (self, work, data, error);
+}
+
+GType
+_atlas_case_record_type (const char *kind)
+{
+  return record_type_for_kind (kind);
+}
+
+GListModel *
+_atlas_case_query (AtlasCase   *self,
+                   GType        type,
+                   const char  *where_and_order,
+                   const char **bind_values,
+                   GError     **error)
+{
+  return query_records (self, type, where_and_order, bind_values, error);
+}
+
+/* Returns: (transfer full) (nullable): the record of @type with @key, its text whole; %NULL
+ * when there is none (@error set only when the file cannot be read) */
+AtlasRecord *
+_atlas_case_read_exact (AtlasCase   *self,
+                        GType        type,
+                        const char  *key,
+                        GError     **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = build_select_sql (ATLAS_RECORD_CLASS (klass), "WHERE key = ?");
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return record_from_row_full (type, stmt, TRUE);
+  if (rc != SQLITE_DONE)
+    atlas_case_schema_set_error (error, self->db, _("the case file cannot be read"));
+  return NULL;
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "atlas-case-error.h"
+#include "atlas-edit.h"
 #include "atlas-filter.h"
 #include "atlas-geo.h"
 #include "atlas-record.h"
@@ -171,5 +172,30 @@ gboolean     atlas_case_save_copy            (AtlasCase           *self,
 GListModel  *atlas_case_search               (AtlasCase           *self,
                                               const char          *text,
                                               GError             **error);
+
+/* Edits (atlas-case-edit.c) */
+gboolean     atlas_case_apply_edit           (AtlasCase           *self,
+                                              AtlasEdit           *edit,
+                                              GError             **error);
+AtlasEdit   *atlas_case_build_removal        (AtlasCase           *self,
+                                              AtlasRecord         *record,
+                                              const char          *label,
+                                              GError             **error);
+GListModel  *atlas_case_list_dependents      (AtlasCase           *self,
+                                              AtlasRecord         *record,
+                                              GError             **error);
+GListModel  *atlas_case_list_history         (AtlasCase           *self,
+                                              const char          *kind,
+                                              const char          *key,
+                                              GError             **error);
+GListModel  *atlas_case_list_relations       (AtlasCase           *self,
+                                              const char          *claim_key,
+                                              GError             **error);
+char        *atlas_case_new_key              (AtlasCase           *self,
+                                              const char          *kind);
+void         atlas_case_set_author           (AtlasCase           *self,
+                                              const char          *author);
+const char  *atlas_case_get_author           (AtlasCase           *self);
+void         atlas_case_watch                (AtlasCase           *self);
 
 G_END_DECLS

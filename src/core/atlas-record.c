@@ -446,3 +446,92 @@ atlas_record_field_set_int (AtlasRecord      *self,
 {
   *(gint64 *) FIELD_PTR (self, field) = value;
 }
+
+/**
+ * atlas_record_dup:
+ *
+ * Returns: (transfer full): a record of the same kind with the same id, key and fields,
+ *   which changes to @self do not reach
+ */
+AtlasRecord *
+atlas_record_dup (AtlasRecord *self)
+{
+  AtlasRecordClass *klass;
+  AtlasRecord *copy;
+
+  g_return_val_if_fail (ATLAS_IS_RECORD (self), NULL);
+
+  klass = ATLAS_RECORD_GET_CLASS (self);
+  copy = g_object_new (G_OBJECT_TYPE (self), "key", atlas_record_get_key (self), NULL);
+  atlas_record_set_id (copy, atlas_record_get_id (self));
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const AtlasField *field = &klass->fields[i];
+
+      if (field->type == ATLAS_FIELD_TEXT)
+        atlas_record_field_set_text (copy, field, atlas_record_field_get_text (self, field));
+      else if (field->type == ATLAS_FIELD_DOUBLE)
+        atlas_record_field_set_double (copy, field, atlas_record_field_get_double (self, field));
+      else
+        atlas_record_field_set_int (copy, field, atlas_record_field_get_int (self, field));
+    }
+  return copy;
+}
+
+/**
+ * atlas_record_field_equal:
+ *
+ * Returns: whether @a and @b, records of one kind, hold the same value in @field; two
+ *   unknown numbers (NaN) are equal
+ */
+gboolean
+atlas_record_field_equal (AtlasRecord      *a,
+                          AtlasRecord      *b,
+                          const AtlasField *field)
+{
+  double x, y;
+
+  g_return_val_if_fail (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b), FALSE);
+
+  switch (field->type)
+    {
+    case ATLAS_FIELD_TEXT:
+      return g_strcmp0 (atlas_record_field_get_text (a, field),
+                        atlas_record_field_get_text (b, field)) == 0;
+    case ATLAS_FIELD_DOUBLE:
+      x = atlas_record_field_get_double (a, field);
+      y = atlas_record_field_get_double (b, field);
+      return (isnan (x) && isnan (y)) || x == y;
+    case ATLAS_FIELD_INT:
+      return atlas_record_field_get_int (a, field) == atlas_record_field_get_int (b, field);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * atlas_record_field_to_string:
+ *
+ * Returns: (transfer full) (nullable): the value of @field as text, as a history line
+ *   keeps it; %NULL when it is not set
+ */
+char *
+atlas_record_field_to_string (AtlasRecord      *self,
+                              const AtlasField *field)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double number;
+
+  switch (field->type)
+    {
+    case ATLAS_FIELD_TEXT:
+      return g_strdup (atlas_record_field_get_text (self, field));
+    case ATLAS_FIELD_DOUBLE:
+      number = atlas_record_field_get_double (self, field);
+      return isnan (number) ? NULL : g_strdup (g_ascii_dtostr (buffer, sizeof buffer, number));
+    case ATLAS_FIELD_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, atlas_record_field_get_int (self, field));
+    default:
+      g_assert_not_reached ();
+    }
+}

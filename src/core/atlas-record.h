@@ -84,4 +84,11 @@ void         atlas_record_set_int         (AtlasRecord *self,
                                            const char  *field,
                                            gint64       value);
 
+AtlasRecord *atlas_record_dup             (AtlasRecord      *self);
+gboolean     atlas_record_field_equal     (AtlasRecord      *a,
+                                           AtlasRecord      *b,
+                                           const AtlasField *field);
+char        *atlas_record_field_to_string (AtlasRecord      *self,
+                                           const AtlasField *field);
+
 G_END_DECLS

@@ -1,0 +1,63 @@
+/* atlas-case-private.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the files of the case store share: atlas-case.c opens and reads, atlas-case-edit.c
+ * applies edits and announces changes.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "atlas-case-writer.h"
+#include "atlas-case.h"
+
+G_BEGIN_DECLS
+
+struct _AtlasCase
+{
+  GObject     parent_instance;
+
+  GFile      *file;
+  /* Opened with SQLITE_OPEN_FULLMUTEX: the case is opened on a worker thread and then
+   * queried from the main thread (and later from workers building indexes). */
+  sqlite3    *db;
+  char       *title;
+  char       *summary;
+  char       *read_only_reason;
+  char       *initial_frame;
+  char       *initial_selection;
+  AtlasCaseWriter *writer;         /* when writable */
+  GMutex      write_lock;
+  gboolean    read_only;
+
+  /* for edits (atlas-case-edit.c) */
+  char       *author;
+  guint       watch_id;        /* polls for commits by other connections */
+  int         data_version;
+};
+
+typedef gboolean (*AtlasCaseWorkFunc) (sqlite3  *db,
+                                       gpointer  data,
+                                       GError  **error);
+
+gboolean     _atlas_case_run_write          (AtlasCase          *self,
+                                             AtlasCaseWorkFunc   work,
+                                             gpointer            data,
+                                             GError            **error);
+GType        _atlas_case_record_type        (const char         *kind);
+AtlasRecord *_atlas_case_read_exact         (AtlasCase          *self,
+                                             GType               type,
+                                             const char         *key,
+                                             GError            **error);
+GListModel  *_atlas_case_query              (AtlasCase          *self,
+                                             GType               type,
+                                             const char         *where_and_order,
+                                             const char        **bind_values,
+                                             GError            **error);
+void         _atlas_case_stop_watching      (AtlasCase          *self);
+void         _atlas_case_class_init_signals (GObjectClass       *object_class);
+
+G_END_DECLS

@@ -1,0 +1,729 @@
+/* test-case-edit.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Edits of a case as a store command: each kind applied, undone and redone, compared by a
+ * digest of every table but the history; the history lines each writes; edits that must
+ * write nothing (bad values, a busy file, a record changed meanwhile); what the case
+ * announces, and edits made by another connection.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "atlas-case.h"
+#include "atlas-claim.h"
+#include "atlas-claim-relation.h"
+#include "atlas-document.h"
+#include "atlas-incident.h"
+#include "atlas-route.h"
+#include "atlas-undo-stack.h"
+#include "atlas-waypoint.h"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  GFile     *file;
+  AtlasCase *atlas_case;
+} Fixture;
+
+/* ---- a small case ------------------------------------------------------------------- */
+
+static AtlasRecord *
+make_document (const char *key,
+               const char *title)
+{
+  AtlasRecord *doc = ATLAS_RECORD (atlas_document_new (key));
+
+  atlas_record_set_text (doc, "title", title);
+  atlas_record_set_text (doc, "doc_kind", "news");
+  atlas_record_set_text (doc, "reliability", "B");
+  return doc;
+}
+
+static AtlasRecord *
+make_incident (const char *key,
+               double      latitude,
+               double      longitude)
+{
+  AtlasRecord *incident = ATLAS_RECORD (atlas_incident_new (key));
+
+  atlas_record_set_text (incident, "title", "Twin bombings in Kerman");
+  atlas_record_set_text (incident, "category", "bombing");
+  atlas_record_set_text (incident, "start_time", "2024-01-03");
+  atlas_record_set_text (incident, "start_precision", "day");
+  atlas_record_set_double (incident, "latitude", latitude);
+  atlas_record_set_double (incident, "longitude", longitude);
+  atlas_record_set_text (incident, "location_precision", "town");
+  return incident;
+}
+
+static AtlasRecord *
+make_claim (const char *key,
+            const char *value,
+            double      number,
+            const char *document)
+{
+  AtlasRecord *claim = ATLAS_RECORD (atlas_claim_new (key));
+
+  atlas_record_set_text (claim, "subject_kind", "incident");
+  atlas_record_set_text (claim, "subject_key", "kerman");
+  atlas_record_set_text (claim, "attribute", "deaths");
+  atlas_record_set_text (claim, "value_text", value);
+  atlas_record_set_double (claim, "value_number", number);
+  atlas_record_set_text (claim, "qualifier", "exact");
+  atlas_record_set_text (claim, "document_key", document);
+  atlas_record_set_int (claim, "credibility", 2);
+  return claim;
+}
+
+static AtlasRecord *
+make_waypoint (const char *key,
+               int         seq,
+               double      latitude,
+               double      longitude)
+{
+  AtlasRecord *waypoint = ATLAS_RECORD (atlas_waypoint_new (key));
+
+  atlas_record_set_text (waypoint, "route_key", "route");
+  atlas_record_set_int (waypoint, "seq", seq);
+  atlas_record_set_double (waypoint, "latitude", latitude);
+  atlas_record_set_double (waypoint, "longitude", longitude);
+  atlas_record_set_text (waypoint, "location_precision", "town");
+  return waypoint;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasRecord) route = ATLAS_RECORD (atlas_route_new ("route"));
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("atlas-edit-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "case.gpkg", NULL);
+  fixture->file = g_file_new_for_path (fixture->path);
+  fixture->atlas_case = atlas_case_create (fixture->file, "Edits", &error);
+  g_assert_no_error (error);
+
+  atlas_record_set_text (route, "name", "Reported route");
+  atlas_record_set_text (route, "status", "alleged");
+  g_ptr_array_add (records, make_document ("reuters", "Reuters report"));
+  g_ptr_array_add (records, make_document ("analysis", "Analysis report"));
+  g_ptr_array_add (records, make_incident ("kerman", 30.28, 57.08));
+  g_ptr_array_add (records, make_claim ("deaths-reuters", "nearly 100", 100, "reuters"));
+  g_ptr_array_add (records, make_claim ("deaths-analysis", "84", 84, "analysis"));
+  g_ptr_array_add (records, g_object_ref (route));
+  g_ptr_array_add (records, make_waypoint ("wp-1", 1, 37.0, 70.5));
+  g_ptr_array_add (records, make_waypoint ("wp-2", 2, 29.0, 60.0));
+  g_assert_true (atlas_case_write_records (fixture->atlas_case, records, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->atlas_case);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* ---- reading the file behind the store's back ---------------------------------------- */
+
+static sqlite3 *
+open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = open_raw (path);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* A digest of every row of every table but the history (which only grows) and the time
+ * stamps of gpkg_contents; the R-trees and the search index included. */
+static char *
+digest_case (const char *path)
+{
+  static const char *const queries[] = {
+    "SELECT * FROM documents ORDER BY id", "SELECT * FROM actors ORDER BY id",
+    "SELECT * FROM incidents ORDER BY id", "SELECT * FROM routes ORDER BY id",
+    "SELECT * FROM waypoints ORDER BY id", "SELECT * FROM claims ORDER BY id",
+    "SELECT * FROM roles ORDER BY id", "SELECT * FROM briefing_steps ORDER BY id",
+    "SELECT * FROM claim_relations ORDER BY id", "SELECT * FROM attachments ORDER BY id",
+    "SELECT * FROM rtree_incidents_geom ORDER BY id",
+    "SELECT * FROM rtree_waypoints_geom ORDER BY id",
+    "SELECT * FROM rtree_routes_geom ORDER BY id",
+    "SELECT rowid, * FROM search_index ORDER BY rowid",
+    "SELECT table_name, min_x, min_y, max_x, max_y FROM gpkg_contents ORDER BY 1",
+    "SELECT * FROM atlas_meta ORDER BY key",
+  };
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3 *db = open_raw (path);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const void *bytes = sqlite3_column_blob (stmt, c);
+
+            g_checksum_update (checksum, bytes ? bytes : (const guchar *) "\1NULL", bytes
+                               ? sqlite3_column_bytes (stmt, c) : 5);
+            g_checksum_update (checksum, (const guchar *) "\0", 1);
+          }
+      sqlite3_finalize (stmt);
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+    }
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static gint64
+count_history (Fixture *fixture)
+{
+  return query_int (fixture->path, "SELECT count(*) FROM history");
+}
+
+static AtlasRecord *
+lookup (Fixture    *fixture,
+        const char *kind,
+        const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasRecord *record = atlas_case_lookup (fixture->atlas_case, kind, key, &error);
+
+  g_assert_no_error (error);
+  return record;
+}
+
+/* ---- each kind of edit: apply, undo, redo -------------------------------------------- */
+
+typedef AtlasEdit *(*BuildEdit) (Fixture *fixture);
+
+/* Applies the edit through an undo stack; undo gives back the digest of the start, redo
+ * the edited one, and every step adds history lines. */
+static void
+check_round_trip (Fixture   *fixture,
+                  BuildEdit  build)
+{
+  g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (fixture->atlas_case);
+  g_autoptr(AtlasEdit) edit = build (fixture);
+  g_autofree char *start = digest_case (fixture->path);
+  g_autofree char *edited = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 lines = count_history (fixture);
+
+  g_assert_true (atlas_undo_stack_apply (stack, edit, &error));
+  g_assert_no_error (error);
+  edited = digest_case (fixture->path);
+  g_assert_cmpstr (edited, !=, start);
+  g_assert_cmpint (count_history (fixture), >, lines);
+  lines = count_history (fixture);
+  g_assert_true (atlas_undo_stack_get_can_undo (stack));
+
+  g_assert_true (atlas_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  undone = digest_case (fixture->path);
+  g_assert_cmpstr (undone, ==, start);
+  g_assert_cmpint (count_history (fixture), >, lines);
+  lines = count_history (fixture);
+  g_assert_false (atlas_undo_stack_get_can_undo (stack));
+  g_assert_true (atlas_undo_stack_get_can_redo (stack));
+
+  g_assert_true (atlas_undo_stack_redo (stack, &error));
+  g_assert_no_error (error);
+  redone = digest_case (fixture->path);
+  g_assert_cmpstr (redone, ==, edited);
+  g_assert_cmpint (count_history (fixture), >, lines);
+
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM pragma_integrity_check"
+                                             " WHERE integrity_check != 'ok'"), ==, 0);
+}
+
+static AtlasEdit *
+build_add_source (Fixture *fixture)
+{
+  g_autoptr(AtlasRecord) doc = make_document ("fourth", "A fourth report");
+  AtlasEdit *edit = atlas_edit_new ("Add source");
+
+  atlas_record_set_text (doc, "url", "https://example.org/report");
+  atlas_record_set_text (doc, "reliability_note", "A wire service with a good record");
+  atlas_edit_add (edit, doc);
+  return edit;
+}
+
+static AtlasEdit *
+build_grade_source (Fixture *fixture)
+{
+  g_autoptr(AtlasRecord) before = lookup (fixture, "document", "analysis");
+  g_autoptr(AtlasRecord) after = atlas_record_dup (before);
+  AtlasEdit *edit = atlas_edit_new ("Grade source");
+
+  atlas_record_set_text (after, "reliability", "C");
+  atlas_record_set_text (after, "reliability_note", "Relays official statements unchecked");
+  atlas_edit_change (edit, before, after);
+  return edit;
+}
+
+static AtlasEdit *
+build_add_claim (Fixture *fixture)
+{
+  g_autoptr(AtlasRecord) claim = make_claim ("deaths-fourth", "95", 95, "analysis");
+  AtlasEdit *edit = atlas_edit_new ("Add claim");
+
+  atlas_edit_add (edit, claim);
+  return edit;
+}
+
+static AtlasEdit *
+build_correct_figure (Fixture *fixture)
+{
+  g_autoptr(AtlasRecord) before = lookup (fixture, "claim", "deaths-analysis");
+  g_autoptr(AtlasRecord) after = atlas_record_dup (before);
+  AtlasEdit *edit = atlas_edit_new ("Correct figure");
+
+  atlas_record_set_text (after, "value_text", "89");
+  atlas_record_set_double (after, "value_number", 89);
+  atlas_edit_change (edit, before, after);
+  return edit;
+}
+
+static AtlasEdit *
+build_relate_claims (Fixture *fixture)
+{
+  g_autoptr(AtlasRecord) relation = ATLAS_RECORD (atlas_claim_relation_new ("rel-1"));
+  AtlasEdit *edit = atlas_edit_new ("Mark as repeating");
+
+  atlas_record_set_text (relation, "claim_key", "deaths-analysis");
+  atlas_record_set_text (relation, "relation", "repeats");
+  atlas_record_set_text (relation, "other_key", "deaths-reuters");
+  atlas_edit_add (edit, relation);
+  return edit;
+}
+
+static AtlasEdit *
+build_add_incident (Fixture *fixture)
+{
+  g_autoptr(AtlasRecord) incident = make_incident ("jiroft", 28.67, 57.74);
+  g_autoptr(AtlasRecord) claim = make_claim ("jiroft-deaths", "none", NAN, "reuters");
+  AtlasEdit *edit = atlas_edit_new ("Add incident");
+
+  atlas_record_set_text (claim, "subject_key", "jiroft");
+  atlas_edit_add (edit, incident);
+  atlas_edit_add (edit, claim);
+  return edit;
+}
+
+static AtlasEdit *
+build_move_incident (Fixture *fixture)
+{
+  g_autoptr(AtlasRecord) before = lookup (fixture, "incident", "kerman");
+  g_autoptr(AtlasRecord) after = atlas_record_dup (before);
+  AtlasEdit *edit = atlas_edit_new ("Move incident");
+
+  atlas_record_set_double (after, "latitude", 30.35);
+  atlas_record_set_double (after, "longitude", 57.11);
+  atlas_record_set_text (after, "location_precision", "site");
+  atlas_edit_change (edit, before, after);
+  return edit;
+}
+
+static AtlasEdit *
+build_delete_incident (Fixture *fixture)
+{
+  g_autoptr(AtlasRecord) incident = lookup (fixture, "incident", "kerman");
+  g_autoptr(GError) error = NULL;
+  AtlasEdit *edit = atlas_case_build_removal (fixture->atlas_case, incident,
+                                              "Delete incident", &error);
+
+  g_assert_no_error (error);
+  /* the incident and its two claims */
+  g_assert_cmpuint (atlas_edit_get_n_steps (edit), ==, 3);
+  return edit;
+}
+
+static AtlasEdit *
+build_delete_source (Fixture *fixture)
+{
+  g_autoptr(AtlasRecord) doc = lookup (fixture, "document", "reuters");
+  g_autoptr(GError) error = NULL;
+  AtlasEdit *edit = atlas_case_build_removal (fixture->atlas_case, doc, "Delete source",
+                                              &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_edit_get_n_steps (edit), ==, 2);
+  return edit;
+}
+
+static AtlasEdit *
+build_move_waypoint (Fixture *fixture)
+{
+  g_autoptr(AtlasRecord) before = lookup (fixture, "waypoint", "wp-2");
+  g_autoptr(AtlasRecord) after = atlas_record_dup (before);
+  AtlasEdit *edit = atlas_edit_new ("Move waypoint");
+
+  atlas_record_set_double (after, "latitude", 28.0);
+  atlas_record_set_text (after, "place", "Khash");
+  atlas_edit_change (edit, before, after);
+  return edit;
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  check_round_trip (fixture, (BuildEdit) data);
+}
+
+/* ---- what an edit writes -------------------------------------------------------------- */
+
+static void
+test_change_history (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AtlasEdit) edit = build_correct_figure (fixture);
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(AtlasRecord) line = NULL;
+  g_autoptr(GError) error = NULL;
+
+  atlas_case_set_author (fixture->atlas_case, "Analyst A");
+  g_assert_true (atlas_case_apply_edit (fixture->atlas_case, edit, &error));
+  history = atlas_case_list_history (fixture->atlas_case, "claim", "deaths-analysis", &error);
+  g_assert_no_error (error);
+  /* two fields changed: the text and the figure */
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 2);
+  line = g_list_model_get_item (history, 1);
+  g_assert_cmpstr (atlas_record_get_text (line, "field"), ==, "value_text");
+  g_assert_cmpstr (atlas_record_get_text (line, "old_value"), ==, "84");
+  g_assert_cmpstr (atlas_record_get_text (line, "new_value"), ==, "89");
+  g_assert_cmpstr (atlas_record_get_text (line, "author"), ==, "Analyst A");
+  g_assert_cmpstr (atlas_record_get_text (line, "label"), ==, "Correct figure");
+  g_assert_nonnull (atlas_record_get_text (line, "time"));
+}
+
+/* The new figure of 95 makes no new contest (100 and 84 already differ); a contradiction
+ * between two claims with the same figure does. */
+static void
+test_contradiction_contests (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(AtlasEdit) edit = atlas_edit_new ("Contradict");
+  g_autoptr(AtlasRecord) relation = ATLAS_RECORD (atlas_claim_relation_new ("rel"));
+  g_autoptr(AtlasRecord) a = make_claim ("who-a", "Islamic State Khorasan", NAN, "reuters");
+  g_autoptr(AtlasRecord) b = make_claim ("who-b", "Islamic State Khorasan", NAN, "analysis");
+  g_auto(GStrv) contested = NULL;
+  g_autoptr(GError) error = NULL;
+
+  atlas_record_set_text (a, "attribute", "perpetrator");
+  atlas_record_set_text (b, "attribute", "perpetrator");
+  atlas_record_set_text (b, "value_text", "Israel and the United States");
+  atlas_record_set_text (relation, "claim_key", "who-b");
+  atlas_record_set_text (relation, "relation", "contradicts");
+  atlas_record_set_text (relation, "other_key", "who-a");
+  atlas_edit_add (edit, a);
+  atlas_edit_add (edit, b);
+  atlas_edit_add (edit, relation);
+  g_assert_true (atlas_case_apply_edit (fixture->atlas_case, edit, &error));
+  g_assert_no_error (error);
+
+  contested = atlas_case_list_contested_attributes (fixture->atlas_case, "incident", "kerman",
+                                                    &error);
+  g_assert_cmpuint (g_strv_length (contested), ==, 2);
+  g_assert_cmpstr (contested[0], ==, "deaths");
+  g_assert_cmpstr (contested[1], ==, "perpetrator");
+}
+
+static void
+test_search_follows (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AtlasRecord) before = lookup (fixture, "incident", "kerman");
+  g_autoptr(AtlasRecord) after = atlas_record_dup (before);
+  g_autoptr(AtlasEdit) edit = atlas_edit_new ("Rename");
+  g_autoptr(GListModel) old_name = NULL;
+  g_autoptr(GListModel) new_name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  atlas_record_set_text (after, "title", "Golzar cemetery attack");
+  atlas_edit_change (edit, before, after);
+  g_assert_true (atlas_case_apply_edit (fixture->atlas_case, edit, &error));
+  old_name = atlas_case_search (fixture->atlas_case, "twin", &error);
+  new_name = atlas_case_search (fixture->atlas_case, "golzar", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (old_name), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (new_name), ==, 1);
+}
+
+/* ---- edits that write nothing ---------------------------------------------------------- */
+
+static void
+check_writes_nothing (Fixture   *fixture,
+                      AtlasEdit *edit,
+                      GQuark     domain,
+                      int        code)
+{
+  g_autofree char *start = digest_case (fixture->path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 lines = count_history (fixture);
+
+  g_assert_false (atlas_case_apply_edit (fixture->atlas_case, edit, &error));
+  g_assert_nonnull (error);
+  /* a value out of range is the validator's error, in a domain of its own */
+  if (domain != 0)
+    g_assert_error (error, domain, code);
+  g_test_message ("refused: %s", error->message);
+  after = digest_case (fixture->path);
+  g_assert_cmpstr (after, ==, start);
+  g_assert_cmpint (count_history (fixture), ==, lines);
+}
+
+static void
+test_refuses_bad_values (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AtlasRecord) before = lookup (fixture, "incident", "kerman");
+  g_autoptr(AtlasRecord) far = atlas_record_dup (before);
+  g_autoptr(AtlasRecord) grade = make_claim ("graded", "1", 1, "reuters");
+  g_autoptr(AtlasRecord) dangling = make_claim ("dangling", "1", 1, "no-such-document");
+  g_autoptr(AtlasRecord) dated = atlas_record_dup (before);
+  g_autoptr(AtlasEdit) moves = atlas_edit_new ("Move");
+  g_autoptr(AtlasEdit) grades = atlas_edit_new ("Grade");
+  g_autoptr(AtlasEdit) cites = atlas_edit_new ("Cite");
+  g_autoptr(AtlasEdit) dates = atlas_edit_new ("Date");
+  g_autoptr(AtlasEdit) both = build_add_claim (fixture);
+
+  atlas_record_set_double (far, "latitude", 97.3);
+  atlas_edit_change (moves, before, far);
+  check_writes_nothing (fixture, moves, 0, 0);
+
+  atlas_record_set_int (grade, "credibility", 7);
+  atlas_edit_add (grades, grade);
+  check_writes_nothing (fixture, grades, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID);
+
+  atlas_edit_add (cites, dangling);
+  check_writes_nothing (fixture, cites, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID);
+
+  atlas_record_set_text (dated, "start_time", "2024-02-30");
+  atlas_edit_change (dates, before, dated);
+  check_writes_nothing (fixture, dates, 0, 0);
+
+  /* a good step followed by a bad one: the good one is not written either */
+  atlas_edit_add (both, grade);
+  check_writes_nothing (fixture, both, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID);
+}
+
+static void
+test_refuses_cited_removal (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(AtlasRecord) doc = lookup (fixture, "document", "reuters");
+  g_autoptr(AtlasEdit) edit = atlas_edit_new ("Delete source alone");
+
+  atlas_edit_remove (edit, doc);
+  check_writes_nothing (fixture, edit, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID);
+}
+
+/* Another program changed the record since the edit was made from it. */
+static void
+test_refuses_stale_edit (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AtlasEdit) edit = build_correct_figure (fixture);
+  sqlite3 *db = open_raw (fixture->path);
+
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE claims SET value_text = '85'"
+                                     " WHERE key = 'deaths-analysis'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  check_writes_nothing (fixture, edit, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_CONFLICT);
+}
+
+/* Another program holds the write lock past the store's patience. */
+static void
+test_refuses_when_busy (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AtlasEdit) edit = build_add_source (fixture);
+  g_autoptr(GError) error = NULL;
+  gint64 lines = count_history (fixture);
+  sqlite3 *db = open_raw (fixture->path);
+
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (atlas_case_apply_edit (fixture->atlas_case, edit, &error));
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "busy"));
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_assert_cmpint (count_history (fixture), ==, lines);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM documents"), ==, 2);
+}
+
+static void
+test_read_only_refuses (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AtlasCase) read_only = NULL;
+  g_autoptr(AtlasEdit) edit = build_add_source (fixture);
+  g_autoptr(GError) error = NULL;
+
+  read_only = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (atlas_case_apply_edit (read_only, edit, &error));
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY);
+}
+
+/* ---- announcements --------------------------------------------------------------------- */
+
+typedef struct {
+  guint  count;
+  char  *kinds;
+  char  *keys;
+} Announced;
+
+static void
+records_changed_cb (AtlasCase          *atlas_case,
+                    const char         *kind,
+                    const char * const *keys,
+                    Announced          *announced)
+{
+  g_autofree char *joined = keys ? g_strjoinv (",", (char **) keys) : NULL;
+  char *kinds = g_strconcat (announced->kinds ? announced->kinds : "", kind ? kind : "*", ";",
+                             NULL);
+
+  announced->count++;
+  g_free (announced->kinds);
+  announced->kinds = kinds;
+  g_free (announced->keys);
+  announced->keys = g_strdup (joined);
+}
+
+static void
+test_announces_changes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AtlasEdit) edit = build_correct_figure (fixture);
+  g_autoptr(GError) error = NULL;
+  Announced announced = { 0 };
+
+  g_signal_connect (fixture->atlas_case, "records-changed", G_CALLBACK (records_changed_cb),
+                    &announced);
+  g_assert_true (atlas_case_apply_edit (fixture->atlas_case, edit, &error));
+  g_assert_cmpuint (announced.count, ==, 1);
+  g_assert_cmpstr (announced.kinds, ==, "claim;");
+  g_assert_cmpstr (announced.keys, ==, "deaths-analysis,deaths-analysis");
+  g_free (announced.kinds);
+  g_free (announced.keys);
+}
+
+static gboolean
+quit_loop (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* A second connection (another window, another program) sees the edit within two
+ * seconds, announced with no kind. */
+static void
+test_watches_other_connections (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(AtlasCase) other = NULL;
+  g_autoptr(AtlasEdit) edit = build_add_source (fixture);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  Announced announced = { 0 };
+
+  other = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  atlas_case_watch (other);
+  g_signal_connect (other, "records-changed", G_CALLBACK (records_changed_cb), &announced);
+
+  g_assert_true (atlas_case_apply_edit (fixture->atlas_case, edit, &error));
+  g_timeout_add (2000, quit_loop, loop);
+  g_main_loop_run (loop);
+
+  g_assert_cmpuint (announced.count, ==, 1);
+  g_assert_cmpstr (announced.kinds, ==, "*;");
+  g_free (announced.kinds);
+  g_free (announced.keys);
+}
+
+static void
+add_test (const char *path,
+          void      (*func) (Fixture *, gconstpointer),
+          gconstpointer data)
+{
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  add_test ("/atlas/edit/round-trip/add-source", test_round_trip, build_add_source);
+  add_test ("/atlas/edit/round-trip/grade-source", test_round_trip, build_grade_source);
+  add_test ("/atlas/edit/round-trip/add-claim", test_round_trip, build_add_claim);
+  add_test ("/atlas/edit/round-trip/correct-figure", test_round_trip, build_correct_figure);
+  add_test ("/atlas/edit/round-trip/relate-claims", test_round_trip, build_relate_claims);
+  add_test ("/atlas/edit/round-trip/add-incident", test_round_trip, build_add_incident);
+  add_test ("/atlas/edit/round-trip/move-incident", test_round_trip, build_move_incident);
+  add_test ("/atlas/edit/round-trip/delete-incident", test_round_trip, build_delete_incident);
+  add_test ("/atlas/edit/round-trip/delete-source", test_round_trip, build_delete_source);
+  add_test ("/atlas/edit/round-trip/move-waypoint", test_round_trip, build_move_waypoint);
+  add_test ("/atlas/edit/change-history", test_change_history, NULL);
+  add_test ("/atlas/edit/contradiction-contests", test_contradiction_contests, NULL);
+  add_test ("/atlas/edit/search-follows", test_search_follows, NULL);
+  add_test ("/atlas/edit/refuses/bad-values", test_refuses_bad_values, NULL);
+  add_test ("/atlas/edit/refuses/cited-removal", test_refuses_cited_removal, NULL);
+  add_test ("/atlas/edit/refuses/stale", test_refuses_stale_edit, NULL);
+  add_test ("/atlas/edit/refuses/busy", test_refuses_when_busy, NULL);
+  add_test ("/atlas/edit/refuses/read-only", test_read_only_refuses, NULL);
+  add_test ("/atlas/edit/announces", test_announces_changes, NULL);
+  add_test ("/atlas/edit/watches-other-connections", test_watches_other_connections, NULL);
+
+  return g_test_run ();
+}

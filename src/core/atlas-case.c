@@ -1421,6 +1421,36 @@ atlas_case_list_categories (AtlasCase  *self,
 }
 
 /**
+ * atlas_case_list_suggestions:
+ * @field: "attribute" (of claims), "attributed_to" (parties claims are attributed to, with
+ *   the actors' names), "doc_kind" (kinds of source) or "category" (of incidents)
+ *
+ * Returns: (transfer full): the values the case already uses for @field, most used first
+ *   (at most 100), for forms to suggest
+ */
+char **
+atlas_case_list_suggestions (AtlasCase   *self,
+                             const char  *field,
+                             GError     **error)
+{
+  static const char *const queries[][2] = {
+    { "attribute", "SELECT attribute FROM claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 100" },
+    { "attributed_to", "SELECT p FROM (SELECT attributed_to AS p FROM claims"
+                       " WHERE attributed_to IS NOT NULL UNION ALL SELECT name FROM actors)"
+                       " GROUP BY 1 ORDER BY count(*) DESC LIMIT 100" },
+    { "doc_kind", "SELECT doc_kind FROM documents GROUP BY 1 ORDER BY count(*) DESC LIMIT 100" },
+    { "category", "SELECT category FROM incidents GROUP BY 1 ORDER BY count(*) DESC LIMIT 100" },
+  };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    if (g_strcmp0 (field, queries[i][0]) == 0)
+      return query_strings (self, queries[i][1], error);
+  g_return_val_if_reached (NULL);
+}
+
+/**
  * atlas_case_list_route_statuses:
  *
  * Returns: (transfer full): the statuses of the case's routes (reported, alleged…), sorted

@@ -146,6 +146,9 @@ GListModel  *atlas_case_list_incidents       (AtlasCase           *self,
                                               GError             **error);
 char       **atlas_case_list_categories      (AtlasCase           *self,
                                               GError             **error);
+char       **atlas_case_list_suggestions     (AtlasCase           *self,
+                                              const char          *field,
+                                              GError             **error);
 char       **atlas_case_list_route_statuses  (AtlasCase           *self,
                                               GError             **error);
 gboolean     atlas_case_load_map_points      (AtlasCase           *self,
@@ -190,6 +193,10 @@ GListModel  *atlas_case_list_history         (AtlasCase           *self,
                                               GError             **error);
 GListModel  *atlas_case_list_relations       (AtlasCase           *self,
                                               const char          *claim_key,
+                                              GError             **error);
+GListModel  *atlas_case_list_subject_relations (AtlasCase    *self,
+                                              const char          *subject_kind,
+                                              const char          *subject_key,
                                               GError             **error);
 char        *atlas_case_new_key              (AtlasCase           *self,
                                               const char          *kind);

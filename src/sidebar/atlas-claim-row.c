@@ -295,6 +295,59 @@ atlas_claim_row_new (AtlasRecord *claim,
                        NULL);
 }
 
+static void
+append_item (GMenu      *menu,
+             const char *label,
+             const char *action,
+             const char *first,
+             const char *second)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new ("(ss)", first, second));
+  g_menu_append_item (menu, item);
+}
+
+/**
+ * atlas_claim_row_add_edit_menu:
+ *
+ * Adds a menu to correct the claim, delete it, or say how it bears on another claim. Its
+ * items activate the window's edit actions, which the row does not need to know.
+ */
+void
+atlas_claim_row_add_edit_menu (AtlasClaimRow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) edits = g_menu_new ();
+  g_autoptr(GMenu) relations = g_menu_new ();
+  const char *key;
+  GtkWidget *button;
+
+  g_return_if_fail (ATLAS_IS_CLAIM_ROW (self));
+
+  key = atlas_record_get_key (self->claim);
+  append_item (edits, _("_Edit Claim…"), "win.edit-record", "claim", key);
+  append_item (edits, _("_Delete Claim"), "win.delete-record", "claim", key);
+  append_item (relations, _("Mark as _Repeating…"), "win.relate-claim", key, "repeats");
+  append_item (relations, _("Mark as C_ontradicting…"), "win.relate-claim", key, "contradicts");
+  append_item (relations, _("Mark as C_orroborating…"), "win.relate-claim", key,
+               "corroborates");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edits));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (relations));
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("Claim Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Claim Menu"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_box_append (self->chips_box, button);
+}
+
 /**
  * atlas_claim_row_get_claim:
  *

@@ -21,4 +21,6 @@ GtkWidget   *atlas_claim_row_new       (AtlasRecord   *claim,
                                         AtlasRecord   *subject);
 AtlasRecord *atlas_claim_row_get_claim (AtlasClaimRow *self);
 
+void         atlas_claim_row_add_edit_menu (AtlasClaimRow *self);
+
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <adwaita.h>
+
 #include "atlas-details-page.h"
 
 G_BEGIN_DECLS
@@ -28,6 +30,7 @@ struct _AtlasDetailsPage
   GtkLabel    *location_source_title;
   GtkLabel    *location_source_label;
   GtkBox      *sections_box;
+  GtkWidget   *edit_buttons;  /* nullable: a read-only case has none */
 
   /* owned */
   AtlasCase   *atlas_case;
@@ -41,5 +44,8 @@ void         _atlas_details_page_add_section (AtlasDetailsPage *self,
                                               const char       *description,
                                               GtkWidget        *child);
 void         _atlas_details_page_add_related (AtlasDetailsPage *self);
+void         _atlas_details_page_add_edit_buttons (AtlasDetailsPage *self);
+GHashTable  *_atlas_details_page_dup_repeats (AtlasDetailsPage *self);
+void         _atlas_details_page_add_history (AtlasDetailsPage *self);
 
 G_END_DECLS

@@ -363,6 +363,7 @@ build_facts (AtlasDetailsPage *self,
   g_autoptr(GPtrArray) groups = split_by_attribute (claims);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) contested = NULL;
+  g_autoptr(GHashTable) repeats = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
   contested = atlas_case_list_contested_attributes (self->atlas_case,
@@ -372,6 +373,7 @@ build_facts (AtlasDetailsPage *self,
   if (contested == NULL)
     g_warning ("Could not list contested attributes: %s", error->message);
 
+  repeats = _atlas_details_page_dup_repeats (self);
   g_ptr_array_sort (groups, compare_groups);
   /* Where the sources disagree comes first: that is what an analyst must see. */
   for (int pass = 0; pass < 2; pass++)
@@ -383,8 +385,10 @@ build_facts (AtlasDetailsPage *self,
                                                               attribute);
 
         if (is_contested == (pass == 0))
-          gtk_box_append (GTK_BOX (box), atlas_fact_group_new (attribute, is_contested, group,
-                                                               self->documents));
+          gtk_box_append (GTK_BOX (box),
+                          atlas_fact_group_new_full (attribute, is_contested, group,
+                                                     self->documents, repeats,
+                                                     !atlas_case_get_read_only (self->atlas_case)));
       }
   return box;
 }
@@ -462,8 +466,10 @@ build_page (AtlasDetailsPage *self)
   show_actions (self);
   show_properties (self);
   show_location (self);
+  _atlas_details_page_add_edit_buttons (self);
   show_facts (self);
   _atlas_details_page_add_related (self);
+  _atlas_details_page_add_history (self);
 }
 
 /* ---- GObject ----------------------------------------------------------------------- */
@@ -605,6 +611,47 @@ atlas_details_page_new (AtlasCase   *atlas_case,
                        "case", atlas_case,
                        "record", record,
                        NULL);
+}
+
+static void
+remove_children (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_BOX (container))
+        gtk_box_remove (GTK_BOX (container), child);
+      else
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+    }
+}
+
+/**
+ * atlas_details_page_reload:
+ * @record: the record as the case holds it now, same kind and key
+ *
+ * Shows the record afresh after the case changed, in place: the page stays where it is in
+ * the sidebar and keeps its scroll position where it can.
+ */
+void
+atlas_details_page_reload (AtlasDetailsPage *self,
+                           AtlasRecord      *record)
+{
+  g_return_if_fail (ATLAS_IS_DETAILS_PAGE (self));
+  g_return_if_fail (atlas_details_page_shows (self, record));
+
+  g_set_object (&self->record, record);
+  g_clear_pointer (&self->looked_up, g_hash_table_unref);
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+  if (self->edit_buttons != NULL)
+    gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->edit_buttons)), self->edit_buttons);
+  self->edit_buttons = NULL;
+  remove_children (GTK_WIDGET (self->properties_list));
+  gtk_widget_set_visible (GTK_WIDGET (self->properties_list), FALSE);
+  remove_children (GTK_WIDGET (self->sections_box));
+  self->documents = load_documents (self->atlas_case);
+  build_page (self);
 }
 
 /**

@@ -22,4 +22,7 @@ AtlasRecord *atlas_details_page_get_record (AtlasDetailsPage *self);
 gboolean     atlas_details_page_shows      (AtlasDetailsPage *self,
                                             AtlasRecord      *record);
 
+void         atlas_details_page_reload     (AtlasDetailsPage *self,
+                                            AtlasRecord      *record);
+
 G_END_DECLS

@@ -41,6 +41,8 @@ struct _AtlasFactGroup
   char       *attribute;
   gboolean    contested;
   guint       n_values;
+  gboolean    editable;
+  GHashTable *repeats;     /* claim key → key of the claim it repeats; nullable */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFactGroup, atlas_fact_group, GTK_TYPE_WIDGET)
@@ -102,6 +104,62 @@ is_headline (const char *value)
   return strchr (value, '\n') == NULL && g_utf8_strlen (value, -1) <= 80;
 }
 
+/* How many sources stand behind a value on their own: claims that repeat another claim of
+ * the same value (a report relaying Reuters) are not a second source. */
+static guint
+count_independent (AtlasFactGroup *self,
+                   GPtrArray      *claims,
+                   guint          *relayed)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
+
+  *relayed = 0;
+  for (guint i = 0; i < claims->len; i++)
+    g_hash_table_add (keys, (gpointer) atlas_record_get_key (g_ptr_array_index (claims, i)));
+  for (guint i = 0; i < claims->len; i++)
+    {
+      AtlasRecord *claim = g_ptr_array_index (claims, i);
+      const char *repeated = self->repeats ? g_hash_table_lookup (self->repeats,
+                                                                  atlas_record_get_key (claim))
+                                           : NULL;
+      const char *document = atlas_record_get_text (claim, "document_key");
+
+      if (repeated != NULL && g_hash_table_contains (keys, repeated))
+        (*relayed)++;
+      else if (document != NULL)
+        g_hash_table_add (documents, (gpointer) document);
+    }
+  return g_hash_table_size (documents);
+}
+
+static void
+append_independence (AtlasFactGroup *self,
+                     GtkWidget      *card,
+                     GPtrArray      *claims)
+{
+  guint relayed = 0;
+  guint independent = count_independent (self, claims, &relayed);
+  g_autofree char *sources = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (claims->len < 2 && relayed == 0)
+    return;
+  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u independent source",
+                                          "%u independent sources", independent), independent);
+  if (relayed > 0)
+    /* Translators: "2 independent sources, 1 relaying another" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u relaying another",
+                                         "%s, %u relaying others", relayed), sources, relayed);
+  label = gtk_label_new (text ? text : sources);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "atlas-independence");
+  gtk_box_append (GTK_BOX (card), label);
+}
+
 static GtkWidget *
 build_value_card (AtlasFactGroup *self,
                   GPtrArray      *claims,
@@ -138,10 +196,15 @@ build_value_card (AtlasFactGroup *self,
       AtlasRecord *document = document_key ? g_hash_table_lookup (documents, document_key)
                                            : NULL;
 
+      GtkWidget *row = atlas_claim_row_new (claim, document, NULL);
+
       if (i > 0)
         gtk_box_append (GTK_BOX (card), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-      gtk_box_append (GTK_BOX (card), atlas_claim_row_new (claim, document, NULL));
+      if (self->editable)
+        atlas_claim_row_add_edit_menu (ATLAS_CLAIM_ROW (row));
+      gtk_box_append (GTK_BOX (card), row);
     }
+  append_independence (self, card, claims);
   return card;
 }
 
@@ -223,6 +286,7 @@ atlas_fact_group_finalize (GObject *object)
   AtlasFactGroup *self = ATLAS_FACT_GROUP (object);
 
   g_clear_pointer (&self->attribute, g_free);
+  g_clear_pointer (&self->repeats, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_fact_group_parent_class)->finalize (object);
 }
@@ -321,6 +385,25 @@ atlas_fact_group_new (const char *attribute,
                       GListModel *claims,
                       GHashTable *documents)
 {
+  return atlas_fact_group_new_full (attribute, contested, claims, documents, NULL, FALSE);
+}
+
+/**
+ * atlas_fact_group_new_full:
+ * @repeats: (nullable) (element-type utf8 utf8): for each claim that repeats another, the
+ *   other's key, so each value counts its independent sources
+ * @editable: whether each claim offers a menu to correct, delete or relate it
+ *
+ * Returns: (transfer floating): a new group
+ */
+GtkWidget *
+atlas_fact_group_new_full (const char *attribute,
+                           gboolean    contested,
+                           GListModel *claims,
+                           GHashTable *documents,
+                           GHashTable *repeats,
+                           gboolean    editable)
+{
   AtlasFactGroup *self;
 
   g_return_val_if_fail (attribute != NULL, NULL);
@@ -331,6 +414,8 @@ atlas_fact_group_new (const char *attribute,
                        "attribute", attribute,
                        "contested", contested,
                        NULL);
+  self->editable = editable;
+  self->repeats = repeats ? g_hash_table_ref (repeats) : NULL;
   fill_values (self, claims, documents);
   return GTK_WIDGET (self);
 }

@@ -18,6 +18,12 @@ GtkWidget  *atlas_fact_group_new           (const char     *attribute,
                                             gboolean        contested,
                                             GListModel     *claims,
                                             GHashTable     *documents);
+GtkWidget  *atlas_fact_group_new_full      (const char     *attribute,
+                                            gboolean        contested,
+                                            GListModel     *claims,
+                                            GHashTable     *documents,
+                                            GHashTable     *repeats,
+                                            gboolean        editable);
 const char *atlas_fact_group_get_attribute (AtlasFactGroup *self);
 gboolean    atlas_fact_group_get_contested (AtlasFactGroup *self);
 guint       atlas_fact_group_get_n_values  (AtlasFactGroup *self);

@@ -651,6 +651,61 @@ atlas_sidebar_set_case (AtlasSidebar *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
+/* Shows what the case holds now on @page, in place; %FALSE when what it showed is gone. */
+static gboolean
+renew_page (AtlasSidebar *self,
+            GtkWidget    *page)
+{
+  AtlasRecord *record;
+  g_autoptr(AtlasRecord) fresh = NULL;
+
+  if (ATLAS_IS_SOURCES_PAGE (page))
+    atlas_sources_page_reload (ATLAS_SOURCES_PAGE (page));
+  if (!ATLAS_IS_DETAILS_PAGE (page))
+    return TRUE;
+  record = atlas_details_page_get_record (ATLAS_DETAILS_PAGE (page));
+  fresh = atlas_case_lookup (self->atlas_case, atlas_record_get_kind (record),
+                             atlas_record_get_key (record), NULL);
+  if (fresh == NULL)
+    return FALSE;
+  atlas_details_page_reload (ATLAS_DETAILS_PAGE (page), fresh);
+  return TRUE;
+}
+
+/**
+ * atlas_sidebar_reload:
+ *
+ * Reads the case again after it changed (an edit, an import, another window), keeping the
+ * pages open, each shown afresh in its place. Pages about a record that is gone are
+ * closed, and so is everything after them.
+ */
+void
+atlas_sidebar_reload (AtlasSidebar *self)
+{
+  GtkWidget *overview;
+
+  g_return_if_fail (ATLAS_IS_SIDEBAR (self));
+
+  if (self->atlas_case == NULL)
+    return;
+
+  overview = g_ptr_array_index (self->pages, 0);
+  atlas_overview_page_set_case (ATLAS_OVERVIEW_PAGE (overview), NULL);
+  atlas_overview_page_set_case (ATLAS_OVERVIEW_PAGE (overview), self->atlas_case);
+  for (guint i = 1; i < self->pages->len; i++)
+    if (!renew_page (self, g_ptr_array_index (self->pages, i)))
+      {
+        /* back to the page before the one that is gone, without going through it */
+        adw_leaflet_set_visible_child (self->leaflet, g_ptr_array_index (self->pages, i - 1));
+        while (self->pages->len > i)
+          remove_page_at (self, self->pages->len - 1);
+        break;
+      }
+  self->settled_index = visible_index (self);
+  offer_categories (self);
+  update_header (self);
+}
+
 /**
  * atlas_sidebar_get_visible_page:
  *

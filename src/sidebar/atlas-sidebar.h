@@ -24,5 +24,6 @@ AtlasCase *atlas_sidebar_get_case         (AtlasSidebar   *self);
 void       atlas_sidebar_set_case         (AtlasSidebar   *self,
                                            AtlasCase      *atlas_case);
 GtkWidget *atlas_sidebar_get_visible_page (AtlasSidebar   *self);
+void       atlas_sidebar_reload           (AtlasSidebar   *self);
 
 G_END_DECLS

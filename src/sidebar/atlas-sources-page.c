@@ -214,6 +214,14 @@ atlas_sources_page_new (AtlasCase *atlas_case)
   return g_object_new (ATLAS_TYPE_SOURCES_PAGE, "case", atlas_case, NULL);
 }
 
+/* Lists the case's documents again, after it changed. */
+void
+atlas_sources_page_reload (AtlasSourcesPage *self)
+{
+  g_return_if_fail (ATLAS_IS_SOURCES_PAGE (self));
+  load_documents (self);
+}
+
 /**
  * atlas_sources_page_get_model:
  *

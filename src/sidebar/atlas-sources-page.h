@@ -19,4 +19,6 @@ G_DECLARE_FINAL_TYPE (AtlasSourcesPage, atlas_sources_page, ATLAS, SOURCES_PAGE,
 GtkWidget  *atlas_sources_page_new       (AtlasCase        *atlas_case);
 GListModel *atlas_sources_page_get_model (AtlasSourcesPage *self);
 
+void        atlas_sources_page_reload    (AtlasSourcesPage *self);
+
 G_END_DECLS

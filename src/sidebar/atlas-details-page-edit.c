@@ -1,0 +1,218 @@
+/* atlas-details-page-edit.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a details page offers when its case can be written to: buttons to correct the
+ * record, add a claim about it and delete it, which activate the window's edit actions;
+ * and its history, every change of each field with when, by whom, and from what.
+ */
+
+#define G_LOG_DOMAIN "atlas-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-details-page-private.h"
+#include "atlas-format.h"
+
+/* History lines shown on a page; older ones are summed up. */
+#define MAX_HISTORY_LINES 50
+
+static gboolean
+is_editable (AtlasDetailsPage *self)
+{
+  return !atlas_case_get_read_only (self->atlas_case)
+         && !g_str_equal (atlas_record_get_kind (self->record), "history");
+}
+
+static gboolean
+takes_claims (AtlasDetailsPage *self)
+{
+  static const char *const kinds[] = { "incident", "route", "waypoint", "actor" };
+
+  return g_strv_contains (kinds, atlas_record_get_kind (self->record));
+}
+
+static GtkWidget *
+new_edit_button (AtlasDetailsPage *self,
+                 const char       *icon_name,
+                 const char       *label,
+                 const char       *action)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon_name);
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "atlas-small-pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)",
+                                    atlas_record_get_kind (self->record),
+                                    atlas_record_get_key (self->record));
+  return button;
+}
+
+/**
+ * _atlas_details_page_add_edit_buttons:
+ *
+ * In the header, under its other buttons: Edit, Add Claim (for what claims can be about)
+ * and Delete.
+ */
+void
+_atlas_details_page_add_edit_buttons (AtlasDetailsPage *self)
+{
+  GtkWidget *box;
+
+  if (!is_editable (self))
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (box, "atlas-edit-buttons");
+  gtk_box_append (GTK_BOX (box), new_edit_button (self, "document-edit-symbolic", _("_Edit…"),
+                                                  "win.edit-record"));
+  if (takes_claims (self))
+    gtk_box_append (GTK_BOX (box), new_edit_button (self, "list-add-symbolic",
+                                                    _("Add _Claim…"), "win.add-claim"));
+  gtk_box_append (GTK_BOX (box), new_edit_button (self, "user-trash-symbolic", _("_Delete"),
+                                                  "win.delete-record"));
+  /* a row of its own under Show on Map and Open Link, in the page's header */
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->actions_box)), box,
+                              self->actions_box);
+  self->edit_buttons = box;
+}
+
+/**
+ * _atlas_details_page_dup_repeats:
+ *
+ * Returns: (transfer full) (nullable): for each claim about the record that repeats another,
+ *   the other's key
+ */
+GHashTable *
+_atlas_details_page_dup_repeats (AtlasDetailsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) relations = NULL;
+  GHashTable *repeats;
+
+  relations = atlas_case_list_subject_relations (self->atlas_case,
+                                                 atlas_record_get_kind (self->record),
+                                                 atlas_record_get_key (self->record), &error);
+  if (relations == NULL)
+    {
+      g_warning ("Could not list the claims' relations: %s", error->message);
+      return NULL;
+    }
+
+  repeats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(AtlasRecord) relation = g_list_model_get_item (relations, i);
+
+      if (g_strcmp0 (atlas_record_get_text (relation, "relation"), "repeats") == 0)
+        g_hash_table_insert (repeats, g_strdup (atlas_record_get_text (relation, "claim_key")),
+                             g_strdup (atlas_record_get_text (relation, "other_key")));
+    }
+  return repeats;
+}
+
+/* "deaths: 84 → 89", "added", "deleted" */
+static char *
+describe_line (AtlasRecord *line)
+{
+  const char *action = atlas_record_get_text (line, "action");
+  const char *field = atlas_record_get_text (line, "field");
+  const char *old_value = atlas_record_get_text (line, "old_value");
+  const char *new_value = atlas_record_get_text (line, "new_value");
+  g_autofree char *field_name = NULL;
+
+  if (g_strcmp0 (action, "add") == 0)
+    return g_strdup (_("Added"));
+  if (g_strcmp0 (action, "delete") == 0)
+    return g_strdup (_("Deleted"));
+
+  field_name = atlas_format_attribute (field ? field : "");
+  /* Translators: a change of one field, "Title: old → new"; — stands for no value */
+  return g_strdup_printf (_("%s: %s → %s"), field_name, old_value ? old_value : "—",
+                          new_value ? new_value : "—");
+}
+
+static GtkWidget *
+new_history_row (AtlasRecord *line)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *what = gtk_label_new (NULL);
+  GtkWidget *when = gtk_label_new (NULL);
+  g_autofree char *change = describe_line (line);
+  g_autofree char *time = g_strdup (atlas_record_get_text (line, "time"));
+  g_autofree char *meta = NULL;
+
+  /* "2026-12-07T08:41:36.123Z" reads as "2026-12-07 08:41" */
+  if (time != NULL && strlen (time) >= 16)
+    {
+      time[10] = ' ';
+      time[16] = '\0';
+    }
+  /* Translators: who made a change and when, then the edit's label: "Ana, 2026-12-07 08:41 · Add claim" */
+  meta = g_strdup_printf (_("%s, %s UTC · %s"), atlas_record_get_text (line, "author"),
+                          time ? time : "", atlas_record_get_text (line, "label"));
+  gtk_label_set_xalign (GTK_LABEL (what), 0);
+  gtk_label_set_wrap (GTK_LABEL (what), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (what), PANGO_WRAP_WORD_CHAR);
+  atlas_format_set_label (GTK_LABEL (what), change);
+  gtk_label_set_xalign (GTK_LABEL (when), 0);
+  gtk_label_set_wrap (GTK_LABEL (when), TRUE);
+  gtk_widget_add_css_class (when, "caption");
+  gtk_widget_add_css_class (when, "dim-label");
+  atlas_format_set_label (GTK_LABEL (when), meta);
+  gtk_box_append (GTK_BOX (box), what);
+  gtk_box_append (GTK_BOX (box), when);
+  gtk_widget_add_css_class (box, "atlas-history-line");
+  return box;
+}
+
+/**
+ * _atlas_details_page_add_history:
+ *
+ * The record's history, newest first, when it has one.
+ */
+void
+_atlas_details_page_add_history (AtlasDetailsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) history = NULL;
+  GtkWidget *box;
+  guint n;
+
+  history = atlas_case_list_history (self->atlas_case, atlas_record_get_kind (self->record),
+                                     atlas_record_get_key (self->record), &error);
+  if (history == NULL)
+    {
+      g_warning ("Could not read the history: %s", error->message);
+      return;
+    }
+  if ((n = g_list_model_get_n_items (history)) == 0)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  for (guint i = 0; i < MIN (n, MAX_HISTORY_LINES); i++)
+    {
+      g_autoptr(AtlasRecord) line = g_list_model_get_item (history, i);
+      gtk_box_append (GTK_BOX (box), new_history_row (line));
+    }
+  if (n > MAX_HISTORY_LINES)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "and %u older change",
+                                                            "and %u older changes",
+                                                            n - MAX_HISTORY_LINES),
+                                               n - MAX_HISTORY_LINES);
+      gtk_box_append (GTK_BOX (box), gtk_label_new (more));
+    }
+  _atlas_details_page_add_section (self, _("History"),
+                                   _("Every change made in the app, newest first"), box);
+}

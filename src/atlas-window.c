@@ -20,45 +20,11 @@
 #include "atlas-sidebar.h"
 #include "atlas-timeline.h"
 #include "atlas-view-export.h"
-#include "atlas-window.h"
+#include "atlas-window-private.h"
 
 #define SETTLE_FRAMES 3
 /* the briefing caption's width and margins */
 #define BRIEFING_INSET (520 + 2 * 28 + 32)
-
-struct _AtlasWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwHeaderBar         *header_bar;
-  AtlasBriefingPanel   *briefing_panel;
-  AdwWindowTitle       *window_title;
-  AdwToastOverlay      *toast_overlay;
-  AdwFlap              *flap;
-  GtkStack             *sidebar_stack;
-  AdwStatusPage        *status_page;
-  GtkWidget            *sidebar;
-  AtlasMapView         *map_view;
-  GtkBox               *content_box;
-  GtkWidget            *timeline;
-
-  GFile                *case_file;
-  AtlasCase            *atlas_case;
-  GCancellable         *cancellable;
-  GSettings            *settings;
-  AtlasSelection       *selection;
-  AtlasFilter          *filter;
-
-  char                 *initial_page;
-  char                 *basemap;
-  char                 *mbtiles_path;
-  gboolean              sidebar_shown;
-  gboolean              presenting;
-  gboolean              sidebar_shown_before;
-  gboolean              case_loading;
-  guint                 settle_tick_id;
-  guint                 frames_since_idle;
-};
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -315,6 +281,7 @@ set_case (AtlasWindow *self,
   gtk_stack_set_visible_child_name (self->sidebar_stack, "case");
   atlas_map_view_set_case (self->map_view, atlas_case);
   atlas_timeline_set_case (ATLAS_TIMELINE (self->timeline), atlas_case);
+  _atlas_window_edit_set_case (self);
   update_briefing_actions (self);
   if (!restore_viewport (self))
     show_initial_view (self);
@@ -414,6 +381,13 @@ show_toast (AtlasWindow *self,
 
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_atlas_window_show_toast (AtlasWindow *self,
+                          const char  *text)
+{
+  show_toast (self, text);
 }
 
 static void choose_map_file (AtlasWindow *self);
@@ -574,6 +548,7 @@ update_briefing_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  self->atlas_case != NULL
                                  && !atlas_case_get_read_only (self->atlas_case));
+  _atlas_window_edit_update_actions (self);
 }
 
 static void
@@ -670,16 +645,29 @@ case_imported_cb (AtlasWindow       *self,
   AtlasCaseCounts counts;
   g_autofree char *message = NULL;
 
-  atlas_map_view_reload (self->map_view);
-  atlas_timeline_set_case (ATLAS_TIMELINE (self->timeline), self->atlas_case);
-  /* the sidebar reads the case afresh */
-  atlas_sidebar_set_case (ATLAS_SIDEBAR (self->sidebar), NULL);
-  atlas_sidebar_set_case (ATLAS_SIDEBAR (self->sidebar), self->atlas_case);
+  _atlas_window_follow_changes (self);
   atlas_case_get_counts (self->atlas_case, &counts);
   message = g_strdup_printf (_("Imported. The case now holds %u incidents and %u routes."),
                              counts.incidents, counts.routes);
   show_toast (self, message);
   catch_up_search_index (self);
+}
+
+/**
+ * _atlas_window_follow_changes:
+ *
+ * Has every view read the case again after it changed (an edit, an import, another window
+ * or program), keeping what each shows.
+ */
+void
+_atlas_window_follow_changes (AtlasWindow *self)
+{
+  if (self->atlas_case == NULL)
+    return;
+  atlas_map_view_reload (self->map_view);
+  atlas_timeline_set_case (ATLAS_TIMELINE (self->timeline), self->atlas_case);
+  atlas_sidebar_reload (ATLAS_SIDEBAR (self->sidebar));
+  update_title (self);
 }
 
 /**
@@ -928,6 +916,7 @@ atlas_window_dispose (GObject *object)
   if (self->settle_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->settle_tick_id);
   self->settle_tick_id = 0;
+  _atlas_window_edit_dispose (self);
   g_clear_object (&self->atlas_case);
   g_clear_object (&self->settings);
   g_clear_object (&self->selection);
@@ -1083,6 +1072,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-map-file", NULL,
                                    choose_map_file_cb);
   gtk_widget_class_install_property_action (widget_class, "win.basemap", "basemap");
+  _atlas_window_edit_class_init (widget_class);
 }
 
 static void
@@ -1110,6 +1100,7 @@ atlas_window_init (AtlasWindow *self)
 
   add_briefing_shortcuts (self);
   add_drop_target (self);
+  _atlas_window_edit_init (self);
   update_briefing_actions (self);
 }
 

@@ -1,0 +1,731 @@
+/* atlas-window-edit.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Building a case in the main window: the actions that add, correct, relate and delete
+ * records (from the sidebar, the map's context menu and the keyboard), the forms they open,
+ * and Undo and Redo. Every change is an AtlasEdit applied through the case's undo stack;
+ * the views follow the case's announcements, whoever made the change.
+ */
+
+#define G_LOG_DOMAIN "atlas-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <shumate/shumate.h>
+
+#include "atlas-claim-relation.h"
+#include "atlas-format.h"
+#include "atlas-record-forms.h"
+#include "atlas-window-private.h"
+
+static gboolean
+can_edit (AtlasWindow *self)
+{
+  return self->undo_stack != NULL && !self->presenting;
+}
+
+static void
+update_edit_actions (AtlasWindow *self)
+{
+  static const char *const edits[] = {
+    "win.add-source", "win.add-incident", "win.add-incident-at", "win.add-claim",
+    "win.edit-record", "win.delete-record", "win.relate-claim", "win.move-incident-to",
+  };
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    gtk_widget_action_set_enabled (widget, edits[i], can_edit (self));
+  gtk_widget_action_set_enabled (widget, "win.undo",
+                                 can_edit (self)
+                                 && atlas_undo_stack_get_can_undo (self->undo_stack));
+  gtk_widget_action_set_enabled (widget, "win.redo",
+                                 can_edit (self)
+                                 && atlas_undo_stack_get_can_redo (self->undo_stack));
+}
+
+static void
+show_error (AtlasWindow  *self,
+            const char   *heading,
+            const GError *error)
+{
+  atlas_window_show_error (GTK_WINDOW (self), heading, error->message);
+}
+
+static AtlasRecord *
+lookup (AtlasWindow *self,
+        const char  *kind,
+        const char  *key)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasRecord *record = atlas_case_lookup (self->atlas_case, kind, key, &error);
+
+  if (record == NULL)
+    _atlas_window_show_toast (self, error->message);
+  return record;
+}
+
+/* ---- undo and redo ------------------------------------------------------------------ */
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = g_strdup (atlas_undo_stack_get_undo_label (self->undo_stack));
+  g_autofree char *message = NULL;
+
+  if (!atlas_undo_stack_undo (self->undo_stack, &error))
+    {
+      show_error (self, _("Could Not Undo"), error);
+      return;
+    }
+  /* Translators: %s is what was undone, such as "Add claim" */
+  message = g_strdup_printf (_("Undone: %s"), label);
+  _atlas_window_show_toast (self, message);
+}
+
+static void
+redo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = g_strdup (atlas_undo_stack_get_redo_label (self->undo_stack));
+  g_autofree char *message = NULL;
+
+  if (!atlas_undo_stack_redo (self->undo_stack, &error))
+    {
+      show_error (self, _("Could Not Redo"), error);
+      return;
+    }
+  /* Translators: %s is what was done again, such as "Add claim" */
+  message = g_strdup_printf (_("Redone: %s"), label);
+  _atlas_window_show_toast (self, message);
+}
+
+/* ---- forms -------------------------------------------------------------------------- */
+
+static const char *
+edit_label (AtlasRecord *before,
+            AtlasRecord *after)
+{
+  const char *kind = atlas_record_get_kind (after);
+
+  if (g_str_equal (kind, "document"))
+    return before ? _("Edit source") : _("Add source");
+  if (g_str_equal (kind, "claim"))
+    return before ? _("Edit claim") : _("Add claim");
+  if (g_str_equal (kind, "incident"))
+    return before ? _("Edit incident") : _("Add incident");
+  return before ? _("Edit") : _("Add");
+}
+
+static gboolean
+save_record_cb (AtlasRecordForm  *form,
+                AtlasRecord      *before,
+                AtlasRecord      *after,
+                gpointer          user_data,
+                GError          **error)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+  g_autoptr(AtlasEdit) edit = atlas_edit_new (edit_label (before, after));
+
+  if (self->undo_stack == NULL)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY,
+                   _("The case can no longer be written to"));
+      return FALSE;
+    }
+  if (before != NULL)
+    atlas_edit_change (edit, before, after);
+  else
+    atlas_edit_add (edit, after);
+  if (!atlas_undo_stack_apply (self->undo_stack, edit, error))
+    return FALSE;
+
+  /* a new incident opens on its page, as one clicked on the map does */
+  if (before == NULL && g_str_equal (atlas_record_get_kind (after), "incident"))
+    atlas_selection_select (self->selection, after, ATLAS_SELECTION_NONE);
+  return TRUE;
+}
+
+static AtlasRecordForm *
+open_form (AtlasWindow *self,
+           AtlasRecord *before,
+           AtlasRecord *blank)
+{
+  AtlasRecordForm *form = atlas_record_forms_new_for (GTK_WINDOW (self), self->atlas_case,
+                                                      before, blank);
+
+  if (form == NULL)
+    {
+      _atlas_window_show_toast (self, _("Records of this kind cannot be edited in the app yet"));
+      return NULL;
+    }
+  atlas_record_form_set_save_func (form, save_record_cb, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (form));
+  return form;
+}
+
+static void
+add_source_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasRecord) blank = atlas_record_forms_new_source (self->atlas_case);
+
+  open_form (self, NULL, blank);
+}
+
+static void
+add_incident_at (AtlasWindow *self,
+                 double       latitude,
+                 double       longitude)
+{
+  g_autoptr(AtlasRecord) blank = atlas_record_forms_new_incident (self->atlas_case, latitude,
+                                                                  longitude);
+
+  open_form (self, NULL, blank);
+}
+
+static void
+add_incident_at_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  double latitude, longitude;
+
+  g_variant_get (param, "(dd)", &latitude, &longitude);
+  add_incident_at (ATLAS_WINDOW (widget), latitude, longitude);
+}
+
+/* From the keyboard: where the map is centred. */
+static void
+add_incident_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  ShumateViewport *viewport = atlas_map_view_get_viewport (self->map_view);
+
+  add_incident_at (self, shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                   shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+}
+
+static void
+add_claim_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasRecord) blank = NULL;
+  const char *kind, *key;
+
+  g_variant_get (param, "(&s&s)", &kind, &key);
+  blank = atlas_record_forms_new_claim (self->atlas_case, kind, key);
+  open_form (self, NULL, blank);
+}
+
+static void
+edit_record_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasRecord) record = NULL;
+  const char *kind, *key;
+
+  g_variant_get (param, "(&s&s)", &kind, &key);
+  if ((record = lookup (self, kind, key)) != NULL)
+    open_form (self, record, NULL);
+}
+
+/* ---- moving ------------------------------------------------------------------------- */
+
+static void
+move_incident_to_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasRecord *selected = atlas_selection_get_record (self->selection);
+  g_autoptr(AtlasRecord) moved = NULL;
+  g_autoptr(AtlasEdit) edit = atlas_edit_new (_("Move incident"));
+  g_autoptr(GError) error = NULL;
+  double latitude, longitude;
+
+  if (selected == NULL || !g_str_equal (atlas_record_get_kind (selected), "incident"))
+    {
+      _atlas_window_show_toast (self, _("Select an incident to move first"));
+      return;
+    }
+  g_variant_get (param, "(dd)", &latitude, &longitude);
+  moved = atlas_record_dup (selected);
+  atlas_record_set_double (moved, "latitude", latitude);
+  atlas_record_set_double (moved, "longitude", longitude);
+  atlas_edit_change (edit, selected, moved);
+  if (!atlas_undo_stack_apply (self->undo_stack, edit, &error))
+    show_error (self, _("Could Not Move the Incident"), error);
+}
+
+/* ---- deleting ----------------------------------------------------------------------- */
+
+static void
+delete_applied (AtlasWindow *self,
+                AtlasEdit   *edit,
+                AtlasRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = atlas_format_record_title (record);
+  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (!atlas_undo_stack_apply (self->undo_stack, edit, &error))
+    {
+      show_error (self, _("Could Not Delete"), error);
+      return;
+    }
+  /* toast titles are markup; the title is the case's text */
+  escaped = g_markup_escape_text (title, -1);
+  message = g_strdup_printf (_("Deleted “%s”"), escaped);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+typedef struct {
+  AtlasWindow *window;
+  AtlasEdit   *edit;
+  AtlasRecord *record;
+} PendingDelete;
+
+static void
+pending_delete_free (gpointer  data,
+                     GClosure *closure)
+{
+  PendingDelete *pending = data;
+
+  g_object_unref (pending->window);
+  g_object_unref (pending->edit);
+  g_object_unref (pending->record);
+  g_free (pending);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PendingDelete    *pending)
+{
+  if (g_str_equal (response, "delete"))
+    delete_applied (pending->window, pending->edit, pending->record);
+}
+
+/* A record that others cite goes with them, once the analyst has seen what they are. */
+static void
+confirm_delete (AtlasWindow *self,
+                AtlasEdit   *edit,
+                AtlasRecord *record)
+{
+  guint cited_by = atlas_edit_get_n_steps (edit) - 1;
+  g_autofree char *title = atlas_format_record_title (record);
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), title);
+  g_autofree char *body = NULL;
+  PendingDelete *pending = g_new0 (PendingDelete, 1);
+  AdwMessageDialog *dialog;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u record cites it (a claim, a role, a waypoint or a "
+                                       "briefing step) and is deleted with it. Undo brings "
+                                       "both back.",
+                                       "%u records cite it (claims, roles, waypoints or "
+                                       "briefing steps) and are deleted with it. Undo brings "
+                                       "them all back.", cited_by), cited_by);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  /* headings and bodies are plain text unless told otherwise */
+  adw_message_dialog_set_heading (dialog, heading);
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  pending->window = g_object_ref (self);
+  pending->edit = g_object_ref (edit);
+  pending->record = g_object_ref (record);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), pending,
+                         pending_delete_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_record_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasRecord) record = NULL;
+  g_autoptr(AtlasEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  const char *kind, *key;
+
+  g_variant_get (param, "(&s&s)", &kind, &key);
+  if ((record = lookup (self, kind, key)) == NULL)
+    return;
+  /* Translators: the label of an edit, such as "Delete incident" */
+  label = g_strdup_printf (_("Delete %s"), atlas_format_kind (kind));
+  edit = atlas_case_build_removal (self->atlas_case, record, label, &error);
+  if (edit == NULL)
+    show_error (self, _("Could Not Delete"), error);
+  else if (atlas_edit_get_n_steps (edit) > 1)
+    confirm_delete (self, edit, record);
+  else
+    delete_applied (self, edit, record);
+}
+
+/* ---- relating claims ---------------------------------------------------------------- */
+
+typedef struct {
+  AtlasWindow *window;
+  GtkListBox  *list;
+  char        *claim_key;
+  char        *relation;
+} PendingRelation;
+
+static void
+pending_relation_free (gpointer  data,
+                       GClosure *closure)
+{
+  PendingRelation *pending = data;
+
+  g_object_unref (pending->window);
+  g_free (pending->claim_key);
+  g_free (pending->relation);
+  g_free (pending);
+}
+
+static void
+relate_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PendingRelation  *pending)
+{
+  AtlasWindow *self = pending->window;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (pending->list);
+  g_autofree char *key = NULL;
+  g_autoptr(AtlasRecord) relation = NULL;
+  g_autoptr(AtlasEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "mark") || row == NULL || self->undo_stack == NULL)
+    return;
+  key = atlas_case_new_key (self->atlas_case, "relation");
+  relation = ATLAS_RECORD (atlas_claim_relation_new (key));
+  atlas_record_set_text (relation, "claim_key", pending->claim_key);
+  atlas_record_set_text (relation, "relation", pending->relation);
+  atlas_record_set_text (relation, "other_key", g_object_get_data (G_OBJECT (row), "claim-key"));
+  edit = atlas_edit_new (_("Relate claims"));
+  atlas_edit_add (edit, relation);
+  if (!atlas_undo_stack_apply (self->undo_stack, edit, &error))
+    show_error (self, _("Could Not Relate the Claims"), error);
+}
+
+static GtkWidget *
+new_claim_choice (AtlasWindow *self,
+                  AtlasRecord *claim)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *attribute = atlas_format_attribute (atlas_record_get_text (claim, "attribute"));
+  g_autofree char *value = atlas_format_claim_value (claim);
+  g_autoptr(AtlasRecord) document = atlas_case_lookup (self->atlas_case, "document",
+                                                       atlas_record_get_text (claim,
+                                                                              "document_key"),
+                                                       NULL);
+  g_autofree char *text = NULL;
+
+  /* Translators: a claim to choose: "Deaths: 84 — Reuters report" */
+  text = g_strdup_printf (_("%s: %s — %s"), attribute, value ? value : "",
+                          document ? atlas_record_get_text (document, "title") : "");
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data_full (G_OBJECT (row), "claim-key",
+                          g_strdup (atlas_record_get_key (claim)), g_free);
+  return row;
+}
+
+static const char *
+relation_heading (const char *relation)
+{
+  if (g_str_equal (relation, "repeats"))
+    return _("Which Claim Does It Repeat?");
+  if (g_str_equal (relation, "contradicts"))
+    return _("Which Claim Does It Contradict?");
+  return _("Which Claim Does It Corroborate?");
+}
+
+static void
+relate_claim_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasRecord) claim = NULL;
+  g_autoptr(GListModel) others = NULL;
+  PendingRelation *pending;
+  AdwMessageDialog *dialog;
+  GtkWidget *list, *scrolled;
+  const char *key, *relation;
+
+  g_variant_get (param, "(&s&s)", &key, &relation);
+  if ((claim = lookup (self, "claim", key)) == NULL)
+    return;
+  others = atlas_case_list_claims (self->atlas_case, atlas_record_get_text (claim, "subject_kind"),
+                                   atlas_record_get_text (claim, "subject_key"), NULL, NULL);
+
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Claims about the same subject"), -1);
+  for (guint i = 0; others != NULL && i < g_list_model_get_n_items (others); i++)
+    {
+      g_autoptr(AtlasRecord) other = g_list_model_get_item (others, i);
+
+      if (!g_str_equal (atlas_record_get_key (other), key))
+        gtk_list_box_append (GTK_LIST_BOX (list), new_claim_choice (self, other));
+    }
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       relation_heading (relation), NULL));
+  adw_message_dialog_set_body (dialog, _("Claims about the same subject"));
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "mark", _("_Mark"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "mark", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  pending = g_new0 (PendingRelation, 1);
+  pending->window = g_object_ref (self);
+  pending->list = GTK_LIST_BOX (list);
+  pending->claim_key = g_strdup (key);
+  pending->relation = g_strdup (relation);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (relate_response_cb), pending,
+                         pending_relation_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- the map's context menu --------------------------------------------------------- */
+
+static gboolean
+location_at (AtlasWindow *self,
+             double       x,
+             double       y,
+             double      *latitude,
+             double      *longitude)
+{
+  ShumateSimpleMap *simple_map = atlas_map_view_get_simple_map (self->map_view);
+  ShumateMap *map = shumate_simple_map_get_map (simple_map);
+  double map_x, map_y;
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->map_view), GTK_WIDGET (map), x, y,
+                                         &map_x, &map_y))
+    return FALSE;
+  shumate_viewport_widget_coords_to_location (atlas_map_view_get_viewport (self->map_view),
+                                              GTK_WIDGET (map), map_x, map_y, latitude,
+                                              longitude);
+  return TRUE;
+}
+
+static GMenuModel *
+build_map_menu (AtlasWindow *self,
+                double       latitude,
+                double       longitude)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenuItem) add = NULL;
+  g_autoptr(GMenuItem) move = NULL;
+
+  if (self->undo_stack == NULL)
+    {
+      g_menu_append (menu, _("Save a Copy to Edit…"), "win.save-copy");
+      return G_MENU_MODEL (menu);
+    }
+  add = g_menu_item_new (_("_Add Incident Here…"), NULL);
+  g_menu_item_set_action_and_target_value (add, "win.add-incident-at",
+                                           g_variant_new ("(dd)", latitude, longitude));
+  g_menu_append_item (menu, add);
+  move = g_menu_item_new (_("_Move Selected Incident Here"), NULL);
+  g_menu_item_set_action_and_target_value (move, "win.move-incident-to",
+                                           g_variant_new ("(dd)", latitude, longitude));
+  g_menu_append_item (menu, move);
+  return G_MENU_MODEL (menu);
+}
+
+static void
+map_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                AtlasWindow     *self)
+{
+  g_autoptr(GMenuModel) model = NULL;
+  GtkWidget *popover;
+  double latitude, longitude;
+
+  if (self->atlas_case == NULL || self->presenting
+      || !location_at (self, x, y, &latitude, &longitude))
+    return;
+
+  model = build_map_menu (self, latitude, longitude);
+  popover = gtk_popover_menu_new_from_model (model);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self->map_view));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  /* the popover is the map's child until it closes */
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+add_map_menu (AtlasWindow *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (map_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map_view), GTK_EVENT_CONTROLLER (click));
+}
+
+/* ---- following the case ------------------------------------------------------------- */
+
+static gboolean
+follow_changes_idle_cb (gpointer data)
+{
+  AtlasWindow *self = data;
+
+  self->follow_id = 0;
+  _atlas_window_follow_changes (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit announces each kind it touched: the views read the case once for all of them. */
+static void
+records_changed_cb (AtlasWindow        *self,
+                    const char         *kind,
+                    const char * const *keys,
+                    AtlasCase          *atlas_case)
+{
+  if (self->follow_id == 0)
+    self->follow_id = g_idle_add (follow_changes_idle_cb, self);
+}
+
+/**
+ * _atlas_window_edit_set_case:
+ *
+ * Called when the window's case changed: a writable case gets an undo stack, and every
+ * case is followed for changes, its own and those of other windows and programs.
+ */
+void
+_atlas_window_edit_set_case (AtlasWindow *self)
+{
+  g_clear_signal_handler (&self->changed_id, self->changed_case);
+  g_clear_object (&self->changed_case);
+  g_clear_object (&self->undo_stack);
+
+  if (self->atlas_case != NULL)
+    {
+      if (!atlas_case_get_read_only (self->atlas_case))
+        {
+          self->undo_stack = atlas_undo_stack_new (self->atlas_case);
+          g_signal_connect_object (self->undo_stack, "notify", G_CALLBACK (update_edit_actions),
+                                   self, G_CONNECT_SWAPPED);
+        }
+      self->changed_case = g_object_ref (self->atlas_case);
+      self->changed_id = g_signal_connect_swapped (self->atlas_case, "records-changed",
+                                                   G_CALLBACK (records_changed_cb), self);
+      atlas_case_watch (self->atlas_case);
+    }
+  update_edit_actions (self);
+}
+
+void
+_atlas_window_edit_update_actions (AtlasWindow *self)
+{
+  update_edit_actions (self);
+}
+
+void
+_atlas_window_edit_init (AtlasWindow *self)
+{
+  add_map_menu (self);
+  update_edit_actions (self);
+}
+
+void
+_atlas_window_edit_dispose (AtlasWindow *self)
+{
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  g_clear_signal_handler (&self->changed_id, self->changed_case);
+  g_clear_object (&self->changed_case);
+  g_clear_object (&self->undo_stack);
+}
+
+void
+_atlas_window_edit_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-source", NULL, add_source_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-incident", NULL, add_incident_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-incident-at", "(dd)",
+                                   add_incident_at_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-incident-to", "(dd)",
+                                   move_incident_to_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-claim", "(ss)", add_claim_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-record", "(ss)", edit_record_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-record", "(ss)", delete_record_cb);
+  gtk_widget_class_install_action (widget_class, "win.relate-claim", "(ss)", relate_claim_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-incident",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-incident",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-source",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_D,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-source",
+                                       NULL);
+}

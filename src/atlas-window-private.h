@@ -1,0 +1,70 @@
+/* atlas-window-private.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the files of the main window share: atlas-window.c (the case, the map, briefing
+ * mode, import and export) and atlas-window-edit.c (building a case: forms, undo, history).
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-briefing-panel.h"
+#include "atlas-map-view.h"
+#include "atlas-undo-stack.h"
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+struct _AtlasWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwHeaderBar         *header_bar;
+  AtlasBriefingPanel   *briefing_panel;
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  GtkStack             *sidebar_stack;
+  AdwStatusPage        *status_page;
+  GtkWidget            *sidebar;
+  AtlasMapView         *map_view;
+  GtkBox               *content_box;
+  GtkWidget            *timeline;
+
+  GFile                *case_file;
+  AtlasCase            *atlas_case;
+  GCancellable         *cancellable;
+  GSettings            *settings;
+  AtlasSelection       *selection;
+  AtlasFilter          *filter;
+
+  char                 *initial_page;
+  char                 *basemap;
+  char                 *mbtiles_path;
+  gboolean              sidebar_shown;
+  gboolean              presenting;
+  gboolean              sidebar_shown_before;
+  gboolean              case_loading;
+  guint                 settle_tick_id;
+  guint                 frames_since_idle;
+
+  /* editing (atlas-window-edit.c) */
+  AtlasUndoStack       *undo_stack;    /* when the case is writable */
+  AtlasCase            *changed_case;  /* the case changed_id is connected to */
+  gulong                changed_id;
+  guint                 follow_id;
+};
+
+void _atlas_window_show_toast       (AtlasWindow    *self,
+                                     const char     *text);
+void _atlas_window_follow_changes   (AtlasWindow    *self);
+void _atlas_window_edit_class_init  (GtkWidgetClass *widget_class);
+void _atlas_window_edit_set_case    (AtlasWindow    *self);
+void _atlas_window_edit_dispose     (AtlasWindow    *self);
+void _atlas_window_edit_init        (AtlasWindow    *self);
+void _atlas_window_edit_update_actions (AtlasWindow *self);
+
+G_END_DECLS

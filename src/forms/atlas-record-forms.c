@@ -1,0 +1,295 @@
+/* atlas-record-forms.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The fields of each kind of record an analyst writes, laid out in an AtlasRecordForm: a
+ * source with its Admiralty reliability grade and the reason for it; a claim with its
+ * figure, source, party, locator and credibility grade; an incident with its place, its
+ * precision and its dates. Also what a new record of each kind starts as.
+ */
+
+#define G_LOG_DOMAIN "atlas-forms"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "atlas-claim.h"
+#include "atlas-document.h"
+#include "atlas-incident.h"
+#include "atlas-record-forms.h"
+
+static const char *const reliability_values[] = { "A", "B", "C", "D", "E", "F", NULL };
+static const char *const credibility_values[] = { "1", "2", "3", "4", "5", "6", NULL };
+static const char *const qualifier_values[] = {
+  "text", "exact", "approximate", "lower_bound", "upper_bound", "range", NULL
+};
+static const char *const precision_values[] = {
+  "site", "town", "district", "province", "country", NULL
+};
+static const char *const kind_defaults[] = {
+  "news", "analysis", "official statement", "report", "social media", "video", NULL
+};
+
+static char **
+dup_suggestions (AtlasCase          *atlas_case,
+                 const char         *field,
+                 const char * const *defaults)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) used = atlas_case_list_suggestions (atlas_case, field, NULL);
+
+  if (used != NULL)
+    g_strv_builder_addv (builder, (const char **) used);
+  for (guint i = 0; defaults != NULL && defaults[i] != NULL; i++)
+    if (used == NULL || !g_strv_contains ((const char * const *) used, defaults[i]))
+      g_strv_builder_add (builder, defaults[i]);
+  return g_strv_builder_end (builder);
+}
+
+/* ---- sources ------------------------------------------------------------------------ */
+
+static void
+add_source_fields (AtlasRecordForm *form,
+                   AtlasCase       *atlas_case)
+{
+  const char *const reliability_labels[] = {
+    _("A — Completely reliable"), _("B — Usually reliable"), _("C — Fairly reliable"),
+    _("D — Not usually reliable"), _("E — Unreliable"), _("F — Reliability cannot be judged"),
+    NULL
+  };
+  g_auto(GStrv) kinds = dup_suggestions (atlas_case, "doc_kind", kind_defaults);
+
+  atlas_record_form_add_group (form, _("Source"));
+  atlas_record_form_add_text (form, "title", _("Title"), TRUE);
+  atlas_record_form_add_text (form, "publisher", _("Publisher"), FALSE);
+  atlas_record_form_add_text (form, "author", _("Author"), FALSE);
+  atlas_record_form_add_url (form, "url", _("Link"));
+  atlas_record_form_add_date (form, "published", NULL, _("Published"));
+  atlas_record_form_add_date (form, "accessed", NULL, _("Accessed"));
+  atlas_record_form_add_suggest (form, "doc_kind", _("Kind"), (const char * const *) kinds,
+                                 TRUE);
+  atlas_record_form_add_text (form, "language", _("Language"), FALSE);
+
+  atlas_record_form_add_group (form, _("Reliability"));
+  atlas_record_form_add_choice (form, "reliability", _("Admiralty Grade"), reliability_values,
+                                reliability_labels);
+  atlas_record_form_add_long_text (form, "reliability_note", _("Why This Grade"));
+}
+
+AtlasRecord *
+atlas_record_forms_new_source (AtlasCase *atlas_case)
+{
+  g_autofree char *key = atlas_case_new_key (atlas_case, "source");
+  AtlasRecord *source = ATLAS_RECORD (atlas_document_new (key));
+
+  atlas_record_set_text (source, "reliability", "F");
+  atlas_record_set_text (source, "doc_kind", "news");
+  return source;
+}
+
+/* ---- claims ------------------------------------------------------------------------- */
+
+/* A figure must say what kind it is, and a range needs both its ends. */
+static char *
+check_figure (AtlasRecord *claim)
+{
+  const char *qualifier = atlas_record_get_text (claim, "qualifier");
+  double number = atlas_record_get_double (claim, "value_number");
+  double min = atlas_record_get_double (claim, "value_min");
+  double max = atlas_record_get_double (claim, "value_max");
+
+  if (g_strcmp0 (qualifier, "range") == 0)
+    {
+      if (isnan (min) || isnan (max))
+        return g_strdup (_("A range needs its lowest and its highest figure"));
+      if (min > max)
+        return g_strdup (_("The lowest figure of the range is above the highest"));
+      return NULL;
+    }
+  if (g_strcmp0 (qualifier, "text") == 0)
+    return !isnan (number) || !isnan (min) || !isnan (max)
+           ? g_strdup (_("Choose how the figure is given, or leave the figures empty"))
+           : NULL;
+  if (isnan (number))
+    return g_strdup (_("Give the figure, or choose “No figure”"));
+  if (!isnan (min) || !isnan (max))
+    return g_strdup (_("Lowest and highest figures are for a range"));
+  return NULL;
+}
+
+static void
+add_document_choice (AtlasRecordForm *form,
+                     AtlasCase       *atlas_case)
+{
+  g_autoptr(GListModel) documents = atlas_case_list_records (atlas_case, ATLAS_TYPE_DOCUMENT,
+                                                             NULL);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+  g_auto(GStrv) key_list = NULL;
+  g_auto(GStrv) title_list = NULL;
+
+  for (guint i = 0; documents != NULL && i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(AtlasRecord) document = g_list_model_get_item (documents, i);
+      g_autofree char *title = g_strdup_printf ("%s (%s)", atlas_record_get_text (document, "title"),
+                                                atlas_record_get_text (document, "reliability"));
+
+      g_strv_builder_add (keys, atlas_record_get_key (document));
+      g_strv_builder_add (titles, title);
+    }
+  key_list = g_strv_builder_end (keys);
+  title_list = g_strv_builder_end (titles);
+  if (key_list[0] == NULL)
+    {
+      /* the form needs a source: it says so until one is added */
+      atlas_record_form_add_text (form, "document_key", _("Source"), TRUE);
+      return;
+    }
+  atlas_record_form_add_choice (form, "document_key", _("Source"),
+                                (const char * const *) key_list,
+                                (const char * const *) title_list);
+}
+
+static void
+add_claim_fields (AtlasRecordForm *form,
+                  AtlasCase       *atlas_case)
+{
+  const char *const qualifier_labels[] = {
+    _("No figure"), _("Exactly"), _("About"), _("At least"), _("At most"), _("Between"), NULL
+  };
+  const char *const credibility_labels[] = {
+    _("1 — Confirmed by other sources"), _("2 — Probably true"), _("3 — Possibly true"),
+    _("4 — Doubtful"), _("5 — Improbable"), _("6 — Truth cannot be judged"), NULL
+  };
+  g_auto(GStrv) attributes = dup_suggestions (atlas_case, "attribute", NULL);
+  g_auto(GStrv) parties = dup_suggestions (atlas_case, "attributed_to", NULL);
+
+  atlas_record_form_add_group (form, _("Claim"));
+  atlas_record_form_add_suggest (form, "attribute", _("Attribute"),
+                                 (const char * const *) attributes, TRUE);
+  atlas_record_form_add_text (form, "value_text", _("Value, as the Source Gives It"), TRUE);
+
+  atlas_record_form_add_group (form, _("Figure"));
+  atlas_record_form_add_choice (form, "qualifier", _("Figure Given"), qualifier_values,
+                                qualifier_labels);
+  atlas_record_form_add_number (form, "value_number", _("Figure"), -1e15, 1e15, FALSE);
+  atlas_record_form_add_number (form, "value_min", _("Lowest"), -1e15, 1e15, FALSE);
+  atlas_record_form_add_number (form, "value_max", _("Highest"), -1e15, 1e15, FALSE);
+
+  atlas_record_form_add_group (form, _("Where It Was Read"));
+  add_document_choice (form, atlas_case);
+  atlas_record_form_add_suggest (form, "attributed_to", _("Attributed To"),
+                                 (const char * const *) parties, FALSE);
+  atlas_record_form_add_text (form, "locator", _("Locator (Page, Paragraph, Time)"), FALSE);
+  atlas_record_form_add_long_text (form, "paraphrase", _("Quote or Paraphrase"));
+
+  atlas_record_form_add_group (form, _("Credibility"));
+  atlas_record_form_add_choice (form, "credibility", _("Credibility Grade"), credibility_values,
+                                credibility_labels);
+  atlas_record_form_add_long_text (form, "credibility_note", _("Why This Grade"));
+  atlas_record_form_set_check_func (form, check_figure);
+}
+
+AtlasRecord *
+atlas_record_forms_new_claim (AtlasCase  *atlas_case,
+                              const char *subject_kind,
+                              const char *subject_key)
+{
+  g_autofree char *key = atlas_case_new_key (atlas_case, "claim");
+  AtlasRecord *claim = ATLAS_RECORD (atlas_claim_new (key));
+
+  atlas_record_set_text (claim, "subject_kind", subject_kind);
+  atlas_record_set_text (claim, "subject_key", subject_key);
+  atlas_record_set_text (claim, "qualifier", "text");
+  atlas_record_set_int (claim, "credibility", 6);
+  return claim;
+}
+
+/* ---- incidents ---------------------------------------------------------------------- */
+
+static void
+add_incident_fields (AtlasRecordForm *form,
+                     AtlasCase       *atlas_case)
+{
+  const char *const precision_labels[] = {
+    _("Exact site"), _("Town"), _("District"), _("Province"), _("Country"), NULL
+  };
+  g_auto(GStrv) categories = dup_suggestions (atlas_case, "category", NULL);
+
+  atlas_record_form_add_group (form, _("Incident"));
+  atlas_record_form_add_text (form, "title", _("Title"), TRUE);
+  atlas_record_form_add_suggest (form, "category", _("Category"),
+                                 (const char * const *) categories, TRUE);
+  atlas_record_form_add_date (form, "start_time", "start_precision", _("Began"));
+  atlas_record_form_add_date (form, "end_time", "end_precision", _("Ended"));
+  atlas_record_form_add_long_text (form, "summary", _("Summary"));
+
+  atlas_record_form_add_group (form, _("Place"));
+  atlas_record_form_add_text (form, "place", _("Place"), FALSE);
+  atlas_record_form_add_text (form, "admin_area", _("Province or District"), FALSE);
+  atlas_record_form_add_text (form, "country", _("Country"), FALSE);
+  atlas_record_form_add_number (form, "latitude", _("Latitude"), -90, 90, TRUE);
+  atlas_record_form_add_number (form, "longitude", _("Longitude"), -180, 180, TRUE);
+  atlas_record_form_add_choice (form, "location_precision", _("Location Known To"),
+                                precision_values, precision_labels);
+  atlas_record_form_add_text (form, "location_source", _("Where the Location Comes From"),
+                              FALSE);
+}
+
+AtlasRecord *
+atlas_record_forms_new_incident (AtlasCase *atlas_case,
+                                 double     latitude,
+                                 double     longitude)
+{
+  g_autofree char *key = atlas_case_new_key (atlas_case, "incident");
+  AtlasRecord *incident = ATLAS_RECORD (atlas_incident_new (key));
+
+  atlas_record_set_double (incident, "latitude", latitude);
+  atlas_record_set_double (incident, "longitude", longitude);
+  atlas_record_set_text (incident, "location_precision", "site");
+  return incident;
+}
+
+/**
+ * atlas_record_forms_new_for:
+ * @before: (nullable): the record to correct
+ * @blank: (nullable): a new record, when @before is %NULL
+ *
+ * Returns: (transfer floating) (nullable): the form for the kind of record, or %NULL for a
+ *   kind the app cannot edit yet
+ */
+AtlasRecordForm *
+atlas_record_forms_new_for (GtkWindow   *parent,
+                            AtlasCase   *atlas_case,
+                            AtlasRecord *before,
+                            AtlasRecord *blank)
+{
+  AtlasRecord *record = before ? before : blank;
+  const char *kind = atlas_record_get_kind (record);
+  AtlasRecordForm *form;
+
+  if (g_str_equal (kind, "document"))
+    {
+      form = atlas_record_form_new (parent, before ? _("Edit Source") : _("New Source"),
+                                    before, blank);
+      add_source_fields (form, atlas_case);
+    }
+  else if (g_str_equal (kind, "claim"))
+    {
+      form = atlas_record_form_new (parent, before ? _("Edit Claim") : _("New Claim"),
+                                    before, blank);
+      add_claim_fields (form, atlas_case);
+    }
+  else if (g_str_equal (kind, "incident"))
+    {
+      form = atlas_record_form_new (parent, before ? _("Edit Incident") : _("New Incident"),
+                                    before, blank);
+      add_incident_fields (form, atlas_case);
+    }
+  else
+    return NULL;
+  return form;
+}

@@ -1,0 +1,26 @@
+/* atlas-record-forms.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-case.h"
+#include "atlas-record-form.h"
+
+G_BEGIN_DECLS
+
+AtlasRecordForm *atlas_record_forms_new_for        (GtkWindow   *parent,
+                                                    AtlasCase   *atlas_case,
+                                                    AtlasRecord *before,
+                                                    AtlasRecord *blank);
+AtlasRecord     *atlas_record_forms_new_source     (AtlasCase   *atlas_case);
+AtlasRecord     *atlas_record_forms_new_claim      (AtlasCase   *atlas_case,
+                                                    const char  *subject_kind,
+                                                    const char  *subject_key);
+AtlasRecord     *atlas_record_forms_new_incident   (AtlasCase   *atlas_case,
+                                                    double       latitude,
+                                                    double       longitude);
+
+G_END_DECLS

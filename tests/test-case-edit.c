@@ -24,6 +24,7 @@
 #include "atlas-route.h"
 #include "atlas-undo-stack.h"
 #include "atlas-waypoint.h"
+#include "case-digest.h"
 
 typedef struct {
   char      *dir;
@@ -173,48 +174,6 @@ query_int (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
-}
-
-/* A digest of every row of every table but the history (which only grows) and the time
- * stamps of gpkg_contents; the R-trees and the search index included. */
-static char *
-digest_case (const char *path)
-{
-  static const char *const queries[] = {
-    "SELECT * FROM documents ORDER BY id", "SELECT * FROM actors ORDER BY id",
-    "SELECT * FROM incidents ORDER BY id", "SELECT * FROM routes ORDER BY id",
-    "SELECT * FROM waypoints ORDER BY id", "SELECT * FROM claims ORDER BY id",
-    "SELECT * FROM roles ORDER BY id", "SELECT * FROM briefing_steps ORDER BY id",
-    "SELECT * FROM claim_relations ORDER BY id", "SELECT * FROM attachments ORDER BY id",
-    "SELECT * FROM rtree_incidents_geom ORDER BY id",
-    "SELECT * FROM rtree_waypoints_geom ORDER BY id",
-    "SELECT * FROM rtree_routes_geom ORDER BY id",
-    "SELECT rowid, * FROM search_index ORDER BY rowid",
-    "SELECT table_name, min_x, min_y, max_x, max_y FROM gpkg_contents ORDER BY 1",
-    "SELECT * FROM atlas_meta ORDER BY key",
-  };
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  sqlite3 *db = open_raw (path);
-
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          {
-            const void *bytes = sqlite3_column_blob (stmt, c);
-
-            g_checksum_update (checksum, bytes ? bytes : (const guchar *) "\1NULL", bytes
-                               ? sqlite3_column_bytes (stmt, c) : 5);
-            g_checksum_update (checksum, (const guchar *) "\0", 1);
-          }
-      sqlite3_finalize (stmt);
-      g_checksum_update (checksum, (const guchar *) "\n", 1);
-    }
-  sqlite3_close (db);
-  return g_strdup (g_checksum_get_string (checksum));
 }
 
 static gint64

@@ -1,0 +1,575 @@
+/* test-editing.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Building a case in the real window, on a copy of the sample, under Xvfb: the forms are
+ * filled through their fields and saved, the menus' actions activated, the details page
+ * read back; and undoing every step gives back the case it started from.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "atlas-application.h"
+#include "atlas-details-page.h"
+#include "atlas-document.h"
+#include "atlas-fact-group.h"
+#include "atlas-incident.h"
+#include "atlas-record-form.h"
+#include "atlas-sidebar.h"
+#include "atlas-widget-capture.h"
+#include "atlas-window.h"
+#include "case-digest.h"
+#include "test-slowdown.h"
+
+#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
+#define KERMAN "inc-kerman-2024"
+
+static AtlasApplication *app;
+
+typedef struct {
+  char        *dir;
+  char        *path;
+  GFile       *file;
+  AtlasWindow *window;
+} Fixture;
+
+/* ---- the window ------------------------------------------------------------------------ */
+
+static gboolean
+settle_timeout_cb (gpointer user_data)
+{
+  g_error ("the window did not settle within %d s", SETTLE_TIMEOUT_SECONDS);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settled_cb (AtlasWindow *window,
+            gboolean    *settled)
+{
+  *settled = TRUE;
+}
+
+static AtlasWindow *
+open_settled_window (GFile *case_file)
+{
+  AtlasWindow *window = atlas_window_new (app, case_file);
+  gboolean settled = FALSE;
+  guint timeout_id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  g_signal_connect (window, "settled", G_CALLBACK (settled_cb), &settled);
+  timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_SECONDS, settle_timeout_cb, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_wait_until_settled (window);
+  while (!settled)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout_id);
+  return window;
+}
+
+static void
+close_window (AtlasWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Lets idle work (the views following an edit) run. */
+static void
+drain (void)
+{
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("atlas-editing-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "kerman.gpkg", NULL);
+  fixture->file = g_file_new_for_path (fixture->path);
+  g_file_copy (sample, fixture->file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_chmod (fixture->path, 0644);
+  fixture->window = open_settled_window (fixture->file);
+  g_assert_false (atlas_case_get_read_only (atlas_window_get_case (fixture->window)));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  close_window (fixture->window);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static gboolean
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *target)
+{
+  gboolean done = gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action,
+                                                      target);
+  drain ();
+  return done;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static AtlasRecordForm *
+open_form (Fixture    *fixture,
+           const char *action,
+           GVariant   *target)
+{
+  AtlasRecordForm *form;
+
+  g_assert_true (activate (fixture, action, target));
+  form = ATLAS_RECORD_FORM (find_toplevel (ATLAS_TYPE_RECORD_FORM));
+  g_assert_nonnull (form);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
+  return form;
+}
+
+static void
+save_form (AtlasRecordForm *form)
+{
+  g_assert_null (atlas_record_form_get_problem (form));
+  g_assert_true (atlas_record_form_save (form));
+  drain ();
+  g_assert_null (find_toplevel (ATLAS_TYPE_RECORD_FORM));
+}
+
+static AtlasCase *
+the_case (Fixture *fixture)
+{
+  return atlas_window_get_case (fixture->window);
+}
+
+/* The key of the only record of @kind whose @field is @value. */
+static char *
+find_key (Fixture    *fixture,
+          GType       type,
+          const char *field,
+          const char *value)
+{
+  g_autoptr(GListModel) records = atlas_case_list_records (the_case (fixture), type, NULL);
+  char *key = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(AtlasRecord) record = g_list_model_get_item (records, i);
+
+      if (g_strcmp0 (atlas_record_get_text (record, field), value) == 0)
+        {
+          g_assert_null (key);
+          key = g_strdup (atlas_record_get_key (record));
+        }
+    }
+  g_assert_nonnull (key);
+  return key;
+}
+
+/* ---- reading the sidebar ------------------------------------------------------------------ */
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GtkWidget *
+shown_details (Fixture    *fixture,
+               const char *kind,
+               const char *key)
+{
+  g_autoptr(AtlasRecord) record = atlas_case_lookup (the_case (fixture), kind, key, NULL);
+  GtkWidget *sidebar = atlas_window_get_sidebar (fixture->window);
+  GtkWidget *page;
+
+  atlas_selection_select (atlas_window_get_selection (fixture->window), record,
+                          ATLAS_SELECTION_NONE);
+  drain ();
+  page = atlas_sidebar_get_visible_page (ATLAS_SIDEBAR (sidebar));
+  g_assert_true (ATLAS_IS_DETAILS_PAGE (page));
+  g_assert_cmpstr (atlas_record_get_key (atlas_details_page_get_record (ATLAS_DETAILS_PAGE (page))),
+                   ==, key);
+  return page;
+}
+
+static AtlasFactGroup *
+find_fact_group (GtkWidget  *page,
+                 const char *attribute)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  collect (page, ATLAS_TYPE_FACT_GROUP, groups);
+  g_assert_cmpuint (groups->len, >, 0);
+  for (guint i = 0; i < groups->len; i++)
+    if (g_str_equal (atlas_fact_group_get_attribute (g_ptr_array_index (groups, i)), attribute))
+      return g_ptr_array_index (groups, i);
+  return NULL;
+}
+
+/* The texts of the labels with @css_class under @widget, joined. */
+static char *
+texts_with_class (GtkWidget  *widget,
+                  const char *css_class)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  collect (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), css_class))
+      g_string_append_printf (texts, "%s|", gtk_label_get_text (g_ptr_array_index (labels, i)));
+  return g_string_free (g_steal_pointer (&texts), FALSE);
+}
+
+/* ---- steps an analyst takes -------------------------------------------------------------- */
+
+static char *
+add_source (Fixture    *fixture,
+            const char *title)
+{
+  AtlasRecordForm *form = open_form (fixture, "win.add-source", NULL);
+
+  /* nothing typed yet: the title is missing */
+  g_assert_nonnull (atlas_record_form_get_problem (form));
+  atlas_record_form_set_text (form, "title", title);
+  atlas_record_form_set_text (form, "publisher", "Fourth Wire <b>Service</b>");
+  atlas_record_form_set_text (form, "url", "ftp://example.org/report");
+  g_assert_nonnull (atlas_record_form_get_problem (form));
+  atlas_record_form_set_text (form, "url", "https://example.org/report");
+  atlas_record_form_set_text (form, "published", "2024-01-06");
+  atlas_record_form_set_text (form, "reliability", "B");
+  atlas_record_form_set_text (form, "reliability_note", "Named, verifiable reporting");
+  save_form (form);
+  return find_key (fixture, ATLAS_TYPE_DOCUMENT, "title", title);
+}
+
+static char *
+add_deaths_claim (Fixture    *fixture,
+                  const char *document_key,
+                  const char *figure)
+{
+  AtlasRecordForm *form = open_form (fixture, "win.add-claim",
+                                     g_variant_new ("(ss)", "incident", KERMAN));
+  g_autoptr(GListModel) claims = NULL;
+  char *key = NULL;
+
+  atlas_record_form_set_text (form, "attribute", "deaths");
+  atlas_record_form_set_text (form, "value_text", figure);
+  atlas_record_form_set_text (form, "qualifier", "exact");
+  /* a figure of a kind but no figure: refused */
+  g_assert_nonnull (atlas_record_form_get_problem (form));
+  atlas_record_form_set_text (form, "value_number", figure);
+  atlas_record_form_set_text (form, "document_key", document_key);
+  atlas_record_form_set_text (form, "attributed_to", "Kerman's governor");
+  atlas_record_form_set_text (form, "locator", "paragraph 2");
+  atlas_record_form_set_text (form, "credibility", "3");
+  save_form (form);
+
+  claims = atlas_case_list_claims (the_case (fixture), "incident", KERMAN, "deaths", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(AtlasRecord) claim = g_list_model_get_item (claims, i);
+
+      if (g_strcmp0 (atlas_record_get_text (claim, "document_key"), document_key) == 0)
+        key = g_strdup (atlas_record_get_key (claim));
+    }
+  g_assert_nonnull (key);
+  return key;
+}
+
+static void
+relate (Fixture    *fixture,
+        const char *claim_key,
+        const char *relation,
+        const char *other_key)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  g_assert_true (activate (fixture, "win.relate-claim",
+                           g_variant_new ("(ss)", claim_key, relation)));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  collect (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX_ROW, rows);
+  g_assert_cmpuint (rows->len, >, 1);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (rows, i), "claim-key"), other_key) == 0)
+      gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (g_ptr_array_index (rows, i))),
+                               g_ptr_array_index (rows, i));
+  adw_message_dialog_response (dialog, "mark");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
+}
+
+/* ---- the tests --------------------------------------------------------------------------- */
+
+/* A fourth report's death toll stands beside the three others, contested, on the details
+ * page at once; a claim marked as repeating another makes it one independent source, not
+ * two; undo takes every step back. */
+static void
+test_build_from_a_new_report (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *start = digest_case (fixture->path);
+  g_autofree char *source = NULL;
+  g_autofree char *claim = NULL;
+  g_autofree char *relayed = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *end = NULL;
+  g_autoptr(GListModel) history = NULL;
+  AtlasFactGroup *deaths;
+  GtkWidget *page;
+
+  source = add_source (fixture, "A fourth report on Kerman");
+  claim = add_deaths_claim (fixture, source, "95");
+
+  page = shown_details (fixture, "incident", KERMAN);
+  deaths = find_fact_group (page, "deaths");
+  g_assert_nonnull (deaths);
+  g_assert_true (atlas_fact_group_get_contested (deaths));
+  g_assert_cmpuint (atlas_fact_group_get_n_values (deaths), ==, 4);
+
+  /* the same 95 again, from the analysis report, which relays the fourth report */
+  relayed = add_deaths_claim (fixture, "doc-analysis-kerman", "95");
+  page = shown_details (fixture, "incident", KERMAN);
+  before = texts_with_class (GTK_WIDGET (find_fact_group (page, "deaths")),
+                             "atlas-independence");
+  g_assert_nonnull (strstr (before, "2 independent sources"));
+  relate (fixture, relayed, "repeats", claim);
+  page = shown_details (fixture, "incident", KERMAN);
+  after = texts_with_class (GTK_WIDGET (find_fact_group (page, "deaths")),
+                            "atlas-independence");
+  g_test_message ("independence before: %s, after: %s", before, after);
+  g_assert_nonnull (strstr (after, "1 independent source, 1 relaying another"));
+
+  history = atlas_case_list_history (the_case (fixture), "claim", claim, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+
+  /* four edits: the source, two claims and the relation */
+  for (int i = 0; i < 4; i++)
+    g_assert_true (activate (fixture, "win.undo", NULL));
+  end = digest_case (fixture->path);
+  g_assert_cmpstr (end, ==, start);
+  page = shown_details (fixture, "incident", KERMAN);
+  g_assert_cmpuint (atlas_fact_group_get_n_values (find_fact_group (page, "deaths")), ==, 3);
+}
+
+/* An incident placed from the map's menu, moved, corrected and deleted; undo brings each
+ * state back, and history keeps all of it. */
+static void
+test_incident_on_the_map (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *start = digest_case (fixture->path);
+  g_autofree char *end = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(AtlasRecord) incident = NULL;
+  g_autoptr(GListModel) history = NULL;
+  AtlasRecordForm *form;
+  AdwMessageDialog *dialog;
+
+  form = open_form (fixture, "win.add-incident-at", g_variant_new ("(dd)", 28.67, 57.74));
+  atlas_record_form_set_text (form, "title", "Arrests in Jiroft");
+  atlas_record_form_set_text (form, "category", "arrest");
+  atlas_record_form_set_text (form, "start_time", "2024-02-30");
+  g_assert_nonnull (atlas_record_form_get_problem (form));
+  atlas_record_form_set_text (form, "start_time", "2024-01");
+  atlas_record_form_set_text (form, "place", "Jiroft");
+  atlas_record_form_set_text (form, "location_precision", "town");
+  save_form (form);
+  key = find_key (fixture, ATLAS_TYPE_INCIDENT, "title", "Arrests in Jiroft");
+
+  /* the new incident is selected, and its page shows */
+  shown_details (fixture, "incident", key);
+  g_assert_true (activate (fixture, "win.move-incident-to",
+                           g_variant_new ("(dd)", 28.70, 57.80)));
+  incident = atlas_case_lookup (the_case (fixture), "incident", key, NULL);
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 28.70, 1e-9);
+  g_assert_cmpstr (atlas_record_get_text (incident, "start_precision"), ==, "month");
+
+  form = open_form (fixture, "win.edit-record", g_variant_new ("(ss)", "incident", key));
+  atlas_record_form_set_text (form, "title", "Arrests in Jiroft, January 2024");
+  save_form (form);
+
+  /* a claim about it, so deleting asks first */
+  form = open_form (fixture, "win.add-claim", g_variant_new ("(ss)", "incident", key));
+  atlas_record_form_set_text (form, "attribute", "arrests");
+  atlas_record_form_set_text (form, "value_text", "several people");
+  save_form (form);
+  g_assert_true (activate (fixture, "win.delete-record", g_variant_new ("(ss)", "incident", key)));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
+  g_assert_null (atlas_case_lookup (the_case (fixture), "incident", key, NULL));
+
+  history = atlas_case_list_history (the_case (fixture), "incident", key, NULL);
+  /* added; moved (two fields); retitled; deleted */
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 5);
+
+  for (int i = 0; i < 5; i++)
+    g_assert_true (activate (fixture, "win.undo", NULL));
+  end = digest_case (fixture->path);
+  g_assert_cmpstr (end, ==, start);
+  g_assert_true (activate (fixture, "win.redo", NULL));
+  g_assert_nonnull (atlas_case_lookup (the_case (fixture), "incident", key, NULL));
+}
+
+static gboolean
+quit_loop_cb (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets animations (entry rows lifting their titles) finish before a picture is taken. */
+static void
+wait_ms (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+}
+
+static AtlasRecordForm *
+open_filled_form (Fixture    *fixture,
+                  const char *name)
+{
+  AtlasRecordForm *form;
+
+  if (g_str_equal (name, "source"))
+    {
+      form = open_form (fixture, "win.add-source", NULL);
+      /* markup in a field is text, and a wrong date says so beside the field */
+      atlas_record_form_set_text (form, "title", "Report <b>bold</b> & co");
+      atlas_record_form_set_text (form, "published", "2024-13-01");
+      return form;
+    }
+  if (g_str_equal (name, "claim"))
+    {
+      form = open_form (fixture, "win.add-claim", g_variant_new ("(ss)", "incident", KERMAN));
+      atlas_record_form_set_text (form, "attribute", "deaths");
+      atlas_record_form_set_text (form, "value_text", "95");
+      atlas_record_form_set_text (form, "qualifier", "exact");
+      atlas_record_form_set_text (form, "value_number", "95");
+      return form;
+    }
+  form = open_form (fixture, "win.add-incident-at", g_variant_new ("(dd)", 30.3, 57.1));
+  atlas_record_form_set_text (form, "title", "Arrests in Jiroft");
+  return form;
+}
+
+/* The forms as a person sees them: light, dark, and 400 pixels wide. What is typed shows
+ * as typed. */
+static void
+test_forms_look (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char *const names[] = { "source", "claim", "incident" };
+  static const struct {
+    const char      *name;
+    AdwColorScheme   scheme;
+    int              width;
+  } looks[] = {
+    { "light", ADW_COLOR_SCHEME_FORCE_LIGHT, 520 },
+    { "dark", ADW_COLOR_SCHEME_FORCE_DARK, 520 },
+    { "narrow", ADW_COLOR_SCHEME_FORCE_LIGHT, 400 },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (looks); l++)
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        AtlasRecordForm *form = open_filled_form (fixture, names[i]);
+        g_autofree char *name = g_strdup_printf ("test-form-%s-%s.png", names[i], looks[l].name);
+        g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+        adw_style_manager_set_color_scheme (style, looks[l].scheme);
+        gtk_window_set_default_size (GTK_WINDOW (form), looks[l].width, 760);
+        wait_ms (600);
+        g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (form), path, NULL));
+        g_test_message ("form: %s", path);
+        gtk_window_destroy (GTK_WINDOW (form));
+        drain ();
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+add_test (const char *path,
+          void      (*test) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  add_test ("/atlas/editing/build-from-a-new-report", test_build_from_a_new_report);
+  add_test ("/atlas/editing/incident-on-the-map", test_incident_on_the_map);
+  add_test ("/atlas/editing/forms-look", test_forms_look);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

@@ -484,6 +484,34 @@ about_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The name the case's history gives the analyst's edits. */
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (user_data);
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *name_row = adw_entry_row_new ();
+  g_autofree char *user = g_strdup_printf (_("When empty, your account’s name (%s) is used."),
+                                           g_get_user_name ());
+
+  gtk_window_set_transient_for (GTK_WINDOW (window),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("History"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), user);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (name_row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row),
+                                 _("Your Name in the Case History"));
+  g_settings_bind (self->settings, "author-name", name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), name_row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *param,
@@ -506,6 +534,7 @@ static const GActionEntry app_actions[] = {
   { "open", open_action_cb },
   { "new-case", new_case_action_cb },
   { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
 };
 
@@ -519,12 +548,17 @@ set_accels (GtkApplication *app)
     { "app.open", { "<Control>o", NULL } },
     { "app.new-case", { "<Control>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.present", { "F5", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Shift><Control>z", NULL } },
+    { "win.add-incident", { "<Shift><Control>a", NULL } },
+    { "win.add-source", { "<Shift><Control>d", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

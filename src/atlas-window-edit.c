@@ -33,6 +33,7 @@ update_edit_actions (AtlasWindow *self)
   static const char *const edits[] = {
     "win.add-source", "win.add-incident", "win.add-incident-at", "win.add-claim",
     "win.edit-record", "win.delete-record", "win.relate-claim", "win.move-incident-to",
+    "win.add-actor", "win.add-role",
   };
   GtkWidget *widget = GTK_WIDGET (self);
 
@@ -67,6 +68,26 @@ lookup (AtlasWindow *self,
   return record;
 }
 
+/* The name in the preferences, read at each edit so a change there counts at once. */
+static void
+name_author (AtlasWindow *self)
+{
+  g_autofree char *author = NULL;
+
+  if (self->settings != NULL)
+    author = g_settings_get_string (self->settings, "author-name");
+  atlas_case_set_author (self->atlas_case, author);
+}
+
+static gboolean
+apply_edit (AtlasWindow  *self,
+            AtlasEdit    *edit,
+            GError      **error)
+{
+  name_author (self);
+  return atlas_undo_stack_apply (self->undo_stack, edit, error);
+}
+
 /* ---- undo and redo ------------------------------------------------------------------ */
 
 static void
@@ -79,6 +100,7 @@ undo_cb (GtkWidget  *widget,
   g_autofree char *label = g_strdup (atlas_undo_stack_get_undo_label (self->undo_stack));
   g_autofree char *message = NULL;
 
+  name_author (self);
   if (!atlas_undo_stack_undo (self->undo_stack, &error))
     {
       show_error (self, _("Could Not Undo"), error);
@@ -99,6 +121,7 @@ redo_cb (GtkWidget  *widget,
   g_autofree char *label = g_strdup (atlas_undo_stack_get_redo_label (self->undo_stack));
   g_autofree char *message = NULL;
 
+  name_author (self);
   if (!atlas_undo_stack_redo (self->undo_stack, &error))
     {
       show_error (self, _("Could Not Redo"), error);
@@ -123,6 +146,10 @@ edit_label (AtlasRecord *before,
     return before ? _("Edit claim") : _("Add claim");
   if (g_str_equal (kind, "incident"))
     return before ? _("Edit incident") : _("Add incident");
+  if (g_str_equal (kind, "actor"))
+    return before ? _("Edit actor") : _("Add actor");
+  if (g_str_equal (kind, "role"))
+    return before ? _("Edit role") : _("Add role");
   return before ? _("Edit") : _("Add");
 }
 
@@ -146,7 +173,7 @@ save_record_cb (AtlasRecordForm  *form,
     atlas_edit_change (edit, before, after);
   else
     atlas_edit_add (edit, after);
-  if (!atlas_undo_stack_apply (self->undo_stack, edit, error))
+  if (!apply_edit (self, edit, error))
     return FALSE;
 
   /* a new incident opens on its page, as one clicked on the map does */
@@ -181,6 +208,31 @@ add_source_cb (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   g_autoptr(AtlasRecord) blank = atlas_record_forms_new_source (self->atlas_case);
 
+  open_form (self, NULL, blank);
+}
+
+static void
+add_actor_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasRecord) blank = atlas_record_forms_new_actor (self->atlas_case);
+
+  open_form (self, NULL, blank);
+}
+
+static void
+add_role_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasRecord) blank = NULL;
+  const char *kind, *key;
+
+  g_variant_get (param, "(&s&s)", &kind, &key);
+  blank = atlas_record_forms_new_role (self->atlas_case, kind, key);
   open_form (self, NULL, blank);
 }
 
@@ -271,7 +323,7 @@ move_incident_to_cb (GtkWidget  *widget,
   atlas_record_set_double (moved, "latitude", latitude);
   atlas_record_set_double (moved, "longitude", longitude);
   atlas_edit_change (edit, selected, moved);
-  if (!atlas_undo_stack_apply (self->undo_stack, edit, &error))
+  if (!apply_edit (self, edit, &error))
     show_error (self, _("Could Not Move the Incident"), error);
 }
 
@@ -288,7 +340,7 @@ delete_applied (AtlasWindow *self,
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  if (!atlas_undo_stack_apply (self->undo_stack, edit, &error))
+  if (!apply_edit (self, edit, &error))
     {
       show_error (self, _("Could Not Delete"), error);
       return;
@@ -435,7 +487,7 @@ relate_response_cb (AdwMessageDialog *dialog,
   atlas_record_set_text (relation, "other_key", g_object_get_data (G_OBJECT (row), "claim-key"));
   edit = atlas_edit_new (_("Relate claims"));
   atlas_edit_add (edit, relation);
-  if (!atlas_undo_stack_apply (self->undo_stack, edit, &error))
+  if (!apply_edit (self, edit, &error))
     show_error (self, _("Could Not Relate the Claims"), error);
 }
 
@@ -706,26 +758,9 @@ _atlas_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.move-incident-to", "(dd)",
                                    move_incident_to_cb);
   gtk_widget_class_install_action (widget_class, "win.add-claim", "(ss)", add_claim_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-actor", NULL, add_actor_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-role", "(ss)", add_role_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-record", "(ss)", edit_record_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-record", "(ss)", delete_record_cb);
   gtk_widget_class_install_action (widget_class, "win.relate-claim", "(ss)", relate_claim_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-incident",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-incident",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-source",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_D,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-source",
-                                       NULL);
 }

@@ -13,12 +13,15 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "atlas-application.h"
 #include "atlas-details-page.h"
 #include "atlas-document.h"
 #include "atlas-fact-group.h"
 #include "atlas-incident.h"
+#include "atlas-overview-page.h"
 #include "atlas-record-form.h"
 #include "atlas-sidebar.h"
 #include "atlas-widget-capture.h"
@@ -545,6 +548,113 @@ test_forms_look (Fixture       *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* ---- other processes ------------------------------------------------------------------- */
+
+static guint
+count_overview_items (Fixture *fixture)
+{
+  GtkWidget *sidebar = atlas_window_get_sidebar (fixture->window);
+  GtkWidget *page = atlas_sidebar_get_visible_page (ATLAS_SIDEBAR (sidebar));
+
+  g_assert_true (ATLAS_IS_OVERVIEW_PAGE (page));
+  return g_list_model_get_n_items (atlas_overview_page_get_model (ATLAS_OVERVIEW_PAGE (page)));
+}
+
+/* Another program (here the app's own --import, in a process of its own) adds to the case
+ * while the window shows it: the window follows within two seconds, unasked. */
+static void
+test_follows_another_process (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *binary = g_test_build_filename (G_TEST_BUILT, "..", "src", "incident-atlas",
+                                                   NULL);
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "import", "good.geojson",
+                                                  NULL);
+  const char *argv[] = { binary, "--import", input, "--into", fixture->path, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+  guint before;
+  int status;
+
+  /* the sample opens on its attack's page: back to the overview */
+  atlas_selection_select (atlas_window_get_selection (fixture->window), NULL,
+                          ATLAS_SELECTION_NONE);
+  g_assert_true (gtk_widget_activate_action (atlas_window_get_sidebar (fixture->window),
+                                             "sidebar.show-overview", NULL));
+  drain ();
+  before = count_overview_items (fixture);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (count_overview_items (fixture) == before && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_test_message ("overview rows before: %u, after: %u", before, count_overview_items (fixture));
+  g_assert_cmpuint (count_overview_items (fixture), >, before);
+}
+
+/* Killed right after an edit's toast, the app leaves the edit in the file. The child works
+ * on a copy the parent made, named after the parent's process. */
+static char *
+dup_kill_case_path (GPid parent)
+{
+  g_autofree char *name = g_strdup_printf ("atlas-editing-kill-%d.gpkg", (int) parent);
+
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+static void
+test_edit_survives_kill (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  g_autoptr(AtlasCase) reopened = NULL;
+  g_autoptr(AtlasRecord) claim = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      AtlasWindow *window;
+
+      path = dup_kill_case_path (getppid ());
+      file = g_file_new_for_path (path);
+      window = open_settled_window (file);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record",
+                                                 "(ss)", "claim", "cl-kerman-deaths-d1"));
+      kill (getpid (), SIGKILL);
+      return;
+    }
+
+  path = dup_kill_case_path (getpid ());
+  file = g_file_new_for_path (path);
+  g_file_copy (sample, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_chmod (path, 0644);
+  g_test_trap_subprocess (NULL, (guint64) TEST_SLOWDOWN * 120 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  reopened = atlas_case_open (file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  claim = atlas_case_lookup (reopened, "claim", "cl-kerman-deaths-d1", NULL);
+  g_assert_null (claim);
+  history = atlas_case_list_history (reopened, "claim", "cl-kerman-deaths-d1", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+  g_clear_object (&reopened);
+  for (const char *suffix = ""; suffix != NULL; suffix = *suffix ? NULL : "-wal")
+    {
+      g_autofree char *side = g_strconcat (path, suffix, NULL);
+      g_remove (side);
+    }
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_remove (shm);
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -568,6 +678,8 @@ main (int   argc,
   add_test ("/atlas/editing/build-from-a-new-report", test_build_from_a_new_report);
   add_test ("/atlas/editing/incident-on-the-map", test_incident_on_the_map);
   add_test ("/atlas/editing/forms-look", test_forms_look);
+  add_test ("/atlas/editing/follows-another-process", test_follows_another_process);
+  g_test_add_func ("/atlas/editing/edit-survives-kill", test_edit_survives_kill);
 
   status = g_test_run ();
   g_clear_object (&app);

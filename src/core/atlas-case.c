@@ -1423,7 +1423,8 @@ atlas_case_list_categories (AtlasCase  *self,
 /**
  * atlas_case_list_suggestions:
  * @field: "attribute" (of claims), "attributed_to" (parties claims are attributed to, with
- *   the actors' names), "doc_kind" (kinds of source) or "category" (of incidents)
+ *   the actors' names), "doc_kind" (kinds of source), "category" (of incidents),
+ *   "actor_kind" or "role" (of actors in incidents)
  *
  * Returns: (transfer full): the values the case already uses for @field, most used first
  *   (at most 100), for forms to suggest
@@ -1440,6 +1441,8 @@ atlas_case_list_suggestions (AtlasCase   *self,
                        " GROUP BY 1 ORDER BY count(*) DESC LIMIT 100" },
     { "doc_kind", "SELECT doc_kind FROM documents GROUP BY 1 ORDER BY count(*) DESC LIMIT 100" },
     { "category", "SELECT category FROM incidents GROUP BY 1 ORDER BY count(*) DESC LIMIT 100" },
+    { "actor_kind", "SELECT actor_kind FROM actors GROUP BY 1 ORDER BY count(*) DESC LIMIT 100" },
+    { "role", "SELECT role FROM roles GROUP BY 1 ORDER BY count(*) DESC LIMIT 100" },
   };
 
   g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);

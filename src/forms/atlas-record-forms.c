@@ -16,10 +16,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-actor.h"
 #include "atlas-claim.h"
 #include "atlas-document.h"
 #include "atlas-incident.h"
 #include "atlas-record-forms.h"
+#include "atlas-role.h"
 
 static const char *const reliability_values[] = { "A", "B", "C", "D", "E", "F", NULL };
 static const char *const credibility_values[] = { "1", "2", "3", "4", "5", "6", NULL };
@@ -28,6 +30,12 @@ static const char *const qualifier_values[] = {
 };
 static const char *const precision_values[] = {
   "site", "town", "district", "province", "country", NULL
+};
+static const char *const actor_kind_defaults[] = {
+  "person", "group", "agency", "state", NULL
+};
+static const char *const role_defaults[] = {
+  "perpetrator", "claimant", "victim", "target", "suspect", NULL
 };
 static const char *const kind_defaults[] = {
   "news", "analysis", "official statement", "report", "social media", "video", NULL
@@ -253,6 +261,76 @@ atlas_record_forms_new_incident (AtlasCase *atlas_case,
   return incident;
 }
 
+/* ---- actors and their roles --------------------------------------------------------- */
+
+static void
+add_actor_fields (AtlasRecordForm *form,
+                  AtlasCase       *atlas_case)
+{
+  g_auto(GStrv) kinds = dup_suggestions (atlas_case, "actor_kind", actor_kind_defaults);
+
+  atlas_record_form_add_group (form, _("Actor"));
+  atlas_record_form_add_text (form, "name", _("Name"), TRUE);
+  atlas_record_form_add_suggest (form, "actor_kind", _("Kind"), (const char * const *) kinds,
+                                 TRUE);
+  atlas_record_form_add_text (form, "aliases", _("Other Names, Separated by Commas"), FALSE);
+  atlas_record_form_add_long_text (form, "summary", _("Summary"));
+}
+
+AtlasRecord *
+atlas_record_forms_new_actor (AtlasCase *atlas_case)
+{
+  g_autofree char *key = atlas_case_new_key (atlas_case, "actor");
+  AtlasRecord *actor = ATLAS_RECORD (atlas_actor_new (key));
+
+  atlas_record_set_text (actor, "actor_kind", "group");
+  return actor;
+}
+
+static void
+add_role_fields (AtlasRecordForm *form,
+                 AtlasCase       *atlas_case)
+{
+  g_autoptr(GListModel) actors = atlas_case_list_records (atlas_case, ATLAS_TYPE_ACTOR, NULL);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) key_list = NULL;
+  g_auto(GStrv) name_list = NULL;
+  g_auto(GStrv) roles = dup_suggestions (atlas_case, "role", role_defaults);
+
+  for (guint i = 0; actors != NULL && i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(AtlasRecord) actor = g_list_model_get_item (actors, i);
+
+      g_strv_builder_add (keys, atlas_record_get_key (actor));
+      g_strv_builder_add (names, atlas_record_get_text (actor, "name"));
+    }
+  key_list = g_strv_builder_end (keys);
+  name_list = g_strv_builder_end (names);
+
+  atlas_record_form_add_group (form, _("Role"));
+  if (key_list[0] != NULL)
+    atlas_record_form_add_choice (form, "actor_key", _("Actor"), (const char * const *) key_list,
+                                  (const char * const *) name_list);
+  else
+    /* no actor yet: the form says one is needed */
+    atlas_record_form_add_text (form, "actor_key", _("Actor (add one first)"), TRUE);
+  atlas_record_form_add_suggest (form, "role", _("Role"), (const char * const *) roles, TRUE);
+}
+
+AtlasRecord *
+atlas_record_forms_new_role (AtlasCase  *atlas_case,
+                             const char *subject_kind,
+                             const char *subject_key)
+{
+  g_autofree char *key = atlas_case_new_key (atlas_case, "role");
+  AtlasRecord *role = ATLAS_RECORD (atlas_role_new (key));
+
+  atlas_record_set_text (role, "subject_kind", subject_kind);
+  atlas_record_set_text (role, "subject_key", subject_key);
+  return role;
+}
+
 /**
  * atlas_record_forms_new_for:
  * @before: (nullable): the record to correct
@@ -288,6 +366,18 @@ atlas_record_forms_new_for (GtkWindow   *parent,
       form = atlas_record_form_new (parent, before ? _("Edit Incident") : _("New Incident"),
                                     before, blank);
       add_incident_fields (form, atlas_case);
+    }
+  else if (g_str_equal (kind, "actor"))
+    {
+      form = atlas_record_form_new (parent, before ? _("Edit Actor") : _("New Actor"),
+                                    before, blank);
+      add_actor_fields (form, atlas_case);
+    }
+  else if (g_str_equal (kind, "role"))
+    {
+      form = atlas_record_form_new (parent, before ? _("Edit Role") : _("New Role"),
+                                    before, blank);
+      add_role_fields (form, atlas_case);
     }
   else
     return NULL;

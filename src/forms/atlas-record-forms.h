@@ -23,4 +23,9 @@ AtlasRecord     *atlas_record_forms_new_incident   (AtlasCase   *atlas_case,
                                                     double       latitude,
                                                     double       longitude);
 
+AtlasRecord     *atlas_record_forms_new_actor      (AtlasCase   *atlas_case);
+AtlasRecord     *atlas_record_forms_new_role       (AtlasCase   *atlas_case,
+                                                    const char  *subject_kind,
+                                                    const char  *subject_key);
+
 G_END_DECLS

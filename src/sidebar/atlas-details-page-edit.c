@@ -30,7 +30,16 @@ is_editable (AtlasDetailsPage *self)
 static gboolean
 takes_claims (AtlasDetailsPage *self)
 {
-  static const char *const kinds[] = { "incident", "route", "waypoint", "actor" };
+  static const char *const kinds[] = { "incident", "route", "waypoint", "actor", NULL };
+
+  return g_strv_contains (kinds, atlas_record_get_kind (self->record));
+}
+
+/* Actors play roles in incidents and routes. */
+static gboolean
+takes_roles (AtlasDetailsPage *self)
+{
+  static const char *const kinds[] = { "incident", "route", NULL };
 
   return g_strv_contains (kinds, atlas_record_get_kind (self->record));
 }
@@ -78,6 +87,9 @@ _atlas_details_page_add_edit_buttons (AtlasDetailsPage *self)
   if (takes_claims (self))
     gtk_box_append (GTK_BOX (box), new_edit_button (self, "list-add-symbolic",
                                                     _("Add _Claim…"), "win.add-claim"));
+  if (takes_roles (self))
+    gtk_box_append (GTK_BOX (box), new_edit_button (self, "system-users-symbolic",
+                                                    _("Add _Role…"), "win.add-role"));
   gtk_box_append (GTK_BOX (box), new_edit_button (self, "user-trash-symbolic", _("_Delete"),
                                                   "win.delete-record"));
   /* a row of its own under Show on Map and Open Link, in the page's header */

@@ -649,6 +649,41 @@ test_watches_other_connections (Fixture       *fixture,
   g_free (announced.keys);
 }
 
+/* GDAL reads an edited case: the new incident is in its layer, and the new tables are
+ * listed. */
+static void
+test_gdal_reads_edited_case (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(AtlasEdit) edit = build_add_incident (fixture);
+  g_autofree char *out = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *features[] = { "ogrinfo", "-ro", "-al", "-q", "-where", "key = 'jiroft'",
+                             fixture->path, "incidents", NULL };
+  const char *tables[] = { "ogrinfo", "-ro", "-q", fixture->path, NULL };
+  g_autofree char *ogrinfo = g_find_program_in_path ("ogrinfo");
+  int status;
+
+  if (ogrinfo == NULL)
+    {
+      g_test_skip ("GDAL's ogrinfo is not installed");
+      return;
+    }
+  g_assert_true (atlas_case_apply_edit (fixture->atlas_case, edit, &error));
+  g_clear_object (&fixture->atlas_case);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) features, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "Twin bombings in Kerman"));
+  g_assert_nonnull (strstr (out, "POINT (57.74 28.67)"));
+  g_assert_true (g_spawn_sync (NULL, (char **) tables, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &listing, NULL, &status, &error));
+  g_assert_nonnull (strstr (listing, "history"));
+  g_assert_nonnull (strstr (listing, "claim_relations"));
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer),
@@ -683,6 +718,7 @@ main (int   argc,
   add_test ("/atlas/edit/refuses/read-only", test_read_only_refuses, NULL);
   add_test ("/atlas/edit/announces", test_announces_changes, NULL);
   add_test ("/atlas/edit/watches-other-connections", test_watches_other_connections, NULL);
+  add_test ("/atlas/edit/gdal-reads-edited-case", test_gdal_reads_edited_case, NULL);
 
   return g_test_run ();
 }

@@ -13,11 +13,13 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "atlas-case.h"
 #include "atlas-claim.h"
+#include "atlas-attachment.h"
 #include "atlas-claim-relation.h"
 #include "atlas-document.h"
 #include "atlas-incident.h"
@@ -343,7 +345,8 @@ build_delete_incident (Fixture *fixture)
 }
 
 static AtlasEdit *
-build_delete_source (Fixture *fixture)
+build_delete_source_with (Fixture *fixture,
+                          guint    n_steps)
 {
   g_autoptr(AtlasRecord) doc = lookup (fixture, "document", "reuters");
   g_autoptr(GError) error = NULL;
@@ -351,8 +354,15 @@ build_delete_source (Fixture *fixture)
                                               &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (atlas_edit_get_n_steps (edit), ==, 2);
+  g_assert_cmpuint (atlas_edit_get_n_steps (edit), ==, n_steps);
   return edit;
+}
+
+/* the source and the claim it gives */
+static AtlasEdit *
+build_delete_source (Fixture *fixture)
+{
+  return build_delete_source_with (fixture, 2);
 }
 
 static AtlasEdit *
@@ -366,6 +376,117 @@ build_move_waypoint (Fixture *fixture)
   atlas_record_set_text (after, "place", "Khash");
   atlas_edit_change (edit, before, after);
   return edit;
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *text,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static AtlasEdit *
+build_attach_copy (Fixture *fixture)
+{
+  static const char pdf[] = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+  g_autoptr(GFile) file = write_file (fixture, "report.pdf", pdf, sizeof pdf - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasRecord) attachment = atlas_case_build_attachment (fixture->atlas_case,
+                                                                   "reuters", file, &error);
+  AtlasEdit *edit = atlas_edit_new ("Attach archived copy");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_record_get_text (attachment, "media_type"), ==, "application/pdf");
+  g_assert_cmpint (atlas_record_get_int (attachment, "size"), ==, sizeof pdf - 1);
+  atlas_edit_add (edit, attachment);
+  return edit;
+}
+
+/* Deleting a source takes its archived copy with it, and undo gives the bytes back. */
+static AtlasEdit *
+build_delete_archived_source (Fixture *fixture)
+{
+  g_autoptr(AtlasEdit) attach = build_attach_copy (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_case_apply_edit (fixture->atlas_case, attach, &error));
+  return build_delete_source_with (fixture, 3);
+}
+
+static void
+test_attachment_content (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AtlasEdit) edit = build_attach_copy (fixture);
+  g_autoptr(GListModel) copies = NULL;
+  g_autoptr(AtlasRecord) copy = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_case_apply_edit (fixture->atlas_case, edit, &error));
+  copies = atlas_case_list_attachments (fixture->atlas_case, "reuters", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (copies), ==, 1);
+  copy = g_list_model_get_item (copies, 0);
+  /* lists do not carry the bytes; asking for them checks them against their SHA-256 */
+  g_assert_null (atlas_attachment_get_content (ATLAS_ATTACHMENT (copy)));
+  content = atlas_case_dup_attachment_content (fixture->atlas_case, atlas_record_get_key (copy),
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (content, NULL), "%PDF-1.4"));
+  g_clear_pointer (&content, g_bytes_unref);
+
+  {
+    sqlite3 *db = open_raw (fixture->path);
+
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE attachments SET content = x'00'", NULL, NULL,
+                                   NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  content = atlas_case_dup_attachment_content (fixture->atlas_case, atlas_record_get_key (copy),
+                                               &error);
+  g_assert_null (content);
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_CORRUPT);
+}
+
+/* Programs, special files and files past 50 MiB are not archived, and the message names
+ * the file. */
+static void
+test_attachment_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0";
+  g_autoptr(GFile) script = write_file (fixture, "run.pdf", elf, sizeof elf - 1);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autofree char *big_path = g_build_filename (fixture->dir, "big.pdf", NULL);
+  g_autoptr(GFile) big = g_file_new_for_path (big_path);
+  g_autoptr(GError) error = NULL;
+  FILE *stream;
+
+  g_assert_null (atlas_case_build_attachment (fixture->atlas_case, "reuters", script, &error));
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "run.pdf"));
+  g_clear_error (&error);
+
+  g_assert_null (atlas_case_build_attachment (fixture->atlas_case, "reuters", folder, &error));
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* sparse: 50 MiB and one byte, without writing them */
+  stream = fopen (big_path, "w");
+  g_assert_nonnull (stream);
+  g_assert_cmpint (fseek (stream, ATLAS_CASE_MAX_ATTACHMENT_BYTES, SEEK_SET), ==, 0);
+  fputc ('x', stream);
+  fclose (stream);
+  g_assert_null (atlas_case_build_attachment (fixture->atlas_case, "reuters", big, &error));
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "50 MiB"));
 }
 
 static void
@@ -708,6 +829,11 @@ main (int   argc,
   add_test ("/atlas/edit/round-trip/delete-incident", test_round_trip, build_delete_incident);
   add_test ("/atlas/edit/round-trip/delete-source", test_round_trip, build_delete_source);
   add_test ("/atlas/edit/round-trip/move-waypoint", test_round_trip, build_move_waypoint);
+  add_test ("/atlas/edit/round-trip/attach-copy", test_round_trip, build_attach_copy);
+  add_test ("/atlas/edit/round-trip/delete-archived-source", test_round_trip,
+            build_delete_archived_source);
+  add_test ("/atlas/edit/attachment-content", test_attachment_content, NULL);
+  add_test ("/atlas/edit/attachment-refused", test_attachment_refused, NULL);
   add_test ("/atlas/edit/change-history", test_change_history, NULL);
   add_test ("/atlas/edit/contradiction-contests", test_contradiction_contests, NULL);
   add_test ("/atlas/edit/search-follows", test_search_follows, NULL);

@@ -14,7 +14,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
+#include "atlas-attachment.h"
 #include "atlas-case-private.h"
 #include "atlas-case-schema.h"
 #include "atlas-claim-relation.h"
@@ -113,13 +115,18 @@ insert_record (sqlite3      *db,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean point = has_point (klass);
+  gboolean blob = ATLAS_IS_ATTACHMENT (record);
+  GBytes *content = blob ? atlas_attachment_get_content (ATLAS_ATTACHMENT (record)) : NULL;
   int index = 3;
 
+  /* an archived copy's bytes, or a point's geometry, follow the fields */
   g_string_append_printf (sql, "INSERT INTO %s (id, key", klass->table);
   for (guint i = 0; i < klass->n_fields; i++)
     g_string_append_printf (sql, ", %s", klass->fields[i].name);
-  g_string_append (sql, point ? ", geom) VALUES (?, ?" : ") VALUES (?, ?");
-  for (guint i = 0; i < klass->n_fields + point; i++)
+  if (point || blob)
+    g_string_append (sql, point ? ", geom" : ", content");
+  g_string_append (sql, ") VALUES (?, ?");
+  for (guint i = 0; i < klass->n_fields + (point || blob); i++)
     g_string_append (sql, ", ?");
   g_string_append (sql, ")");
 
@@ -132,6 +139,9 @@ insert_record (sqlite3      *db,
     bind_field (stmt, index++, record, &klass->fields[i]);
   if (point)
     bind_point (stmt, index, record);
+  if (content != NULL)
+    sqlite3_bind_blob64 (stmt, index, g_bytes_get_data (content, NULL),
+                         g_bytes_get_size (content), SQLITE_STATIC);
   if (!step_done (stmt, db, error))
     return FALSE;
   atlas_record_set_id (record, sqlite3_last_insert_rowid (db));
@@ -523,6 +533,7 @@ typedef struct {
 
 static const Dependency dependencies[] = {
   { "document", "claim", "WHERE document_key = ?2" },
+  { "document", "attachment", "WHERE document_key = ?2" },
   { NULL, "claim", "WHERE subject_kind = ?1 AND subject_key = ?2" },
   { NULL, "role", "WHERE subject_kind = ?1 AND subject_key = ?2" },
   { "actor", "role", "WHERE actor_key = ?2" },
@@ -669,6 +680,137 @@ atlas_case_list_relations (AtlasCase   *self,
   g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
   return _atlas_case_query (self, ATLAS_TYPE_CLAIM_RELATION,
                             "WHERE claim_key = ?1 OR other_key = ?1 ORDER BY id", values, error);
+}
+
+/* What an archived copy is, from its first bytes, not its name: a PDF, an image, a web page
+ * or a plain text. Anything else (a program, an archive) is not archived: %NULL. */
+static const char *
+sniff_media_type (GBytes *content)
+{
+  static const struct {
+    const char *magic;
+    gsize       length;
+    gsize       offset;
+    const char *media_type;
+  } signatures[] = {
+    { "%PDF-", 5, 0, "application/pdf" },
+    { "\x89PNG\r\n\x1a\n", 8, 0, "image/png" },
+    { "\xff\xd8\xff", 3, 0, "image/jpeg" },
+    { "GIF87a", 6, 0, "image/gif" },
+    { "GIF89a", 6, 0, "image/gif" },
+    { "WEBP", 4, 8, "image/webp" },
+    { "II*\0", 4, 0, "image/tiff" },
+    { "MM\0*", 4, 0, "image/tiff" },
+  };
+  gsize size;
+  const char *data = g_bytes_get_data (content, &size);
+  g_autofree char *head = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (signatures); i++)
+    if (size >= signatures[i].offset + signatures[i].length
+        && memcmp (data + signatures[i].offset, signatures[i].magic, signatures[i].length) == 0)
+      return signatures[i].media_type;
+
+  /* text: valid UTF-8 without NUL bytes; a web page if it says so near the start */
+  if (memchr (data, '\0', size) != NULL || !g_utf8_validate_len (data, size, NULL))
+    return NULL;
+  head = g_ascii_strdown (data, MIN (size, 1024));
+  if (strstr (head, "<!doctype html") != NULL || strstr (head, "<html") != NULL)
+    return "text/html";
+  return "text/plain";
+}
+
+/**
+ * atlas_case_build_attachment:
+ * @document_key: the source the file is an archived copy of
+ *
+ * Reads @file (a PDF, a web page, an image or a text, at most 50 MiB) into an attachment
+ * record, ready for an edit to add, with its media type, size and SHA-256.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL with @error naming the file
+ */
+AtlasRecord *
+atlas_case_build_attachment (AtlasCase   *self,
+                             const char  *document_key,
+                             GFile       *file,
+                             GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *key = NULL;
+  const char *media_type;
+  g_autofree char *digest = NULL;
+  g_autofree char *added = NULL;
+  AtlasRecord *attachment;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, error);
+  if (info == NULL)
+    return NULL;
+  /* a FIFO or a device would never end */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
+                   _("“%s” is not a regular file"), name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > ATLAS_CASE_MAX_ATTACHMENT_BYTES)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
+                   _("“%s” is larger than 50 MiB, the most an archived copy may be"), name);
+      return NULL;
+    }
+  if ((content = g_file_load_bytes (file, NULL, NULL, error)) == NULL)
+    return NULL;
+  if (g_bytes_get_size (content) > ATLAS_CASE_MAX_ATTACHMENT_BYTES)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
+                   _("“%s” grew past 50 MiB while it was read"), name);
+      return NULL;
+    }
+  if ((media_type = sniff_media_type (content)) == NULL)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
+                   _("“%s” is neither a PDF, a web page, an image nor a text, which is what "
+                     "an archived copy may be"), name);
+      return NULL;
+    }
+
+  key = atlas_case_new_key (self, "attachment");
+  digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  added = g_date_time_format_iso8601 (now);
+  attachment = ATLAS_RECORD (atlas_attachment_new (key));
+  atlas_record_set_text (attachment, "document_key", document_key);
+  atlas_record_set_text (attachment, "name", basename);
+  atlas_record_set_text (attachment, "media_type", media_type);
+  atlas_record_set_int (attachment, "size", (gint64) g_bytes_get_size (content));
+  atlas_record_set_text (attachment, "sha256", digest);
+  atlas_record_set_text (attachment, "added", added);
+  atlas_attachment_set_content (ATLAS_ATTACHMENT (attachment), content);
+  return attachment;
+}
+
+/**
+ * atlas_case_list_attachments:
+ *
+ * Returns: (transfer full): the archived copies of a source, oldest first, without their
+ *   bytes
+ */
+GListModel *
+atlas_case_list_attachments (AtlasCase   *self,
+                             const char  *document_key,
+                             GError     **error)
+{
+  const char *values[] = { document_key, NULL };
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  return _atlas_case_query (self, ATLAS_TYPE_ATTACHMENT, "WHERE document_key = ? ORDER BY id",
+                            values, error);
 }
 
 /**

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "atlas-actor.h"
+#include "atlas-attachment.h"
 #include "atlas-briefing-step.h"
 #include "atlas-case-private.h"
 #include "atlas-case-schema.h"
@@ -71,6 +72,7 @@ record_type_for_kind (const char *kind)
     { "role", atlas_role_get_type },
     { "briefing-step", atlas_briefing_step_get_type },
     { "relation", atlas_claim_relation_get_type },
+    { "attachment", atlas_attachment_get_type },
     { "history", atlas_history_entry_get_type },
   };
 
@@ -1812,6 +1814,63 @@ _atlas_case_query (AtlasCase   *self,
   return query_records (self, type, where_and_order, bind_values, error);
 }
 
+/* An attachment read to be kept whole by an edit (undo gives back its bytes too). */
+static AtlasRecord *
+read_attachment_content (AtlasCase    *self,
+                         AtlasRecord  *record,
+                         GError      **error)
+{
+  g_autoptr(AtlasRecord) attachment = record;
+  g_autoptr(GBytes) content = atlas_case_dup_attachment_content (self,
+                                                                 atlas_record_get_key (record),
+                                                                 error);
+
+  if (content == NULL)
+    return NULL;
+  atlas_attachment_set_content (ATLAS_ATTACHMENT (attachment), content);
+  return g_steal_pointer (&attachment);
+}
+
+/**
+ * atlas_case_dup_attachment_content:
+ *
+ * Returns: (transfer full) (nullable): the bytes of an archived copy, checked against the
+ *   SHA-256 kept with them; %NULL with @error set when there is none or it does not match
+ */
+GBytes *
+atlas_case_dup_attachment_content (AtlasCase   *self,
+                                   const char  *key,
+                                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *digest = NULL;
+  GBytes *content;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  stmt = prepare (self, "SELECT content, sha256 FROM attachments WHERE key = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_BLOB)
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_FOUND,
+                   _("the case holds no archived copy “%s”"), key);
+      return NULL;
+    }
+  content = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  if (g_strcmp0 (digest, (const char *) sqlite3_column_text (stmt, 1)) != 0)
+    {
+      g_bytes_unref (content);
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_CORRUPT,
+                   _("the archived copy “%s” does not match its SHA-256: it was changed "
+                     "outside Incident Atlas"), key);
+      return NULL;
+    }
+  return content;
+}
+
 /* Returns: (transfer full) (nullable): the record of @type with @key, its text whole; %NULL
  * when there is none (@error set only when the file cannot be read) */
 AtlasRecord *
@@ -1829,6 +1888,8 @@ _atlas_case_read_exact (AtlasCase   *self,
     return NULL;
   bind_text (stmt, 1, key);
   rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && type == ATLAS_TYPE_ATTACHMENT)
+    return read_attachment_content (self, record_from_row_full (type, stmt, TRUE), error);
   if (rc == SQLITE_ROW)
     return record_from_row_full (type, stmt, TRUE);
   if (rc != SQLITE_DONE)

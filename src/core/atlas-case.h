@@ -34,6 +34,9 @@ typedef enum {
   ATLAS_LOCATION_COUNTRY,
 } AtlasLocationPrecision;
 
+/* The largest archived copy of a source a case keeps. */
+#define ATLAS_CASE_MAX_ATTACHMENT_BYTES (50 * 1024 * 1024)
+
 /* Text read from a case file for people to see is cut at this many bytes. */
 #define ATLAS_CASE_MAX_TEXT_BYTES (64 * 1024)
 
@@ -193,6 +196,16 @@ GListModel  *atlas_case_list_history         (AtlasCase           *self,
                                               GError             **error);
 GListModel  *atlas_case_list_relations       (AtlasCase           *self,
                                               const char          *claim_key,
+                                              GError             **error);
+GBytes      *atlas_case_dup_attachment_content (AtlasCase     *self,
+                                              const char          *key,
+                                              GError             **error);
+AtlasRecord *atlas_case_build_attachment     (AtlasCase           *self,
+                                              const char          *document_key,
+                                              GFile               *file,
+                                              GError             **error);
+GListModel  *atlas_case_list_attachments     (AtlasCase           *self,
+                                              const char          *document_key,
                                               GError             **error);
 GListModel  *atlas_case_list_subject_relations (AtlasCase    *self,
                                               const char          *subject_kind,

@@ -475,6 +475,8 @@ atlas_record_dup (AtlasRecord *self)
       else
         atlas_record_field_set_int (copy, field, atlas_record_field_get_int (self, field));
     }
+  if (klass->dup_extra != NULL)
+    klass->dup_extra (self, copy);
   return copy;
 }
 

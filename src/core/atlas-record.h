@@ -36,6 +36,10 @@ struct _AtlasRecordClass
   const char       *kind;
   const AtlasField *fields;
   guint             n_fields;
+
+  /* copies what a subclass keeps beyond its fields, for atlas_record_dup() */
+  void            (*dup_extra) (AtlasRecord *from,
+                                AtlasRecord *to);
 };
 
 void         atlas_record_class_set_fields (AtlasRecordClass *klass,

@@ -554,6 +554,9 @@ test_sources (Fixture       *fixture,
   g_autoptr(GListModel) claims = atlas_case_list_claims_in_document (fixture->atlas_case,
                                                                      "doc-newsnation-claim",
                                                                      NULL);
+  g_autoptr(AtlasRecord) newsnation = atlas_case_lookup (fixture->atlas_case, "document",
+                                                         "doc-newsnation-claim", NULL);
+  g_autofree char *grade_reason = NULL;
   GtkWidget *page;
   GtkWidget *claim_row;
   GtkWidget *subject_button;
@@ -575,12 +578,25 @@ test_sources (Fixture       *fixture,
   g_assert_cmpuint (count_claim_rows (visible_page (fixture)), ==,
                     g_list_model_get_n_items (claims));
   g_assert_cmpuint (g_list_model_get_n_items (claims), >, 0);
+  /* why the source got its grade, as the case gives it */
+  g_assert_nonnull (find_label (visible_page (fixture), "Why this grade"));
+  g_assert_nonnull (find_label (visible_page (fixture),
+                                atlas_record_get_text (newsnation, "reliability_note")));
   screenshot (fixture, "sidebar-document.png");
 
   /* from a claim to its subject, and back */
   claim_row = find_widget (visible_page (fixture), is_claim_row_for, "cl-kerman-deaths-d1");
   g_assert_nonnull (claim_row);
   g_assert_nonnull (find_label (claim_row, "84"));
+  /* why the claim got its grade, on a line under the badge */
+  grade_reason = g_strdup_printf ("Credibility %" G_GINT64_FORMAT ": %s",
+                                  atlas_record_get_int (atlas_claim_row_get_claim (
+                                                          ATLAS_CLAIM_ROW (claim_row)),
+                                                        "credibility"),
+                                  atlas_record_get_text (atlas_claim_row_get_claim (
+                                                           ATLAS_CLAIM_ROW (claim_row)),
+                                                         "credibility_note"));
+  g_assert_nonnull (find_label (claim_row, grade_reason));
   subject_button = find_of_type (claim_row, GTK_TYPE_BUTTON);
   g_assert_true (gtk_widget_get_visible (subject_button));
   g_signal_emit_by_name (subject_button, "clicked");

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Where one claim comes from: the document it was read in (a source chip), its Admiralty
- * grades, the party it is attributed to and the analyst's paraphrase. In a document's
+ * grades with the analyst's reason for them, the party it is attributed to and the analyst's
+ * paraphrase. In a document's
  * list it also names what the claim is about and the value it gives.
  */
 
@@ -30,6 +31,7 @@ struct _AtlasClaimRow
   GtkLabel    *value_label;
   GtkBox      *chips_box;
   GtkLabel    *grade_label;
+  GtkLabel    *grade_note_label;
   GtkLabel    *attribution_label;
   GtkExpander *paraphrase_expander;
   GtkLabel    *paraphrase_title;
@@ -82,9 +84,36 @@ show_grade (AtlasClaimRow *self)
   g_autofree char *text = g_strdup_printf ("%s%" G_GINT64_FORMAT, grade ? grade : "–",
                                            credibility);
   g_autofree char *description = atlas_format_grade_description (grade, credibility);
+  const char *source_note = self->document ? atlas_record_get_text (self->document,
+                                                                    "reliability_note")
+                                           : NULL;
+  const char *claim_note = atlas_record_get_text (self->claim, "credibility_note");
+  g_autoptr(GString) tooltip = g_string_new (description);
+  g_autofree char *shown_note = NULL;
+
+  /* Why the grades were given: the claim's reason on a dim line under the badge; both
+   * reasons in the badge's tooltip. Text from the case, never markup. */
+  if (source_note != NULL && *source_note != '\0')
+    {
+      g_autofree char *shown = atlas_format_display_text (source_note);
+
+      /* Translators: in a grade's tooltip, why the source got its reliability grade */
+      g_string_append_printf (tooltip, "\n%s %s", _("Source:"), shown);
+    }
+  if (claim_note != NULL && *claim_note != '\0')
+    {
+      g_autofree char *shown = atlas_format_display_text (claim_note);
+
+      /* Translators: in a grade's tooltip, why the claim got its credibility grade */
+      g_string_append_printf (tooltip, "\n%s %s", _("Claim:"), shown);
+      /* Translators: the reason for a claim's grade, under the grade, e.g. "3: figures differ" */
+      shown_note = g_strdup_printf (_("Credibility %" G_GINT64_FORMAT ": %s"), credibility,
+                                    claim_note);
+    }
+  atlas_format_set_label (self->grade_note_label, shown_note);
 
   atlas_format_set_label (self->grade_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->grade_label), description);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->grade_label), tooltip->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
@@ -258,6 +287,7 @@ atlas_claim_row_class_init (AtlasClaimRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, value_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, chips_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, grade_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, grade_note_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, attribution_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, paraphrase_expander);
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, paraphrase_title);

@@ -192,6 +192,7 @@ add_document_properties (AtlasDetailsPage *self)
 {
   const char *grade = text_field (self, "reliability");
   g_autofree char *published = atlas_format_date (text_field (self, "published"), NULL);
+  g_autofree char *accessed = atlas_format_date (text_field (self, "accessed"), NULL);
   g_autofree char *reliability = NULL;
 
   /* Translators: a source's reliability grade and its meaning, e.g. "C — fairly reliable" */
@@ -202,6 +203,9 @@ add_document_properties (AtlasDetailsPage *self)
   add_property (self, _("Published"), published ? published : _("Not dated"));
   add_property (self, _("Kind"), text_field (self, "doc_kind"));
   add_property (self, _("Reliability"), reliability);
+  add_property (self, _("Why this grade"), text_field (self, "reliability_note"));
+  add_property (self, _("Language"), text_field (self, "language"));
+  add_property (self, _("Read on"), accessed);
   add_property (self, _("File"), text_field (self, "file"));
   add_property (self, _("Link"), text_field (self, "url"));
 }

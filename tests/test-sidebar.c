@@ -353,6 +353,26 @@ publisher_of_value (GtkWidget  *group,
   return atlas_record_get_text (document, "publisher");
 }
 
+static gboolean
+is_label_starting_with (GtkWidget     *widget,
+                        gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+is_claim_row_for (GtkWidget     *widget,
+                  gconstpointer  key)
+{
+  AtlasRecord *claim;
+
+  if (!ATLAS_IS_CLAIM_ROW (widget))
+    return FALSE;
+  claim = atlas_claim_row_get_claim (ATLAS_CLAIM_ROW (widget));
+  return g_str_equal (atlas_record_get_key (claim), key);
+}
+
 static void
 assert_kerman_details (Fixture *fixture)
 {
@@ -368,6 +388,17 @@ assert_kerman_details (Fixture *fixture)
   g_assert_nonnull (perpetrator);
   g_assert_true (atlas_fact_group_get_contested (ATLAS_FACT_GROUP (perpetrator)));
   g_assert_cmpuint (atlas_fact_group_get_n_values (ATLAS_FACT_GROUP (perpetrator)), >=, 10);
+  /* the analysis report's intercepts say they repeat Reuters; Kirby's remark says what it
+   * contradicts */
+  g_assert_nonnull (find_widget (find_widget (perpetrator, is_claim_row_for,
+                                              "cl-kerman-intercepts-d2"),
+                                 is_label_starting_with, "Repeats another claim"));
+  g_assert_nonnull (find_widget (find_widget (perpetrator, is_claim_row_for,
+                                              "cl-kerman-intercepts-d0"),
+                                 is_label_starting_with, "Repeated by another claim"));
+  g_assert_nonnull (find_widget (find_widget (perpetrator, is_claim_row_for,
+                                              "cl-kerman-kirby-d1"),
+                                 is_label_starting_with, "Contradicts another claim"));
   g_assert_nonnull (deaths);
   g_assert_true (atlas_fact_group_get_contested (ATLAS_FACT_GROUP (deaths)));
   g_assert_cmpuint (atlas_fact_group_get_n_values (ATLAS_FACT_GROUP (deaths)), ==, 3);
@@ -403,7 +434,8 @@ scroll_to (GtkWidget *widget)
   g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (
                                              GTK_SCROLLED_WINDOW (scroller)),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
-  gtk_adjustment_set_value (adjustment, point.y - 12);
+  /* the point is in the viewport, which shows the page from the current scroll on */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
 }
 
 static void
@@ -439,6 +471,8 @@ test_kerman_from_list (Fixture       *fixture,
   screenshot (fixture, "sidebar-kerman-deaths.png");
   scroll_to (find_widget (visible_page (fixture), is_fact_group_for, "perpetrator"));
   screenshot (fixture, "sidebar-kerman-perpetrator.png");
+  scroll_to (find_widget (visible_page (fixture), is_claim_row_for, "cl-kerman-intercepts-d2"));
+  screenshot (fixture, "sidebar-kerman-repeat.png");
 }
 
 static void
@@ -541,18 +575,6 @@ count_claim_rows (GtkWidget *page)
 
   collect_widgets (page, ATLAS_TYPE_CLAIM_ROW, rows);
   return rows->len;
-}
-
-static gboolean
-is_claim_row_for (GtkWidget     *widget,
-                  gconstpointer  key)
-{
-  AtlasRecord *claim;
-
-  if (!ATLAS_IS_CLAIM_ROW (widget))
-    return FALSE;
-  claim = atlas_claim_row_get_claim (ATLAS_CLAIM_ROW (widget));
-  return g_str_equal (atlas_record_get_key (claim), key);
 }
 
 static void
@@ -1043,7 +1065,7 @@ value_label_of (const char *attribute,
 
   g_list_store_append (claims, claim);
   group = g_object_ref_sink (atlas_fact_group_new (attribute, FALSE, G_LIST_MODEL (claims),
-                                                   documents));
+                                                   documents, NULL));
   label = GTK_WIDGET (find_label (group, value));
   g_assert_nonnull (label);
   g_object_set_data_full (G_OBJECT (label), "group", group, g_object_unref);

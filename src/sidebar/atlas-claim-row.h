@@ -20,5 +20,7 @@ GtkWidget   *atlas_claim_row_new       (AtlasRecord   *claim,
                                         AtlasRecord   *document,
                                         AtlasRecord   *subject);
 AtlasRecord *atlas_claim_row_get_claim (AtlasClaimRow *self);
+void         atlas_claim_row_set_relations (AtlasClaimRow *self,
+                                            GPtrArray     *relations);
 
 G_END_DECLS

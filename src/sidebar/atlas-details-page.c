@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-claim-relation.h"
 #include "atlas-details-page-private.h"
 #include "atlas-document.h"
 #include "atlas-fact-group.h"
@@ -360,10 +361,48 @@ compare_groups (gconstpointer a,
   return g_strcmp0 (group_attribute (group_a), group_attribute (group_b));
 }
 
+/* The case's claim relations by claim key, either way round: claim key → GPtrArray of
+ * AtlasClaimRelation. */
+static GHashTable *
+load_relations (AtlasDetailsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) relations = atlas_case_list_records (self->atlas_case,
+                                                             ATLAS_TYPE_CLAIM_RELATION, &error);
+  GHashTable *by_claim = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
+
+  if (relations == NULL)
+    g_warning ("Could not list the claim relations: %s", error->message);
+  for (guint i = 0; relations != NULL && i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(AtlasRecord) relation = g_list_model_get_item (relations, i);
+      const char *ends[] = { atlas_record_get_text (relation, "claim_key"),
+                             atlas_record_get_text (relation, "other_key") };
+
+      for (guint j = 0; j < G_N_ELEMENTS (ends); j++)
+        {
+          GPtrArray *list;
+
+          if (ends[j] == NULL)
+            continue;
+          list = g_hash_table_lookup (by_claim, ends[j]);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (by_claim, g_strdup (ends[j]), list);
+            }
+          g_ptr_array_add (list, g_object_ref (relation));
+        }
+    }
+  return by_claim;
+}
+
 static GtkWidget *
 build_facts (AtlasDetailsPage *self,
              GListModel       *claims)
 {
+  g_autoptr(GHashTable) relations = load_relations (self);
   g_autoptr(GPtrArray) groups = split_by_attribute (claims);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) contested = NULL;
@@ -388,7 +427,7 @@ build_facts (AtlasDetailsPage *self,
 
         if (is_contested == (pass == 0))
           gtk_box_append (GTK_BOX (box), atlas_fact_group_new (attribute, is_contested, group,
-                                                               self->documents));
+                                                               self->documents, relations));
       }
   return box;
 }

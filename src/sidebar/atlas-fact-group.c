@@ -105,7 +105,8 @@ is_headline (const char *value)
 static GtkWidget *
 build_value_card (AtlasFactGroup *self,
                   GPtrArray      *claims,
-                  GHashTable     *documents)
+                  GHashTable     *documents,
+                  GHashTable     *relations)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
   GtkWidget *value_label = gtk_label_new (NULL);
@@ -138,9 +139,15 @@ build_value_card (AtlasFactGroup *self,
       AtlasRecord *document = document_key ? g_hash_table_lookup (documents, document_key)
                                            : NULL;
 
+      GtkWidget *row = atlas_claim_row_new (claim, document, NULL);
+
       if (i > 0)
         gtk_box_append (GTK_BOX (card), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-      gtk_box_append (GTK_BOX (card), atlas_claim_row_new (claim, document, NULL));
+      if (relations != NULL)
+        atlas_claim_row_set_relations (ATLAS_CLAIM_ROW (row),
+                                       g_hash_table_lookup (relations,
+                                                            atlas_record_get_key (claim)));
+      gtk_box_append (GTK_BOX (card), row);
     }
   return card;
 }
@@ -179,7 +186,8 @@ update_summary (AtlasFactGroup *self,
 static void
 fill_values (AtlasFactGroup *self,
              GListModel     *claims,
-             GHashTable     *documents)
+             GHashTable     *documents,
+             GHashTable     *relations)
 {
   g_autoptr(GPtrArray) values = group_by_value (claims);
 
@@ -187,7 +195,8 @@ fill_values (AtlasFactGroup *self,
   gtk_flow_box_set_max_children_per_line (self->values_box,
                                           CLAMP (values->len, 1, MAX_VALUES_PER_LINE));
   for (guint i = 0; i < values->len; i++)
-    append_value_card (self, build_value_card (self, g_ptr_array_index (values, i), documents));
+    append_value_card (self, build_value_card (self, g_ptr_array_index (values, i), documents,
+                                               relations));
   update_summary (self, g_list_model_get_n_items (claims));
 }
 
@@ -312,6 +321,8 @@ atlas_fact_group_init (AtlasFactGroup *self)
  * @contested: whether the case holds it contested
  * @claims: the claims about @attribute, most credible first
  * @documents: (element-type utf8 AtlasDocument): the case's documents by key
+ * @relations: (nullable) (element-type utf8 GPtrArray): the relations of claims, by claim
+ *   key, each a #GPtrArray of #AtlasClaimRelation
  *
  * Returns: (transfer floating): a new group
  */
@@ -319,7 +330,8 @@ GtkWidget *
 atlas_fact_group_new (const char *attribute,
                       gboolean    contested,
                       GListModel *claims,
-                      GHashTable *documents)
+                      GHashTable *documents,
+                      GHashTable *relations)
 {
   AtlasFactGroup *self;
 
@@ -331,7 +343,7 @@ atlas_fact_group_new (const char *attribute,
                        "attribute", attribute,
                        "contested", contested,
                        NULL);
-  fill_values (self, claims, documents);
+  fill_values (self, claims, documents, relations);
   return GTK_WIDGET (self);
 }
 

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (AtlasFactGroup, atlas_fact_group, ATLAS, FACT_GROUP, GtkWi
 GtkWidget  *atlas_fact_group_new           (const char     *attribute,
                                             gboolean        contested,
                                             GListModel     *claims,
-                                            GHashTable     *documents);
+                                            GHashTable     *documents,
+                                            GHashTable     *relations);
 const char *atlas_fact_group_get_attribute (AtlasFactGroup *self);
 gboolean    atlas_fact_group_get_contested (AtlasFactGroup *self);
 guint       atlas_fact_group_get_n_values  (AtlasFactGroup *self);

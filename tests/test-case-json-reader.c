@@ -49,7 +49,9 @@ test_read_small_case (void)
 {
   g_autofree char *path = write_temp (
     HEADER "\"case\": {\"title\": \"T\", \"summary\": \"S\"},"
-    "\"documents\": [{\"id\": \"d\", \"title\": \"Doc\", \"kind\": \"news\", \"reliability\": \"B\"}],"
+    "\"documents\": [{\"id\": \"d\", \"title\": \"Doc\", \"kind\": \"news\", \"reliability\": \"B\","
+    "  \"reliability_note\": \"Dated, names its sources\", \"language\": \"en\","
+    "  \"accessed\": \"2024-02-01\"}],"
     "\"actors\": [{\"id\": \"a\", \"name\": \"Group\", \"kind\": \"group\", \"aliases\": [\"G1\", \"G2\"]}],"
     "\"incidents\": [{\"id\": \"i\", \"title\": \"Blast\", \"category\": \"bombing\","
     "  \"latitude\": 30.28, \"longitude\": 57.08, \"location_precision\": \"town\"}],"
@@ -58,21 +60,31 @@ test_read_small_case (void)
     "  {\"id\": \"w2\", \"place\": \"B\", \"latitude\": 30, \"longitude\": 57, \"location_precision\": \"town\"}]}],"
     "\"roles\": [{\"actor\": \"a\", \"subject\": \"i\", \"role\": \"claimed\"}],"
     "\"claims\": [{\"id\": \"c\", \"subject\": \"i\", \"attribute\": \"deaths\", \"value\": \"84\","
-    "  \"number\": 84, \"qualifier\": \"exact\", \"document\": \"d\", \"credibility\": 2}],"
+    "  \"number\": 84, \"qualifier\": \"exact\", \"document\": \"d\", \"credibility\": 2,"
+    "  \"credibility_note\": \"One official's figure\"},"
+    "  {\"id\": \"c2\", \"subject\": \"i\", \"attribute\": \"deaths\", \"value\": \"89\","
+    "  \"number\": 89, \"qualifier\": \"exact\", \"document\": \"d\", \"credibility\": 3}],"
+    "\"relations\": [{\"claim\": \"c2\", \"relation\": \"contradicts\", \"other\": \"c\","
+    "  \"note\": \"Two tolls\"}],"
     "\"briefing\": {\"steps\": [{\"subject\": \"w2\", \"caption\": \"Here\", \"claims\": [\"c\"]},"
     "  {\"subject\": \"extent:44,25,63,40\", \"caption\": \"Iran\"}]}}");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AtlasCaseJsonReader) reader = atlas_case_json_reader_new ();
   g_autoptr(GError) error = NULL;
   GPtrArray *records;
-  AtlasRecord *waypoint, *claim, *actor, *extent_step;
+  AtlasRecord *document, *waypoint, *claim, *relation, *actor, *extent_step;
 
   g_assert_true (atlas_case_json_reader_read_file (reader, file, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (atlas_case_json_reader_get_title (reader), ==, "T");
 
   records = atlas_case_json_reader_get_records (reader);
-  g_assert_cmpuint (records->len, ==, 10);
+  g_assert_cmpuint (records->len, ==, 12);
+  document = g_ptr_array_index (records, 0);
+  g_assert_cmpstr (atlas_record_get_text (document, "reliability_note"), ==,
+                   "Dated, names its sources");
+  g_assert_cmpstr (atlas_record_get_text (document, "language"), ==, "en");
+  g_assert_cmpstr (atlas_record_get_text (document, "accessed"), ==, "2024-02-01");
   actor = g_ptr_array_index (records, 1);
   g_assert_cmpstr (atlas_record_get_text (actor, "aliases"), ==, "G1\nG2");
   waypoint = g_ptr_array_index (records, 5);
@@ -82,7 +94,15 @@ test_read_small_case (void)
   claim = g_ptr_array_index (records, 7);
   g_assert_cmpstr (atlas_record_get_text (claim, "subject_kind"), ==, "incident");
   g_assert_cmpfloat (atlas_record_get_double (claim, "value_number"), ==, 84);
-  extent_step = g_ptr_array_index (records, 9);
+  g_assert_cmpstr (atlas_record_get_text (claim, "credibility_note"), ==,
+                   "One official's figure");
+  relation = g_ptr_array_index (records, 9);
+  g_assert_cmpstr (atlas_record_get_kind (relation), ==, "relation");
+  g_assert_cmpstr (atlas_record_get_text (relation, "claim_key"), ==, "c2");
+  g_assert_cmpstr (atlas_record_get_text (relation, "relation"), ==, "contradicts");
+  g_assert_cmpstr (atlas_record_get_text (relation, "other_key"), ==, "c");
+  g_assert_cmpstr (atlas_record_get_text (relation, "note"), ==, "Two tolls");
+  extent_step = g_ptr_array_index (records, 11);
   g_assert_cmpstr (atlas_record_get_text (extent_step, "subject_kind"), ==, "extent");
   g_assert_cmpfloat (atlas_record_get_double (extent_step, "max_lat"), ==, 40);
 }
@@ -131,6 +151,26 @@ test_step_not_object (void)
   g_assert_nonnull (strstr (error->message, "steps[0]"));
 }
 
+#define TWO_CLAIMS \
+  "\"documents\": [{\"id\": \"d\"}], \"incidents\": [{\"id\": \"i\"}]," \
+  "\"claims\": [{\"id\": \"c\", \"subject\": \"i\"}, {\"id\": \"c2\", \"subject\": \"i\"}],"
+
+/* A relation names two claims of the case, and one of three relations. */
+static void
+test_relation_errors (void)
+{
+  g_autoptr(GError) unknown = read_expecting_error (
+    HEADER TWO_CLAIMS "\"relations\": [{\"claim\": \"c\", \"relation\": \"repeats\","
+    " \"other\": \"i\"}]}");
+  g_autoptr(GError) bad_relation = read_expecting_error (
+    HEADER TWO_CLAIMS "\"relations\": [{\"claim\": \"c\", \"relation\": \"contradicts\","
+    " \"other\": \"c2\"}, {\"claim\": \"c\", \"relation\": \"agrees\", \"other\": \"c2\"}]}");
+
+  g_assert_nonnull (strstr (unknown->message, "relations[0]"));
+  g_assert_nonnull (strstr (unknown->message, "“i”"));
+  g_assert_nonnull (strstr (bad_relation->message, "relations[1]"));
+}
+
 static void
 test_wrong_type (void)
 {
@@ -153,6 +193,7 @@ main (int   argc,
   g_test_add_func ("/atlas/json-reader/duplicate-id", test_duplicate_id);
   g_test_add_func ("/atlas/json-reader/wrong-type", test_wrong_type);
   g_test_add_func ("/atlas/json-reader/step-not-object", test_step_not_object);
+  g_test_add_func ("/atlas/json-reader/relation-errors", test_relation_errors);
 
   return g_test_run ();
 }

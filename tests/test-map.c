@@ -245,8 +245,8 @@ test_date_range_in_memory (Fixture       *fixture,
   g_assert_cmpstr (atlas_record_get_key (picked), ==, "inc-ahvaz-2018");
 }
 
-/* Playing the timeline: the reported route's last stop, Kerman on 3 January 2024, is not
- * yet reached at the end of 2023, and still there to select. */
+/* Playing the timeline to the end of 2023 with the ministry's alleged route framed: its
+ * last stop, Kerman (which the source gives no date for), is still there to select. */
 static void
 test_route_travelled (Fixture       *fixture,
                       gconstpointer  data)

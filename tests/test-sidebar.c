@@ -353,15 +353,52 @@ publisher_of_value (GtkWidget  *group,
   return atlas_record_get_text (document, "publisher");
 }
 
+static gboolean
+is_label_starting_with (GtkWidget     *widget,
+                        gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+is_claim_row_for (GtkWidget     *widget,
+                  gconstpointer  key)
+{
+  AtlasRecord *claim;
+
+  if (!ATLAS_IS_CLAIM_ROW (widget))
+    return FALSE;
+  claim = atlas_claim_row_get_claim (ATLAS_CLAIM_ROW (widget));
+  return g_str_equal (atlas_record_get_key (claim), key);
+}
+
 static void
 assert_kerman_details (Fixture *fixture)
 {
   GtkWidget *page = GTK_WIDGET (details_page (fixture));
   GtkWidget *deaths = find_widget (page, is_fact_group_for, "deaths");
+  GtkWidget *perpetrator = find_widget (page, is_fact_group_for, "perpetrator");
   const char *publishers[3];
   GtkLabel *contested;
 
   assert_details_of (fixture, "incident", KERMAN);
+  /* the accounts of who carried it out, side by side and contested though none is a
+   * figure: the case marks which contradict each other */
+  g_assert_nonnull (perpetrator);
+  g_assert_true (atlas_fact_group_get_contested (ATLAS_FACT_GROUP (perpetrator)));
+  g_assert_cmpuint (atlas_fact_group_get_n_values (ATLAS_FACT_GROUP (perpetrator)), >=, 10);
+  /* the analysis report's intercepts say they repeat Reuters; Kirby's remark says what it
+   * contradicts */
+  g_assert_nonnull (find_widget (find_widget (perpetrator, is_claim_row_for,
+                                              "cl-kerman-intercepts-d2"),
+                                 is_label_starting_with, "Repeats another claim"));
+  g_assert_nonnull (find_widget (find_widget (perpetrator, is_claim_row_for,
+                                              "cl-kerman-intercepts-d0"),
+                                 is_label_starting_with, "Repeated by another claim"));
+  g_assert_nonnull (find_widget (find_widget (perpetrator, is_claim_row_for,
+                                              "cl-kerman-kirby-d1"),
+                                 is_label_starting_with, "Contradicts another claim"));
   g_assert_nonnull (deaths);
   g_assert_true (atlas_fact_group_get_contested (ATLAS_FACT_GROUP (deaths)));
   g_assert_cmpuint (atlas_fact_group_get_n_values (ATLAS_FACT_GROUP (deaths)), ==, 3);
@@ -397,7 +434,8 @@ scroll_to (GtkWidget *widget)
   g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (
                                              GTK_SCROLLED_WINDOW (scroller)),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
-  gtk_adjustment_set_value (adjustment, point.y - 12);
+  /* the point is in the viewport, which shows the page from the current scroll on */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
 }
 
 static void
@@ -431,6 +469,10 @@ test_kerman_from_list (Fixture       *fixture,
   screenshot (fixture, "sidebar-kerman.png");
   scroll_to (find_widget (visible_page (fixture), is_fact_group_for, "deaths"));
   screenshot (fixture, "sidebar-kerman-deaths.png");
+  scroll_to (find_widget (visible_page (fixture), is_fact_group_for, "perpetrator"));
+  screenshot (fixture, "sidebar-kerman-perpetrator.png");
+  scroll_to (find_widget (visible_page (fixture), is_claim_row_for, "cl-kerman-intercepts-d2"));
+  screenshot (fixture, "sidebar-kerman-repeat.png");
 }
 
 static void
@@ -535,18 +577,6 @@ count_claim_rows (GtkWidget *page)
   return rows->len;
 }
 
-static gboolean
-is_claim_row_for (GtkWidget     *widget,
-                  gconstpointer  key)
-{
-  AtlasRecord *claim;
-
-  if (!ATLAS_IS_CLAIM_ROW (widget))
-    return FALSE;
-  claim = atlas_claim_row_get_claim (ATLAS_CLAIM_ROW (widget));
-  return g_str_equal (atlas_record_get_key (claim), key);
-}
-
 static void
 test_sources (Fixture       *fixture,
               gconstpointer  data)
@@ -554,6 +584,9 @@ test_sources (Fixture       *fixture,
   g_autoptr(GListModel) claims = atlas_case_list_claims_in_document (fixture->atlas_case,
                                                                      "doc-newsnation-claim",
                                                                      NULL);
+  g_autoptr(AtlasRecord) newsnation = atlas_case_lookup (fixture->atlas_case, "document",
+                                                         "doc-newsnation-claim", NULL);
+  g_autofree char *grade_reason = NULL;
   GtkWidget *page;
   GtkWidget *claim_row;
   GtkWidget *subject_button;
@@ -575,12 +608,25 @@ test_sources (Fixture       *fixture,
   g_assert_cmpuint (count_claim_rows (visible_page (fixture)), ==,
                     g_list_model_get_n_items (claims));
   g_assert_cmpuint (g_list_model_get_n_items (claims), >, 0);
+  /* why the source got its grade, as the case gives it */
+  g_assert_nonnull (find_label (visible_page (fixture), "Why this grade"));
+  g_assert_nonnull (find_label (visible_page (fixture),
+                                atlas_record_get_text (newsnation, "reliability_note")));
   screenshot (fixture, "sidebar-document.png");
 
   /* from a claim to its subject, and back */
   claim_row = find_widget (visible_page (fixture), is_claim_row_for, "cl-kerman-deaths-d1");
   g_assert_nonnull (claim_row);
   g_assert_nonnull (find_label (claim_row, "84"));
+  /* why the claim got its grade, on a line under the badge */
+  grade_reason = g_strdup_printf ("Credibility %" G_GINT64_FORMAT ": %s",
+                                  atlas_record_get_int (atlas_claim_row_get_claim (
+                                                          ATLAS_CLAIM_ROW (claim_row)),
+                                                        "credibility"),
+                                  atlas_record_get_text (atlas_claim_row_get_claim (
+                                                           ATLAS_CLAIM_ROW (claim_row)),
+                                                         "credibility_note"));
+  g_assert_nonnull (find_label (claim_row, grade_reason));
   subject_button = find_of_type (claim_row, GTK_TYPE_BUTTON);
   g_assert_true (gtk_widget_get_visible (subject_button));
   g_signal_emit_by_name (subject_button, "clicked");
@@ -1019,7 +1065,7 @@ value_label_of (const char *attribute,
 
   g_list_store_append (claims, claim);
   group = g_object_ref_sink (atlas_fact_group_new (attribute, FALSE, G_LIST_MODEL (claims),
-                                                   documents));
+                                                   documents, NULL));
   label = GTK_WIDGET (find_label (group, value));
   g_assert_nonnull (label);
   g_object_set_data_full (G_OBJECT (label), "group", group, g_object_unref);

@@ -155,9 +155,9 @@ legend_other_rows (const AtlasPrintLegend *legend)
   GPtrArray *rows = g_ptr_array_new ();
 
   if (legend->solid_route)
-    g_ptr_array_add (rows, _("Reported route"));
+    g_ptr_array_add (rows, _("Solid: route reported, not disputed"));
   if (legend->dashed_route)
-    g_ptr_array_add (rows, _("Alleged or contested route"));
+    g_ptr_array_add (rows, _("Dashed: route alleged or contested, not established"));
   if (legend->halo)
     g_ptr_array_add (rows, _("Known only to a town or province"));
   return rows;
@@ -358,13 +358,14 @@ draw_legend (AtlasMapPrinter         *self,
   if (legend->solid_route)
     {
       legend_route_sample (&pen, TRUE);
-      legend_text (&pen, _("Reported route"), PANGO_WEIGHT_NORMAL, pen.x + SAMPLE_WIDTH);
+      legend_text (&pen, _("Solid: route reported, not disputed"), PANGO_WEIGHT_NORMAL,
+                   pen.x + SAMPLE_WIDTH);
     }
   if (legend->dashed_route)
     {
       legend_route_sample (&pen, FALSE);
-      legend_text (&pen, _("Alleged or contested route"), PANGO_WEIGHT_NORMAL,
-                   pen.x + SAMPLE_WIDTH);
+      legend_text (&pen, _("Dashed: route alleged or contested, not established"),
+                   PANGO_WEIGHT_NORMAL, pen.x + SAMPLE_WIDTH);
     }
   if (legend->halo)
     {

@@ -814,26 +814,6 @@ atlas_case_list_attachments (AtlasCase   *self,
 }
 
 /**
- * atlas_case_list_subject_relations:
- *
- * Returns: (transfer full): the relations of every claim about one subject
- */
-GListModel *
-atlas_case_list_subject_relations (AtlasCase   *self,
-                                   const char  *subject_kind,
-                                   const char  *subject_key,
-                                   GError     **error)
-{
-  const char *values[] = { subject_kind, subject_key, NULL };
-
-  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
-  return _atlas_case_query (self, ATLAS_TYPE_CLAIM_RELATION,
-                            "WHERE claim_key IN (SELECT key FROM claims"
-                            " WHERE subject_kind = ?1 AND subject_key = ?2) ORDER BY id",
-                            values, error);
-}
-
-/**
  * atlas_case_new_key:
  * @kind: the kind of record the key is for
  *

@@ -207,10 +207,6 @@ AtlasRecord *atlas_case_build_attachment     (AtlasCase           *self,
 GListModel  *atlas_case_list_attachments     (AtlasCase           *self,
                                               const char          *document_key,
                                               GError             **error);
-GListModel  *atlas_case_list_subject_relations (AtlasCase    *self,
-                                              const char          *subject_kind,
-                                              const char          *subject_key,
-                                              GError             **error);
 char        *atlas_case_new_key              (AtlasCase           *self,
                                               const char          *kind);
 void         atlas_case_set_author           (AtlasCase           *self,

@@ -6,6 +6,13 @@
  * Reads a whole case written as JSON (the "incident-atlas-case" format the sample case is
  * kept in, so it can be reviewed as text) into records for the store. Every problem is
  * reported with the file and the place in it, e.g. "claims[12]: no attribute".
+ *
+ * Besides the records themselves, a case may give
+ * - on a document: "reliability_note" (why it got its grade), "accessed", "language";
+ * - on a claim: "credibility_note" (why it got its grade);
+ * - a "relations" list, each {"claim": KEY, "relation": "contradicts" | "corroborates" |
+ *   "repeats", "other": KEY, "note": TEXT}: the first claim contradicts, corroborates or
+ *   repeats the other (a report that relays another is not an independent source).
  */
 
 #include "config.h"
@@ -18,6 +25,7 @@
 #include "atlas-briefing-step.h"
 #include "atlas-case-error.h"
 #include "atlas-case-json-reader.h"
+#include "atlas-claim-relation.h"
 #include "atlas-claim.h"
 #include "atlas-document.h"
 #include "atlas-incident.h"
@@ -354,6 +362,61 @@ read_referring_section (AtlasCaseJsonReader  *self,
 }
 
 static gboolean
+is_claim_key (AtlasCaseJsonReader *self,
+              const char          *key)
+{
+  return key != NULL && g_strcmp0 (g_hash_table_lookup (self->kind_by_key, key), "claim") == 0;
+}
+
+/* Relations name two claims read before them; their keys are made up ("relation-3"). */
+static gboolean
+read_relations (AtlasCaseJsonReader  *self,
+                JsonObject           *root,
+                GError              **error)
+{
+  static const FieldMap map[] = {
+    { "claim_key", "claim" }, { "relation", NULL }, { "other_key", "other" }, { "note", NULL },
+  };
+  static const char *const relations[] = { "contradicts", "corroborates", "repeats", NULL };
+  JsonArray *array = get_section (root, "relations", error);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *key = g_strdup_printf ("relation-%u", i + 1);
+      AtlasRecord *record;
+      const char *claim_key, *other_key, *relation;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return set_invalid (error, "relations", i, _("not an object"));
+      record = record_from_object (self, ATLAS_TYPE_CLAIM_RELATION, json_node_get_object (node),
+                                   map, G_N_ELEMENTS (map), key, &local_error);
+      if (record == NULL)
+        return set_invalid (error, "relations", i, local_error->message);
+      g_ptr_array_add (self->records, record);
+
+      claim_key = atlas_record_get_text (record, "claim_key");
+      other_key = atlas_record_get_text (record, "other_key");
+      relation = atlas_record_get_text (record, "relation");
+      if (!is_claim_key (self, claim_key) || !is_claim_key (self, other_key))
+        {
+          g_autofree char *reason =
+            g_strdup_printf (_("the claim “%s” is not in the case"),
+                             !is_claim_key (self, claim_key) ? (claim_key ? claim_key : "")
+                                                             : (other_key ? other_key : ""));
+          return set_invalid (error, "relations", i, reason);
+        }
+      if (g_str_equal (claim_key, other_key))
+        return set_invalid (error, "relations", i, _("a claim is related to itself"));
+      if (relation == NULL || !g_strv_contains (relations, relation))
+        return set_invalid (error, "relations", i,
+                            _("the relation is not “contradicts”, “corroborates” or “repeats”"));
+    }
+  return error == NULL || *error == NULL;
+}
+
+static gboolean
 parse_extent (AtlasRecord *step,
               const char  *subject)
 {
@@ -428,6 +491,7 @@ read_root (AtlasCaseJsonReader  *self,
   static const FieldMap documents[] = {
     { "title", NULL }, { "publisher", NULL }, { "author", NULL }, { "url", NULL },
     { "published", NULL }, { "doc_kind", "kind" }, { "reliability", NULL }, { "file", NULL },
+    { "accessed", NULL }, { "language", NULL }, { "reliability_note", NULL },
   };
   static const FieldMap incidents[] = {
     { "title", NULL }, { "category", NULL }, { "start_time", "start" },
@@ -440,7 +504,7 @@ read_root (AtlasCaseJsonReader  *self,
     { "attribute", NULL }, { "value_text", "value" }, { "value_number", "number" },
     { "value_min", "min" }, { "value_max", "max" }, { "qualifier", NULL },
     { "document_key", "document" }, { "attributed_to", NULL }, { "paraphrase", NULL },
-    { "locator", NULL }, { "credibility", NULL },
+    { "locator", NULL }, { "credibility", NULL }, { "credibility_note", NULL },
   };
   static const FieldMap roles[] = { { "actor_key", "actor" }, { "role", NULL } };
 
@@ -454,6 +518,7 @@ read_root (AtlasCaseJsonReader  *self,
                                     G_N_ELEMENTS (roles), TRUE, error)
          && read_referring_section (self, root, "claims", ATLAS_TYPE_CLAIM, claims,
                                     G_N_ELEMENTS (claims), FALSE, error)
+         && read_relations (self, root, error)
          && read_briefing (self, root, error);
 }
 

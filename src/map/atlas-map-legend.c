@@ -127,10 +127,11 @@ add_route_rows (AtlasMapLegend *self,
   for (guint i = 0; statuses[i] != NULL; i++)
     {
       if (g_str_equal (statuses[i], "reported"))
-        add_row (self, SAMPLE_ROUTE_SOLID, NULL, _("Reported route"));
+        add_row (self, SAMPLE_ROUTE_SOLID, NULL, _("Solid: route reported, not disputed"));
       else if (!dashed_added)
         {
-          add_row (self, SAMPLE_ROUTE_DASHED, NULL, _("Alleged or contested route"));
+          add_row (self, SAMPLE_ROUTE_DASHED, NULL,
+                   _("Dashed: route alleged or contested, not established"));
           dashed_added = TRUE;
         }
     }

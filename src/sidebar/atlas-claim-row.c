@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Where one claim comes from: the document it was read in (a source chip), its Admiralty
- * grades, the party it is attributed to and the analyst's paraphrase. In a document's
+ * grades with the analyst's reason for them, the party it is attributed to, the claims it
+ * contradicts, corroborates or repeats, and the analyst's paraphrase. In a document's
  * list it also names what the claim is about and the value it gives.
  */
 
@@ -30,7 +31,9 @@ struct _AtlasClaimRow
   GtkLabel    *value_label;
   GtkBox      *chips_box;
   GtkLabel    *grade_label;
+  GtkLabel    *grade_note_label;
   GtkLabel    *attribution_label;
+  GtkLabel    *relations_label;
   GtkExpander *paraphrase_expander;
   GtkLabel    *paraphrase_title;
   GtkLabel    *paraphrase_label;
@@ -82,9 +85,36 @@ show_grade (AtlasClaimRow *self)
   g_autofree char *text = g_strdup_printf ("%s%" G_GINT64_FORMAT, grade ? grade : "–",
                                            credibility);
   g_autofree char *description = atlas_format_grade_description (grade, credibility);
+  const char *source_note = self->document ? atlas_record_get_text (self->document,
+                                                                    "reliability_note")
+                                           : NULL;
+  const char *claim_note = atlas_record_get_text (self->claim, "credibility_note");
+  g_autoptr(GString) tooltip = g_string_new (description);
+  g_autofree char *shown_note = NULL;
+
+  /* Why the grades were given: the claim's reason on a dim line under the badge; both
+   * reasons in the badge's tooltip. Text from the case, never markup. */
+  if (source_note != NULL && *source_note != '\0')
+    {
+      g_autofree char *shown = atlas_format_display_text (source_note);
+
+      /* Translators: in a grade's tooltip, why the source got its reliability grade */
+      g_string_append_printf (tooltip, "\n%s %s", _("Source:"), shown);
+    }
+  if (claim_note != NULL && *claim_note != '\0')
+    {
+      g_autofree char *shown = atlas_format_display_text (claim_note);
+
+      /* Translators: in a grade's tooltip, why the claim got its credibility grade */
+      g_string_append_printf (tooltip, "\n%s %s", _("Claim:"), shown);
+      /* Translators: the reason for a claim's grade, under the grade, e.g. "3: figures differ" */
+      shown_note = g_strdup_printf (_("Credibility %" G_GINT64_FORMAT ": %s"), credibility,
+                                    claim_note);
+    }
+  atlas_format_set_label (self->grade_note_label, shown_note);
 
   atlas_format_set_label (self->grade_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->grade_label), description);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->grade_label), tooltip->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
@@ -258,7 +288,9 @@ atlas_claim_row_class_init (AtlasClaimRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, value_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, chips_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, grade_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, grade_note_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, attribution_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, relations_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, paraphrase_expander);
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, paraphrase_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, paraphrase_label);
@@ -359,4 +391,58 @@ atlas_claim_row_get_claim (AtlasClaimRow *self)
   g_return_val_if_fail (ATLAS_IS_CLAIM_ROW (self), NULL);
 
   return self->claim;
+}
+
+/* How a relation reads from this claim's side: "Contradicts", or "Contradicted by" when
+ * the relation was recorded from the other claim. */
+static const char *
+relation_verb (const char *relation,
+               gboolean    from_here)
+{
+  if (g_strcmp0 (relation, "contradicts") == 0)
+    return from_here ? _("Contradicts another claim") : _("Contradicted by another claim");
+  if (g_strcmp0 (relation, "corroborates") == 0)
+    return from_here ? _("Corroborates another claim") : _("Corroborated by another claim");
+  if (g_strcmp0 (relation, "repeats") == 0)
+    return from_here ? _("Repeats another claim") : _("Repeated by another claim");
+  return NULL;
+}
+
+/**
+ * atlas_claim_row_set_relations:
+ * @relations: (nullable) (element-type AtlasClaimRelation): the relations the claim has,
+ *   either way round
+ *
+ * Lists under the grade what the claim contradicts, corroborates or repeats, each with the
+ * analyst's note (text from the case, never markup).
+ */
+void
+atlas_claim_row_set_relations (AtlasClaimRow *self,
+                               GPtrArray     *relations)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *key;
+
+  g_return_if_fail (ATLAS_IS_CLAIM_ROW (self));
+
+  key = atlas_record_get_key (self->claim);
+  for (guint i = 0; relations != NULL && i < relations->len; i++)
+    {
+      AtlasRecord *relation = g_ptr_array_index (relations, i);
+      const char *note = atlas_record_get_text (relation, "note");
+      const char *verb = relation_verb (atlas_record_get_text (relation, "relation"),
+                                        g_strcmp0 (atlas_record_get_text (relation, "claim_key"),
+                                                   key) == 0);
+
+      if (verb == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (note != NULL && *note != '\0')
+        /* Translators: a claim's relation to another, then the analyst's note on it */
+        g_string_append_printf (text, _("%s. %s"), verb, note);
+      else
+        g_string_append (text, verb);
+    }
+  atlas_format_set_label (self->relations_label, text->len > 0 ? text->str : NULL);
 }

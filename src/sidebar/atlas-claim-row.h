@@ -20,6 +20,8 @@ GtkWidget   *atlas_claim_row_new       (AtlasRecord   *claim,
                                         AtlasRecord   *document,
                                         AtlasRecord   *subject);
 AtlasRecord *atlas_claim_row_get_claim (AtlasClaimRow *self);
+void         atlas_claim_row_set_relations (AtlasClaimRow *self,
+                                            GPtrArray     *relations);
 
 void         atlas_claim_row_add_edit_menu (AtlasClaimRow *self);
 

@@ -98,40 +98,6 @@ _atlas_details_page_add_edit_buttons (AtlasDetailsPage *self)
   self->edit_buttons = box;
 }
 
-/**
- * _atlas_details_page_dup_repeats:
- *
- * Returns: (transfer full) (nullable): for each claim about the record that repeats another,
- *   the other's key
- */
-GHashTable *
-_atlas_details_page_dup_repeats (AtlasDetailsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) relations = NULL;
-  GHashTable *repeats;
-
-  relations = atlas_case_list_subject_relations (self->atlas_case,
-                                                 atlas_record_get_kind (self->record),
-                                                 atlas_record_get_key (self->record), &error);
-  if (relations == NULL)
-    {
-      g_warning ("Could not list the claims' relations: %s", error->message);
-      return NULL;
-    }
-
-  repeats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
-    {
-      g_autoptr(AtlasRecord) relation = g_list_model_get_item (relations, i);
-
-      if (g_strcmp0 (atlas_record_get_text (relation, "relation"), "repeats") == 0)
-        g_hash_table_insert (repeats, g_strdup (atlas_record_get_text (relation, "claim_key")),
-                             g_strdup (atlas_record_get_text (relation, "other_key")));
-    }
-  return repeats;
-}
-
 /* "deaths: 84 → 89", "added", "deleted" */
 static char *
 describe_line (AtlasRecord *line)

@@ -45,7 +45,6 @@ void         _atlas_details_page_add_section (AtlasDetailsPage *self,
                                               GtkWidget        *child);
 void         _atlas_details_page_add_related (AtlasDetailsPage *self);
 void         _atlas_details_page_add_edit_buttons (AtlasDetailsPage *self);
-GHashTable  *_atlas_details_page_dup_repeats (AtlasDetailsPage *self);
 void         _atlas_details_page_add_history (AtlasDetailsPage *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-claim-relation.h"
 #include "atlas-details-page-private.h"
 #include "atlas-document.h"
 #include "atlas-fact-group.h"
@@ -192,6 +193,7 @@ add_document_properties (AtlasDetailsPage *self)
 {
   const char *grade = text_field (self, "reliability");
   g_autofree char *published = atlas_format_date (text_field (self, "published"), NULL);
+  g_autofree char *accessed = atlas_format_date (text_field (self, "accessed"), NULL);
   g_autofree char *reliability = NULL;
 
   /* Translators: a source's reliability grade and its meaning, e.g. "C — fairly reliable" */
@@ -202,6 +204,9 @@ add_document_properties (AtlasDetailsPage *self)
   add_property (self, _("Published"), published ? published : _("Not dated"));
   add_property (self, _("Kind"), text_field (self, "doc_kind"));
   add_property (self, _("Reliability"), reliability);
+  add_property (self, _("Why this grade"), text_field (self, "reliability_note"));
+  add_property (self, _("Language"), text_field (self, "language"));
+  add_property (self, _("Read on"), accessed);
   add_property (self, _("File"), text_field (self, "file"));
   add_property (self, _("Link"), text_field (self, "url"));
 }
@@ -356,14 +361,51 @@ compare_groups (gconstpointer a,
   return g_strcmp0 (group_attribute (group_a), group_attribute (group_b));
 }
 
+/* The case's claim relations by claim key, either way round: claim key → GPtrArray of
+ * AtlasClaimRelation. */
+static GHashTable *
+load_relations (AtlasDetailsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) relations = atlas_case_list_records (self->atlas_case,
+                                                             ATLAS_TYPE_CLAIM_RELATION, &error);
+  GHashTable *by_claim = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
+
+  if (relations == NULL)
+    g_warning ("Could not list the claim relations: %s", error->message);
+  for (guint i = 0; relations != NULL && i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(AtlasRecord) relation = g_list_model_get_item (relations, i);
+      const char *ends[] = { atlas_record_get_text (relation, "claim_key"),
+                             atlas_record_get_text (relation, "other_key") };
+
+      for (guint j = 0; j < G_N_ELEMENTS (ends); j++)
+        {
+          GPtrArray *list;
+
+          if (ends[j] == NULL)
+            continue;
+          list = g_hash_table_lookup (by_claim, ends[j]);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (by_claim, g_strdup (ends[j]), list);
+            }
+          g_ptr_array_add (list, g_object_ref (relation));
+        }
+    }
+  return by_claim;
+}
+
 static GtkWidget *
 build_facts (AtlasDetailsPage *self,
              GListModel       *claims)
 {
+  g_autoptr(GHashTable) relations = load_relations (self);
   g_autoptr(GPtrArray) groups = split_by_attribute (claims);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) contested = NULL;
-  g_autoptr(GHashTable) repeats = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
   contested = atlas_case_list_contested_attributes (self->atlas_case,
@@ -373,7 +415,6 @@ build_facts (AtlasDetailsPage *self,
   if (contested == NULL)
     g_warning ("Could not list contested attributes: %s", error->message);
 
-  repeats = _atlas_details_page_dup_repeats (self);
   g_ptr_array_sort (groups, compare_groups);
   /* Where the sources disagree comes first: that is what an analyst must see. */
   for (int pass = 0; pass < 2; pass++)
@@ -387,7 +428,7 @@ build_facts (AtlasDetailsPage *self,
         if (is_contested == (pass == 0))
           gtk_box_append (GTK_BOX (box),
                           atlas_fact_group_new_full (attribute, is_contested, group,
-                                                     self->documents, repeats,
+                                                     self->documents, relations,
                                                      !atlas_case_get_read_only (self->atlas_case)));
       }
   return box;

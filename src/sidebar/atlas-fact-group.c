@@ -42,7 +42,7 @@ struct _AtlasFactGroup
   gboolean    contested;
   guint       n_values;
   gboolean    editable;
-  GHashTable *repeats;     /* claim key → key of the claim it repeats; nullable */
+  GHashTable *relations;   /* claim key → GPtrArray of AtlasClaimRelation; nullable */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFactGroup, atlas_fact_group, GTK_TYPE_WIDGET)
@@ -104,6 +104,27 @@ is_headline (const char *value)
   return strchr (value, '\n') == NULL && g_utf8_strlen (value, -1) <= 80;
 }
 
+/* Whether @claim repeats one of the claims in @keys. */
+static gboolean
+repeats_one_of (AtlasFactGroup *self,
+                AtlasRecord    *claim,
+                GHashTable     *keys)
+{
+  const char *key = atlas_record_get_key (claim);
+  GPtrArray *relations = self->relations ? g_hash_table_lookup (self->relations, key) : NULL;
+
+  for (guint i = 0; relations != NULL && i < relations->len; i++)
+    {
+      AtlasRecord *relation = g_ptr_array_index (relations, i);
+
+      if (g_strcmp0 (atlas_record_get_text (relation, "relation"), "repeats") == 0
+          && g_strcmp0 (atlas_record_get_text (relation, "claim_key"), key) == 0
+          && g_hash_table_contains (keys, atlas_record_get_text (relation, "other_key")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* How many sources stand behind a value on their own: claims that repeat another claim of
  * the same value (a report relaying Reuters) are not a second source. */
 static guint
@@ -120,12 +141,9 @@ count_independent (AtlasFactGroup *self,
   for (guint i = 0; i < claims->len; i++)
     {
       AtlasRecord *claim = g_ptr_array_index (claims, i);
-      const char *repeated = self->repeats ? g_hash_table_lookup (self->repeats,
-                                                                  atlas_record_get_key (claim))
-                                           : NULL;
       const char *document = atlas_record_get_text (claim, "document_key");
 
-      if (repeated != NULL && g_hash_table_contains (keys, repeated))
+      if (repeats_one_of (self, claim, keys))
         (*relayed)++;
       else if (document != NULL)
         g_hash_table_add (documents, (gpointer) document);
@@ -163,7 +181,8 @@ append_independence (AtlasFactGroup *self,
 static GtkWidget *
 build_value_card (AtlasFactGroup *self,
                   GPtrArray      *claims,
-                  GHashTable     *documents)
+                  GHashTable     *documents,
+                  GHashTable     *relations)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
   GtkWidget *value_label = gtk_label_new (NULL);
@@ -200,6 +219,10 @@ build_value_card (AtlasFactGroup *self,
 
       if (i > 0)
         gtk_box_append (GTK_BOX (card), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      if (relations != NULL)
+        atlas_claim_row_set_relations (ATLAS_CLAIM_ROW (row),
+                                       g_hash_table_lookup (relations,
+                                                            atlas_record_get_key (claim)));
       if (self->editable)
         atlas_claim_row_add_edit_menu (ATLAS_CLAIM_ROW (row));
       gtk_box_append (GTK_BOX (card), row);
@@ -242,7 +265,8 @@ update_summary (AtlasFactGroup *self,
 static void
 fill_values (AtlasFactGroup *self,
              GListModel     *claims,
-             GHashTable     *documents)
+             GHashTable     *documents,
+             GHashTable     *relations)
 {
   g_autoptr(GPtrArray) values = group_by_value (claims);
 
@@ -250,7 +274,8 @@ fill_values (AtlasFactGroup *self,
   gtk_flow_box_set_max_children_per_line (self->values_box,
                                           CLAMP (values->len, 1, MAX_VALUES_PER_LINE));
   for (guint i = 0; i < values->len; i++)
-    append_value_card (self, build_value_card (self, g_ptr_array_index (values, i), documents));
+    append_value_card (self, build_value_card (self, g_ptr_array_index (values, i), documents,
+                                               relations));
   update_summary (self, g_list_model_get_n_items (claims));
 }
 
@@ -286,7 +311,7 @@ atlas_fact_group_finalize (GObject *object)
   AtlasFactGroup *self = ATLAS_FACT_GROUP (object);
 
   g_clear_pointer (&self->attribute, g_free);
-  g_clear_pointer (&self->repeats, g_hash_table_unref);
+  g_clear_pointer (&self->relations, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_fact_group_parent_class)->finalize (object);
 }
@@ -376,6 +401,8 @@ atlas_fact_group_init (AtlasFactGroup *self)
  * @contested: whether the case holds it contested
  * @claims: the claims about @attribute, most credible first
  * @documents: (element-type utf8 AtlasDocument): the case's documents by key
+ * @relations: (nullable) (element-type utf8 GPtrArray): the relations of claims, by claim
+ *   key, each a #GPtrArray of #AtlasClaimRelation
  *
  * Returns: (transfer floating): a new group
  */
@@ -383,15 +410,16 @@ GtkWidget *
 atlas_fact_group_new (const char *attribute,
                       gboolean    contested,
                       GListModel *claims,
-                      GHashTable *documents)
+                      GHashTable *documents,
+                      GHashTable *relations)
 {
-  return atlas_fact_group_new_full (attribute, contested, claims, documents, NULL, FALSE);
+  return atlas_fact_group_new_full (attribute, contested, claims, documents, relations, FALSE);
 }
 
 /**
  * atlas_fact_group_new_full:
- * @repeats: (nullable) (element-type utf8 utf8): for each claim that repeats another, the
- *   other's key, so each value counts its independent sources
+ * @relations: as for atlas_fact_group_new(); a claim that repeats another claim of the same
+ *   value is not counted as an independent source of it
  * @editable: whether each claim offers a menu to correct, delete or relate it
  *
  * Returns: (transfer floating): a new group
@@ -401,7 +429,7 @@ atlas_fact_group_new_full (const char *attribute,
                            gboolean    contested,
                            GListModel *claims,
                            GHashTable *documents,
-                           GHashTable *repeats,
+                           GHashTable *relations,
                            gboolean    editable)
 {
   AtlasFactGroup *self;
@@ -415,8 +443,8 @@ atlas_fact_group_new_full (const char *attribute,
                        "contested", contested,
                        NULL);
   self->editable = editable;
-  self->repeats = repeats ? g_hash_table_ref (repeats) : NULL;
-  fill_values (self, claims, documents);
+  self->relations = relations ? g_hash_table_ref (relations) : NULL;
+  fill_values (self, claims, documents, relations);
   return GTK_WIDGET (self);
 }
 

@@ -17,12 +17,13 @@ G_DECLARE_FINAL_TYPE (AtlasFactGroup, atlas_fact_group, ATLAS, FACT_GROUP, GtkWi
 GtkWidget  *atlas_fact_group_new           (const char     *attribute,
                                             gboolean        contested,
                                             GListModel     *claims,
-                                            GHashTable     *documents);
+                                            GHashTable     *documents,
+                                            GHashTable     *relations);
 GtkWidget  *atlas_fact_group_new_full      (const char     *attribute,
                                             gboolean        contested,
                                             GListModel     *claims,
                                             GHashTable     *documents,
-                                            GHashTable     *repeats,
+                                            GHashTable     *relations,
                                             gboolean        editable);
 const char *atlas_fact_group_get_attribute (AtlasFactGroup *self);
 gboolean    atlas_fact_group_get_contested (AtlasFactGroup *self);

@@ -56,6 +56,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   AtlasRecordRow *row = ATLAS_RECORD_ROW (gtk_list_item_get_child (list_item));
   AtlasRecord *document = gtk_list_item_get_item (list_item);
   const char *grade = atlas_record_get_text (document, "reliability");
+  const char *note = atlas_record_get_text (document, "reliability_note");
   g_autofree char *description = NULL;
   char style_class[] = "grade-x";
 
@@ -64,6 +65,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     return;
   /* Translators: a source's reliability grade, e.g. "Reliability C: fairly reliable" */
   description = g_strdup_printf (_("Reliability %s: %s"), grade, atlas_format_reliability (grade));
+  if (note != NULL && *note != '\0')
+    {
+      g_autofree char *shown = atlas_format_display_text (note);
+      g_autofree char *graded = g_steal_pointer (&description);
+
+      /* Translators: a source's grade in words, then why it got it (text from the case) */
+      description = g_strdup_printf (_("%s. Why: %s"), graded, shown);
+    }
   style_class[6] = g_ascii_tolower (grade[0]);
   atlas_record_row_set_badge (row, grade, style_class, description);
 }

@@ -33,12 +33,13 @@ update_edit_actions (AtlasWindow *self)
   static const char *const edits[] = {
     "win.add-source", "win.add-incident", "win.add-incident-at", "win.add-claim",
     "win.edit-record", "win.delete-record", "win.relate-claim", "win.move-incident-to",
-    "win.add-actor", "win.add-role",
+    "win.add-actor", "win.add-role", "win.attach-copy",
   };
   GtkWidget *widget = GTK_WIDGET (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     gtk_widget_action_set_enabled (widget, edits[i], can_edit (self));
+  gtk_widget_action_set_enabled (widget, "win.open-attachment", self->atlas_case != NULL);
   gtk_widget_action_set_enabled (widget, "win.undo",
                                  can_edit (self)
                                  && atlas_undo_stack_get_can_undo (self->undo_stack));
@@ -587,6 +588,95 @@ relate_claim_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- archived copies ---------------------------------------------------------------- */
+
+static void
+copy_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                gpointer         user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AtlasRecord) attachment = NULL;
+  g_autoptr(AtlasEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *document_key = g_object_get_data (G_OBJECT (chooser), "document-key");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->undo_stack != NULL
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      attachment = atlas_case_build_attachment (self->atlas_case, document_key, file, &error);
+      edit = atlas_edit_new (_("Attach archived copy"));
+      if (attachment != NULL)
+        atlas_edit_add (edit, attachment);
+      if (attachment == NULL || !apply_edit (self, edit, &error))
+        show_error (self, _("Could Not Attach the Copy"), error);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+attach_copy_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  static const char *const types[] = {
+    "application/pdf", "text/html", "text/plain", "image/png", "image/jpeg", "image/gif",
+    "image/webp", "image/tiff",
+  };
+
+  gtk_file_filter_set_name (filter, _("PDF, Web Pages, Images and Texts"));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    gtk_file_filter_add_mime_type (filter, types[i]);
+  chooser = gtk_file_chooser_native_new (_("Attach an Archived Copy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "document-key",
+                          g_variant_dup_string (param, NULL), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (copy_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+copy_launched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, _("Could Not Open the Archived Copy"), error);
+}
+
+/* Through a read-only copy in the temporary folder, never a path inside the case. */
+static void
+open_attachment_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = atlas_case_open_attachment_copy (self->atlas_case,
+                                                           g_variant_get_string (param, NULL),
+                                                           &error);
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    {
+      show_error (self, _("Could Not Open the Archived Copy"), error);
+      return;
+    }
+  uri = g_file_get_uri (file);
+  g_app_info_launch_default_for_uri_async (uri, NULL, self->cancellable, copy_launched_cb,
+                                           g_object_ref (self));
+}
+
 /* ---- the map's context menu --------------------------------------------------------- */
 
 static gboolean
@@ -759,6 +849,9 @@ _atlas_window_edit_class_init (GtkWidgetClass *widget_class)
                                    move_incident_to_cb);
   gtk_widget_class_install_action (widget_class, "win.add-claim", "(ss)", add_claim_cb);
   gtk_widget_class_install_action (widget_class, "win.add-actor", NULL, add_actor_cb);
+  gtk_widget_class_install_action (widget_class, "win.attach-copy", "s", attach_copy_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-attachment", "s",
+                                   open_attachment_cb);
   gtk_widget_class_install_action (widget_class, "win.add-role", "(ss)", add_role_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-record", "(ss)", edit_record_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-record", "(ss)", delete_record_cb);

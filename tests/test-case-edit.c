@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atlas-case.h"
 #include "atlas-claim.h"
@@ -441,6 +442,32 @@ test_attachment_content (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (g_bytes_get_data (content, NULL), "%PDF-1.4"));
   g_clear_pointer (&content, g_bytes_unref);
+
+  /* a viewer gets a read-only copy in the temporary folder, with the bytes and the name */
+  {
+    g_autoptr(GFile) opened = atlas_case_open_attachment_copy (fixture->atlas_case,
+                                                               atlas_record_get_key (copy),
+                                                               &error);
+    g_autofree char *path = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *tmp = NULL;
+
+    g_assert_no_error (error);
+    path = g_file_get_path (opened);
+    tmp = g_path_get_dirname (path);
+    g_assert_cmpstr (tmp, ==, g_get_tmp_dir ());
+    g_assert_true (g_str_has_suffix (path, "-report.pdf"));
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "%PDF-1.4"));
+    {
+      GStatBuf info;
+
+      /* no write bit, for anyone (root ignores it, so the bits are what is checked) */
+      g_assert_cmpint (g_stat (path, &info), ==, 0);
+      g_assert_cmpint (info.st_mode & 0222, ==, 0);
+    }
+    g_remove (path);
+  }
 
   {
     sqlite3 *db = open_raw (fixture->path);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -793,6 +794,73 @@ atlas_case_build_attachment (AtlasCase   *self,
   atlas_record_set_text (attachment, "added", added);
   atlas_attachment_set_content (ATLAS_ATTACHMENT (attachment), content);
   return attachment;
+}
+
+/* A file name safe to put in a temporary file's name: no folders, no leading dot. */
+static char *
+dup_safe_name (const char *name)
+{
+  g_autofree char *base = g_path_get_basename (name && *name ? name : "copy");
+  GString *safe = g_string_new (NULL);
+
+  for (const char *p = base; *p != '\0' && safe->len < 80; p++)
+    g_string_append_c (safe, g_ascii_isalnum (*p) || *p == '.' || *p == '-' || *p == '_'
+                             ? *p : '_');
+  if (safe->len == 0 || safe->str[0] == '.')
+    g_string_prepend_c (safe, '_');
+  return g_string_free (safe, FALSE);
+}
+
+/**
+ * atlas_case_open_attachment_copy:
+ *
+ * Writes an archived copy, checked against its SHA-256, to a new read-only file in the
+ * user's temporary folder, for a viewer to open: never a path inside the case.
+ *
+ * Returns: (transfer full) (nullable): the file written
+ */
+GFile *
+atlas_case_open_attachment_copy (AtlasCase   *self,
+                                 const char  *key,
+                                 GError     **error)
+{
+  g_autoptr(AtlasRecord) attachment = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *path = NULL;
+  gsize size;
+  const void *data;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+
+  attachment = _atlas_case_read_exact (self, ATLAS_TYPE_ATTACHMENT, key, error);
+  if (attachment == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_FOUND,
+                     _("the case holds no archived copy “%s”"), key);
+      return NULL;
+    }
+  content = g_bytes_ref (atlas_attachment_get_content (ATLAS_ATTACHMENT (attachment)));
+  name = dup_safe_name (atlas_record_get_text (attachment, "name"));
+  template = g_strconcat ("incident-atlas-XXXXXX-", name, NULL);
+  if ((file = g_file_new_tmp (template, &stream, error)) == NULL)
+    return NULL;
+  data = g_bytes_get_data (content, &size);
+  if (!g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)), data,
+                                  size, NULL, NULL, error)
+      || !g_io_stream_close (G_IO_STREAM (stream), NULL, error))
+    {
+      g_file_delete (file, NULL, NULL);
+      return NULL;
+    }
+  /* the viewer reads it; nothing should change it there and pass it off as the source */
+  path = g_file_get_path (file);
+  g_chmod (path, 0400);
+  return g_steal_pointer (&file);
 }
 
 /**

@@ -204,6 +204,9 @@ AtlasRecord *atlas_case_build_attachment     (AtlasCase           *self,
                                               const char          *document_key,
                                               GFile               *file,
                                               GError             **error);
+GFile       *atlas_case_open_attachment_copy (AtlasCase       *self,
+                                              const char          *key,
+                                              GError             **error);
 GListModel  *atlas_case_list_attachments     (AtlasCase           *self,
                                               const char          *document_key,
                                               GError             **error);

@@ -98,6 +98,121 @@ _atlas_details_page_add_edit_buttons (AtlasDetailsPage *self)
   self->edit_buttons = box;
 }
 
+/* ---- archived copies ---------------------------------------------------------------- */
+
+static GtkWidget *
+new_small_button (const char *icon_name,
+                  const char *tooltip,
+                  const char *action,
+                  GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltip, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
+
+/* "report.pdf", then "PDF · 1.2 MB · added 2026-12-07 · SHA-256 3f2a…c9d1" */
+static GtkWidget *
+new_copy_row (AtlasDetailsPage *self,
+              AtlasRecord      *copy)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *meta = gtk_label_new (NULL);
+  const char *key = atlas_record_get_key (copy);
+  const char *sha256 = atlas_record_get_text (copy, "sha256");
+  const char *added = atlas_record_get_text (copy, "added");
+  g_autofree char *size = g_format_size (atlas_record_get_int (copy, "size"));
+  g_autofree char *details = NULL;
+  g_autofree char *open_label = NULL;
+
+  /* Translators: an archived copy: its media type, size, the day it was added, its digest */
+  details = g_strdup_printf (_("%s · %s · added %.10s · SHA-256 %.8s…"),
+                             atlas_record_get_text (copy, "media_type"), size,
+                             added ? added : "", sha256 ? sha256 : "");
+  atlas_format_set_label (GTK_LABEL (name), atlas_record_get_text (copy, "name"));
+  atlas_format_set_label (GTK_LABEL (meta), details);
+  gtk_widget_set_tooltip_text (meta, sha256);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_wrap (GTK_LABEL (meta), TRUE);
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), name);
+  gtk_box_append (GTK_BOX (text), meta);
+  gtk_box_append (GTK_BOX (row), text);
+
+  open_label = g_strdup_printf (_("Open Archived Copy “%s”"), atlas_record_get_text (copy, "name"));
+  gtk_box_append (GTK_BOX (row), new_small_button ("document-open-symbolic", open_label,
+                                                   "win.open-attachment",
+                                                   g_variant_new_string (key)));
+  if (is_editable (self))
+    gtk_box_append (GTK_BOX (row),
+                    new_small_button ("user-trash-symbolic", _("Delete Archived Copy"),
+                                      "win.delete-record",
+                                      g_variant_new ("(ss)", "attachment", key)));
+  return row;
+}
+
+/**
+ * _atlas_details_page_add_archived_copies:
+ *
+ * On a source's page: its archived copies, to open with the desktop's viewer, and a
+ * button to attach one when the case can be written to.
+ */
+void
+_atlas_details_page_add_archived_copies (AtlasDetailsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) copies = NULL;
+  GtkWidget *box;
+  guint n;
+
+  if (!g_str_equal (atlas_record_get_kind (self->record), "document"))
+    return;
+  copies = atlas_case_list_attachments (self->atlas_case, atlas_record_get_key (self->record),
+                                        &error);
+  if (copies == NULL)
+    {
+      g_warning ("Could not list the archived copies: %s", error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (copies);
+  if (n == 0 && !is_editable (self))
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasRecord) copy = g_list_model_get_item (copies, i);
+      gtk_box_append (GTK_BOX (box), new_copy_row (self, copy));
+    }
+  if (is_editable (self))
+    {
+      GtkWidget *attach = new_edit_button (self, "mail-attachment-symbolic",
+                                           _("_Attach Archived Copy…"), "win.attach-copy");
+
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (attach), "s",
+                                        atlas_record_get_key (self->record));
+      gtk_widget_set_halign (attach, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), attach);
+    }
+  _atlas_details_page_add_section (self, _("Archived Copies"),
+                                   _("Kept in the case file, so the source survives its link"),
+                                   box);
+}
+
 /* "deaths: 84 → 89", "added", "deleted" */
 static char *
 describe_line (AtlasRecord *line)

@@ -46,5 +46,6 @@ void         _atlas_details_page_add_section (AtlasDetailsPage *self,
 void         _atlas_details_page_add_related (AtlasDetailsPage *self);
 void         _atlas_details_page_add_edit_buttons (AtlasDetailsPage *self);
 void         _atlas_details_page_add_history (AtlasDetailsPage *self);
+void         _atlas_details_page_add_archived_copies (AtlasDetailsPage *self);
 
 G_END_DECLS

@@ -509,6 +509,7 @@ build_page (AtlasDetailsPage *self)
   show_location (self);
   _atlas_details_page_add_edit_buttons (self);
   show_facts (self);
+  _atlas_details_page_add_archived_copies (self);
   _atlas_details_page_add_related (self);
   _atlas_details_page_add_history (self);
 }

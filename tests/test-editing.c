@@ -92,6 +92,23 @@ drain (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+quit_loop_cb (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets animations (entry rows lifting their titles) finish before a picture is taken. */
+static void
+wait_ms (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -396,6 +413,27 @@ test_build_from_a_new_report (Fixture       *fixture,
   history = atlas_case_list_history (the_case (fixture), "claim", claim, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
 
+  /* the picture the README shows: the new figure among the others, and the edit controls */
+  {
+    g_autofree char *picture = g_build_filename (g_get_tmp_dir (), "test-editing-details.png",
+                                                 NULL);
+
+    GtkWidget *group = GTK_WIDGET (find_fact_group (page, "deaths"));
+    GtkWidget *scrolled = gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_point_t top;
+
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 1000);
+    wait_ms (1000);
+    /* the deaths group at the top of the sidebar */
+    g_assert_true (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    gtk_adjustment_set_value (adjustment, top.y - 12);
+    wait_ms (500);
+    g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (fixture->window), picture, NULL));
+    g_test_message ("details: %s", picture);
+  }
+
   /* four edits: the source, two claims and the relation */
   for (int i = 0; i < 4; i++)
     g_assert_true (activate (fixture, "win.undo", NULL));
@@ -465,23 +503,6 @@ test_incident_on_the_map (Fixture       *fixture,
   g_assert_cmpstr (end, ==, start);
   g_assert_true (activate (fixture, "win.redo", NULL));
   g_assert_nonnull (atlas_case_lookup (the_case (fixture), "incident", key, NULL));
-}
-
-static gboolean
-quit_loop_cb (gpointer loop)
-{
-  g_main_loop_quit (loop);
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets animations (entry rows lifting their titles) finish before a picture is taken. */
-static void
-wait_ms (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_loop_cb, loop);
-  g_main_loop_run (loop);
 }
 
 static AtlasRecordForm *

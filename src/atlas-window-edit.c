@@ -16,9 +16,11 @@
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
 
+#include "atlas-basemap.h"
 #include "atlas-claim-relation.h"
 #include "atlas-format.h"
 #include "atlas-record-forms.h"
+#include "atlas-sidebar.h"
 #include "atlas-window-private.h"
 
 static gboolean
@@ -33,7 +35,7 @@ update_edit_actions (AtlasWindow *self)
   static const char *const edits[] = {
     "win.add-source", "win.add-incident", "win.add-incident-at", "win.add-claim",
     "win.edit-record", "win.delete-record", "win.relate-claim", "win.move-incident-to",
-    "win.add-actor", "win.add-role", "win.attach-copy",
+    "win.add-actor", "win.add-role", "win.attach-copy", "win.add-incident-at-place",
   };
   GtkWidget *widget = GTK_WIDGET (self);
 
@@ -257,6 +259,47 @@ add_incident_at_cb (GtkWidget  *widget,
 
   g_variant_get (param, "(dd)", &latitude, &longitude);
   add_incident_at (ATLAS_WINDOW (widget), latitude, longitude);
+}
+
+/* A place found in the gazetteer: its name, coordinates and where they come from are kept;
+ * a town's point stands for the town. */
+static void
+add_incident_at_place_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasRecord) blank = NULL;
+  g_autofree char *source = NULL;
+  const char *name;
+  double latitude, longitude;
+
+  g_variant_get (param, "(&sdd)", &name, &latitude, &longitude);
+  blank = atlas_record_forms_new_incident (self->atlas_case, latitude, longitude);
+  /* Translators: where an incident's coordinates come from; %s is the place's name */
+  source = g_strdup_printf (_("%s, from the offline gazetteer (GeoNames)"), name);
+  atlas_record_set_text (blank, "place", name);
+  atlas_record_set_text (blank, "location_precision", "town");
+  atlas_record_set_text (blank, "location_source", source);
+  open_form (self, NULL, blank);
+}
+
+/* Flies the map to a place found by name. */
+static void
+show_place_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasBounds bounds;
+  double latitude, longitude;
+
+  g_variant_get (param, "(&sdd)", NULL, &latitude, &longitude);
+  atlas_bounds_init_empty (&bounds);
+  /* about a town's size around it */
+  atlas_bounds_extend (&bounds, latitude - 0.1, longitude - 0.1);
+  atlas_bounds_extend (&bounds, latitude + 0.1, longitude + 0.1);
+  atlas_map_view_frame_bounds (self->map_view, &bounds, TRUE);
 }
 
 /* From the keyboard: where the map is centred. */
@@ -820,10 +863,30 @@ _atlas_window_edit_update_actions (AtlasWindow *self)
   update_edit_actions (self);
 }
 
+/* The places the offline basemap names, for search to find with no network. */
+static void
+offer_places (AtlasWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasBasemap) basemap = atlas_basemap_new_from_resource (RESOURCE_BASE
+                                                                     "/basemap/basemap.bin",
+                                                                     &error);
+  g_autoptr(AtlasGazetteer) gazetteer = NULL;
+
+  if (basemap == NULL)
+    {
+      g_warning ("No offline gazetteer: %s", error->message);
+      return;
+    }
+  gazetteer = atlas_basemap_new_gazetteer (basemap);
+  atlas_sidebar_set_gazetteer (ATLAS_SIDEBAR (self->sidebar), gazetteer);
+}
+
 void
 _atlas_window_edit_init (AtlasWindow *self)
 {
   add_map_menu (self);
+  offer_places (self);
   update_edit_actions (self);
 }
 
@@ -849,6 +912,9 @@ _atlas_window_edit_class_init (GtkWidgetClass *widget_class)
                                    move_incident_to_cb);
   gtk_widget_class_install_action (widget_class, "win.add-claim", "(ss)", add_claim_cb);
   gtk_widget_class_install_action (widget_class, "win.add-actor", NULL, add_actor_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-incident-at-place", "(sdd)",
+                                   add_incident_at_place_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-place", "(sdd)", show_place_cb);
   gtk_widget_class_install_action (widget_class, "win.attach-copy", "s", attach_copy_cb);
   gtk_widget_class_install_action (widget_class, "win.open-attachment", "s",
                                    open_attachment_cb);

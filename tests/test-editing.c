@@ -23,6 +23,7 @@
 #include "atlas-incident.h"
 #include "atlas-overview-page.h"
 #include "atlas-record-form.h"
+#include "atlas-search-page.h"
 #include "atlas-sidebar.h"
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
@@ -569,6 +570,61 @@ test_forms_look (Fixture       *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* "Jiroft" typed in search finds the town in the offline gazetteer; its Add Incident Here
+ * button opens the form with the place's name, coordinates, precision and source. */
+static void
+test_incident_from_place_search (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *sidebar = atlas_window_get_sidebar (fixture->window);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(AtlasRecord) incident = NULL;
+  g_autofree char *key = NULL;
+  AtlasRecordForm *form = NULL;
+  GtkWidget *page;
+
+  g_assert_true (activate (fixture, "win.find", NULL));
+  page = atlas_sidebar_get_visible_page (ATLAS_SIDEBAR (sidebar));
+  g_assert_true (ATLAS_IS_SEARCH_PAGE (page));
+  atlas_search_page_set_text (ATLAS_SEARCH_PAGE (page), "Jiroft");
+  /* the search entry waits for typing to pause */
+  wait_ms (600);
+  {
+    g_autofree char *picture = g_build_filename (g_get_tmp_dir (), "test-editing-places.png",
+                                                 NULL);
+
+    g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (fixture->window), picture, NULL));
+    g_test_message ("places: %s", picture);
+  }
+
+  collect (page, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len && form == NULL; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)),
+                     "win.add-incident-at-place") == 0)
+        {
+          /* as a click does (activate() clicks only after its pressed-look delay) */
+          g_assert_true (gtk_widget_is_sensitive (button));
+          g_signal_emit_by_name (button, "clicked");
+          drain ();
+          form = ATLAS_RECORD_FORM (find_toplevel (ATLAS_TYPE_RECORD_FORM));
+        }
+    }
+  g_assert_nonnull (form);
+  atlas_record_form_set_text (form, "title", "Arrest raid in Jiroft");
+  atlas_record_form_set_text (form, "category", "arrest");
+  save_form (form);
+
+  key = find_key (fixture, ATLAS_TYPE_INCIDENT, "title", "Arrest raid in Jiroft");
+  incident = atlas_case_lookup (the_case (fixture), "incident", key, NULL);
+  g_assert_cmpstr (atlas_record_get_text (incident, "place"), ==, "Jīroft");
+  g_assert_cmpstr (atlas_record_get_text (incident, "location_precision"), ==, "town");
+  g_assert_nonnull (strstr (atlas_record_get_text (incident, "location_source"), "gazetteer"));
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 28.68, 0.05);
+}
+
 /* ---- other processes ------------------------------------------------------------------- */
 
 static guint
@@ -699,6 +755,7 @@ main (int   argc,
   add_test ("/atlas/editing/build-from-a-new-report", test_build_from_a_new_report);
   add_test ("/atlas/editing/incident-on-the-map", test_incident_on_the_map);
   add_test ("/atlas/editing/forms-look", test_forms_look);
+  add_test ("/atlas/editing/incident-from-place-search", test_incident_from_place_search);
   add_test ("/atlas/editing/follows-another-process", test_follows_another_process);
   g_test_add_func ("/atlas/editing/edit-survives-kill", test_edit_survives_kill);
 

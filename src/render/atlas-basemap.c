@@ -654,3 +654,26 @@ atlas_basemap_collect_countries (AtlasBasemap    *self,
         g_array_append_val (out_indices, i);
     }
 }
+
+/**
+ * atlas_basemap_new_gazetteer:
+ *
+ * Returns: (transfer full): the basemap's places, to find by name with no network
+ */
+AtlasGazetteer *
+atlas_basemap_new_gazetteer (AtlasBasemap *self)
+{
+  AtlasGazetteer *gazetteer;
+
+  g_return_val_if_fail (ATLAS_IS_BASEMAP (self), NULL);
+
+  gazetteer = atlas_gazetteer_new ("GeoNames, via the offline basemap");
+  for (guint i = 0; i < atlas_basemap_get_n_places (self); i++)
+    {
+      const AtlasBasemapLabel *place = atlas_basemap_get_place (self, i);
+
+      atlas_gazetteer_add (gazetteer, place->name, atlas_mercator_latitude_from_y (place->y),
+                           atlas_mercator_longitude_from_x (place->x), place->rank);
+    }
+  return gazetteer;
+}

@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "atlas-basemap-format.h"
+#include "atlas-gazetteer.h"
 #include "atlas-geometry-tree.h"
 
 G_BEGIN_DECLS
@@ -46,5 +47,7 @@ void                     atlas_basemap_collect_countries     (AtlasBasemap      
                                                               int                zoom,
                                                               const AtlasRect   *rect,
                                                               GArray            *out_indices);
+
+AtlasGazetteer          *atlas_basemap_new_gazetteer         (AtlasBasemap      *self);
 
 G_END_DECLS

@@ -11,8 +11,11 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "atlas-format.h"
 #include "atlas-record-row.h"
 #include "atlas-search-page.h"
 
@@ -25,10 +28,13 @@ struct _AtlasSearchPage
   GtkWidget      *indexing_label;
   GtkStack       *stack;
   GtkListView    *list_view;
+  GtkWidget      *places_box;
+  GtkListBox     *places_list;
 
   /* owned */
   AtlasCase      *atlas_case;
   GListStore     *results;
+  AtlasGazetteer *gazetteer;   /* nullable */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSearchPage, atlas_search_page, GTK_TYPE_WIDGET)
@@ -54,6 +60,70 @@ replace_results (AtlasSearchPage *self,
                        items->pdata, items->len);
 }
 
+/* Places shown below the case's own results, at most this many. */
+#define MAX_PLACES 6
+
+static GtkWidget *
+new_place_button (const char *icon_name,
+                  const char *label,
+                  const char *action,
+                  GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
+
+/* A place: its name, where it is, and what can be done with it. */
+static GtkWidget *
+new_place_row (const AtlasPlace *place)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *where = g_strdup_printf ("%.4f° %s, %.4f° %s", fabs (place->latitude),
+                                            place->latitude >= 0 ? "N" : "S",
+                                            fabs (place->longitude),
+                                            place->longitude >= 0 ? "E" : "W");
+  GVariant *position = g_variant_new ("(sdd)", place->name, place->latitude, place->longitude);
+  GtkWidget *show = new_place_button ("find-location-symbolic", _("Show on Map"),
+                                      "win.show-place", g_variant_ref_sink (position));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), place->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), show);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             new_place_button ("list-add-symbolic", _("Add Incident Here…"),
+                                               "win.add-incident-at-place", position));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), show);
+  g_variant_unref (position);
+  return row;
+}
+
+static guint
+show_places (AtlasSearchPage *self,
+             const char      *text)
+{
+  g_autoptr(GArray) places = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->places_list))) != NULL)
+    gtk_list_box_remove (self->places_list, child);
+  places = self->gazetteer && text ? atlas_gazetteer_search (self->gazetteer, text, MAX_PLACES)
+                                   : NULL;
+  for (guint i = 0; places != NULL && i < places->len; i++)
+    gtk_list_box_append (self->places_list,
+                         new_place_row (&g_array_index (places, AtlasPlace, i)));
+  gtk_widget_set_visible (self->places_box, places != NULL && places->len > 0);
+  return places ? places->len : 0;
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -69,10 +139,12 @@ search_changed_cb (AtlasSearchPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) found = NULL;
+  guint n_places;
 
   if (is_blank (text))
     {
       replace_results (self, NULL);
+      show_places (self, NULL);
       gtk_widget_set_visible (self->indexing_label, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "start");
       return;
@@ -84,9 +156,10 @@ search_changed_cb (AtlasSearchPage *self)
   if (found == NULL)
     g_warning ("Could not search the case: %s", error->message);
   replace_results (self, found);
+  n_places = show_places (self, text);
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0
-                                    ? "results" : "empty");
+                                    || n_places > 0 ? "results" : "empty");
 }
 
 static void
@@ -158,6 +231,7 @@ atlas_search_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->atlas_case);
   g_clear_object (&self->results);
+  g_clear_object (&self->gazetteer);
 
   G_OBJECT_CLASS (atlas_search_page_parent_class)->dispose (object);
 }
@@ -222,6 +296,8 @@ atlas_search_page_class_init (AtlasSearchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, indexing_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, places_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, places_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -269,6 +345,18 @@ atlas_search_page_set_text (AtlasSearchPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
+/**
+ * atlas_search_page_set_gazetteer:
+ * @gazetteer: (nullable): where to find places by name, beside the case's own records
+ */
+void
+atlas_search_page_set_gazetteer (AtlasSearchPage *self,
+                                 AtlasGazetteer  *gazetteer)
+{
+  g_return_if_fail (ATLAS_IS_SEARCH_PAGE (self));
+  g_set_object (&self->gazetteer, gazetteer);
 }
 
 /**

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-case.h"
+#include "atlas-gazetteer.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,8 @@ GtkWidget  *atlas_search_page_new         (AtlasCase       *atlas_case);
 void        atlas_search_page_set_text    (AtlasSearchPage *self,
                                            const char      *text);
 GListModel *atlas_search_page_get_results (AtlasSearchPage *self);
+
+void        atlas_search_page_set_gazetteer (AtlasSearchPage *self,
+                                             AtlasGazetteer  *gazetteer);
 
 G_END_DECLS

@@ -45,6 +45,7 @@ struct _AtlasSidebar
   AtlasSelection     *selection;
   AtlasFilter        *filter;
   AtlasCase          *atlas_case;
+  AtlasGazetteer     *gazetteer;       /* nullable */
 
   /* borrowed: the leaflet's pages in order, the overview first */
   GPtrArray          *pages;
@@ -323,6 +324,7 @@ search_cb (GtkWidget  *widget,
   if (!ATLAS_IS_SEARCH_PAGE (page))
     {
       page = atlas_search_page_new (self->atlas_case);
+      atlas_search_page_set_gazetteer (ATLAS_SEARCH_PAGE (page), self->gazetteer);
       push_page (self, page);
     }
   gtk_widget_grab_focus (page);
@@ -447,6 +449,7 @@ atlas_sidebar_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->atlas_case);
+  g_clear_object (&self->gazetteer);
 
   G_OBJECT_CLASS (atlas_sidebar_parent_class)->dispose (object);
 }
@@ -704,6 +707,18 @@ atlas_sidebar_reload (AtlasSidebar *self)
   self->settled_index = visible_index (self);
   offer_categories (self);
   update_header (self);
+}
+
+/**
+ * atlas_sidebar_set_gazetteer:
+ * @gazetteer: (nullable): where search finds places by name, beside the case's records
+ */
+void
+atlas_sidebar_set_gazetteer (AtlasSidebar   *self,
+                             AtlasGazetteer *gazetteer)
+{
+  g_return_if_fail (ATLAS_IS_SIDEBAR (self));
+  g_set_object (&self->gazetteer, gazetteer);
 }
 
 /**

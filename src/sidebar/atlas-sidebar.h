@@ -10,6 +10,7 @@
 
 #include "atlas-case.h"
 #include "atlas-filter.h"
+#include "atlas-gazetteer.h"
 #include "atlas-selection.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,7 @@ void       atlas_sidebar_set_case         (AtlasSidebar   *self,
                                            AtlasCase      *atlas_case);
 GtkWidget *atlas_sidebar_get_visible_page (AtlasSidebar   *self);
 void       atlas_sidebar_reload           (AtlasSidebar   *self);
+void       atlas_sidebar_set_gazetteer    (AtlasSidebar   *self,
+                                           AtlasGazetteer *gazetteer);
 
 G_END_DECLS

@@ -1,0 +1,194 @@
+/* atlas-gazetteer.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Places found by name with no network: the names the offline basemap carries, searched by
+ * their native spelling or its plain-ASCII form ("Jiroft" finds "Jīroft"), at the start of
+ * the name or of any word in it, the largest places first.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-gazetteer.h"
+
+typedef struct {
+  char   *name;
+  char   *folded;        /* lower-case ASCII, for matching */
+  double  latitude;
+  double  longitude;
+  guint8  rank;
+} Entry;
+
+struct _AtlasGazetteer
+{
+  GObject  parent_instance;
+
+  char    *source;
+  GArray  *entries;      /* Entry */
+};
+
+G_DEFINE_FINAL_TYPE (AtlasGazetteer, atlas_gazetteer, G_TYPE_OBJECT)
+
+static void
+clear_entry (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->name);
+  g_free (entry->folded);
+}
+
+/* "Jīroft" → "jiroft"; letters with no ASCII form stay as they are, lower-cased. */
+static char *
+fold (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  /* g_str_to_ascii() writes '?' for what it cannot translate (Arabic, Cyrillic…) */
+  if (strchr (ascii, '?') != NULL && strchr (text, '?') == NULL)
+    return g_steal_pointer (&lower);
+  return g_ascii_strdown (ascii, -1);
+}
+
+static void
+atlas_gazetteer_finalize (GObject *object)
+{
+  AtlasGazetteer *self = ATLAS_GAZETTEER (object);
+
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->entries, g_array_unref);
+
+  G_OBJECT_CLASS (atlas_gazetteer_parent_class)->finalize (object);
+}
+
+static void
+atlas_gazetteer_class_init (AtlasGazetteerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = atlas_gazetteer_finalize;
+}
+
+static void
+atlas_gazetteer_init (AtlasGazetteer *self)
+{
+  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_array_set_clear_func (self->entries, clear_entry);
+}
+
+/**
+ * atlas_gazetteer_new:
+ * @source: where the places come from, as an incident records it ("GeoNames")
+ */
+AtlasGazetteer *
+atlas_gazetteer_new (const char *source)
+{
+  AtlasGazetteer *self = g_object_new (ATLAS_TYPE_GAZETTEER, NULL);
+
+  self->source = g_strdup (source);
+  return self;
+}
+
+const char *
+atlas_gazetteer_get_source (AtlasGazetteer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_GAZETTEER (self), NULL);
+  return self->source;
+}
+
+void
+atlas_gazetteer_add (AtlasGazetteer *self,
+                     const char     *name,
+                     double          latitude,
+                     double          longitude,
+                     guint8          rank)
+{
+  Entry entry = { g_strdup (name), fold (name), latitude, longitude, rank };
+
+  g_return_if_fail (ATLAS_IS_GAZETTEER (self));
+  g_array_append_val (self->entries, entry);
+}
+
+guint
+atlas_gazetteer_get_n_places (AtlasGazetteer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_GAZETTEER (self), 0);
+  return self->entries->len;
+}
+
+/* 0: the name starts with the text; 1: a later word does; -1: no match. */
+static int
+match (const char *folded,
+       const char *query)
+{
+  const char *found;
+
+  if (g_str_has_prefix (folded, query))
+    return 0;
+  for (found = strstr (folded, query); found != NULL; found = strstr (found + 1, query))
+    if (!g_ascii_isalnum (found[-1]))
+      return 1;
+  return -1;
+}
+
+typedef struct {
+  const Entry *entry;
+  int          quality;
+} Hit;
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const Hit *x = a, *y = b;
+
+  if (x->quality != y->quality)
+    return x->quality - y->quality;
+  if (x->entry->rank != y->entry->rank)
+    return x->entry->rank - y->entry->rank;
+  return g_utf8_collate (x->entry->name, y->entry->name);
+}
+
+/**
+ * atlas_gazetteer_search:
+ * @limit: the most places to return
+ *
+ * Returns: (transfer full) (element-type AtlasPlace): the places whose name, or a word of
+ *   it, starts with @text, ignoring case and diacritics: whole-name matches first, then by
+ *   size; the names stay owned by the gazetteer
+ */
+GArray *
+atlas_gazetteer_search (AtlasGazetteer *self,
+                        const char     *text,
+                        guint           limit)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *query = NULL;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  GArray *places = g_array_new (FALSE, FALSE, sizeof (AtlasPlace));
+
+  g_return_val_if_fail (ATLAS_IS_GAZETTEER (self), places);
+
+  if (*stripped == '\0')
+    return places;
+  query = fold (stripped);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (self->entries, Entry, i);
+      Hit hit = { entry, match (entry->folded, query) };
+
+      if (hit.quality >= 0)
+        g_array_append_val (hits, hit);
+    }
+  g_array_sort (hits, compare_hits);
+  for (guint i = 0; i < MIN (hits->len, limit); i++)
+    {
+      const Entry *entry = g_array_index (hits, Hit, i).entry;
+      AtlasPlace place = { entry->name, entry->latitude, entry->longitude, entry->rank };
+
+      g_array_append_val (places, place);
+    }
+  return places;
+}

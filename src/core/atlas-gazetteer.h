@@ -1,0 +1,37 @@
+/* atlas-gazetteer.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_GAZETTEER (atlas_gazetteer_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasGazetteer, atlas_gazetteer, ATLAS, GAZETTEER, GObject)
+
+/* One named place, as the gazetteer holds it. */
+typedef struct {
+  const char *name;        /* as the source spells it, diacritics and all */
+  double      latitude;
+  double      longitude;
+  guint8      rank;        /* 0 for the largest places … 9 */
+} AtlasPlace;
+
+AtlasGazetteer *atlas_gazetteer_new         (const char     *source);
+const char     *atlas_gazetteer_get_source  (AtlasGazetteer *self);
+void            atlas_gazetteer_add         (AtlasGazetteer *self,
+                                             const char     *name,
+                                             double          latitude,
+                                             double          longitude,
+                                             guint8          rank);
+guint           atlas_gazetteer_get_n_places (AtlasGazetteer *self);
+GArray         *atlas_gazetteer_search      (AtlasGazetteer *self,
+                                             const char     *text,
+                                             guint           limit);
+
+G_END_DECLS

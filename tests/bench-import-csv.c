@@ -20,7 +20,9 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "atlas-cluster-index.h"
 #include "atlas-import-plan.h"
+#include "atlas-undo-stack.h"
 
 static const char header[] =
   "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
@@ -231,6 +233,76 @@ time_preview_then_write (const char *dir,
   time_free (plan, "free-plan-after-apply");
 }
 
+#define EDITS 20
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median_ms (GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2) * 1000;
+}
+
+/* Edits of the imported case, as an analyst makes them: moving an incident, then undoing
+ * it. Each commits in its own transaction with its history line, R-tree, extents and search
+ * row. What the map does after an edit today (it reads every point again and builds its
+ * clustering index afresh) is timed too, as the part that is not yet done in place. */
+static void
+time_edits (AtlasCase *atlas_case,
+            guint      n_rows)
+{
+  g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (atlas_case);
+  g_autoptr(GArray) applied = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undone = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GByteArray) precisions = NULL;
+  g_auto(GStrv) categories = NULL;
+  g_autoptr(AtlasClusterIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < EDITS; i++)
+    {
+      g_autoptr(AtlasRecord) before = atlas_case_lookup_by_id (atlas_case, "incident",
+                                                               1 + (gint64) i * (n_rows / EDITS));
+      g_autoptr(AtlasRecord) after = atlas_record_dup (before);
+      g_autoptr(AtlasEdit) edit = atlas_edit_new ("Move incident");
+      double elapsed;
+
+      atlas_record_set_double (after, "latitude", atlas_record_get_double (before, "latitude") + 0.01);
+      atlas_edit_change (edit, before, after);
+      start = g_get_monotonic_time ();
+      g_assert_true (atlas_undo_stack_apply (stack, edit, &error));
+      elapsed = seconds_since (start);
+      g_array_append_val (applied, elapsed);
+      start = g_get_monotonic_time ();
+      g_assert_true (atlas_undo_stack_undo (stack, &error));
+      elapsed = seconds_since (start);
+      g_array_append_val (undone, elapsed);
+    }
+  printf ("edit-commit: %.1f ms (median of %d moves of an incident)\n", median_ms (applied),
+          EDITS);
+  printf ("edit-undo: %.1f ms (median of %d)\n", median_ms (undone), EDITS);
+
+  start = g_get_monotonic_time ();
+  g_assert_true (atlas_case_load_map_points (atlas_case, NULL, &points, &precisions, &categories,
+                                             NULL, &error));
+  /* the map layer's radius, 48 px */
+  index = atlas_cluster_index_new ((const AtlasMapPoint *) points->data, points->len, 48.0, NULL,
+                                   &error);
+  g_assert_no_error (error);
+  printf ("edit-map-follow (points read again, clustering index rebuilt whole): %.2f s\n",
+          seconds_since (start));
+}
+
 /* What --import does: write while reading. The records are committed, and usable, at the
  * end of it; the search index catches up after. */
 static void
@@ -262,6 +334,7 @@ time_import (const char *dir,
   g_assert_true (atlas_case_update_search_index (atlas_case, NULL, &error));
   g_assert_no_error (error);
   printf ("search-index-after: %.2f s\n", seconds_since (start));
+  time_edits (atlas_case, n_rows);
   time_free (plan, "free-plan-after-import");
   time_sqlite_floor (dir, case_path);
 }

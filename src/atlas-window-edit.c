@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <shumate/shumate.h>
 
 #include "atlas-basemap.h"
@@ -805,6 +806,89 @@ add_map_menu (AtlasWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->map_view), GTK_EVENT_CONTROLLER (click));
 }
 
+/* ---- dragging an incident ----------------------------------------------------------- */
+
+/* Pixels the pointer must travel before a press on an incident becomes a drag. */
+#define DRAG_THRESHOLD 4
+
+static void
+move_selected_to (AtlasWindow *self,
+                  double       x,
+                  double       y)
+{
+  double latitude, longitude;
+
+  if (location_at (self, x, y, &latitude, &longitude))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.move-incident-to", "(dd)",
+                                latitude, longitude);
+}
+
+/* Only the selected incident can be dragged, on a case that can be written to: a press
+ * anywhere else pans the map as before. */
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               AtlasWindow    *self)
+{
+  AtlasRecord *selected = atlas_selection_get_record (self->selection);
+  g_autoptr(AtlasRecord) picked = NULL;
+
+  if (can_edit (self) && selected != NULL
+      && g_str_equal (atlas_record_get_kind (selected), "incident"))
+    picked = atlas_map_view_pick (self->map_view, x, y);
+  if (picked == NULL || !ATLAS_IS_RECORD (picked)
+      || g_strcmp0 (atlas_record_get_key (picked), atlas_record_get_key (selected)) != 0)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      g_object_set_data (G_OBJECT (gesture), "start", NULL);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (gesture), "start",
+                          g_memdup2 ((double[]) { x, y }, 2 * sizeof (double)), g_free);
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                AtlasWindow    *self)
+{
+  if (g_object_get_data (G_OBJECT (gesture), "start") == NULL || hypot (dx, dy) < DRAG_THRESHOLD)
+    return;
+  /* from here on the map does not pan: the incident moves */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map_view), "grabbing");
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             AtlasWindow    *self)
+{
+  const double *start = g_object_get_data (G_OBJECT (gesture), "start");
+
+  gtk_widget_set_cursor (GTK_WIDGET (self->map_view), NULL);
+  if (start != NULL && hypot (dx, dy) >= DRAG_THRESHOLD)
+    move_selected_to (self, start[0] + dx, start[1] + dy);
+  g_object_set_data (G_OBJECT (gesture), "start", NULL);
+}
+
+static void
+add_incident_drag (AtlasWindow *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  /* before the map's own drag, which pans */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map_view), GTK_EVENT_CONTROLLER (drag));
+}
+
 /* ---- following the case ------------------------------------------------------------- */
 
 static gboolean
@@ -886,6 +970,7 @@ void
 _atlas_window_edit_init (AtlasWindow *self)
 {
   add_map_menu (self);
+  add_incident_drag (self);
   offer_places (self);
   update_edit_actions (self);
 }

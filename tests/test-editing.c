@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <shumate/shumate.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <signal.h>
@@ -21,6 +22,7 @@
 #include "atlas-document.h"
 #include "atlas-fact-group.h"
 #include "atlas-incident.h"
+#include "atlas-map-view.h"
 #include "atlas-overview-page.h"
 #include "atlas-record-form.h"
 #include "atlas-search-page.h"
@@ -570,6 +572,60 @@ test_forms_look (Fixture       *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The selected incident dragged on the map moves there; undo puts it back. */
+static void
+test_drag_incident (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AtlasMapView *map_view = atlas_window_get_map_view (fixture->window);
+  ShumateViewport *viewport = atlas_map_view_get_viewport (map_view);
+  GtkWidget *map = GTK_WIDGET (shumate_simple_map_get_map (atlas_map_view_get_simple_map (map_view)));
+  g_autoptr(AtlasRecord) before = atlas_case_lookup (the_case (fixture), "incident", KERMAN, NULL);
+  g_autoptr(AtlasRecord) after = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (map_view));
+  GtkGesture *drag = NULL;
+  double map_x, map_y, x, y;
+
+  shown_details (fixture, "incident", KERMAN);
+  atlas_map_view_frame_record (map_view, before, FALSE);
+  wait_ms (500);
+  shumate_viewport_location_to_widget_coords (viewport, map,
+                                              atlas_record_get_double (before, "latitude"),
+                                              atlas_record_get_double (before, "longitude"),
+                                              &map_x, &map_y);
+  g_assert_true (gtk_widget_translate_coordinates (map, GTK_WIDGET (map_view), map_x, map_y,
+                                                   &x, &y));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        drag = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (drag);
+
+  /* what a press, a move of 40 pixels east and a release make the gesture emit */
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", 40.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", 40.0, 0.0);
+  drain ();
+  after = atlas_case_lookup (the_case (fixture), "incident", KERMAN, NULL);
+  g_assert_cmpfloat (atlas_record_get_double (after, "longitude"), >,
+                     atlas_record_get_double (before, "longitude") + 0.001);
+  g_assert_cmpfloat_with_epsilon (atlas_record_get_double (after, "latitude"),
+                                  atlas_record_get_double (before, "latitude"), 0.01);
+
+  /* a drag that starts away from the selected incident pans the map: nothing moves */
+  g_clear_object (&after);
+  g_assert_true (activate (fixture, "win.undo", NULL));
+  g_signal_emit_by_name (drag, "drag-begin", x + 200, y + 200);
+  g_signal_emit_by_name (drag, "drag-end", 40.0, 0.0);
+  drain ();
+  after = atlas_case_lookup (the_case (fixture), "incident", KERMAN, NULL);
+  g_assert_cmpfloat (atlas_record_get_double (after, "longitude"), ==,
+                     atlas_record_get_double (before, "longitude"));
+}
+
 /* "Jiroft" typed in search finds the town in the offline gazetteer; its Add Incident Here
  * button opens the form with the place's name, coordinates, precision and source. */
 static void
@@ -756,6 +812,7 @@ main (int   argc,
   add_test ("/atlas/editing/incident-on-the-map", test_incident_on_the_map);
   add_test ("/atlas/editing/forms-look", test_forms_look);
   add_test ("/atlas/editing/incident-from-place-search", test_incident_from_place_search);
+  add_test ("/atlas/editing/drag-incident", test_drag_incident);
   add_test ("/atlas/editing/follows-another-process", test_follows_another_process);
   g_test_add_func ("/atlas/editing/edit-survives-kill", test_edit_survives_kill);
 

@@ -895,10 +895,28 @@ static gboolean
 follow_changes_idle_cb (gpointer data)
 {
   AtlasWindow *self = data;
+  AtlasViewsToReload views = self->reload;
 
   self->follow_id = 0;
-  _atlas_window_follow_changes (self);
+  self->reload = 0;
+  _atlas_window_follow_changes (self, views);
   return G_SOURCE_REMOVE;
+}
+
+/* The map draws incidents, routes and waypoints (and the legend, their categories and
+ * statuses), the timeline incidents' dates; a new claim or source changes neither, so a
+ * case of a million incidents is not read again for it. Another program's change (no
+ * kind) may be anything. */
+static AtlasViewsToReload
+views_showing (AtlasWindow *self,
+               const char  *kind)
+{
+  /* a filter (contested only, a source's reliability) can make any edit change the map */
+  if (kind == NULL || g_str_equal (kind, "incident") || !atlas_filter_is_empty (self->filter))
+    return ATLAS_RELOAD_ALL;
+  if (g_str_equal (kind, "route") || g_str_equal (kind, "waypoint"))
+    return ATLAS_RELOAD_MAP | ATLAS_RELOAD_SIDEBAR;
+  return ATLAS_RELOAD_SIDEBAR;
 }
 
 /* An edit announces each kind it touched: the views read the case once for all of them. */
@@ -908,6 +926,7 @@ records_changed_cb (AtlasWindow        *self,
                     const char * const *keys,
                     AtlasCase          *atlas_case)
 {
+  self->reload |= views_showing (self, kind);
   if (self->follow_id == 0)
     self->follow_id = g_idle_add (follow_changes_idle_cb, self);
 }

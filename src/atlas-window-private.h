@@ -18,6 +18,14 @@
 
 G_BEGIN_DECLS
 
+/* What an edit asks the views to read again: the map only when what it draws changed. */
+typedef enum {
+  ATLAS_RELOAD_SIDEBAR  = 1 << 0,
+  ATLAS_RELOAD_MAP      = 1 << 1,
+  ATLAS_RELOAD_TIMELINE = 1 << 2,
+  ATLAS_RELOAD_ALL      = 0x7,
+} AtlasViewsToReload;
+
 struct _AtlasWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -56,11 +64,13 @@ struct _AtlasWindow
   AtlasCase            *changed_case;  /* the case changed_id is connected to */
   gulong                changed_id;
   guint                 follow_id;
+  AtlasViewsToReload    reload;        /* what the pending follow_id pass reloads */
 };
 
 void _atlas_window_show_toast       (AtlasWindow    *self,
                                      const char     *text);
-void _atlas_window_follow_changes   (AtlasWindow    *self);
+void _atlas_window_follow_changes   (AtlasWindow    *self,
+                                     AtlasViewsToReload views);
 void _atlas_window_edit_class_init  (GtkWidgetClass *widget_class);
 void _atlas_window_edit_set_case    (AtlasWindow    *self);
 void _atlas_window_edit_dispose     (AtlasWindow    *self);

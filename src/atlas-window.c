@@ -645,7 +645,7 @@ case_imported_cb (AtlasWindow       *self,
   AtlasCaseCounts counts;
   g_autofree char *message = NULL;
 
-  _atlas_window_follow_changes (self);
+  _atlas_window_follow_changes (self, ATLAS_RELOAD_ALL);
   atlas_case_get_counts (self->atlas_case, &counts);
   message = g_strdup_printf (_("Imported. The case now holds %u incidents and %u routes."),
                              counts.incidents, counts.routes);
@@ -660,13 +660,17 @@ case_imported_cb (AtlasWindow       *self,
  * or program), keeping what each shows.
  */
 void
-_atlas_window_follow_changes (AtlasWindow *self)
+_atlas_window_follow_changes (AtlasWindow        *self,
+                              AtlasViewsToReload  views)
 {
   if (self->atlas_case == NULL)
     return;
-  atlas_map_view_reload (self->map_view);
-  atlas_timeline_set_case (ATLAS_TIMELINE (self->timeline), self->atlas_case);
-  atlas_sidebar_reload (ATLAS_SIDEBAR (self->sidebar));
+  if (views & ATLAS_RELOAD_MAP)
+    atlas_map_view_reload (self->map_view);
+  if (views & ATLAS_RELOAD_TIMELINE)
+    atlas_timeline_set_case (ATLAS_TIMELINE (self->timeline), self->atlas_case);
+  if (views & ATLAS_RELOAD_SIDEBAR)
+    atlas_sidebar_reload (ATLAS_SIDEBAR (self->sidebar));
   update_title (self);
 }
 

@@ -601,6 +601,78 @@ test_search_follows (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (new_name), ==, 1);
 }
 
+/* The layers' extents in gpkg_contents stay those of their points whatever an edit does,
+ * though most edits do not scan the points to find them. */
+static void
+check_extent_exact (Fixture *fixture)
+{
+  static const char *const checks[] = {
+    "SELECT (SELECT min_x FROM gpkg_contents WHERE table_name = 'incidents')"
+    " IS (SELECT min(longitude) FROM incidents)",
+    "SELECT (SELECT max_x FROM gpkg_contents WHERE table_name = 'incidents')"
+    " IS (SELECT max(longitude) FROM incidents)",
+    "SELECT (SELECT min_y FROM gpkg_contents WHERE table_name = 'incidents')"
+    " IS (SELECT min(latitude) FROM incidents)",
+    "SELECT (SELECT max_y FROM gpkg_contents WHERE table_name = 'incidents')"
+    " IS (SELECT max(latitude) FROM incidents)",
+    "SELECT (SELECT max_y FROM gpkg_contents WHERE table_name = 'routes')"
+    " IS (SELECT max(latitude) FROM waypoints)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    g_assert_cmpint (query_int (fixture->path, checks[i]), ==, 1);
+}
+
+static void
+move (Fixture    *fixture,
+      const char *kind,
+      const char *key,
+      double      latitude,
+      double      longitude)
+{
+  g_autoptr(AtlasRecord) before = lookup (fixture, kind, key);
+  g_autoptr(AtlasRecord) after = atlas_record_dup (before);
+  g_autoptr(AtlasEdit) edit = atlas_edit_new ("Move");
+  g_autoptr(GError) error = NULL;
+
+  atlas_record_set_double (after, "latitude", latitude);
+  atlas_record_set_double (after, "longitude", longitude);
+  atlas_edit_change (edit, before, after);
+  g_assert_true (atlas_case_apply_edit (fixture->atlas_case, edit, &error));
+  g_assert_no_error (error);
+  check_extent_exact (fixture);
+}
+
+static void
+test_extents_follow (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AtlasEdit) adds = atlas_edit_new ("Add incidents");
+  g_autoptr(AtlasEdit) removal = NULL;
+  g_autoptr(AtlasRecord) gone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("spread-%u", i);
+      g_autoptr(AtlasRecord) incident = make_incident (key, 25.0 + i, 50.0 + i);
+
+      atlas_edit_add (adds, incident);
+    }
+  g_assert_true (atlas_case_apply_edit (fixture->atlas_case, adds, &error));
+  check_extent_exact (fixture);
+
+  move (fixture, "incident", "spread-2", 27.5, 52.5);     /* inside: widened by nothing */
+  move (fixture, "incident", "spread-0", 26.0, 51.0);     /* off the south-west edge */
+  move (fixture, "incident", "spread-4", 40.0, 70.0);     /* beyond the north-east one */
+  move (fixture, "waypoint", "wp-1", 20.0, 60.0);         /* a route's northern end */
+
+  gone = lookup (fixture, "incident", "spread-4");
+  removal = atlas_case_build_removal (fixture->atlas_case, gone, "Delete", &error);
+  g_assert_true (atlas_case_apply_edit (fixture->atlas_case, removal, &error));
+  check_extent_exact (fixture);
+}
+
 /* ---- edits that write nothing ---------------------------------------------------------- */
 
 static void
@@ -862,6 +934,7 @@ main (int   argc,
   add_test ("/atlas/edit/attachment-content", test_attachment_content, NULL);
   add_test ("/atlas/edit/attachment-refused", test_attachment_refused, NULL);
   add_test ("/atlas/edit/change-history", test_change_history, NULL);
+  add_test ("/atlas/edit/extents-follow", test_extents_follow, NULL);
   add_test ("/atlas/edit/contradiction-contests", test_contradiction_contests, NULL);
   add_test ("/atlas/edit/search-follows", test_search_follows, NULL);
   add_test ("/atlas/edit/refuses/bad-values", test_refuses_bad_values, NULL);

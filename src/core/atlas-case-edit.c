@@ -378,8 +378,10 @@ write_history (ApplyJob     *job,
 static gint64
 next_edit_id (sqlite3 *db)
 {
-  g_autoptr(sqlite3_stmt) stmt = atlas_case_schema_prepare (db, "SELECT coalesce(max(edit), 0)"
-                                                                " + 1 FROM history", NULL);
+  /* the last line's edit, found by its row id: max(edit) would read every line */
+  g_autoptr(sqlite3_stmt) stmt = atlas_case_schema_prepare (db, "SELECT coalesce((SELECT edit"
+                                                                " FROM history ORDER BY id DESC"
+                                                                " LIMIT 1), 0) + 1", NULL);
 
   return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 1;
 }

@@ -918,6 +918,112 @@ reindex_record (AtlasCaseWriter  *self,
   return atlas_case_schema_index_range (self->db, after, through, error);
 }
 
+/* ---- extents after an edit ---------------------------------------------------------- */
+
+typedef struct {
+  double min_x, min_y, max_x, max_y;
+} Extent;
+
+static gboolean
+read_extent (AtlasCaseWriter *self,
+             const char      *table,
+             Extent          *extent)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT min_x, min_y, max_x, max_y"
+                                                " FROM gpkg_contents WHERE table_name = ?", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return FALSE;
+  extent->min_x = sqlite3_column_double (stmt, 0);
+  extent->min_y = sqlite3_column_double (stmt, 1);
+  extent->max_x = sqlite3_column_double (stmt, 2);
+  extent->max_y = sqlite3_column_double (stmt, 3);
+  return TRUE;
+}
+
+static gboolean
+write_extent (AtlasCaseWriter  *self,
+              const char       *table,
+              const Extent     *extent,
+              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "UPDATE gpkg_contents SET min_x = ?, min_y = ?,"
+                                                " max_x = ?, max_y = ?, last_change ="
+                                                " strftime('%Y-%m-%dT%H:%M:%fZ','now')"
+                                                " WHERE table_name = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_double (stmt, 1, extent->min_x);
+  sqlite3_bind_double (stmt, 2, extent->min_y);
+  sqlite3_bind_double (stmt, 3, extent->max_x);
+  sqlite3_bind_double (stmt, 4, extent->max_y);
+  sqlite3_bind_text (stmt, 5, table, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_DONE
+         || atlas_case_schema_set_error (error, self->db, _("an extent could not be updated"));
+}
+
+static gboolean
+on_edge (const Extent *extent,
+         double        latitude,
+         double        longitude)
+{
+  return latitude <= extent->min_y || latitude >= extent->max_y
+         || longitude <= extent->min_x || longitude >= extent->max_x;
+}
+
+/* The extents an edit leaves, worked out from the points it touched: a point added or
+ * moved widens them; only a point that lay on their edge and moved or went makes them be
+ * measured again over every row, so an edit of a case of a million incidents does not
+ * scan them all. @records hold each touched record as it was and as it is; a record with
+ * no row any more is one that was removed, or the "before" of a change. */
+static gboolean
+update_extents_after_edit (AtlasCaseWriter  *self,
+                           GPtrArray        *records,
+                           GError          **error)
+{
+  /* each layer, and the table whose points make its extent */
+  static const char *const layers[][2] = {
+    { "incidents", "incidents" }, { "waypoints", "waypoints" }, { "routes", "waypoints" },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (layers); t++)
+    {
+      Extent extent;
+      gboolean touched = FALSE;
+      /* an empty layer has no extent to widen */
+      gboolean rescan = !read_extent (self, layers[t][0], &extent);
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          AtlasRecord *record = g_ptr_array_index (records, i);
+          double latitude, longitude;
+
+          if (!g_str_equal (ATLAS_RECORD_GET_CLASS (record)->table, layers[t][1]))
+            continue;
+          touched = TRUE;
+          if (rescan)
+            break;
+          latitude = atlas_record_get_double (record, "latitude");
+          longitude = atlas_record_get_double (record, "longitude");
+          /* the old place of a moved or removed point may have held the edge */
+          rescan = on_edge (&extent, latitude, longitude);
+          extent.min_y = MIN (extent.min_y, latitude);
+          extent.max_y = MAX (extent.max_y, latitude);
+          extent.min_x = MIN (extent.min_x, longitude);
+          extent.max_x = MAX (extent.max_x, longitude);
+        }
+      if (touched && rescan)
+        return update_contents_extents (self, error);
+      if (touched && !write_extent (self, layers[t][0], &extent, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- edits -------------------------------------------------------------------------- */
 
 /**
@@ -963,6 +1069,6 @@ atlas_case_writer_finish_edit (AtlasCaseWriter  *self,
       return FALSE;
 
   return update_route_lines (self, records, error)
-         && update_contents_extents (self, error)
+         && update_extents_after_edit (self, records, error)
          && (search_was_pending || index_pending (self, 0, &more, error));
 }

@@ -20,6 +20,7 @@
 #include "atlas-basemap.h"
 #include "atlas-claim-relation.h"
 #include "atlas-format.h"
+#include "atlas-incident.h"
 #include "atlas-record-forms.h"
 #include "atlas-sidebar.h"
 #include "atlas-window-private.h"
@@ -279,9 +280,9 @@ add_incident_at_place_cb (GtkWidget  *widget,
   blank = atlas_record_forms_new_incident (self->atlas_case, latitude, longitude);
   /* Translators: where an incident's coordinates come from; %s is the place's name */
   source = g_strdup_printf (_("%s, from the offline gazetteer (GeoNames)"), name);
-  atlas_record_set_text (blank, "place", name);
-  atlas_record_set_text (blank, "location_precision", "town");
-  atlas_record_set_text (blank, "location_source", source);
+  atlas_incident_set_place (ATLAS_INCIDENT (blank), name);
+  atlas_incident_set_location_precision (ATLAS_INCIDENT (blank), "town");
+  atlas_incident_set_location_source (ATLAS_INCIDENT (blank), source);
   open_form (self, NULL, blank);
 }
 
@@ -365,8 +366,8 @@ move_incident_to_cb (GtkWidget  *widget,
     }
   g_variant_get (param, "(dd)", &latitude, &longitude);
   moved = atlas_record_dup (selected);
-  atlas_record_set_double (moved, "latitude", latitude);
-  atlas_record_set_double (moved, "longitude", longitude);
+  atlas_incident_set_latitude (ATLAS_INCIDENT (moved), latitude);
+  atlas_incident_set_longitude (ATLAS_INCIDENT (moved), longitude);
   atlas_edit_change (edit, selected, moved);
   if (!apply_edit (self, edit, &error))
     show_error (self, _("Could Not Move the Incident"), error);

@@ -47,3 +47,9 @@ atlas_actor_new (const char *key)
 {
   return g_object_new (ATLAS_TYPE_ACTOR, "key", key, NULL);
 }
+
+/* typed accessors, one pair per field */
+ATLAS_RECORD_DEFINE_TEXT (AtlasActor, atlas_actor, name)
+ATLAS_RECORD_DEFINE_TEXT (AtlasActor, atlas_actor, actor_kind)
+ATLAS_RECORD_DEFINE_TEXT (AtlasActor, atlas_actor, aliases)
+ATLAS_RECORD_DEFINE_TEXT (AtlasActor, atlas_actor, summary)

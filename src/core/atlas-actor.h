@@ -16,4 +16,9 @@ G_DECLARE_FINAL_TYPE (AtlasActor, atlas_actor, ATLAS, ACTOR, AtlasRecord)
 
 AtlasActor *atlas_actor_new (const char *key);
 
+ATLAS_RECORD_DECLARE_TEXT (AtlasActor, atlas_actor, name)
+ATLAS_RECORD_DECLARE_TEXT (AtlasActor, atlas_actor, actor_kind)
+ATLAS_RECORD_DECLARE_TEXT (AtlasActor, atlas_actor, aliases)
+ATLAS_RECORD_DECLARE_TEXT (AtlasActor, atlas_actor, summary)
+
 G_END_DECLS

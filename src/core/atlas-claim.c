@@ -67,3 +67,19 @@ atlas_claim_new (const char *key)
 {
   return g_object_new (ATLAS_TYPE_CLAIM, "key", key, NULL);
 }
+
+/* typed accessors, one pair per field */
+ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, subject_kind)
+ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, subject_key)
+ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, attribute)
+ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, value_text)
+ATLAS_RECORD_DEFINE_DOUBLE (AtlasClaim, atlas_claim, value_number)
+ATLAS_RECORD_DEFINE_DOUBLE (AtlasClaim, atlas_claim, value_min)
+ATLAS_RECORD_DEFINE_DOUBLE (AtlasClaim, atlas_claim, value_max)
+ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, qualifier)
+ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, document_key)
+ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, attributed_to)
+ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, paraphrase)
+ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, locator)
+ATLAS_RECORD_DEFINE_INT (AtlasClaim, atlas_claim, credibility)
+ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, credibility_note)

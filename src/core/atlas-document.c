@@ -61,3 +61,16 @@ atlas_document_new (const char *key)
 {
   return g_object_new (ATLAS_TYPE_DOCUMENT, "key", key, NULL);
 }
+
+/* typed accessors, one pair per field */
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, title)
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, publisher)
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, author)
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, url)
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, published)
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, doc_kind)
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, reliability)
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, file)
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, accessed)
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, language)
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, reliability_note)

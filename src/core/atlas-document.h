@@ -16,4 +16,16 @@ G_DECLARE_FINAL_TYPE (AtlasDocument, atlas_document, ATLAS, DOCUMENT, AtlasRecor
 
 AtlasDocument *atlas_document_new (const char *key);
 
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, title)
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, publisher)
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, author)
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, url)
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, published)
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, doc_kind)
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, reliability)
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, file)
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, accessed)
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, language)
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, reliability_note)
+
 G_END_DECLS

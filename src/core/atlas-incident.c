@@ -67,3 +67,19 @@ atlas_incident_new (const char *key)
 {
   return g_object_new (ATLAS_TYPE_INCIDENT, "key", key, NULL);
 }
+
+/* typed accessors, one pair per field */
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, title)
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, category)
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, start_time)
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, start_precision)
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, end_time)
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, end_precision)
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, place)
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, admin_area)
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, country)
+ATLAS_RECORD_DEFINE_DOUBLE (AtlasIncident, atlas_incident, latitude)
+ATLAS_RECORD_DEFINE_DOUBLE (AtlasIncident, atlas_incident, longitude)
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, location_precision)
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, location_source)
+ATLAS_RECORD_DEFINE_TEXT (AtlasIncident, atlas_incident, summary)

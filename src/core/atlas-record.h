@@ -95,4 +95,32 @@ gboolean     atlas_record_field_equal     (AtlasRecord      *a,
 char        *atlas_record_field_to_string (AtlasRecord      *self,
                                            const AtlasField *field);
 
+/* Typed accessors for one field of a record class, so that a misspelt field is a compile
+ * error: declare them in the class's header, define them in its source, where the instance
+ * struct has a member of the field's name. */
+#define ATLAS_RECORD_DECLARE_TEXT(Type, prefix, field) \
+  const char *prefix##_get_##field (Type *self); \
+  void        prefix##_set_##field (Type *self, const char *value);
+#define ATLAS_RECORD_DECLARE_DOUBLE(Type, prefix, field) \
+  double      prefix##_get_##field (Type *self); \
+  void        prefix##_set_##field (Type *self, double value);
+#define ATLAS_RECORD_DECLARE_INT(Type, prefix, field) \
+  gint64      prefix##_get_##field (Type *self); \
+  void        prefix##_set_##field (Type *self, gint64 value);
+
+#define ATLAS_RECORD_DEFINE_TEXT(Type, prefix, field) \
+  const char *prefix##_get_##field (Type *self) { return self->field; } \
+  void prefix##_set_##field (Type *self, const char *value) \
+  { \
+    char *copy = g_strdup (value); \
+    g_free (self->field); \
+    self->field = copy; \
+  }
+#define ATLAS_RECORD_DEFINE_DOUBLE(Type, prefix, field) \
+  double prefix##_get_##field (Type *self) { return self->field; } \
+  void prefix##_set_##field (Type *self, double value) { self->field = value; }
+#define ATLAS_RECORD_DEFINE_INT(Type, prefix, field) \
+  gint64 prefix##_get_##field (Type *self) { return self->field; } \
+  void prefix##_set_##field (Type *self, gint64 value) { self->field = value; }
+
 G_END_DECLS

@@ -91,11 +91,11 @@ AtlasRecord *
 atlas_record_forms_new_source (AtlasCase *atlas_case)
 {
   g_autofree char *key = atlas_case_new_key (atlas_case, "source");
-  AtlasRecord *source = ATLAS_RECORD (atlas_document_new (key));
+  AtlasDocument *source = atlas_document_new (key);
 
-  atlas_record_set_text (source, "reliability", "F");
-  atlas_record_set_text (source, "doc_kind", "news");
-  return source;
+  atlas_document_set_reliability (source, "F");
+  atlas_document_set_doc_kind (source, "news");
+  return ATLAS_RECORD (source);
 }
 
 /* ---- claims ------------------------------------------------------------------------- */
@@ -207,13 +207,13 @@ atlas_record_forms_new_claim (AtlasCase  *atlas_case,
                               const char *subject_key)
 {
   g_autofree char *key = atlas_case_new_key (atlas_case, "claim");
-  AtlasRecord *claim = ATLAS_RECORD (atlas_claim_new (key));
+  AtlasClaim *claim = atlas_claim_new (key);
 
-  atlas_record_set_text (claim, "subject_kind", subject_kind);
-  atlas_record_set_text (claim, "subject_key", subject_key);
-  atlas_record_set_text (claim, "qualifier", "text");
-  atlas_record_set_int (claim, "credibility", 6);
-  return claim;
+  atlas_claim_set_subject_kind (claim, subject_kind);
+  atlas_claim_set_subject_key (claim, subject_key);
+  atlas_claim_set_qualifier (claim, "text");
+  atlas_claim_set_credibility (claim, 6);
+  return ATLAS_RECORD (claim);
 }
 
 /* ---- incidents ---------------------------------------------------------------------- */
@@ -253,12 +253,12 @@ atlas_record_forms_new_incident (AtlasCase *atlas_case,
                                  double     longitude)
 {
   g_autofree char *key = atlas_case_new_key (atlas_case, "incident");
-  AtlasRecord *incident = ATLAS_RECORD (atlas_incident_new (key));
+  AtlasIncident *incident = atlas_incident_new (key);
 
-  atlas_record_set_double (incident, "latitude", latitude);
-  atlas_record_set_double (incident, "longitude", longitude);
-  atlas_record_set_text (incident, "location_precision", "site");
-  return incident;
+  atlas_incident_set_latitude (incident, latitude);
+  atlas_incident_set_longitude (incident, longitude);
+  atlas_incident_set_location_precision (incident, "site");
+  return ATLAS_RECORD (incident);
 }
 
 /* ---- actors and their roles --------------------------------------------------------- */
@@ -281,10 +281,10 @@ AtlasRecord *
 atlas_record_forms_new_actor (AtlasCase *atlas_case)
 {
   g_autofree char *key = atlas_case_new_key (atlas_case, "actor");
-  AtlasRecord *actor = ATLAS_RECORD (atlas_actor_new (key));
+  AtlasActor *actor = atlas_actor_new (key);
 
-  atlas_record_set_text (actor, "actor_kind", "group");
-  return actor;
+  atlas_actor_set_actor_kind (actor, "group");
+  return ATLAS_RECORD (actor);
 }
 
 static void

@@ -815,7 +815,14 @@ copy_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT
       && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
     {
-      if (atlas_case_save_copy (self->atlas_case, file, &error))
+      if (atlas_case_save_copy (self->atlas_case, file, &error)
+          && atlas_case_get_read_only (self->atlas_case))
+        {
+          /* the way to edit a case that opened read-only: its copy opens for editing */
+          show_toast (self, _("A copy of the case was saved and opens for editing"));
+          g_application_open (g_application_get_default (), &file, 1, "");
+        }
+      else if (error == NULL)
         show_toast (self, _("A copy of the case was saved"));
       else
         atlas_window_show_error (GTK_WINDOW (self), _("Could Not Save a Copy"), error->message);

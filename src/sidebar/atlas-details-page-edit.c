@@ -66,6 +66,22 @@ new_edit_button (AtlasDetailsPage *self,
   return button;
 }
 
+/* A case opened read-only (the bundled sample, a file on read-only media) is edited through
+ * a copy: say so where the edit buttons would be. */
+static void
+add_copy_to_edit_button (AtlasDetailsPage *self)
+{
+  GtkWidget *button = new_edit_button (self, "document-save-as-symbolic",
+                                       _("Save a Copy to _Edit…"), "win.save-copy");
+
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), NULL);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("This case is open read-only"));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->actions_box)), button,
+                              self->actions_box);
+  self->edit_buttons = button;
+}
+
 /**
  * _atlas_details_page_add_edit_buttons:
  *
@@ -77,6 +93,11 @@ _atlas_details_page_add_edit_buttons (AtlasDetailsPage *self)
 {
   GtkWidget *box;
 
+  if (atlas_case_get_read_only (self->atlas_case))
+    {
+      add_copy_to_edit_button (self);
+      return;
+    }
   if (!is_editable (self))
     return;
 

@@ -645,7 +645,7 @@ case_imported_cb (AtlasWindow       *self,
   AtlasCaseCounts counts;
   g_autofree char *message = NULL;
 
-  _atlas_window_follow_changes (self, ATLAS_RELOAD_ALL);
+  /* the views follow the case's announcement of the write */
   atlas_case_get_counts (self->atlas_case, &counts);
   message = g_strdup_printf (_("Imported. The case now holds %u incidents and %u routes."),
                              counts.incidents, counts.routes);

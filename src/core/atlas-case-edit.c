@@ -958,6 +958,22 @@ atlas_case_watch (AtlasCase *self)
   self->watch_id = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
 }
 
+static gboolean
+announce_write_cb (gpointer data)
+{
+  g_signal_emit (data, signals[RECORDS_CHANGED], 0, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* A write of many records (an import) is announced as "anything may have changed", on the
+ * main context whichever thread wrote, where the views listen. */
+void
+_atlas_case_announce_write (AtlasCase *self)
+{
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, announce_write_cb, g_object_ref (self),
+                              g_object_unref);
+}
+
 void
 _atlas_case_stop_watching (AtlasCase *self)
 {

@@ -58,6 +58,7 @@ GListModel  *_atlas_case_query              (AtlasCase          *self,
                                              const char        **bind_values,
                                              GError            **error);
 void         _atlas_case_stop_watching      (AtlasCase          *self);
+void         _atlas_case_announce_write     (AtlasCase          *self);
 void         _atlas_case_class_init_signals (GObjectClass       *object_class);
 
 G_END_DECLS

@@ -685,7 +685,10 @@ atlas_case_write_records_full (AtlasCase              *self,
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
-  return run_write (self, write_work, &job, error);
+  if (!run_write (self, write_work, &job, error))
+    return FALSE;
+  _atlas_case_announce_write (self);
+  return TRUE;
 }
 
 /**
@@ -709,7 +712,10 @@ atlas_case_write_chunks (AtlasCase           *self,
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
   g_return_val_if_fail (next_chunk != NULL, FALSE);
 
-  return run_write (self, write_work, &job, error);
+  if (!run_write (self, write_work, &job, error))
+    return FALSE;
+  _atlas_case_announce_write (self);
+  return TRUE;
 }
 
 static gboolean

@@ -421,7 +421,10 @@ new_case_response_cb (GtkNativeDialog  *dialog,
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       title = title_from_file (file);
-      atlas_case = atlas_case_create (file, title, &error);
+      /* The chooser asked before replacing a file: it goes to the trash rather than being
+       * written over, which another window or program holding it would not survive. */
+      if (!g_file_query_exists (file, NULL) || g_file_trash (file, NULL, &error))
+        atlas_case = atlas_case_create (file, title, &error);
       if (atlas_case != NULL)
         present_case (self, file);
       else

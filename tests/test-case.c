@@ -617,6 +617,36 @@ test_create_replaces_atomically (Fixture       *fixture,
   atlas_case = atlas_case_create (fixture->file, "First", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (atlas_case_get_title (atlas_case), ==, "First");
+  g_clear_object (&atlas_case);
+}
+
+/* Another program may hold a case that exists: creating one there never replaces it. */
+static void
+test_create_never_replaces (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) first = atlas_case_create (fixture->file, "First", &error);
+  g_autoptr(AtlasCase) second = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_no_error (error);
+  second = atlas_case_create (fixture->file, "Second", &error);
+  g_assert_null (second);
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_clear_object (&first);
+
+  first = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_case_get_title (first), ==, "First");
+
+  /* and no temporary file is left beside it */
+  dir = g_dir_open (fixture->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".part"));
 }
 
 static guint
@@ -797,6 +827,7 @@ main (int   argc,
   add_test ("/atlas/case/migrate-version-1", test_migrate_version_1);
   add_test ("/atlas/case/unwritable-read-only", test_unwritable_file_opens_read_only);
   add_test ("/atlas/case/create-replaces-atomically", test_create_replaces_atomically);
+  add_test ("/atlas/case/create-never-replaces", test_create_never_replaces);
 
   return g_test_run ();
 }

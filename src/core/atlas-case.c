@@ -21,6 +21,7 @@
 
 #include "atlas-actor.h"
 #include "atlas-briefing-step.h"
+#include "atlas-case-file.h"
 #include "atlas-case-schema.h"
 #include "atlas-case-writer.h"
 #include "atlas-case.h"
@@ -388,6 +389,66 @@ can_write_beside (const char *path)
          && g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
+/* A write killed midway in rollback-journal mode leaves a hot journal beside the file,
+ * which a read-only connection cannot undo: every read fails. A connection that may write
+ * undoes it on its first read; it runs nothing from the file's schema. */
+static void
+recover_hot_journal (const char *path)
+{
+  sqlite3 *db;
+
+  if (!atlas_case_file_has_hot_journal (path) || !can_write_beside (path))
+    return;
+  db = open_connection (path, SQLITE_OPEN_READWRITE, NULL);
+  if (db != NULL)
+    sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
+/* Bytes 18 and 19 of an SQLite header are 2 in WAL mode. */
+static gboolean
+is_wal_file (const char *path)
+{
+  guint8 header[20] = { 0 };
+  FILE *stream = g_fopen (path, "rbe");
+  gboolean wal;
+
+  if (stream == NULL)
+    return FALSE;
+  wal = fread (header, 1, sizeof header, stream) == sizeof header
+        && header[18] == 2 && header[19] == 2;
+  fclose (stream);
+  return wal;
+}
+
+static gboolean
+has_wal_content (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf info;
+
+  return g_stat (wal, &info) == 0 && info.st_size > 0;
+}
+
+/* A WAL file is read through its shared-memory index beside it, which SQLite cannot make
+ * in a folder we may not write (read-only media): "unable to open database file". With
+ * nothing in its log, everything is in the file itself, which SQLite then reads as
+ * immutable. */
+static sqlite3 *
+open_for_reading (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+
+  if (atlas_case_file_folder_writable (path) || !is_wal_file (path) || has_wal_content (path)
+      || (uri = g_filename_to_uri (path, NULL, NULL)) == NULL)
+    return open_connection (path, SQLITE_OPEN_READONLY, error);
+
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  return open_connection (immutable, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+}
+
 static AtlasCase *
 open_validated (GFile               *file,
                 AtlasCaseOpenFlags   flags,
@@ -399,7 +460,8 @@ open_validated (GFile               *file,
   int version;
 
   self->file = g_object_ref (file);
-  self->db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  recover_hot_journal (path);
+  self->db = open_for_reading (path, error);
   if (self->db == NULL || !validate_file (self->db, &version, error))
     return NULL;
 
@@ -554,8 +616,10 @@ create_file_at (const char  *path,
 /**
  * atlas_case_create:
  *
- * Creates an empty case at @file. The file is built beside it and moved into place only
- * when complete, so an existing file the user chose to replace is never left half-written.
+ * Creates an empty case at @file, which must not exist. The file is built beside it under
+ * a hidden name and given its name only when complete, in one step that never replaces a
+ * file: a kill leaves no case, and of two programs creating one case at once, one gets
+ * %ATLAS_CASE_ERROR_EXISTS and changes nothing.
  *
  * Returns: (transfer full): the new case, open for writing
  */
@@ -574,15 +638,20 @@ atlas_case_create (GFile       *file,
 
   path = g_file_get_path (file);
   name = g_file_get_parse_name (file);
-  tmp_path = g_strdup_printf ("%s.new-%u", path, g_random_int ());
-
-  if (!create_file_at (tmp_path, title, &local_error)
-      || g_rename (tmp_path, path) != 0)
+  if (path == NULL || g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_remove (tmp_path);
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
-                   _("“%s” cannot be created: %s"), name,
-                   local_error ? local_error->message : g_strerror (errno));
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_EXISTS,
+                   _("“%s” cannot be created: it already exists or is not a local file"), name);
+      return NULL;
+    }
+
+  tmp_path = atlas_case_file_temp_path (path);
+  if (!create_file_at (tmp_path, title, &local_error)
+      || !atlas_case_file_publish (tmp_path, path, &local_error))
+    {
+      atlas_case_file_remove_temp (tmp_path);
+      g_set_error (error, ATLAS_CASE_ERROR, local_error->code,
+                   _("“%s” cannot be created: %s"), name, local_error->message);
       return NULL;
     }
 

@@ -1,0 +1,222 @@
+/* atlas-case-file.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Case files on disk, around SQLite: a new case is built under a hidden temporary name and
+ * published only when complete, and never over a file that exists (another program may
+ * hold it, and SQLite's -wal and -shm files go by the name); what is not a regular file
+ * (a pipe, a device) is refused before anything opens it, as opening a pipe never returns.
+ */
+
+#define G_LOG_DOMAIN "atlas-case"
+
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atlas-case-error.h"
+#include "atlas-case-file.h"
+
+/**
+ * atlas_case_file_temp_path:
+ *
+ * Returns: (transfer full): a new hidden name beside @path, ".NAME.1a2b3c4d.part"
+ */
+char *
+atlas_case_file_temp_path (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  /* The name is cut so that the temporary's stays within NAME_MAX. */
+  g_autofree char *temp_name = g_strdup_printf (".%.64s.%08x.part", base, g_random_int ());
+
+  return g_build_filename (dir, temp_name, NULL);
+}
+
+/**
+ * atlas_case_file_remove_temp:
+ *
+ * Removes a temporary case and whatever SQLite left beside it.
+ */
+void
+atlas_case_file_remove_temp (const char *temp_path)
+{
+  static const char *const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *part = g_strconcat (temp_path, suffixes[i], NULL);
+
+      g_remove (part);
+    }
+}
+
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+  fsync (fd);
+  close (fd);
+}
+
+/* Gives @temp_path the name @path unless that exists: one atomic step, so of two programs
+ * creating one case, exactly one succeeds and the other sees EEXIST. */
+static int
+move_no_replace (const char *temp_path,
+                 const char *path)
+{
+#ifdef RENAME_NOREPLACE
+  if (renameat2 (AT_FDCWD, temp_path, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+    return -1;
+#endif
+  /* file systems without renameat2's flags: a hard link, which never replaces either */
+  if (link (temp_path, path) != 0)
+    return -1;
+  g_remove (temp_path);
+  return 0;
+}
+
+/**
+ * atlas_case_file_publish:
+ * @temp_path: a complete case, closed, with nothing left in a journal or log beside it
+ * @path: where it goes; must not exist
+ *
+ * Returns: %TRUE once the case is at @path; %FALSE with %ATLAS_CASE_ERROR_EXISTS when a
+ *   file appeared there meanwhile (it is left as it is), or another error
+ */
+gboolean
+atlas_case_file_publish (const char  *temp_path,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autofree char *wal = g_strconcat (temp_path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (temp_path, "-journal", NULL);
+  int saved_errno;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (journal, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+                   _("the new case could not be completed on disk"));
+      return FALSE;
+    }
+  if (move_no_replace (temp_path, path) == 0)
+    {
+      sync_folder (path);
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  if (saved_errno == EEXIST)
+    g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_EXISTS,
+                 _("another program created a file of that name meanwhile"));
+  else
+    g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED, "%s",
+                 g_strerror (saved_errno));
+  return FALSE;
+}
+
+/**
+ * atlas_case_file_check_regular:
+ * @may_be_missing: whether a file that does not exist passes (an output to be created)
+ *
+ * Refuses what is not a regular file: a folder, a pipe, a device, a socket. Opening a
+ * pipe waits for a writer that may never come.
+ *
+ * Returns: %FALSE with @error naming the file and what it is
+ */
+gboolean
+atlas_case_file_check_regular (GFile     *file,
+                               gboolean   may_be_missing,
+                               GError   **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_parse_name (file);
+  GStatBuf info;
+
+  if (path == NULL)
+    return TRUE;
+  if (g_stat (path, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT && may_be_missing)
+        return TRUE;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("“%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (S_ISREG (info.st_mode))
+    return TRUE;
+  if (S_ISDIR (info.st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                 _("“%s” is a folder, not a file"), name);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("“%s” is not a regular file (it is a pipe, a device or a socket); only "
+                   "regular files can be read or written"), name);
+  return FALSE;
+}
+
+/**
+ * atlas_case_file_is_same:
+ *
+ * Returns: whether @a and @b are one file, whatever their names: the same device and inode
+ *   (a hard link, a symbolic link, "./x" and "x")
+ */
+gboolean
+atlas_case_file_is_same (GFile *a,
+                         GFile *b)
+{
+  g_autofree char *a_path = g_file_get_path (a);
+  g_autofree char *b_path = g_file_get_path (b);
+  GStatBuf a_info, b_info;
+
+  if (g_file_equal (a, b))
+    return TRUE;
+  return a_path != NULL && b_path != NULL
+         && g_stat (a_path, &a_info) == 0 && g_stat (b_path, &b_info) == 0
+         && a_info.st_dev == b_info.st_dev && a_info.st_ino == b_info.st_ino;
+}
+
+/**
+ * atlas_case_file_has_hot_journal:
+ *
+ * Returns: whether a rollback journal lies beside @path: a write to it was interrupted,
+ *   and only a connection that may write can undo it
+ */
+gboolean
+atlas_case_file_has_hot_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  GStatBuf info;
+
+  return g_lstat (journal, &info) == 0 && S_ISREG (info.st_mode) && info.st_size > 0;
+}
+
+/**
+ * atlas_case_file_folder_writable:
+ *
+ * Returns: whether files can be made beside @path (SQLite's -wal and -shm, a journal)
+ */
+gboolean
+atlas_case_file_folder_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (dir, W_OK) == 0;
+}

@@ -15,6 +15,7 @@
 
 #include "atlas-application.h"
 #include "atlas-briefing-exporter.h"
+#include "atlas-case-file.h"
 #include "atlas-case.h"
 #include "atlas-import-command.h"
 #include "atlas-widget-capture.h"
@@ -50,6 +51,9 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { "export-briefing", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the case's briefing to a PDF file, one page per step, then exit"), N_("FILE") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Let --export-briefing or --screenshot replace an existing file of another kind"),
+    NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a GeoJSON, KML, GPX or CSV file into the case given with --into, then exit"),
     N_("FILE") },
@@ -105,13 +109,45 @@ run_import (GVariantDict *options)
   return atlas_import_command_run (file, into);
 }
 
+/* The case a command-line run reads: the first file named, or the sample. */
+static GFile *
+dup_case_argument (AtlasApplication *self)
+{
+  char **files = self->arguments != NULL ? *self->arguments + 1 : NULL;
+
+  if (files == NULL || files[0] == NULL)
+    return atlas_application_dup_sample_case ();
+  return g_file_new_for_commandline_arg (files[0]);
+}
+
+/* An output from the command line never replaces the case it shows, nor, without
+ * --force, a file of another kind. */
+static gboolean
+check_output (AtlasApplication *self,
+              GVariantDict     *options,
+              const char       *out_path,
+              const char       *magic,
+              const char       *kind)
+{
+  g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (out_path);
+  g_autoptr(GFile) case_file = dup_case_argument (self);
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_case_file_check_output (out_file, case_file, magic, kind,
+                                    g_variant_dict_contains (options, "force"), &error))
+    return TRUE;
+  g_printerr ("incident-atlas: %s\n", error->message);
+  return FALSE;
+}
+
 /* --export-briefing OUT.pdf [CASE]: no window, no display needed; the sample by default. */
 static int
 run_export_briefing (AtlasApplication *self,
                      GVariantDict     *options)
 {
   g_autofree char *out_path = NULL;
-  g_autofree char *sample_path = NULL;
+  g_autofree char *case_path = NULL;
+  g_autoptr(GFile) case_file = dup_case_argument (self);
   char **files = self->arguments != NULL ? *self->arguments + 1 : NULL;
 
   g_variant_dict_lookup (options, "export-briefing", "^ay", &out_path);
@@ -120,13 +156,10 @@ run_export_briefing (AtlasApplication *self,
       g_printerr ("%s\n", _("--export-briefing exports one case at a time"));
       return EXIT_FAILURE;
     }
-  if (files == NULL || files[0] == NULL)
-    {
-      g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
-
-      sample_path = g_file_get_path (sample);
-    }
-  return atlas_briefing_exporter_run_command (out_path, sample_path ? sample_path : files[0]);
+  if (!check_output (self, options, out_path, "%PDF-", "PDF"))
+    return EXIT_FAILURE;
+  case_path = files != NULL && files[0] != NULL ? g_strdup (files[0]) : g_file_get_path (case_file);
+  return atlas_briefing_exporter_run_command (out_path, case_path);
 }
 
 /* handle_local_options() does not see the file arguments; --export-briefing needs them. */
@@ -177,6 +210,8 @@ atlas_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path))
     {
+      if (!check_output (self, options, self->screenshot_path, "\x89PNG", "PNG"))
+        return EXIT_FAILURE;
       /* A screenshot is a one-off run: never hand it to an already running instance. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-briefing-exporter.h"
+#include "atlas-case-file.h"
 #include "atlas-view-export.h"
 #include "atlas-window.h"
 
@@ -109,6 +110,21 @@ view_finished_cb (GObject      *source,
     report_failure (job, error);
 }
 
+/* The chooser has asked before replacing a file; the case itself, or a pipe, is still
+ * refused. */
+static gboolean
+check_output (ExportJob *job,
+              GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_case_file_check_output (file, atlas_case_get_file (job->atlas_case), NULL, NULL,
+                                    TRUE, &error))
+    return TRUE;
+  report_failure (job, error);
+  return FALSE;
+}
+
 static GtkFileChooserNative *
 new_save_chooser (GtkWindow  *parent,
                   const char *title,
@@ -132,7 +148,8 @@ briefing_chosen_cb (GtkNativeDialog *chooser,
   g_autoptr(AtlasBriefingExporter) exporter = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT
-      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL
+      || !check_output (job, file))
     {
       export_job_free (job);
       g_object_unref (chooser);
@@ -194,7 +211,8 @@ view_chosen_cb (GtkNativeDialog *chooser,
     resolution_ids[i] = resolutions[i].id;
 
   if (response != GTK_RESPONSE_ACCEPT
-      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL
+      || !check_output (job, file))
     {
       export_job_free (job);
       g_object_unref (chooser);

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -219,4 +220,85 @@ atlas_case_file_folder_writable (const char *path)
   g_autofree char *dir = g_path_get_dirname (path);
 
   return g_access (dir, W_OK) == 0;
+}
+
+/* Whether @output is @case_file or one of the files SQLite keeps beside it. */
+static gboolean
+is_part_of_case (GFile *output,
+                 GFile *case_file)
+{
+  static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
+  g_autofree char *case_path = g_file_get_path (case_file);
+
+  if (atlas_case_file_is_same (output, case_file))
+    return TRUE;
+  for (guint i = 0; case_path != NULL && i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *part_path = g_strconcat (case_path, suffixes[i], NULL);
+      g_autoptr(GFile) part = g_file_new_for_path (part_path);
+
+      if (atlas_case_file_is_same (output, part))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+starts_with (const char *path,
+             const char *magic)
+{
+  gsize length = strlen (magic);
+  g_autofree char *head = g_malloc0 (length);
+  FILE *stream = g_fopen (path, "rbe");
+  gboolean matches;
+
+  if (stream == NULL)
+    return FALSE;
+  matches = fread (head, 1, length, stream) == length && memcmp (head, magic, length) == 0;
+  fclose (stream);
+  return matches;
+}
+
+/**
+ * atlas_case_file_check_output:
+ * @output: the file an export writes
+ * @case_file: (nullable): the case it reads
+ * @magic: (nullable): how a file of the kind written begins ("%PDF-")
+ * @kind: (nullable): the kind, for people ("PDF")
+ * @force: replace a file of another kind; the file chooser has asked already
+ *
+ * An export never writes over the case it reads (the same device and inode, whatever the
+ * name) or the files beside it, nor into a pipe or a device, nor, unless @force, over an
+ * existing file that does not begin with @magic.
+ *
+ * Returns: %FALSE with @error naming @output and the reason
+ */
+gboolean
+atlas_case_file_check_output (GFile       *output,
+                              GFile       *case_file,
+                              const char  *magic,
+                              const char  *kind,
+                              gboolean     force,
+                              GError     **error)
+{
+  g_autofree char *name = g_file_get_parse_name (output);
+  g_autofree char *path = g_file_get_path (output);
+
+  if (case_file != NULL && is_part_of_case (output, case_file))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is the case being exported (or a file of it); it was left as it "
+                     "is: choose another name"), name);
+      return FALSE;
+    }
+  if (!atlas_case_file_check_regular (output, TRUE, error))
+    return FALSE;
+  if (force || magic == NULL || path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS)
+      || starts_with (path, magic))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("“%s” already exists and is not a %s file; it was left as it is (use "
+                 "--force to replace it)"), name, kind);
+  return FALSE;
 }

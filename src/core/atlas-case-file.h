@@ -20,6 +20,12 @@ gboolean  atlas_case_file_check_regular   (GFile       *file,
                                            GError     **error);
 gboolean  atlas_case_file_is_same         (GFile       *a,
                                            GFile       *b);
+gboolean  atlas_case_file_check_output    (GFile       *output,
+                                           GFile       *case_file,
+                                           const char  *magic,
+                                           const char  *kind,
+                                           gboolean     force,
+                                           GError     **error);
 gboolean  atlas_case_file_has_hot_journal (const char  *path);
 gboolean  atlas_case_file_folder_writable (const char  *path);
 

@@ -528,6 +528,9 @@ atlas_case_open (GFile               *file,
                    _("“%s” does not exist"), name);
       return NULL;
     }
+  /* SQLite would wait forever to open a pipe, and call a folder a disk I/O error */
+  if (!atlas_case_file_check_regular (file, FALSE, error))
+    return NULL;
 
   self = open_validated (file, flags, &local_error);
   if (self == NULL)
@@ -1403,10 +1406,14 @@ atlas_case_save_copy (AtlasCase  *self,
 {
   g_autofree char *path = g_file_get_path (destination);
   g_autofree char *name = g_file_get_parse_name (destination);
+  g_autofree char *temp_path = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
 
+  if (!atlas_case_file_check_output (destination, self->file, NULL, NULL, TRUE, error))
+    return FALSE;
   if (path == NULL || g_file_query_exists (destination, NULL))
     {
       g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_EXISTS,
@@ -1416,12 +1423,16 @@ atlas_case_save_copy (AtlasCase  *self,
   stmt = prepare (self, "VACUUM INTO ?", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, path);
+  /* made under a hidden name and given its own when complete, never over a file */
+  temp_path = atlas_case_file_temp_path (path);
+  bind_text (stmt, 1, temp_path);
   if (sqlite3_step (stmt) != SQLITE_DONE)
+    atlas_case_schema_set_error (&local_error, self->db, _("the copy could not be made"));
+  if (local_error != NULL || !atlas_case_file_publish (temp_path, path, &local_error))
     {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
-                   _("“%s” could not be written: %s"), name, sqlite3_errmsg (self->db));
-      g_remove (path);
+      atlas_case_file_remove_temp (temp_path);
+      g_set_error (error, ATLAS_CASE_ERROR, local_error->code,
+                   _("“%s” could not be written: %s"), name, local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "atlas-actor.h"
@@ -565,6 +566,86 @@ test_unwritable_file_opens_read_only (Fixture       *fixture,
   g_chmod (fixture->path, 0644);
 }
 
+static gboolean
+is_wal_mode (const char *path)
+{
+  g_autofree char *header = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &header, &length, NULL) && length > 19
+         && header[18] == 2 && header[19] == 2;
+}
+
+/* What a user who may not write the folder sees: the case open, read-only. */
+static gboolean
+opens_read_only (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  AtlasCaseCounts counts;
+
+  if (atlas_case == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  atlas_case_get_counts (atlas_case, &counts);
+  return atlas_case_get_read_only (atlas_case) && counts.incidents == 1 && counts.routes == 1
+         && strstr (atlas_case_get_read_only_reason (atlas_case), "folder") != NULL;
+}
+
+/* Root may write anywhere: the check runs as nobody, in a child. */
+static gboolean
+opens_read_only_as_user (GFile *file)
+{
+  pid_t pid;
+  int status = 0;
+
+  if (getuid () != 0)
+    return opens_read_only (file);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      if (setgid (65534) != 0 || setuid (65534) != 0)
+        _exit (2);
+      _exit (opens_read_only (file) ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+/* A WAL case on read-only media: SQLite cannot make its shared-memory index beside it. It
+ * is made in the system's temporary folder (g_dir_make_tmp's would be 0700: nobody could
+ * not reach it), left in WAL mode, and its folder made read-only. */
+static void
+test_wal_in_read_only_folder (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "atlas-ro-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  Fixture fixture = { 0 };
+  gboolean opened;
+
+  g_assert_nonnull (g_mkdtemp_full (dir, 0755));
+  path = g_build_filename (dir, "case.gpkg", NULL);
+  wal = g_strconcat (path, "-wal", NULL);
+  fixture = (Fixture) { dir, g_file_new_for_path (path), path };
+  atlas_case = create_populated_case (&fixture);
+  g_clear_object (&atlas_case);
+  g_assert_true (is_wal_mode (path));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  opened = opens_read_only_as_user (fixture.file);
+  g_chmod (dir, 0755);
+  g_remove (path);
+  g_rmdir (dir);
+  g_object_unref (fixture.file);
+  g_assert_true (opened);
+}
+
 static void
 test_migrate_version_1 (Fixture       *fixture,
                         gconstpointer  data)
@@ -826,6 +907,7 @@ main (int   argc,
   add_test ("/atlas/case/hostile-trigger-read-only", test_hostile_trigger_opens_read_only);
   add_test ("/atlas/case/migrate-version-1", test_migrate_version_1);
   add_test ("/atlas/case/unwritable-read-only", test_unwritable_file_opens_read_only);
+  g_test_add_func ("/atlas/case/wal-in-read-only-folder", test_wal_in_read_only_folder);
   add_test ("/atlas/case/create-replaces-atomically", test_create_replaces_atomically);
   add_test ("/atlas/case/create-never-replaces", test_create_never_replaces);
 

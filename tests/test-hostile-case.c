@@ -673,6 +673,52 @@ test_view_layer_and_trigger (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* Schema objects that run the file's SQL on a write or on the search catch-up, though
+ * they are neither triggers nor views; each, with the name the notice must give. */
+static const struct {
+  const char *name;
+  const char *sql;
+} foreign_objects[] = {
+  { "incidents", "PRAGMA writable_schema = ON;"
+                 "UPDATE sqlite_master SET sql = replace (sql, 'summary TEXT)',"
+                 " 'summary TEXT CHECK (length (printf (''%.*c'', 100000000, ''x'')) > 0))')"
+                 " WHERE name = 'incidents'" },
+  { "slow_expression", "CREATE INDEX slow_expression ON incidents"
+                       " (length (printf ('%.*c', 1000000, title)))" },
+  { "slow_partial", "CREATE INDEX slow_partial ON claims (key)"
+                    " WHERE length (printf ('%.*c', 1000000, key)) > 0" },
+  { "shadow_index", "CREATE INDEX shadow_index ON search_index_data"
+                    " (length (printf ('%.*c', 1000000, block)))" },
+  { "shadow_trigger", "CREATE TRIGGER shadow_trigger AFTER INSERT ON search_index_content"
+                      " BEGIN SELECT 1; END" },
+  { "claims", "ALTER TABLE claims ADD COLUMN extra TEXT"
+              " CHECK (length (printf ('%.*c', 1000000, extra)) >= 0)" },
+  { "notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT CHECK (body != ''))" },
+};
+
+static void
+test_foreign_schema_object (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+
+  create_case (fixture);
+  exec_raw (fixture, foreign_objects[i].sql);
+
+  atlas_case = open_bounded (fixture, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", atlas_case_get_read_only_reason (atlas_case));
+  g_assert_true (atlas_case_get_read_only (atlas_case));
+  g_assert_nonnull (strstr (atlas_case_get_read_only_reason (atlas_case),
+                            foreign_objects[i].name));
+  /* so the search index never catches up through it */
+  g_assert_false (atlas_case_get_search_pending (atlas_case));
+  g_assert_true (atlas_case_update_search_index (atlas_case, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -695,6 +741,14 @@ main (int   argc,
   add_test ("/atlas/hostile-case/view-in-place-of-table", test_view_in_place_of_table);
   add_test ("/atlas/hostile-case/generated-column", test_generated_column);
   add_test ("/atlas/hostile-case/view-layer-and-trigger", test_view_layer_and_trigger);
+  for (guint i = 0; i < G_N_ELEMENTS (foreign_objects); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/atlas/hostile-case/foreign-schema/%s",
+                                               foreign_objects[i].name);
+
+      g_test_add (path, Fixture, GUINT_TO_POINTER (i), fixture_set_up,
+                  test_foreign_schema_object, fixture_tear_down);
+    }
 
   return g_test_run ();
 }

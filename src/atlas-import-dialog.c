@@ -59,7 +59,10 @@ static void
 show_error (AtlasImportDialog *self,
             const char        *message)
 {
-  adw_status_page_set_description (self->error_page, message);
+  /* AdwStatusPage descriptions are markup; the message names the file */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
 }

@@ -189,9 +189,12 @@ show_status (AtlasWindow *self,
              const char  *title,
              const char  *description)
 {
+  /* AdwStatusPage descriptions are markup; a message may hold a file's name */
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
   adw_status_page_set_icon_name (self->status_page, icon_name);
   adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
+  adw_status_page_set_description (self->status_page, escaped);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "status");
 }
 

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <shumate/shumate.h>
 #include <sqlite3.h>
 
@@ -173,6 +175,39 @@ test_window_missing_case_shows_error (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Incident Atlas");
 
   close_window (window);
+}
+
+/* Whether any label under @widget shows @text, as text (markup that failed to parse
+ * shows nothing). */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A file's name is data, never markup: "<draft>" is no tag, "&" no entity. */
+static void
+test_window_error_names_file_with_markup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("window-markup-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "R&D <draft>.gpkg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AtlasWindow *window;
+
+  g_assert_true (g_file_set_contents (path, "not a case", -1, NULL));
+  window = open_settled_window (file);
+  g_assert_null (atlas_window_get_case (window));
+  g_assert_true (shows_text (GTK_WIDGET (window), "R&D <draft>.gpkg"));
+  close_window (window);
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -374,6 +409,27 @@ test_window_imports_csv_with_mapping (void)
   g_assert_cmpuint (counts.incidents, ==, 2);
   /* the import itself and the two agencies */
   g_assert_cmpuint (counts.documents, ==, 3);
+  close_window (window);
+}
+
+/* The import dialog's error page shows the file's name as text, too. */
+static void
+test_window_import_error_names_file_with_markup (void)
+{
+  g_autoptr(GFile) csv = NULL;
+  AtlasWindow *window = open_new_case ("unused\n", &csv);
+  g_autoptr(GFile) folder = g_file_get_parent (csv);
+  g_autoptr(GFile) file = g_file_get_child (folder, "R&D <draft>.kml");
+  g_autofree char *path = g_file_get_path (file);
+  AtlasImportDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, "<kml><unclosed", -1, NULL));
+  atlas_window_import_file (window, file);
+  dialog = find_import_dialog ();
+  while (g_strcmp0 (atlas_import_dialog_get_page (dialog), "error") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "R&D <draft>.kml"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
   close_window (window);
 }
 
@@ -590,11 +646,15 @@ main (int   argc,
   add_isolated ("/atlas/window/toggle-sidebar", test_window_toggle_sidebar);
   add_isolated ("/atlas/window/screenshot-not-blank", test_window_screenshot_not_blank);
   add_isolated ("/atlas/window/missing-case", test_window_missing_case_shows_error);
+  add_isolated ("/atlas/window/error-names-file-with-markup",
+                test_window_error_names_file_with_markup);
   add_isolated ("/atlas/window/remembers-viewport", test_window_remembers_viewport);
   add_isolated ("/atlas/window/basemap-map-file", test_window_basemap_map_file);
   add_isolated ("/atlas/window/imports-file", test_window_imports_file);
   add_isolated ("/atlas/window/imports-csv-with-mapping", test_window_imports_csv_with_mapping);
   add_isolated ("/atlas/window/cancels-import", test_window_cancels_import);
+  add_isolated ("/atlas/window/import-error-names-file-with-markup",
+                test_window_import_error_names_file_with_markup);
   add_isolated ("/atlas/window/about", test_window_about);
   add_isolated ("/atlas/window/shortcuts", test_window_shortcuts);
   add_isolated ("/atlas/window/sample-refuses-import", test_window_sample_refuses_import);

@@ -93,6 +93,29 @@ parse_window_size (const char  *text,
   return TRUE;
 }
 
+/* --show's value: a page, a step of the briefing, or a record's key (looked up once the
+ * case is open). */
+static gboolean
+check_show (const char  *show,
+            GError     **error)
+{
+  if (*show == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--show needs a page, a step or a key: "
+                             "overview, sources, briefing, briefing:STEP or KEY"));
+      return FALSE;
+    }
+  if (g_str_has_prefix (show, "briefing:")
+      && !g_ascii_string_to_unsigned (show + strlen ("briefing:"), 10, 1, 10000, NULL, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--show %s: the step of the briefing is a number from 1"), show);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* --import FILE --into CASE: no window, no display needed. */
 static int
 run_import (GVariantDict *options)
@@ -206,7 +229,12 @@ atlas_application_handle_local_options (GApplication *app,
       return EXIT_FAILURE;
     }
 
-  g_variant_dict_lookup (options, "show", "s", &self->show);
+  if (g_variant_dict_lookup (options, "show", "s", &self->show)
+      && !check_show (self->show, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
 
   if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path))
     {

@@ -236,7 +236,8 @@ show_initial_page (AtlasWindow *self)
 
   if (self->initial_page == NULL)
     return;
-  if (g_str_has_prefix (self->initial_page, "briefing"))
+  if (g_str_equal (self->initial_page, "briefing")
+      || g_str_has_prefix (self->initial_page, "briefing:"))
     {
       guint64 step = 1;
 
@@ -266,6 +267,8 @@ show_initial_page (AtlasWindow *self)
       g_autofree char *message = g_strdup_printf (_("The case holds nothing called “%s”"),
                                                   self->initial_page);
       show_toast (self, message);
+      /* the key came from the command line: say it there too */
+      g_printerr ("incident-atlas: --show: %s\n", message);
       return;
     }
 

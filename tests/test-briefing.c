@@ -126,6 +126,7 @@ assert_step_framed (AtlasWindow *window,
                                                                    atlas_record_get_key (subject),
                                                                    NULL);
 
+      g_assert_cmpuint (g_list_model_get_n_items (waypoints), >, 1);
       for (guint i = 0; i < g_list_model_get_n_items (waypoints); i++)
         {
           g_autoptr(AtlasRecord) waypoint = g_list_model_get_item (waypoints, i);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -594,25 +595,64 @@ opens_read_only (GFile *file)
          && strstr (atlas_case_get_read_only_reason (atlas_case), "folder") != NULL;
 }
 
-/* Root may write anywhere: the check runs as nobody, in a child. */
+/* Root may read and write anywhere: the check runs as nobody, in a child. */
 static gboolean
-opens_read_only_as_user (GFile *file)
+check_as_user (gboolean (*check) (GFile *file),
+               GFile     *file)
 {
   pid_t pid;
   int status = 0;
 
   if (getuid () != 0)
-    return opens_read_only (file);
+    return check (file);
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
       if (setgid (65534) != 0 || setuid (65534) != 0)
         _exit (2);
-      _exit (opens_read_only (file) ? 0 : 1);
+      _exit (check (file) ? 0 : 1);
     }
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+static gboolean
+opens_read_only_as_user (GFile *file)
+{
+  return check_as_user (opens_read_only, file);
+}
+
+/* The message says why, in the system's words, once. */
+static gboolean
+refused_saying_why (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+
+  if (atlas_case != NULL)
+    return FALSE;
+  g_printerr ("%s\n", error->message);
+  return strstr (error->message, g_strerror (EACCES)) != NULL
+         && strstr (error->message, "it cannot be opened") == NULL;
+}
+
+static void
+test_unreadable_says_why (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+
+  g_clear_object (&atlas_case);
+  /* the fixture's folder is 0700: let nobody in, but not read the file */
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
+  if (getuid () == 0)
+    g_assert_cmpint (chown (fixture->path, 0, 0), ==, 0);
+  else
+    g_assert_cmpint (g_chmod (fixture->path, 0), ==, 0);
+  g_assert_true (check_as_user (refused_saying_why, fixture->file));
+  g_chmod (fixture->path, 0644);
 }
 
 /* A WAL case on read-only media: SQLite cannot make its shared-memory index beside it. It
@@ -908,6 +948,7 @@ main (int   argc,
   add_test ("/atlas/case/migrate-version-1", test_migrate_version_1);
   add_test ("/atlas/case/unwritable-read-only", test_unwritable_file_opens_read_only);
   g_test_add_func ("/atlas/case/wal-in-read-only-folder", test_wal_in_read_only_folder);
+  add_test ("/atlas/case/unreadable-says-why", test_unreadable_says_why);
   add_test ("/atlas/case/create-replaces-atomically", test_create_replaces_atomically);
   add_test ("/atlas/case/create-never-replaces", test_create_never_replaces);
 

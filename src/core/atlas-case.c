@@ -168,8 +168,14 @@ open_connection (const char  *path,
 
   if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
     {
+      /* SQLite's own words ("unable to open database file") do not say why; the system's
+       * do ("Permission denied") */
+      int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
       g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
-                   _("it cannot be opened: %s"), db ? sqlite3_errmsg (db) : _("out of memory"));
+                   _("SQLite cannot open it: %s"),
+                   system_errno != 0 ? g_strerror (system_errno)
+                   : db != NULL ? sqlite3_errmsg (db) : _("out of memory"));
       sqlite3_close (db);
       return NULL;
     }

@@ -733,6 +733,9 @@ test_create_replaces_atomically (Fixture       *fixture,
 
   g_assert_null (atlas_case_create (blocked_file, "x", &error));
   g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED);
+  /* the message names the folder, and no temporary file the user never asked for */
+  g_assert_nonnull (strstr (error->message, "no-such-dir” does not exist"));
+  g_assert_null (strstr (error->message, ".part"));
   g_clear_error (&error);
 
   atlas_case = atlas_case_create (fixture->file, "First", &error);

@@ -210,6 +210,31 @@ atlas_case_file_has_hot_journal (const char *path)
 }
 
 /**
+ * atlas_case_file_check_folder:
+ *
+ * Whether a file can be made at @path: its folder exists and may be written to.
+ *
+ * Returns: %FALSE with @error naming the folder and the reason
+ */
+gboolean
+atlas_case_file_check_folder (const char  *path,
+                              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_filename_display_name (dir);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("the folder “%s” does not exist"), name);
+  else if (g_access (dir, W_OK | X_OK) != 0)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                 _("the folder “%s” cannot be written to"), name);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/**
  * atlas_case_file_folder_writable:
  *
  * Returns: whether files can be made beside @path (SQLite's -wal and -shm, a journal)

@@ -28,5 +28,7 @@ gboolean  atlas_case_file_check_output    (GFile       *output,
                                            GError     **error);
 gboolean  atlas_case_file_has_hot_journal (const char  *path);
 gboolean  atlas_case_file_folder_writable (const char  *path);
+gboolean  atlas_case_file_check_folder    (const char  *path,
+                                           GError     **error);
 
 G_END_DECLS

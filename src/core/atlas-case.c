@@ -655,11 +655,14 @@ atlas_case_create (GFile       *file,
     }
 
   tmp_path = atlas_case_file_temp_path (path);
-  if (!create_file_at (tmp_path, title, &local_error)
+  if (!atlas_case_file_check_folder (path, &local_error)
+      || !create_file_at (tmp_path, title, &local_error)
       || !atlas_case_file_publish (tmp_path, path, &local_error))
     {
       atlas_case_file_remove_temp (tmp_path);
-      g_set_error (error, ATLAS_CASE_ERROR, local_error->code,
+      g_set_error (error, ATLAS_CASE_ERROR,
+                   local_error->domain == ATLAS_CASE_ERROR ? local_error->code
+                                                           : ATLAS_CASE_ERROR_FAILED,
                    _("“%s” cannot be created: %s"), name, local_error->message);
       return NULL;
     }

@@ -51,6 +51,12 @@ create_hidden_case (GFile   *case_file,
                    _("“%s” cannot be created: it is not a local file"), name);
       return NULL;
     }
+  if (!atlas_case_file_check_folder (path, &local_error))
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+                   _("“%s” cannot be created: %s"), name, local_error->message);
+      return NULL;
+    }
   *temp_path = atlas_case_file_temp_path (path);
   temp_file = g_file_new_for_path (*temp_path);
   atlas_case = atlas_case_create (temp_file, title, &local_error);

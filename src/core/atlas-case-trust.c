@@ -94,16 +94,89 @@ get_expected_schema (void)
   return g_once (&once, make_expected_schema, NULL);
 }
 
-/* A file made by an earlier version has a table with fewer columns: its text is ours with
- * the last column definitions left out. Leaving text out adds no SQL to run. */
+/* Splits "CREATE TABLE t (a, b, CHECK (c))" into the text up to its list, the list's
+ * elements at depth one (stripped), and the text after it; quotes and nested parentheses
+ * are kept whole. %FALSE when @sql has no such list or it does not balance. */
+static gboolean
+split_definitions (const char  *sql,
+                   char       **head,
+                   GPtrArray   *elements,
+                   char       **tail)
+{
+  const char *open = strchr (sql, '(');
+  const char *start;
+  int depth = 0;
+  char quote = 0;
+
+  if (open == NULL)
+    return FALSE;
+  start = open + 1;
+  for (const char *p = open; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        quote = *p == quote ? 0 : quote;
+      else if (*p == '\'' || *p == '"' || *p == '`' || *p == '[')
+        quote = *p == '[' ? ']' : *p;
+      else if (*p == '(')
+        depth++;
+      else if ((*p == ',' && depth == 1) || (*p == ')' && depth == 1))
+        {
+          g_ptr_array_add (elements, g_strstrip (g_strndup (start, (gsize) (p - start))));
+          start = p + 1;
+          if (*p == ')')
+            {
+              *head = g_strndup (sql, (gsize) (open - sql));
+              *tail = g_strdup (p + 1);
+              return TRUE;
+            }
+        }
+      else if (*p == ')')
+        depth--;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_table_constraint (const char *element)
+{
+  static const char *const keywords[] = { "CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK",
+                                          "FOREIGN" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    if (g_ascii_strncasecmp (element, keywords[i], strlen (keywords[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A file made by an earlier version has tables with fewer columns: each of its column
+ * and constraint definitions is one of ours, word for word and in our order, and only
+ * column definitions of ours are missing. Leaving text out adds no SQL to run. */
 static gboolean
 is_earlier_table (const char *sql,
                   const char *expected)
 {
-  gsize length = strlen (sql);
+  g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) theirs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *our_head = NULL, *our_tail = NULL, *their_head = NULL, *their_tail = NULL;
+  guint next = 0;
 
-  return length > 1 && sql[length - 1] == ')'
-         && strncmp (expected, sql, length - 1) == 0 && expected[length - 1] == ',';
+  if (!split_definitions (expected, &our_head, ours, &our_tail)
+      || !split_definitions (sql, &their_head, theirs, &their_tail)
+      || g_strcmp0 (our_head, their_head) != 0 || g_strcmp0 (our_tail, their_tail) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      while (next < ours->len && g_strcmp0 (ours->pdata[next], theirs->pdata[i]) != 0)
+        if (is_table_constraint (ours->pdata[next++]))
+          return FALSE;
+      if (next++ == ours->len)
+        return FALSE;
+    }
+  for (; next < ours->len; next++)
+    if (is_table_constraint (ours->pdata[next]))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -127,8 +200,8 @@ set_foreign_error (GError      **error,
 {
   if (expected != NULL)
     g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_UNTRUSTED,
-                 _("its %s “%s” is not as Incident Atlas creates it (it has a constraint, "
-                   "a column or an expression of its own)"), object->type, name);
+                 _("its %s “%s” is not defined as Incident Atlas defines it (a column, a "
+                   "constraint or an expression differs)"), object->type, name);
   else if (g_strcmp0 (object->type, "index") == 0)
     g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_UNTRUSTED,
                  _("it contains an index “%s” that Incident Atlas did not create"), name);

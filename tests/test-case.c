@@ -617,12 +617,6 @@ check_as_user (gboolean (*check) (GFile *file),
   return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }
 
-static gboolean
-opens_read_only_as_user (GFile *file)
-{
-  return check_as_user (opens_read_only, file);
-}
-
 /* The message says why, in the system's words, once. */
 static gboolean
 refused_saying_why (GFile *file)
@@ -655,12 +649,51 @@ test_unreadable_says_why (Fixture       *fixture,
   g_chmod (fixture->path, 0644);
 }
 
-/* A WAL case on read-only media: SQLite cannot make its shared-memory index beside it. It
- * is made in the system's temporary folder (g_dir_make_tmp's would be 0700: nobody could
- * not reach it), left in WAL mode, and its folder made read-only. */
+/* Leaves a committed change in the case's write-ahead log, as a program killed before it
+ * closed the case would, and no shared-memory index beside it. */
 static void
-test_wal_in_read_only_folder (void)
+leave_change_in_log (const char *path)
 {
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (path, &db) != SQLITE_OK
+          || sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0;"
+                               "UPDATE atlas_meta SET value = 'Changed in the log'"
+                               " WHERE key = 'title'", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_cmpint (g_remove (shm), ==, 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+opens_read_only_with_log (GFile *file)
+{
+  g_autoptr(AtlasCase) atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, NULL);
+
+  return opens_read_only (file) && atlas_case != NULL
+         && g_strcmp0 (atlas_case_get_title (atlas_case), "Changed in the log") == 0;
+}
+
+/* A WAL case on read-only media: SQLite cannot make its shared-memory index beside it. It
+ * is made in the system's temporary folder (g_dir_make_tmp's is 0700, which the user
+ * nobody could not enter), left in WAL mode, with or without changes in its log, and its
+ * folder made read-only. */
+static void
+test_wal_in_read_only_folder (gconstpointer data)
+{
+  gboolean with_log = GPOINTER_TO_INT (data);
   g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "atlas-ro-XXXXXX", NULL);
   g_autofree char *path = NULL;
   g_autofree char *wal = NULL;
@@ -676,11 +709,14 @@ test_wal_in_read_only_folder (void)
   g_clear_object (&atlas_case);
   g_assert_true (is_wal_mode (path));
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  if (with_log)
+    leave_change_in_log (path);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
 
-  opened = opens_read_only_as_user (fixture.file);
+  opened = check_as_user (with_log ? opens_read_only_with_log : opens_read_only, fixture.file);
   g_chmod (dir, 0755);
   g_remove (path);
+  g_remove (wal);
   g_rmdir (dir);
   g_object_unref (fixture.file);
   g_assert_true (opened);
@@ -950,7 +986,10 @@ main (int   argc,
   add_test ("/atlas/case/hostile-trigger-read-only", test_hostile_trigger_opens_read_only);
   add_test ("/atlas/case/migrate-version-1", test_migrate_version_1);
   add_test ("/atlas/case/unwritable-read-only", test_unwritable_file_opens_read_only);
-  g_test_add_func ("/atlas/case/wal-in-read-only-folder", test_wal_in_read_only_folder);
+  g_test_add_data_func ("/atlas/case/wal-in-read-only-folder", GINT_TO_POINTER (FALSE),
+                        test_wal_in_read_only_folder);
+  g_test_add_data_func ("/atlas/case/wal-with-log-in-read-only-folder", GINT_TO_POINTER (TRUE),
+                        test_wal_in_read_only_folder);
   add_test ("/atlas/case/unreadable-says-why", test_unreadable_says_why);
   add_test ("/atlas/case/create-replaces-atomically", test_create_replaces_atomically);
   add_test ("/atlas/case/create-never-replaces", test_create_never_replaces);

@@ -209,6 +209,65 @@ atlas_case_file_has_hot_journal (const char *path)
   return g_lstat (journal, &info) == 0 && S_ISREG (info.st_mode) && info.st_size > 0;
 }
 
+static gboolean
+copy_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) destination = g_file_new_for_path (to);
+
+  return g_file_copy (source, destination, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL,
+                      error);
+}
+
+/**
+ * atlas_case_file_copy_with_log:
+ * @folder: (out): the private folder the copy is in; give it to
+ *   atlas_case_file_remove_copy() when done
+ *
+ * Copies a WAL case and its write-ahead log to a private temporary folder, where SQLite
+ * may make the shared-memory index it needs to read them.
+ *
+ * Returns: (transfer full) (nullable): the copy's path
+ */
+char *
+atlas_case_file_copy_with_log (const char  *path,
+                               char       **folder,
+                               GError     **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atlas-read-XXXXXX", error);
+  g_autofree char *copy = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *wal_copy = NULL;
+
+  if (dir == NULL)
+    return NULL;
+  copy = g_build_filename (dir, "case.gpkg", NULL);
+  wal_copy = g_strconcat (copy, "-wal", NULL);
+  if (!copy_file (path, copy, error) || !copy_file (wal, wal_copy, error))
+    {
+      atlas_case_file_remove_copy (g_steal_pointer (&dir));
+      return NULL;
+    }
+  *folder = g_steal_pointer (&dir);
+  return g_steal_pointer (&copy);
+}
+
+/**
+ * atlas_case_file_remove_copy:
+ * @folder: (transfer full): from atlas_case_file_copy_with_log()
+ */
+void
+atlas_case_file_remove_copy (char *folder)
+{
+  g_autofree char *copy = g_build_filename (folder, "case.gpkg", NULL);
+
+  atlas_case_file_remove_temp (copy);
+  g_rmdir (folder);
+  g_free (folder);
+}
+
 /**
  * atlas_case_file_check_folder:
  *

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 
 char     *atlas_case_file_temp_path       (const char  *path);
 void      atlas_case_file_remove_temp     (const char  *temp_path);
+char     *atlas_case_file_copy_with_log   (const char  *path,
+                                           char       **folder,
+                                           GError     **error);
+void      atlas_case_file_remove_copy     (char        *folder);
 gboolean  atlas_case_file_publish         (const char  *temp_path,
                                            const char  *path,
                                            GError     **error);

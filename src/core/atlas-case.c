@@ -439,18 +439,36 @@ has_wal_content (const char *path)
 /* A WAL file is read through its shared-memory index beside it, which SQLite cannot make
  * in a folder we may not write (read-only media): "unable to open database file". With
  * nothing in its log, everything is in the file itself, which SQLite then reads as
- * immutable. */
+ * immutable; with changes in its log and no index beside it, a private copy of both is
+ * read, and removed with the case. */
 static sqlite3 *
-open_for_reading (const char  *path,
+open_for_reading (AtlasCase   *self,
+                  const char  *path,
                   GError     **error)
 {
   g_autofree char *uri = NULL;
   g_autofree char *immutable = NULL;
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *copy = NULL;
+  char *folder = NULL;
 
-  if (atlas_case_file_folder_writable (path) || !is_wal_file (path) || has_wal_content (path)
-      || (uri = g_filename_to_uri (path, NULL, NULL)) == NULL)
+  if (atlas_case_file_folder_writable (path) || !is_wal_file (path)
+      || (has_wal_content (path) && g_file_test (shm, G_FILE_TEST_EXISTS)))
     return open_connection (path, SQLITE_OPEN_READONLY, error);
 
+  if (has_wal_content (path))
+    {
+      copy = atlas_case_file_copy_with_log (path, &folder, error);
+      if (copy == NULL)
+        return NULL;
+      g_object_set_data_full (G_OBJECT (self), "atlas-case-copy", folder,
+                              (GDestroyNotify) atlas_case_file_remove_copy);
+      return open_connection (copy, SQLITE_OPEN_READONLY, error);
+    }
+
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri == NULL)
+    return open_connection (path, SQLITE_OPEN_READONLY, error);
   immutable = g_strconcat (uri, "?immutable=1", NULL);
   return open_connection (immutable, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
 }
@@ -467,7 +485,7 @@ open_validated (GFile               *file,
 
   self->file = g_object_ref (file);
   recover_hot_journal (path);
-  self->db = open_for_reading (path, error);
+  self->db = open_for_reading (self, path, error);
   if (self->db == NULL || !validate_file (self->db, &version, error))
     return NULL;
 

@@ -17,6 +17,7 @@
 #include "atlas-briefing-exporter.h"
 #include "atlas-case-file.h"
 #include "atlas-case.h"
+#include "atlas-export-command.h"
 #include "atlas-import-command.h"
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
@@ -182,7 +183,7 @@ run_export_briefing (AtlasApplication *self,
   if (!check_output (self, options, out_path, "%PDF-", "PDF"))
     return EXIT_FAILURE;
   case_path = files != NULL && files[0] != NULL ? g_strdup (files[0]) : g_file_get_path (case_file);
-  return atlas_briefing_exporter_run_command (out_path, case_path);
+  return atlas_export_command_run (out_path, case_path);
 }
 
 /* handle_local_options() does not see the file arguments; --export-briefing needs them. */

@@ -6,16 +6,21 @@
   it goes by (the same name, ./NAME, a hard link, a symbolic link, its -wal file);
 - an existing file of another kind is replaced only with --force; an existing PDF or PNG
   is replaced without it;
-- a pipe (FIFO) given as the output, as the case or as a file to import, and a folder
-  named like a case, are refused with a message naming them, at once.
+- a pipe (FIFO) given as the output or as the case, and a folder named like a case, are
+  refused with a message naming them, at once;
+- --export-briefing killed at random moments leaves no PDF or a complete one, and
+  nothing else.
 
 Usage: check-outputs.py INCIDENT-ATLAS SAMPLE-CASE"""
 
 import os
+import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 APP, SAMPLE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 TIMEOUT = 60
@@ -127,11 +132,39 @@ def check_fifos(work):
         print(f'{what}: {result.stderr.strip()}', file=sys.stderr)
 
 
+def check_kills(work):
+    out = os.path.join(work, 'killed.pdf')
+    started = time.monotonic()
+    result = run('--export-briefing', out, SAMPLE)
+    seconds = time.monotonic() - started
+    if result is None or result.returncode != 0:
+        fail(f'--export-briefing failed: {result and result.stderr!r}')
+        return
+    os.remove(out)
+    rnd = random.Random(int(os.environ.get('ATLAS_CRASH_SEED', random.randrange(1 << 30))))
+    for i in range(8):
+        process = subprocess.Popen([APP, '--export-briefing', out, SAMPLE],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        moment = rnd.uniform(0, seconds)
+        time.sleep(moment)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        if os.path.exists(out):
+            data = content(out)
+            if not (data.startswith(b'%PDF-') and data.rstrip().endswith(b'%%EOF')):
+                fail(f'killed at {moment:.2f} s: {len(data)} bytes of a PDF left at {out}')
+            os.remove(out)
+        for name in os.listdir(work):
+            if name.startswith('.killed.pdf'):
+                os.remove(os.path.join(work, name))
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix='atlas-outputs-') as work:
         check_never_over_case(work)
         check_other_kinds(work)
         check_fifos(work)
+        check_kills(work)
     return 1 if failures else 0
 
 

@@ -10,67 +10,14 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "atlas-briefing-exporter.h"
 #include "atlas-case-file.h"
 #include "atlas-case.h"
 #include "atlas-export-command.h"
-
-/* Without it, a crash just after the rename could leave an empty file at OUT. */
-static gboolean
-sync_file (const char  *path,
-           GError     **error)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  int saved_errno;
-
-  if (fd >= 0 && fsync (fd) == 0)
-    {
-      close (fd);
-      return TRUE;
-    }
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("“%s” could not be written to disk: %s"), path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
-move_into_place (const char  *temp_path,
-                 const char  *out_path,
-                 GError     **error)
-{
-  int saved_errno;
-
-  if (g_rename (temp_path, out_path) == 0)
-    return TRUE;
-  saved_errno = errno;
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("“%s” could not be written: %s"), out_path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* The exporter's messages name the file it wrote: the hidden one, which the user never
- * asked for. */
-static char *
-name_output (const char *message,
-             const char *temp_path,
-             const char *out_path)
-{
-  g_autofree char *temp_name = g_filename_display_name (temp_path);
-  g_autofree char *out_name = g_filename_display_name (out_path);
-  g_auto(GStrv) parts = g_strsplit (message, temp_name, -1);
-
-  return g_strjoinv (out_name, parts);
-}
 
 /**
  * atlas_export_command_run:
@@ -104,12 +51,11 @@ atlas_export_command_run (const char *out_path,
   temp_path = atlas_case_file_temp_path (path);
   if (atlas_briefing_exporter_export_pdf (atlas_case, temp_path, ATLAS_BRIEFING_A4_WIDTH,
                                           ATLAS_BRIEFING_A4_HEIGHT, NULL, &error)
-      && sync_file (temp_path, &error)
-      && move_into_place (temp_path, path, &error))
+      && atlas_case_file_replace_with (temp_path, path, &error))
     return EXIT_SUCCESS;
 
   g_remove (temp_path);
-  message = name_output (error->message, temp_path, path);
+  message = atlas_case_file_name_instead (error->message, temp_path, path);
   g_printerr ("incident-atlas: %s\n", message);
   return EXIT_FAILURE;
 }

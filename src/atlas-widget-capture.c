@@ -78,7 +78,8 @@ atlas_widget_capture_to_png (GtkWidget   *widget,
   /* written beside it and renamed into place when complete: a failed or killed capture
    * leaves what was there before */
   temp_path = atlas_case_file_temp_path (path);
-  if (!gdk_texture_save_to_png (texture, temp_path) || g_rename (temp_path, path) != 0)
+  if (!gdk_texture_save_to_png (texture, temp_path)
+      || !atlas_case_file_replace_with (temp_path, path, NULL))
     {
       g_remove (temp_path);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,

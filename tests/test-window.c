@@ -12,11 +12,13 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <shumate/shumate.h>
 #include <sqlite3.h>
 
 #include "atlas-application.h"
 #include "atlas-import-dialog.h"
+#include "atlas-view-export.h"
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
 #include "test-slowdown.h"
@@ -541,6 +543,80 @@ find_toplevel (GType type)
   return NULL;
 }
 
+static gboolean
+has_temporary_file (const char *dir,
+                    const char *prefix)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The window of @type that appears within a minute, or %NULL. */
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + TEST_SLOWDOWN * 60 * G_USEC_PER_SEC;
+  GtkWindow *found;
+
+  while ((found = find_toplevel (type)) == NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+  return found;
+}
+
+/* The briefing export, once a file is chosen: never over the case, whatever the name it
+ * is given; a new file only once complete, with nothing left beside it. */
+static void
+test_window_export_briefing_file (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  g_autofree char *dir = g_dir_make_tmp ("window-export-XXXXXX", NULL);
+  g_autofree char *case_path = g_build_filename (dir, "case.gpkg", NULL);
+  /* the case itself, by another name */
+  g_autofree char *same_path = g_build_filename (dir, ".", "case.gpkg", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "out.pdf", NULL);
+  g_autoptr(GFile) case_file = g_file_new_for_path (case_path);
+  g_autoptr(GFile) same_file = NULL;
+  g_autoptr(GFile) out_file = g_file_new_for_path (out_path);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  AtlasWindow *window;
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_copy (sample, case_file, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  same_file = g_file_new_for_path (same_path);
+  window = open_settled_window (case_file);
+  g_assert_nonnull (atlas_window_get_case (window));
+
+  atlas_view_export_briefing_to_file (GTK_WINDOW (window), atlas_window_get_case (window),
+                                      same_file);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  g_assert_true (g_file_get_contents (case_path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 16);
+  g_assert_cmpint (memcmp (contents, "SQLite format 3", 16), ==, 0);
+  g_clear_pointer (&contents, g_free);
+
+  atlas_view_export_briefing_to_file (GTK_WINDOW (window), atlas_window_get_case (window),
+                                      out_file);
+  while (!g_file_test (out_path, G_FILE_TEST_EXISTS))
+    {
+      g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (has_temporary_file (dir, ".out.pdf."));
+  g_assert_true (g_file_get_contents (out_path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_nonnull (g_strrstr (contents + length - MIN (length, 32), "%%EOF"));
+  close_window (window);
+}
+
 static void
 test_window_about (void)
 {
@@ -656,6 +732,7 @@ main (int   argc,
   add_isolated ("/atlas/window/import-error-names-file-with-markup",
                 test_window_import_error_names_file_with_markup);
   add_isolated ("/atlas/window/about", test_window_about);
+  add_isolated ("/atlas/window/export-briefing-file", test_window_export_briefing_file);
   add_isolated ("/atlas/window/shortcuts", test_window_shortcuts);
   add_isolated ("/atlas/window/sample-refuses-import", test_window_sample_refuses_import);
   add_isolated ("/atlas/window/broken-map-file-falls-back",

@@ -132,6 +132,60 @@ atlas_case_file_publish (const char  *temp_path,
 }
 
 /**
+ * atlas_case_file_replace_with:
+ * @temp_path: a complete output, written beside @path
+ *
+ * Flushes @temp_path to disk and renames it to @path, replacing what was there: the last
+ * step of writing an output (not a case) so that a failure or a kill leaves the old file.
+ *
+ * Returns: %FALSE with @error naming @path; @temp_path is then still there
+ */
+gboolean
+atlas_case_file_replace_with (const char  *temp_path,
+                              const char  *path,
+                              GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  int fd = g_open (temp_path, O_RDONLY | O_CLOEXEC, 0);
+  int saved_errno = 0;
+
+  /* without it, a crash just after the rename could leave an empty file at @path */
+  if (fd < 0 || fsync (fd) != 0)
+    saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  if (saved_errno == 0 && g_rename (temp_path, path) != 0)
+    saved_errno = errno;
+  if (saved_errno == 0)
+    {
+      sync_folder (path);
+      return TRUE;
+    }
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("“%s” could not be written: %s"), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/**
+ * atlas_case_file_name_instead:
+ *
+ * Messages from code that wrote @temp_path name it; the user asked for @path.
+ *
+ * Returns: (transfer full): @message naming @path wherever it named @temp_path
+ */
+char *
+atlas_case_file_name_instead (const char *message,
+                              const char *temp_path,
+                              const char *path)
+{
+  g_autofree char *temp_name = g_filename_display_name (temp_path);
+  g_autofree char *name = g_filename_display_name (path);
+  g_auto(GStrv) parts = g_strsplit (message, temp_name, -1);
+
+  return g_strjoinv (name, parts);
+}
+
+/**
  * atlas_case_file_check_regular:
  * @may_be_missing: whether a file that does not exist passes (an output to be created)
  *

@@ -19,6 +19,12 @@ void      atlas_case_file_remove_copy     (char        *folder);
 gboolean  atlas_case_file_publish         (const char  *temp_path,
                                            const char  *path,
                                            GError     **error);
+gboolean  atlas_case_file_replace_with    (const char  *temp_path,
+                                           const char  *path,
+                                           GError     **error);
+char     *atlas_case_file_name_instead    (const char  *message,
+                                           const char  *temp_path,
+                                           const char  *path);
 gboolean  atlas_case_file_check_regular   (GFile       *file,
                                            gboolean     may_be_missing,
                                            GError     **error);

@@ -649,6 +649,74 @@ test_unreadable_says_why (Fixture       *fixture,
   g_chmod (fixture->path, 0644);
 }
 
+/* A write in rollback-journal mode, killed after it has changed the file itself: a hot
+ * journal, which only a connection that may write can undo. */
+static void
+leave_hot_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (path, &db) != SQLITE_OK
+          || sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2;"
+                               "BEGIN IMMEDIATE;"
+                               "UPDATE claims SET paraphrase = hex (randomblob (3000));"
+                               "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                               " FROM n WHERE i < 50) INSERT INTO atlas_meta"
+                               " SELECT 'pad' || i, hex (zeroblob (4000)) FROM n",
+                           NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_printerr ("%s\n", sqlite3_errmsg (db));
+          _exit (1);
+        }
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* Where the journal cannot be undone, the message says what is wrong and where. */
+static gboolean
+refused_naming_journal (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, &error);
+
+  if (atlas_case != NULL)
+    return FALSE;
+  g_printerr ("%s\n", error->message);
+  return strstr (error->message, "-journal") != NULL;
+}
+
+static void
+test_hot_journal_in_read_only_folder (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
+  gboolean refused;
+
+  g_clear_object (&atlas_case);
+  leave_hot_journal (fixture->path);
+  g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
+  refused = check_as_user (refused_naming_journal, fixture->file);
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  g_assert_true (refused);
+
+  /* where it can be written, the change is undone and the case opens */
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, NULL);
+  g_assert_nonnull (atlas_case);
+  g_assert_false (atlas_case_get_read_only (atlas_case));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
 /* Leaves a committed change in the case's write-ahead log, as a program killed before it
  * closed the case would, and no shared-memory index beside it. */
 static void
@@ -991,6 +1059,8 @@ main (int   argc,
   g_test_add_data_func ("/atlas/case/wal-with-log-in-read-only-folder", GINT_TO_POINTER (TRUE),
                         test_wal_in_read_only_folder);
   add_test ("/atlas/case/unreadable-says-why", test_unreadable_says_why);
+  add_test ("/atlas/case/hot-journal-in-read-only-folder",
+            test_hot_journal_in_read_only_folder);
   add_test ("/atlas/case/create-replaces-atomically", test_create_replaces_atomically);
   add_test ("/atlas/case/create-never-replaces", test_create_never_replaces);
 

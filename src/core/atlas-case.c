@@ -213,6 +213,11 @@ check_is_geopackage (sqlite3  *db,
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_A_DATABASE,
                      _("it is not a database, or it is damaged"));
+      else if (sqlite3_extended_errcode (db) == SQLITE_READONLY_ROLLBACK)
+        g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY,
+                     _("a change to it was interrupted, and must be undone (from the "
+                       "“-journal” file beside it) where the file and its folder can be "
+                       "written to"));
       else
         atlas_case_schema_set_error (error, db, _("it cannot be read"));
       return FALSE;

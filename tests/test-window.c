@@ -194,6 +194,23 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+static GtkWidget *
+find_widget_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A file's name is data, never markup: "<draft>" is no tag, "&" no entity. */
 static void
 test_window_error_names_file_with_markup (void)
@@ -432,6 +449,52 @@ test_window_import_error_names_file_with_markup (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (shows_text (GTK_WIDGET (dialog), "R&D <draft>.kml"));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
+static guint
+count_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      count += ATLAS_IS_WINDOW (toplevel);
+    }
+  return count;
+}
+
+/* A case file given to import is said to be one, and offered to be opened. */
+static void
+test_window_import_case_file_offers_to_open (void)
+{
+  g_autoptr(GFile) csv = NULL;
+  AtlasWindow *window = open_new_case ("unused\n", &csv);
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  g_autoptr(GFile) folder = g_file_get_parent (csv);
+  g_autoptr(GFile) file = g_file_get_child (folder, "other case.gpkg");
+  AtlasImportDialog *dialog;
+  GtkWidget *button;
+
+  g_assert_true (g_file_copy (sample, file, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  atlas_window_import_file (window, file);
+  dialog = find_import_dialog ();
+  while (g_strcmp0 (atlas_import_dialog_get_page (dialog), "error") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "other case.gpkg"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "case file"));
+
+  button = find_widget_with_label (GTK_WIDGET (dialog), "_Open It as a Case");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpuint (count_windows (), ==, 1);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_dialog_to_close ();
+  while (count_windows () < 2)
+    g_main_context_iteration (NULL, TRUE);
   close_window (window);
 }
 
@@ -731,6 +794,8 @@ main (int   argc,
   add_isolated ("/atlas/window/cancels-import", test_window_cancels_import);
   add_isolated ("/atlas/window/import-error-names-file-with-markup",
                 test_window_import_error_names_file_with_markup);
+  add_isolated ("/atlas/window/import-case-file-offers-to-open",
+                test_window_import_case_file_offers_to_open);
   add_isolated ("/atlas/window/about", test_window_about);
   add_isolated ("/atlas/window/export-briefing-file", test_window_export_briefing_file);
   add_isolated ("/atlas/window/shortcuts", test_window_shortcuts);

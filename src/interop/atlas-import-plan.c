@@ -181,7 +181,7 @@ detect_format (const char *data,
     g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_ENCODING,
                  _("it is in UTF-16 or UTF-32; only UTF-8 files can be imported"));
   else if (length >= 16 && memcmp (data, "SQLite format 3", 16) == 0)
-    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT,
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_CASE_FILE,
                  _("it is an SQLite database (a case file, a GeoPackage), not a file to "
                    "import; open a case with Open"));
   else if (length >= 2 && memcmp (data, "PK", 2) == 0)

@@ -6,8 +6,9 @@
   it goes by (the same name, ./NAME, a hard link, a symbolic link, its -wal file);
 - an existing file of another kind is replaced only with --force; an existing PDF or PNG
   is replaced without it;
-- a pipe (FIFO) given as the output or as the case, and a folder named like a case, are
-  refused with a message naming them, at once;
+- a pipe (FIFO) given as the output or as the case, or lying beside the case as its
+  journal, and a folder named like a case, are refused with a message naming them, at
+  once;
 - --export-briefing killed at random moments leaves no PDF or a complete one, and
   nothing else.
 
@@ -111,6 +112,9 @@ def check_fifos(work):
     os.mkfifo(csv)
     case = os.path.join(work, 'fifo-case.gpkg')
     shutil.copy(SAMPLE, case)
+    beside = os.path.join(work, 'beside.gpkg')
+    shutil.copy(SAMPLE, beside)
+    os.mkfifo(beside + '-journal')
     runs = {
         'a pipe as the PDF': (('--export-briefing', fifo, SAMPLE), fifo),
         'a pipe as the PNG': (('--screenshot', fifo, SAMPLE), fifo),
@@ -120,6 +124,8 @@ def check_fifos(work):
                                                '--into', fifo), fifo),
         'a folder as the case': (('--export-briefing', os.path.join(work, 'f.pdf'), folder),
                                  folder),
+        'a pipe as the case\'s journal': (('--export-briefing', os.path.join(work, 'j.pdf'),
+                                           beside), beside + '-journal'),
     }
     for what, (args, named) in runs.items():
         result = run(*args)

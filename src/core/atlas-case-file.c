@@ -228,6 +228,37 @@ atlas_case_file_check_regular (GFile     *file,
 }
 
 /**
+ * atlas_case_file_check_beside:
+ *
+ * SQLite reads and writes files beside a case (its -wal, -shm and -journal): a pipe there
+ * would make it wait for ever, as a pipe for the case itself would.
+ *
+ * Returns: %FALSE with @error naming the file that is not a regular one
+ */
+gboolean
+atlas_case_file_check_beside (const char  *path,
+                              GError     **error)
+{
+  static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *name = g_filename_display_name (companion);
+      GStatBuf info;
+
+      if (g_lstat (companion, &info) == 0 && !S_ISREG (info.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("“%s” beside it is not a regular file (a pipe, a device, a folder "
+                         "or a link); SQLite could not use it"), name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
  * atlas_case_file_is_same:
  *
  * Returns: whether @a and @b are one file, whatever their names: the same device and inode

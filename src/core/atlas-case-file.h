@@ -28,6 +28,8 @@ char     *atlas_case_file_name_instead    (const char  *message,
 gboolean  atlas_case_file_check_regular   (GFile       *file,
                                            gboolean     may_be_missing,
                                            GError     **error);
+gboolean  atlas_case_file_check_beside    (const char  *path,
+                                           GError     **error);
 gboolean  atlas_case_file_is_same         (GFile       *a,
                                            GFile       *b);
 gboolean  atlas_case_file_check_output    (GFile       *output,

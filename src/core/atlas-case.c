@@ -489,6 +489,8 @@ open_validated (GFile               *file,
   int version;
 
   self->file = g_object_ref (file);
+  if (!atlas_case_file_check_beside (path, error))
+    return NULL;
   recover_hot_journal (path);
   self->db = open_for_reading (self, path, error);
   if (self->db == NULL || !validate_file (self->db, &version, error))

@@ -5,7 +5,8 @@
 - the file shrinks while it is imported (a sync client, log rotation): the import
   succeeds with what it read, or says the file changed, naming it; never a crash (SIGBUS);
 - a pipe (FIFO), a folder or a case file (.gpkg) given to import: refused at once, with a
-  message naming the file and saying what it is.
+  message naming the file and saying what it is;
+- a GeoJSON file past its limit is refused without being read: in little memory.
 
 Usage: check-import-source.py INCIDENT-ATLAS; ATLAS_CRASH_SEED repeats a run."""
 
@@ -91,10 +92,36 @@ def check_not_importable(work):
             fail(f'--import {given}: a case was left behind')
 
 
+# The peak memory of one run, in KiB, measured in a process of its own.
+MEASURE = ('import resource, subprocess, sys\n'
+           'run = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n'
+           'print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n'
+           'print(run.stderr, file=sys.stderr)\n')
+OVER_LIMIT_MAX_KIB = 100 * 1024
+
+
+def check_over_limit(work):
+    big = os.path.join(work, 'big.geojson')
+    with open(big, 'wb') as f:
+        f.write(b'{"type": "FeatureCollection", "features": [')
+        f.truncate(300 << 20)
+    run = subprocess.run([sys.executable, '-c', MEASURE, APP, '--import', big, '--into',
+                          os.path.join(work, 'big.gpkg')], capture_output=True, text=True,
+                         timeout=TIMEOUT)
+    peak = int(run.stdout.split()[0])
+    note(f'a 300 MiB GeoJSON file: {peak} KiB at most; {run.stderr.strip()}')
+    if 'big.geojson' not in run.stderr or '256.0' not in run.stderr:
+        fail(f'the file past the limit was not refused naming it: {run.stderr!r}')
+    if peak > OVER_LIMIT_MAX_KIB:
+        fail(f'refusing a file past the limit took {peak} KiB')
+    os.remove(big)
+
+
 def main():
     seed = int(os.environ.get('ATLAS_CRASH_SEED', random.randrange(1 << 30)))
     note(f'ATLAS_CRASH_SEED={seed}')
     with tempfile.TemporaryDirectory(prefix='atlas-source-') as work:
+        check_over_limit(work)
         check_shrinking(work, random.Random(seed))
         check_not_importable(work)
     return 1 if failures else 0

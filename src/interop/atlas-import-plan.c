@@ -416,13 +416,37 @@ read_all (int            fd,
   return TRUE;
 }
 
+/* A file past the limit of its kind is refused before it is read whole: its kind is
+ * told from its first bytes, as detect_format() will tell it from all of them. */
+static gboolean
+check_size_from_head (AtlasImportPlan  *self,
+                      int               fd,
+                      guint64           size,
+                      GError          **error)
+{
+  char head[SNIFF_LENGTH];
+  gssize n;
+  AtlasImportFormat format;
+
+  if (size <= ATLAS_IMPORT_MAX_TREE_SIZE || self == NULL || self->has_mapping)
+    return check_size (ATLAS_IMPORT_FORMAT_CSV, size, error);
+  n = pread (fd, head, sizeof head, 0);
+  if (n <= 0)
+    return TRUE;
+  format = detect_format (head, (gsize) n, self->file_name, NULL);
+  return check_size (format == ATLAS_IMPORT_FORMAT_UNKNOWN ? ATLAS_IMPORT_FORMAT_CSV : format,
+                     size, error);
+}
+
 /* Reads a local file whole into memory. A mapping would be cheaper, but a file that
  * shrinks meanwhile (a sync client, log rotation) kills the process with SIGBUS at the
- * first page past its new end; here a file that changes is an error with a message. */
+ * first page past its new end; here a file that changes is an error with a message.
+ * @self, when given, tells the limit for the file's kind. */
 static GBytes *
-read_local_file (const char    *path,
-                 GCancellable  *cancellable,
-                 GError       **error)
+read_local_file (AtlasImportPlan  *self,
+                 const char       *path,
+                 GCancellable     *cancellable,
+                 GError          **error)
 {
   struct stat before, after;
   g_autofree char *buffer = NULL;
@@ -431,10 +455,9 @@ read_local_file (const char    *path,
 
   if (fd < 0)
     return NULL;
-  if ((guint64) before.st_size > ATLAS_IMPORT_MAX_CSV_SIZE)
+  if (!check_size_from_head (self, fd, (guint64) before.st_size, error))
     {
       close (fd);
-      check_size (ATLAS_IMPORT_FORMAT_CSV, (gsize) before.st_size, error);
       return NULL;
     }
   buffer = g_try_malloc ((gsize) before.st_size + 1);
@@ -457,16 +480,17 @@ read_local_file (const char    *path,
 
 /* Reads a local file; anything else (a portal, a remote mount) through GIO. */
 static GBytes *
-load_bytes (GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
+load_bytes (GFile            *file,
+            AtlasImportPlan  *self,
+            GCancellable     *cancellable,
+            GError          **error)
 {
   g_autofree char *path = g_file_get_path (file);
   char *contents = NULL;
   gsize length = 0;
 
   if (path != NULL)
-    return read_local_file (path, cancellable, error);
+    return read_local_file (self, path, cancellable, error);
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return NULL;
   return g_bytes_new_take (contents, length);
@@ -482,7 +506,7 @@ open_file (AtlasImportPlan  *self,
   const char *data;
   gsize length;
 
-  if ((*bytes = load_bytes (self->file, cancellable, error)) == NULL)
+  if ((*bytes = load_bytes (self->file, self, cancellable, error)) == NULL)
     return FALSE;
   data = g_bytes_get_data (*bytes, &length);
   if (data == NULL)
@@ -798,7 +822,7 @@ atlas_import_plan_read_csv_header (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if ((bytes = load_bytes (file, NULL, &local_error)) != NULL)
+  if ((bytes = load_bytes (file, NULL, NULL, &local_error)) != NULL)
     {
       data = g_bytes_get_data (bytes, &length);
       header = atlas_csv_reader_read_header (data ? data : "", length, &local_error);

@@ -57,12 +57,17 @@ read_schema (sqlite3 *db)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SchemaObject *object = g_new0 (SchemaObject, 1);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      SchemaObject *object;
 
+      /* a crafted schema could hide a second object behind a name already seen */
+      if (name == NULL || g_hash_table_contains (objects, name))
+        break;
+      object = g_new0 (SchemaObject, 1);
       object->type = dup_column (stmt, 0);
       object->table = dup_column (stmt, 2);
       object->sql = dup_column (stmt, 3);
-      g_hash_table_replace (objects, dup_column (stmt, 1), object);
+      g_hash_table_insert (objects, g_strdup (name), object);
     }
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE ? g_steal_pointer (&objects) : NULL;

@@ -15,7 +15,9 @@
 
 #include "atlas-application.h"
 #include "atlas-briefing-exporter.h"
+#include "atlas-case-file.h"
 #include "atlas-case.h"
+#include "atlas-export-command.h"
 #include "atlas-import-command.h"
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
@@ -50,6 +52,9 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { "export-briefing", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the case's briefing to a PDF file, one page per step, then exit"), N_("FILE") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Let --export-briefing or --screenshot replace an existing file of another kind"),
+    NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a GeoJSON, KML, GPX or CSV file into the case given with --into, then exit"),
     N_("FILE") },
@@ -89,6 +94,29 @@ parse_window_size (const char  *text,
   return TRUE;
 }
 
+/* --show's value: a page, a step of the briefing, or a record's key (looked up once the
+ * case is open). */
+static gboolean
+check_show (const char  *show,
+            GError     **error)
+{
+  if (*show == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--show needs a page, a step or a key: "
+                             "overview, sources, briefing, briefing:STEP or KEY"));
+      return FALSE;
+    }
+  if (g_str_has_prefix (show, "briefing:")
+      && !g_ascii_string_to_unsigned (show + strlen ("briefing:"), 10, 1, 10000, NULL, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--show %s: the step of the briefing is a number from 1"), show);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* --import FILE --into CASE: no window, no display needed. */
 static int
 run_import (GVariantDict *options)
@@ -105,13 +133,45 @@ run_import (GVariantDict *options)
   return atlas_import_command_run (file, into);
 }
 
+/* The case a command-line run reads: the first file named, or the sample. */
+static GFile *
+dup_case_argument (AtlasApplication *self)
+{
+  char **files = self->arguments != NULL ? *self->arguments + 1 : NULL;
+
+  if (files == NULL || files[0] == NULL)
+    return atlas_application_dup_sample_case ();
+  return g_file_new_for_commandline_arg (files[0]);
+}
+
+/* An output from the command line never replaces the case it shows, nor, without
+ * --force, a file of another kind. */
+static gboolean
+check_output (AtlasApplication *self,
+              GVariantDict     *options,
+              const char       *out_path,
+              const char       *magic,
+              const char       *kind)
+{
+  g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (out_path);
+  g_autoptr(GFile) case_file = dup_case_argument (self);
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_case_file_check_output (out_file, case_file, magic, kind,
+                                    g_variant_dict_contains (options, "force"), &error))
+    return TRUE;
+  g_printerr ("incident-atlas: %s\n", error->message);
+  return FALSE;
+}
+
 /* --export-briefing OUT.pdf [CASE]: no window, no display needed; the sample by default. */
 static int
 run_export_briefing (AtlasApplication *self,
                      GVariantDict     *options)
 {
   g_autofree char *out_path = NULL;
-  g_autofree char *sample_path = NULL;
+  g_autofree char *case_path = NULL;
+  g_autoptr(GFile) case_file = dup_case_argument (self);
   char **files = self->arguments != NULL ? *self->arguments + 1 : NULL;
 
   g_variant_dict_lookup (options, "export-briefing", "^ay", &out_path);
@@ -120,13 +180,10 @@ run_export_briefing (AtlasApplication *self,
       g_printerr ("%s\n", _("--export-briefing exports one case at a time"));
       return EXIT_FAILURE;
     }
-  if (files == NULL || files[0] == NULL)
-    {
-      g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
-
-      sample_path = g_file_get_path (sample);
-    }
-  return atlas_briefing_exporter_run_command (out_path, sample_path ? sample_path : files[0]);
+  if (!check_output (self, options, out_path, "%PDF-", "PDF"))
+    return EXIT_FAILURE;
+  case_path = files != NULL && files[0] != NULL ? g_strdup (files[0]) : g_file_get_path (case_file);
+  return atlas_export_command_run (out_path, case_path);
 }
 
 /* handle_local_options() does not see the file arguments; --export-briefing needs them. */
@@ -173,10 +230,17 @@ atlas_application_handle_local_options (GApplication *app,
       return EXIT_FAILURE;
     }
 
-  g_variant_dict_lookup (options, "show", "s", &self->show);
+  if (g_variant_dict_lookup (options, "show", "s", &self->show)
+      && !check_show (self->show, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
 
   if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path))
     {
+      if (!check_output (self, options, self->screenshot_path, "\x89PNG", "PNG"))
+        return EXIT_FAILURE;
       /* A screenshot is a one-off run: never hand it to an already running instance. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
@@ -421,7 +485,10 @@ new_case_response_cb (GtkNativeDialog  *dialog,
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       title = title_from_file (file);
-      atlas_case = atlas_case_create (file, title, &error);
+      /* The chooser asked before replacing a file: it goes to the trash rather than being
+       * written over, which another window or program holding it would not survive. */
+      if (!g_file_query_exists (file, NULL) || g_file_trash (file, NULL, &error))
+        atlas_case = atlas_case_create (file, title, &error);
       if (atlas_case != NULL)
         present_case (self, file);
       else

@@ -15,9 +15,11 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-application.h"
 #include "atlas-column-mapping.h"
 #include "atlas-import-dialog.h"
 #include "atlas-import-plan.h"
+#include "atlas-window.h"
 
 #define PREVIEW_ROWS 8
 #define LISTED_PROBLEMS 200
@@ -33,6 +35,7 @@ struct _AtlasImportDialog
   GtkLabel        *loading_label;
   GtkProgressBar  *progress_bar;
   AdwStatusPage   *error_page;
+  GtkWidget       *open_case_button;
   GtkLabel        *summary_label;
   GtkListBox      *preview_list;
   GtkWidget       *problems_box;
@@ -59,7 +62,10 @@ static void
 show_error (AtlasImportDialog *self,
             const char        *message)
 {
-  adw_status_page_set_description (self->error_page, message);
+  /* AdwStatusPage descriptions are markup; the message names the file */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
 }
@@ -239,6 +245,10 @@ plan_loaded_cb (GObject      *source,
         show_mapping (self);
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, error->message);
+      /* a case file: what the user wants is most likely to open it */
+      gtk_widget_set_visible (self->open_case_button,
+                              g_error_matches (error, ATLAS_IMPORT_ERROR,
+                                               ATLAS_IMPORT_ERROR_CASE_FILE));
       return;
     }
   self->loaded = TRUE;
@@ -249,6 +259,24 @@ static void
 fraction_changed_cb (AtlasImportDialog *self)
 {
   gtk_progress_bar_set_fraction (self->progress_bar, atlas_import_plan_get_fraction (self->plan));
+}
+
+/* Opens the file given to import as a case, in a window of its own. */
+static void
+open_case_clicked_cb (AtlasImportDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkApplication *app = parent != NULL ? gtk_window_get_application (parent) : NULL;
+  AtlasWindow *window;
+
+  if (ATLAS_IS_APPLICATION (app))
+    {
+      window = atlas_window_new (ATLAS_APPLICATION (app),
+                                 atlas_import_plan_get_file (self->plan));
+      atlas_window_restore_state (window, atlas_application_get_settings (ATLAS_APPLICATION (app)));
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -433,12 +461,14 @@ atlas_import_dialog_class_init (AtlasImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, loading_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, open_case_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, preview_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, problems_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, problems_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, problems_list);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_case_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_report_clicked_cb);
 }

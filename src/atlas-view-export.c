@@ -11,8 +11,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "atlas-briefing-exporter.h"
+#include "atlas-case-file.h"
 #include "atlas-view-export.h"
 #include "atlas-window.h"
 
@@ -44,6 +46,8 @@ typedef struct {
   AtlasFilter  *filter;
   AtlasBounds   bounds;
   char         *title;
+  char         *path;        /* where the user asked for the file */
+  char         *temp_path;   /* where it is written, beside it, until complete */
 } ExportJob;
 
 static void
@@ -53,6 +57,8 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->atlas_case);
   g_clear_object (&job->filter);
   g_free (job->title);
+  g_free (job->path);
+  g_free (job->temp_path);
   g_free (job);
 }
 
@@ -79,8 +85,43 @@ static void
 report_failure (ExportJob *job,
                 GError    *error)
 {
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    atlas_window_show_error (job->parent, _("Could Not Export"), error->message);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* the exporter's words name the hidden file it wrote */
+  message = job->temp_path != NULL
+            ? atlas_case_file_name_instead (error->message, job->temp_path, job->path)
+            : g_strdup (error->message);
+  atlas_window_show_error (job->parent, _("Could Not Export"), message);
+}
+
+/* The file is written under a hidden name beside @file and renamed into place when
+ * complete (finish_output()): a failure leaves what was there before. */
+static GFile *
+begin_output (ExportJob *job,
+              GFile     *file)
+{
+  job->path = g_file_get_path (file);
+  if (job->path == NULL)
+    return g_object_ref (file);
+  job->temp_path = atlas_case_file_temp_path (job->path);
+  return g_file_new_for_path (job->temp_path);
+}
+
+static void
+finish_output (ExportJob *job,
+               gboolean   written,
+               GError    *error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (written && (job->temp_path == NULL
+                  || atlas_case_file_replace_with (job->temp_path, job->path, &local_error)))
+    return;
+  if (job->temp_path != NULL)
+    g_remove (job->temp_path);
+  report_failure (job, error != NULL ? error : local_error);
 }
 
 static void
@@ -91,9 +132,8 @@ briefing_finished_cb (GObject      *source,
   g_autoptr(ExportJob) job = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!atlas_briefing_exporter_export_briefing_finish (ATLAS_BRIEFING_EXPORTER (source), result,
-                                                       &error))
-    report_failure (job, error);
+  finish_output (job, atlas_briefing_exporter_export_briefing_finish (
+                        ATLAS_BRIEFING_EXPORTER (source), result, &error), error);
 }
 
 static void
@@ -104,9 +144,23 @@ view_finished_cb (GObject      *source,
   g_autoptr(ExportJob) job = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!atlas_briefing_exporter_export_view_finish (ATLAS_BRIEFING_EXPORTER (source), result,
-                                                   &error))
-    report_failure (job, error);
+  finish_output (job, atlas_briefing_exporter_export_view_finish (
+                        ATLAS_BRIEFING_EXPORTER (source), result, &error), error);
+}
+
+/* The chooser has asked before replacing a file; the case itself, or a pipe, is still
+ * refused. */
+static gboolean
+check_output (ExportJob *job,
+              GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_case_file_check_output (file, atlas_case_get_file (job->atlas_case), NULL, NULL,
+                                    TRUE, &error))
+    return TRUE;
+  report_failure (job, error);
+  return FALSE;
 }
 
 static GtkFileChooserNative *
@@ -123,27 +177,58 @@ new_save_chooser (GtkWindow  *parent,
   return chooser;
 }
 
+/* Takes @job. */
+static void
+export_briefing_to (ExportJob *job,
+                    GFile     *file)
+{
+  g_autoptr(GFile) output = NULL;
+  g_autoptr(AtlasBriefingExporter) exporter = NULL;
+
+  if (!check_output (job, file))
+    {
+      export_job_free (job);
+      return;
+    }
+  exporter = atlas_briefing_exporter_new (job->atlas_case);
+  output = begin_output (job, file);
+  atlas_briefing_exporter_export_briefing_async (exporter, output, ATLAS_BRIEFING_A4_WIDTH,
+                                                 ATLAS_BRIEFING_A4_HEIGHT, NULL,
+                                                 briefing_finished_cb, job);
+}
+
 static void
 briefing_chosen_cb (GtkNativeDialog *chooser,
                     int              response,
                     ExportJob       *job)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(AtlasBriefingExporter) exporter = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT
-      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
-    {
-      export_job_free (job);
-      g_object_unref (chooser);
-      return;
-    }
-
-  exporter = atlas_briefing_exporter_new (job->atlas_case);
-  atlas_briefing_exporter_export_briefing_async (exporter, file, ATLAS_BRIEFING_A4_WIDTH,
-                                                 ATLAS_BRIEFING_A4_HEIGHT, NULL,
-                                                 briefing_finished_cb, job);
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    export_briefing_to (job, file);
+  else
+    export_job_free (job);
   g_object_unref (chooser);
+}
+
+/**
+ * atlas_view_export_briefing_to_file:
+ *
+ * Writes the case's briefing to @file as the export dialog does once a file is chosen:
+ * never over the case, under a hidden name beside @file until complete; a failure is
+ * shown over @parent.
+ */
+void
+atlas_view_export_briefing_to_file (GtkWindow *parent,
+                                    AtlasCase *atlas_case,
+                                    GFile     *file)
+{
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (ATLAS_IS_CASE (atlas_case));
+  g_return_if_fail (G_IS_FILE (file));
+
+  export_briefing_to (export_job_new (parent, atlas_case, NULL, NULL), file);
 }
 
 /**
@@ -185,6 +270,7 @@ view_chosen_cb (GtkNativeDialog *chooser,
   const char *size_ids[G_N_ELEMENTS (sizes)], *resolution_ids[G_N_ELEMENTS (resolutions)];
   g_autoptr(AtlasBriefingExporter) exporter = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) output = NULL;
   g_autofree char *path = NULL;
   guint size, resolution;
 
@@ -194,7 +280,8 @@ view_chosen_cb (GtkNativeDialog *chooser,
     resolution_ids[i] = resolutions[i].id;
 
   if (response != GTK_RESPONSE_ACCEPT
-      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL
+      || !check_output (job, file))
     {
       export_job_free (job);
       g_object_unref (chooser);
@@ -205,6 +292,7 @@ view_chosen_cb (GtkNativeDialog *chooser,
   resolution = find_choice (GTK_FILE_CHOOSER (chooser), "resolution", resolution_ids,
                             G_N_ELEMENTS (resolutions));
   path = g_file_get_path (file);
+  output = begin_output (job, file);
   exporter = atlas_briefing_exporter_new (job->atlas_case);
   /* the name's ending says the format */
   atlas_briefing_exporter_export_view_async (exporter,
@@ -212,7 +300,7 @@ view_chosen_cb (GtkNativeDialog *chooser,
                                              ? ATLAS_VIEW_FORMAT_PDF : ATLAS_VIEW_FORMAT_PNG,
                                              job->filter, &job->bounds, job->title,
                                              sizes[size].width, sizes[size].height,
-                                             resolutions[resolution].scale, file, NULL,
+                                             resolutions[resolution].scale, output, NULL,
                                              view_finished_cb, job);
   g_object_unref (chooser);
 }

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 void atlas_view_export_briefing (GtkWindow    *parent,
                                  AtlasCase    *atlas_case);
+void atlas_view_export_briefing_to_file (GtkWindow *parent,
+                                         AtlasCase *atlas_case,
+                                         GFile     *file);
 void atlas_view_export_view     (GtkWindow    *parent,
                                  AtlasCase    *atlas_case,
                                  AtlasFilter  *filter,

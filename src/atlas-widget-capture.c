@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "atlas-case-file.h"
 #include "atlas-widget-capture.h"
 
 /**
@@ -60,6 +62,7 @@ atlas_widget_capture_to_png (GtkWidget   *widget,
                              GError     **error)
 {
   g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *temp_path = NULL;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -72,8 +75,13 @@ atlas_widget_capture_to_png (GtkWidget   *widget,
       return FALSE;
     }
 
-  if (!gdk_texture_save_to_png (texture, path))
+  /* written beside it and renamed into place when complete: a failed or killed capture
+   * leaves what was there before */
+  temp_path = atlas_case_file_temp_path (path);
+  if (!gdk_texture_save_to_png (texture, temp_path)
+      || !atlas_case_file_replace_with (temp_path, path, NULL))
     {
+      g_remove (temp_path);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("could not write the PNG file"));
       return FALSE;

@@ -155,9 +155,12 @@ show_status (AtlasWindow *self,
              const char  *title,
              const char  *description)
 {
+  /* AdwStatusPage descriptions are markup; a message may hold a file's name */
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
   adw_status_page_set_icon_name (self->status_page, icon_name);
   adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
+  adw_status_page_set_description (self->status_page, escaped);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "status");
 }
 
@@ -199,7 +202,8 @@ show_initial_page (AtlasWindow *self)
 
   if (self->initial_page == NULL)
     return;
-  if (g_str_has_prefix (self->initial_page, "briefing"))
+  if (g_str_equal (self->initial_page, "briefing")
+      || g_str_has_prefix (self->initial_page, "briefing:"))
     {
       guint64 step = 1;
 
@@ -229,6 +233,8 @@ show_initial_page (AtlasWindow *self)
       g_autofree char *message = g_strdup_printf (_("The case holds nothing called “%s”"),
                                                   self->initial_page);
       show_toast (self, message);
+      /* the key came from the command line: say it there too */
+      g_printerr ("incident-atlas: --show: %s\n", message);
       return;
     }
 

@@ -98,6 +98,14 @@ def main():
                 failures.append(f'--screenshot size {width}x{height}')
             if variety < 10:
                 failures.append(f'--screenshot looks blank ({variety} distinct rows)')
+        for show, named in (('briefing:abc', 'briefing:abc'), ('briefing:0', 'briefing:0'),
+                            ('', '--show')):
+            bad = run('--screenshot', out, '--show', show, SAMPLE)
+            if bad.returncode == 0 or named not in bad.stderr:
+                failures.append(f'--show {show!r} accepted without a word: {bad.stderr!r}')
+        unknown = run('--screenshot', out, '--size', '900x600', '--show', 'no-such-key', SAMPLE)
+        if 'no-such-key' not in unknown.stderr:
+            failures.append(f'--show no-such-key ignored without a word: {unknown.stderr!r}')
     for failure in failures:
         print(failure, file=sys.stderr)
     return 1 if failures else 0

@@ -9,10 +9,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "atlas-actor.h"
@@ -617,6 +619,229 @@ test_migrate_version_2 (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
 }
 
+static gboolean
+is_wal_mode (const char *path)
+{
+  g_autofree char *header = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &header, &length, NULL) && length > 19
+         && header[18] == 2 && header[19] == 2;
+}
+
+/* What a user who may not write the folder sees: the case open, read-only. */
+static gboolean
+opens_read_only (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  AtlasCaseCounts counts;
+
+  if (atlas_case == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  atlas_case_get_counts (atlas_case, &counts);
+  return atlas_case_get_read_only (atlas_case) && counts.incidents == 1 && counts.routes == 1
+         && strstr (atlas_case_get_read_only_reason (atlas_case), "folder") != NULL;
+}
+
+/* Root may read and write anywhere: the check runs as nobody, in a child. */
+static gboolean
+check_as_user (gboolean (*check) (GFile *file),
+               GFile     *file)
+{
+  pid_t pid;
+  int status = 0;
+
+  if (getuid () != 0)
+    return check (file);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      if (setgid (65534) != 0 || setuid (65534) != 0)
+        _exit (2);
+      _exit (check (file) ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+/* The message says why, in the system's words, once. */
+static gboolean
+refused_saying_why (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+
+  if (atlas_case != NULL)
+    return FALSE;
+  g_printerr ("%s\n", error->message);
+  return strstr (error->message, g_strerror (EACCES)) != NULL
+         && strstr (error->message, "it cannot be opened") == NULL;
+}
+
+static void
+test_unreadable_says_why (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+
+  g_clear_object (&atlas_case);
+  /* the fixture's folder is 0700: let nobody in, but not read the file */
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
+  if (getuid () == 0)
+    g_assert_cmpint (chown (fixture->path, 0, 0), ==, 0);
+  else
+    g_assert_cmpint (g_chmod (fixture->path, 0), ==, 0);
+  g_assert_true (check_as_user (refused_saying_why, fixture->file));
+  g_chmod (fixture->path, 0644);
+}
+
+/* A write in rollback-journal mode, killed after it has changed the file itself: a hot
+ * journal, which only a connection that may write can undo. */
+static void
+leave_hot_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (path, &db) != SQLITE_OK
+          || sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2;"
+                               "BEGIN IMMEDIATE;"
+                               "UPDATE claims SET paraphrase = hex (randomblob (3000));"
+                               "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                               " FROM n WHERE i < 50) INSERT INTO atlas_meta"
+                               " SELECT 'pad' || i, hex (zeroblob (4000)) FROM n",
+                           NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_printerr ("%s\n", sqlite3_errmsg (db));
+          _exit (1);
+        }
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* Where the journal cannot be undone, the message says what is wrong and where. */
+static gboolean
+refused_naming_journal (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, &error);
+
+  if (atlas_case != NULL)
+    return FALSE;
+  g_printerr ("%s\n", error->message);
+  return strstr (error->message, "-journal") != NULL;
+}
+
+static void
+test_hot_journal_in_read_only_folder (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
+  gboolean refused;
+
+  g_clear_object (&atlas_case);
+  leave_hot_journal (fixture->path);
+  g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
+  refused = check_as_user (refused_naming_journal, fixture->file);
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  g_assert_true (refused);
+
+  /* where it can be written, the change is undone and the case opens */
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, NULL);
+  g_assert_nonnull (atlas_case);
+  g_assert_false (atlas_case_get_read_only (atlas_case));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* Leaves a committed change in the case's write-ahead log, as a program killed before it
+ * closed the case would, and no shared-memory index beside it. */
+static void
+leave_change_in_log (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (path, &db) != SQLITE_OK
+          || sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0;"
+                               "UPDATE atlas_meta SET value = 'Changed in the log'"
+                               " WHERE key = 'title'", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_cmpint (g_remove (shm), ==, 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+opens_read_only_with_log (GFile *file)
+{
+  g_autoptr(AtlasCase) atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, NULL);
+
+  return opens_read_only (file) && atlas_case != NULL
+         && g_strcmp0 (atlas_case_get_title (atlas_case), "Changed in the log") == 0;
+}
+
+/* A WAL case on read-only media: SQLite cannot make its shared-memory index beside it. It
+ * is made in the system's temporary folder (g_dir_make_tmp's is 0700, which the user
+ * nobody could not enter), left in WAL mode, with or without changes in its log, and its
+ * folder made read-only. */
+static void
+test_wal_in_read_only_folder (gconstpointer data)
+{
+  gboolean with_log = GPOINTER_TO_INT (data);
+  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "atlas-ro-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  Fixture fixture = { 0 };
+  gboolean opened;
+
+  g_assert_nonnull (g_mkdtemp_full (dir, 0755));
+  path = g_build_filename (dir, "case.gpkg", NULL);
+  wal = g_strconcat (path, "-wal", NULL);
+  fixture = (Fixture) { dir, g_file_new_for_path (path), path };
+  atlas_case = create_populated_case (&fixture);
+  g_clear_object (&atlas_case);
+  g_assert_true (is_wal_mode (path));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  if (with_log)
+    leave_change_in_log (path);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  opened = check_as_user (with_log ? opens_read_only_with_log : opens_read_only, fixture.file);
+  g_chmod (dir, 0755);
+  g_remove (path);
+  g_remove (wal);
+  g_rmdir (dir);
+  g_object_unref (fixture.file);
+  g_assert_true (opened);
+}
+
 static void
 test_migrate_version_1 (Fixture       *fixture,
                         gconstpointer  data)
@@ -664,11 +889,44 @@ test_create_replaces_atomically (Fixture       *fixture,
 
   g_assert_null (atlas_case_create (blocked_file, "x", &error));
   g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED);
+  /* the message names the folder, and no temporary file the user never asked for */
+  g_assert_nonnull (strstr (error->message, "no-such-dir” does not exist"));
+  g_assert_null (strstr (error->message, ".part"));
   g_clear_error (&error);
 
   atlas_case = atlas_case_create (fixture->file, "First", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (atlas_case_get_title (atlas_case), ==, "First");
+  g_clear_object (&atlas_case);
+}
+
+/* Another program may hold a case that exists: creating one there never replaces it. */
+static void
+test_create_never_replaces (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) first = atlas_case_create (fixture->file, "First", &error);
+  g_autoptr(AtlasCase) second = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_no_error (error);
+  second = atlas_case_create (fixture->file, "Second", &error);
+  g_assert_null (second);
+  g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_clear_object (&first);
+
+  first = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_case_get_title (first), ==, "First");
+
+  /* and no temporary file is left beside it */
+  dir = g_dir_open (fixture->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".part"));
 }
 
 static guint
@@ -849,7 +1107,15 @@ main (int   argc,
   add_test ("/atlas/case/migrate-version-1", test_migrate_version_1);
   add_test ("/atlas/case/migrate-version-2", test_migrate_version_2);
   add_test ("/atlas/case/unwritable-read-only", test_unwritable_file_opens_read_only);
+  g_test_add_data_func ("/atlas/case/wal-in-read-only-folder", GINT_TO_POINTER (FALSE),
+                        test_wal_in_read_only_folder);
+  g_test_add_data_func ("/atlas/case/wal-with-log-in-read-only-folder", GINT_TO_POINTER (TRUE),
+                        test_wal_in_read_only_folder);
+  add_test ("/atlas/case/unreadable-says-why", test_unreadable_says_why);
+  add_test ("/atlas/case/hot-journal-in-read-only-folder",
+            test_hot_journal_in_read_only_folder);
   add_test ("/atlas/case/create-replaces-atomically", test_create_replaces_atomically);
+  add_test ("/atlas/case/create-never-replaces", test_create_never_replaces);
 
   return g_test_run ();
 }

@@ -366,6 +366,7 @@ assert_same_waypoints (AtlasCase   *original_case,
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+  g_assert_cmpuint (g_list_model_get_n_items (before), >, 1);
   for (guint i = 0; i < g_list_model_get_n_items (before); i++)
     {
       g_autoptr(AtlasRecord) a = g_list_model_get_item (before, i);
@@ -390,6 +391,7 @@ assert_same_routes (AtlasCase         *original_case,
 
   g_assert_no_error (error);
   g_assert_cmpuint (imported->len, ==, g_list_model_get_n_items (before));
+  g_assert_cmpuint (imported->len, >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (before); i++)
     {
       g_autoptr(AtlasRecord) route = g_list_model_get_item (before, i);
@@ -431,6 +433,7 @@ round_trip (AtlasExportFormat format)
   echoes = list_incidents (imported, TRUE);
   g_assert_cmpuint (copies->len, ==, incidents->len);
   g_assert_cmpuint (echoes->len, ==, counts.waypoints);
+  g_assert_cmpuint (incidents->len, >, 0);
 
   for (guint i = 0; i < incidents->len; i++)
     {

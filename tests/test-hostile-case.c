@@ -673,6 +673,126 @@ test_view_layer_and_trigger (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* Schema objects that run the file's SQL on a write or on the search catch-up, though
+ * they are neither triggers nor views; each, with the name the notice must give. */
+static const struct {
+  const char *name;
+  const char *sql;
+} foreign_objects[] = {
+  { "incidents", "PRAGMA writable_schema = ON;"
+                 "UPDATE sqlite_master SET sql = replace (sql, 'summary TEXT)',"
+                 " 'summary TEXT CHECK (length (printf (''%.*c'', 100000000, ''x'')) > 0))')"
+                 " WHERE name = 'incidents'" },
+  { "slow_expression", "CREATE INDEX slow_expression ON incidents"
+                       " (length (printf ('%.*c', 1000000, title)))" },
+  { "slow_partial", "CREATE INDEX slow_partial ON claims (key)"
+                    " WHERE length (printf ('%.*c', 1000000, key)) > 0" },
+  { "shadow_index", "CREATE INDEX shadow_index ON search_index_data"
+                    " (length (printf ('%.*c', 1000000, block)))" },
+  { "shadow_trigger", "CREATE TRIGGER shadow_trigger AFTER INSERT ON search_index_content"
+                      " BEGIN SELECT 1; END" },
+  { "claims", "ALTER TABLE claims ADD COLUMN extra TEXT"
+              " CHECK (length (printf ('%.*c', 1000000, extra)) >= 0)" },
+  { "notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT CHECK (body != ''))" },
+};
+
+static void
+test_foreign_schema_object (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+
+  create_case (fixture);
+  exec_raw (fixture, foreign_objects[i].sql);
+
+  atlas_case = open_bounded (fixture, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", atlas_case_get_read_only_reason (atlas_case));
+  g_assert_true (atlas_case_get_read_only (atlas_case));
+  g_assert_nonnull (strstr (atlas_case_get_read_only_reason (atlas_case),
+                            foreign_objects[i].name));
+  /* so the search index never catches up through it */
+  g_assert_false (atlas_case_get_search_pending (atlas_case));
+  g_assert_true (atlas_case_update_search_index (atlas_case, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+read_table_sql (Fixture    *fixture,
+                const char *table)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *sql = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE name = ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return sql;
+}
+
+/* A table as an earlier version might have made it, without some of today's columns, is
+ * still ours; with a definition of its own, or without one of our constraints, it is
+ * not. The tables are empty, so their rows do not care. */
+static void
+test_earlier_table (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *table;
+    const char *from;
+    const char *to;
+    gboolean    trusted;
+  } edits[] = {
+    { "waypoints", " date TEXT,", "", TRUE },
+    { "waypoints", ", location_source TEXT", "", TRUE },
+    { "waypoints", " date TEXT,", " date TEXT CHECK (length (date) < 99),", FALSE },
+    { "waypoints", " date TEXT,", " date TEXT, evil TEXT,", FALSE },
+    { "routes", " CHECK (status IN ('reported','alleged','contested'))", "", FALSE },
+    { "gpkg_geometry_columns", " CONSTRAINT fk_gc_tn FOREIGN KEY (table_name)"
+      " REFERENCES gpkg_contents(table_name),", "", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasCase) atlas_case = atlas_case_create (fixture->file, "Earlier", &error);
+      char *sql;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+      g_assert_no_error (error);
+      g_clear_object (&atlas_case);
+      before = read_table_sql (fixture, edits[i].table);
+      sql = sqlite3_mprintf ("PRAGMA writable_schema = ON;"
+                             "UPDATE sqlite_master SET sql = replace (sql, %Q, %Q)"
+                             " WHERE name = %Q", edits[i].from, edits[i].to, edits[i].table);
+      exec_raw (fixture, sql);
+      sqlite3_free (sql);
+      after = read_table_sql (fixture, edits[i].table);
+      g_assert_cmpstr (before, !=, after);
+
+      atlas_case = open_bounded (fixture, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s → %s: %s", edits[i].from, edits[i].to,
+                      atlas_case_get_read_only_reason (atlas_case));
+      g_assert_cmpint (atlas_case_get_read_only (atlas_case), ==, !edits[i].trusted);
+      g_clear_object (&atlas_case);
+      g_remove (fixture->path);
+      g_remove (wal);
+      g_remove (shm);
+    }
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -695,6 +815,15 @@ main (int   argc,
   add_test ("/atlas/hostile-case/view-in-place-of-table", test_view_in_place_of_table);
   add_test ("/atlas/hostile-case/generated-column", test_generated_column);
   add_test ("/atlas/hostile-case/view-layer-and-trigger", test_view_layer_and_trigger);
+  add_test ("/atlas/hostile-case/earlier-table", test_earlier_table);
+  for (guint i = 0; i < G_N_ELEMENTS (foreign_objects); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/atlas/hostile-case/foreign-schema/%s",
+                                               foreign_objects[i].name);
+
+      g_test_add (path, Fixture, GUINT_TO_POINTER (i), fixture_set_up,
+                  test_foreign_schema_object, fixture_tear_down);
+    }
 
   return g_test_run ();
 }

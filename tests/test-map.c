@@ -18,6 +18,7 @@
 #include "atlas-case.h"
 #include "atlas-map-style.h"
 #include "atlas-map-view.h"
+#include "atlas-route-layer.h"
 #include "atlas-widget-capture.h"
 #include "test-slowdown.h"
 
@@ -112,15 +113,13 @@ test_pick_incident_and_waypoint (Fixture       *fixture,
   g_clear_object (&picked);
 
   /* Khash is a waypoint of the reported route only */
-  if (khash != NULL)
-    {
-      project (fixture, atlas_record_get_double (khash, "latitude"),
-               atlas_record_get_double (khash, "longitude"), &x, &y);
-      picked = atlas_map_view_pick (fixture->map_view, x, y);
-      g_assert_nonnull (picked);
-      g_assert_cmpstr (atlas_record_get_kind (picked), ==, "waypoint");
-      g_clear_object (&picked);
-    }
+  g_assert_nonnull (khash);
+  project (fixture, atlas_record_get_double (khash, "latitude"),
+           atlas_record_get_double (khash, "longitude"), &x, &y);
+  picked = atlas_map_view_pick (fixture->map_view, x, y);
+  g_assert_nonnull (picked);
+  g_assert_cmpstr (atlas_record_get_kind (picked), ==, "waypoint");
+  g_clear_object (&picked);
 
   /* Open water in the Arabian Sea */
   project (fixture, 22.0, 62.0, &x, &y);
@@ -155,6 +154,7 @@ test_route_framed_whole (Fixture       *fixture,
   atlas_map_view_frame_record (fixture->map_view, route, FALSE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->map_view));
 
+  g_assert_cmpuint (g_list_model_get_n_items (waypoints), >, 1);
   for (guint i = 0; i < g_list_model_get_n_items (waypoints); i++)
     {
       g_autoptr(AtlasRecord) waypoint = g_list_model_get_item (waypoints, i);
@@ -245,29 +245,91 @@ test_date_range_in_memory (Fixture       *fixture,
   g_assert_cmpstr (atlas_record_get_key (picked), ==, "inc-ahvaz-2018");
 }
 
-/* Playing the timeline to the end of 2023 with the ministry's alleged route framed: its
- * last stop, Kerman (which the source gives no date for), is still there to select. */
+/* Playing the timeline: the reported route's last stop, Kerman on 3 January 2024, is not
+ * yet reached at the end of 2023, and still there to select. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opaque white pixels, the fill of a reached waypoint's disc, within @radius of (x, y) of
+ * what @layer draws by itself. */
+static guint
+count_white_in_disc (GtkWidget *layer,
+                     double     x,
+                     double     y,
+                     double     radius)
+{
+  g_autoptr(GdkTexture) texture = atlas_widget_capture_texture (layer);
+  int width, height;
+  g_autofree guchar *data = NULL;
+  guint count = 0;
+
+  g_assert_nonnull (texture);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  for (int py = MAX (0, (int) (y - radius)); py <= MIN (height - 1, (int) (y + radius)); py++)
+    for (int px = MAX (0, (int) (x - radius)); px <= MIN (width - 1, (int) (x + radius)); px++)
+      {
+        const guchar *pixel = data + ((gsize) py * width + px) * 4;
+
+        if (hypot (px - x, py - y) <= radius && pixel[3] == 255
+            && pixel[0] > 240 && pixel[1] > 240 && pixel[2] > 240)
+          count++;
+      }
+  return count;
+}
+
+/* The alleged route reaches Pakistan on 2023-12-13: a white disc; with the time shown
+ * ending the day before, only its faint outline is drawn. (Kerman, where both routes end,
+ * will not do: the alleged route's undated stop there is always reached.) */
 static void
 test_route_travelled (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(AtlasRecord) route = atlas_case_lookup (sample, "route", "route-badakhshan-kerman",
+  g_autoptr(AtlasRecord) route = atlas_case_lookup (sample, "route", "route-tajikistan-pakistan",
                                                     NULL);
-  g_autoptr(AtlasRecord) kerman = atlas_case_lookup (sample, "waypoint", "wp-kerman-end", NULL);
+  g_autoptr(AtlasRecord) stop = atlas_case_lookup (sample, "waypoint", "wp-alt-pakistan", NULL);
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-map-travelled.png", NULL);
   g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *layer = find_descendant (GTK_WIDGET (fixture->map_view), ATLAS_TYPE_ROUTE_LAYER);
+  guint reached, not_yet;
   double x, y;
 
+  g_assert_nonnull (route);
+  g_assert_nonnull (stop);
+  g_assert_nonnull (layer);
   atlas_map_view_frame_record (fixture->map_view, route, FALSE);
-  atlas_filter_set_date_range (fixture->filter, NULL, "2023-12-31");
+  wait_until_settled (fixture->map_view);
+  project (fixture, atlas_record_get_double (stop, "latitude"),
+           atlas_record_get_double (stop, "longitude"), &x, &y);
+  g_assert_true (x > 0 && y > 0);
+  reached = count_white_in_disc (layer, x, y, 8);
+
+  atlas_filter_set_date_range (fixture->filter, NULL, "2023-12-12");
   wait_until_settled (fixture->map_view);
   texture = atlas_widget_capture_texture (GTK_WIDGET (fixture->map_view));
   g_assert_nonnull (texture);
   gdk_texture_save_to_png (texture, path);
+  not_yet = count_white_in_disc (layer, x, y, 8);
 
-  project (fixture, atlas_record_get_double (kerman, "latitude"),
-           atlas_record_get_double (kerman, "longitude"), &x, &y);
-  g_assert_true (x > 0 && y > 0);
+  g_test_message ("white pixels at the stop: %u reached, %u not yet", reached, not_yet);
+  g_assert_cmpuint (reached, >, 40);
+  g_assert_cmpuint (not_yet, <, 5);
 }
 
 static void

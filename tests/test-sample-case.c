@@ -515,6 +515,7 @@ test_location_precision_honest (void)
 {
   g_autoptr(GListModel) incidents = atlas_case_list_records (sample, ATLAS_TYPE_INCIDENT, NULL);
 
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
     {
       AtlasRecord *incident = nth_record (incidents, i);

@@ -1004,6 +1004,38 @@ test_markup_is_text (Fixture       *fixture,
 
 /* ---- layout ------------------------------------------------------------------------ */
 
+static gboolean
+is_flow_box (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_FLOW_BOX (widget);
+}
+
+/* How many of a fact group's values stand on its first line. */
+static guint
+values_on_first_line (GtkWidget *group)
+{
+  GtkWidget *box = find_widget (group, is_flow_box, NULL);
+  guint count = 0;
+  double first_y = 0;
+
+  g_assert_nonnull (box);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_point_t point;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      g_assert_true (gtk_widget_compute_point (child, box, &GRAPHENE_POINT_INIT (0, 0), &point));
+      if (count == 0)
+        first_y = point.y;
+      if (point.y == first_y)
+        count++;
+    }
+  return count;
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
@@ -1024,16 +1056,27 @@ test_narrow (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->sidebar)), <=, 360);
   screenshot (fixture, "sidebar-narrow.png");
+  /* without room, the values stack */
+  g_assert_cmpuint (values_on_first_line (find_widget (visible_page (fixture),
+                                                       is_fact_group_for, "deaths")), ==, 1);
 }
 
+/* With room, the contested death toll's values stand side by side. */
 static void
 test_wide (Fixture       *fixture,
            gconstpointer  data)
 {
+  GtkWidget *deaths;
+
   gtk_window_set_default_size (fixture->window, 1400, 900);
   select_record (fixture, "incident", KERMAN);
-  scroll_to (find_widget (visible_page (fixture), is_fact_group_for, "deaths"));
+  deaths = find_widget (visible_page (fixture), is_fact_group_for, "deaths");
+  g_assert_nonnull (deaths);
+  scroll_to (deaths);
   screenshot (fixture, "sidebar-wide.png");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->sidebar)), >=, 1000);
+  g_test_message ("%u values on the first line", values_on_first_line (deaths));
+  g_assert_cmpuint (values_on_first_line (deaths), >=, 2);
 }
 
 static AtlasRecord *

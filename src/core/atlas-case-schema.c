@@ -14,6 +14,7 @@
 
 #include "atlas-case-error.h"
 #include "atlas-case-schema.h"
+#include "atlas-case-trust.h"
 
 static const char gpkg_core_sql[] =
   "CREATE TABLE gpkg_spatial_ref_sys ("
@@ -447,54 +448,15 @@ atlas_case_schema_read_version (sqlite3 *db)
   return MAX (version, 0);
 }
 
-static gboolean
-is_expected_trigger (GPtrArray  *expected,
-                     const char *sql)
-{
-  for (guint i = 0; i < expected->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (expected, i), sql) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /**
  * atlas_case_schema_check_trusted:
  *
  * A file may run its triggers (trusted_schema on, needed to write the R-tree) only when
- * every trigger in it is one we create, word for word, and it has no views: then opening
- * it runs no SQL that came with the file.
+ * its whole schema is one we create, word for word: see atlas_case_trust_check().
  */
 gboolean
 atlas_case_schema_check_trusted (sqlite3  *db,
                                  GError  **error)
 {
-  g_autoptr(GPtrArray) expected = dup_expected_triggers ();
-  sqlite3_stmt *stmt = NULL;
-  gboolean trusted = TRUE;
-
-  if (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_master"
-                              " WHERE type IN ('trigger', 'view')", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_UNTRUSTED,
-                   _("its schema cannot be read: %s"), sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  while (trusted && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
-
-      if (g_strcmp0 (type, "trigger") == 0 && is_expected_trigger (expected, sql))
-        continue;
-
-      trusted = FALSE;
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_UNTRUSTED,
-                   _("it contains a %s “%s” that Incident Atlas did not create"),
-                   type, name ? name : "");
-    }
-
-  sqlite3_finalize (stmt);
-  return trusted;
+  return atlas_case_trust_check (db, error);
 }

@@ -23,6 +23,7 @@
 #include "atlas-attachment.h"
 #include "atlas-briefing-step.h"
 #include "atlas-case-private.h"
+#include "atlas-case-file.h"
 #include "atlas-case-schema.h"
 #include "atlas-case-writer.h"
 #include "atlas-case.h"
@@ -156,8 +157,14 @@ open_connection (const char  *path,
 
   if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
     {
+      /* SQLite's own words ("unable to open database file") do not say why; the system's
+       * do ("Permission denied") */
+      int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
       g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
-                   _("it cannot be opened: %s"), db ? sqlite3_errmsg (db) : _("out of memory"));
+                   _("SQLite cannot open it: %s"),
+                   system_errno != 0 ? g_strerror (system_errno)
+                   : db != NULL ? sqlite3_errmsg (db) : _("out of memory"));
       sqlite3_close (db);
       return NULL;
     }
@@ -195,6 +202,11 @@ check_is_geopackage (sqlite3  *db,
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_A_DATABASE,
                      _("it is not a database, or it is damaged"));
+      else if (sqlite3_extended_errcode (db) == SQLITE_READONLY_ROLLBACK)
+        g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY,
+                     _("a change to it was interrupted, and must be undone (from the "
+                       "“-journal” file beside it) where the file and its folder can be "
+                       "written to"));
       else
         atlas_case_schema_set_error (error, db, _("it cannot be read"));
       return FALSE;
@@ -377,6 +389,84 @@ can_write_beside (const char *path)
          && g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
+/* A write killed midway in rollback-journal mode leaves a hot journal beside the file,
+ * which a read-only connection cannot undo: every read fails. A connection that may write
+ * undoes it on its first read; it runs nothing from the file's schema. */
+static void
+recover_hot_journal (const char *path)
+{
+  sqlite3 *db;
+
+  if (!atlas_case_file_has_hot_journal (path) || !can_write_beside (path))
+    return;
+  db = open_connection (path, SQLITE_OPEN_READWRITE, NULL);
+  if (db != NULL)
+    sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
+/* Bytes 18 and 19 of an SQLite header are 2 in WAL mode. */
+static gboolean
+is_wal_file (const char *path)
+{
+  guint8 header[20] = { 0 };
+  FILE *stream = g_fopen (path, "rbe");
+  gboolean wal;
+
+  if (stream == NULL)
+    return FALSE;
+  wal = fread (header, 1, sizeof header, stream) == sizeof header
+        && header[18] == 2 && header[19] == 2;
+  fclose (stream);
+  return wal;
+}
+
+static gboolean
+has_wal_content (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf info;
+
+  return g_stat (wal, &info) == 0 && info.st_size > 0;
+}
+
+/* A WAL file is read through its shared-memory index beside it, which SQLite cannot make
+ * in a folder we may not write (read-only media): "unable to open database file". With
+ * nothing in its log, everything is in the file itself, which SQLite then reads as
+ * immutable; with changes in its log and no index beside it, a private copy of both is
+ * read, and removed with the case. */
+static sqlite3 *
+open_for_reading (AtlasCase   *self,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *copy = NULL;
+  char *folder = NULL;
+
+  if (atlas_case_file_folder_writable (path) || !is_wal_file (path)
+      || (has_wal_content (path) && g_file_test (shm, G_FILE_TEST_EXISTS)))
+    return open_connection (path, SQLITE_OPEN_READONLY, error);
+
+  if (has_wal_content (path))
+    {
+      copy = atlas_case_file_copy_with_log (path, &folder, error);
+      if (copy == NULL)
+        return NULL;
+      g_object_set_data_full (G_OBJECT (self), "atlas-case-copy", folder,
+                              (GDestroyNotify) atlas_case_file_remove_copy);
+      return open_connection (copy, SQLITE_OPEN_READONLY, error);
+    }
+
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri == NULL)
+    return open_connection (path, SQLITE_OPEN_READONLY, error);
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  return open_connection (immutable, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+}
+
 static AtlasCase *
 open_validated (GFile               *file,
                 AtlasCaseOpenFlags   flags,
@@ -388,7 +478,10 @@ open_validated (GFile               *file,
   int version;
 
   self->file = g_object_ref (file);
-  self->db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  if (!atlas_case_file_check_beside (path, error))
+    return NULL;
+  recover_hot_journal (path);
+  self->db = open_for_reading (self, path, error);
   if (self->db == NULL || !validate_file (self->db, &version, error))
     return NULL;
 
@@ -455,6 +548,9 @@ atlas_case_open (GFile               *file,
                    _("“%s” does not exist"), name);
       return NULL;
     }
+  /* SQLite would wait forever to open a pipe, and call a folder a disk I/O error */
+  if (!atlas_case_file_check_regular (file, FALSE, error))
+    return NULL;
 
   self = open_validated (file, flags, &local_error);
   if (self == NULL)
@@ -543,8 +639,10 @@ create_file_at (const char  *path,
 /**
  * atlas_case_create:
  *
- * Creates an empty case at @file. The file is built beside it and moved into place only
- * when complete, so an existing file the user chose to replace is never left half-written.
+ * Creates an empty case at @file, which must not exist. The file is built beside it under
+ * a hidden name and given its name only when complete, in one step that never replaces a
+ * file: a kill leaves no case, and of two programs creating one case at once, one gets
+ * %ATLAS_CASE_ERROR_EXISTS and changes nothing.
  *
  * Returns: (transfer full): the new case, open for writing
  */
@@ -563,15 +661,23 @@ atlas_case_create (GFile       *file,
 
   path = g_file_get_path (file);
   name = g_file_get_parse_name (file);
-  tmp_path = g_strdup_printf ("%s.new-%u", path, g_random_int ());
-
-  if (!create_file_at (tmp_path, title, &local_error)
-      || g_rename (tmp_path, path) != 0)
+  if (path == NULL || g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_remove (tmp_path);
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
-                   _("“%s” cannot be created: %s"), name,
-                   local_error ? local_error->message : g_strerror (errno));
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_EXISTS,
+                   _("“%s” cannot be created: it already exists or is not a local file"), name);
+      return NULL;
+    }
+
+  tmp_path = atlas_case_file_temp_path (path);
+  if (!atlas_case_file_check_folder (path, &local_error)
+      || !create_file_at (tmp_path, title, &local_error)
+      || !atlas_case_file_publish (tmp_path, path, &local_error))
+    {
+      atlas_case_file_remove_temp (tmp_path);
+      g_set_error (error, ATLAS_CASE_ERROR,
+                   local_error->domain == ATLAS_CASE_ERROR ? local_error->code
+                                                           : ATLAS_CASE_ERROR_FAILED,
+                   _("“%s” cannot be created: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -1339,10 +1445,14 @@ atlas_case_save_copy (AtlasCase  *self,
 {
   g_autofree char *path = g_file_get_path (destination);
   g_autofree char *name = g_file_get_parse_name (destination);
+  g_autofree char *temp_path = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
 
+  if (!atlas_case_file_check_output (destination, self->file, NULL, NULL, TRUE, error))
+    return FALSE;
   if (path == NULL || g_file_query_exists (destination, NULL))
     {
       g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_EXISTS,
@@ -1352,12 +1462,16 @@ atlas_case_save_copy (AtlasCase  *self,
   stmt = prepare (self, "VACUUM INTO ?", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, path);
+  /* made under a hidden name and given its own when complete, never over a file */
+  temp_path = atlas_case_file_temp_path (path);
+  bind_text (stmt, 1, temp_path);
   if (sqlite3_step (stmt) != SQLITE_DONE)
+    atlas_case_schema_set_error (&local_error, self->db, _("the copy could not be made"));
+  if (local_error != NULL || !atlas_case_file_publish (temp_path, path, &local_error))
     {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
-                   _("“%s” could not be written: %s"), name, sqlite3_errmsg (self->db));
-      g_remove (path);
+      atlas_case_file_remove_temp (temp_path);
+      g_set_error (error, ATLAS_CASE_ERROR, local_error->code,
+                   _("“%s” could not be written: %s"), name, local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "atlas-case-exporter.h"
+#include "atlas-case-file.h"
 #include "atlas-case-exporter-private.h"
 #include "atlas-csv-writer.h"
 #include "atlas-geojson-writer.h"
@@ -131,23 +132,6 @@ sync_file (GFile   *file,
   return FALSE;
 }
 
-/* Whether @a and @b are one file, whatever the paths: same device and inode. */
-static gboolean
-is_same_file (GFile *a,
-              GFile *b)
-{
-  g_autoptr(GFileInfo) a_info = NULL;
-  g_autoptr(GFileInfo) b_info = NULL;
-
-  if (g_file_equal (a, b))
-    return TRUE;
-  a_info = g_file_query_info (a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  b_info = g_file_query_info (b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  return a_info != NULL && b_info != NULL
-         && g_strcmp0 (g_file_info_get_attribute_string (a_info, G_FILE_ATTRIBUTE_ID_FILE),
-                       g_file_info_get_attribute_string (b_info, G_FILE_ATTRIBUTE_ID_FILE)) == 0;
-}
-
 /* ---- writing ------------------------------------------------------------------------- */
 
 static gboolean
@@ -183,12 +167,9 @@ export_to_file (AtlasCase          *atlas_case,
   g_autoptr(GFile) temp = NULL;
   gboolean ok;
 
-  if (is_same_file (file, atlas_case_get_file (atlas_case)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("it is the case file itself; choose another name"));
-      return FALSE;
-    }
+  if (!atlas_case_file_check_output (file, atlas_case_get_file (atlas_case), NULL, NULL, TRUE,
+                                     error))
+    return FALSE;
   if (!_atlas_case_exporter_context_init (&context, atlas_case, filter, cancellable, error)
       || (file_stream = create_temp_file (file, &temp, cancellable, error)) == NULL)
     return FALSE;

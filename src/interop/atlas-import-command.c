@@ -14,42 +14,56 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "atlas-case-file.h"
 #include "atlas-case.h"
 #include "atlas-import-command.h"
 #include "atlas-import-plan.h"
 
-/* @created tells whether the case file is new, to be removed if the import fails. */
-static AtlasCase *
-open_or_create_case (GFile     *file,
-                     gboolean  *created,
-                     GError   **error)
+static char *
+title_for (GFile *file)
 {
-  g_autofree char *title = NULL;
+  char *title = g_file_get_basename (file);
 
-  *created = !g_file_query_exists (file, NULL);
-  if (!*created)
-    return atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, error);
-
-  title = g_file_get_basename (file);
   if (g_str_has_suffix (title, ".gpkg"))
     title[strlen (title) - strlen (".gpkg")] = '\0';
-  return atlas_case_create (file, title, error);
+  return title;
 }
 
-/* A refused import leaves no case behind that it made itself. */
-static void
-remove_new_case (GFile *file)
+/* A new case is built under a hidden name beside @case_file and imported into there, so
+ * that no other program can see it, let alone open it, before it is complete. */
+static AtlasCase *
+create_hidden_case (GFile   *case_file,
+                    char   **temp_path,
+                    GError **error)
 {
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = g_file_get_path (case_file);
+  g_autofree char *title = title_for (case_file);
+  g_autoptr(GFile) temp_file = NULL;
+  g_autofree char *name = g_file_get_parse_name (case_file);
+  g_autoptr(GError) local_error = NULL;
+  AtlasCase *atlas_case;
 
-  for (guint i = 0; path != NULL && i < G_N_ELEMENTS (suffixes); i++)
+  if (path == NULL)
     {
-      g_autofree char *part = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (part);
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+                   _("“%s” cannot be created: it is not a local file"), name);
+      return NULL;
     }
+  if (!atlas_case_file_check_folder (path, &local_error))
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+                   _("“%s” cannot be created: %s"), name, local_error->message);
+      return NULL;
+    }
+  *temp_path = atlas_case_file_temp_path (path);
+  temp_file = g_file_new_for_path (*temp_path);
+  atlas_case = atlas_case_create (temp_file, title, &local_error);
+  if (atlas_case == NULL)
+    g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+                 _("“%s” cannot be created: %s"), name, local_error->message);
+  return atlas_case;
 }
 
 static void
@@ -79,11 +93,106 @@ print_summary (AtlasImportPlan *plan,
            counts.claims, atlas_import_plan_get_n_problems (plan));
 }
 
+static gboolean
+update_search_index (AtlasCase  *atlas_case,
+                     const char *case_path)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The records are in; a large import's search index is brought up to date after, and if
+   * that is interrupted the app finishes it the next time the case is opened. */
+  if (atlas_case_get_search_pending (atlas_case))
+    g_print (_("Updating the search index (the records are already saved)…\n"));
+  if (atlas_case_update_search_index (atlas_case, NULL, &error))
+    return TRUE;
+  g_printerr (_("incident-atlas: %s: the search index is not up to date: %s\n"), case_path,
+              error->message);
+  return FALSE;
+}
+
+/* Imports into @atlas_case; the error names the case or the file. */
+static gboolean
+import_into (AtlasImportPlan  *plan,
+             AtlasCase        *atlas_case,
+             const char       *case_path,
+             GError          **error)
+{
+  if (atlas_case == NULL || !atlas_import_plan_import (plan, atlas_case, NULL, error))
+    {
+      print_problems (plan);
+      return FALSE;
+    }
+  print_problems (plan);
+  return TRUE;
+}
+
+static int
+import_into_existing (GFile      *file,
+                      GFile      *case_file,
+                      const char *case_path)
+{
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(GError) error = NULL;
+
+  atlas_case = atlas_case_open (case_file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  if (!import_into (plan, atlas_case, case_path, &error))
+    {
+      g_printerr ("incident-atlas: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  print_summary (plan, case_path);
+  update_search_index (atlas_case, case_path);
+  return EXIT_SUCCESS;
+}
+
+/* The case is complete and closed before it gets its name, which it never takes from a
+ * file another program made meanwhile: then this import goes into that file instead, as
+ * if it had been started after the other. */
+static int
+import_into_new (GFile      *file,
+                 GFile      *case_file,
+                 const char *case_path)
+{
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autofree char *path = g_file_get_path (case_file);
+
+  atlas_case = create_hidden_case (case_file, &temp_path, &error);
+  if (!import_into (plan, atlas_case, case_path, &error))
+    {
+      g_clear_object (&atlas_case);
+      if (temp_path != NULL)
+        atlas_case_file_remove_temp (temp_path);
+      g_printerr ("incident-atlas: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  update_search_index (atlas_case, case_path);
+  g_clear_object (&atlas_case);
+
+  if (atlas_case_file_publish (temp_path, path, &error))
+    {
+      print_summary (plan, case_path);
+      return EXIT_SUCCESS;
+    }
+  atlas_case_file_remove_temp (temp_path);
+  if (g_error_matches (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_EXISTS))
+    {
+      g_printerr (_("incident-atlas: %s was created by another program meanwhile; "
+                    "importing into it instead\n"), case_path);
+      return import_into_existing (file, case_file, case_path);
+    }
+  g_printerr (_("incident-atlas: “%s” cannot be created: %s\n"), case_path, error->message);
+  return EXIT_FAILURE;
+}
+
 /**
  * atlas_import_command_run:
  *
  * Returns: the exit status: 0 when the file was imported, 1 when it was refused (the
- *   reason is on stderr and the case file is as it was)
+ *   reason is on stderr and the case file is as it was, or was not made)
  */
 int
 atlas_import_command_run (const char *file_path,
@@ -91,34 +200,8 @@ atlas_import_command_run (const char *file_path,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_path);
   g_autoptr(GFile) case_file = g_file_new_for_commandline_arg (case_path);
-  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
-  g_autoptr(AtlasCase) atlas_case = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean created = FALSE;
 
-  atlas_case = open_or_create_case (case_file, &created, &error);
-  if (atlas_case != NULL && !atlas_import_plan_import (plan, atlas_case, NULL, &error))
-    {
-      g_clear_object (&atlas_case);
-      if (created)
-        remove_new_case (case_file);
-    }
-  print_problems (plan);
-
-  if (error != NULL)
-    {
-      g_printerr ("incident-atlas: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-
-  print_summary (plan, case_path);
-
-  /* The records are in; a large import's search index is brought up to date after, and if
-   * that is interrupted the app finishes it the next time the case is opened. */
-  if (atlas_case_get_search_pending (atlas_case))
-    g_print (_("Updating the search index (the records are already saved)…\n"));
-  if (!atlas_case_update_search_index (atlas_case, NULL, &error))
-    g_printerr (_("incident-atlas: %s: the search index is not up to date: %s\n"), case_path,
-                error->message);
-  return EXIT_SUCCESS;
+  if (g_file_query_exists (case_file, NULL))
+    return import_into_existing (file, case_file, case_path);
+  return import_into_new (file, case_file, case_path);
 }

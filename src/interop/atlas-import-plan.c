@@ -13,8 +13,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "atlas-csv-reader.h"
 #include "atlas-geojson-reader.h"
@@ -26,6 +31,8 @@
 
 /* How much of a file's start is looked at to tell its format. */
 #define SNIFF_LENGTH 4096
+/* Reads of a file being imported, between checks for cancellation. */
+#define READ_CHUNK (16 << 20)
 
 /* Longest file-name part of an import's keys. */
 #define MAX_SLUG_LENGTH 24
@@ -173,6 +180,10 @@ detect_format (const char *data,
   if (is_wide_encoding (data, length))
     g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_ENCODING,
                  _("it is in UTF-16 or UTF-32; only UTF-8 files can be imported"));
+  else if (length >= 16 && memcmp (data, "SQLite format 3", 16) == 0)
+    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_CASE_FILE,
+                 _("it is an SQLite database (a case file, a GeoPackage), not a file to "
+                   "import; open a case with Open"));
   else if (length >= 2 && memcmp (data, "PK", 2) == 0)
     g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT,
                  g_str_has_suffix (lower, ".kmz")
@@ -332,32 +343,154 @@ count_records (AtlasImportPlan *self)
     }
 }
 
-/* Maps a local file; anything else (a portal, a remote mount) is read into memory. */
+static gboolean
+set_changed_error (GError **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("it changed while it was being read (another program is writing to it?); "
+                 "nothing was imported: try again when it is complete"));
+  return FALSE;
+}
+
+static gboolean
+set_errno_error (GError **error,
+                 int      saved_errno)
+{
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Opens without waiting: opening a pipe for reading waits for a writer, for ever. */
+static int
+open_regular_file (const char  *path,
+                   struct stat *info,
+                   GError     **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
+
+  if (fd < 0)
+    {
+      set_errno_error (error, errno);
+      return -1;
+    }
+  if (fstat (fd, info) != 0)
+    set_errno_error (error, errno);
+  else if (S_ISDIR (info->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("it is a folder, not a file"));
+  else if (!S_ISREG (info->st_mode))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("it is not a regular file (it is a pipe, a device or a socket); only "
+                   "regular files can be imported"));
+  else if (fcntl (fd, F_SETFL, 0) == 0)
+    return fd;
+  else
+    set_errno_error (error, errno);
+  close (fd);
+  return -1;
+}
+
+static gboolean
+read_all (int            fd,
+          char          *buffer,
+          gsize          length,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  gsize done = 0;
+
+  while (done < length)
+    {
+      gssize n = read (fd, buffer + done, MIN (length - done, READ_CHUNK));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return set_errno_error (error, errno);
+      if (n == 0)
+        return set_changed_error (error);
+      done += (gsize) n;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A file past the limit of its kind is refused before it is read whole: its kind is
+ * told from its first bytes, as detect_format() will tell it from all of them. */
+static gboolean
+check_size_from_head (AtlasImportPlan  *self,
+                      int               fd,
+                      guint64           size,
+                      GError          **error)
+{
+  char head[SNIFF_LENGTH];
+  gssize n;
+  AtlasImportFormat format;
+
+  if (size <= ATLAS_IMPORT_MAX_TREE_SIZE || self == NULL || self->has_mapping)
+    return check_size (ATLAS_IMPORT_FORMAT_CSV, size, error);
+  n = pread (fd, head, sizeof head, 0);
+  if (n <= 0)
+    return TRUE;
+  format = detect_format (head, (gsize) n, self->file_name, NULL);
+  return check_size (format == ATLAS_IMPORT_FORMAT_UNKNOWN ? ATLAS_IMPORT_FORMAT_CSV : format,
+                     size, error);
+}
+
+/* Reads a local file whole into memory. A mapping would be cheaper, but a file that
+ * shrinks meanwhile (a sync client, log rotation) kills the process with SIGBUS at the
+ * first page past its new end; here a file that changes is an error with a message.
+ * @self, when given, tells the limit for the file's kind. */
 static GBytes *
-load_bytes (GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
+read_local_file (AtlasImportPlan  *self,
+                 const char       *path,
+                 GCancellable     *cancellable,
+                 GError          **error)
+{
+  struct stat before, after;
+  g_autofree char *buffer = NULL;
+  int fd = open_regular_file (path, &before, error);
+  gboolean ok;
+
+  if (fd < 0)
+    return NULL;
+  if (!check_size_from_head (self, fd, (guint64) before.st_size, error))
+    {
+      close (fd);
+      return NULL;
+    }
+  buffer = g_try_malloc ((gsize) before.st_size + 1);
+  if (buffer == NULL)
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("there is not enough memory"));
+      return NULL;
+    }
+  ok = read_all (fd, buffer, (gsize) before.st_size, cancellable, error)
+       && (fstat (fd, &after) == 0 || set_errno_error (error, errno))
+       && ((after.st_size == before.st_size && after.st_mtim.tv_sec == before.st_mtim.tv_sec
+            && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+           || set_changed_error (error));
+  close (fd);
+  if (!ok)
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&buffer), (gsize) before.st_size);
+}
+
+/* Reads a local file; anything else (a portal, a remote mount) through GIO. */
+static GBytes *
+load_bytes (GFile            *file,
+            AtlasImportPlan  *self,
+            GCancellable     *cancellable,
+            GError          **error)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) local_error = NULL;
-  GMappedFile *mapped;
-  GBytes *bytes;
   char *contents = NULL;
   gsize length = 0;
 
   if (path != NULL)
-    {
-      mapped = g_mapped_file_new (path, FALSE, &local_error);
-      if (mapped == NULL)
-        {
-          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
-                               local_error->message);
-          return NULL;
-        }
-      bytes = g_mapped_file_get_bytes (mapped);
-      g_mapped_file_unref (mapped);
-      return bytes;
-    }
+    return read_local_file (self, path, cancellable, error);
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return NULL;
   return g_bytes_new_take (contents, length);
@@ -373,7 +506,7 @@ open_file (AtlasImportPlan  *self,
   const char *data;
   gsize length;
 
-  if ((*bytes = load_bytes (self->file, cancellable, error)) == NULL)
+  if ((*bytes = load_bytes (self->file, self, cancellable, error)) == NULL)
     return FALSE;
   data = g_bytes_get_data (*bytes, &length);
   if (data == NULL)
@@ -689,7 +822,7 @@ atlas_import_plan_read_csv_header (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if ((bytes = load_bytes (file, NULL, &local_error)) != NULL)
+  if ((bytes = load_bytes (file, NULL, NULL, &local_error)) != NULL)
     {
       data = g_bytes_get_data (bytes, &length);
       header = atlas_csv_reader_read_header (data ? data : "", length, &local_error);

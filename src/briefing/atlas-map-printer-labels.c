@@ -40,15 +40,22 @@ _atlas_map_printer_create_layout (cairo_t     *cr,
   return layout;
 }
 
+static AtlasRouteLabelFlags
+painter_flags (AtlasPrintLabelFlags flags)
+{
+  return ((flags & ATLAS_PRINT_LABEL_SMALL) ? ATLAS_ROUTE_LABEL_SMALL : 0)
+         | ((flags & ATLAS_PRINT_LABEL_BOLD) ? ATLAS_ROUTE_LABEL_BOLD : 0)
+         | ((flags & ATLAS_PRINT_LABEL_DIM) ? ATLAS_ROUTE_LABEL_DIM : 0);
+}
+
+/* Labels read as the window's do: the same typeface and weights, sized for paper. */
 static PangoLayout *
-create_label_layout (cairo_t              *cr,
+create_label_layout (AtlasPrintLabels     *space,
+                     cairo_t              *cr,
                      const char           *text,
                      AtlasPrintLabelFlags  flags)
 {
-  return _atlas_map_printer_create_layout (cr, text,
-                                           (flags & ATLAS_PRINT_LABEL_SMALL) ? 7 : 8.5,
-                                           (flags & ATLAS_PRINT_LABEL_BOLD)
-                                           ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_SEMIBOLD);
+  return atlas_route_painter_create_layout (&space->painter, cr, text, painter_flags (flags));
 }
 
 static gboolean
@@ -104,28 +111,6 @@ set_text_colour (cairo_t              *cr,
     cairo_set_source_rgb (cr, 0.14, 0.14, 0.16);
 }
 
-/* The text stays text in a PDF (searchable, selectable); only its halo is a path. */
-static void
-show_haloed_layout (cairo_t              *cr,
-                    PangoLayout          *layout,
-                    double                x,
-                    double                y,
-                    AtlasPrintLabelFlags  flags)
-{
-  cairo_save (cr);
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 3.2);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x, y);
-  set_text_colour (cr, flags);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-  cairo_restore (cr);
-}
-
 /* A place's name on a white card: it reads over the basemap's own labels. */
 static void
 show_card_layout (cairo_t              *cr,
@@ -175,7 +160,7 @@ _atlas_print_labels_draw_centred (AtlasPrintLabels     *space,
                                   double                y,
                                   AtlasPrintLabelFlags  flags)
 {
-  g_autoptr(PangoLayout) layout = create_label_layout (cr, text, flags);
+  g_autoptr(PangoLayout) layout = create_label_layout (space, cr, text, flags);
   cairo_rectangle_t box;
 
   measure_label (layout, &box);
@@ -183,7 +168,8 @@ _atlas_print_labels_draw_centred (AtlasPrintLabels     *space,
   box.y = y - box.height / 2;
   if (!take_box (space, &box))
     return FALSE;
-  show_haloed_layout (cr, layout, box.x, box.y, flags);
+  atlas_route_painter_show_layout (&space->painter, cr, layout, box.x, box.y,
+                                   painter_flags (flags));
   return TRUE;
 }
 
@@ -198,7 +184,7 @@ _atlas_print_labels_draw_beside (AtlasPrintLabels     *space,
                                  double                radius,
                                  AtlasPrintLabelFlags  flags)
 {
-  g_autoptr(PangoLayout) layout = create_label_layout (cr, text, flags);
+  g_autoptr(PangoLayout) layout = create_label_layout (space, cr, text, flags);
   cairo_rectangle_t box, candidates[4];
   double gap = radius + 0.5;
 
@@ -220,10 +206,23 @@ _atlas_print_labels_draw_beside (AtlasPrintLabels     *space,
   return FALSE;
 }
 
+static void
+project_cb (gpointer  user_data,
+            double    latitude,
+            double    longitude,
+            double   *x,
+            double   *y)
+{
+  _atlas_print_view_project (user_data, latitude, longitude, x, y);
+}
+
+/* @view must outlive @labels: their painter projects with it. */
 void
 _atlas_print_labels_init (AtlasPrintLabels     *labels,
                           const AtlasPrintView *view)
 {
+  atlas_route_painter_init (&labels->painter, ATLAS_ROUTE_MEDIUM_PAPER, project_cb,
+                            (gpointer) view);
   labels->boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   labels->labelled = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   labels->incidents = g_array_new (FALSE, FALSE, sizeof (AtlasPrintedIncident));

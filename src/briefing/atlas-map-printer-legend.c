@@ -305,7 +305,7 @@ legend_category_row (LegendPen                *pen,
                      const AtlasCategoryStyle *style)
 {
   atlas_map_style_trace_symbol (pen->cr, style->symbol, pen->x + 8, pen->y + LEGEND_ROW / 2, 3.8);
-  cairo_set_source_rgb (pen->cr, style->colour.red, style->colour.green, style->colour.blue);
+  atlas_map_style_set_colour (pen->cr, style, 1);
   cairo_fill_preserve (pen->cr);
   cairo_set_source_rgb (pen->cr, 1, 1, 1);
   cairo_set_line_width (pen->cr, 1);

@@ -13,6 +13,7 @@
 
 #include "atlas-cluster-index.h"
 #include "atlas-map-printer.h"
+#include "atlas-route-painter.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,7 @@ typedef struct {
 
 /* Where labels may go: inside the map, off the labels and symbols already drawn. */
 typedef struct {
+  AtlasRoutePainter painter;  /* for paper, projecting with the view */
   GArray *boxes;       /* cairo_rectangle_t: labels drawn and symbols to keep clear */
   GArray *labelled;    /* cairo_rectangle_t of zero size: the places already labelled */
   GArray *incidents;   /* AtlasPrintedIncident: the single incidents drawn, to label */
@@ -99,7 +101,6 @@ void     _atlas_print_view_project            (const AtlasPrintView *view,
                                                double                longitude,
                                                double               *x,
                                                double               *y);
-gboolean _atlas_printed_route_is_solid        (AtlasPrintedRoute    *route);
 
 void     _atlas_print_labels_init             (AtlasPrintLabels     *labels,
                                                const AtlasPrintView *view);

@@ -45,12 +45,6 @@ printed_route_free (AtlasPrintedRoute *route)
   g_free (route);
 }
 
-gboolean
-_atlas_printed_route_is_solid (AtlasPrintedRoute *route)
-{
-  return g_strcmp0 (atlas_record_get_text (route->route, "status"), "reported") == 0;
-}
-
 void
 _atlas_print_view_project (const AtlasPrintView *view,
                            double                latitude,

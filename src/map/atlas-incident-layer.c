@@ -318,6 +318,20 @@ draw_halo (cairo_t                  *cr,
   cairo_pattern_destroy (gradient);
 }
 
+/* For the counts on cluster badges, reused for every badge of a frame: a frame may draw
+ * hundreds. */
+static PangoLayout *
+create_badge_layout (GtkWidget *widget)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
+  g_autoptr(PangoFontDescription) font = NULL;
+
+  font = pango_font_description_from_string ("Cantarell Bold 9.5");
+
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
 static char *
 format_count (guint count)
 {
@@ -342,7 +356,7 @@ draw_cluster_badge (AtlasIncidentLayer *self,
    * would draw a line */
   cairo_new_path (cr);
   cairo_arc (cr, drawn->x, drawn->y, drawn->radius, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, style->colour.red, style->colour.green, style->colour.blue, 0.88);
+  atlas_map_style_set_colour (cr, style, 0.88);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 2);
@@ -375,7 +389,7 @@ draw_single (AtlasIncidentLayer *self,
     }
   atlas_map_style_trace_symbol (cr, style->symbol, drawn->x, drawn->y,
                                 selected ? SYMBOL_RADIUS + 2 : SYMBOL_RADIUS);
-  gdk_cairo_set_source_rgba (cr, &style->colour);
+  atlas_map_style_set_colour (cr, style, 1);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 2);
@@ -467,7 +481,7 @@ atlas_incident_layer_snapshot (GtkWidget   *widget,
       else
         {
           if (badge_layout == NULL)
-            badge_layout = atlas_map_style_create_badge_layout (widget);
+            badge_layout = create_badge_layout (widget);
           draw_cluster_badge (self, cr, badge_layout, drawn);
         }
     }

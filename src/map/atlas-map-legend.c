@@ -75,7 +75,7 @@ draw_sample_cb (GtkDrawingArea *area,
     case SAMPLE_CATEGORY:
     default:
       atlas_map_style_trace_symbol (cr, style->symbol, width / 2.0, height / 2.0, 6);
-      gdk_cairo_set_source_rgba (cr, &style->colour);
+      atlas_map_style_set_colour (cr, style, 1);
       cairo_fill_preserve (cr);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_set_line_width (cr, 1.5);

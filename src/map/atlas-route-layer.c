@@ -3,27 +3,24 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Draws a case's routes in one snapshot: a line through the waypoints in order, arrows for
- * the direction of travel, numbered waypoints with their places, and each leg's great-circle
- * distance and date. Reported routes are solid; alleged and contested ones dashed in another
- * colour. Also answers which route element is under a point.
+ * Draws a case's routes in one snapshot, as the printed page does (atlas-route-painter):
+ * a line through the waypoints in order, arrows for the direction of travel, numbered
+ * waypoints with their places, and each leg's label. Also answers which route element is
+ * under a point.
  */
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 
-#include "atlas-map-style.h"
 #include "atlas-route-layer.h"
+#include "atlas-route-painter.h"
 #include "atlas-route.h"
 #include "atlas-waypoint.h"
 
-#define WAYPOINT_RADIUS 10.0
 #define PICK_WAYPOINT_RADIUS 14.0
 #define PICK_LEG_DISTANCE 7.0
-#define MIN_LEG_FOR_ARROW 48.0
-#define MIN_LEG_FOR_LABEL 110.0
 
 typedef struct {
   AtlasRecord *route;
@@ -50,12 +47,6 @@ route_entry_free (RouteEntry *entry)
 }
 
 static gboolean
-is_solid (RouteEntry *entry)
-{
-  return g_strcmp0 (atlas_record_get_text (entry->route, "status"), "reported") == 0;
-}
-
-static gboolean
 same_record (AtlasRecord *a,
              AtlasRecord *b)
 {
@@ -65,17 +56,27 @@ same_record (AtlasRecord *a,
 }
 
 static void
+project_cb (gpointer  user_data,
+            double    latitude,
+            double    longitude,
+            double   *x,
+            double   *y)
+{
+  AtlasRouteLayer *self = user_data;
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), latitude, longitude,
+                                              x, y);
+}
+
+static void
 project (AtlasRouteLayer *self,
          AtlasRecord     *waypoint,
          double          *x,
          double          *y)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              atlas_record_get_double (waypoint, "latitude"),
-                                              atlas_record_get_double (waypoint, "longitude"),
-                                              x, y);
+  project_cb (self, atlas_record_get_double (waypoint, "latitude"),
+              atlas_record_get_double (waypoint, "longitude"), x, y);
 }
 
 /* Whether the route has reached this waypoint by the end of the date range: undated
@@ -91,172 +92,112 @@ is_reached (AtlasRouteLayer *self,
 }
 
 static void
-trace_route (AtlasRouteLayer *self,
-             cairo_t         *cr,
-             RouteEntry      *entry)
-{
-  cairo_new_path (cr);
-  for (guint i = 0; i < entry->waypoints->len; i++)
-    {
-      double x, y;
-
-      project (self, g_ptr_array_index (entry->waypoints, i), &x, &y);
-      cairo_line_to (cr, x, y);
-    }
-}
-
-static void
-stroke_route (AtlasRouteLayer *self,
-              cairo_t         *cr,
-              RouteEntry      *entry)
-{
-  static const double dashes[] = { 12.0, 7.0 };
-  gboolean selected = same_record (self->selected, entry->route);
-  double width = selected ? 6.0 : 4.0;
-
-  trace_route (self, cr, entry);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  atlas_map_style_set_halo (cr);
-  cairo_set_line_width (cr, width + 4.0);
-  cairo_stroke_preserve (cr);
-
-  atlas_map_style_set_route_colour (cr, is_solid (entry));
-  cairo_set_line_width (cr, width);
-  if (!is_solid (entry))
-    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-}
-
-static void
-draw_arrow (cairo_t *cr,
-            double   x1,
-            double   y1,
-            double   x2,
-            double   y2,
-            gboolean solid)
-{
-  double angle = atan2 (y2 - y1, x2 - x1);
-
-  cairo_save (cr);
-  cairo_translate (cr, (x1 + x2) / 2, (y1 + y2) / 2);
-  cairo_rotate (cr, angle);
-  cairo_move_to (cr, 8, 0);
-  cairo_line_to (cr, -6, -6.5);
-  cairo_line_to (cr, -3, 0);
-  cairo_line_to (cr, -6, 6.5);
-  cairo_close_path (cr);
-  atlas_map_style_set_halo (cr);
-  cairo_set_line_width (cr, 3);
-  cairo_stroke_preserve (cr);
-  atlas_map_style_set_route_colour (cr, solid);
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
-
-static char *
-leg_label (AtlasRecord *from,
-           AtlasRecord *to)
-{
-  double km = atlas_geo_distance_km (atlas_record_get_double (from, "latitude"),
-                                     atlas_record_get_double (from, "longitude"),
-                                     atlas_record_get_double (to, "latitude"),
-                                     atlas_record_get_double (to, "longitude"));
-  g_autofree char *distance = atlas_geo_format_distance (km);
-  const char *date = atlas_record_get_text (to, "date");
-
-  if (date == NULL)
-    return g_steal_pointer (&distance);
-  return g_strdup_printf ("%s · %s", distance, date);
-}
-
-/* Leg labels sit beside the middle of the leg, on the side away from the turn. */
-static void
-draw_legs (AtlasRouteLayer *self,
-           cairo_t         *cr,
-           RouteEntry      *entry)
+draw_leg_labels (AtlasRoutePainter *painter,
+                 cairo_t           *cr,
+                 RouteEntry        *entry)
 {
   for (guint i = 1; i < entry->waypoints->len; i++)
     {
-      AtlasRecord *from = g_ptr_array_index (entry->waypoints, i - 1);
-      AtlasRecord *to = g_ptr_array_index (entry->waypoints, i);
-      double x1, y1, x2, y2, length;
+      g_autofree char *label = NULL;
+      double x, y;
 
-      project (self, from, &x1, &y1);
-      project (self, to, &x2, &y2);
-      length = hypot (x2 - x1, y2 - y1);
-
-      if (length >= MIN_LEG_FOR_ARROW)
-        draw_arrow (cr, x1, y1, x2, y2, is_solid (entry));
-      if (length >= MIN_LEG_FOR_LABEL)
-        {
-          g_autofree char *label = leg_label (from, to);
-          double nx = -(y2 - y1) / length, ny = (x2 - x1) / length;
-
-          atlas_map_style_draw_label (cr, GTK_WIDGET (self), label,
-                                      (x1 + x2) / 2 + nx * 16, (y1 + y2) / 2 + ny * 16,
-                                      ATLAS_MAP_LABEL_CENTRED | ATLAS_MAP_LABEL_SMALL);
-        }
+      label = atlas_route_painter_leg_label (painter, g_ptr_array_index (entry->waypoints, i - 1),
+                                             g_ptr_array_index (entry->waypoints, i), &x, &y);
+      if (label != NULL)
+        atlas_route_painter_show_label (painter, cr, label, x, y,
+                                        ATLAS_ROUTE_LABEL_CENTRED | ATLAS_ROUTE_LABEL_SMALL);
     }
 }
 
-/* The place as a short label: what comes before any explanation in brackets. */
-static char *
-short_place (AtlasRecord *waypoint)
+static AtlasRouteWaypointFlags
+waypoint_flags (AtlasRouteLayer *self,
+                AtlasRecord     *waypoint)
 {
-  const char *place = atlas_record_get_text (waypoint, "place");
-  const char *bracket;
+  AtlasRouteWaypointFlags flags = 0;
 
-  if (place == NULL)
-    return g_strdup ("");
-  bracket = strstr (place, " (");
-  return bracket ? g_strndup (place, bracket - place) : g_strdup (place);
-}
-
-static void
-draw_waypoint (AtlasRouteLayer *self,
-               cairo_t         *cr,
-               RouteEntry      *entry,
-               guint            index,
-               GArray          *labelled)
-{
-  AtlasRecord *waypoint = g_ptr_array_index (entry->waypoints, index);
-  gboolean selected = same_record (self->selected, waypoint);
-  g_autofree char *number = g_strdup_printf ("%u", index + 1);
-  g_autofree char *place = short_place (waypoint);
-  double radius = selected ? WAYPOINT_RADIUS + 3 : WAYPOINT_RADIUS;
-  double x, y;
-
-  project (self, waypoint, &x, &y);
+  if (same_record (self->selected, waypoint))
+    flags |= ATLAS_ROUTE_WAYPOINT_EMPHASISED;
   if (!is_reached (self, waypoint))
-    {
-      /* not yet reached in the time shown: a faint outline only */
-      cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-      atlas_map_style_set_route_colour (cr, is_solid (entry));
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-      return;
-    }
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  atlas_map_style_set_route_colour (cr, is_solid (entry));
-  cairo_set_line_width (cr, selected ? 4 : 2.5);
-  cairo_stroke (cr);
-  atlas_map_style_draw_number (cr, GTK_WIDGET (self), number, x, y, is_solid (entry));
+    flags |= ATLAS_ROUTE_WAYPOINT_NOT_REACHED;
+  return flags;
+}
 
-  /* Two routes meeting at one place: label it once. */
+/* Two routes meeting at one place: the place is labelled once. */
+static gboolean
+take_place (GArray *labelled,
+            double  x,
+            double  y)
+{
   for (guint i = 0; i < labelled->len; i++)
     {
       graphene_point_t *p = &g_array_index (labelled, graphene_point_t, i);
 
       if (hypot (p->x - x, p->y - y) < 24)
-        return;
+        return FALSE;
     }
   g_array_append_val (labelled, ((graphene_point_t) { x, y }));
-  atlas_map_style_draw_label (cr, GTK_WIDGET (self), place, x + radius + 5, y,
-                              ATLAS_MAP_LABEL_LEFT);
+  return TRUE;
+}
+
+static void
+draw_waypoint (AtlasRouteLayer   *self,
+               AtlasRoutePainter *painter,
+               cairo_t           *cr,
+               RouteEntry        *entry,
+               guint              index,
+               GArray            *labelled)
+{
+  AtlasRecord *waypoint = g_ptr_array_index (entry->waypoints, index);
+  AtlasRouteWaypointFlags flags = waypoint_flags (self, waypoint);
+  g_autofree char *place = NULL;
+  double radius, x, y;
+
+  atlas_route_painter_draw_waypoint (painter, cr, entry->route, entry->waypoints, index, flags);
+  project (self, waypoint, &x, &y);
+  if ((flags & ATLAS_ROUTE_WAYPOINT_NOT_REACHED) || !take_place (labelled, x, y))
+    return;
+  place = atlas_route_place_label (waypoint);
+  radius = atlas_route_painter_waypoint_radius (painter,
+                                                flags & ATLAS_ROUTE_WAYPOINT_EMPHASISED);
+  atlas_route_painter_show_label (painter, cr, place, x + radius + 5, y, 0);
+}
+
+static void
+draw_lines (AtlasRouteLayer   *self,
+            AtlasRoutePainter *painter,
+            cairo_t           *cr)
+{
+  /* Contested routes first, so the reported one reads on top where they share a leg. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->routes->len; i++)
+      {
+        RouteEntry *entry = g_ptr_array_index (self->routes, i);
+
+        if (atlas_route_is_reported (entry->route) == (pass == 1))
+          {
+            atlas_route_painter_draw_line (painter, cr, entry->route, entry->waypoints,
+                                           same_record (self->selected, entry->route));
+            draw_leg_labels (painter, cr, entry);
+          }
+      }
+}
+
+static void
+draw_waypoints (AtlasRouteLayer   *self,
+                AtlasRoutePainter *painter,
+                cairo_t           *cr)
+{
+  g_autoptr(GArray) labelled = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+
+  for (int pass = 1; pass >= 0; pass--)
+    for (guint i = 0; i < self->routes->len; i++)
+      {
+        RouteEntry *entry = g_ptr_array_index (self->routes, i);
+
+        if (atlas_route_is_reported (entry->route) == (pass == 1))
+          for (guint w = 0; w < entry->waypoints->len; w++)
+            draw_waypoint (self, painter, cr, entry, w, labelled);
+      }
 }
 
 static void
@@ -266,34 +207,17 @@ atlas_route_layer_snapshot (GtkWidget   *widget,
   AtlasRouteLayer *self = ATLAS_ROUTE_LAYER (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(GArray) labelled = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  AtlasRoutePainter painter;
   cairo_t *cr;
 
   if (self->routes->len == 0 || width <= 0 || height <= 0)
     return;
 
+  atlas_route_painter_init (&painter, ATLAS_ROUTE_MEDIUM_SCREEN, project_cb, self);
+  painter.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  /* Contested routes first, so the reported one reads on top where they share a leg. */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < self->routes->len; i++)
-      {
-        RouteEntry *entry = g_ptr_array_index (self->routes, i);
-
-        if (is_solid (entry) == (pass == 1))
-          {
-            stroke_route (self, cr, entry);
-            draw_legs (self, cr, entry);
-          }
-      }
-  for (int pass = 1; pass >= 0; pass--)
-    for (guint i = 0; i < self->routes->len; i++)
-      {
-        RouteEntry *entry = g_ptr_array_index (self->routes, i);
-
-        if (is_solid (entry) == (pass == 1))
-          for (guint w = 0; w < entry->waypoints->len; w++)
-            draw_waypoint (self, cr, entry, w, labelled);
-      }
+  draw_lines (self, &painter, cr);
+  draw_waypoints (self, &painter, cr);
   cairo_destroy (cr);
 }
 

@@ -14,9 +14,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 
 #include "atlas-briefing-pages.h"
+#include "atlas-date-words.h"
 #include "atlas-footnote-list.h"
 #include "atlas-slide-layout.h"
 
@@ -76,24 +76,7 @@ append_part (GString    *text,
 static char *
 format_date (const char *date)
 {
-  int year = 0, month = 1, day = 1, n;
-  g_autoptr(GDateTime) parsed = NULL;
-  const char *format;
-
-  if (!has_text (date))
-    return NULL;
-  n = sscanf (date, "%4d-%2d-%2d", &year, &month, &day);
-  if (n < 1 || !g_date_valid_dmy (day, month, year)
-      || (parsed = g_date_time_new_utc (year, month, day, 0, 0, 0)) == NULL)
-    return g_strdup (date);
-
-  if (n >= 3)
-    format = C_("date format", "%-d %B %Y");
-  else if (n == 2)
-    format = C_("date format", "%B %Y");
-  else
-    format = "%Y";
-  return g_date_time_format (parsed, format);
+  return has_text (date) ? atlas_date_words (date, NULL) : NULL;
 }
 
 /* "entry-date" → "Entry date" */

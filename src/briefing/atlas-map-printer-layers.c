@@ -124,7 +124,7 @@ draw_place_labels (AtlasMapPrinter      *self,
     {
       AtlasRecord *waypoint = g_ptr_array_index (route->waypoints, w);
       gboolean highlighted = is_highlighted (self, waypoint);
-      g_autofree char *place = atlas_route_place_label (waypoint);
+      g_autofree char *place = atlas_route_stop_label (waypoint);
       double radius = atlas_route_painter_waypoint_radius (&space->painter, highlighted);
       double x, y;
 
@@ -228,6 +228,19 @@ route_in_view (const AtlasPrintView *view,
   return x1 >= 0 && y1 >= 0 && x0 <= view->width && y0 <= view->height;
 }
 
+static void
+add_to_legend (AtlasPrintLegend  *legend,
+               AtlasPrintedRoute *route)
+{
+  if (legend->routes == NULL)
+    legend->routes = g_ptr_array_new ();
+  g_ptr_array_add (legend->routes, route);
+  for (guint w = 1; w < route->waypoints->len; w++)
+    if (!atlas_route_leg_path_known (g_ptr_array_index (route->waypoints, w - 1),
+                                     g_ptr_array_index (route->waypoints, w)))
+      legend->path_not_given = TRUE;
+}
+
 static GPtrArray *
 routes_in_drawing_order (AtlasMapPrinter *self)
 {
@@ -260,12 +273,8 @@ _atlas_map_printer_draw_routes (AtlasMapPrinter      *self,
 
       draw_route (self, cr, &labels->painter, route);
       reserve_waypoints (view, route, labels);
-      if (!route_in_view (view, route))
-        continue;
-      if (atlas_route_is_reported (route->route))
-        legend->solid_route = TRUE;
-      else
-        legend->dashed_route = TRUE;
+      if (route_in_view (view, route))
+        add_to_legend (legend, route);
     }
 }
 

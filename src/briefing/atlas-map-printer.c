@@ -660,6 +660,7 @@ draw_overlays (AtlasMapPrinter      *self,
   _atlas_map_printer_draw_labels (self, cr, view, &labels);
   _atlas_print_labels_clear (&labels);
   _atlas_map_printer_draw_furniture (self, cr, view, &legend, &furniture);
+  g_clear_pointer (&legend.routes, g_ptr_array_unref);
 }
 
 /**

@@ -156,7 +156,7 @@ draw_waypoint (AtlasRouteLayer   *self,
   project (self, waypoint, &x, &y);
   if ((flags & ATLAS_ROUTE_WAYPOINT_NOT_REACHED) || !take_place (labelled, x, y))
     return;
-  place = atlas_route_place_label (waypoint);
+  place = atlas_route_stop_label (waypoint);
   radius = atlas_route_painter_waypoint_radius (painter,
                                                 flags & ATLAS_ROUTE_WAYPOINT_EMPHASISED);
   atlas_route_painter_show_label (painter, cr, place, x + radius + 5, y, 0);

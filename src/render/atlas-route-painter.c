@@ -8,6 +8,11 @@
  * symbols, and the text of leg and place labels. Only the sizes differ between the media.
  * Where labels go is the caller's business; what they say and how they are drawn is here.
  *
+ * A leg says no more than its sources: when either end is known only to a province or a
+ * country, no source gives the path between them, and the leg is faint dots labelled "path
+ * not given", with no distance. A leg is dated only when both its ends are; a stop's own
+ * date goes with the stop's label.
+ *
  * Every drawing starts a path of its own and leaves none behind: text shown with Pango
  * leaves a current point, from which the next arc or line would otherwise draw a line
  * joining one route to another.
@@ -17,9 +22,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
+#include "atlas-date-words.h"
 #include "atlas-geo.h"
 #include "atlas-map-style.h"
 #include "atlas-route-painter.h"
@@ -62,7 +69,8 @@ metrics_of (const AtlasRoutePainter *self)
 
 /**
  * atlas_route_painter_init:
- * @project: where a latitude and longitude fall in the drawing
+ * @project: (nullable): where a latitude and longitude fall in the drawing; %NULL for a
+ *   painter that only draws legend samples and labels
  *
  * Sets up @self to draw routes for @medium, over the light basemap.
  */
@@ -74,7 +82,6 @@ atlas_route_painter_init (AtlasRoutePainter     *self,
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (medium <= ATLAS_ROUTE_MEDIUM_PAPER);
-  g_return_if_fail (project != NULL);
 
   self->medium = medium;
   self->dark = FALSE;
@@ -88,6 +95,8 @@ atlas_route_painter_project (const AtlasRoutePainter *self,
                              double                  *x,
                              double                  *y)
 {
+  g_return_if_fail (self->project != NULL);
+
   self->project (self->project_data, atlas_record_get_double (waypoint, "latitude"),
                  atlas_record_get_double (waypoint, "longitude"), x, y);
 }
@@ -123,21 +132,52 @@ atlas_route_is_reported (AtlasRecord *route)
   return g_strcmp0 (atlas_record_get_text (route, "status"), "reported") == 0;
 }
 
+/**
+ * atlas_route_leg_path_known:
+ *
+ * Whether a source gives the path of the leg from @from to @to: not when either end is
+ * known only to a province or a country (its location_precision), since a line from a
+ * stand-in point, a capital or a province's centre, would say more than the sources.
+ */
+gboolean
+atlas_route_leg_path_known (AtlasRecord *from,
+                            AtlasRecord *to)
+{
+  static const char * const vague[] = { "province", "country", NULL };
+
+  return !g_strv_contains (vague, atlas_record_get_text (from, "location_precision") ?: "")
+         && !g_strv_contains (vague, atlas_record_get_text (to, "location_precision") ?: "");
+}
+
+static gboolean
+leg_known (GPtrArray *waypoints,
+           guint      to)
+{
+  return atlas_route_leg_path_known (g_ptr_array_index (waypoints, to - 1),
+                                     g_ptr_array_index (waypoints, to));
+}
+
+/* The legs whose path is (or is not) @known, each run of them a path of its own. */
 static void
-trace_line (const AtlasRoutePainter *self,
+trace_legs (const AtlasRoutePainter *self,
             cairo_t                 *cr,
-            GPtrArray               *waypoints)
+            GPtrArray               *waypoints,
+            gboolean                 known)
 {
   cairo_new_path (cr);
-  for (guint i = 0; i < waypoints->len; i++)
+  for (guint i = 1; i < waypoints->len; i++)
     {
       double x, y;
 
+      if (leg_known (waypoints, i) != known)
+        continue;
+      if (i == 1 || leg_known (waypoints, i - 1) != known)
+        {
+          atlas_route_painter_project (self, g_ptr_array_index (waypoints, i - 1), &x, &y);
+          cairo_move_to (cr, x, y);
+        }
       atlas_route_painter_project (self, g_ptr_array_index (waypoints, i), &x, &y);
-      if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
+      cairo_line_to (cr, x, y);
     }
 }
 
@@ -150,7 +190,7 @@ stroke_line (const AtlasRoutePainter *self,
 {
   const Metrics *m = metrics_of (self);
 
-  trace_line (self, cr, waypoints);
+  trace_legs (self, cr, waypoints, TRUE);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   set_halo (self, cr);
@@ -163,6 +203,29 @@ stroke_line (const AtlasRoutePainter *self,
     cairo_set_dash (cr, m->dash, G_N_ELEMENTS (m->dash), 0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Legs no source gives the path of: faint dots, without a halo to stand out with. */
+static void
+dot_unknown_legs (const AtlasRoutePainter *self,
+                  cairo_t                 *cr,
+                  GPtrArray               *waypoints,
+                  gboolean                 solid,
+                  double                   width)
+{
+  double dots[] = { 0, width * 2.5 };
+
+  trace_legs (self, cr, waypoints, FALSE);
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, width);
+  cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
+  cairo_push_group (cr);
+  atlas_map_style_set_route_colour (cr, solid);
+  cairo_stroke (cr);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, 0.55);
+  cairo_restore (cr);
 }
 
 static void
@@ -203,6 +266,8 @@ draw_arrows (const AtlasRoutePainter *self,
     {
       double x1, y1, x2, y2;
 
+      if (!leg_known (waypoints, i))
+        continue;
       atlas_route_painter_project (self, g_ptr_array_index (waypoints, i - 1), &x1, &y1);
       atlas_route_painter_project (self, g_ptr_array_index (waypoints, i), &x2, &y2);
       if (hypot (x2 - x1, y2 - y1) >= metrics_of (self)->min_leg_for_arrow)
@@ -215,7 +280,8 @@ draw_arrows (const AtlasRoutePainter *self,
  * @waypoints: (element-type AtlasRecord): the route's waypoints in travel order
  * @emphasised: whether the route is selected or the subject of the page
  *
- * Draws the route's line with its halo, and arrows on the legs long enough for one.
+ * Draws the route's line with its halo, and arrows on the legs long enough for one; legs
+ * whose path no source gives are faint dots (atlas_route_leg_path_known()).
  */
 void
 atlas_route_painter_draw_line (const AtlasRoutePainter *self,
@@ -233,11 +299,55 @@ atlas_route_painter_draw_line (const AtlasRoutePainter *self,
   solid = atlas_route_is_reported (route);
   if (waypoints->len > 1)
     {
-      stroke_line (self, cr, waypoints, solid,
-                   emphasised ? m->line_width + m->emphasis : m->line_width);
+      double width = emphasised ? m->line_width + m->emphasis : m->line_width;
+
+      dot_unknown_legs (self, cr, waypoints, solid, width);
+      stroke_line (self, cr, waypoints, solid, width);
       draw_arrows (self, cr, waypoints, solid);
     }
   cairo_new_path (cr);
+}
+
+/**
+ * atlas_route_painter_draw_sample:
+ * @y: the middle of the sample
+ *
+ * Draws a legend's sample of @sample's line from @x, @width long, as routes are drawn.
+ */
+void
+atlas_route_painter_draw_sample (const AtlasRoutePainter *self,
+                                 cairo_t                 *cr,
+                                 double                   x,
+                                 double                   y,
+                                 double                   width,
+                                 AtlasRouteSample         sample)
+{
+  const Metrics *m;
+  double line, dash[2], dots[2];
+
+  g_return_if_fail (self != NULL && cr != NULL);
+
+  m = metrics_of (self);
+  line = m->line_width * 0.85;
+  dash[0] = m->dash[0] * 0.55, dash[1] = m->dash[1] * 0.55;
+  dots[0] = 0, dots[1] = line * 2.5;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x + line / 2, y);
+  cairo_line_to (cr, x + width - line / 2, y);
+  cairo_set_line_width (cr, line);
+  cairo_set_line_cap (cr, sample == ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN ? CAIRO_LINE_CAP_ROUND
+                                                                      : CAIRO_LINE_CAP_BUTT);
+  atlas_map_style_set_route_colour (cr, sample == ATLAS_ROUTE_SAMPLE_REPORTED);
+  if (sample == ATLAS_ROUTE_SAMPLE_NOT_REPORTED)
+    cairo_set_dash (cr, dash, 2, 0);
+  else if (sample == ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN)
+    {
+      cairo_set_source_rgba (cr, 0.45, 0.45, 0.48, 0.8);
+      cairo_set_dash (cr, dots, 2, 0);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 double
@@ -333,20 +443,30 @@ atlas_route_painter_draw_waypoint (const AtlasRoutePainter *self,
   draw_number (self, cr, index + 1, x, y, solid);
 }
 
+/* The distance of a leg whose path is known, and its dates when both ends have one. */
 static char *
 leg_text (AtlasRecord *from,
           AtlasRecord *to)
 {
-  double km = atlas_geo_distance_km (atlas_record_get_double (from, "latitude"),
-                                     atlas_record_get_double (from, "longitude"),
-                                     atlas_record_get_double (to, "latitude"),
-                                     atlas_record_get_double (to, "longitude"));
-  g_autofree char *distance = atlas_geo_format_distance (km);
-  const char *date = atlas_record_get_text (to, "date");
+  double km;
+  g_autofree char *distance = NULL;
+  g_autofree char *dates = NULL;
 
-  if (date == NULL || *date == '\0')
+  if (!atlas_route_leg_path_known (from, to))
+    /* Translators: a leg of a route whose path no source gives */
+    return g_strdup (C_("route leg", "path not given"));
+
+  km = atlas_geo_distance_km (atlas_record_get_double (from, "latitude"),
+                              atlas_record_get_double (from, "longitude"),
+                              atlas_record_get_double (to, "latitude"),
+                              atlas_record_get_double (to, "longitude"));
+  distance = atlas_geo_format_distance (km);
+  dates = atlas_date_words_short_range (atlas_record_get_text (from, "date"),
+                                        atlas_record_get_text (to, "date"));
+  if (dates == NULL)
     return g_steal_pointer (&distance);
-  return g_strdup_printf ("%s · %s", distance, date);
+  /* Translators: a leg's distance, then its dates */
+  return g_strdup_printf (C_("route leg", "%s · %s"), distance, dates);
 }
 
 /**
@@ -354,7 +474,8 @@ leg_text (AtlasRecord *from,
  * @x: (out): where the label's centre goes
  * @y: (out):
  *
- * Leg labels sit beside the middle of the leg.
+ * Leg labels sit beside the middle of the leg: its distance, and its dates when both its
+ * ends are dated, or "path not given".
  *
  * Returns: (transfer full) (nullable): what the leg from @from to @to says, or %NULL when
  *   it is too short in the drawing for a label
@@ -481,4 +602,23 @@ atlas_route_place_label (AtlasRecord *record)
     return g_strdup ("");
   bracket = strstr (place, " (");
   return bracket ? g_strndup (place, bracket - place) : g_strdup (place);
+}
+
+/**
+ * atlas_route_stop_label:
+ *
+ * Returns: (transfer full): a waypoint's short place, with its date when it has one
+ */
+char *
+atlas_route_stop_label (AtlasRecord *waypoint)
+{
+  g_autofree char *place = atlas_route_place_label (waypoint);
+  g_autofree char *date = atlas_date_words_short (atlas_record_get_text (waypoint, "date"));
+
+  if (date == NULL)
+    return g_steal_pointer (&place);
+  if (*place == '\0')
+    return g_steal_pointer (&date);
+  /* Translators: a route's stop, then its date */
+  return g_strdup_printf (C_("route stop", "%s · %s"), place, date);
 }

@@ -31,6 +31,13 @@ typedef enum {
   ATLAS_ROUTE_WAYPOINT_NOT_REACHED = 1 << 2,  /* dated after the time shown */
 } AtlasRouteWaypointFlags;
 
+/* What a legend's sample shows. */
+typedef enum {
+  ATLAS_ROUTE_SAMPLE_REPORTED,        /* a reported route: solid */
+  ATLAS_ROUTE_SAMPLE_NOT_REPORTED,    /* alleged or contested: dashed */
+  ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN,  /* a leg no source gives the path of: dots */
+} AtlasRouteSample;
+
 /* Where a latitude and longitude fall in the drawing's coordinates. */
 typedef void (*AtlasRouteProjectFunc) (gpointer  user_data,
                                        double    latitude,
@@ -64,6 +71,12 @@ void         atlas_route_painter_draw_waypoint   (const AtlasRoutePainter *self,
                                                   GPtrArray               *waypoints,
                                                   guint                    index,
                                                   AtlasRouteWaypointFlags  flags);
+void         atlas_route_painter_draw_sample     (const AtlasRoutePainter *self,
+                                                  cairo_t                 *cr,
+                                                  double                   x,
+                                                  double                   y,
+                                                  double                   width,
+                                                  AtlasRouteSample         sample);
 double       atlas_route_painter_waypoint_radius (const AtlasRoutePainter *self,
                                                   gboolean                 emphasised);
 char        *atlas_route_painter_leg_label       (const AtlasRoutePainter *self,
@@ -89,6 +102,9 @@ void         atlas_route_painter_show_label      (const AtlasRoutePainter *self,
                                                   AtlasRouteLabelFlags     flags);
 
 gboolean     atlas_route_is_reported             (AtlasRecord             *route);
+gboolean     atlas_route_leg_path_known          (AtlasRecord             *from,
+                                                  AtlasRecord             *to);
 char        *atlas_route_place_label             (AtlasRecord             *record);
+char        *atlas_route_stop_label              (AtlasRecord             *waypoint);
 
 G_END_DECLS

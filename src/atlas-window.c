@@ -16,6 +16,7 @@
 #include "atlas-briefing-panel.h"
 #include "atlas-case-exporter.h"
 #include "atlas-import-dialog.h"
+#include "atlas-map-framing.h"
 #include "atlas-map-view.h"
 #include "atlas-sidebar.h"
 #include "atlas-timeline.h"
@@ -23,8 +24,6 @@
 #include "atlas-window.h"
 
 #define SETTLE_FRAMES 3
-/* the briefing caption's width and margins */
-#define BRIEFING_INSET (520 + 2 * 28 + 32)
 
 struct _AtlasWindow
 {
@@ -517,7 +516,9 @@ find_cb (GtkWidget  *widget,
   gtk_widget_activate_action (self->sidebar, "sidebar.search", NULL);
 }
 
-/* Brings the step's subject into view: its extent, or the record it is about. */
+/* Brings the step's subject into view as the printed briefing frames it (atlas-map-framing),
+ * in the part of the map the caption and the legend leave free, and selects the record it
+ * is about. */
 static void
 frame_briefing_step (AtlasWindow *self,
                      gboolean     animate)
@@ -525,28 +526,16 @@ frame_briefing_step (AtlasWindow *self,
   g_autoptr(AtlasRecord) step = atlas_briefing_panel_get_step (self->briefing_panel);
   g_autoptr(AtlasRecord) subject = NULL;
   const char *kind;
+  AtlasBounds bounds;
 
-  if (step == NULL)
+  if (step == NULL || !atlas_map_framing_step_bounds (self->atlas_case, step, &bounds, NULL))
     return;
 
+  atlas_map_view_frame_subject (self->map_view, &bounds, animate);
   kind = atlas_record_get_text (step, "subject_kind");
-  if (g_strcmp0 (kind, "extent") == 0)
-    {
-      AtlasBounds bounds = { atlas_record_get_double (step, "min_lon"),
-                             atlas_record_get_double (step, "min_lat"),
-                             atlas_record_get_double (step, "max_lon"),
-                             atlas_record_get_double (step, "max_lat") };
-
-      atlas_selection_select (self->selection, NULL, ATLAS_SELECTION_NONE);
-      atlas_map_view_frame_bounds (self->map_view, &bounds, animate);
-      return;
-    }
-
-  subject = atlas_case_lookup (self->atlas_case, kind, atlas_record_get_text (step, "subject_key"),
-                               NULL);
-  if (subject == NULL)
-    return;
-  atlas_map_view_frame_record (self->map_view, subject, animate);
+  if (g_strcmp0 (kind, "extent") != 0)
+    subject = atlas_case_lookup (self->atlas_case, kind,
+                                 atlas_record_get_text (step, "subject_key"), NULL);
   atlas_selection_select (self->selection, subject, ATLAS_SELECTION_NONE);
 }
 
@@ -590,8 +579,9 @@ set_presenting (AtlasWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->briefing_panel), presenting);
   gtk_widget_set_visible (self->timeline, !presenting);
-  /* the caption covers the map's left: frame in the rest */
-  atlas_map_view_set_left_inset (self->map_view, presenting ? BRIEFING_INSET : 0);
+  /* the caption covers part of the map: frame in the rest */
+  atlas_map_view_set_caption (self->map_view,
+                              presenting ? GTK_WIDGET (self->briefing_panel) : NULL);
   if (presenting)
     {
       self->sidebar_shown_before = self->sidebar_shown;

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Briefing mode in the real window on the sample case: every step frames its subject on
- * the map and shows its caption with the sources behind it; keys step and leave.
+ * the map, filling the part the caption card and the legend leave free at any window size,
+ * and shows its caption with the sources behind it; keys step and leave.
  */
 
 #include "config.h"
@@ -14,6 +15,8 @@
 
 #include "atlas-application.h"
 #include "atlas-briefing-step.h"
+#include "atlas-map-framing.h"
+#include "atlas-map-legend.h"
 #include "atlas-window.h"
 #include "test-slowdown.h"
 
@@ -50,15 +53,22 @@ wait_settled (AtlasWindow *window)
 }
 
 static AtlasWindow *
-open_sample (void)
+open_sample_at (int width,
+                int height)
 {
   g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
   AtlasWindow *window = atlas_window_new (app, sample);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   wait_settled (window);
   return window;
+}
+
+static AtlasWindow *
+open_sample (void)
+{
+  return open_sample_at (1280, 800);
 }
 
 static void
@@ -76,64 +86,87 @@ project (AtlasWindow *window,
                                               latitude, longitude, x, y);
 }
 
-/* The point lies in the part of the map the caption leaves free. */
-static void
-assert_in_view (AtlasWindow *window,
-                double       latitude,
-                double       longitude)
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
 {
-  GtkWidget *map = GTK_WIDGET (atlas_window_get_map_view (window));
-  double x, y;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
 
-  project (window, latitude, longitude, &x, &y);
-  g_assert_cmpfloat (x, >=, 520);
-  g_assert_cmpfloat (x, <=, gtk_widget_get_width (map) + 1);
-  g_assert_cmpfloat (y, >=, -1);
-  g_assert_cmpfloat (y, <=, gtk_widget_get_height (map) + 1);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
+/* Where @widget is drawn over the map, if it is. */
+static gboolean
+covered_by (AtlasWindow       *window,
+            GtkWidget         *widget,
+            cairo_rectangle_t *box)
+{
+  graphene_rect_t bounds;
+
+  if (widget == NULL || !gtk_widget_get_visible (widget)
+      || !gtk_widget_compute_bounds (widget, GTK_WIDGET (atlas_window_get_map_view (window)),
+                                     &bounds))
+    return FALSE;
+  *box = (cairo_rectangle_t) { bounds.origin.x, bounds.origin.y, bounds.size.width,
+                               bounds.size.height };
+  return TRUE;
+}
+
+/* The part of the map that the caption card and the legend, where they are drawn now,
+ * leave free for @subject. */
+static void
+free_area_drawn (AtlasWindow       *window,
+                 const AtlasBounds *subject,
+                 cairo_rectangle_t *free_area)
+{
+  GtkWidget *map = GTK_WIDGET (atlas_window_get_map_view (window));
+  GtkWidget *legend = find_child_of_type (map, ATLAS_TYPE_MAP_LEGEND);
+  cairo_rectangle_t covered[2];
+  guint n_covered = 0;
+
+  if (covered_by (window, GTK_WIDGET (atlas_window_get_briefing_panel (window)),
+                  &covered[n_covered]))
+    n_covered++;
+  if (covered_by (window, legend, &covered[n_covered]))
+    n_covered++;
+  atlas_map_framing_free_area (gtk_widget_get_width (map), gtk_widget_get_height (map),
+                               covered, n_covered, subject, free_area);
+}
+
+/* The step's subject lies wholly in the part of the map nothing covers, and fills at least
+ * half of it across or down. */
 static void
 assert_step_framed (AtlasWindow *window,
                     AtlasRecord *step)
 {
-  AtlasCase *atlas_case = atlas_window_get_case (window);
-  const char *kind = atlas_record_get_text (step, "subject_kind");
-  g_autoptr(AtlasRecord) subject = NULL;
+  cairo_rectangle_t free_area;
+  AtlasBounds bounds;
+  double x0, y0, x1, y1, fill;
+  g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (kind, "extent") == 0)
-    {
-      assert_in_view (window, atlas_record_get_double (step, "min_lat"),
-                      atlas_record_get_double (step, "min_lon"));
-      assert_in_view (window, atlas_record_get_double (step, "max_lat"),
-                      atlas_record_get_double (step, "max_lon"));
-      return;
-    }
+  g_assert_true (atlas_map_framing_step_bounds (atlas_window_get_case (window), step, &bounds,
+                                                &error));
+  g_assert_no_error (error);
+  free_area_drawn (window, &bounds, &free_area);
+  project (window, bounds.max_lat, bounds.min_lon, &x0, &y0);
+  project (window, bounds.min_lat, bounds.max_lon, &x1, &y1);
+  fill = MAX ((x1 - x0) / free_area.width, (y1 - y0) / free_area.height);
+  g_test_message ("subject %.0f,%.0f–%.0f,%.0f in %.0f,%.0f %.0f×%.0f: %.2f", x0, y0, x1, y1,
+                  free_area.x, free_area.y, free_area.width, free_area.height, fill);
 
-  subject = atlas_case_lookup (atlas_case, kind, atlas_record_get_text (step, "subject_key"), NULL);
-  g_assert_nonnull (subject);
-  if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
-    {
-      ShumateViewport *viewport = atlas_map_view_get_viewport (atlas_window_get_map_view (window));
-
-      assert_in_view (window, atlas_record_get_double (subject, "latitude"),
-                      atlas_record_get_double (subject, "longitude"));
-      g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 5);
-      g_assert_true (atlas_selection_get_record (atlas_window_get_selection (window)) != NULL);
-    }
-  else if (g_str_equal (kind, "route"))
-    {
-      g_autoptr(GListModel) waypoints = atlas_case_list_waypoints (atlas_case,
-                                                                   atlas_record_get_key (subject),
-                                                                   NULL);
-
-      for (guint i = 0; i < g_list_model_get_n_items (waypoints); i++)
-        {
-          g_autoptr(AtlasRecord) waypoint = g_list_model_get_item (waypoints, i);
-
-          assert_in_view (window, atlas_record_get_double (waypoint, "latitude"),
-                          atlas_record_get_double (waypoint, "longitude"));
-        }
-    }
+  g_assert_cmpfloat (x0, >=, free_area.x - 1);
+  g_assert_cmpfloat (y0, >=, free_area.y - 1);
+  g_assert_cmpfloat (x1, <=, free_area.x + free_area.width + 1);
+  g_assert_cmpfloat (y1, <=, free_area.y + free_area.height + 1);
+  g_assert_cmpfloat (fill, >=, 0.5);
 }
 
 /* Every claim of the step is listed with its document's publisher. */
@@ -198,6 +231,34 @@ test_briefing_walks_every_step (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every step of the sample fills the map area the caption and the legend leave free, at
+ * the sizes a briefing is shown at. */
+static void
+test_briefing_frames_every_size (void)
+{
+  static const int sizes[][2] = { { 1920, 1080 }, { 1280, 800 }, { 800, 600 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      AtlasWindow *window = open_sample_at (sizes[s][0], sizes[s][1]);
+      AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
+      guint n_steps;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+      n_steps = atlas_briefing_panel_get_n_steps (panel);
+      for (guint i = 0; i < n_steps; i++)
+        {
+          g_autoptr(AtlasRecord) step = atlas_briefing_panel_get_step (panel);
+
+          wait_settled (window);
+          g_test_message ("%d×%d, step %u", sizes[s][0], sizes[s][1], i + 1);
+          assert_step_framed (window, step);
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.briefing-next", NULL);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* The keys a presenter presses reach the briefing, not the map. */
 static void
 test_briefing_keys (void)
@@ -234,6 +295,7 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/atlas/briefing/walks-every-step", test_briefing_walks_every_step);
+  g_test_add_func ("/atlas/briefing/frames-every-size", test_briefing_frames_every_size);
   g_test_add_func ("/atlas/briefing/keys", test_briefing_keys);
 
   status = g_test_run ();

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The printed map, headless: routes drawn over the basemap as the window draws them, and
- * never joined to each other.
+ * never joined to each other; every step of the sample briefing framed as on screen, its
+ * subject filling the map.
  */
 
 #include "config.h"
@@ -12,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "atlas-basemap.h"
+#include "atlas-briefing-step.h"
 #include "atlas-map-printer.h"
 #include "route-pair.h"
 
@@ -108,6 +110,88 @@ test_routes_not_joined (void)
   g_rmdir (dir);
 }
 
+static AtlasCase *
+open_sample_case (void)
+{
+  const char *path = g_getenv ("ATLAS_SAMPLE_CASE");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasCase *atlas_case;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  file = g_file_new_for_path (path);
+  atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  return atlas_case;
+}
+
+/* How the page frames a step: a subject by the printer, an extent as the page does. */
+static void
+frame_step (AtlasMapPrinter *printer,
+            AtlasCase       *atlas_case,
+            AtlasRecord     *step,
+            double           width,
+            double           height,
+            AtlasMapFrame   *frame)
+{
+  const char *kind = atlas_record_get_text (step, "subject_kind");
+  cairo_rectangle_t whole = { 0, 0, width, height };
+  g_autoptr(GError) error = NULL;
+  AtlasBounds bounds;
+
+  if (g_strcmp0 (kind, "extent") != 0)
+    {
+      g_assert_true (atlas_map_printer_frame_subject (printer, kind,
+                                                      atlas_record_get_text (step, "subject_key"),
+                                                      width, height, frame, &error));
+      g_assert_no_error (error);
+      return;
+    }
+  g_assert_true (atlas_map_framing_step_bounds (atlas_case, step, &bounds, &error));
+  atlas_map_framing_fit (&bounds, width, height, &whole, frame);
+}
+
+/* Each step's subject lies wholly on the page's map and fills at least half of it across
+ * or down, as on screen. */
+static void
+test_steps_framed (void)
+{
+  g_autoptr(AtlasCase) sample = open_sample_case ();
+  g_autoptr(AtlasTileRenderer) renderer = NULL;
+  g_autoptr(AtlasMapPrinter) printer = NULL;
+  g_autoptr(GListModel) steps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (sample == NULL)
+    {
+      g_test_skip ("ATLAS_SAMPLE_CASE does not name the built sample case");
+      return;
+    }
+  renderer = load_renderer ();
+  printer = atlas_map_printer_new (renderer, sample, NULL, NULL, &error);
+  g_assert_no_error (error);
+  steps = atlas_case_list_records (sample, ATLAS_TYPE_BRIEFING_STEP, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(AtlasRecord) step = g_list_model_get_item (steps, i);
+      AtlasMapFrame frame;
+      AtlasBounds bounds;
+      double x0, y0, x1, y1;
+
+      g_assert_true (atlas_map_framing_step_bounds (sample, step, &bounds, NULL));
+      frame_step (printer, sample, step, 470, 500, &frame);
+      atlas_map_framing_project (&frame, 470, 500, bounds.max_lat, bounds.min_lon, &x0, &y0);
+      atlas_map_framing_project (&frame, 470, 500, bounds.min_lat, bounds.max_lon, &x1, &y1);
+      g_test_message ("step %u: %.0f,%.0f–%.0f,%.0f", i + 1, x0, y0, x1, y1);
+      g_assert_cmpfloat (x0, >=, -0.5);
+      g_assert_cmpfloat (y0, >=, -0.5);
+      g_assert_cmpfloat (x1, <=, 470.5);
+      g_assert_cmpfloat (y1, <=, 500.5);
+      g_assert_cmpfloat (MAX ((x1 - x0) / 470, (y1 - y0) / 500), >=, 0.5);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -115,6 +199,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/atlas/map-printer/routes-not-joined", test_routes_not_joined);
+  g_test_add_func ("/atlas/map-printer/steps-framed", test_steps_framed);
 
   return g_test_run ();
 }

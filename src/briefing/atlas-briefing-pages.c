@@ -284,16 +284,7 @@ subject_heading (const char  *kind,
   return atlas_record_get_text (subject, "name");
 }
 
-static void
-step_bounds (AtlasRecord *step,
-             AtlasBounds *bounds)
-{
-  bounds->min_lon = atlas_record_get_double (step, "min_lon");
-  bounds->min_lat = atlas_record_get_double (step, "min_lat");
-  bounds->max_lon = atlas_record_get_double (step, "max_lon");
-  bounds->max_lat = atlas_record_get_double (step, "max_lat");
-}
-
+/* Framed as the briefing on screen frames it: the step's subject fills the map. */
 static gboolean
 frame_step (AtlasPageContext         *context,
             AtlasRecord              *step,
@@ -301,22 +292,12 @@ frame_step (AtlasPageContext         *context,
             AtlasMapFrame            *frame,
             GError                  **error)
 {
-  const char *kind = atlas_record_get_text (step, "subject_kind");
+  cairo_rectangle_t whole = { 0, 0, area->width, area->height };
   AtlasBounds bounds;
 
-  if (g_strcmp0 (kind, "extent") != 0)
-    return atlas_map_printer_frame_subject (context->printer, kind ? kind : "",
-                                            atlas_record_get_text (step, "subject_key"),
-                                            area->width, area->height, frame, error);
-
-  step_bounds (step, &bounds);
-  if (atlas_bounds_is_empty (&bounds) || isnan (bounds.min_lon) || isnan (bounds.max_lat))
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
-                   _("its extent is not a box of longitudes and latitudes"));
-      return FALSE;
-    }
-  atlas_map_printer_frame_bounds (&bounds, area->width, area->height, frame);
+  if (!atlas_map_framing_step_bounds (context->atlas_case, step, &bounds, error))
+    return FALSE;
+  atlas_map_framing_fit (&bounds, area->width, area->height, &whole, frame);
   return TRUE;
 }
 

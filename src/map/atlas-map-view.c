@@ -5,7 +5,9 @@
  *
  * The map of a case: libshumate's map with our own layers over it (routes, incidents), the
  * legend, and what ties them to the window's selection: a click selects what is under it,
- * and a selection made elsewhere is framed.
+ * and a selection made elsewhere is framed. Framing (atlas-map-framing, as the printed
+ * briefing frames) fills the part of the map that the legend and a caption laid over it
+ * leave free, and a briefing's subject is framed again when that part changes size.
  */
 
 #include "config.h"
@@ -15,6 +17,7 @@
 
 #include "atlas-basemap-source.h"
 #include "atlas-incident-layer.h"
+#include "atlas-map-framing.h"
 #include "atlas-map-legend.h"
 #include "atlas-map-view.h"
 #include "atlas-mbtiles-source.h"
@@ -33,7 +36,11 @@ struct _AtlasMapView
   GtkWidget        *online_indicator;
 
   AtlasBasemapKind    basemap_kind;
-  int                 left_inset;
+  GtkWidget          *caption;       /* laid over the map by the window, or NULL */
+  AtlasBounds         subject;       /* framed again when the free area changes */
+  gboolean            has_subject;
+  cairo_rectangle_t   framed_area;   /* the free area it was framed in */
+  guint               reframe_id;
   AtlasMbtilesSource *mbtiles_source;
 
   AtlasTileRenderer  *basemap;
@@ -70,10 +77,6 @@ fly_to (AtlasMapView *self,
 {
   ShumateMap *map = shumate_simple_map_get_map (self->map);
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
-
-  /* Centre the target in what the inset leaves visible: move the map's centre west by
-   * half the inset, in degrees at the target zoom. */
-  longitude -= self->left_inset / 2.0 * 360.0 / (256.0 * exp2 (zoom));
 
   if (animate && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -313,9 +316,58 @@ atlas_map_view_dispose (GObject *object)
   g_clear_object (&self->basemap_source);
   g_clear_object (&self->basemap);
   g_clear_object (&self->mbtiles_source);
+  g_clear_object (&self->caption);
+  g_clear_handle_id (&self->reframe_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->dispose (object);
+}
+
+static gboolean
+same_area (const cairo_rectangle_t *a,
+           const cairo_rectangle_t *b)
+{
+  return fabs (a->x - b->x) < 1 && fabs (a->y - b->y) < 1
+         && fabs (a->width - b->width) < 1 && fabs (a->height - b->height) < 1;
+}
+
+static void
+reframe_cb (gpointer user_data)
+{
+  AtlasMapView *self = user_data;
+
+  self->reframe_id = 0;
+  if (self->has_subject)
+    atlas_map_view_frame_bounds (self, &self->subject, FALSE);
+}
+
+/* A briefing's subject is framed again when the map changes size; not during the
+ * allocation, which moving the map would disturb. */
+static void
+map_resized_cb (AtlasMapView *self)
+{
+  cairo_rectangle_t free_area;
+
+  if (!self->has_subject || self->reframe_id != 0)
+    return;
+  atlas_map_view_get_free_area (self, &free_area);
+  if (!same_area (&free_area, &self->framed_area))
+    self->reframe_id = g_idle_add_once (reframe_cb, self);
+}
+
+/* GtkBinLayout allocates the view, so no size_allocate of ours learns its size: an empty
+ * drawing area over the map does. */
+static void
+watch_size (AtlasMapView *self)
+{
+  GtkWidget *watcher = gtk_drawing_area_new ();
+
+  gtk_widget_set_can_target (watcher, FALSE);
+  gtk_widget_set_can_focus (watcher, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (watcher), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_overlay_add_overlay (GTK_OVERLAY (adw_bin_get_child (ADW_BIN (self))), watcher);
+  g_signal_connect_object (watcher, "resize", G_CALLBACK (map_resized_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -348,6 +400,7 @@ atlas_map_view_init (AtlasMapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   load_basemap (self);
   add_layers (self);
+  watch_size (self);
 }
 
 /**
@@ -430,24 +483,53 @@ atlas_map_view_reload (AtlasMapView *self)
 }
 
 /**
- * atlas_map_view_set_left_inset:
- * @inset: pixels on the map's left covered by something else (the briefing caption)
+ * atlas_map_view_set_caption:
+ * @caption: (nullable): a widget the window lays over the map, such as the briefing's
+ *   caption card, or %NULL
  *
- * Framing then centres what it frames in the rest of the map.
+ * Framing then fills the part of the map that @caption and the legend leave free.
  */
 void
-atlas_map_view_set_left_inset (AtlasMapView *self,
-                               int           inset)
+atlas_map_view_set_caption (AtlasMapView *self,
+                            GtkWidget    *caption)
 {
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (caption == NULL || GTK_IS_WIDGET (caption));
 
-  self->left_inset = MAX (inset, 0);
+  g_set_object (&self->caption, caption);
+  if (caption == NULL)
+    self->has_subject = FALSE;
+}
+
+static void free_area_for (AtlasMapView      *self,
+                           const AtlasBounds *subject,
+                           cairo_rectangle_t *area);
+
+static void
+map_size (AtlasMapView *self,
+          double       *width,
+          double       *height)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  /* before the first allocation: the window's default map */
+  *width = w > 0 ? w : 900;
+  *height = h > 0 ? h : 700;
+}
+
+static void
+frame_to (AtlasMapView        *self,
+          const AtlasMapFrame *frame,
+          gboolean             animate)
+{
+  fly_to (self, frame->latitude, frame->longitude, frame->zoom, animate);
 }
 
 /**
  * atlas_map_view_frame_bounds:
  *
- * Brings @bounds into view at the largest zoom that shows all of it; flies there when
+ * Brings @bounds into view, filling the part of the map nothing covers; flies there when
  * @animate and the map is on screen.
  */
 void
@@ -455,24 +537,49 @@ atlas_map_view_frame_bounds (AtlasMapView      *self,
                              const AtlasBounds *bounds,
                              gboolean           animate)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  cairo_rectangle_t free_area;
+  AtlasMapFrame frame;
+  double width, height;
 
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
   if (atlas_bounds_is_empty (bounds))
     return;
 
-  width = (width > 0 ? width : 900) - self->left_inset;
-  fly_to (self, (bounds->min_lat + bounds->max_lat) / 2, (bounds->min_lon + bounds->max_lon) / 2,
-          atlas_bounds_fit_zoom (bounds, MAX (width, 200), height > 0 ? height : 700), animate);
+  map_size (self, &width, &height);
+  free_area_for (self, bounds, &free_area);
+  atlas_map_framing_fit (bounds, width, height, &free_area, &frame);
+  g_debug ("framing %g×%g in %g,%g %g×%g: %g,%g z%g", width, height, free_area.x, free_area.y,
+           free_area.width, free_area.height, frame.latitude, frame.longitude, frame.zoom);
+  frame_to (self, &frame, animate);
+  self->framed_area = free_area;
+}
+
+/**
+ * atlas_map_view_frame_subject:
+ * @subject: the bounds of a briefing step's subject (atlas_map_framing_step_bounds())
+ *
+ * Frames @subject as atlas_map_view_frame_bounds() does, and again whenever the part of the
+ * map left free changes: the window or the caption changed size.
+ */
+void
+atlas_map_view_frame_subject (AtlasMapView      *self,
+                              const AtlasBounds *subject,
+                              gboolean           animate)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (subject != NULL);
+
+  self->subject = *subject;
+  self->has_subject = !atlas_bounds_is_empty (subject);
+  atlas_map_view_frame_bounds (self, subject, animate);
 }
 
 /**
  * atlas_map_view_frame_record:
  *
  * Brings a record into view: a point at a zoom that suits its location precision, a route
- * whole, a briefing step its extent or subject.
+ * whole.
  */
 void
 atlas_map_view_frame_record (AtlasMapView *self,
@@ -485,10 +592,21 @@ atlas_map_view_frame_record (AtlasMapView *self,
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
   g_return_if_fail (ATLAS_IS_RECORD (record));
 
+  self->has_subject = FALSE;
   kind = atlas_record_get_kind (record);
   if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
-    fly_to (self, atlas_record_get_double (record, "latitude"),
-            atlas_record_get_double (record, "longitude"), point_zoom (record), animate);
+    {
+      cairo_rectangle_t free_area;
+      AtlasMapFrame frame;
+      double width, height;
+
+      map_size (self, &width, &height);
+      atlas_map_view_get_free_area (self, &free_area);
+      atlas_map_framing_centre (atlas_record_get_double (record, "latitude"),
+                                atlas_record_get_double (record, "longitude"),
+                                point_zoom (record), width, height, &free_area, &frame);
+      frame_to (self, &frame, animate);
+    }
   else if (g_str_equal (kind, "route")
            && atlas_route_layer_get_bounds (self->route_layer, atlas_record_get_key (record),
                                             &bounds))
@@ -657,4 +775,64 @@ atlas_map_view_get_visible_bounds (AtlasMapView *self,
   *bounds = (AtlasBounds) { MAX (lon1, -180), MAX (MIN (lat1, lat2), -85),
                             MIN (lon2, 180), MIN (MAX (lat1, lat2), 85) };
   return !atlas_bounds_is_empty (bounds);
+}
+
+/* Where @child, laid over the map with its alignment and margins, falls in a map of
+ * @width × @height, as GtkOverlay places it at its natural size; with half its margins
+ * around it, since a subject right against a card looks covered by it. */
+static void
+overlay_child_area (GtkWidget         *child,
+                    double             width,
+                    double             height,
+                    cairo_rectangle_t *area)
+{
+  int start = gtk_widget_get_margin_start (child), end = gtk_widget_get_margin_end (child);
+  int top = gtk_widget_get_margin_top (child), bottom = gtk_widget_get_margin_bottom (child);
+  int natural_width, natural_height, outer_width;
+
+  /* measured with the margins */
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_width, NULL, NULL);
+  outer_width = MIN (natural_width, (int) width);
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, outer_width, NULL, &natural_height,
+                      NULL, NULL);
+  area->width = MAX (outer_width - start - end, 0);
+  area->height = MAX (MIN (natural_height, (int) height) - top - bottom, 0);
+  area->x = gtk_widget_get_halign (child) == GTK_ALIGN_END ? width - end - area->width : start;
+  area->y = gtk_widget_get_valign (child) == GTK_ALIGN_END ? height - bottom - area->height : top;
+
+  area->x -= start / 2.0;
+  area->y -= top / 2.0;
+  area->width += (start + end) / 2.0;
+  area->height += (top + bottom) / 2.0;
+}
+
+static void
+free_area_for (AtlasMapView      *self,
+               const AtlasBounds *subject,
+               cairo_rectangle_t *area)
+{
+  cairo_rectangle_t covered[2];
+  guint n_covered = 0;
+  double width, height;
+
+  map_size (self, &width, &height);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->legend)))
+    overlay_child_area (GTK_WIDGET (self->legend), width, height, &covered[n_covered++]);
+  if (self->caption != NULL && gtk_widget_get_visible (self->caption))
+    overlay_child_area (self->caption, width, height, &covered[n_covered++]);
+  atlas_map_framing_free_area (width, height, covered, n_covered, subject, area);
+}
+
+/**
+ * atlas_map_view_get_free_area:
+ * @area: (out): the part of the map that neither the legend nor the caption covers, in the
+ *   map's coordinates: where the briefing's subject shows largest, or the largest
+ */
+void
+atlas_map_view_get_free_area (AtlasMapView      *self,
+                              cairo_rectangle_t *area)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  free_area_for (self, self->has_subject ? &self->subject : NULL, area);
 }

@@ -539,6 +539,15 @@ frame_briefing_step (AtlasWindow *self,
   atlas_selection_select (self->selection, subject, ATLAS_SELECTION_NONE);
 }
 
+/* The caption card keeps within the map, whatever its size. */
+static void
+map_resized_cb (AtlasWindow *self,
+                int          width,
+                int          height)
+{
+  atlas_briefing_panel_set_room (self->briefing_panel, width, height);
+}
+
 static void
 briefing_position_changed_cb (AtlasWindow *self)
 {
@@ -574,14 +583,22 @@ set_presenting (AtlasWindow *self,
 
   /* loaded before presenting, so going back to step 1 does not also start a flight */
   if (presenting)
-    atlas_briefing_panel_set_case (self->briefing_panel, self->atlas_case);
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
+      int height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
+
+      if (width > 0 && height > 0)
+        atlas_briefing_panel_set_room (self->briefing_panel, width, height);
+      atlas_briefing_panel_set_case (self->briefing_panel, self->atlas_case);
+    }
   self->presenting = presenting;
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->briefing_panel), presenting);
   gtk_widget_set_visible (self->timeline, !presenting);
-  /* the caption covers part of the map: frame in the rest */
+  /* the caption covers part of the map: frame in the rest, without the map's buttons */
   atlas_map_view_set_caption (self->map_view,
                               presenting ? GTK_WIDGET (self->briefing_panel) : NULL);
+  atlas_map_view_set_controls_shown (self->map_view, !presenting);
   if (presenting)
     {
       self->sidebar_shown_before = self->sidebar_shown;
@@ -1088,6 +1105,11 @@ atlas_window_init (AtlasWindow *self)
   self->filter = atlas_filter_new ();
   atlas_map_view_set_selection (self->map_view, self->selection);
   atlas_map_view_set_filter (self->map_view, self->filter);
+  g_signal_connect_object (self->map_view, "resized", G_CALLBACK (map_resized_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->briefing_panel, "notify::n-sources-shown",
+                           G_CALLBACK (atlas_map_view_refit), self->map_view,
+                           G_CONNECT_SWAPPED);
 
   /* made in code: its selection and filter are construct-only */
   self->sidebar = atlas_sidebar_new (self->selection, self->filter);

@@ -169,29 +169,57 @@ assert_step_framed (AtlasWindow *window,
   g_assert_cmpfloat (fill, >=, 0.5);
 }
 
-/* Every claim of the step is listed with its document's publisher. */
+/* How many numbered sources the card shows. */
+static guint
+count_shown (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_ascii_isdigit (lines[i][0]))
+      n++;
+  return n;
+}
+
+/* The step's first claims are listed, in order, each with its document's publisher and
+ * grade, and "and N more" tells of the others; at least one is listed. */
 static void
 assert_sources_shown (AtlasWindow *window,
                       AtlasRecord *step)
 {
   AtlasCase *atlas_case = atlas_window_get_case (window);
-  const char *shown = atlas_briefing_panel_get_sources_text (atlas_window_get_briefing_panel (window));
+  AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
+  const char *shown = atlas_briefing_panel_get_sources_text (panel);
   g_auto(GStrv) keys = g_strsplit (atlas_record_get_text (step, "claim_keys")
                                    ? atlas_record_get_text (step, "claim_keys") : "", " ", -1);
+  guint n_shown = count_shown (shown), n_claims = 0;
 
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autoptr(AtlasRecord) claim = NULL;
       g_autoptr(AtlasRecord) document = NULL;
+      g_autofree char *grade = NULL;
 
       if (*keys[i] == '\0')
         continue;
       claim = atlas_case_lookup (atlas_case, "claim", keys[i], NULL);
       g_assert_nonnull (claim);
+      if (n_claims++ >= n_shown)
+        continue;
       document = atlas_case_lookup (atlas_case, "document",
                                     atlas_record_get_text (claim, "document_key"), NULL);
+      grade = g_strdup_printf ("reliability %s", atlas_record_get_text (document, "reliability"));
       g_assert_nonnull (g_strstr_len (shown, -1, atlas_record_get_text (claim, "value_text")));
       g_assert_nonnull (g_strstr_len (shown, -1, atlas_record_get_text (document, "publisher")));
+      g_assert_nonnull (g_strstr_len (shown, -1, grade));
+    }
+  g_assert_cmpuint (n_shown, >=, MIN (n_claims, 1));
+  if (n_shown < n_claims)
+    {
+      g_autofree char *more = g_strdup_printf ("and %u more", n_claims - n_shown);
+
+      g_assert_nonnull (g_strstr_len (shown, -1, more));
     }
 }
 
@@ -231,8 +259,29 @@ test_briefing_walks_every_step (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The caption card lies wholly on the map, off the legend, and the map's buttons are
+ * hidden while presenting. */
+static void
+assert_card_within_map (AtlasWindow *window)
+{
+  GtkWidget *map = GTK_WIDGET (atlas_window_get_map_view (window));
+  GtkWidget *legend = find_child_of_type (map, ATLAS_TYPE_MAP_LEGEND);
+  cairo_rectangle_t card, legend_box;
+
+  g_assert_true (covered_by (window, GTK_WIDGET (atlas_window_get_briefing_panel (window)),
+                             &card));
+  g_assert_cmpfloat (card.x, >=, 0);
+  g_assert_cmpfloat (card.y, >=, 0);
+  g_assert_cmpfloat (card.x + card.width, <=, gtk_widget_get_width (map));
+  g_assert_cmpfloat (card.y + card.height, <=, gtk_widget_get_height (map));
+  if (covered_by (window, legend, &legend_box))
+    g_assert_true (card.x + card.width <= legend_box.x || legend_box.y >= card.y + card.height);
+  g_assert_false (shumate_simple_map_get_show_zoom_buttons (
+    atlas_map_view_get_simple_map (atlas_window_get_map_view (window))));
+}
+
 /* Every step of the sample fills the map area the caption and the legend leave free, at
- * the sizes a briefing is shown at. */
+ * the sizes a briefing is shown at, with the card within the window. */
 static void
 test_briefing_frames_every_size (void)
 {
@@ -253,29 +302,79 @@ test_briefing_frames_every_size (void)
           wait_settled (window);
           g_test_message ("%d×%d, step %u", sizes[s][0], sizes[s][1], i + 1);
           assert_step_framed (window, step);
+          assert_card_within_map (window);
           gtk_widget_activate_action (GTK_WIDGET (window), "win.briefing-next", NULL);
         }
       gtk_window_destroy (GTK_WINDOW (window));
     }
 }
 
-/* The keys a presenter presses reach the briefing, not the map. */
+/* Presses @keyval as the window's shortcut controllers match it: the shortcut whose
+ * trigger is that key, without modifiers, is activated on the window. GTK 4 has no public
+ * way to make a key event, so this is as close as a test gets to a real key press.
+ * Returns whether a shortcut took the key. */
+static gboolean
+press_key (AtlasWindow *window,
+           guint        keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                 GTK_WIDGET (window),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* The keys a presenter presses walk the briefing, through the window's controllers; once
+ * the briefing is left, they are no longer the briefing's. */
 static void
 test_briefing_keys (void)
 {
   AtlasWindow *window = open_sample ();
   AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
+  guint n_steps;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.briefing-next", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.briefing-next", NULL);
-  g_assert_cmpuint (atlas_briefing_panel_get_position (panel), ==, 2);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-briefing", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  n_steps = atlas_briefing_panel_get_n_steps (panel);
+  for (guint i = 1; i < n_steps; i++)
+    {
+      g_assert_true (press_key (window, i % 2 ? GDK_KEY_Page_Down : GDK_KEY_space));
+      g_assert_cmpuint (atlas_briefing_panel_get_position (panel), ==, i);
+      wait_settled (window);
+    }
+  /* past the end it stays on the last step; Page Up goes back */
+  g_assert_true (press_key (window, GDK_KEY_Page_Down));
+  g_assert_cmpuint (atlas_briefing_panel_get_position (panel), ==, n_steps - 1);
+  g_assert_true (press_key (window, GDK_KEY_Page_Up));
+  g_assert_cmpuint (atlas_briefing_panel_get_position (panel), ==, n_steps - 2);
+
+  g_assert_true (press_key (window, GDK_KEY_Escape));
   g_assert_false (atlas_window_get_presenting (window));
+  wait_settled (window);
+  g_assert_true (shumate_simple_map_get_show_zoom_buttons (
+    atlas_map_view_get_simple_map (atlas_window_get_map_view (window))));
 
-  /* not presenting: the briefing actions are off, so arrows and space stay the map's */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.briefing-next", NULL);
-  g_assert_cmpuint (atlas_briefing_panel_get_position (panel), ==, 2);
+  /* not presenting: the briefing's shortcuts take no key, so arrows and space stay the
+   * map's */
+  g_assert_false (press_key (window, GDK_KEY_space));
+  g_assert_false (press_key (window, GDK_KEY_Page_Down));
+  g_assert_cmpuint (atlas_briefing_panel_get_position (panel), ==, n_steps - 2);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

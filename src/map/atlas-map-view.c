@@ -41,6 +41,7 @@ struct _AtlasMapView
   gboolean            has_subject;
   cairo_rectangle_t   framed_area;   /* the free area it was framed in */
   guint               reframe_id;
+  guint               refit_id;
   AtlasMbtilesSource *mbtiles_source;
 
   AtlasTileRenderer  *basemap;
@@ -53,6 +54,13 @@ struct _AtlasMapView
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, ADW_TYPE_BIN)
+
+enum {
+  RESIZED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static double
 point_zoom (AtlasRecord *record)
@@ -318,6 +326,7 @@ atlas_map_view_dispose (GObject *object)
   g_clear_object (&self->mbtiles_source);
   g_clear_object (&self->caption);
   g_clear_handle_id (&self->reframe_id, g_source_remove);
+  g_clear_handle_id (&self->refit_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->dispose (object);
@@ -332,27 +341,37 @@ same_area (const cairo_rectangle_t *a,
 }
 
 static void
-reframe_cb (gpointer user_data)
+refit_now (AtlasMapView *self)
+{
+  cairo_rectangle_t free_area;
+
+  if (!self->has_subject)
+    return;
+  atlas_map_view_get_free_area (self, &free_area);
+  if (!same_area (&free_area, &self->framed_area))
+    atlas_map_view_frame_bounds (self, &self->subject, FALSE);
+}
+
+/* Tells who lays things over the map its new size (so a caption can fit it), then frames
+ * a briefing's subject again if the part of the map left free changed. */
+static void
+resized_cb (gpointer user_data)
 {
   AtlasMapView *self = user_data;
 
   self->reframe_id = 0;
-  if (self->has_subject)
-    atlas_map_view_frame_bounds (self, &self->subject, FALSE);
+  g_signal_emit (self, signals[RESIZED], 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                 gtk_widget_get_height (GTK_WIDGET (self)));
+  refit_now (self);
 }
 
-/* A briefing's subject is framed again when the map changes size; not during the
- * allocation, which moving the map would disturb. */
+/* Not during the allocation, which changing the caption or moving the map would
+ * disturb. */
 static void
 map_resized_cb (AtlasMapView *self)
 {
-  cairo_rectangle_t free_area;
-
-  if (!self->has_subject || self->reframe_id != 0)
-    return;
-  atlas_map_view_get_free_area (self, &free_area);
-  if (!same_area (&free_area, &self->framed_area))
-    self->reframe_id = g_idle_add_once (reframe_cb, self);
+  if (self->reframe_id == 0)
+    self->reframe_id = g_idle_add_once (resized_cb, self);
 }
 
 /* GtkBinLayout allocates the view, so no size_allocate of ours learns its size: an empty
@@ -377,6 +396,17 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_map_view_dispose;
+
+  /**
+   * AtlasMapView::resized:
+   * @width: the map's new width
+   * @height: the map's new height
+   *
+   * Emitted after the map changed size, before a briefing's subject is framed again.
+   */
+  signals[RESIZED] =
+    g_signal_new ("resized", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (ATLAS_TYPE_MAP_LEGEND);
@@ -835,4 +865,42 @@ atlas_map_view_get_free_area (AtlasMapView      *self,
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
   free_area_for (self, self->has_subject ? &self->subject : NULL, area);
+}
+
+/**
+ * atlas_map_view_set_controls_shown:
+ *
+ * Shows or hides the map's zoom buttons: a briefing shown to a room has no use for them.
+ */
+void
+atlas_map_view_set_controls_shown (AtlasMapView *self,
+                                   gboolean      shown)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  shumate_simple_map_set_show_zoom_buttons (self->map, shown);
+}
+
+static void
+refit_cb (gpointer user_data)
+{
+  AtlasMapView *self = user_data;
+
+  self->refit_id = 0;
+  refit_now (self);
+}
+
+/**
+ * atlas_map_view_refit:
+ *
+ * Frames a briefing's subject again, soon, if the part of the map left free has changed by
+ * then: the window calls it when the caption changed size.
+ */
+void
+atlas_map_view_refit (AtlasMapView *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (self->refit_id == 0)
+    self->refit_id = g_idle_add_once (refit_cb, self);
 }

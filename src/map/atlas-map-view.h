@@ -38,11 +38,14 @@ ShumateSimpleMap *atlas_map_view_get_simple_map   (AtlasMapView   *self);
 void              atlas_map_view_reload           (AtlasMapView   *self);
 void              atlas_map_view_set_caption      (AtlasMapView   *self,
                                                    GtkWidget      *caption);
+void              atlas_map_view_set_controls_shown (AtlasMapView *self,
+                                                   gboolean        shown);
 void              atlas_map_view_get_free_area    (AtlasMapView   *self,
                                                    cairo_rectangle_t *area);
 void              atlas_map_view_frame_bounds     (AtlasMapView   *self,
                                                    const AtlasBounds *bounds,
                                                    gboolean        animate);
+void              atlas_map_view_refit            (AtlasMapView   *self);
 void              atlas_map_view_frame_subject    (AtlasMapView   *self,
                                                    const AtlasBounds *subject,
                                                    gboolean        animate);

@@ -49,6 +49,7 @@ struct _AtlasBriefingPanel
   guint       position;
   int         room_width;   /* the map's size, or 0 before the window tells */
   int         room_height;
+  guint       refill_id;      /* a tick callback: the sources are fitted again soon */
   guint       refill_frames;
   guint       n_sources_shown;
 };
@@ -203,8 +204,18 @@ refill_cb (GtkWidget     *widget,
 
   if (++self->refill_frames < 2)
     return G_SOURCE_CONTINUE;
+  self->refill_id = 0;
   fill_sources (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Only a mapped widget gets ticks. */
+static void
+refill_soon (AtlasBriefingPanel *self)
+{
+  self->refill_frames = 0;
+  if (self->refill_id == 0)
+    self->refill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), refill_cb, NULL, NULL);
 }
 
 static void
@@ -246,6 +257,9 @@ atlas_briefing_panel_dispose (GObject *object)
   g_clear_object (&self->atlas_case);
   g_clear_object (&self->steps);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  if (self->refill_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->refill_id);
+  self->refill_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_BRIEFING_PANEL);
 
   G_OBJECT_CLASS (atlas_briefing_panel_parent_class)->dispose (object);
@@ -259,6 +273,14 @@ atlas_briefing_panel_finalize (GObject *object)
   g_string_free (self->sources_text, TRUE);
 
   G_OBJECT_CLASS (atlas_briefing_panel_parent_class)->finalize (object);
+}
+
+static void
+atlas_briefing_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (atlas_briefing_panel_parent_class)->map (widget);
+  /* the type sizes may have changed while the card was hidden */
+  refill_soon (ATLAS_BRIEFING_PANEL (widget));
 }
 
 static void
@@ -308,6 +330,7 @@ atlas_briefing_panel_class_init (AtlasBriefingPanelClass *klass)
 
   object_class->dispose = atlas_briefing_panel_dispose;
   object_class->finalize = atlas_briefing_panel_finalize;
+  widget_class->map = atlas_briefing_panel_map;
   object_class->get_property = atlas_briefing_panel_get_property;
   object_class->set_property = atlas_briefing_panel_set_property;
 
@@ -464,6 +487,19 @@ atlas_briefing_panel_set_room (AtlasBriefingPanel *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
   /* measured again once the new type sizes apply */
   fill_sources (self);
-  self->refill_frames = 0;
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), refill_cb, NULL, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refill_soon (self);
+}
+
+/**
+ * atlas_briefing_panel_is_fitting:
+ *
+ * Returns: whether the card is about to fit its sources to new room again
+ */
+gboolean
+atlas_briefing_panel_is_fitting (AtlasBriefingPanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BRIEFING_PANEL (self), FALSE);
+
+  return self->refill_id != 0;
 }

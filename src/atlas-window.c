@@ -1198,6 +1198,7 @@ atlas_window_is_settled (AtlasWindow *self)
 
   return gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->case_loading
          && atlas_map_view_is_settled (self->map_view)
+         && !atlas_briefing_panel_is_fitting (self->briefing_panel)
          && !atlas_timeline_is_busy (ATLAS_TIMELINE (self->timeline));
 }
 

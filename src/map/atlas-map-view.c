@@ -679,6 +679,9 @@ atlas_map_view_is_settled (AtlasMapView *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
 
+  /* a briefing's subject about to be framed again */
+  if (self->reframe_id != 0 || self->refit_id != 0)
+    return FALSE;
   if (atlas_incident_layer_is_loading (self->incident_layer))
     return FALSE;
   if (self->basemap_kind == ATLAS_BASEMAP_MBTILES)

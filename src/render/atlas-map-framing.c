@@ -240,15 +240,15 @@ context_km (AtlasRecord *record)
                                                                        "location_precision")))
     {
     case ATLAS_LOCATION_COUNTRY:
-      return 900;
+      return 1000;
     case ATLAS_LOCATION_PROVINCE:
-      return 400;
+      return 500;
     case ATLAS_LOCATION_DISTRICT:
-      return 250;
+      return 320;
     case ATLAS_LOCATION_SITE:
     case ATLAS_LOCATION_TOWN:
     default:
-      return 150;
+      return 250;
     }
 }
 

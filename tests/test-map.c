@@ -371,6 +371,41 @@ test_routes_not_joined (Fixture       *fixture,
 }
 
 static gboolean
+drawn_on_its_own (Fixture     *fixture,
+                  AtlasRecord *incident)
+{
+  AtlasIncidentLayer *layer = atlas_map_view_get_incident_layer (fixture->map_view);
+  g_autoptr(GArray) ids = atlas_incident_layer_get_visible_ids (layer);
+  gint64 id = atlas_record_get_id (incident);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Three incidents share one place in Tehran: at a regional zoom they are one badge, but the
+ * selected one (a briefing step's subject) is drawn on its own over it. */
+static void
+test_selection_not_clustered (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->map_view);
+  g_autoptr(AtlasRecord) appeal = atlas_case_lookup (sample, "incident", "inc-panjshiri-appeal",
+                                                     NULL);
+
+  g_assert_nonnull (appeal);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 34.0, 54.0);
+  shumate_viewport_set_zoom_level (viewport, 5);
+  wait_until_settled (fixture->map_view);
+  g_assert_false (drawn_on_its_own (fixture, appeal));
+
+  atlas_selection_select (fixture->selection, appeal, ATLAS_SELECTION_NONE);
+  wait_until_settled (fixture->map_view);
+  g_assert_true (drawn_on_its_own (fixture, appeal));
+}
+
+static gboolean
 styles_differ (const AtlasCategoryStyle *a,
                const AtlasCategoryStyle *b)
 {
@@ -449,6 +484,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/atlas/map/visible-bounds", Fixture, NULL, fixture_set_up, test_visible_bounds,
               fixture_tear_down);
+  g_test_add ("/atlas/map/selection-not-clustered", Fixture, NULL, fixture_set_up,
+              test_selection_not_clustered, fixture_tear_down);
   g_test_add ("/atlas/map/routes-not-joined", Fixture, NULL, fixture_set_up,
               test_routes_not_joined, fixture_tear_down);
   g_test_add_func ("/atlas/map/basemap-source", test_basemap_tile);

@@ -6,9 +6,9 @@
  * What the map's layers and the printed page share: colours and category symbols, so the
  * routes, incidents and legends speak one visual language on screen and on paper. Category
  * colours are the Okabe–Ito palette, distinguishable with every common colour-vision
- * deficiency, and each category also has its own shape so colour is never the only cue. Categories a case brings
- * of its own (ACLED's event types, say) get styles of their own too, in the order they are
- * first asked for.
+ * deficiency, and each category also has its own shape so colour is never the only cue.
+ * Categories a case brings of its own (ACLED's event types, say) get styles of their own
+ * too, in the order they are first asked for.
  */
 
 #include "config.h"

@@ -13,6 +13,7 @@
 
 #include "atlas-cluster-index.h"
 #include "atlas-map-printer.h"
+#include "atlas-label-space.h"
 #include "atlas-route-painter.h"
 
 G_BEGIN_DECLS
@@ -60,12 +61,9 @@ typedef struct {
 
 /* Where labels may go: inside the map, off the labels and symbols already drawn. */
 typedef struct {
-  AtlasRoutePainter painter;  /* for paper, projecting with the view */
-  GArray *boxes;       /* cairo_rectangle_t: labels drawn and symbols to keep clear */
-  GArray *labelled;    /* cairo_rectangle_t of zero size: the places already labelled */
-  GArray *incidents;   /* AtlasPrintedIncident: the single incidents drawn, to label */
-  double  width;
-  double  height;
+  AtlasRoutePainter painter;    /* for paper, projecting with the view */
+  AtlasLabelSpace   space;
+  GArray           *incidents;  /* AtlasPrintedIncident: the single incidents drawn, to label */
 } AtlasPrintLabels;
 
 typedef struct {

@@ -5,8 +5,9 @@
  *
  * Draws a case's routes in one snapshot, as the printed page does (atlas-route-painter):
  * a line through the waypoints in order, arrows for the direction of travel, numbered
- * waypoints with their places, and each leg's label. Also answers which route element is
- * under a point.
+ * waypoints with their places, and each leg's label, placed as on the page
+ * (atlas-label-space) off each other, the symbols and what covers the map. Also answers
+ * which route element is under a point.
  */
 
 #include "config.h"
@@ -14,6 +15,7 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "atlas-label-space.h"
 #include "atlas-route-layer.h"
 #include "atlas-route-painter.h"
 #include "atlas-route.h"
@@ -33,6 +35,8 @@ struct _AtlasRouteLayer
 
   GPtrArray    *routes;     /* RouteEntry */
   AtlasRecord  *selected;
+  GArray       *obstacles;  /* cairo_rectangle_t: what covers the map, kept free of labels */
+  GArray       *placed;     /* cairo_rectangle_t: the labels of the last snapshot */
   gint32        last_day;   /* waypoints dated after it are yet to come: faded */
 };
 
@@ -91,24 +95,6 @@ is_reached (AtlasRouteLayer *self,
          || day <= self->last_day;
 }
 
-static void
-draw_leg_labels (AtlasRoutePainter *painter,
-                 cairo_t           *cr,
-                 RouteEntry        *entry)
-{
-  for (guint i = 1; i < entry->waypoints->len; i++)
-    {
-      g_autofree char *label = NULL;
-      double x, y;
-
-      label = atlas_route_painter_leg_label (painter, g_ptr_array_index (entry->waypoints, i - 1),
-                                             g_ptr_array_index (entry->waypoints, i), &x, &y);
-      if (label != NULL)
-        atlas_route_painter_show_label (painter, cr, label, x, y,
-                                        ATLAS_ROUTE_LABEL_CENTRED | ATLAS_ROUTE_LABEL_SMALL);
-    }
-}
-
 static AtlasRouteWaypointFlags
 waypoint_flags (AtlasRouteLayer *self,
                 AtlasRecord     *waypoint)
@@ -122,82 +108,107 @@ waypoint_flags (AtlasRouteLayer *self,
   return flags;
 }
 
-/* Two routes meeting at one place: the place is labelled once. */
-static gboolean
-take_place (GArray *labelled,
-            double  x,
-            double  y)
+/* Contested routes first, so the reported one reads on top where they share a leg; its
+ * labels are placed first. */
+static GPtrArray *
+routes_in_drawing_order (AtlasRouteLayer *self)
 {
-  for (guint i = 0; i < labelled->len; i++)
-    {
-      graphene_point_t *p = &g_array_index (labelled, graphene_point_t, i);
+  GPtrArray *order = g_ptr_array_new ();
 
-      if (hypot (p->x - x, p->y - y) < 24)
-        return FALSE;
-    }
-  g_array_append_val (labelled, ((graphene_point_t) { x, y }));
-  return TRUE;
-}
-
-static void
-draw_waypoint (AtlasRouteLayer   *self,
-               AtlasRoutePainter *painter,
-               cairo_t           *cr,
-               RouteEntry        *entry,
-               guint              index,
-               GArray            *labelled)
-{
-  AtlasRecord *waypoint = g_ptr_array_index (entry->waypoints, index);
-  AtlasRouteWaypointFlags flags = waypoint_flags (self, waypoint);
-  g_autofree char *place = NULL;
-  double radius, x, y;
-
-  atlas_route_painter_draw_waypoint (painter, cr, entry->route, entry->waypoints, index, flags);
-  project (self, waypoint, &x, &y);
-  if ((flags & ATLAS_ROUTE_WAYPOINT_NOT_REACHED) || !take_place (labelled, x, y))
-    return;
-  place = atlas_route_stop_label (waypoint);
-  radius = atlas_route_painter_waypoint_radius (painter,
-                                                flags & ATLAS_ROUTE_WAYPOINT_EMPHASISED);
-  atlas_route_painter_show_label (painter, cr, place, x + radius + 5, y, 0);
-}
-
-static void
-draw_lines (AtlasRouteLayer   *self,
-            AtlasRoutePainter *painter,
-            cairo_t           *cr)
-{
-  /* Contested routes first, so the reported one reads on top where they share a leg. */
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < self->routes->len; i++)
       {
         RouteEntry *entry = g_ptr_array_index (self->routes, i);
 
         if (atlas_route_is_reported (entry->route) == (pass == 1))
-          {
-            atlas_route_painter_draw_line (painter, cr, entry->route, entry->waypoints,
-                                           same_record (self->selected, entry->route));
-            draw_leg_labels (painter, cr, entry);
-          }
+          g_ptr_array_add (order, entry);
       }
+  return order;
 }
 
 static void
-draw_waypoints (AtlasRouteLayer   *self,
-                AtlasRoutePainter *painter,
-                cairo_t           *cr)
+draw_route (AtlasRouteLayer   *self,
+            AtlasRoutePainter *painter,
+            cairo_t           *cr,
+            RouteEntry        *entry,
+            AtlasLabelSpace   *space)
 {
-  g_autoptr(GArray) labelled = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  atlas_route_painter_draw_line (painter, cr, entry->route, entry->waypoints,
+                                 same_record (self->selected, entry->route));
+  for (guint w = 0; w < entry->waypoints->len; w++)
+    {
+      AtlasRecord *waypoint = g_ptr_array_index (entry->waypoints, w);
+      AtlasRouteWaypointFlags flags = waypoint_flags (self, waypoint);
+      double x, y;
 
-  for (int pass = 1; pass >= 0; pass--)
-    for (guint i = 0; i < self->routes->len; i++)
-      {
-        RouteEntry *entry = g_ptr_array_index (self->routes, i);
+      atlas_route_painter_draw_waypoint (painter, cr, entry->route, entry->waypoints, w, flags);
+      project (self, waypoint, &x, &y);
+      atlas_label_space_reserve_symbol (space, x, y, atlas_route_painter_waypoint_radius (
+                                          painter, flags & ATLAS_ROUTE_WAYPOINT_EMPHASISED));
+    }
+}
 
-        if (atlas_route_is_reported (entry->route) == (pass == 1))
-          for (guint w = 0; w < entry->waypoints->len; w++)
-            draw_waypoint (self, painter, cr, entry, w, labelled);
-      }
+/* Each stop's place and date beside it, once per place, where there is room. */
+static void
+draw_stop_labels (AtlasRouteLayer   *self,
+                  AtlasRoutePainter *painter,
+                  cairo_t           *cr,
+                  RouteEntry        *entry,
+                  AtlasLabelSpace   *space)
+{
+  for (guint w = 0; w < entry->waypoints->len; w++)
+    {
+      AtlasRecord *waypoint = g_ptr_array_index (entry->waypoints, w);
+      AtlasRouteWaypointFlags flags = waypoint_flags (self, waypoint);
+      gboolean emphasised = (flags & ATLAS_ROUTE_WAYPOINT_EMPHASISED) != 0;
+      g_autofree char *label = NULL;
+      double x, y;
+
+      project (self, waypoint, &x, &y);
+      if ((flags & ATLAS_ROUTE_WAYPOINT_NOT_REACHED) || !atlas_label_space_take_place (space, x, y))
+        continue;
+      label = atlas_route_stop_label (waypoint);
+      if (*label != '\0')
+        atlas_label_space_draw_beside (space, cr, label, x, y,
+                                       atlas_route_painter_waypoint_radius (painter, emphasised),
+                                       emphasised ? ATLAS_ROUTE_LABEL_BOLD : 0);
+    }
+}
+
+static void
+draw_leg_labels (AtlasRoutePainter *painter,
+                 cairo_t           *cr,
+                 RouteEntry        *entry,
+                 AtlasLabelSpace   *space)
+{
+  for (guint i = 1; i < entry->waypoints->len; i++)
+    {
+      g_autofree char *label = NULL;
+      double x, y;
+
+      label = atlas_route_painter_leg_label (painter, g_ptr_array_index (entry->waypoints, i - 1),
+                                             g_ptr_array_index (entry->waypoints, i), &x, &y);
+      if (label != NULL)
+        atlas_label_space_draw_centred (space, cr, label, x, y, ATLAS_ROUTE_LABEL_SMALL);
+    }
+}
+
+/* Lines and symbols, then labels where they find room: the reported route's stops first,
+ * then the others', then the legs'. */
+static void
+draw_routes (AtlasRouteLayer   *self,
+             AtlasRoutePainter *painter,
+             cairo_t           *cr,
+             AtlasLabelSpace   *space)
+{
+  g_autoptr(GPtrArray) order = routes_in_drawing_order (self);
+
+  for (guint i = 0; i < order->len; i++)
+    draw_route (self, painter, cr, g_ptr_array_index (order, i), space);
+  for (guint i = order->len; i > 0; i--)
+    draw_stop_labels (self, painter, cr, g_ptr_array_index (order, i - 1), space);
+  for (guint i = order->len; i > 0; i--)
+    draw_leg_labels (painter, cr, g_ptr_array_index (order, i - 1), space);
 }
 
 static void
@@ -208,17 +219,24 @@ atlas_route_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   AtlasRoutePainter painter;
+  AtlasLabelSpace space;
   cairo_t *cr;
 
+  g_array_set_size (self->placed, 0);
   if (self->routes->len == 0 || width <= 0 || height <= 0)
     return;
 
   atlas_route_painter_init (&painter, ATLAS_ROUTE_MEDIUM_SCREEN, project_cb, self);
   painter.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  atlas_label_space_init (&space, &painter, width, height);
+  for (guint i = 0; i < self->obstacles->len; i++)
+    atlas_label_space_reserve (&space, &g_array_index (self->obstacles, cairo_rectangle_t, i));
+
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_lines (self, &painter, cr);
-  draw_waypoints (self, &painter, cr);
+  draw_routes (self, &painter, cr, &space);
   cairo_destroy (cr);
+  g_array_append_vals (self->placed, space.placed->data, space.placed->len);
+  atlas_label_space_clear (&space);
 }
 
 static void
@@ -245,6 +263,8 @@ atlas_route_layer_dispose (GObject *object)
 
   g_clear_pointer (&self->routes, g_ptr_array_unref);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->obstacles, g_array_unref);
+  g_clear_pointer (&self->placed, g_array_unref);
 
   G_OBJECT_CLASS (atlas_route_layer_parent_class)->dispose (object);
 }
@@ -265,6 +285,8 @@ atlas_route_layer_init (AtlasRouteLayer *self)
 {
   self->last_day = G_MAXINT32;
   self->routes = g_ptr_array_new_with_free_func ((GDestroyNotify) route_entry_free);
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  self->placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   /* Picking is asked for by the map view; the layer itself takes no input. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -449,4 +471,38 @@ atlas_route_layer_get_bounds (AtlasRouteLayer *self,
         }
     }
   return !atlas_bounds_is_empty (bounds);
+}
+
+/**
+ * atlas_route_layer_set_obstacles:
+ * @boxes: (array length=n_boxes): what covers the map (the legend, a caption), in the
+ *   layer's coordinates
+ *
+ * Keeps the route labels off them.
+ */
+void
+atlas_route_layer_set_obstacles (AtlasRouteLayer         *self,
+                                 const cairo_rectangle_t *boxes,
+                                 guint                    n_boxes)
+{
+  g_return_if_fail (ATLAS_IS_ROUTE_LAYER (self));
+  g_return_if_fail (boxes != NULL || n_boxes == 0);
+
+  g_array_set_size (self->obstacles, 0);
+  g_array_append_vals (self->obstacles, boxes, n_boxes);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_route_layer_get_label_boxes:
+ *
+ * Returns: (transfer none) (element-type cairo_rectangle_t): where the last snapshot put
+ *   its labels
+ */
+GArray *
+atlas_route_layer_get_label_boxes (AtlasRouteLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ROUTE_LAYER (self), NULL);
+
+  return self->placed;
 }

@@ -562,6 +562,49 @@ atlas_route_painter_show_layout (const AtlasRoutePainter *self,
   cairo_restore (cr);
 }
 
+/**
+ * atlas_route_painter_show_card:
+ *
+ * Draws @layout with its top-left corner at @x, @y on a card of the basemap's paper colour:
+ * a place's name reads over the basemap's own labels.
+ */
+void
+atlas_route_painter_show_card (const AtlasRoutePainter *self,
+                               cairo_t                 *cr,
+                               PangoLayout             *layout,
+                               double                   x,
+                               double                   y,
+                               AtlasRouteLabelFlags     flags)
+{
+  double alpha = (flags & ATLAS_ROUTE_LABEL_BOLD) ? 0.95 : 0.85;
+  PangoRectangle logical;
+  double width, height, r = 2.5;
+
+  g_return_if_fail (self != NULL && cr != NULL && PANGO_IS_LAYOUT (layout));
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  width = logical.width / (double) PANGO_SCALE + 5;
+  height = logical.height / (double) PANGO_SCALE + 1;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x - 2.5 + width - r, y - 0.5 + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x - 2.5 + width - r, y - 0.5 + height - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x - 2.5 + r, y - 0.5 + height - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x - 2.5 + r, y - 0.5 + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  if (self->dark)
+    cairo_set_source_rgba (cr, 0.12, 0.12, 0.14, alpha);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+  cairo_fill (cr);
+
+  cairo_move_to (cr, x, y);
+  set_text_colour (self, cr, flags);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+  cairo_restore (cr);
+}
+
 /* Draws @text with a halo at @x, @y: centred there, or left-anchored at its middle. */
 void
 atlas_route_painter_show_label (const AtlasRoutePainter *self,

@@ -94,6 +94,12 @@ void         atlas_route_painter_show_layout     (const AtlasRoutePainter *self,
                                                   double                   x,
                                                   double                   y,
                                                   AtlasRouteLabelFlags     flags);
+void         atlas_route_painter_show_card      (const AtlasRoutePainter *self,
+                                                  cairo_t                 *cr,
+                                                  PangoLayout             *layout,
+                                                  double                   x,
+                                                  double                   y,
+                                                  AtlasRouteLabelFlags     flags);
 void         atlas_route_painter_show_label      (const AtlasRoutePainter *self,
                                                   cairo_t                 *cr,
                                                   const char              *text,

@@ -17,6 +17,7 @@
 #include "atlas-briefing-step.h"
 #include "atlas-map-framing.h"
 #include "atlas-map-legend.h"
+#include "atlas-route-layer.h"
 #include "atlas-window.h"
 #include "test-slowdown.h"
 
@@ -280,8 +281,48 @@ assert_card_within_map (AtlasWindow *window)
     atlas_map_view_get_simple_map (atlas_window_get_map_view (window))));
 }
 
+static gboolean
+boxes_overlap (const cairo_rectangle_t *a,
+               const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* The route labels drawn lie on the map, off each other, the card and the legend. */
+static void
+assert_labels_placed (AtlasWindow *window)
+{
+  GtkWidget *map = GTK_WIDGET (atlas_window_get_map_view (window));
+  GtkWidget *layer = find_child_of_type (map, ATLAS_TYPE_ROUTE_LAYER);
+  GArray *labels = atlas_route_layer_get_label_boxes (ATLAS_ROUTE_LAYER (layer));
+  cairo_rectangle_t covered[2];
+  guint n_covered = 0;
+
+  if (covered_by (window, GTK_WIDGET (atlas_window_get_briefing_panel (window)),
+                  &covered[n_covered]))
+    n_covered++;
+  if (covered_by (window, find_child_of_type (map, ATLAS_TYPE_MAP_LEGEND), &covered[n_covered]))
+    n_covered++;
+  g_test_message ("%u route labels", labels->len);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const cairo_rectangle_t *label = &g_array_index (labels, cairo_rectangle_t, i);
+
+      g_assert_cmpfloat (label->x, >=, 0);
+      g_assert_cmpfloat (label->y, >=, 0);
+      g_assert_cmpfloat (label->x + label->width, <=, gtk_widget_get_width (map));
+      g_assert_cmpfloat (label->y + label->height, <=, gtk_widget_get_height (map));
+      for (guint c = 0; c < n_covered; c++)
+        g_assert_false (boxes_overlap (label, &covered[c]));
+      for (guint j = 0; j < i; j++)
+        g_assert_false (boxes_overlap (label, &g_array_index (labels, cairo_rectangle_t, j)));
+    }
+}
+
 /* Every step of the sample fills the map area the caption and the legend leave free, at
- * the sizes a briefing is shown at, with the card within the window. */
+ * the sizes a briefing is shown at, with the card within the window and the route labels
+ * off each other and off the card and legend. */
 static void
 test_briefing_frames_every_size (void)
 {
@@ -303,6 +344,7 @@ test_briefing_frames_every_size (void)
           g_test_message ("%d×%d, step %u", sizes[s][0], sizes[s][1], i + 1);
           assert_step_framed (window, step);
           assert_card_within_map (window);
+          assert_labels_placed (window);
           gtk_widget_activate_action (GTK_WIDGET (window), "win.briefing-next", NULL);
         }
       gtk_window_destroy (GTK_WINDOW (window));

@@ -24,5 +24,9 @@ void         atlas_briefing_panel_set_position (AtlasBriefingPanel *self,
                                                 guint               position);
 AtlasRecord *atlas_briefing_panel_get_step     (AtlasBriefingPanel *self);
 const char  *atlas_briefing_panel_get_sources_text (AtlasBriefingPanel *self);
+gboolean     atlas_briefing_panel_is_fitting   (AtlasBriefingPanel *self);
+void         atlas_briefing_panel_set_room     (AtlasBriefingPanel *self,
+                                                int                 width,
+                                                int                 height);
 
 G_END_DECLS

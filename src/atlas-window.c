@@ -16,6 +16,7 @@
 #include "atlas-briefing-panel.h"
 #include "atlas-case-exporter.h"
 #include "atlas-import-dialog.h"
+#include "atlas-map-framing.h"
 #include "atlas-map-view.h"
 #include "atlas-sidebar.h"
 #include "atlas-timeline.h"
@@ -23,8 +24,6 @@
 #include "atlas-window-private.h"
 
 #define SETTLE_FRAMES 3
-/* the briefing caption's width and margins */
-#define BRIEFING_INSET (520 + 2 * 28 + 32)
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -497,7 +496,9 @@ find_cb (GtkWidget  *widget,
   gtk_widget_activate_action (self->sidebar, "sidebar.search", NULL);
 }
 
-/* Brings the step's subject into view: its extent, or the record it is about. */
+/* Brings the step's subject into view as the printed briefing frames it (atlas-map-framing),
+ * in the part of the map the caption and the legend leave free, and selects the record it
+ * is about. */
 static void
 frame_briefing_step (AtlasWindow *self,
                      gboolean     animate)
@@ -505,29 +506,26 @@ frame_briefing_step (AtlasWindow *self,
   g_autoptr(AtlasRecord) step = atlas_briefing_panel_get_step (self->briefing_panel);
   g_autoptr(AtlasRecord) subject = NULL;
   const char *kind;
+  AtlasBounds bounds;
 
-  if (step == NULL)
+  if (step == NULL || !atlas_map_framing_step_bounds (self->atlas_case, step, &bounds, NULL))
     return;
 
+  atlas_map_view_frame_subject (self->map_view, &bounds, animate);
   kind = atlas_record_get_text (step, "subject_kind");
-  if (g_strcmp0 (kind, "extent") == 0)
-    {
-      AtlasBounds bounds = { atlas_record_get_double (step, "min_lon"),
-                             atlas_record_get_double (step, "min_lat"),
-                             atlas_record_get_double (step, "max_lon"),
-                             atlas_record_get_double (step, "max_lat") };
-
-      atlas_selection_select (self->selection, NULL, ATLAS_SELECTION_NONE);
-      atlas_map_view_frame_bounds (self->map_view, &bounds, animate);
-      return;
-    }
-
-  subject = atlas_case_lookup (self->atlas_case, kind, atlas_record_get_text (step, "subject_key"),
-                               NULL);
-  if (subject == NULL)
-    return;
-  atlas_map_view_frame_record (self->map_view, subject, animate);
+  if (g_strcmp0 (kind, "extent") != 0)
+    subject = atlas_case_lookup (self->atlas_case, kind,
+                                 atlas_record_get_text (step, "subject_key"), NULL);
   atlas_selection_select (self->selection, subject, ATLAS_SELECTION_NONE);
+}
+
+/* The caption card keeps within the map, whatever its size. */
+static void
+map_resized_cb (AtlasWindow *self,
+                int          width,
+                int          height)
+{
+  atlas_briefing_panel_set_room (self->briefing_panel, width, height);
 }
 
 static void
@@ -566,13 +564,22 @@ set_presenting (AtlasWindow *self,
 
   /* loaded before presenting, so going back to step 1 does not also start a flight */
   if (presenting)
-    atlas_briefing_panel_set_case (self->briefing_panel, self->atlas_case);
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
+      int height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
+
+      if (width > 0 && height > 0)
+        atlas_briefing_panel_set_room (self->briefing_panel, width, height);
+      atlas_briefing_panel_set_case (self->briefing_panel, self->atlas_case);
+    }
   self->presenting = presenting;
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->briefing_panel), presenting);
   gtk_widget_set_visible (self->timeline, !presenting);
-  /* the caption covers the map's left: frame in the rest */
-  atlas_map_view_set_left_inset (self->map_view, presenting ? BRIEFING_INSET : 0);
+  /* the caption covers part of the map: frame in the rest, without the map's buttons */
+  atlas_map_view_set_caption (self->map_view,
+                              presenting ? GTK_WIDGET (self->briefing_panel) : NULL);
+  atlas_map_view_set_controls_shown (self->map_view, !presenting);
   if (presenting)
     {
       self->sidebar_shown_before = self->sidebar_shown;
@@ -1105,6 +1112,11 @@ atlas_window_init (AtlasWindow *self)
   self->filter = atlas_filter_new ();
   atlas_map_view_set_selection (self->map_view, self->selection);
   atlas_map_view_set_filter (self->map_view, self->filter);
+  g_signal_connect_object (self->map_view, "resized", G_CALLBACK (map_resized_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->briefing_panel, "notify::n-sources-shown",
+                           G_CALLBACK (atlas_map_view_refit), self->map_view,
+                           G_CONNECT_SWAPPED);
 
   /* made in code: its selection and filter are construct-only */
   self->sidebar = atlas_sidebar_new (self->selection, self->filter);
@@ -1194,6 +1206,7 @@ atlas_window_is_settled (AtlasWindow *self)
 
   return gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->case_loading
          && atlas_map_view_is_settled (self->map_view)
+         && !atlas_briefing_panel_is_fitting (self->briefing_panel)
          && !atlas_timeline_is_busy (ATLAS_TIMELINE (self->timeline));
 }
 

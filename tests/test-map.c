@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@
 #include "atlas-map-view.h"
 #include "atlas-route-layer.h"
 #include "atlas-widget-capture.h"
+#include "route-pair.h"
 #include "test-slowdown.h"
 
 #define SETTLE_TIMEOUT_US (TEST_SLOWDOWN * 90 * G_USEC_PER_SEC)
@@ -366,11 +368,110 @@ test_basemap_tile (void)
                             "Natural Earth"));
 }
 
+static GtkWidget *
+find_route_layer (GtkWidget *widget)
+{
+  if (ATLAS_IS_ROUTE_LAYER (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_route_layer (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+route_layer_joins_pair (Fixture *fixture)
+{
+  GtkWidget *layer = find_route_layer (GTK_WIDGET (fixture->map_view));
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *pixels = NULL;
+  g_autofree guint8 *mask = NULL;
+  int width, height;
+
+  g_assert_nonnull (layer);
+  texture = atlas_widget_capture_texture (layer);
+  g_assert_nonnull (texture);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  mask = route_pair_mask_alpha (pixels, width, height, width * 4);
+  return route_pair_joined (mask, width, height, 1.0);
+}
+
+/* Two routes that do not touch, the first ending in a place too close to its last stop to be
+ * labelled: no line joins them at any zoom a briefing uses. */
+static void
+test_routes_not_joined (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->map_view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-map-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (int zoom = 3; zoom <= 10; zoom++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/pair-%d.gpkg", dir, zoom);
+      g_autoptr(AtlasCase) pair = route_pair_create_case (path, 31.0, 62.0, zoom);
+
+      atlas_map_view_set_case (fixture->map_view, pair);
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), 31.0, 62.0);
+      shumate_viewport_set_zoom_level (viewport, zoom);
+      wait_until_settled (fixture->map_view);
+      g_assert_false (route_layer_joins_pair (fixture));
+      atlas_map_view_set_case (fixture->map_view, sample);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static gboolean
+drawn_on_its_own (Fixture     *fixture,
+                  AtlasRecord *incident)
+{
+  AtlasIncidentLayer *layer = atlas_map_view_get_incident_layer (fixture->map_view);
+  g_autoptr(GArray) ids = atlas_incident_layer_get_visible_ids (layer);
+  gint64 id = atlas_record_get_id (incident);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Three incidents share one place in Tehran: at a regional zoom they are one badge, but the
+ * selected one (a briefing step's subject) is drawn on its own over it. */
+static void
+test_selection_not_clustered (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->map_view);
+  g_autoptr(AtlasRecord) appeal = atlas_case_lookup (sample, "incident", "inc-panjshiri-appeal",
+                                                     NULL);
+
+  g_assert_nonnull (appeal);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 34.0, 54.0);
+  shumate_viewport_set_zoom_level (viewport, 5);
+  wait_until_settled (fixture->map_view);
+  g_assert_false (drawn_on_its_own (fixture, appeal));
+
+  atlas_selection_select (fixture->selection, appeal, ATLAS_SELECTION_NONE);
+  wait_until_settled (fixture->map_view);
+  g_assert_true (drawn_on_its_own (fixture, appeal));
+}
+
 static gboolean
 styles_differ (const AtlasCategoryStyle *a,
                const AtlasCategoryStyle *b)
 {
-  return !gdk_rgba_equal (&a->colour, &b->colour) || a->symbol != b->symbol;
+  return a->colour.red != b->colour.red || a->colour.green != b->colour.green
+         || a->colour.blue != b->colour.blue || a->symbol != b->symbol;
 }
 
 /* ACLED's event types are not ours: each gets a style of its own, labelled with its own text,
@@ -444,6 +545,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/atlas/map/visible-bounds", Fixture, NULL, fixture_set_up, test_visible_bounds,
               fixture_tear_down);
+  g_test_add ("/atlas/map/selection-not-clustered", Fixture, NULL, fixture_set_up,
+              test_selection_not_clustered, fixture_tear_down);
+  g_test_add ("/atlas/map/routes-not-joined", Fixture, NULL, fixture_set_up,
+              test_routes_not_joined, fixture_tear_down);
   g_test_add_func ("/atlas/map/basemap-source", test_basemap_tile);
   g_test_add_func ("/atlas/map/case-categories", test_case_categories);
 

@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "atlas-basemap-source.h"
+#include "atlas-basemap.h"
 #include "atlas-briefing-exporter-private.h"
 #include "atlas-briefing-pages.h"
 #include "atlas-briefing-step.h"
@@ -39,7 +39,12 @@ dup_default_renderer (GError **error)
   G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
 
   if (renderer == NULL)
-    renderer = atlas_basemap_source_load_default (error);
+    {
+      g_autoptr(AtlasBasemap) basemap = atlas_basemap_new_default (error);
+
+      if (basemap != NULL)
+        renderer = atlas_tile_renderer_new (basemap);
+    }
   return renderer != NULL ? g_object_ref (renderer) : NULL;
 }
 

@@ -14,9 +14,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 
 #include "atlas-briefing-pages.h"
+#include "atlas-briefing-words.h"
 #include "atlas-footnote-list.h"
 #include "atlas-slide-layout.h"
 
@@ -72,245 +72,24 @@ append_part (GString    *text,
   g_string_append (text, part);
 }
 
-/* "2024-01-05" → "5 January 2024"; "2024-01" → "January 2024"; anything else as it is. */
-static char *
-format_date (const char *date)
-{
-  int year = 0, month = 1, day = 1, n;
-  g_autoptr(GDateTime) parsed = NULL;
-  const char *format;
-
-  if (!has_text (date))
-    return NULL;
-  n = sscanf (date, "%4d-%2d-%2d", &year, &month, &day);
-  if (n < 1 || !g_date_valid_dmy (day, month, year)
-      || (parsed = g_date_time_new_utc (year, month, day, 0, 0, 0)) == NULL)
-    return g_strdup (date);
-
-  if (n >= 3)
-    format = C_("date format", "%-d %B %Y");
-  else if (n == 2)
-    format = C_("date format", "%B %Y");
-  else
-    format = "%Y";
-  return g_date_time_format (parsed, format);
-}
-
-/* "entry-date" → "Entry date" */
-static char *
-format_attribute (const char *attribute)
-{
-  g_autofree char *spaced = g_utf8_make_valid (attribute ? attribute : "", -1);
-  char first[8] = { 0 };
-
-  g_strdelimit (spaced, "-_", ' ');
-  if (*spaced == '\0')
-    return g_steal_pointer (&spaced);
-  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (spaced)), first);
-  return g_strconcat (first, g_utf8_next_char (spaced), NULL);
-}
-
-static char *
-format_region (AtlasRecord *record)
-{
-  g_autoptr(GString) region = g_string_new (NULL);
-  const char *admin_area = atlas_record_get_text (record, "admin_area");
-  const char *country = atlas_record_get_text (record, "country");
-
-  if (has_text (admin_area))
-    g_string_append (region, admin_area);
-  if (has_text (country))
-    g_string_append_printf (region, region->len > 0 ? C_("region", ", %s") : "%s", country);
-  return g_string_free (g_steal_pointer (&region), FALSE);
-}
-
-/* "NewsNation, 4 January 2024" */
-static char *
-format_document (AtlasRecord *document)
-{
-  const char *publisher = document ? atlas_record_get_text (document, "publisher") : NULL;
-  g_autofree char *date = document ? format_date (atlas_record_get_text (document, "published"))
-                                   : NULL;
-
-  /* Translators: a source's publisher and date, e.g. "NewsNation, 4 January 2024" */
-  return g_strdup_printf (C_("source", "%s, %s"),
-                          has_text (publisher) ? publisher : _("Unknown publisher"),
-                          date ? date : _("undated"));
-}
-
-static char *
-format_reliability (AtlasRecord *document)
-{
-  const char *grade = document ? atlas_record_get_text (document, "reliability") : NULL;
-
-  /* Translators: a source's grade on the Admiralty scale, A to F */
-  return has_text (grade) ? g_strdup_printf (_("reliability %s"), grade) : NULL;
-}
-
-/* "NewsNation, 4 January 2024 · attributed to Iran's Interior Minister · reliability B" */
-static char *
-format_claim_source (AtlasRecord *claim,
-                     AtlasRecord *document)
-{
-  g_autoptr(GString) source = g_string_new (NULL);
-  g_autofree char *cited = format_document (document);
-  g_autofree char *reliability = format_reliability (document);
-  const char *attributed_to = atlas_record_get_text (claim, "attributed_to");
-
-  append_part (source, cited);
-  if (has_text (attributed_to))
-    {
-      g_autofree char *attributed = g_strdup_printf (_("attributed to %s"), attributed_to);
-
-      append_part (source, attributed);
-    }
-  append_part (source, reliability);
-  return g_string_free (g_steal_pointer (&source), FALSE);
-}
-
-static char *
-format_claim_value (AtlasRecord *claim)
-{
-  const char *text = atlas_record_get_text (claim, "value_text");
-  const char *paraphrase = atlas_record_get_text (claim, "paraphrase");
-  double number = atlas_record_get_double (claim, "value_number");
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (has_text (text))
-    return g_strdup (text);
-  if (!isnan (number))
-    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", number));
-  if (has_text (paraphrase))
-    return g_strdup (paraphrase);
-  return g_strdup (_("No value given"));
-}
-
-static void
-add_claim_note (AtlasPageContext  *context,
-                AtlasFootnoteList *notes,
-                const char        *claim_key)
-{
-  g_autoptr(AtlasRecord) claim = atlas_case_lookup (context->atlas_case, "claim", claim_key, NULL);
-  g_autoptr(AtlasRecord) document = NULL;
-  g_autofree char *attribute = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *source = NULL;
-
-  if (claim == NULL)
-    {
-      g_debug ("Briefing cites claim “%s”, which the case does not hold", claim_key);
-      return;
-    }
-  document = atlas_case_lookup (context->atlas_case, "document",
-                                atlas_record_get_text (claim, "document_key"), NULL);
-  attribute = format_attribute (atlas_record_get_text (claim, "attribute"));
-  value = format_claim_value (claim);
-  /* Translators: a claim in a footnote: its attribute and its value, e.g. "Deaths: 84" */
-  text = g_strdup_printf (C_("claim", "%s: %s"), attribute, value);
-  source = format_claim_source (claim, document);
-  atlas_footnote_list_add (notes, text, source);
-}
-
+/* Each claim of the step with its source, as numbered notes. */
 static AtlasFootnoteList *
 create_step_notes (AtlasPageContext *context,
                    AtlasRecord      *step)
 {
   AtlasFootnoteList *notes = atlas_footnote_list_new ();
-  const char *claim_keys = atlas_record_get_text (step, "claim_keys");
-  g_auto(GStrv) keys = g_strsplit_set (claim_keys ? claim_keys : "", " \t\n", -1);
+  g_autoptr(GPtrArray) sources = atlas_briefing_words_sources (context->atlas_case, step);
 
-  for (guint i = 0; keys[i] != NULL; i++)
-    if (*keys[i] != '\0')
-      add_claim_note (context, notes, keys[i]);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      AtlasStepSource *source = g_ptr_array_index (sources, i);
+
+      atlas_footnote_list_add (notes, source->claim, source->source);
+    }
   return notes;
 }
 
-/* "Waypoint 3 of 6", from the waypoint's place in its route. */
-static char *
-waypoint_position (AtlasPageContext *context,
-                   AtlasRecord      *waypoint)
-{
-  const char *route_key = atlas_record_get_text (waypoint, "route_key");
-  g_autoptr(GListModel) waypoints = atlas_case_list_waypoints (context->atlas_case, route_key,
-                                                               NULL);
-  guint n = waypoints ? g_list_model_get_n_items (waypoints) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasRecord) other = g_list_model_get_item (waypoints, i);
-
-      if (g_strcmp0 (atlas_record_get_key (other), atlas_record_get_key (waypoint)) == 0)
-        return g_strdup_printf (_("Waypoint %u of %u"), i + 1, n);
-    }
-  return g_strdup (_("Waypoint"));
-}
-
-static const char *
-format_route_status (const char *status)
-{
-  if (g_strcmp0 (status, "reported") == 0)
-    return _("Reported route");
-  if (g_strcmp0 (status, "alleged") == 0)
-    return _("Alleged route");
-  if (g_strcmp0 (status, "contested") == 0)
-    return _("Contested route");
-  return _("Route");
-}
-
-/* The line above the heading: what kind of subject, when and where. */
-static char *
-subject_kicker (AtlasPageContext *context,
-                const char       *kind,
-                AtlasRecord      *subject)
-{
-  g_autoptr(GString) kicker = g_string_new (NULL);
-  g_autofree char *date = NULL;
-  g_autofree char *region = NULL;
-  g_autofree char *position = NULL;
-
-  if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
-    {
-      date = format_date (atlas_record_get_text (subject, g_str_equal (kind, "incident")
-                                                          ? "start_time" : "date"));
-      region = format_region (subject);
-      if (g_str_equal (kind, "waypoint"))
-        position = waypoint_position (context, subject);
-      append_part (kicker, position ? position : _("Incident"));
-      append_part (kicker, date);
-      append_part (kicker, region);
-    }
-  else if (g_str_equal (kind, "route"))
-    append_part (kicker, format_route_status (atlas_record_get_text (subject, "status")));
-  else if (g_str_equal (kind, "actor"))
-    {
-      append_part (kicker, _("Actor"));
-      append_part (kicker, atlas_record_get_text (subject, "actor_kind"));
-    }
-  return g_string_free (g_steal_pointer (&kicker), FALSE);
-}
-
-static const char *
-subject_heading (const char  *kind,
-                 AtlasRecord *subject)
-{
-  if (g_str_equal (kind, "incident"))
-    return atlas_record_get_text (subject, "title");
-  if (g_str_equal (kind, "waypoint"))
-    return atlas_record_get_text (subject, "place");
-  return atlas_record_get_text (subject, "name");
-}
-
-static void
-step_bounds (AtlasRecord *step,
-             AtlasBounds *bounds)
-{
-  bounds->min_lon = atlas_record_get_double (step, "min_lon");
-  bounds->min_lat = atlas_record_get_double (step, "min_lat");
-  bounds->max_lon = atlas_record_get_double (step, "max_lon");
-  bounds->max_lat = atlas_record_get_double (step, "max_lat");
-}
-
+/* Framed as the briefing on screen frames it: the step's subject fills the map. */
 static gboolean
 frame_step (AtlasPageContext         *context,
             AtlasRecord              *step,
@@ -318,22 +97,12 @@ frame_step (AtlasPageContext         *context,
             AtlasMapFrame            *frame,
             GError                  **error)
 {
-  const char *kind = atlas_record_get_text (step, "subject_kind");
+  cairo_rectangle_t whole = { 0, 0, area->width, area->height };
   AtlasBounds bounds;
 
-  if (g_strcmp0 (kind, "extent") != 0)
-    return atlas_map_printer_frame_subject (context->printer, kind ? kind : "",
-                                            atlas_record_get_text (step, "subject_key"),
-                                            area->width, area->height, frame, error);
-
-  step_bounds (step, &bounds);
-  if (atlas_bounds_is_empty (&bounds) || isnan (bounds.min_lon) || isnan (bounds.max_lat))
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
-                   _("its extent is not a box of longitudes and latitudes"));
-      return FALSE;
-    }
-  atlas_map_printer_frame_bounds (&bounds, area->width, area->height, frame);
+  if (!atlas_map_framing_step_bounds (context->atlas_case, step, &bounds, error))
+    return FALSE;
+  atlas_map_framing_fit (&bounds, area->width, area->height, &whole, frame);
   return TRUE;
 }
 
@@ -357,33 +126,6 @@ draw_map (AtlasPageContext         *context,
   return ok;
 }
 
-/* The subject of a step, or NULL for an extent or a subject the case does not hold. */
-static AtlasRecord *
-lookup_subject (AtlasPageContext *context,
-                AtlasRecord      *step)
-{
-  const char *kind = atlas_record_get_text (step, "subject_kind");
-  const char *key = atlas_record_get_text (step, "subject_key");
-
-  if (kind == NULL || key == NULL || g_str_equal (kind, "extent"))
-    return NULL;
-  return atlas_case_lookup (context->atlas_case, kind, key, NULL);
-}
-
-static char *
-step_kicker (AtlasPageContext *context,
-             AtlasRecord      *step,
-             AtlasRecord      *subject)
-{
-  const char *kind = atlas_record_get_text (step, "subject_kind");
-
-  if (subject != NULL)
-    return subject_kicker (context, kind, subject);
-  if (g_strcmp0 (kind, "extent") == 0)
-    return g_strdup (_("Area"));
-  return NULL;
-}
-
 static void
 fill_step_slide (AtlasPageContext *context,
                  AtlasRecord      *step,
@@ -398,7 +140,7 @@ fill_step_slide (AtlasPageContext *context,
   slide->footer_start = context->footer_start;
   slide->footer_end = context->footer_end;
   if (subject != NULL)
-    slide->heading = subject_heading (atlas_record_get_text (step, "subject_kind"), subject);
+    slide->heading = atlas_briefing_words_heading (subject);
 }
 
 /**
@@ -420,10 +162,10 @@ atlas_briefing_draw_step (AtlasPageContext  *context,
                           GCancellable      *cancellable,
                           GError           **error)
 {
-  g_autoptr(AtlasRecord) subject = lookup_subject (context, step);
+  g_autoptr(AtlasRecord) subject = atlas_briefing_words_subject (context->atlas_case, step);
   g_autoptr(AtlasFootnoteList) notes = create_step_notes (context, step);
   g_autofree char *counter = g_strdup_printf (_("Step %u of %u"), index + 1, n_steps);
-  g_autofree char *kicker = step_kicker (context, step, subject);
+  g_autofree char *kicker = atlas_briefing_words_kicker (context->atlas_case, step, subject);
   AtlasSlide slide = { 0, };
   cairo_rectangle_t area;
   AtlasMapFrame frame;
@@ -460,9 +202,8 @@ atlas_briefing_step_outline (AtlasPageContext *context,
                              AtlasRecord      *step,
                              guint             index)
 {
-  g_autoptr(AtlasRecord) subject = lookup_subject (context, step);
-  const char *kind = atlas_record_get_text (step, "subject_kind");
-  const char *text = subject ? subject_heading (kind, subject) : NULL;
+  g_autoptr(AtlasRecord) subject = atlas_briefing_words_subject (context->atlas_case, step);
+  const char *text = subject ? atlas_briefing_words_heading (subject) : NULL;
   g_autofree char *valid = NULL;
   g_autofree char *cut = NULL;
 
@@ -496,8 +237,7 @@ cited_document_free (CitedDocument *cited)
 static char *
 record_title (AtlasRecord *record)
 {
-  const char *kind = atlas_record_get_kind (record);
-  const char *title = subject_heading (kind, record);
+  const char *title = atlas_briefing_words_heading (record);
 
   return g_strdup (has_text (title) ? title : atlas_record_get_key (record));
 }
@@ -553,7 +293,7 @@ format_citation (CitedDocument *cited)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   const char *title = cited->document ? atlas_record_get_text (cited->document, "title") : NULL;
-  g_autofree char *reliability = format_reliability (cited->document);
+  g_autofree char *reliability = atlas_briefing_words_reliability (cited->document);
   g_autofree char *quoted = has_text (title) ? g_strdup_printf (_("“%s”"), title) : NULL;
   g_autofree char *subjects = NULL;
   g_autofree char *on = NULL;
@@ -589,7 +329,7 @@ create_view_notes (AtlasPageContext  *context,
   for (guint i = 0; i < cited->len; i++)
     {
       CitedDocument *document = g_ptr_array_index (cited, i);
-      g_autofree char *name = format_document (document->document);
+      g_autofree char *name = atlas_briefing_words_document (document->document);
       g_autofree char *citation = format_citation (document);
 
       atlas_footnote_list_add (notes, name, citation);

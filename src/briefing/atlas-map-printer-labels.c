@@ -3,9 +3,10 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The printed map's labels: each placed where it neither covers another label or symbol
- * nor leaves the map, or left out. Places' names sit on white cards, which read over the
- * basemap's own labels; legs' labels have a halo. Text stays text in a PDF.
+ * The printed map's labels, placed as the window's are (atlas-label-space): each where it
+ * neither covers another label or symbol nor leaves the map, or left out. Places' names sit
+ * on cards, which read over the basemap's own labels; legs' labels have a halo. Text stays
+ * text in a PDF.
  */
 
 #define G_LOG_DOMAIN "atlas-briefing"
@@ -40,157 +41,40 @@ _atlas_map_printer_create_layout (cairo_t     *cr,
   return layout;
 }
 
-static PangoLayout *
-create_label_layout (cairo_t              *cr,
-                     const char           *text,
-                     AtlasPrintLabelFlags  flags)
+static AtlasRouteLabelFlags
+painter_flags (AtlasPrintLabelFlags flags)
 {
-  return _atlas_map_printer_create_layout (cr, text,
-                                           (flags & ATLAS_PRINT_LABEL_SMALL) ? 7 : 8.5,
-                                           (flags & ATLAS_PRINT_LABEL_BOLD)
-                                           ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_SEMIBOLD);
-}
-
-static gboolean
-boxes_overlap (const cairo_rectangle_t *a,
-               const cairo_rectangle_t *b)
-{
-  return a->x < b->x + b->width && b->x < a->x + a->width
-         && a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
-static gboolean
-take_box (AtlasPrintLabels        *space,
-          const cairo_rectangle_t *box)
-{
-  if (box->x < 2 || box->y < 2 || box->x + box->width > space->width - 2
-      || box->y + box->height > space->height - 2)
-    return FALSE;
-  for (guint i = 0; i < space->boxes->len; i++)
-    if (boxes_overlap (&g_array_index (space->boxes, cairo_rectangle_t, i), box))
-      return FALSE;
-  g_array_append_val (space->boxes, *box);
-  return TRUE;
+  return ((flags & ATLAS_PRINT_LABEL_SMALL) ? ATLAS_ROUTE_LABEL_SMALL : 0)
+         | ((flags & ATLAS_PRINT_LABEL_BOLD) ? ATLAS_ROUTE_LABEL_BOLD : 0)
+         | ((flags & ATLAS_PRINT_LABEL_DIM) ? ATLAS_ROUTE_LABEL_DIM : 0);
 }
 
 /* Two routes meeting at one place: the place is labelled once. Returns %FALSE when the
  * place at @x, @y already has its label. */
 gboolean
-_atlas_print_labels_take_place (AtlasPrintLabels *space,
+_atlas_print_labels_take_place (AtlasPrintLabels *labels,
                                 double            x,
                                 double            y)
 {
-  cairo_rectangle_t place = { x, y, 0, 0 };
-
-  for (guint i = 0; i < space->labelled->len; i++)
-    {
-      cairo_rectangle_t *other = &g_array_index (space->labelled, cairo_rectangle_t, i);
-
-      if (hypot (other->x - x, other->y - y) < 10)
-        return FALSE;
-    }
-  g_array_append_val (space->labelled, place);
-  return TRUE;
-}
-
-/* Dimmed labels are grey rather than translucent, so what lies under them stays hidden. */
-static void
-set_text_colour (cairo_t              *cr,
-                 AtlasPrintLabelFlags  flags)
-{
-  if (flags & ATLAS_PRINT_LABEL_DIM)
-    cairo_set_source_rgb (cr, 0.52, 0.52, 0.55);
-  else
-    cairo_set_source_rgb (cr, 0.14, 0.14, 0.16);
-}
-
-/* The text stays text in a PDF (searchable, selectable); only its halo is a path. */
-static void
-show_haloed_layout (cairo_t              *cr,
-                    PangoLayout          *layout,
-                    double                x,
-                    double                y,
-                    AtlasPrintLabelFlags  flags)
-{
-  cairo_save (cr);
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 3.2);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x, y);
-  set_text_colour (cr, flags);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-  cairo_restore (cr);
-}
-
-/* A place's name on a white card: it reads over the basemap's own labels. */
-static void
-show_card_layout (cairo_t              *cr,
-                  PangoLayout          *layout,
-                  double                x,
-                  double                y,
-                  AtlasPrintLabelFlags  flags)
-{
-  PangoRectangle logical;
-  double width, height, r = 2.5;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  width = logical.width / (double) PANGO_SCALE + 5;
-  height = logical.height / (double) PANGO_SCALE + 1;
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x - 2.5 + width - r, y - 0.5 + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x - 2.5 + width - r, y - 0.5 + height - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x - 2.5 + r, y - 0.5 + height - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x - 2.5 + r, y - 0.5 + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  cairo_set_source_rgba (cr, 1, 1, 1, (flags & ATLAS_PRINT_LABEL_BOLD) ? 0.95 : 0.85);
-  cairo_fill (cr);
-
-  cairo_move_to (cr, x, y);
-  set_text_colour (cr, flags);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-}
-
-static void
-measure_label (PangoLayout       *layout,
-               cairo_rectangle_t *box)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  box->width = logical.width / (double) PANGO_SCALE;
-  box->height = logical.height / (double) PANGO_SCALE;
+  return atlas_label_space_take_place (&labels->space, x, y);
 }
 
 /* Draws a label centred at @x, @y, if it neither covers another nor leaves the map. */
 gboolean
-_atlas_print_labels_draw_centred (AtlasPrintLabels     *space,
+_atlas_print_labels_draw_centred (AtlasPrintLabels     *labels,
                                   cairo_t              *cr,
                                   const char           *text,
                                   double                x,
                                   double                y,
                                   AtlasPrintLabelFlags  flags)
 {
-  g_autoptr(PangoLayout) layout = create_label_layout (cr, text, flags);
-  cairo_rectangle_t box;
-
-  measure_label (layout, &box);
-  box.x = x - box.width / 2;
-  box.y = y - box.height / 2;
-  if (!take_box (space, &box))
-    return FALSE;
-  show_haloed_layout (cr, layout, box.x, box.y, flags);
-  return TRUE;
+  return atlas_label_space_draw_centred (&labels->space, cr, text, x, y, painter_flags (flags));
 }
 
 /* Labels a symbol of @radius at @x, @y: to its right if there is room, else to its left,
- * above or below it. */
+ * above or below it, on a card. */
 gboolean
-_atlas_print_labels_draw_beside (AtlasPrintLabels     *space,
+_atlas_print_labels_draw_beside (AtlasPrintLabels     *labels,
                                  cairo_t              *cr,
                                  const char           *text,
                                  double                x,
@@ -198,37 +82,29 @@ _atlas_print_labels_draw_beside (AtlasPrintLabels     *space,
                                  double                radius,
                                  AtlasPrintLabelFlags  flags)
 {
-  g_autoptr(PangoLayout) layout = create_label_layout (cr, text, flags);
-  cairo_rectangle_t box, candidates[4];
-  double gap = radius + 0.5;
-
-  measure_label (layout, &box);
-  box.width += 5;   /* the card's padding */
-  candidates[0] = (cairo_rectangle_t) { x + gap, y - box.height / 2, box.width, box.height };
-  candidates[1] = (cairo_rectangle_t) { x - gap - box.width, y - box.height / 2, box.width,
-                                        box.height };
-  candidates[2] = (cairo_rectangle_t) { x - box.width / 2, y - gap - box.height, box.width,
-                                        box.height };
-  candidates[3] = (cairo_rectangle_t) { x - box.width / 2, y + gap, box.width, box.height };
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (take_box (space, &candidates[i]))
-      {
-        show_card_layout (cr, layout, candidates[i].x + 2.5, candidates[i].y, flags);
-        return TRUE;
-      }
-  return FALSE;
+  return atlas_label_space_draw_beside (&labels->space, cr, text, x, y, radius,
+                                        painter_flags (flags));
 }
 
+static void
+project_cb (gpointer  user_data,
+            double    latitude,
+            double    longitude,
+            double   *x,
+            double   *y)
+{
+  _atlas_print_view_project (user_data, latitude, longitude, x, y);
+}
+
+/* @view must outlive @labels: their painter projects with it. */
 void
 _atlas_print_labels_init (AtlasPrintLabels     *labels,
                           const AtlasPrintView *view)
 {
-  labels->boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-  labels->labelled = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  atlas_route_painter_init (&labels->painter, ATLAS_ROUTE_MEDIUM_PAPER, project_cb,
+                            (gpointer) view);
+  atlas_label_space_init (&labels->space, &labels->painter, view->width, view->height);
   labels->incidents = g_array_new (FALSE, FALSE, sizeof (AtlasPrintedIncident));
-  labels->width = view->width;
-  labels->height = view->height;
 }
 
 /* Keeps labels off @box, e.g. the legend. */
@@ -236,14 +112,13 @@ void
 _atlas_print_labels_reserve (AtlasPrintLabels        *labels,
                              const cairo_rectangle_t *box)
 {
-  g_array_append_val (labels->boxes, *box);
+  atlas_label_space_reserve (&labels->space, box);
 }
 
 void
 _atlas_print_labels_clear (AtlasPrintLabels *labels)
 {
-  g_clear_pointer (&labels->boxes, g_array_unref);
-  g_clear_pointer (&labels->labelled, g_array_unref);
+  atlas_label_space_clear (&labels->space);
   g_clear_pointer (&labels->incidents, g_array_unref);
 }
 
@@ -254,7 +129,5 @@ _atlas_print_labels_reserve_symbol (AtlasPrintLabels *labels,
                                     double            y,
                                     double            radius)
 {
-  cairo_rectangle_t box = { x - radius, y - radius, 2 * radius, 2 * radius };
-
-  g_array_append_val (labels->boxes, box);
+  atlas_label_space_reserve_symbol (&labels->space, x, y, radius);
 }

@@ -4,9 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the map printer draws over the basemap, in points and as vectors: routes with their
- * arrows and numbered waypoints, incident symbols and clusters, and their labels. The
- * symbols and colours are the window's (atlas-map-style), sized for paper; what is not the
- * subject of the page recedes.
+ * arrows and numbered waypoints, incident symbols and clusters, and their labels. Routes
+ * are drawn as the window draws them (atlas-route-painter), sized for paper; what is not
+ * the subject of the page recedes.
  */
 
 #define G_LOG_DOMAIN "atlas-briefing"
@@ -19,12 +19,9 @@
 #include "atlas-map-printer-private.h"
 #include "atlas-map-style.h"
 #include "atlas-mercator.h"
+#include "atlas-route-painter.h"
 
-#define ROUTE_WIDTH 2.6
-#define WAYPOINT_RADIUS 7.0
 #define SYMBOL_RADIUS 5.0
-#define MIN_LEG_FOR_ARROW 34.0
-#define MIN_LEG_FOR_LABEL 90.0
 #define EARTH_CIRCUMFERENCE_M 40075016.686
 #define DIMMED_ALPHA 0.45
 /* A map with more single incidents than this labels only the highlighted one. */
@@ -65,156 +62,25 @@ project_record (const AtlasPrintView *view,
                              atlas_record_get_double (record, "longitude"), x, y);
 }
 
-static void
-stroke_route (AtlasMapPrinter      *self,
-              cairo_t              *cr,
-              const AtlasPrintView *view,
-              AtlasPrintedRoute    *route)
-{
-  static const double dashes[] = { 7.0, 4.0 };
-  gboolean solid = _atlas_printed_route_is_solid (route);
-  double width = is_highlighted (self, route->route) ? ROUTE_WIDTH + 1.2 : ROUTE_WIDTH;
-
-  cairo_new_path (cr);
-  for (guint i = 0; i < route->waypoints->len; i++)
-    {
-      double x, y;
-
-      project_record (view, g_ptr_array_index (route->waypoints, i), &x, &y);
-      cairo_line_to (cr, x, y);
-    }
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_set_line_width (cr, width + 2.6);
-  cairo_stroke_preserve (cr);
-
-  atlas_map_style_set_route_colour (cr, solid);
-  cairo_set_line_width (cr, width);
-  if (!solid)
-    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-}
-
-static void
-draw_arrow (cairo_t  *cr,
-            double    x1,
-            double    y1,
-            double    x2,
-            double    y2,
-            gboolean  solid)
-{
-  cairo_save (cr);
-  cairo_translate (cr, (x1 + x2) / 2, (y1 + y2) / 2);
-  cairo_rotate (cr, atan2 (y2 - y1, x2 - x1));
-  cairo_move_to (cr, 5.5, 0);
-  cairo_line_to (cr, -4, -4.5);
-  cairo_line_to (cr, -2, 0);
-  cairo_line_to (cr, -4, 4.5);
-  cairo_close_path (cr);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_set_line_width (cr, 2);
-  cairo_stroke_preserve (cr);
-  atlas_map_style_set_route_colour (cr, solid);
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
-
-static char *
-leg_label (AtlasRecord *from,
-           AtlasRecord *to)
-{
-  double km = atlas_geo_distance_km (atlas_record_get_double (from, "latitude"),
-                                     atlas_record_get_double (from, "longitude"),
-                                     atlas_record_get_double (to, "latitude"),
-                                     atlas_record_get_double (to, "longitude"));
-  g_autofree char *distance = atlas_geo_format_distance (km);
-  const char *date = atlas_record_get_text (to, "date");
-
-  if (date == NULL || *date == '\0')
-    return g_steal_pointer (&distance);
-  return g_strdup_printf ("%s · %s", distance, date);
-}
-
-static void
-draw_arrows (cairo_t              *cr,
-             const AtlasPrintView *view,
-             AtlasPrintedRoute    *route)
-{
-  gboolean solid = _atlas_printed_route_is_solid (route);
-
-  for (guint i = 1; i < route->waypoints->len; i++)
-    {
-      double x1, y1, x2, y2;
-
-      project_record (view, g_ptr_array_index (route->waypoints, i - 1), &x1, &y1);
-      project_record (view, g_ptr_array_index (route->waypoints, i), &x2, &y2);
-      if (hypot (x2 - x1, y2 - y1) >= MIN_LEG_FOR_ARROW)
-        draw_arrow (cr, x1, y1, x2, y2, solid);
-    }
-}
-
 /* Each long enough leg's distance and date, beside its middle. */
 static void
 draw_leg_labels (cairo_t              *cr,
-                 const AtlasPrintView *view,
                  AtlasPrintedRoute    *route,
                  AtlasPrintLabels     *space,
                  AtlasPrintLabelFlags  flags)
 {
   for (guint i = 1; i < route->waypoints->len; i++)
     {
-      AtlasRecord *from = g_ptr_array_index (route->waypoints, i - 1);
-      AtlasRecord *to = g_ptr_array_index (route->waypoints, i);
       g_autofree char *label = NULL;
-      double x1, y1, x2, y2, length, nx, ny;
+      double x, y;
 
-      project_record (view, from, &x1, &y1);
-      project_record (view, to, &x2, &y2);
-      length = hypot (x2 - x1, y2 - y1);
-      if (length < MIN_LEG_FOR_LABEL)
-        continue;
-
-      label = leg_label (from, to);
-      nx = -(y2 - y1) / length;
-      ny = (x2 - x1) / length;
-      _atlas_print_labels_draw_centred (space, cr, label, (x1 + x2) / 2 + nx * 11,
-                                        (y1 + y2) / 2 + ny * 11,
-                                        flags | ATLAS_PRINT_LABEL_SMALL);
+      label = atlas_route_painter_leg_label (&space->painter,
+                                             g_ptr_array_index (route->waypoints, i - 1),
+                                             g_ptr_array_index (route->waypoints, i), &x, &y);
+      if (label != NULL)
+        _atlas_print_labels_draw_centred (space, cr, label, x, y,
+                                          flags | ATLAS_PRINT_LABEL_SMALL);
     }
-}
-
-/* The place as a short label: what comes before any explanation in brackets. */
-static char *
-short_place (AtlasRecord *record)
-{
-  const char *place = atlas_record_get_text (record, "place");
-  const char *bracket;
-
-  if (place == NULL)
-    return g_strdup ("");
-  bracket = strstr (place, " (");
-  return bracket ? g_strndup (place, bracket - place) : g_strdup (place);
-}
-
-static void
-draw_number (cairo_t    *cr,
-             const char *number,
-             double      x,
-             double      y,
-             gboolean    solid)
-{
-  g_autoptr(PangoLayout) layout = _atlas_map_printer_create_layout (cr, number, 7,
-                                                                    PANGO_WEIGHT_BOLD);
-  PangoRectangle ink;
-
-  pango_layout_get_extents (layout, &ink, NULL);
-  cairo_move_to (cr, x - (ink.x + ink.width / 2.0) / PANGO_SCALE,
-                 y - (ink.y + ink.height / 2.0) / PANGO_SCALE);
-  atlas_map_style_set_route_colour (cr, solid);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
 }
 
 static void
@@ -223,6 +89,7 @@ draw_highlight_ring (cairo_t *cr,
                      double   y,
                      double   radius)
 {
+  cairo_new_path (cr);
   cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, HIGHLIGHT_RGB, 0.30);
   cairo_fill_preserve (cr);
@@ -232,29 +99,17 @@ draw_highlight_ring (cairo_t *cr,
 }
 
 static void
-draw_waypoint (AtlasMapPrinter      *self,
-               cairo_t              *cr,
-               const AtlasPrintView *view,
-               AtlasPrintedRoute    *route,
-               guint                 index)
+draw_waypoint (AtlasMapPrinter         *self,
+               cairo_t                 *cr,
+               const AtlasRoutePainter *painter,
+               AtlasPrintedRoute       *route,
+               guint                    index)
 {
-  AtlasRecord *waypoint = g_ptr_array_index (route->waypoints, index);
-  gboolean solid = _atlas_printed_route_is_solid (route);
-  gboolean highlighted = is_highlighted (self, waypoint);
-  double radius = highlighted ? WAYPOINT_RADIUS + 1.5 : WAYPOINT_RADIUS;
-  g_autofree char *number = g_strdup_printf ("%u", index + 1);
-  double x, y;
+  AtlasRouteWaypointFlags flags = 0;
 
-  project_record (view, waypoint, &x, &y);
-  if (highlighted)
-    draw_highlight_ring (cr, x, y, radius + 5);
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  atlas_map_style_set_route_colour (cr, solid);
-  cairo_set_line_width (cr, highlighted ? 2.6 : 1.8);
-  cairo_stroke (cr);
-  draw_number (cr, number, x, y, solid);
+  if (is_highlighted (self, g_ptr_array_index (route->waypoints, index)))
+    flags = ATLAS_ROUTE_WAYPOINT_EMPHASISED | ATLAS_ROUTE_WAYPOINT_RING;
+  atlas_route_painter_draw_waypoint (painter, cr, route->route, route->waypoints, index, flags);
 }
 
 static void
@@ -269,13 +124,13 @@ draw_place_labels (AtlasMapPrinter      *self,
     {
       AtlasRecord *waypoint = g_ptr_array_index (route->waypoints, w);
       gboolean highlighted = is_highlighted (self, waypoint);
-      g_autofree char *place = short_place (waypoint);
+      g_autofree char *place = atlas_route_stop_label (waypoint);
+      double radius = atlas_route_painter_waypoint_radius (&space->painter, highlighted);
       double x, y;
 
       project_record (view, waypoint, &x, &y);
       if (*place != '\0' && _atlas_print_labels_take_place (space, x, y))
-        _atlas_print_labels_draw_beside (space, cr, place, x, y,
-                                         highlighted ? WAYPOINT_RADIUS + 1.5 : WAYPOINT_RADIUS,
+        _atlas_print_labels_draw_beside (space, cr, place, x, y, radius,
                                          highlighted ? flags | ATLAS_PRINT_LABEL_BOLD : flags);
     }
 }
@@ -290,7 +145,9 @@ reserve_waypoints (const AtlasPrintView *view,
       double x, y;
 
       project_record (view, g_ptr_array_index (route->waypoints, w), &x, &y);
-      _atlas_print_labels_reserve_symbol (labels, x, y, WAYPOINT_RADIUS);
+      _atlas_print_labels_reserve_symbol (labels, x, y,
+                                          atlas_route_painter_waypoint_radius (&labels->painter,
+                                                                               FALSE));
     }
 }
 
@@ -315,16 +172,16 @@ end_route (AtlasMapPrinter   *self,
 }
 
 static void
-draw_route (AtlasMapPrinter      *self,
-            cairo_t              *cr,
-            const AtlasPrintView *view,
-            AtlasPrintedRoute    *route)
+draw_route (AtlasMapPrinter         *self,
+            cairo_t                 *cr,
+            const AtlasRoutePainter *painter,
+            AtlasPrintedRoute       *route)
 {
   begin_route (self, cr, route);
-  stroke_route (self, cr, view, route);
-  draw_arrows (cr, view, route);
+  atlas_route_painter_draw_line (painter, cr, route->route, route->waypoints,
+                                 is_highlighted (self, route->route));
   for (guint w = 0; w < route->waypoints->len; w++)
-    draw_waypoint (self, cr, view, route, w);
+    draw_waypoint (self, cr, painter, route, w);
   end_route (self, cr, route);
 }
 
@@ -338,7 +195,7 @@ draw_route_labels (AtlasMapPrinter      *self,
   AtlasPrintLabelFlags flags = route_in_focus (self, route) ? 0 : ATLAS_PRINT_LABEL_DIM;
 
   draw_place_labels (self, cr, view, route, space, flags);
-  draw_leg_labels (cr, view, route, space, flags);
+  draw_leg_labels (cr, route, space, flags);
 }
 
 static int
@@ -348,8 +205,8 @@ compare_routes_for_drawing (gconstpointer a,
 {
   AtlasMapPrinter *self = user_data;
   AtlasPrintedRoute *x = *(AtlasPrintedRoute **) a, *y = *(AtlasPrintedRoute **) b;
-  int rank_x = 2 * route_in_focus (self, x) + _atlas_printed_route_is_solid (x);
-  int rank_y = 2 * route_in_focus (self, y) + _atlas_printed_route_is_solid (y);
+  int rank_x = 2 * route_in_focus (self, x) + atlas_route_is_reported (x->route);
+  int rank_y = 2 * route_in_focus (self, y) + atlas_route_is_reported (y->route);
 
   return rank_x - rank_y;
 }
@@ -369,6 +226,19 @@ route_in_view (const AtlasPrintView *view,
       x0 = MIN (x0, x), y0 = MIN (y0, y), x1 = MAX (x1, x), y1 = MAX (y1, y);
     }
   return x1 >= 0 && y1 >= 0 && x0 <= view->width && y0 <= view->height;
+}
+
+static void
+add_to_legend (AtlasPrintLegend  *legend,
+               AtlasPrintedRoute *route)
+{
+  if (legend->routes == NULL)
+    legend->routes = g_ptr_array_new ();
+  g_ptr_array_add (legend->routes, route);
+  for (guint w = 1; w < route->waypoints->len; w++)
+    if (!atlas_route_leg_path_known (g_ptr_array_index (route->waypoints, w - 1),
+                                     g_ptr_array_index (route->waypoints, w)))
+      legend->path_not_given = TRUE;
 }
 
 static GPtrArray *
@@ -401,14 +271,10 @@ _atlas_map_printer_draw_routes (AtlasMapPrinter      *self,
     {
       AtlasPrintedRoute *route = g_ptr_array_index (order, i);
 
-      draw_route (self, cr, view, route);
+      draw_route (self, cr, &labels->painter, route);
       reserve_waypoints (view, route, labels);
-      if (!route_in_view (view, route))
-        continue;
-      if (_atlas_printed_route_is_solid (route))
-        legend->solid_route = TRUE;
-      else
-        legend->dashed_route = TRUE;
+      if (route_in_view (view, route))
+        add_to_legend (legend, route);
     }
 }
 
@@ -420,7 +286,7 @@ draw_incident_label (AtlasMapPrinter            *self,
 {
   g_autoptr(AtlasRecord) record = atlas_case_lookup_by_id (self->atlas_case, "incident",
                                                            incident->id);
-  g_autofree char *place = record ? short_place (record) : NULL;
+  g_autofree char *place = record ? atlas_route_place_label (record) : NULL;
   gboolean highlighted = incident->id == self->highlight_id;
 
   if (place == NULL || *place == '\0'
@@ -449,14 +315,6 @@ _atlas_map_printer_draw_labels (AtlasMapPrinter      *self,
   for (guint i = 0; incidents->len <= MAX_INCIDENT_LABELS && i < incidents->len; i++)
     if (g_array_index (incidents, AtlasPrintedIncident, i).id != self->highlight_id)
       draw_incident_label (self, cr, labels, &g_array_index (incidents, AtlasPrintedIncident, i));
-}
-
-static void
-set_category_colour (cairo_t                  *cr,
-                     const AtlasCategoryStyle *style,
-                     double                    alpha)
-{
-  cairo_set_source_rgba (cr, style->colour.red, style->colour.green, style->colour.blue, alpha);
 }
 
 static double
@@ -503,7 +361,7 @@ draw_single (AtlasMapPrinter          *self,
     draw_highlight_ring (cr, x, y, SYMBOL_RADIUS + 6);
   atlas_map_style_trace_symbol (cr, style->symbol, x, y,
                                 highlighted ? SYMBOL_RADIUS + 1.5 : SYMBOL_RADIUS);
-  set_category_colour (cr, style, 1);
+  atlas_map_style_set_colour (cr, style, 1);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 1.4);
@@ -529,7 +387,7 @@ draw_badge (cairo_t                  *cr,
   PangoRectangle ink;
 
   cairo_arc (cr, x, y, badge_radius (cluster), 0, 2 * G_PI);
-  set_category_colour (cr, style, 0.9);
+  atlas_map_style_set_colour (cr, style, 0.9);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 1.4);

@@ -17,6 +17,7 @@
 
 #include "atlas-map-printer-private.h"
 #include "atlas-map-style.h"
+#include "atlas-route-words.h"
 
 #define MAP_INSET 7.0
 #define EARTH_CIRCUMFERENCE_M 40075016.686
@@ -148,19 +149,87 @@ legend_categories (AtlasMapPrinter        *self,
   return styles;
 }
 
-/* The texts of the legend's rows after its categories, in order. */
-static GPtrArray *
-legend_other_rows (const AtlasPrintLegend *legend)
-{
-  GPtrArray *rows = g_ptr_array_new ();
+typedef enum {
+  ROW_CATEGORY,
+  ROW_ROUTE,
+  ROW_ROUTE_SOURCING,   /* who gives the route above it, and how reliably */
+  ROW_PATH_NOT_GIVEN,
+  ROW_HALO,
+} RowKind;
 
-  if (legend->solid_route)
-    g_ptr_array_add (rows, _("Solid: route reported, not disputed"));
-  if (legend->dashed_route)
-    g_ptr_array_add (rows, _("Dashed: route alleged or contested, not established"));
+typedef struct {
+  RowKind                   kind;
+  const AtlasCategoryStyle *style;   /* of a category row */
+  AtlasRouteSample          sample;  /* of a route row */
+  char                     *text;
+} LegendRow;
+
+static void
+legend_row_clear (LegendRow *row)
+{
+  g_free (row->text);
+}
+
+static void
+add_legend_row (GArray                   *rows,
+                RowKind                   kind,
+                const AtlasCategoryStyle *style,
+                AtlasRouteSample          sample,
+                char                     *text)
+{
+  LegendRow row = { kind, style, sample, text };
+
+  g_array_append_val (rows, row);
+}
+
+/* Each route in words: how it is sourced, then by whom and how reliably. */
+static void
+add_route_rows (AtlasMapPrinter        *self,
+                const AtlasPrintLegend *legend,
+                GArray                 *rows)
+{
+  for (guint i = 0; legend->routes != NULL && i < legend->routes->len; i++)
+    {
+      AtlasPrintedRoute *route = g_ptr_array_index (legend->routes, i);
+
+      add_legend_row (rows, ROW_ROUTE, NULL,
+                      atlas_route_is_reported (route->route) ? ATLAS_ROUTE_SAMPLE_REPORTED
+                                                             : ATLAS_ROUTE_SAMPLE_NOT_REPORTED,
+                      atlas_route_words_status (route->route));
+      add_legend_row (rows, ROW_ROUTE_SOURCING, NULL, 0,
+                      atlas_route_words_sourcing (self->atlas_case, route->route));
+    }
+  if (legend->path_not_given)
+    add_legend_row (rows, ROW_PATH_NOT_GIVEN, NULL, ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN,
+                    g_strdup (_("Path not given by any source")));
+}
+
+/* The legend's rows, in order: categories, routes, then how vague locations are drawn. */
+static GArray *
+legend_rows (AtlasMapPrinter        *self,
+             const AtlasPrintLegend *legend)
+{
+  g_autoptr(GPtrArray) styles = legend_categories (self, legend);
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (LegendRow));
+
+  g_array_set_clear_func (rows, (GDestroyNotify) legend_row_clear);
+  for (guint i = 0; i < styles->len; i++)
+    {
+      const AtlasCategoryStyle *style = g_ptr_array_index (styles, i);
+
+      add_legend_row (rows, ROW_CATEGORY, style, 0,
+                      g_strdup (atlas_map_style_get_label (style)));
+    }
+  add_route_rows (self, legend, rows);
   if (legend->halo)
-    g_ptr_array_add (rows, _("Known only to a town or province"));
+    add_legend_row (rows, ROW_HALO, NULL, 0, g_strdup (_("Known only to a town or province")));
   return rows;
+}
+
+static double
+row_text_size (const LegendRow *row)
+{
+  return row->kind == ROW_ROUTE_SOURCING ? LEGEND_TEXT - 0.8 : LEGEND_TEXT;
 }
 
 static void
@@ -170,25 +239,20 @@ place_legend (AtlasMapPrinter         *self,
               const cairo_rectangle_t *attribution,
               cairo_rectangle_t       *box)
 {
-  g_autoptr(GPtrArray) styles = legend_categories (self, legend);
-  g_autoptr(GPtrArray) rows = legend_other_rows (legend);
+  g_autoptr(GArray) rows = legend_rows (self, legend);
   double width = text_width (cr, _("Legend"), LEGEND_TEXT, PANGO_WEIGHT_BOLD);
   double height;
 
-  for (guint i = 0; i < styles->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      const AtlasCategoryStyle *style = g_ptr_array_index (styles, i);
+      const LegendRow *row = &g_array_index (rows, LegendRow, i);
 
-      width = MAX (width, SAMPLE_WIDTH + text_width (cr, atlas_map_style_get_label (style), LEGEND_TEXT,
+      width = MAX (width, SAMPLE_WIDTH + text_width (cr, row->text, row_text_size (row),
                                                      PANGO_WEIGHT_NORMAL));
     }
-  for (guint i = 0; i < rows->len; i++)
-    width = MAX (width, SAMPLE_WIDTH + text_width (cr, g_ptr_array_index (rows, i), LEGEND_TEXT,
-                                                   PANGO_WEIGHT_NORMAL));
 
   width += 2 * LEGEND_PADDING;
-  height = styles->len + rows->len == 0
-           ? 0 : (styles->len + rows->len + 1) * LEGEND_ROW + 1 + 2 * LEGEND_PADDING - 2;
+  height = rows->len == 0 ? 0 : (rows->len + 1) * LEGEND_ROW + 1 + 2 * LEGEND_PADDING - 2;
   *box = (cairo_rectangle_t) { attribution->x + attribution->width - MAP_INSET - width,
                                attribution->y - MAP_INSET - height, width, height };
 }
@@ -287,11 +351,11 @@ draw_attribution (cairo_t                 *cr,
 static void
 legend_text (LegendPen   *pen,
              const char  *text,
+             double       size,
              PangoWeight  weight,
              double       x)
 {
-  g_autoptr(PangoLayout) layout = _atlas_map_printer_create_layout (pen->cr, text, LEGEND_TEXT,
-                                                                    weight);
+  g_autoptr(PangoLayout) layout = _atlas_map_printer_create_layout (pen->cr, text, size, weight);
   int height;
 
   pango_layout_get_size (layout, NULL, &height);
@@ -305,29 +369,11 @@ legend_category_row (LegendPen                *pen,
                      const AtlasCategoryStyle *style)
 {
   atlas_map_style_trace_symbol (pen->cr, style->symbol, pen->x + 8, pen->y + LEGEND_ROW / 2, 3.8);
-  cairo_set_source_rgb (pen->cr, style->colour.red, style->colour.green, style->colour.blue);
+  atlas_map_style_set_colour (pen->cr, style, 1);
   cairo_fill_preserve (pen->cr);
   cairo_set_source_rgb (pen->cr, 1, 1, 1);
   cairo_set_line_width (pen->cr, 1);
   cairo_stroke (pen->cr);
-  legend_text (pen, atlas_map_style_get_label (style), PANGO_WEIGHT_NORMAL, pen->x + SAMPLE_WIDTH);
-}
-
-static void
-legend_route_sample (LegendPen *pen,
-                     gboolean   solid)
-{
-  static const double dashes[] = { 4.0, 2.5 };
-  double y = pen->y + LEGEND_ROW / 2;
-
-  cairo_move_to (pen->cr, pen->x + 1, y);
-  cairo_line_to (pen->cr, pen->x + 15, y);
-  cairo_set_line_width (pen->cr, 2.2);
-  atlas_map_style_set_route_colour (pen->cr, solid);
-  if (!solid)
-    cairo_set_dash (pen->cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_stroke (pen->cr);
-  cairo_set_dash (pen->cr, NULL, 0, 0);
 }
 
 static void
@@ -339,38 +385,52 @@ legend_halo_sample (LegendPen *pen)
 }
 
 static void
+draw_row_sample (LegendPen       *pen,
+                 const LegendRow *row)
+{
+  AtlasRoutePainter painter;
+
+  atlas_route_painter_init (&painter, ATLAS_ROUTE_MEDIUM_PAPER, NULL, NULL);
+  switch (row->kind)
+    {
+    case ROW_CATEGORY:
+      legend_category_row (pen, row->style);
+      break;
+    case ROW_ROUTE:
+    case ROW_PATH_NOT_GIVEN:
+      atlas_route_painter_draw_sample (&painter, pen->cr, pen->x + 1, pen->y + LEGEND_ROW / 2,
+                                       14, row->sample);
+      break;
+    case ROW_HALO:
+      legend_halo_sample (pen);
+      break;
+    case ROW_ROUTE_SOURCING:
+    default:
+      break;
+    }
+}
+
+static void
 draw_legend (AtlasMapPrinter         *self,
              cairo_t                 *cr,
              const AtlasPrintLegend  *legend,
              const cairo_rectangle_t *box)
 {
-  g_autoptr(GPtrArray) styles = legend_categories (self, legend);
+  g_autoptr(GArray) rows = legend_rows (self, legend);
   LegendPen pen = { cr, box->x + LEGEND_PADDING, box->y + LEGEND_PADDING - 1 };
 
   if (box->height <= 0)
     return;
 
   draw_backdrop (cr, box);
-  legend_text (&pen, _("Legend"), PANGO_WEIGHT_BOLD, pen.x);
+  legend_text (&pen, _("Legend"), LEGEND_TEXT, PANGO_WEIGHT_BOLD, pen.x);
   pen.y += 1;
-  for (guint i = 0; i < styles->len; i++)
-    legend_category_row (&pen, g_ptr_array_index (styles, i));
-  if (legend->solid_route)
+  for (guint i = 0; i < rows->len; i++)
     {
-      legend_route_sample (&pen, TRUE);
-      legend_text (&pen, _("Solid: route reported, not disputed"), PANGO_WEIGHT_NORMAL,
-                   pen.x + SAMPLE_WIDTH);
-    }
-  if (legend->dashed_route)
-    {
-      legend_route_sample (&pen, FALSE);
-      legend_text (&pen, _("Dashed: route alleged or contested, not established"),
-                   PANGO_WEIGHT_NORMAL, pen.x + SAMPLE_WIDTH);
-    }
-  if (legend->halo)
-    {
-      legend_halo_sample (&pen);
-      legend_text (&pen, _("Known only to a town or province"), PANGO_WEIGHT_NORMAL,
+      const LegendRow *row = &g_array_index (rows, LegendRow, i);
+
+      draw_row_sample (&pen, row);
+      legend_text (&pen, row->text, row_text_size (row), PANGO_WEIGHT_NORMAL,
                    pen.x + SAMPLE_WIDTH);
     }
 }

@@ -13,6 +13,8 @@
 
 #include "atlas-cluster-index.h"
 #include "atlas-map-printer.h"
+#include "atlas-label-space.h"
+#include "atlas-route-painter.h"
 
 G_BEGIN_DECLS
 
@@ -59,11 +61,9 @@ typedef struct {
 
 /* Where labels may go: inside the map, off the labels and symbols already drawn. */
 typedef struct {
-  GArray *boxes;       /* cairo_rectangle_t: labels drawn and symbols to keep clear */
-  GArray *labelled;    /* cairo_rectangle_t of zero size: the places already labelled */
-  GArray *incidents;   /* AtlasPrintedIncident: the single incidents drawn, to label */
-  double  width;
-  double  height;
+  AtlasRoutePainter painter;    /* for paper, projecting with the view */
+  AtlasLabelSpace   space;
+  GArray           *incidents;  /* AtlasPrintedIncident: the single incidents drawn, to label */
 } AtlasPrintLabels;
 
 typedef struct {
@@ -88,10 +88,10 @@ typedef enum {
 
 /* What a drawing showed, for its legend. */
 typedef struct {
-  guint32  categories;  /* bit i: category i of the printer was drawn */
-  gboolean solid_route;
-  gboolean dashed_route;
-  gboolean halo;
+  guint32    categories;      /* bit i: category i of the printer was drawn */
+  GPtrArray *routes;          /* AtlasPrintedRoute near the view, borrowed; NULL for none */
+  gboolean   path_not_given;  /* one of them has a leg no source gives the path of */
+  gboolean   halo;
 } AtlasPrintLegend;
 
 void     _atlas_print_view_project            (const AtlasPrintView *view,
@@ -99,7 +99,6 @@ void     _atlas_print_view_project            (const AtlasPrintView *view,
                                                double                longitude,
                                                double               *x,
                                                double               *y);
-gboolean _atlas_printed_route_is_solid        (AtlasPrintedRoute    *route);
 
 void     _atlas_print_labels_init             (AtlasPrintLabels     *labels,
                                                const AtlasPrintView *view);

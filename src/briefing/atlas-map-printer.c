@@ -29,11 +29,6 @@
  * points, under the case's own labels. */
 #define PRINT_DENSITY 0.72
 #define CLUSTER_RADIUS 40.0
-/* Room around a framed subject, so symbols at its edge are not cut. */
-#define FRAME_MARGIN 1.25
-/* Zoom for a place known to a town or better: the region around it, which is what a
- * briefing shows it for; coarser places get a wider view. */
-#define POINT_ZOOM 6.5
 
 G_DEFINE_FINAL_TYPE (AtlasMapPrinter, atlas_map_printer, G_TYPE_OBJECT)
 
@@ -43,12 +38,6 @@ printed_route_free (AtlasPrintedRoute *route)
   g_clear_object (&route->route);
   g_clear_pointer (&route->waypoints, g_ptr_array_unref);
   g_free (route);
-}
-
-gboolean
-_atlas_printed_route_is_solid (AtlasPrintedRoute *route)
-{
-  return g_strcmp0 (atlas_record_get_text (route->route, "status"), "reported") == 0;
 }
 
 void
@@ -255,26 +244,6 @@ atlas_map_printer_set_magnification (AtlasMapPrinter *self,
   self->magnification = magnification;
 }
 
-static double
-point_zoom (AtlasRecord *record)
-{
-  const char *precision = atlas_record_get_text (record, "location_precision");
-
-  switch (atlas_location_precision_from_string (precision))
-    {
-    case ATLAS_LOCATION_COUNTRY:
-      return 4.0;
-    case ATLAS_LOCATION_PROVINCE:
-      return 5.5;
-    case ATLAS_LOCATION_DISTRICT:
-      return 6.0;
-    case ATLAS_LOCATION_SITE:
-    case ATLAS_LOCATION_TOWN:
-    default:
-      return POINT_ZOOM;
-    }
-}
-
 static void
 fit_bounds (const AtlasBounds *bounds,
             double             width,
@@ -335,79 +304,14 @@ atlas_map_printer_get_frame_bounds (const AtlasMapFrame *frame,
   bounds->max_lat = atlas_mercator_latitude_from_y (MAX (cy - half_h, 0));
 }
 
-static void
-extend_with_route (AtlasMapPrinter *self,
-                   const char      *route_key,
-                   AtlasBounds     *bounds)
-{
-  for (guint i = 0; i < self->routes->len; i++)
-    {
-      AtlasPrintedRoute *route = g_ptr_array_index (self->routes, i);
-
-      if (g_strcmp0 (atlas_record_get_key (route->route), route_key) != 0)
-        continue;
-      for (guint w = 0; w < route->waypoints->len; w++)
-        {
-          AtlasRecord *waypoint = g_ptr_array_index (route->waypoints, w);
-
-          atlas_bounds_extend (bounds, atlas_record_get_double (waypoint, "latitude"),
-                               atlas_record_get_double (waypoint, "longitude"));
-        }
-    }
-}
-
-/* An actor is framed by everything it has a role in. */
-static gboolean
-extend_with_actor (AtlasMapPrinter  *self,
-                   const char       *actor_key,
-                   AtlasBounds      *bounds,
-                   GError          **error)
-{
-  g_autoptr(GListModel) roles = atlas_case_list_roles_of_actor (self->atlas_case, actor_key,
-                                                                error);
-
-  for (guint i = 0; roles != NULL && i < g_list_model_get_n_items (roles); i++)
-    {
-      g_autoptr(AtlasRecord) role = g_list_model_get_item (roles, i);
-      const char *kind = atlas_record_get_text (role, "subject_kind");
-      const char *key = atlas_record_get_text (role, "subject_key");
-      g_autoptr(AtlasRecord) subject = NULL;
-
-      if (g_strcmp0 (kind, "route") == 0)
-        extend_with_route (self, key, bounds);
-      else if ((g_strcmp0 (kind, "incident") == 0 || g_strcmp0 (kind, "waypoint") == 0)
-               && (subject = atlas_case_lookup (self->atlas_case, kind, key, NULL)) != NULL)
-        atlas_bounds_extend (bounds, atlas_record_get_double (subject, "latitude"),
-                             atlas_record_get_double (subject, "longitude"));
-    }
-  return roles != NULL;
-}
-
-static gboolean
-frame_point (AtlasMapPrinter  *self,
-             const char       *kind,
-             const char       *key,
-             AtlasMapFrame    *frame,
-             GError          **error)
-{
-  g_autoptr(AtlasRecord) record = atlas_case_lookup (self->atlas_case, kind, key, error);
-
-  if (record == NULL)
-    return FALSE;
-
-  frame->latitude = atlas_record_get_double (record, "latitude");
-  frame->longitude = atlas_record_get_double (record, "longitude");
-  frame->zoom = point_zoom (record);
-  return TRUE;
-}
-
 /**
  * atlas_map_printer_frame_subject:
  * @kind: "incident", "waypoint", "route" or "actor"
  * @frame: (out): how a map of @width × @height points shows the subject
  *
- * A place is shown at a zoom that suits how precisely it is known, a route whole, an
- * actor with everything it has a role in, as the window's map frames them.
+ * Frames the subject as the briefing on screen does (atlas-map-framing): a place with room
+ * around it that suits how precisely it is known, a route whole, an actor with everything
+ * it has a role in, filling the map.
  *
  * Returns: %FALSE with @error set when the case has no such subject, or nothing to show
  */
@@ -420,28 +324,15 @@ atlas_map_printer_frame_subject (AtlasMapPrinter  *self,
                                  AtlasMapFrame    *frame,
                                  GError          **error)
 {
+  cairo_rectangle_t whole = { 0, 0, width, height };
   AtlasBounds bounds;
 
   g_return_val_if_fail (ATLAS_IS_MAP_PRINTER (self), FALSE);
   g_return_val_if_fail (kind != NULL && key != NULL, FALSE);
 
-  if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
-    return frame_point (self, kind, key, frame, error);
-
-  atlas_bounds_init_empty (&bounds);
-  if (g_str_equal (kind, "route"))
-    extend_with_route (self, key, &bounds);
-  else if (g_str_equal (kind, "actor") && !extend_with_actor (self, key, &bounds, error))
+  if (!atlas_map_framing_subject_bounds (self->atlas_case, kind, key, &bounds, error))
     return FALSE;
-
-  if (atlas_bounds_is_empty (&bounds))
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_FOUND,
-                   _("nothing on the map belongs to %s “%s”"), kind, key);
-      return FALSE;
-    }
-  /* with room around, and no closer than a single place would be shown */
-  fit_bounds (&bounds, width, height, FRAME_MARGIN, POINT_ZOOM, frame);
+  atlas_map_framing_fit (&bounds, width, height, &whole, frame);
   return TRUE;
 }
 
@@ -666,6 +557,7 @@ draw_overlays (AtlasMapPrinter      *self,
   _atlas_map_printer_draw_labels (self, cr, view, &labels);
   _atlas_print_labels_clear (&labels);
   _atlas_map_printer_draw_furniture (self, cr, view, &legend, &furniture);
+  g_clear_pointer (&legend.routes, g_ptr_array_unref);
 }
 
 /**

@@ -12,17 +12,11 @@
 #include "atlas-case.h"
 #include "atlas-filter.h"
 #include "atlas-geo.h"
+#include "atlas-map-framing.h"
 #include "atlas-tile-renderer.h"
 
 G_BEGIN_DECLS
 
-/* What a printed map shows: its centre and a Web Mercator zoom level, which may be
- * fractional. At zoom z the world is 256 × 2^z points across. */
-typedef struct {
-  double latitude;
-  double longitude;
-  double zoom;
-} AtlasMapFrame;
 
 #define ATLAS_TYPE_MAP_PRINTER (atlas_map_printer_get_type ())
 

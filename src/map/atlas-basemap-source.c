@@ -14,7 +14,6 @@
 
 #include "atlas-basemap-source.h"
 
-#define BASEMAP_RESOURCE RESOURCE_BASE "/basemap/basemap.bin"
 #define MAX_ZOOM 14
 
 struct _AtlasBasemapSource
@@ -212,7 +211,7 @@ atlas_basemap_source_new (AtlasTileRenderer *renderer,
 AtlasTileRenderer *
 atlas_basemap_source_load_default (GError **error)
 {
-  g_autoptr(AtlasBasemap) basemap = atlas_basemap_new_from_resource (BASEMAP_RESOURCE, error);
+  g_autoptr(AtlasBasemap) basemap = atlas_basemap_new_default (error);
 
   return basemap ? atlas_tile_renderer_new (basemap) : NULL;
 }

@@ -318,6 +318,20 @@ draw_halo (cairo_t                  *cr,
   cairo_pattern_destroy (gradient);
 }
 
+/* For the counts on cluster badges, reused for every badge of a frame: a frame may draw
+ * hundreds. */
+static PangoLayout *
+create_badge_layout (GtkWidget *widget)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
+  g_autoptr(PangoFontDescription) font = NULL;
+
+  font = pango_font_description_from_string ("Cantarell Bold 9.5");
+
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
 static char *
 format_count (guint count)
 {
@@ -342,7 +356,7 @@ draw_cluster_badge (AtlasIncidentLayer *self,
    * would draw a line */
   cairo_new_path (cr);
   cairo_arc (cr, drawn->x, drawn->y, drawn->radius, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, style->colour.red, style->colour.green, style->colour.blue, 0.88);
+  atlas_map_style_set_colour (cr, style, 0.88);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 2);
@@ -375,7 +389,7 @@ draw_single (AtlasIncidentLayer *self,
     }
   atlas_map_style_trace_symbol (cr, style->symbol, drawn->x, drawn->y,
                                 selected ? SYMBOL_RADIUS + 2 : SYMBOL_RADIUS);
-  gdk_cairo_set_source_rgba (cr, &style->colour);
+  atlas_map_style_set_colour (cr, style, 1);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 2);
@@ -406,6 +420,62 @@ view_bounds (AtlasIncidentLayer *self,
   return TRUE;
 }
 
+static gboolean
+drawn_as_single (AtlasIncidentLayer *self,
+                 gint64              id)
+{
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      const DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
+
+      if (drawn->cluster.count == 1 && drawn->cluster.id == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_point_ids (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 x = ((const AtlasMapPoint *) a)->id, y = ((const AtlasMapPoint *) b)->id;
+
+  return (x > y) - (x < y);
+}
+
+/* The selected incident, which the filter lets through, from the cache's points. */
+static const AtlasMapPoint *
+find_selected_point (AtlasIncidentLayer *self)
+{
+  AtlasMapPoint key = { 0, 0, self->selected_id, 0 };
+  guint index;
+
+  if (self->selected_id < 0 || self->cache == NULL || self->cache->points == NULL
+      || !g_array_binary_search (self->points->ids, &self->selected_id, compare_ids, &index)
+      || !g_array_binary_search (self->cache->points, &key, compare_point_ids, &index))
+    return NULL;
+  return &g_array_index (self->cache->points, AtlasMapPoint, index);
+}
+
+/* The selection (a briefing step's subject) is drawn on its own, on top, even where it
+ * falls in a cluster. */
+static void
+add_selected_single (AtlasIncidentLayer *self,
+                     ShumateViewport    *viewport)
+{
+  const AtlasMapPoint *point;
+  DrawnCluster drawn = { { 0, }, 0, 0, SYMBOL_RADIUS };
+
+  if (drawn_as_single (self, self->selected_id) || (point = find_selected_point (self)) == NULL)
+    return;
+
+  drawn.cluster = (AtlasCluster) { point->latitude, point->longitude, 1, point->id,
+                                   point->category, 1u << (point->category % 32) };
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), point->latitude,
+                                              point->longitude, &drawn.x, &drawn.y);
+  g_array_append_val (self->drawn, drawn);
+}
+
 /* Queries the index for the view and places each cluster in widget coordinates. */
 static void
 collect_drawn (AtlasIncidentLayer *self)
@@ -431,6 +501,7 @@ collect_drawn (AtlasIncidentLayer *self)
         drawn.radius = 12 + 4 * log10 (drawn.cluster.count);
       g_array_append_val (self->drawn, drawn);
     }
+  add_selected_single (self, viewport);
 }
 
 static void
@@ -467,7 +538,7 @@ atlas_incident_layer_snapshot (GtkWidget   *widget,
       else
         {
           if (badge_layout == NULL)
-            badge_layout = atlas_map_style_create_badge_layout (widget);
+            badge_layout = create_badge_layout (widget);
           draw_cluster_badge (self, cr, badge_layout, drawn);
         }
     }

@@ -3,8 +3,10 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The map's legend: the symbol of every incident category the case uses, the line of every
- * kind of route it has, and how a location known only to a town or province is drawn.
+ * The map's legend: the symbol of every incident category the case uses, every route with
+ * how it is sourced in words, the dots of a leg whose path no source gives, and how a
+ * location known only to a town or province is drawn. Route samples are drawn as the map
+ * and the page draw routes (atlas-route-painter).
  */
 
 #include "config.h"
@@ -13,12 +15,17 @@
 
 #include "atlas-map-legend.h"
 #include "atlas-map-style.h"
+#include "atlas-route-painter.h"
+#include "atlas-route.h"
+#include "atlas-route-words.h"
 
 typedef enum {
   SAMPLE_CATEGORY,
   SAMPLE_ROUTE_SOLID,
   SAMPLE_ROUTE_DASHED,
+  SAMPLE_ROUTE_DOTS,
   SAMPLE_HALO,
+  SAMPLE_NONE,
 } SampleKind;
 
 struct _AtlasMapLegend
@@ -32,20 +39,15 @@ struct _AtlasMapLegend
 G_DEFINE_FINAL_TYPE (AtlasMapLegend, atlas_map_legend, ADW_TYPE_BIN)
 
 static void
-draw_route_sample (cairo_t  *cr,
-                   int       width,
-                   int       height,
-                   gboolean  solid)
+draw_route_sample (cairo_t          *cr,
+                   int               width,
+                   int               height,
+                   AtlasRouteSample  sample)
 {
-  static const double dashes[] = { 6.0, 4.0 };
+  AtlasRoutePainter painter;
 
-  cairo_move_to (cr, 2, height / 2.0);
-  cairo_line_to (cr, width - 2, height / 2.0);
-  cairo_set_line_width (cr, 3.5);
-  atlas_map_style_set_route_colour (cr, solid);
-  if (!solid)
-    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_stroke (cr);
+  atlas_route_painter_init (&painter, ATLAS_ROUTE_MEDIUM_SCREEN, NULL, NULL);
+  atlas_route_painter_draw_sample (&painter, cr, 2, height / 2.0, width - 4, sample);
 }
 
 static void
@@ -62,12 +64,20 @@ draw_sample_cb (GtkDrawingArea *area,
   switch (kind)
     {
     case SAMPLE_ROUTE_SOLID:
+      draw_route_sample (cr, width, height, ATLAS_ROUTE_SAMPLE_REPORTED);
+      break;
     case SAMPLE_ROUTE_DASHED:
-      draw_route_sample (cr, width, height, kind == SAMPLE_ROUTE_SOLID);
+      draw_route_sample (cr, width, height, ATLAS_ROUTE_SAMPLE_NOT_REPORTED);
+      break;
+    case SAMPLE_ROUTE_DOTS:
+      draw_route_sample (cr, width, height, ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN);
+      break;
+    case SAMPLE_NONE:
       break;
     case SAMPLE_HALO:
       /* in the text's colour, so it shows in the light and the dark style alike */
       gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &colour);
+      cairo_new_path (cr);
       cairo_arc (cr, width / 2.0, height / 2.0, height / 2.0 - 1, 0, 2 * G_PI);
       cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.3);
       cairo_fill (cr);
@@ -75,7 +85,7 @@ draw_sample_cb (GtkDrawingArea *area,
     case SAMPLE_CATEGORY:
     default:
       atlas_map_style_trace_symbol (cr, style->symbol, width / 2.0, height / 2.0, 6);
-      gdk_cairo_set_source_rgba (cr, &style->colour);
+      atlas_map_style_set_colour (cr, style, 1);
       cairo_fill_preserve (cr);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_set_line_width (cr, 1.5);
@@ -118,23 +128,62 @@ clear_rows (AtlasMapLegend *self)
   self->n_rows = 0;
 }
 
+/* Who gives the route of the row above, and how reliably: smaller, wrapped. */
+static void
+add_detail_row (AtlasMapLegend *self,
+                const char     *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_grid_attach (self->grid, label, 1, (int) self->n_rows, 1, 1);
+  self->n_rows++;
+}
+
+static gboolean
+has_path_not_given (AtlasCase   *atlas_case,
+                    AtlasRecord *route)
+{
+  g_autoptr(GListModel) waypoints = atlas_case_list_waypoints (atlas_case,
+                                                               atlas_record_get_key (route),
+                                                               NULL);
+
+  for (guint i = 1; waypoints != NULL && i < g_list_model_get_n_items (waypoints); i++)
+    {
+      g_autoptr(AtlasRecord) from = g_list_model_get_item (waypoints, i - 1);
+      g_autoptr(AtlasRecord) to = g_list_model_get_item (waypoints, i);
+
+      if (!atlas_route_leg_path_known (from, to))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every route in words: how it is sourced, by whom and how reliably. */
 static void
 add_route_rows (AtlasMapLegend *self,
-                char          **statuses)
+                AtlasCase      *atlas_case)
 {
-  gboolean dashed_added = FALSE;
+  g_autoptr(GListModel) routes = atlas_case_list_records (atlas_case, ATLAS_TYPE_ROUTE, NULL);
+  gboolean path_not_given = FALSE;
 
-  for (guint i = 0; statuses[i] != NULL; i++)
+  for (guint i = 0; routes != NULL && i < g_list_model_get_n_items (routes); i++)
     {
-      if (g_str_equal (statuses[i], "reported"))
-        add_row (self, SAMPLE_ROUTE_SOLID, NULL, _("Solid: route reported, not disputed"));
-      else if (!dashed_added)
-        {
-          add_row (self, SAMPLE_ROUTE_DASHED, NULL,
-                   _("Dashed: route alleged or contested, not established"));
-          dashed_added = TRUE;
-        }
+      g_autoptr(AtlasRecord) route = g_list_model_get_item (routes, i);
+      g_autofree char *status = atlas_route_words_status (route);
+      g_autofree char *sourcing = atlas_route_words_sourcing (atlas_case, route);
+
+      add_row (self, atlas_route_is_reported (route) ? SAMPLE_ROUTE_SOLID : SAMPLE_ROUTE_DASHED,
+               NULL, status);
+      add_detail_row (self, sourcing);
+      path_not_given = path_not_given || has_path_not_given (atlas_case, route);
     }
+  if (path_not_given)
+    add_row (self, SAMPLE_ROUTE_DOTS, NULL, _("Path not given by any source"));
 }
 
 static void
@@ -164,16 +213,12 @@ atlas_map_legend_set_case (AtlasMapLegend *self,
                            AtlasCase      *atlas_case)
 {
   g_auto(GStrv) categories = NULL;
-  g_auto(GStrv) statuses = NULL;
 
   g_return_if_fail (ATLAS_IS_MAP_LEGEND (self));
 
   clear_rows (self);
   if (atlas_case != NULL)
-    {
-      categories = atlas_case_list_categories (atlas_case, NULL);
-      statuses = atlas_case_list_route_statuses (atlas_case, NULL);
-    }
+    categories = atlas_case_list_categories (atlas_case, NULL);
 
   for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
     {
@@ -181,8 +226,8 @@ atlas_map_legend_set_case (AtlasMapLegend *self,
 
       add_row (self, SAMPLE_CATEGORY, style, atlas_map_style_get_label (style));
     }
-  if (statuses != NULL)
-    add_route_rows (self, statuses);
+  if (atlas_case != NULL)
+    add_route_rows (self, atlas_case);
   if (self->n_rows > 0)
     add_row (self, SAMPLE_HALO, NULL, _("Known only to a town or province"));
 

@@ -5,7 +5,7 @@
  *
  * The map of a case: libshumate's map with our own layers over it (routes, incidents), the
  * legend, and what ties them to the window's selection: a click selects what is under it,
- * and a selection made elsewhere is framed.
+ * and a selection made elsewhere is framed (atlas-map-view-framing.c).
  */
 
 #include "config.h"
@@ -16,75 +16,27 @@
 #include "atlas-basemap-source.h"
 #include "atlas-incident-layer.h"
 #include "atlas-map-legend.h"
-#include "atlas-map-view.h"
+#include "atlas-map-view-private.h"
 #include "atlas-mbtiles-source.h"
 #include "atlas-route-layer.h"
 
-#define FLY_DURATION_MS 900
 #define OSM_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-#define POINT_ZOOM 8.0
-
-struct _AtlasMapView
-{
-  AdwBin            parent_instance;
-
-  ShumateSimpleMap *map;
-  AtlasMapLegend   *legend;
-  GtkWidget        *online_indicator;
-
-  AtlasBasemapKind    basemap_kind;
-  int                 left_inset;
-  AtlasMbtilesSource *mbtiles_source;
-
-  AtlasTileRenderer  *basemap;
-  AtlasBasemapSource *basemap_source;
-  AtlasRouteLayer    *route_layer;
-  AtlasIncidentLayer *incident_layer;
-  AtlasCase        *atlas_case;
-  AtlasSelection   *selection;
-  AtlasFilter      *filter;
-};
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, ADW_TYPE_BIN)
 
-static double
-point_zoom (AtlasRecord *record)
+enum {
+  RESIZED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Tells the window the map's new size, so a caption laid over it can fit it. */
+void
+_atlas_map_view_emit_resized (AtlasMapView *self)
 {
-  const char *precision = atlas_record_get_text (record, "location_precision");
-
-  if (g_strcmp0 (precision, "province") == 0)
-    return 6.0;
-  if (g_strcmp0 (precision, "country") == 0)
-    return 5.0;
-  if (g_strcmp0 (precision, "district") == 0)
-    return 7.0;
-  return POINT_ZOOM;
-}
-
-static void
-fly_to (AtlasMapView *self,
-        double        latitude,
-        double        longitude,
-        double        zoom,
-        gboolean      animate)
-{
-  ShumateMap *map = shumate_simple_map_get_map (self->map);
-  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
-
-  /* Centre the target in what the inset leaves visible: move the map's centre west by
-   * half the inset, in degrees at the target zoom. */
-  longitude -= self->left_inset / 2.0 * 360.0 / (256.0 * exp2 (zoom));
-
-  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      shumate_map_go_to_full_with_duration (map, latitude, longitude, zoom, FLY_DURATION_MS);
-      return;
-    }
-
-  /* a jump also ends any flight under way, which would otherwise land elsewhere */
-  shumate_map_stop_go_to (map);
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
-  shumate_viewport_set_zoom_level (viewport, zoom);
+  g_signal_emit (self, signals[RESIZED], 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                 gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 static void
@@ -119,7 +71,7 @@ click_released_cb (AtlasMapView    *self,
   /* A cluster opens up: fly to where it splits. */
   if (atlas_incident_layer_pick (self->incident_layer, x, y, &cluster) && cluster.count > 1)
     {
-      fly_to (self, cluster.latitude, cluster.longitude,
+      _atlas_map_view_fly_to (self, cluster.latitude, cluster.longitude,
               atlas_incident_layer_get_expansion_zoom (self->incident_layer, &cluster), TRUE);
       return;
     }
@@ -313,6 +265,9 @@ atlas_map_view_dispose (GObject *object)
   g_clear_object (&self->basemap_source);
   g_clear_object (&self->basemap);
   g_clear_object (&self->mbtiles_source);
+  g_clear_object (&self->caption);
+  g_clear_handle_id (&self->reframe_id, g_source_remove);
+  g_clear_handle_id (&self->refit_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->dispose (object);
@@ -325,6 +280,17 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_map_view_dispose;
+
+  /**
+   * AtlasMapView::resized:
+   * @width: the map's new width
+   * @height: the map's new height
+   *
+   * Emitted after the map changed size, before a briefing's subject is framed again.
+   */
+  signals[RESIZED] =
+    g_signal_new ("resized", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (ATLAS_TYPE_MAP_LEGEND);
@@ -348,6 +314,7 @@ atlas_map_view_init (AtlasMapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   load_basemap (self);
   add_layers (self);
+  _atlas_map_view_watch_size (self);
 }
 
 /**
@@ -430,72 +397,6 @@ atlas_map_view_reload (AtlasMapView *self)
 }
 
 /**
- * atlas_map_view_set_left_inset:
- * @inset: pixels on the map's left covered by something else (the briefing caption)
- *
- * Framing then centres what it frames in the rest of the map.
- */
-void
-atlas_map_view_set_left_inset (AtlasMapView *self,
-                               int           inset)
-{
-  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
-
-  self->left_inset = MAX (inset, 0);
-}
-
-/**
- * atlas_map_view_frame_bounds:
- *
- * Brings @bounds into view at the largest zoom that shows all of it; flies there when
- * @animate and the map is on screen.
- */
-void
-atlas_map_view_frame_bounds (AtlasMapView      *self,
-                             const AtlasBounds *bounds,
-                             gboolean           animate)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
-
-  if (atlas_bounds_is_empty (bounds))
-    return;
-
-  width = (width > 0 ? width : 900) - self->left_inset;
-  fly_to (self, (bounds->min_lat + bounds->max_lat) / 2, (bounds->min_lon + bounds->max_lon) / 2,
-          atlas_bounds_fit_zoom (bounds, MAX (width, 200), height > 0 ? height : 700), animate);
-}
-
-/**
- * atlas_map_view_frame_record:
- *
- * Brings a record into view: a point at a zoom that suits its location precision, a route
- * whole, a briefing step its extent or subject.
- */
-void
-atlas_map_view_frame_record (AtlasMapView *self,
-                             AtlasRecord  *record,
-                             gboolean      animate)
-{
-  const char *kind;
-  AtlasBounds bounds;
-
-  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
-  g_return_if_fail (ATLAS_IS_RECORD (record));
-
-  kind = atlas_record_get_kind (record);
-  if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
-    fly_to (self, atlas_record_get_double (record, "latitude"),
-            atlas_record_get_double (record, "longitude"), point_zoom (record), animate);
-  else if (g_str_equal (kind, "route")
-           && atlas_route_layer_get_bounds (self->route_layer, atlas_record_get_key (record),
-                                            &bounds))
-    atlas_map_view_frame_bounds (self, &bounds, animate);
-}
-
-/**
  * atlas_map_view_pick:
  *
  * Incidents are drawn over routes, so they are picked first.
@@ -531,6 +432,9 @@ atlas_map_view_is_settled (AtlasMapView *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
 
+  /* a briefing's subject about to be framed again */
+  if (self->reframe_id != 0 || self->refit_id != 0)
+    return FALSE;
   if (atlas_incident_layer_is_loading (self->incident_layer))
     return FALSE;
   if (self->basemap_kind == ATLAS_BASEMAP_MBTILES)
@@ -658,3 +562,18 @@ atlas_map_view_get_visible_bounds (AtlasMapView *self,
                             MIN (lon2, 180), MIN (MAX (lat1, lat2), 85) };
   return !atlas_bounds_is_empty (bounds);
 }
+
+/**
+ * atlas_map_view_set_controls_shown:
+ *
+ * Shows or hides the map's zoom buttons: a briefing shown to a room has no use for them.
+ */
+void
+atlas_map_view_set_controls_shown (AtlasMapView *self,
+                                   gboolean      shown)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  shumate_simple_map_set_show_zoom_buttons (self->map, shown);
+}
+

@@ -36,10 +36,18 @@ void              atlas_map_view_set_filter       (AtlasMapView   *self,
 ShumateViewport  *atlas_map_view_get_viewport     (AtlasMapView   *self);
 ShumateSimpleMap *atlas_map_view_get_simple_map   (AtlasMapView   *self);
 void              atlas_map_view_reload           (AtlasMapView   *self);
-void              atlas_map_view_set_left_inset   (AtlasMapView   *self,
-                                                   int             inset);
+void              atlas_map_view_set_caption      (AtlasMapView   *self,
+                                                   GtkWidget      *caption);
+void              atlas_map_view_set_controls_shown (AtlasMapView *self,
+                                                   gboolean        shown);
+void              atlas_map_view_get_free_area    (AtlasMapView   *self,
+                                                   cairo_rectangle_t *area);
 void              atlas_map_view_frame_bounds     (AtlasMapView   *self,
                                                    const AtlasBounds *bounds,
+                                                   gboolean        animate);
+void              atlas_map_view_refit            (AtlasMapView   *self);
+void              atlas_map_view_frame_subject    (AtlasMapView   *self,
+                                                   const AtlasBounds *subject,
                                                    gboolean        animate);
 void              atlas_map_view_frame_record     (AtlasMapView   *self,
                                                    AtlasRecord    *record,

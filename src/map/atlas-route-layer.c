@@ -3,27 +3,26 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Draws a case's routes in one snapshot: a line through the waypoints in order, arrows for
- * the direction of travel, numbered waypoints with their places, and each leg's great-circle
- * distance and date. Reported routes are solid; alleged and contested ones dashed in another
- * colour. Also answers which route element is under a point.
+ * Draws a case's routes in one snapshot, as the printed page does (atlas-route-painter):
+ * a line through the waypoints in order, arrows for the direction of travel, numbered
+ * waypoints with their places, and each leg's label, placed as on the page
+ * (atlas-label-space) off each other, the symbols and what covers the map. Also answers
+ * which route element is under a point.
  */
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 
-#include "atlas-map-style.h"
+#include "atlas-label-space.h"
 #include "atlas-route-layer.h"
+#include "atlas-route-painter.h"
 #include "atlas-route.h"
 #include "atlas-waypoint.h"
 
-#define WAYPOINT_RADIUS 10.0
 #define PICK_WAYPOINT_RADIUS 14.0
 #define PICK_LEG_DISTANCE 7.0
-#define MIN_LEG_FOR_ARROW 48.0
-#define MIN_LEG_FOR_LABEL 110.0
 
 typedef struct {
   AtlasRecord *route;
@@ -36,6 +35,8 @@ struct _AtlasRouteLayer
 
   GPtrArray    *routes;     /* RouteEntry */
   AtlasRecord  *selected;
+  GArray       *obstacles;  /* cairo_rectangle_t: what covers the map, kept free of labels */
+  GArray       *placed;     /* cairo_rectangle_t: the labels of the last snapshot */
   gint32        last_day;   /* waypoints dated after it are yet to come: faded */
 };
 
@@ -50,12 +51,6 @@ route_entry_free (RouteEntry *entry)
 }
 
 static gboolean
-is_solid (RouteEntry *entry)
-{
-  return g_strcmp0 (atlas_record_get_text (entry->route, "status"), "reported") == 0;
-}
-
-static gboolean
 same_record (AtlasRecord *a,
              AtlasRecord *b)
 {
@@ -65,17 +60,27 @@ same_record (AtlasRecord *a,
 }
 
 static void
+project_cb (gpointer  user_data,
+            double    latitude,
+            double    longitude,
+            double   *x,
+            double   *y)
+{
+  AtlasRouteLayer *self = user_data;
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), latitude, longitude,
+                                              x, y);
+}
+
+static void
 project (AtlasRouteLayer *self,
          AtlasRecord     *waypoint,
          double          *x,
          double          *y)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              atlas_record_get_double (waypoint, "latitude"),
-                                              atlas_record_get_double (waypoint, "longitude"),
-                                              x, y);
+  project_cb (self, atlas_record_get_double (waypoint, "latitude"),
+              atlas_record_get_double (waypoint, "longitude"), x, y);
 }
 
 /* Whether the route has reached this waypoint by the end of the date range: undated
@@ -90,173 +95,120 @@ is_reached (AtlasRouteLayer *self,
          || day <= self->last_day;
 }
 
-static void
-trace_route (AtlasRouteLayer *self,
-             cairo_t         *cr,
-             RouteEntry      *entry)
+static AtlasRouteWaypointFlags
+waypoint_flags (AtlasRouteLayer *self,
+                AtlasRecord     *waypoint)
 {
-  cairo_new_path (cr);
-  for (guint i = 0; i < entry->waypoints->len; i++)
+  AtlasRouteWaypointFlags flags = 0;
+
+  if (same_record (self->selected, waypoint))
+    flags |= ATLAS_ROUTE_WAYPOINT_EMPHASISED;
+  if (!is_reached (self, waypoint))
+    flags |= ATLAS_ROUTE_WAYPOINT_NOT_REACHED;
+  return flags;
+}
+
+/* Contested routes first, so the reported one reads on top where they share a leg; its
+ * labels are placed first. */
+static GPtrArray *
+routes_in_drawing_order (AtlasRouteLayer *self)
+{
+  GPtrArray *order = g_ptr_array_new ();
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->routes->len; i++)
+      {
+        RouteEntry *entry = g_ptr_array_index (self->routes, i);
+
+        if (atlas_route_is_reported (entry->route) == (pass == 1))
+          g_ptr_array_add (order, entry);
+      }
+  return order;
+}
+
+static void
+draw_route (AtlasRouteLayer   *self,
+            AtlasRoutePainter *painter,
+            cairo_t           *cr,
+            RouteEntry        *entry,
+            AtlasLabelSpace   *space)
+{
+  atlas_route_painter_draw_line (painter, cr, entry->route, entry->waypoints,
+                                 same_record (self->selected, entry->route));
+  for (guint w = 0; w < entry->waypoints->len; w++)
     {
+      AtlasRecord *waypoint = g_ptr_array_index (entry->waypoints, w);
+      AtlasRouteWaypointFlags flags = waypoint_flags (self, waypoint);
       double x, y;
 
-      project (self, g_ptr_array_index (entry->waypoints, i), &x, &y);
-      cairo_line_to (cr, x, y);
+      atlas_route_painter_draw_waypoint (painter, cr, entry->route, entry->waypoints, w, flags);
+      project (self, waypoint, &x, &y);
+      atlas_label_space_reserve_symbol (space, x, y, atlas_route_painter_waypoint_radius (
+                                          painter, flags & ATLAS_ROUTE_WAYPOINT_EMPHASISED));
+    }
+}
+
+/* Each stop's place and date beside it, once per place, where there is room. */
+static void
+draw_stop_labels (AtlasRouteLayer   *self,
+                  AtlasRoutePainter *painter,
+                  cairo_t           *cr,
+                  RouteEntry        *entry,
+                  AtlasLabelSpace   *space)
+{
+  for (guint w = 0; w < entry->waypoints->len; w++)
+    {
+      AtlasRecord *waypoint = g_ptr_array_index (entry->waypoints, w);
+      AtlasRouteWaypointFlags flags = waypoint_flags (self, waypoint);
+      gboolean emphasised = (flags & ATLAS_ROUTE_WAYPOINT_EMPHASISED) != 0;
+      g_autofree char *label = NULL;
+      double x, y;
+
+      project (self, waypoint, &x, &y);
+      if ((flags & ATLAS_ROUTE_WAYPOINT_NOT_REACHED) || !atlas_label_space_take_place (space, x, y))
+        continue;
+      label = atlas_route_stop_label (waypoint);
+      if (*label != '\0')
+        atlas_label_space_draw_beside (space, cr, label, x, y,
+                                       atlas_route_painter_waypoint_radius (painter, emphasised),
+                                       emphasised ? ATLAS_ROUTE_LABEL_BOLD : 0);
     }
 }
 
 static void
-stroke_route (AtlasRouteLayer *self,
-              cairo_t         *cr,
-              RouteEntry      *entry)
-{
-  static const double dashes[] = { 12.0, 7.0 };
-  gboolean selected = same_record (self->selected, entry->route);
-  double width = selected ? 6.0 : 4.0;
-
-  trace_route (self, cr, entry);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  atlas_map_style_set_halo (cr);
-  cairo_set_line_width (cr, width + 4.0);
-  cairo_stroke_preserve (cr);
-
-  atlas_map_style_set_route_colour (cr, is_solid (entry));
-  cairo_set_line_width (cr, width);
-  if (!is_solid (entry))
-    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-}
-
-static void
-draw_arrow (cairo_t *cr,
-            double   x1,
-            double   y1,
-            double   x2,
-            double   y2,
-            gboolean solid)
-{
-  double angle = atan2 (y2 - y1, x2 - x1);
-
-  cairo_save (cr);
-  cairo_translate (cr, (x1 + x2) / 2, (y1 + y2) / 2);
-  cairo_rotate (cr, angle);
-  cairo_move_to (cr, 8, 0);
-  cairo_line_to (cr, -6, -6.5);
-  cairo_line_to (cr, -3, 0);
-  cairo_line_to (cr, -6, 6.5);
-  cairo_close_path (cr);
-  atlas_map_style_set_halo (cr);
-  cairo_set_line_width (cr, 3);
-  cairo_stroke_preserve (cr);
-  atlas_map_style_set_route_colour (cr, solid);
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
-
-static char *
-leg_label (AtlasRecord *from,
-           AtlasRecord *to)
-{
-  double km = atlas_geo_distance_km (atlas_record_get_double (from, "latitude"),
-                                     atlas_record_get_double (from, "longitude"),
-                                     atlas_record_get_double (to, "latitude"),
-                                     atlas_record_get_double (to, "longitude"));
-  g_autofree char *distance = atlas_geo_format_distance (km);
-  const char *date = atlas_record_get_text (to, "date");
-
-  if (date == NULL)
-    return g_steal_pointer (&distance);
-  return g_strdup_printf ("%s · %s", distance, date);
-}
-
-/* Leg labels sit beside the middle of the leg, on the side away from the turn. */
-static void
-draw_legs (AtlasRouteLayer *self,
-           cairo_t         *cr,
-           RouteEntry      *entry)
+draw_leg_labels (AtlasRoutePainter *painter,
+                 cairo_t           *cr,
+                 RouteEntry        *entry,
+                 AtlasLabelSpace   *space)
 {
   for (guint i = 1; i < entry->waypoints->len; i++)
     {
-      AtlasRecord *from = g_ptr_array_index (entry->waypoints, i - 1);
-      AtlasRecord *to = g_ptr_array_index (entry->waypoints, i);
-      double x1, y1, x2, y2, length;
+      g_autofree char *label = NULL;
+      double x, y;
 
-      project (self, from, &x1, &y1);
-      project (self, to, &x2, &y2);
-      length = hypot (x2 - x1, y2 - y1);
-
-      if (length >= MIN_LEG_FOR_ARROW)
-        draw_arrow (cr, x1, y1, x2, y2, is_solid (entry));
-      if (length >= MIN_LEG_FOR_LABEL)
-        {
-          g_autofree char *label = leg_label (from, to);
-          double nx = -(y2 - y1) / length, ny = (x2 - x1) / length;
-
-          atlas_map_style_draw_label (cr, GTK_WIDGET (self), label,
-                                      (x1 + x2) / 2 + nx * 16, (y1 + y2) / 2 + ny * 16,
-                                      ATLAS_MAP_LABEL_CENTRED | ATLAS_MAP_LABEL_SMALL);
-        }
+      label = atlas_route_painter_leg_label (painter, g_ptr_array_index (entry->waypoints, i - 1),
+                                             g_ptr_array_index (entry->waypoints, i), &x, &y);
+      if (label != NULL)
+        atlas_label_space_draw_centred (space, cr, label, x, y, ATLAS_ROUTE_LABEL_SMALL);
     }
 }
 
-/* The place as a short label: what comes before any explanation in brackets. */
-static char *
-short_place (AtlasRecord *waypoint)
-{
-  const char *place = atlas_record_get_text (waypoint, "place");
-  const char *bracket;
-
-  if (place == NULL)
-    return g_strdup ("");
-  bracket = strstr (place, " (");
-  return bracket ? g_strndup (place, bracket - place) : g_strdup (place);
-}
-
+/* Lines and symbols, then labels where they find room: the reported route's stops first,
+ * then the others', then the legs'. */
 static void
-draw_waypoint (AtlasRouteLayer *self,
-               cairo_t         *cr,
-               RouteEntry      *entry,
-               guint            index,
-               GArray          *labelled)
+draw_routes (AtlasRouteLayer   *self,
+             AtlasRoutePainter *painter,
+             cairo_t           *cr,
+             AtlasLabelSpace   *space)
 {
-  AtlasRecord *waypoint = g_ptr_array_index (entry->waypoints, index);
-  gboolean selected = same_record (self->selected, waypoint);
-  g_autofree char *number = g_strdup_printf ("%u", index + 1);
-  g_autofree char *place = short_place (waypoint);
-  double radius = selected ? WAYPOINT_RADIUS + 3 : WAYPOINT_RADIUS;
-  double x, y;
+  g_autoptr(GPtrArray) order = routes_in_drawing_order (self);
 
-  project (self, waypoint, &x, &y);
-  if (!is_reached (self, waypoint))
-    {
-      /* not yet reached in the time shown: a faint outline only */
-      cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-      atlas_map_style_set_route_colour (cr, is_solid (entry));
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-      return;
-    }
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  atlas_map_style_set_route_colour (cr, is_solid (entry));
-  cairo_set_line_width (cr, selected ? 4 : 2.5);
-  cairo_stroke (cr);
-  atlas_map_style_draw_number (cr, GTK_WIDGET (self), number, x, y, is_solid (entry));
-
-  /* Two routes meeting at one place: label it once. */
-  for (guint i = 0; i < labelled->len; i++)
-    {
-      graphene_point_t *p = &g_array_index (labelled, graphene_point_t, i);
-
-      if (hypot (p->x - x, p->y - y) < 24)
-        return;
-    }
-  g_array_append_val (labelled, ((graphene_point_t) { x, y }));
-  atlas_map_style_draw_label (cr, GTK_WIDGET (self), place, x + radius + 5, y,
-                              ATLAS_MAP_LABEL_LEFT);
+  for (guint i = 0; i < order->len; i++)
+    draw_route (self, painter, cr, g_ptr_array_index (order, i), space);
+  for (guint i = order->len; i > 0; i--)
+    draw_stop_labels (self, painter, cr, g_ptr_array_index (order, i - 1), space);
+  for (guint i = order->len; i > 0; i--)
+    draw_leg_labels (painter, cr, g_ptr_array_index (order, i - 1), space);
 }
 
 static void
@@ -266,35 +218,25 @@ atlas_route_layer_snapshot (GtkWidget   *widget,
   AtlasRouteLayer *self = ATLAS_ROUTE_LAYER (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(GArray) labelled = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  AtlasRoutePainter painter;
+  AtlasLabelSpace space;
   cairo_t *cr;
 
+  g_array_set_size (self->placed, 0);
   if (self->routes->len == 0 || width <= 0 || height <= 0)
     return;
 
+  atlas_route_painter_init (&painter, ATLAS_ROUTE_MEDIUM_SCREEN, project_cb, self);
+  painter.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  atlas_label_space_init (&space, &painter, width, height);
+  for (guint i = 0; i < self->obstacles->len; i++)
+    atlas_label_space_reserve (&space, &g_array_index (self->obstacles, cairo_rectangle_t, i));
+
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  /* Contested routes first, so the reported one reads on top where they share a leg. */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < self->routes->len; i++)
-      {
-        RouteEntry *entry = g_ptr_array_index (self->routes, i);
-
-        if (is_solid (entry) == (pass == 1))
-          {
-            stroke_route (self, cr, entry);
-            draw_legs (self, cr, entry);
-          }
-      }
-  for (int pass = 1; pass >= 0; pass--)
-    for (guint i = 0; i < self->routes->len; i++)
-      {
-        RouteEntry *entry = g_ptr_array_index (self->routes, i);
-
-        if (is_solid (entry) == (pass == 1))
-          for (guint w = 0; w < entry->waypoints->len; w++)
-            draw_waypoint (self, cr, entry, w, labelled);
-      }
+  draw_routes (self, &painter, cr, &space);
   cairo_destroy (cr);
+  g_array_append_vals (self->placed, space.placed->data, space.placed->len);
+  atlas_label_space_clear (&space);
 }
 
 static void
@@ -321,6 +263,8 @@ atlas_route_layer_dispose (GObject *object)
 
   g_clear_pointer (&self->routes, g_ptr_array_unref);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->obstacles, g_array_unref);
+  g_clear_pointer (&self->placed, g_array_unref);
 
   G_OBJECT_CLASS (atlas_route_layer_parent_class)->dispose (object);
 }
@@ -341,6 +285,8 @@ atlas_route_layer_init (AtlasRouteLayer *self)
 {
   self->last_day = G_MAXINT32;
   self->routes = g_ptr_array_new_with_free_func ((GDestroyNotify) route_entry_free);
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  self->placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   /* Picking is asked for by the map view; the layer itself takes no input. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -525,4 +471,38 @@ atlas_route_layer_get_bounds (AtlasRouteLayer *self,
         }
     }
   return !atlas_bounds_is_empty (bounds);
+}
+
+/**
+ * atlas_route_layer_set_obstacles:
+ * @boxes: (array length=n_boxes): what covers the map (the legend, a caption), in the
+ *   layer's coordinates
+ *
+ * Keeps the route labels off them.
+ */
+void
+atlas_route_layer_set_obstacles (AtlasRouteLayer         *self,
+                                 const cairo_rectangle_t *boxes,
+                                 guint                    n_boxes)
+{
+  g_return_if_fail (ATLAS_IS_ROUTE_LAYER (self));
+  g_return_if_fail (boxes != NULL || n_boxes == 0);
+
+  g_array_set_size (self->obstacles, 0);
+  g_array_append_vals (self->obstacles, boxes, n_boxes);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_route_layer_get_label_boxes:
+ *
+ * Returns: (transfer none) (element-type cairo_rectangle_t): where the last snapshot put
+ *   its labels
+ */
+GArray *
+atlas_route_layer_get_label_boxes (AtlasRouteLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ROUTE_LAYER (self), NULL);
+
+  return self->placed;
 }

@@ -8,6 +8,8 @@
  * may read it.
  */
 
+#include "config.h"
+
 #include "atlas-basemap.h"
 
 #include <math.h>
@@ -507,6 +509,17 @@ atlas_basemap_new_from_resource (const char  *resource_path,
     return NULL;
 
   return atlas_basemap_new_internal (bytes, resource_path, error);
+}
+
+/**
+ * atlas_basemap_new_default:
+ *
+ * Loads the basemap extract embedded in the application, for the map and the printer alike.
+ */
+AtlasBasemap *
+atlas_basemap_new_default (GError **error)
+{
+  return atlas_basemap_new_from_resource (RESOURCE_BASE "/basemap/basemap.bin", error);
 }
 
 const AtlasGeometryTree *

@@ -2,20 +2,17 @@
  *
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The case's visual language, shared by the map on screen and the printed page: category
+ * colours and symbols, route colours. No GTK, so the printer runs without a display.
  */
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <cairo.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
-
-typedef enum {
-  ATLAS_MAP_LABEL_CENTRED = 1 << 0,
-  ATLAS_MAP_LABEL_LEFT    = 1 << 1,
-  ATLAS_MAP_LABEL_SMALL   = 1 << 2,
-  ATLAS_MAP_LABEL_BOLD    = 1 << 3,
-} AtlasMapLabelFlags;
 
 typedef enum {
   ATLAS_MAP_SYMBOL_CIRCLE,
@@ -25,30 +22,26 @@ typedef enum {
   ATLAS_MAP_SYMBOL_STAR,
 } AtlasMapSymbol;
 
+/* A colour as cairo takes it, 0…1 per channel. */
+typedef struct {
+  double red;
+  double green;
+  double blue;
+} AtlasColour;
+
 typedef struct {
   const char     *category;
   const char     *label;      /* for the legend: see atlas_map_style_get_label() */
-  GdkRGBA         colour;
+  AtlasColour     colour;
   AtlasMapSymbol  symbol;
   gboolean        from_case;  /* a category the case brought: its label is its own text */
 } AtlasCategoryStyle;
 
-void                      atlas_map_style_set_halo          (cairo_t     *cr);
 void                      atlas_map_style_set_route_colour  (cairo_t     *cr,
                                                              gboolean     solid);
-void                      atlas_map_style_draw_label        (cairo_t     *cr,
-                                                             GtkWidget   *widget,
-                                                             const char  *text,
-                                                             double       x,
-                                                             double       y,
-                                                             AtlasMapLabelFlags flags);
-void                      atlas_map_style_draw_number       (cairo_t     *cr,
-                                                             GtkWidget   *widget,
-                                                             const char  *text,
-                                                             double       x,
-                                                             double       y,
-                                                             gboolean     solid);
-PangoLayout              *atlas_map_style_create_badge_layout (GtkWidget *widget);
+void                      atlas_map_style_set_colour        (cairo_t     *cr,
+                                                             const AtlasCategoryStyle *style,
+                                                             double       alpha);
 const AtlasCategoryStyle *atlas_map_style_for_category      (const char  *category);
 const AtlasCategoryStyle *atlas_map_style_get_categories    (guint       *n_categories);
 const char               *atlas_map_style_get_label         (const AtlasCategoryStyle *style);

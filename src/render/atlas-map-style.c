@@ -3,24 +3,22 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the map's own layers share: colours, category symbols and haloed labels, so the
- * routes, incidents and legend speak one visual language. Category colours are the
- * Okabe–Ito palette, distinguishable with every common colour-vision deficiency, and each
- * category also has its own shape so colour is never the only cue. Categories a case brings
- * of its own (ACLED's event types, say) get styles of their own too, in the order they are
- * first asked for.
+ * What the map's layers and the printed page share: colours and category symbols, so the
+ * routes, incidents and legends speak one visual language on screen and on paper. Category
+ * colours are the Okabe–Ito palette, distinguishable with every common colour-vision
+ * deficiency, and each category also has its own shape so colour is never the only cue.
+ * Categories a case brings of its own (ACLED's event types, say) get styles of their own
+ * too, in the order they are first asked for.
  */
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 
 #include "atlas-map-style.h"
 
-#define RGBA(r, g, b) { (r) / 255.0f, (g) / 255.0f, (b) / 255.0f, 1.0f }
+#define RGBA(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0 }
 
 static const AtlasCategoryStyle categories[] = {
   { "bombing", N_("Bombing"), RGBA (213, 94, 0), ATLAS_MAP_SYMBOL_STAR },
@@ -33,7 +31,7 @@ static const AtlasCategoryStyle categories[] = {
 /* For a case's own categories: Paul Tol's muted scheme, also safe for colour-vision
  * deficiencies, each colour with its own shape. */
 static const struct {
-  GdkRGBA        colour;
+  AtlasColour    colour;
   AtlasMapSymbol symbol;
 } case_styles[] = {
   { RGBA (51, 34, 136), ATLAS_MAP_SYMBOL_CIRCLE },
@@ -94,21 +92,6 @@ style_for_case_category (const char *category)
   return style;
 }
 
-static gboolean
-is_dark (void)
-{
-  return adw_style_manager_get_dark (adw_style_manager_get_default ());
-}
-
-void
-atlas_map_style_set_halo (cairo_t *cr)
-{
-  if (is_dark ())
-    cairo_set_source_rgba (cr, 0.12, 0.12, 0.14, 0.9);
-  else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
-}
-
 /* Reported routes in a strong blue; alleged and contested ones in vermilion. */
 void
 atlas_map_style_set_route_colour (cairo_t  *cr,
@@ -120,86 +103,12 @@ atlas_map_style_set_route_colour (cairo_t  *cr,
     cairo_set_source_rgb (cr, 0.84, 0.32, 0.05);
 }
 
-static PangoLayout *
-create_layout (GtkWidget          *widget,
-               const char         *text,
-               AtlasMapLabelFlags  flags)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell 11");
-
-  if (flags & ATLAS_MAP_LABEL_SMALL)
-    pango_font_description_set_size (font, 9.5 * PANGO_SCALE);
-  pango_font_description_set_weight (font, (flags & ATLAS_MAP_LABEL_BOLD)
-                                           ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_SEMIBOLD);
-  pango_layout_set_font_description (layout, font);
-  /* Text from a case file is never markup. */
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-/**
- * atlas_map_style_draw_label:
- *
- * Draws @text at @x, @y with a halo so it reads on any basemap; left-anchored at its
- * vertical middle, or centred.
- */
 void
-atlas_map_style_draw_label (cairo_t            *cr,
-                            GtkWidget          *widget,
-                            const char         *text,
-                            double              x,
-                            double              y,
-                            AtlasMapLabelFlags  flags)
+atlas_map_style_set_colour (cairo_t                  *cr,
+                            const AtlasCategoryStyle *style,
+                            double                    alpha)
 {
-  g_autoptr(PangoLayout) layout = create_layout (widget, text, flags);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_save (cr);
-  cairo_move_to (cr, (flags & ATLAS_MAP_LABEL_CENTRED) ? x - width / 2.0 : x, y - height / 2.0);
-  pango_cairo_layout_path (cr, layout);
-  atlas_map_style_set_halo (cr);
-  cairo_set_line_width (cr, 3.5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke_preserve (cr);
-  if (is_dark ())
-    cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
-  else
-    cairo_set_source_rgb (cr, 0.14, 0.14, 0.16);
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
-
-/**
- * atlas_map_style_create_badge_layout:
- *
- * Returns: (transfer full): a layout for the counts on cluster badges, to be reused for
- *   every badge of a frame: a frame may draw hundreds
- */
-PangoLayout *
-atlas_map_style_create_badge_layout (GtkWidget *widget)
-{
-  return create_layout (widget, "", ATLAS_MAP_LABEL_SMALL | ATLAS_MAP_LABEL_BOLD);
-}
-
-/* A number centred in a waypoint symbol. */
-void
-atlas_map_style_draw_number (cairo_t    *cr,
-                             GtkWidget  *widget,
-                             const char *text,
-                             double      x,
-                             double      y,
-                             gboolean    solid)
-{
-  g_autoptr(PangoLayout) layout = create_layout (widget, text,
-                                                 ATLAS_MAP_LABEL_SMALL | ATLAS_MAP_LABEL_BOLD);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (cr, x - width / 2.0, y - height / 2.0);
-  atlas_map_style_set_route_colour (cr, solid);
-  pango_cairo_show_layout (cr, layout);
+  cairo_set_source_rgba (cr, style->colour.red, style->colour.green, style->colour.blue, alpha);
 }
 
 /**

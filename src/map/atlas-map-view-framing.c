@@ -1,0 +1,350 @@
+/* atlas-map-view-framing.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How the map view frames what it is asked to show: as the printed briefing frames it
+ * (atlas-map-framing), filling the part of the map that the legend and a caption laid over
+ * it leave free; a briefing's subject is framed again when that part changes size. What
+ * covers the map is also kept free of route labels.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "atlas-map-framing.h"
+#include "atlas-map-view-private.h"
+
+#define FLY_DURATION_MS 900
+#define POINT_ZOOM 8.0
+
+static double
+point_zoom (AtlasRecord *record)
+{
+  const char *precision = atlas_record_get_text (record, "location_precision");
+
+  if (g_strcmp0 (precision, "province") == 0)
+    return 6.0;
+  if (g_strcmp0 (precision, "country") == 0)
+    return 5.0;
+  if (g_strcmp0 (precision, "district") == 0)
+    return 7.0;
+  return POINT_ZOOM;
+}
+
+/* Flies there when @animate and the map is on screen, else jumps. */
+void
+_atlas_map_view_fly_to (AtlasMapView *self,
+                        double        latitude,
+                        double        longitude,
+                        double        zoom,
+                        gboolean      animate)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->map);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+
+  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      shumate_map_go_to_full_with_duration (map, latitude, longitude, zoom, FLY_DURATION_MS);
+      return;
+    }
+
+  /* a jump also ends any flight under way, which would otherwise land elsewhere */
+  shumate_map_stop_go_to (map);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+}
+
+static void
+map_size (AtlasMapView *self,
+          double       *width,
+          double       *height)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  /* before the first allocation: the window's default map */
+  *width = w > 0 ? w : 900;
+  *height = h > 0 ? h : 700;
+}
+
+/* Where @child, laid over the map with its alignment and margins, falls in a map of
+ * @width × @height, as GtkOverlay places it at its natural size; with half its margins
+ * around it, since a subject right against a card looks covered by it. */
+static void
+overlay_child_area (GtkWidget         *child,
+                    double             width,
+                    double             height,
+                    cairo_rectangle_t *area)
+{
+  int start = gtk_widget_get_margin_start (child), end = gtk_widget_get_margin_end (child);
+  int top = gtk_widget_get_margin_top (child), bottom = gtk_widget_get_margin_bottom (child);
+  int natural_width, natural_height, outer_width;
+
+  /* measured with the margins */
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_width, NULL, NULL);
+  outer_width = MIN (natural_width, (int) width);
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, outer_width, NULL, &natural_height,
+                      NULL, NULL);
+  area->width = MAX (outer_width - start - end, 0);
+  area->height = MAX (MIN (natural_height, (int) height) - top - bottom, 0);
+  area->x = gtk_widget_get_halign (child) == GTK_ALIGN_END ? width - end - area->width : start;
+  area->y = gtk_widget_get_valign (child) == GTK_ALIGN_END ? height - bottom - area->height : top;
+
+  area->x -= start / 2.0;
+  area->y -= top / 2.0;
+  area->width += (start + end) / 2.0;
+  area->height += (top + bottom) / 2.0;
+}
+
+/* What covers the map: the legend, and a caption laid over it. The route labels keep off
+ * them too. */
+static guint
+update_covered (AtlasMapView      *self,
+                double             width,
+                double             height,
+                cairo_rectangle_t  covered[2])
+{
+  guint n_covered = 0;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->legend)))
+    overlay_child_area (GTK_WIDGET (self->legend), width, height, &covered[n_covered++]);
+  if (self->caption != NULL && gtk_widget_get_visible (self->caption))
+    overlay_child_area (self->caption, width, height, &covered[n_covered++]);
+  atlas_route_layer_set_obstacles (self->route_layer, covered, n_covered);
+  return n_covered;
+}
+
+static void
+free_area_for (AtlasMapView      *self,
+               const AtlasBounds *subject,
+               cairo_rectangle_t *area)
+{
+  cairo_rectangle_t covered[2];
+  double width, height;
+  guint n_covered;
+
+  map_size (self, &width, &height);
+  n_covered = update_covered (self, width, height, covered);
+  atlas_map_framing_free_area (width, height, covered, n_covered, subject, area);
+}
+
+static gboolean
+same_area (const cairo_rectangle_t *a,
+           const cairo_rectangle_t *b)
+{
+  return fabs (a->x - b->x) < 1 && fabs (a->y - b->y) < 1
+         && fabs (a->width - b->width) < 1 && fabs (a->height - b->height) < 1;
+}
+
+static void
+update_obstacles (AtlasMapView *self)
+{
+  cairo_rectangle_t covered[2];
+  double width, height;
+
+  map_size (self, &width, &height);
+  update_covered (self, width, height, covered);
+}
+
+static void
+refit_now (AtlasMapView *self)
+{
+  cairo_rectangle_t free_area;
+
+  if (!self->has_subject)
+    return;
+  atlas_map_view_get_free_area (self, &free_area);
+  if (!same_area (&free_area, &self->framed_area))
+    atlas_map_view_frame_bounds (self, &self->subject, FALSE);
+}
+
+/* Tells who lays things over the map its new size (so a caption can fit it), then frames
+ * a briefing's subject again if the part of the map left free changed. */
+static void
+resized_cb (gpointer user_data)
+{
+  AtlasMapView *self = user_data;
+
+  self->reframe_id = 0;
+  _atlas_map_view_emit_resized (self);
+  update_obstacles (self);
+  refit_now (self);
+}
+
+/* Not during the allocation, which changing the caption or moving the map would
+ * disturb. */
+static void
+map_resized_cb (AtlasMapView *self)
+{
+  if (self->reframe_id == 0)
+    self->reframe_id = g_idle_add_once (resized_cb, self);
+}
+
+/* GtkBinLayout allocates the view, so no size_allocate of ours learns its size: an empty
+ * drawing area over the map does. */
+void
+_atlas_map_view_watch_size (AtlasMapView *self)
+{
+  GtkWidget *watcher = gtk_drawing_area_new ();
+
+  gtk_widget_set_can_target (watcher, FALSE);
+  gtk_widget_set_can_focus (watcher, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (watcher), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_overlay_add_overlay (GTK_OVERLAY (adw_bin_get_child (ADW_BIN (self))), watcher);
+  g_signal_connect_object (watcher, "resize", G_CALLBACK (map_resized_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * atlas_map_view_set_caption:
+ * @caption: (nullable): a widget the window lays over the map, such as the briefing's
+ *   caption card, or %NULL
+ *
+ * Framing then fills the part of the map that @caption and the legend leave free.
+ */
+void
+atlas_map_view_set_caption (AtlasMapView *self,
+                            GtkWidget    *caption)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (caption == NULL || GTK_IS_WIDGET (caption));
+
+  g_set_object (&self->caption, caption);
+  if (caption == NULL)
+    self->has_subject = FALSE;
+}
+
+static void
+frame_to (AtlasMapView        *self,
+          const AtlasMapFrame *frame,
+          gboolean             animate)
+{
+  _atlas_map_view_fly_to (self, frame->latitude, frame->longitude, frame->zoom, animate);
+}
+
+/**
+ * atlas_map_view_frame_bounds:
+ *
+ * Brings @bounds into view, filling the part of the map nothing covers; flies there when
+ * @animate and the map is on screen.
+ */
+void
+atlas_map_view_frame_bounds (AtlasMapView      *self,
+                             const AtlasBounds *bounds,
+                             gboolean           animate)
+{
+  cairo_rectangle_t free_area;
+  AtlasMapFrame frame;
+  double width, height;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (atlas_bounds_is_empty (bounds))
+    return;
+
+  map_size (self, &width, &height);
+  free_area_for (self, bounds, &free_area);
+  atlas_map_framing_fit (bounds, width, height, &free_area, &frame);
+  g_debug ("framing %g×%g in %g,%g %g×%g: %g,%g z%g", width, height, free_area.x, free_area.y,
+           free_area.width, free_area.height, frame.latitude, frame.longitude, frame.zoom);
+  frame_to (self, &frame, animate);
+  self->framed_area = free_area;
+}
+
+/**
+ * atlas_map_view_frame_subject:
+ * @subject: the bounds of a briefing step's subject (atlas_map_framing_step_bounds())
+ *
+ * Frames @subject as atlas_map_view_frame_bounds() does, and again whenever the part of the
+ * map left free changes: the window or the caption changed size.
+ */
+void
+atlas_map_view_frame_subject (AtlasMapView      *self,
+                              const AtlasBounds *subject,
+                              gboolean           animate)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (subject != NULL);
+
+  self->subject = *subject;
+  self->has_subject = !atlas_bounds_is_empty (subject);
+  atlas_map_view_frame_bounds (self, subject, animate);
+}
+
+/**
+ * atlas_map_view_frame_record:
+ *
+ * Brings a record into view: a point at a zoom that suits its location precision, a route
+ * whole.
+ */
+void
+atlas_map_view_frame_record (AtlasMapView *self,
+                             AtlasRecord  *record,
+                             gboolean      animate)
+{
+  const char *kind;
+  AtlasBounds bounds;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (ATLAS_IS_RECORD (record));
+
+  self->has_subject = FALSE;
+  kind = atlas_record_get_kind (record);
+  if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
+    {
+      cairo_rectangle_t free_area;
+      AtlasMapFrame frame;
+      double width, height;
+
+      map_size (self, &width, &height);
+      atlas_map_view_get_free_area (self, &free_area);
+      atlas_map_framing_centre (atlas_record_get_double (record, "latitude"),
+                                atlas_record_get_double (record, "longitude"),
+                                point_zoom (record), width, height, &free_area, &frame);
+      frame_to (self, &frame, animate);
+    }
+  else if (g_str_equal (kind, "route")
+           && atlas_route_layer_get_bounds (self->route_layer, atlas_record_get_key (record),
+                                            &bounds))
+    atlas_map_view_frame_bounds (self, &bounds, animate);
+}
+
+/**
+ * atlas_map_view_get_free_area:
+ * @area: (out): the part of the map that neither the legend nor the caption covers, in the
+ *   map's coordinates: where the briefing's subject shows largest, or the largest
+ */
+void
+atlas_map_view_get_free_area (AtlasMapView      *self,
+                              cairo_rectangle_t *area)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  free_area_for (self, self->has_subject ? &self->subject : NULL, area);
+}
+
+static void
+refit_cb (gpointer user_data)
+{
+  AtlasMapView *self = user_data;
+
+  self->refit_id = 0;
+  refit_now (self);
+}
+
+/**
+ * atlas_map_view_refit:
+ *
+ * Frames a briefing's subject again, soon, if the part of the map left free has changed by
+ * then: the window calls it when the caption changed size.
+ */
+void
+atlas_map_view_refit (AtlasMapView *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (self->refit_id == 0)
+    self->refit_id = g_idle_add_once (refit_cb, self);
+}

@@ -1,0 +1,55 @@
+/* atlas-map-view-private.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the map view's files share: its instance struct, and the few functions of one file
+ * the other calls.
+ */
+
+#pragma once
+
+#include "atlas-basemap-source.h"
+#include "atlas-incident-layer.h"
+#include "atlas-map-legend.h"
+#include "atlas-map-view.h"
+#include "atlas-mbtiles-source.h"
+#include "atlas-route-layer.h"
+
+G_BEGIN_DECLS
+
+struct _AtlasMapView
+{
+  AdwBin            parent_instance;
+
+  ShumateSimpleMap *map;
+  AtlasMapLegend   *legend;
+  GtkWidget        *online_indicator;
+
+  AtlasBasemapKind    basemap_kind;
+  GtkWidget          *caption;       /* laid over the map by the window, or NULL */
+  AtlasBounds         subject;       /* framed again when the free area changes */
+  gboolean            has_subject;
+  cairo_rectangle_t   framed_area;   /* the free area it was framed in */
+  guint               reframe_id;
+  guint               refit_id;
+  AtlasMbtilesSource *mbtiles_source;
+
+  AtlasTileRenderer  *basemap;
+  AtlasBasemapSource *basemap_source;
+  AtlasRouteLayer    *route_layer;
+  AtlasIncidentLayer *incident_layer;
+  AtlasCase        *atlas_case;
+  AtlasSelection   *selection;
+  AtlasFilter      *filter;
+};
+
+void _atlas_map_view_fly_to       (AtlasMapView *self,
+                                   double        latitude,
+                                   double        longitude,
+                                   double        zoom,
+                                   gboolean      animate);
+void _atlas_map_view_watch_size   (AtlasMapView *self);
+void _atlas_map_view_emit_resized (AtlasMapView *self);
+
+G_END_DECLS

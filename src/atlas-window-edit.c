@@ -38,6 +38,7 @@ update_edit_actions (AtlasWindow *self)
     "win.add-source", "win.add-incident", "win.add-incident-at", "win.add-claim",
     "win.edit-record", "win.delete-record", "win.relate-claim", "win.move-incident-to",
     "win.add-actor", "win.add-role", "win.attach-copy", "win.add-incident-at-place",
+    "win.add-route", "win.add-stop", "win.add-stop-at", "win.move-stop",
   };
   GtkWidget *widget = GTK_WIDGET (self);
 
@@ -153,6 +154,10 @@ edit_label (AtlasRecord *before,
     return before ? _("Edit incident") : _("Add incident");
   if (g_str_equal (kind, "actor"))
     return before ? _("Edit actor") : _("Add actor");
+  if (g_str_equal (kind, "route"))
+    return before ? _("Edit route") : _("Add route");
+  if (g_str_equal (kind, "waypoint"))
+    return before ? _("Edit stop") : _("Add stop");
   if (g_str_equal (kind, "role"))
     return before ? _("Edit role") : _("Add role");
   return before ? _("Edit") : _("Add");
@@ -181,8 +186,9 @@ save_record_cb (AtlasRecordForm  *form,
   if (!apply_edit (self, edit, error))
     return FALSE;
 
-  /* a new incident opens on its page, as one clicked on the map does */
-  if (before == NULL && g_str_equal (atlas_record_get_kind (after), "incident"))
+  /* a new incident, route or stop opens on its page, as one clicked on the map does */
+  if (before == NULL && !g_str_equal (atlas_record_get_kind (after), "claim")
+      && !g_str_equal (atlas_record_get_kind (after), "role"))
     atlas_selection_select (self->selection, after, ATLAS_SELECTION_NONE);
   return TRUE;
 }
@@ -239,6 +245,97 @@ add_role_cb (GtkWidget  *widget,
   g_variant_get (param, "(&s&s)", &kind, &key);
   blank = atlas_record_forms_new_role (self->atlas_case, kind, key);
   open_form (self, NULL, blank);
+}
+
+static void
+add_route_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasRecord) blank = atlas_record_forms_new_route (self->atlas_case);
+
+  open_form (self, NULL, blank);
+}
+
+/* The route a new stop goes to: the selected route, or the route of the selected stop. */
+static const char *
+selected_route_key (AtlasWindow *self)
+{
+  AtlasRecord *selected = atlas_selection_get_record (self->selection);
+
+  if (selected == NULL)
+    return NULL;
+  if (g_str_equal (atlas_record_get_kind (selected), "route"))
+    return atlas_record_get_key (selected);
+  if (g_str_equal (atlas_record_get_kind (selected), "waypoint"))
+    return atlas_record_get_text (selected, "route_key");
+  return NULL;
+}
+
+static void
+add_stop_at (AtlasWindow *self,
+             const char  *route_key,
+             double       latitude,
+             double       longitude)
+{
+  g_autoptr(AtlasRecord) blank = atlas_record_forms_new_stop (self->atlas_case, route_key,
+                                                              latitude, longitude);
+
+  open_form (self, NULL, blank);
+}
+
+/* On a route's page: a stop at the end, where the map is centred, to be placed in its form. */
+static void
+add_stop_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  ShumateViewport *viewport = atlas_map_view_get_viewport (self->map_view);
+
+  add_stop_at (self, g_variant_get_string (param, NULL),
+               shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+               shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+}
+
+static void
+add_stop_at_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  const char *route_key;
+  double latitude, longitude;
+
+  g_variant_get (param, "(&sdd)", &route_key, &latitude, &longitude);
+  add_stop_at (ATLAS_WINDOW (widget), route_key, latitude, longitude);
+}
+
+/* Alt+Up and Alt+Down on a stop's page, or its Earlier and Later buttons. */
+static void
+move_stop_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasRecord) stop = NULL;
+  g_autoptr(AtlasEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *key;
+  int delta;
+
+  g_variant_get (param, "(&si)", &key, &delta);
+  if ((stop = lookup (self, "waypoint", key)) == NULL)
+    return;
+  edit = atlas_case_build_stop_move (self->atlas_case, stop, delta > 0 ? 1 : -1,
+                                     _("Move stop"), &error);
+  if (edit == NULL && error != NULL)
+    show_error (self, _("Could Not Move the Stop"), error);
+  else if (edit == NULL)
+    _atlas_window_show_toast (self, delta > 0 ? _("This is the route’s last stop")
+                                              : _("This is the route’s first stop"));
+  else if (!apply_edit (self, edit, &error))
+    show_error (self, _("Could Not Move the Stop"), error);
 }
 
 static void
@@ -766,6 +863,16 @@ build_map_menu (AtlasWindow *self,
   g_menu_item_set_action_and_target_value (move, "win.move-incident-to",
                                            g_variant_new ("(dd)", latitude, longitude));
   g_menu_append_item (menu, move);
+  if (selected_route_key (self) != NULL)
+    {
+      g_autoptr(GMenuItem) stop = g_menu_item_new (_("Add _Stop to the Selected Route Here…"),
+                                                   NULL);
+
+      g_menu_item_set_action_and_target_value (stop, "win.add-stop-at",
+                                               g_variant_new ("(sdd)", selected_route_key (self),
+                                                              latitude, longitude));
+      g_menu_append_item (menu, stop);
+    }
   return G_MENU_MODEL (menu);
 }
 
@@ -1017,6 +1124,10 @@ _atlas_window_edit_class_init (GtkWidgetClass *widget_class)
                                    move_incident_to_cb);
   gtk_widget_class_install_action (widget_class, "win.add-claim", "(ss)", add_claim_cb);
   gtk_widget_class_install_action (widget_class, "win.add-actor", NULL, add_actor_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-route", NULL, add_route_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-stop", "s", add_stop_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-stop-at", "(sdd)", add_stop_at_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-stop", "(si)", move_stop_cb);
   gtk_widget_class_install_action (widget_class, "win.add-incident-at-place", "(sdd)",
                                    add_incident_at_place_cb);
   gtk_widget_class_install_action (widget_class, "win.show-place", "(sdd)", show_place_cb);

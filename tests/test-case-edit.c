@@ -23,6 +23,7 @@
 #include "atlas-attachment.h"
 #include "atlas-claim-relation.h"
 #include "atlas-document.h"
+#include "atlas-gpkg-geometry.h"
 #include "atlas-incident.h"
 #include "atlas-route.h"
 #include "atlas-undo-stack.h"
@@ -516,6 +517,18 @@ test_attachment_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "50 MiB"));
 }
 
+static AtlasEdit *
+build_move_stop (Fixture *fixture)
+{
+  g_autoptr(AtlasRecord) second = lookup (fixture, "waypoint", "wp-2");
+  g_autoptr(GError) error = NULL;
+  AtlasEdit *edit = atlas_case_build_stop_move (fixture->atlas_case, second, -1, "Move stop",
+                                                &error);
+
+  g_assert_no_error (error);
+  return edit;
+}
+
 static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
@@ -671,6 +684,93 @@ test_extents_follow (Fixture       *fixture,
   removal = atlas_case_build_removal (fixture->atlas_case, gone, "Delete", &error);
   g_assert_true (atlas_case_apply_edit (fixture->atlas_case, removal, &error));
   check_extent_exact (fixture);
+}
+
+/* The route's line in the GeoPackage runs through its stops in their order, after every
+ * kind of stop edit and its undo. */
+static void
+check_route_line (Fixture *fixture)
+{
+  sqlite3 *db = open_raw (fixture->path);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GListModel) stops = atlas_case_list_waypoints (fixture->atlas_case, "route", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree double *pairs = NULL;
+  guint n_points = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT geom FROM routes WHERE key = 'route'", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pairs = atlas_gpkg_line_string_decode (sqlite3_column_blob (stmt, 0),
+                                         sqlite3_column_bytes (stmt, 0), &n_points, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_points, ==, g_list_model_get_n_items (stops));
+  for (guint i = 0; i < n_points; i++)
+    {
+      g_autoptr(AtlasRecord) stop = g_list_model_get_item (stops, i);
+
+      g_assert_cmpfloat (pairs[2 * i], ==, atlas_record_get_double (stop, "latitude"));
+      g_assert_cmpfloat (pairs[2 * i + 1], ==, atlas_record_get_double (stop, "longitude"));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+apply_and_check (Fixture        *fixture,
+                 AtlasUndoStack *stack,
+                 AtlasEdit      *edit)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_undo_stack_apply (stack, edit, &error));
+  g_assert_no_error (error);
+  check_route_line (fixture);
+  g_assert_true (atlas_undo_stack_undo (stack, &error));
+  check_route_line (fixture);
+  g_assert_true (atlas_undo_stack_redo (stack, &error));
+  check_route_line (fixture);
+}
+
+static void
+test_route_line_follows_stops (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (fixture->atlas_case);
+  g_autoptr(AtlasRecord) added = make_waypoint ("wp-3", 0, 28.67, 57.74);
+  g_autoptr(AtlasEdit) add = atlas_edit_new ("Add stop");
+  g_autoptr(AtlasEdit) earlier = NULL;
+  g_autoptr(AtlasEdit) none = NULL;
+  g_autoptr(AtlasEdit) removal = NULL;
+  g_autoptr(AtlasRecord) first = NULL;
+  g_autoptr(AtlasRecord) third = NULL;
+  g_autoptr(AtlasRecord) middle = NULL;
+  g_autoptr(GListModel) stops = NULL;
+  g_autoptr(GError) error = NULL;
+
+  check_route_line (fixture);
+  atlas_record_set_int (added, "seq", atlas_case_next_stop_order (fixture->atlas_case, "route"));
+  g_assert_cmpint (atlas_record_get_int (added, "seq"), ==, 3);
+  atlas_edit_add (add, added);
+  apply_and_check (fixture, stack, add);
+
+  /* the new last stop one earlier: the second and third swap */
+  third = lookup (fixture, "waypoint", "wp-3");
+  earlier = atlas_case_build_stop_move (fixture->atlas_case, third, -1, "Move stop", &error);
+  g_assert_no_error (error);
+  apply_and_check (fixture, stack, earlier);
+  stops = atlas_case_list_waypoints (fixture->atlas_case, "route", NULL);
+  middle = g_list_model_get_item (stops, 1);
+  g_assert_cmpstr (atlas_record_get_key (middle), ==, "wp-3");
+
+  /* the first stop cannot go earlier */
+  first = lookup (fixture, "waypoint", "wp-1");
+  none = atlas_case_build_stop_move (fixture->atlas_case, first, -1, "Move stop", &error);
+  g_assert_null (none);
+  g_assert_no_error (error);
+
+  removal = atlas_case_build_removal (fixture->atlas_case, middle, "Delete stop", &error);
+  apply_and_check (fixture, stack, removal);
 }
 
 /* ---- edits that write nothing ---------------------------------------------------------- */
@@ -935,6 +1035,8 @@ main (int   argc,
   add_test ("/atlas/edit/attachment-refused", test_attachment_refused, NULL);
   add_test ("/atlas/edit/change-history", test_change_history, NULL);
   add_test ("/atlas/edit/extents-follow", test_extents_follow, NULL);
+  add_test ("/atlas/edit/route-line-follows-stops", test_route_line_follows_stops, NULL);
+  add_test ("/atlas/edit/round-trip/move-stop", test_round_trip, build_move_stop);
   add_test ("/atlas/edit/contradiction-contests", test_contradiction_contests, NULL);
   add_test ("/atlas/edit/search-follows", test_search_follows, NULL);
   add_test ("/atlas/edit/refuses/bad-values", test_refuses_bad_values, NULL);

@@ -22,6 +22,8 @@
 #include "atlas-document.h"
 #include "atlas-fact-group.h"
 #include "atlas-incident.h"
+#include "atlas-route.h"
+#include "atlas-waypoint.h"
 #include "atlas-map-view.h"
 #include "atlas-overview-page.h"
 #include "atlas-record-form.h"
@@ -626,6 +628,92 @@ test_drag_incident (Fixture       *fixture,
                      atlas_record_get_double (before, "longitude"));
 }
 
+/* A new account of the attacker's route: the route through its form, three stops placed from
+ * the map's menu, the last moved one earlier from its page's keyboard shortcut; the route's
+ * line follows, and undo takes it all back. */
+static void
+test_build_a_route (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *place;
+    double      latitude, longitude;
+  } stops[] = {
+    { "Zahedan", 29.50, 60.86 }, { "Bam", 29.11, 58.36 }, { "Rafsanjan", 30.41, 55.99 },
+  };
+  g_autofree char *start = digest_case (fixture->path);
+  g_autofree char *end = NULL;
+  g_autofree char *route = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(GListModel) waypoints = NULL;
+  g_autoptr(AtlasRecord) second = NULL;
+  AtlasRecordForm *form;
+  GtkWidget *page;
+
+  form = open_form (fixture, "win.add-route", NULL);
+  atlas_record_form_set_text (form, "name", "Route alleged by a fourth report");
+  atlas_record_form_set_text (form, "status", "alleged");
+  save_form (form);
+  route = find_key (fixture, ATLAS_TYPE_ROUTE, "name", "Route alleged by a fourth report");
+
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    {
+      form = open_form (fixture, "win.add-stop-at",
+                        g_variant_new ("(sdd)", route, stops[i].latitude, stops[i].longitude));
+      atlas_record_form_set_text (form, "place", stops[i].place);
+      save_form (form);
+    }
+  waypoints = atlas_case_list_waypoints (the_case (fixture), route, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (waypoints), ==, 3);
+  last = find_key (fixture, ATLAS_TYPE_WAYPOINT, "place", "Rafsanjan");
+
+  /* Alt+Up on the last stop's page */
+  page = shown_details (fixture, "waypoint", last);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (page);
+    gboolean moved = FALSE;
+
+    for (guint c = 0; c < g_list_model_get_n_items (controllers) && !moved; c++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+        for (guint i = 0; GTK_IS_SHORTCUT_CONTROLLER (controller)
+                          && i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+            GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+            if (GTK_IS_KEYVAL_TRIGGER (trigger)
+                && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Up
+                && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_ALT_MASK)
+              moved = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, page,
+                                                    gtk_shortcut_get_arguments (shortcut));
+          }
+      }
+    g_assert_true (moved);
+    drain ();
+  }
+  g_clear_object (&waypoints);
+  waypoints = atlas_case_list_waypoints (the_case (fixture), route, NULL);
+  second = g_list_model_get_item (waypoints, 1);
+  g_assert_cmpstr (atlas_record_get_text (second, "place"), ==, "Rafsanjan");
+  {
+    g_autofree char *picture = g_build_filename (g_get_tmp_dir (), "test-editing-route.png",
+                                                 NULL);
+
+    shown_details (fixture, "route", route);
+    wait_ms (800);
+    g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (fixture->window), picture, NULL));
+    g_test_message ("route: %s", picture);
+  }
+
+  /* the route, three stops and the move */
+  for (int i = 0; i < 5; i++)
+    g_assert_true (activate (fixture, "win.undo", NULL));
+  end = digest_case (fixture->path);
+  g_assert_cmpstr (end, ==, start);
+}
+
 /* "Jiroft" typed in search finds the town in the offline gazetteer; its Add Incident Here
  * button opens the form with the place's name, coordinates, precision and source. */
 static void
@@ -813,6 +901,7 @@ main (int   argc,
   add_test ("/atlas/editing/forms-look", test_forms_look);
   add_test ("/atlas/editing/incident-from-place-search", test_incident_from_place_search);
   add_test ("/atlas/editing/drag-incident", test_drag_incident);
+  add_test ("/atlas/editing/build-a-route", test_build_a_route);
   add_test ("/atlas/editing/follows-another-process", test_follows_another_process);
   g_test_add_func ("/atlas/editing/edit-survives-kill", test_edit_survives_kill);
 

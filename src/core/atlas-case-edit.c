@@ -647,6 +647,90 @@ atlas_case_build_removal (AtlasCase    *self,
   return g_steal_pointer (&edit);
 }
 
+/* ---- routes ------------------------------------------------------------------------- */
+
+/* The stop before or after @waypoint on its route, by order; %NULL at either end. */
+static AtlasRecord *
+neighbour_stop (AtlasCase    *self,
+                AtlasRecord  *waypoint,
+                int           delta,
+                GError      **error)
+{
+  g_autoptr(GListModel) stops = atlas_case_list_waypoints (self,
+                                                           atlas_record_get_text (waypoint,
+                                                                                  "route_key"),
+                                                           error);
+  guint n = stops ? g_list_model_get_n_items (stops) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasRecord) stop = g_list_model_get_item (stops, i);
+
+      if (g_str_equal (atlas_record_get_key (stop), atlas_record_get_key (waypoint)))
+        return (int) i + delta >= 0 && (int) i + delta < (int) n
+               ? g_list_model_get_item (stops, i + delta) : NULL;
+    }
+  return NULL;
+}
+
+/**
+ * atlas_case_build_stop_move:
+ * @delta: -1 to move the stop one earlier on its route, 1 one later
+ *
+ * Returns: (transfer full) (nullable): an edit that swaps the stop with its neighbour, or
+ *   %NULL when it is already first or last (@error not set) or the route cannot be read
+ */
+AtlasEdit *
+atlas_case_build_stop_move (AtlasCase    *self,
+                            AtlasRecord  *waypoint,
+                            int           delta,
+                            const char   *label,
+                            GError      **error)
+{
+  g_autoptr(AtlasRecord) other = NULL;
+  g_autoptr(AtlasRecord) parked = NULL;
+  g_autoptr(AtlasRecord) moved = NULL;
+  g_autoptr(AtlasRecord) other_moved = NULL;
+  AtlasEdit *edit;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  g_return_val_if_fail (delta == -1 || delta == 1, NULL);
+
+  if ((other = neighbour_stop (self, waypoint, delta, error)) == NULL)
+    return NULL;
+
+  /* (route, seq) is unique: the stop waits at an order no stop has while the other moves */
+  parked = atlas_record_dup (waypoint);
+  atlas_record_set_int (parked, "seq", -1 - atlas_record_get_int (waypoint, "seq"));
+  other_moved = atlas_record_dup (other);
+  atlas_record_set_int (other_moved, "seq", atlas_record_get_int (waypoint, "seq"));
+  moved = atlas_record_dup (parked);
+  atlas_record_set_int (moved, "seq", atlas_record_get_int (other, "seq"));
+
+  edit = atlas_edit_new (label);
+  atlas_edit_change (edit, waypoint, parked);
+  atlas_edit_change (edit, other, other_moved);
+  atlas_edit_change (edit, parked, moved);
+  return edit;
+}
+
+/**
+ * atlas_case_next_stop_order:
+ *
+ * Returns: the order (seq) a stop added at the end of @route_key takes
+ */
+gint64
+atlas_case_next_stop_order (AtlasCase  *self,
+                            const char *route_key)
+{
+  g_autoptr(GListModel) stops = atlas_case_list_waypoints (self, route_key, NULL);
+  guint n = stops ? g_list_model_get_n_items (stops) : 0;
+  g_autoptr(AtlasRecord) last = n > 0 ? g_list_model_get_item (stops, n - 1) : NULL;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), 1);
+  return last ? atlas_record_get_int (last, "seq") + 1 : 1;
+}
+
 /* ---- reading what edits made -------------------------------------------------------- */
 
 /**

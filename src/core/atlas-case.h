@@ -210,6 +210,13 @@ GFile       *atlas_case_open_attachment_copy (AtlasCase       *self,
 GListModel  *atlas_case_list_attachments     (AtlasCase           *self,
                                               const char          *document_key,
                                               GError             **error);
+AtlasEdit   *atlas_case_build_stop_move      (AtlasCase           *self,
+                                              AtlasRecord         *waypoint,
+                                              int                  delta,
+                                              const char          *label,
+                                              GError             **error);
+gint64       atlas_case_next_stop_order      (AtlasCase           *self,
+                                              const char          *route_key);
 char        *atlas_case_new_key              (AtlasCase           *self,
                                               const char          *kind);
 void         atlas_case_set_author           (AtlasCase           *self,

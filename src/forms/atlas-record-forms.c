@@ -22,6 +22,8 @@
 #include "atlas-incident.h"
 #include "atlas-record-forms.h"
 #include "atlas-role.h"
+#include "atlas-route.h"
+#include "atlas-waypoint.h"
 
 static const char *const reliability_values[] = { "A", "B", "C", "D", "E", "F", NULL };
 static const char *const credibility_values[] = { "1", "2", "3", "4", "5", "6", NULL };
@@ -331,6 +333,73 @@ atlas_record_forms_new_role (AtlasCase  *atlas_case,
   return role;
 }
 
+/* ---- routes and their stops --------------------------------------------------------- */
+
+static const char *const status_values[] = { "reported", "alleged", "contested", NULL };
+
+static void
+add_route_fields (AtlasRecordForm *form)
+{
+  const char *const status_labels[] = {
+    _("Reported: not disputed"), _("Alleged: one party's account"),
+    _("Contested: accounts disagree"), NULL
+  };
+
+  atlas_record_form_add_group (form, _("Route"));
+  atlas_record_form_add_text (form, "name", _("Name"), TRUE);
+  atlas_record_form_add_choice (form, "status", _("Status"), status_values, status_labels);
+  atlas_record_form_add_long_text (form, "summary", _("Summary"));
+}
+
+AtlasRecord *
+atlas_record_forms_new_route (AtlasCase *atlas_case)
+{
+  g_autofree char *key = atlas_case_new_key (atlas_case, "route");
+  AtlasRecord *route = ATLAS_RECORD (atlas_route_new (key));
+
+  /* an account is someone's until the sources agree on it */
+  atlas_record_set_text (route, "status", "alleged");
+  return route;
+}
+
+static void
+add_stop_fields (AtlasRecordForm *form)
+{
+  const char *const precision_labels[] = {
+    _("Exact site"), _("Town"), _("District"), _("Province"), _("Country"), NULL
+  };
+
+  atlas_record_form_add_group (form, _("Stop"));
+  atlas_record_form_add_text (form, "place", _("Place"), TRUE);
+  atlas_record_form_add_text (form, "admin_area", _("Province or District"), FALSE);
+  atlas_record_form_add_text (form, "country", _("Country"), FALSE);
+  atlas_record_form_add_date (form, "date", "date_precision", _("Date"));
+  atlas_record_form_add_number (form, "latitude", _("Latitude"), -90, 90, TRUE);
+  atlas_record_form_add_number (form, "longitude", _("Longitude"), -180, 180, TRUE);
+  atlas_record_form_add_choice (form, "location_precision", _("Location Known To"),
+                                precision_values, precision_labels);
+  atlas_record_form_add_text (form, "location_source", _("Where the Location Comes From"),
+                              FALSE);
+}
+
+/* A stop added at the end of @route_key. */
+AtlasRecord *
+atlas_record_forms_new_stop (AtlasCase  *atlas_case,
+                             const char *route_key,
+                             double      latitude,
+                             double      longitude)
+{
+  g_autofree char *key = atlas_case_new_key (atlas_case, "waypoint");
+  AtlasRecord *stop = ATLAS_RECORD (atlas_waypoint_new (key));
+
+  atlas_record_set_text (stop, "route_key", route_key);
+  atlas_record_set_int (stop, "seq", atlas_case_next_stop_order (atlas_case, route_key));
+  atlas_record_set_double (stop, "latitude", latitude);
+  atlas_record_set_double (stop, "longitude", longitude);
+  atlas_record_set_text (stop, "location_precision", "town");
+  return stop;
+}
+
 /**
  * atlas_record_forms_new_for:
  * @before: (nullable): the record to correct
@@ -372,6 +441,18 @@ atlas_record_forms_new_for (GtkWindow   *parent,
       form = atlas_record_form_new (parent, before ? _("Edit Actor") : _("New Actor"),
                                     before, blank);
       add_actor_fields (form, atlas_case);
+    }
+  else if (g_str_equal (kind, "route"))
+    {
+      form = atlas_record_form_new (parent, before ? _("Edit Route") : _("New Route"),
+                                    before, blank);
+      add_route_fields (form);
+    }
+  else if (g_str_equal (kind, "waypoint"))
+    {
+      form = atlas_record_form_new (parent, before ? _("Edit Stop") : _("New Stop"),
+                                    before, blank);
+      add_stop_fields (form);
     }
   else if (g_str_equal (kind, "role"))
     {

@@ -28,4 +28,10 @@ AtlasRecord     *atlas_record_forms_new_role       (AtlasCase   *atlas_case,
                                                     const char  *subject_kind,
                                                     const char  *subject_key);
 
+AtlasRecord     *atlas_record_forms_new_route      (AtlasCase   *atlas_case);
+AtlasRecord     *atlas_record_forms_new_stop       (AtlasCase   *atlas_case,
+                                                    const char  *route_key,
+                                                    double       latitude,
+                                                    double       longitude);
+
 G_END_DECLS

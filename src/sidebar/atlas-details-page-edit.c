@@ -66,6 +66,69 @@ new_edit_button (AtlasDetailsPage *self,
   return button;
 }
 
+static GtkWidget *
+new_icon_button (const char *icon_name,
+                 const char *label,
+                 const char *action,
+                 GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_widget_add_css_class (button, "circular");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
+
+/* Alt+Up and Alt+Down move the stop whose page has the focus. */
+static void
+add_stop_shortcuts (AtlasDetailsPage *self,
+                    const char       *key)
+{
+  GtkEventController *controller;
+
+  if (self->stop_shortcuts != NULL)
+    gtk_widget_remove_controller (GTK_WIDGET (self), self->stop_shortcuts);
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
+                                     gtk_named_action_new ("win.move-stop"), "(si)", key, -1));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
+                                     gtk_named_action_new ("win.move-stop"), "(si)", key, 1));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  self->stop_shortcuts = controller;
+}
+
+/* A route takes new stops; a stop moves earlier or later on its route. */
+static void
+add_route_buttons (AtlasDetailsPage *self,
+                   GtkWidget        *box)
+{
+  const char *key = atlas_record_get_key (self->record);
+  GtkWidget *add;
+
+  if (g_str_equal (atlas_record_get_kind (self->record), "route"))
+    {
+      add = new_edit_button (self, "list-add-symbolic", _("Add _Stop…"), "win.add-stop");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "s", key);
+      gtk_box_append (GTK_BOX (box), add);
+    }
+  else if (g_str_equal (atlas_record_get_kind (self->record), "waypoint"))
+    {
+      add_stop_shortcuts (self, key);
+      gtk_box_append (GTK_BOX (box),
+                      new_icon_button ("go-up-symbolic", _("Move Stop Earlier (Alt+Up)"),
+                                       "win.move-stop", g_variant_new ("(si)", key, -1)));
+      gtk_box_append (GTK_BOX (box),
+                      new_icon_button ("go-down-symbolic", _("Move Stop Later (Alt+Down)"),
+                                       "win.move-stop", g_variant_new ("(si)", key, 1)));
+    }
+}
+
 /* A case opened read-only (the bundled sample, a file on read-only media) is edited through
  * a copy: say so where the edit buttons would be. */
 static void
@@ -111,6 +174,7 @@ _atlas_details_page_add_edit_buttons (AtlasDetailsPage *self)
   if (takes_roles (self))
     gtk_box_append (GTK_BOX (box), new_edit_button (self, "system-users-symbolic",
                                                     _("Add _Role…"), "win.add-role"));
+  add_route_buttons (self, box);
   gtk_box_append (GTK_BOX (box), new_edit_button (self, "user-trash-symbolic", _("_Delete"),
                                                   "win.delete-record"));
   /* a row of its own under Show on Map and Open Link, in the page's header */

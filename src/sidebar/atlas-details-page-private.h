@@ -31,6 +31,7 @@ struct _AtlasDetailsPage
   GtkLabel    *location_source_label;
   GtkBox      *sections_box;
   GtkWidget   *edit_buttons;  /* nullable: a read-only case has none */
+  GtkEventController *stop_shortcuts;  /* nullable: a stop's Alt+Up and Alt+Down */
 
   /* owned */
   AtlasCase   *atlas_case;

@@ -13,6 +13,7 @@
 
 #include "atlas-briefing-panel.h"
 #include "atlas-map-view.h"
+#include "atlas-record-form.h"
 #include "atlas-undo-stack.h"
 #include "atlas-window.h"
 
@@ -75,6 +76,12 @@ void _atlas_window_edit_class_init  (GtkWidgetClass *widget_class);
 void _atlas_window_edit_set_case    (AtlasWindow    *self);
 void _atlas_window_edit_dispose     (AtlasWindow    *self);
 void _atlas_window_edit_init        (AtlasWindow    *self);
+gboolean _atlas_window_can_edit     (AtlasWindow    *self);
+AtlasRecordForm *_atlas_window_open_form (AtlasWindow *self,
+                                          AtlasRecord *before,
+                                          AtlasRecord *blank);
+void _atlas_window_map_edit_init    (AtlasWindow    *self);
+void _atlas_window_map_edit_class_init (GtkWidgetClass *widget_class);
 void _atlas_window_edit_update_actions (AtlasWindow *self);
 
 G_END_DECLS

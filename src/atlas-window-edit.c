@@ -141,22 +141,20 @@ static const char *
 edit_label (AtlasRecord *before,
             AtlasRecord *after)
 {
+  static const char *const labels[][3] = {
+    { "document", N_("Edit source"), N_("Add source") },
+    { "claim", N_("Edit claim"), N_("Add claim") },
+    { "incident", N_("Edit incident"), N_("Add incident") },
+    { "actor", N_("Edit actor"), N_("Add actor") },
+    { "role", N_("Edit role"), N_("Add role") },
+    { "route", N_("Edit route"), N_("Add route") },
+    { "waypoint", N_("Edit stop"), N_("Add stop") },
+  };
   const char *kind = atlas_record_get_kind (after);
 
-  if (g_str_equal (kind, "document"))
-    return before ? _("Edit source") : _("Add source");
-  if (g_str_equal (kind, "claim"))
-    return before ? _("Edit claim") : _("Add claim");
-  if (g_str_equal (kind, "incident"))
-    return before ? _("Edit incident") : _("Add incident");
-  if (g_str_equal (kind, "actor"))
-    return before ? _("Edit actor") : _("Add actor");
-  if (g_str_equal (kind, "route"))
-    return before ? _("Edit route") : _("Add route");
-  if (g_str_equal (kind, "waypoint"))
-    return before ? _("Edit stop") : _("Add stop");
-  if (g_str_equal (kind, "role"))
-    return before ? _("Edit role") : _("Add role");
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (kind, labels[i][0]))
+      return _(labels[i][before ? 1 : 2]);
   return before ? _("Edit") : _("Add");
 }
 
@@ -208,52 +206,9 @@ _atlas_window_open_form (AtlasWindow *self,
   return form;
 }
 
-static void
-add_source_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  g_autoptr(AtlasRecord) blank = atlas_record_forms_new_source (self->atlas_case);
 
-  _atlas_window_open_form (self, NULL, blank);
-}
 
-static void
-add_actor_cb (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  g_autoptr(AtlasRecord) blank = atlas_record_forms_new_actor (self->atlas_case);
 
-  _atlas_window_open_form (self, NULL, blank);
-}
-
-static void
-add_role_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  g_autoptr(AtlasRecord) blank = NULL;
-  const char *kind, *key;
-
-  g_variant_get (param, "(&s&s)", &kind, &key);
-  blank = atlas_record_forms_new_role (self->atlas_case, kind, key);
-  _atlas_window_open_form (self, NULL, blank);
-}
-
-static void
-add_route_cb (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  g_autoptr(AtlasRecord) blank = atlas_record_forms_new_route (self->atlas_case);
-
-  _atlas_window_open_form (self, NULL, blank);
-}
 
 static void
 add_stop_at (AtlasWindow *self,
@@ -355,8 +310,27 @@ add_incident_cb (GtkWidget  *widget,
                    shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
 }
 
+/* Add Source, Add Actor, Add Route: a new record of the action's kind. */
 static void
-add_claim_cb (GtkWidget  *widget,
+add_new_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasRecord) blank = NULL;
+
+  if (g_str_equal (action_name, "win.add-source"))
+    blank = atlas_record_forms_new_source (self->atlas_case);
+  else if (g_str_equal (action_name, "win.add-actor"))
+    blank = atlas_record_forms_new_actor (self->atlas_case);
+  else
+    blank = atlas_record_forms_new_route (self->atlas_case);
+  _atlas_window_open_form (self, NULL, blank);
+}
+
+/* Add Claim, Add Role: a new record about the subject given as (kind, key). */
+static void
+add_about_cb (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
@@ -365,7 +339,10 @@ add_claim_cb (GtkWidget  *widget,
   const char *kind, *key;
 
   g_variant_get (param, "(&s&s)", &kind, &key);
-  blank = atlas_record_forms_new_claim (self->atlas_case, kind, key);
+  if (g_str_equal (action_name, "win.add-claim"))
+    blank = atlas_record_forms_new_claim (self->atlas_case, kind, key);
+  else
+    blank = atlas_record_forms_new_role (self->atlas_case, kind, key);
   _atlas_window_open_form (self, NULL, blank);
 }
 
@@ -858,15 +835,15 @@ _atlas_window_edit_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
-  gtk_widget_class_install_action (widget_class, "win.add-source", NULL, add_source_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-source", NULL, add_new_cb);
   gtk_widget_class_install_action (widget_class, "win.add-incident", NULL, add_incident_cb);
   gtk_widget_class_install_action (widget_class, "win.add-incident-at", "(dd)",
                                    add_incident_at_cb);
   gtk_widget_class_install_action (widget_class, "win.move-incident-to", "(dd)",
                                    move_incident_to_cb);
-  gtk_widget_class_install_action (widget_class, "win.add-claim", "(ss)", add_claim_cb);
-  gtk_widget_class_install_action (widget_class, "win.add-actor", NULL, add_actor_cb);
-  gtk_widget_class_install_action (widget_class, "win.add-route", NULL, add_route_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-claim", "(ss)", add_about_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-actor", NULL, add_new_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-route", NULL, add_new_cb);
   gtk_widget_class_install_action (widget_class, "win.add-stop", "s", add_stop_cb);
   gtk_widget_class_install_action (widget_class, "win.add-stop-at", "(sdd)", add_stop_at_cb);
   gtk_widget_class_install_action (widget_class, "win.move-stop", "(si)", move_stop_cb);
@@ -874,7 +851,7 @@ _atlas_window_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.attach-copy", "s", attach_copy_cb);
   gtk_widget_class_install_action (widget_class, "win.open-attachment", "s",
                                    open_attachment_cb);
-  gtk_widget_class_install_action (widget_class, "win.add-role", "(ss)", add_role_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-role", "(ss)", add_about_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-record", "(ss)", edit_record_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-record", "(ss)", delete_record_cb);
   gtk_widget_class_install_action (widget_class, "win.relate-claim", "(ss)", relate_claim_cb);

@@ -338,7 +338,8 @@ atlas_record_forms_new_role (AtlasCase  *atlas_case,
 static const char *const status_values[] = { "reported", "alleged", "contested", NULL };
 
 static void
-add_route_fields (AtlasRecordForm *form)
+add_route_fields (AtlasRecordForm *form,
+                  AtlasCase       *atlas_case)
 {
   const char *const status_labels[] = {
     _("Reported: not disputed"), _("Alleged: one party's account"),
@@ -363,7 +364,8 @@ atlas_record_forms_new_route (AtlasCase *atlas_case)
 }
 
 static void
-add_stop_fields (AtlasRecordForm *form)
+add_stop_fields (AtlasRecordForm *form,
+                 AtlasCase       *atlas_case)
 {
   const char *const precision_labels[] = {
     _("Exact site"), _("Town"), _("District"), _("Province"), _("Country"), NULL
@@ -414,53 +416,32 @@ atlas_record_forms_new_for (GtkWindow   *parent,
                             AtlasRecord *before,
                             AtlasRecord *blank)
 {
-  AtlasRecord *record = before ? before : blank;
-  const char *kind = atlas_record_get_kind (record);
-  AtlasRecordForm *form;
+  static const struct {
+    const char *kind;
+    const char *edit_title;
+    const char *new_title;
+    void      (*add_fields) (AtlasRecordForm *form,
+                             AtlasCase       *atlas_case);
+  } kinds[] = {
+    { "document", N_("Edit Source"), N_("New Source"), add_source_fields },
+    { "claim", N_("Edit Claim"), N_("New Claim"), add_claim_fields },
+    { "incident", N_("Edit Incident"), N_("New Incident"), add_incident_fields },
+    { "actor", N_("Edit Actor"), N_("New Actor"), add_actor_fields },
+    { "route", N_("Edit Route"), N_("New Route"), add_route_fields },
+    { "waypoint", N_("Edit Stop"), N_("New Stop"), add_stop_fields },
+    { "role", N_("Edit Role"), N_("New Role"), add_role_fields },
+  };
+  const char *kind = atlas_record_get_kind (before ? before : blank);
 
-  if (g_str_equal (kind, "document"))
-    {
-      form = atlas_record_form_new (parent, before ? _("Edit Source") : _("New Source"),
-                                    before, blank);
-      add_source_fields (form, atlas_case);
-    }
-  else if (g_str_equal (kind, "claim"))
-    {
-      form = atlas_record_form_new (parent, before ? _("Edit Claim") : _("New Claim"),
-                                    before, blank);
-      add_claim_fields (form, atlas_case);
-    }
-  else if (g_str_equal (kind, "incident"))
-    {
-      form = atlas_record_form_new (parent, before ? _("Edit Incident") : _("New Incident"),
-                                    before, blank);
-      add_incident_fields (form, atlas_case);
-    }
-  else if (g_str_equal (kind, "actor"))
-    {
-      form = atlas_record_form_new (parent, before ? _("Edit Actor") : _("New Actor"),
-                                    before, blank);
-      add_actor_fields (form, atlas_case);
-    }
-  else if (g_str_equal (kind, "route"))
-    {
-      form = atlas_record_form_new (parent, before ? _("Edit Route") : _("New Route"),
-                                    before, blank);
-      add_route_fields (form);
-    }
-  else if (g_str_equal (kind, "waypoint"))
-    {
-      form = atlas_record_form_new (parent, before ? _("Edit Stop") : _("New Stop"),
-                                    before, blank);
-      add_stop_fields (form);
-    }
-  else if (g_str_equal (kind, "role"))
-    {
-      form = atlas_record_form_new (parent, before ? _("Edit Role") : _("New Role"),
-                                    before, blank);
-      add_role_fields (form, atlas_case);
-    }
-  else
-    return NULL;
-  return form;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kind, kinds[i].kind))
+      {
+        AtlasRecordForm *form = atlas_record_form_new (parent, before ? _(kinds[i].edit_title)
+                                                                      : _(kinds[i].new_title),
+                                                       before, blank);
+
+        kinds[i].add_fields (form, atlas_case);
+        return form;
+      }
+  return NULL;
 }

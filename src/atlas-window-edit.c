@@ -174,6 +174,9 @@ save_record_cb (AtlasRecordForm  *form,
                    _("The case can no longer be written to"));
       return FALSE;
     }
+  /* a grade saved through the form is the analyst's, whatever file it came with */
+  if (atlas_record_class_find_field (ATLAS_RECORD_GET_CLASS (after), "graded_by") != NULL)
+    atlas_record_set_text (after, "graded_by", "analyst");
   if (before != NULL)
     atlas_edit_change (edit, before, after);
   else

@@ -573,7 +573,8 @@ test_unwritable_file_opens_read_only (Fixture       *fixture,
   "DELETE FROM gpkg_contents WHERE table_name IN ('claim_relations', 'history', 'attachments');" \
   "ALTER TABLE documents DROP COLUMN accessed; ALTER TABLE documents DROP COLUMN language;" \
   "ALTER TABLE documents DROP COLUMN reliability_note;" \
-  "ALTER TABLE claims DROP COLUMN credibility_note;"
+  "ALTER TABLE claims DROP COLUMN credibility_note;" \
+  "ALTER TABLE documents DROP COLUMN graded_by; ALTER TABLE claims DROP COLUMN graded_by;"
 
 /* A version 2 file gains the tables of version 3, its search index is rebuilt with rowids
  * an edit can find, and an edit then works and is in the history. */

@@ -395,6 +395,12 @@ test_build_from_a_new_report (Fixture       *fixture,
 
   source = add_source (fixture, "A fourth report on Kerman");
   claim = add_deaths_claim (fixture, source, "95");
+  {
+    g_autoptr(AtlasRecord) graded = atlas_case_lookup (the_case (fixture), "claim", claim, NULL);
+
+    /* graded in the app: the analyst's grade, not a file's */
+    g_assert_cmpstr (atlas_record_get_text (graded, "graded_by"), ==, "analyst");
+  }
 
   page = shown_details (fixture, "incident", KERMAN);
   deaths = find_fact_group (page, "deaths");

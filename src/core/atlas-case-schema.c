@@ -143,7 +143,9 @@ static const char search_index_sql[] =
 
 /* Version 3: a case an analyst builds and keeps (see atlas_case_apply_edit()).
  * - Sources say when they were read, in which language, and why they got their grade;
- *   claims say why they got theirs.
+ *   claims say why they got theirs. graded_by is 'file' where the grade came with an
+ *   imported file (the file's word, not the analyst's) and 'analyst' once an analyst
+ *   has given or confirmed it in the app.
  * - claim_relations: a claim contradicts, corroborates or repeats another (a report that
  *   relays another is not an independent source).
  * - history: every edit, field by field, with its time, author and the value before and
@@ -156,7 +158,9 @@ static const char version_3_sql[] =
   "ALTER TABLE documents ADD COLUMN accessed TEXT;"
   "ALTER TABLE documents ADD COLUMN language TEXT;"
   "ALTER TABLE documents ADD COLUMN reliability_note TEXT;"
+  "ALTER TABLE documents ADD COLUMN graded_by TEXT;"
   "ALTER TABLE claims ADD COLUMN credibility_note TEXT;"
+  "ALTER TABLE claims ADD COLUMN graded_by TEXT;"
   "CREATE TABLE claim_relations ("
   " id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, claim_key TEXT NOT NULL,"
   " relation TEXT NOT NULL CHECK (relation IN ('contradicts','corroborates','repeats')),"

@@ -28,6 +28,7 @@ struct _AtlasClaim
   char  *locator;
   gint64 credibility;
   char  *credibility_note;
+  char  *graded_by;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasClaim, atlas_claim, ATLAS_TYPE_RECORD)
@@ -47,6 +48,7 @@ static const AtlasField fields[] = {
   { "locator", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasClaim, locator) },
   { "credibility", ATLAS_FIELD_INT, G_STRUCT_OFFSET (AtlasClaim, credibility) },
   { "credibility_note", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasClaim, credibility_note) },
+  { "graded_by", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasClaim, graded_by) },
 };
 
 static void
@@ -83,3 +85,4 @@ ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, paraphrase)
 ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, locator)
 ATLAS_RECORD_DEFINE_INT (AtlasClaim, atlas_claim, credibility)
 ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, credibility_note)
+ATLAS_RECORD_DEFINE_TEXT (AtlasClaim, atlas_claim, graded_by)

@@ -30,5 +30,6 @@ ATLAS_RECORD_DECLARE_TEXT (AtlasClaim, atlas_claim, paraphrase)
 ATLAS_RECORD_DECLARE_TEXT (AtlasClaim, atlas_claim, locator)
 ATLAS_RECORD_DECLARE_INT (AtlasClaim, atlas_claim, credibility)
 ATLAS_RECORD_DECLARE_TEXT (AtlasClaim, atlas_claim, credibility_note)
+ATLAS_RECORD_DECLARE_TEXT (AtlasClaim, atlas_claim, graded_by)
 
 G_END_DECLS

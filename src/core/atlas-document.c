@@ -25,6 +25,7 @@ struct _AtlasDocument
   char  *accessed;
   char  *language;
   char  *reliability_note;
+  char  *graded_by;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDocument, atlas_document, ATLAS_TYPE_RECORD)
@@ -41,6 +42,7 @@ static const AtlasField fields[] = {
   { "accessed", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, accessed) },
   { "language", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, language) },
   { "reliability_note", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, reliability_note) },
+  { "graded_by", ATLAS_FIELD_TEXT, G_STRUCT_OFFSET (AtlasDocument, graded_by) },
 };
 
 static void
@@ -74,3 +76,4 @@ ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, file)
 ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, accessed)
 ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, language)
 ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, reliability_note)
+ATLAS_RECORD_DEFINE_TEXT (AtlasDocument, atlas_document, graded_by)

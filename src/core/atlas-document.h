@@ -27,5 +27,6 @@ ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, file)
 ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, accessed)
 ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, language)
 ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, reliability_note)
+ATLAS_RECORD_DECLARE_TEXT (AtlasDocument, atlas_document, graded_by)
 
 G_END_DECLS

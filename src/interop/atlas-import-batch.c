@@ -128,6 +128,8 @@ new_document (const char *key,
 
   atlas_record_set_text (document, "title", title);
   atlas_record_set_text (document, "reliability", IMPORT_RELIABILITY);
+  /* whatever grade the file gives is its word, until an analyst confirms it */
+  atlas_record_set_text (document, "graded_by", "file");
   atlas_record_set_text (document, "file", file_name);
   return document;
 }
@@ -501,6 +503,7 @@ atlas_import_batch_add_claim (AtlasImportBatch *self,
   atlas_record_set_text (claim, "document_key",
                          document_key != NULL ? document_key : self->document_key);
   atlas_record_set_int (claim, "credibility", IMPORT_CREDIBILITY);
+  atlas_record_set_text (claim, "graded_by", "file");
   g_ptr_array_add (self->records, claim);
   return claim;
 }

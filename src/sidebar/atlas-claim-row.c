@@ -76,15 +76,29 @@ show_subject (AtlasClaimRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subject_button), TRUE);
 }
 
+/* Whether @record's grade is the word of a file it was imported from. */
+static gboolean
+graded_by_file (AtlasRecord *record)
+{
+  return record != NULL
+         && g_strcmp0 (atlas_record_get_text (record, "graded_by"), "file") == 0;
+}
+
 static void
 show_grade (AtlasClaimRow *self)
 {
   const char *grade = self->document ? atlas_record_get_text (self->document, "reliability")
                                      : NULL;
   gint64 credibility = atlas_record_get_int (self->claim, "credibility");
-  g_autofree char *text = g_strdup_printf ("%s%" G_GINT64_FORMAT, grade ? grade : "–",
-                                           credibility);
-  g_autofree char *description = atlas_format_grade_description (grade, credibility);
+  gboolean from_file = graded_by_file (self->claim) || graded_by_file (self->document);
+  /* an unconfirmed grade reads "F6?" */
+  g_autofree char *text = g_strdup_printf ("%s%" G_GINT64_FORMAT "%s", grade ? grade : "–",
+                                           credibility, from_file ? "?" : "");
+  g_autofree char *graded = atlas_format_grade_description (grade, credibility);
+  g_autofree char *description = from_file
+    /* Translators: a grade that came with an imported file, not yet confirmed by an analyst */
+    ? g_strdup_printf (_("%s, as the imported file gives it; not confirmed by an analyst"), graded)
+    : g_strdup (graded);
   const char *source_note = self->document ? atlas_record_get_text (self->document,
                                                                     "reliability_note")
                                            : NULL;

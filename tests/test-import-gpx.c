@@ -192,6 +192,49 @@ test_too_many_points (void)
   import_test_assert_problem_on_line (plan, 3, "more than 100000 points");
 }
 
+/* A track of many segments: each is a route with the track's name and description, and
+ * the track's own elements are read once for all of them (they were read once per segment,
+ * which took 54 s for 50,000 segments; 4 s now). */
+static void
+test_many_segments (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<gpx version=\"1.1\" "
+                                         "xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
+                                         "<trk><name>convoy</name><desc>seen twice</desc>\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  AtlasCaseCounts counts;
+  GPtrArray *records;
+  guint routes = 0, described = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (xml, "<trkseg><trkpt lat=\"30.%u\" lon=\"57\"/>"
+                                 "<trkpt lat=\"30.%u\" lon=\"57.1\"/></trkseg>\n", i, i);
+  g_string_append (xml, "</trk></gpx>\n");
+  file = import_test_write_temp ("segments.gpx", xml->str, (gssize) xml->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 0);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.routes, ==, 2000);
+  g_assert_cmpuint (counts.waypoints, ==, 4000);
+
+  records = atlas_import_plan_get_records (plan);
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+
+      if (!g_str_equal (atlas_record_get_kind (record), "route"))
+        continue;
+      routes++;
+      g_assert_true (g_str_has_prefix (atlas_record_get_text (record, "name"), "convoy (segment "));
+      described += g_strcmp0 (atlas_record_get_text (record, "summary"), "seen twice") == 0;
+    }
+  g_assert_cmpuint (routes, ==, 2000);
+  g_assert_cmpuint (described, ==, 2000);
+}
+
 /* ---- files written by GDAL ---------------------------------------------------------- */
 
 static void
@@ -216,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/atlas/import/gpx/wrong-types", test_wrong_types);
   g_test_add_func ("/atlas/import/gpx/truncated", test_truncated);
   g_test_add_func ("/atlas/import/gpx/too-many-points", test_too_many_points);
+  g_test_add_func ("/atlas/import/gpx/many-segments", test_many_segments);
   g_test_add_func ("/atlas/import/gpx/gdal", test_gdal);
 
   return g_test_run ();

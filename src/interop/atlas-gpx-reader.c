@@ -120,26 +120,51 @@ read_extensions (GpxReader   *reader,
   return TRUE;
 }
 
-/* Every child element but @skip becomes a property of @record: mapped, or kept as a claim. */
+/* The child elements of @node but @skip: what becomes properties of its record. A track
+ * with many segments lists them once, not once per segment, which was quadratic. */
+static GPtrArray *
+list_property_elements (xmlNode    *node,
+                        const char *skip)
+{
+  GPtrArray *elements = g_ptr_array_new ();
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && (skip == NULL || !is_gpx (child, skip)))
+      g_ptr_array_add (elements, child);
+  return elements;
+}
+
+/* Each of @elements becomes a property of @record: mapped, or kept as a claim. */
 static gboolean
-read_children (GpxReader   *reader,
+read_elements (GpxReader   *reader,
                AtlasRecord *record,
-               xmlNode     *node,
-               const char  *skip)
+               GPtrArray   *elements)
 {
   guint filled = 0;
   gboolean ok = TRUE;
 
-  for (xmlNode *child = node->children; child != NULL && ok; child = child->next)
+  for (guint i = 0; i < elements->len && ok; i++)
     {
-      if (child->type != XML_ELEMENT_NODE || (skip != NULL && is_gpx (child, skip)))
-        continue;
+      xmlNode *child = g_ptr_array_index (elements, i);
+
       if (is_gpx (child, "extensions"))
         ok = read_extensions (reader, record, child, &filled);
       else
         ok = read_property (reader, record, child, &filled);
     }
   return ok;
+}
+
+/* Every child element but @skip becomes a property of @record. */
+static gboolean
+read_children (GpxReader   *reader,
+               AtlasRecord *record,
+               xmlNode     *node,
+               const char  *skip)
+{
+  g_autoptr(GPtrArray) elements = list_property_elements (node, skip);
+
+  return read_elements (reader, record, elements);
 }
 
 static void
@@ -217,13 +242,12 @@ add_route_points (GpxReader   *reader,
   return TRUE;
 }
 
-/* One route: its own elements (name, desc…) from @owner, its points from @parent. */
+/* One route: its own elements (name, desc…) in @owned, its points from @parent. */
 static void
 read_route (GpxReader  *reader,
-            xmlNode    *owner,
+            GPtrArray  *owned,
             xmlNode    *parent,
             const char *point_name,
-            const char *skip,
             guint       segment)
 {
   AtlasRecord *route;
@@ -231,7 +255,7 @@ read_route (GpxReader  *reader,
   atlas_import_batch_set_position (reader->batch, atlas_safe_xml_line (parent), 0);
   atlas_import_batch_begin_item (reader->batch);
   route = atlas_import_batch_add_route (reader->batch);
-  if (!read_children (reader, route, owner, skip)
+  if (!read_elements (reader, route, owned)
       || !add_route_points (reader, route, parent, point_name))
     {
       atlas_import_batch_discard_item (reader->batch);
@@ -247,9 +271,19 @@ read_route (GpxReader  *reader,
 }
 
 static void
+read_rte (GpxReader *reader,
+          xmlNode   *rte)
+{
+  g_autoptr(GPtrArray) owned = list_property_elements (rte, "rtept");
+
+  read_route (reader, owned, rte, "rtept", 0);
+}
+
+static void
 read_track (GpxReader *reader,
             xmlNode   *trk)
 {
+  g_autoptr(GPtrArray) owned = list_property_elements (trk, "trkseg");
   guint n_segments = 0, segment = 0;
 
   for (xmlNode *child = trk->children; child != NULL; child = child->next)
@@ -257,7 +291,7 @@ read_track (GpxReader *reader,
 
   for (xmlNode *child = trk->children; child != NULL; child = child->next)
     if (is_gpx (child, "trkseg"))
-      read_route (reader, trk, child, "trkpt", "trkseg", n_segments > 1 ? ++segment : 0);
+      read_route (reader, owned, child, "trkpt", n_segments > 1 ? ++segment : 0);
 }
 
 static gboolean
@@ -282,7 +316,7 @@ read_gpx (GpxReader  *reader,
       if (is_gpx (child, "wpt"))
         read_waypoint (reader, child);
       else if (is_gpx (child, "rte"))
-        read_route (reader, child, child, "rtept", "rtept", 0);
+        read_rte (reader, child);
       else if (is_gpx (child, "trk"))
         read_track (reader, child);
       else

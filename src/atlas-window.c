@@ -1092,6 +1092,9 @@ atlas_window_init (AtlasWindow *self)
   self->filter = atlas_filter_new ();
   atlas_map_view_set_selection (self->map_view, self->selection);
   atlas_map_view_set_filter (self->map_view, self->filter);
+  /* "map-view.density", in the basemap menu */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "map-view",
+                                  atlas_map_view_get_view_actions (self->map_view));
 
   /* made in code: its selection and filter are construct-only */
   self->sidebar = atlas_sidebar_new (self->selection, self->filter);
@@ -1164,6 +1167,8 @@ atlas_window_restore_state (AtlasWindow *self,
   /* the file before the basemap that may need it */
   g_settings_bind (settings, "mbtiles-path", self, "mbtiles-path", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "basemap", self, "basemap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "density-shown", self->map_view, "density-shown",
+                   G_SETTINGS_BIND_DEFAULT);
 
   if (self->atlas_case != NULL)
     restore_viewport (self);

@@ -83,6 +83,14 @@ struct _AtlasIncidentLayer
 
 G_DEFINE_FINAL_TYPE (AtlasIncidentLayer, atlas_incident_layer, SHUMATE_TYPE_LAYER)
 
+enum {
+  PROP_0,
+  PROP_INDEX,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 point_cache_clear (PointCache *cache)
 {
@@ -262,6 +270,7 @@ loaded_cb (GObject      *source,
   g_clear_pointer (&self->points, loaded_points_free);
   self->points = points;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
 }
 
 static int
@@ -646,6 +655,33 @@ atlas_incident_layer_dispose (GObject *object)
 }
 
 static void
+atlas_incident_layer_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AtlasIncidentLayer *self = ATLAS_INCIDENT_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_INDEX:
+      g_value_set_object (value, atlas_incident_layer_get_index (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Hidden (the density view shows instead), it draws nothing, so nothing of it is picked. */
+static void
+hidden_cb (AtlasIncidentLayer *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    g_array_set_size (self->drawn, 0);
+}
+
+static void
 atlas_incident_layer_class_init (AtlasIncidentLayerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -653,7 +689,19 @@ atlas_incident_layer_class_init (AtlasIncidentLayerClass *klass)
 
   object_class->constructed = atlas_incident_layer_constructed;
   object_class->dispose = atlas_incident_layer_dispose;
+  object_class->get_property = atlas_incident_layer_get_property;
   widget_class->snapshot = atlas_incident_layer_snapshot;
+
+  /**
+   * AtlasIncidentLayer:index: (nullable)
+   *
+   * The index drawn from, following the filter and the timeline; notified when a new one
+   * is in place.
+   */
+  properties[PROP_INDEX] =
+    g_param_spec_object ("index", NULL, NULL, ATLAS_TYPE_CLUSTER_INDEX,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -662,6 +710,7 @@ atlas_incident_layer_init (AtlasIncidentLayer *self)
   self->drawn = g_array_new (FALSE, FALSE, sizeof (DrawnCluster));
   self->selected_id = -1;
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  g_signal_connect (self, "notify::visible", G_CALLBACK (hidden_cb), NULL);
 }
 
 AtlasIncidentLayer *
@@ -694,6 +743,7 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
     {
       g_clear_pointer (&self->points, loaded_points_free);
       gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
       return;
     }
 

@@ -670,6 +670,38 @@ test_category_mix_consistent (void)
     }
 }
 
+/* The positions query finds the same clusters, in Web Mercator units. */
+static void
+test_query_positions (void)
+{
+  const gsize n = 20000;
+  g_autofree AtlasMapPoint *points = make_points (n, 91);
+  g_autoptr(AtlasClusterIndex) index = build (points, n);
+  const AtlasBounds boxes[] = { { -180, -90, 180, 90 }, { -60, -50, 40, 10 },
+                                { 170, -80, -170, 80 } };
+
+  for (guint b = 0; b < G_N_ELEMENTS (boxes); b++)
+    for (int zoom = 0; zoom <= atlas_cluster_index_get_max_zoom (index) + 1; zoom += 3)
+      {
+        g_autoptr(GArray) clusters = atlas_cluster_index_query (index, &boxes[b], zoom);
+        g_autoptr(GArray) positions = atlas_cluster_index_query_positions (index, &boxes[b],
+                                                                           zoom);
+
+        g_assert_cmpuint (positions->len, ==, clusters->len);
+        for (guint i = 0; i < clusters->len; i++)
+          {
+            const AtlasCluster *cluster = &g_array_index (clusters, AtlasCluster, i);
+            const AtlasClusterPosition *position = &g_array_index (positions,
+                                                                   AtlasClusterPosition, i);
+            double y = 0.5 - asinh (tan (cluster->latitude * G_PI / 180)) / (2 * G_PI);
+
+            g_assert_cmpuint (position->count, ==, cluster->count);
+            g_assert_cmpfloat_with_epsilon (position->x, (cluster->longitude + 180) / 360, 1e-9);
+            g_assert_cmpfloat_with_epsilon (position->y, y, 1e-9);
+          }
+      }
+}
+
 static void
 test_invalid_coordinates (void)
 {
@@ -877,6 +909,7 @@ main (int   argc,
   g_test_add_func ("/atlas/cluster-index/category-mix-many", test_category_mix_many);
   g_test_add_func ("/atlas/cluster-index/category-mix-consistent",
                    test_category_mix_consistent);
+  g_test_add_func ("/atlas/cluster-index/query-positions", test_query_positions);
   g_test_add_func ("/atlas/cluster-index/invalid-coordinates", test_invalid_coordinates);
   g_test_add_func ("/atlas/cluster-index/expansion-zoom", test_expansion_zoom);
   g_test_add_func ("/atlas/cluster-index/deterministic", test_deterministic);

@@ -46,6 +46,12 @@ typedef struct {
   guint8  mix_shares[ATLAS_CLUSTER_MIX_SIZE];
 } AtlasCluster;
 
+typedef struct {
+  double x;               /* Web Mercator: 0 at 180° W to 1 at 180° E */
+  double y;               /* 0 at the north edge to 1 at the south edge */
+  guint  count;
+} AtlasClusterPosition;
+
 #define ATLAS_TYPE_CLUSTER_INDEX (atlas_cluster_index_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtlasClusterIndex, atlas_cluster_index, ATLAS, CLUSTER_INDEX, GObject)
@@ -62,6 +68,9 @@ AtlasClusterIndex *atlas_cluster_index_new_full           (const AtlasMapPoint *
                                                            GCancellable        *cancellable,
                                                            GError             **error);
 GArray            *atlas_cluster_index_query              (AtlasClusterIndex   *self,
+                                                           const AtlasBounds   *bounds,
+                                                           int                  zoom);
+GArray            *atlas_cluster_index_query_positions    (AtlasClusterIndex   *self,
                                                            const AtlasBounds   *bounds,
                                                            int                  zoom);
 int                atlas_cluster_index_get_expansion_zoom (AtlasClusterIndex   *self,

@@ -8,10 +8,11 @@
  * to the most in a hexagon in view), with the legend of that scale.
  *
  * It counts from the incident layer's cluster index, not from every incident: the clusters
- * of four zoom levels deeper than the view are at most a few pixels across there, so
- * a frame costs what the index returns for the view, as the badges do, and never grows with
- * the whole case. Hexagons are anchored to the world, not the window, so they stay put
- * while the map pans.
+ * of three zoom levels deeper than the view are at most a few pixels across there (the
+ * hexagons are 24 px wide), so a frame costs what the index returns for the view, as the
+ * badges do, and never grows with the whole case. The index gives their positions already
+ * projected, and the hexagons are filled one path per step of the scale. Hexagons are
+ * anchored to the world, not the window, so they stay put while the map pans.
  */
 
 #define G_LOG_DOMAIN "atlas-density-layer"
@@ -30,9 +31,10 @@
 
 /* The hexagons' circumradius on screen, in pixels. */
 #define HEX_SIZE      14.0
-/* How many levels deeper than the view the index is read: radius 48 px / 2^4 = 3 px. */
-#define DEPTH         4
+/* How many levels deeper than the view the index is read: radius 48 px / 2^3 = 6 px. */
+#define DEPTH         3
 #define LEGEND_WIDTH  180.0
+#define COLOUR_STEPS  64
 #define LEGEND_MARGIN 12.0
 /* Clear of libshumate's scale bar, bottom left */
 #define LEGEND_BOTTOM 64.0
@@ -109,15 +111,12 @@ count_incidents (AtlasDensityLayer *self)
   if (index == NULL || !view_bounds (self, &bounds))
     return;
 
-  clusters = atlas_cluster_index_query (index, &bounds, level);
+  clusters = atlas_cluster_index_query_positions (index, &bounds, level);
   for (guint i = 0; i < clusters->len; i++)
     {
-      const AtlasCluster *cluster = &g_array_index (clusters, AtlasCluster, i);
+      const AtlasClusterPosition *cluster = &g_array_index (clusters, AtlasClusterPosition, i);
 
-      atlas_hex_bins_add (self->bins,
-                          atlas_mercator_x_from_longitude (cluster->longitude) * world,
-                          atlas_mercator_y_from_latitude (cluster->latitude) * world,
-                          cluster->count);
+      atlas_hex_bins_add (self->bins, cluster->x * world, cluster->y * world, cluster->count);
       self->total += cluster->count;
     }
 }
@@ -129,7 +128,6 @@ trace_hexagon (cairo_t *cr,
                double   size,
                double   rotation)
 {
-  cairo_new_path (cr);
   for (int k = 0; k < 6; k++)
     {
       /* pointy-top: the first corner straight up */
@@ -140,6 +138,29 @@ trace_hexagon (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* Where the hexagon centred at world pixel (@wx, @wy) is in the widget. */
+static void
+to_widget (AtlasDensityLayer *self,
+           double             world,
+           double             wx,
+           double             wy,
+           double            *x,
+           double            *y)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateLocation *centre = SHUMATE_LOCATION (viewport);
+  double rotation = shumate_viewport_get_rotation (viewport);
+  double dx = wx - atlas_mercator_x_from_longitude (shumate_location_get_longitude (centre)) * world;
+  double dy = wy - atlas_mercator_y_from_latitude (shumate_location_get_latitude (centre)) * world;
+
+  /* the nearest copy of the world, across the antimeridian */
+  dx -= world * round (dx / world);
+  *x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 + dx * cos (rotation) - dy * sin (rotation);
+  *y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 + dx * sin (rotation) + dy * cos (rotation);
+}
+
+/* One path per step of the scale, not one fill per hexagon: COLOUR_STEPS is finer than the
+ * eye tells apart on the ramp. */
 static void
 draw_bins (AtlasDensityLayer *self,
            cairo_t           *cr)
@@ -148,22 +169,37 @@ draw_bins (AtlasDensityLayer *self,
   double world = world_size (viewport);
   double rotation = shumate_viewport_get_rotation (viewport);
   double max = atlas_hex_bins_get_max (self->bins);
+  g_autofree guint8 *steps = NULL;
   const AtlasHexBin *bins;
   guint n_bins;
 
   bins = atlas_hex_bins_get_bins (self->bins, &n_bins);
+  steps = g_new (guint8, MAX (n_bins, 1));
   for (guint i = 0; i < n_bins; i++)
-    {
-      double wx, wy, x, y, red, green, blue;
+    steps[i] = (guint8) round (atlas_density_scale (bins[i].count, max) * (COLOUR_STEPS - 1));
 
-      atlas_hex_centre (HEX_SIZE, bins[i].q, bins[i].r, &wx, &wy);
-      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                                  atlas_mercator_latitude_from_y (wy / world),
-                                                  atlas_mercator_longitude_from_x (wx / world),
-                                                  &x, &y);
-      /* a hair smaller, so that neighbours show a seam of the map between them */
-      trace_hexagon (cr, x, y, HEX_SIZE - 0.6, rotation);
-      atlas_viridis (atlas_density_scale (bins[i].count, max), &red, &green, &blue);
+  for (guint step = 0; step < COLOUR_STEPS; step++)
+    {
+      double red, green, blue;
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < n_bins; i++)
+        {
+          double wx, wy, x, y;
+
+          if (steps[i] != step)
+            continue;
+          atlas_hex_centre (HEX_SIZE, bins[i].q, bins[i].r, &wx, &wy);
+          to_widget (self, world, wx, wy, &x, &y);
+          cairo_new_sub_path (cr);
+          /* a hair smaller, so that neighbours show a seam of the map between them */
+          trace_hexagon (cr, x, y, HEX_SIZE - 0.6, rotation);
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      atlas_viridis (step / (double) (COLOUR_STEPS - 1), &red, &green, &blue);
       cairo_set_source_rgba (cr, red, green, blue, 0.8);
       cairo_fill (cr);
     }

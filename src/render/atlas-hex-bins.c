@@ -20,12 +20,24 @@
 
 #define SQRT3 1.7320508075688772
 
+/* A key no hexagon has: q = r = G_MININT32 is far past any view. */
+#define EMPTY_KEY G_GUINT64_CONSTANT (0x8000000080000000)
+
+/* An open-addressed table from packed (q, r) to the index of its bin: a frame adds tens of
+ * thousands of counts, and allocates nothing once the table has grown. */
+typedef struct
+{
+  guint64 key;
+  guint32 index;
+} Slot;
+
 struct _AtlasHexBins
 {
-  double      size;
-  GArray     *bins;     /* AtlasHexBin */
-  GHashTable *where;    /* packed (q, r) → index in bins + 1 */
-  double      max;
+  double  size;
+  GArray *bins;         /* AtlasHexBin */
+  Slot   *slots;
+  gsize   n_slots;      /* a power of two, at least twice the bins */
+  double  max;
 };
 
 static guint64
@@ -35,12 +47,42 @@ pack (int q,
   return ((guint64) (guint32) q << 32) | (guint32) r;
 }
 
-static guint
-pack_hash (gconstpointer key)
+static gsize
+slot_of (guint64 key,
+         gsize   n_slots)
 {
-  guint64 k = *(const guint64 *) key;
+  /* Fibonacci hashing: neighbouring hexagons spread over the table */
+  return (gsize) ((key * G_GUINT64_CONSTANT (11400714819323198485)) >> 32) & (n_slots - 1);
+}
 
-  return (guint) (k ^ (k >> 29) ^ (k >> 43)) * 2654435761u;
+static void
+clear_slots (Slot  *slots,
+             gsize  n_slots)
+{
+  for (gsize i = 0; i < n_slots; i++)
+    slots[i].key = EMPTY_KEY;
+}
+
+static void
+grow (AtlasHexBins *self)
+{
+  gsize n_slots = self->n_slots * 2;
+  Slot *slots = g_new (Slot, n_slots);
+
+  clear_slots (slots, n_slots);
+  for (guint i = 0; i < self->bins->len; i++)
+    {
+      const AtlasHexBin *bin = &g_array_index (self->bins, AtlasHexBin, i);
+      guint64 key = pack (bin->q, bin->r);
+      gsize slot = slot_of (key, n_slots);
+
+      while (slots[slot].key != EMPTY_KEY)
+        slot = (slot + 1) & (n_slots - 1);
+      slots[slot] = (Slot) { key, i };
+    }
+  g_free (self->slots);
+  self->slots = slots;
+  self->n_slots = n_slots;
 }
 
 /**
@@ -105,7 +147,9 @@ atlas_hex_bins_new (double size)
   self = g_new0 (AtlasHexBins, 1);
   self->size = size;
   self->bins = g_array_new (FALSE, FALSE, sizeof (AtlasHexBin));
-  self->where = g_hash_table_new_full (pack_hash, g_int64_equal, g_free, NULL);
+  self->n_slots = 1024;
+  self->slots = g_new (Slot, self->n_slots);
+  clear_slots (self->slots, self->n_slots);
   return self;
 }
 
@@ -115,7 +159,7 @@ atlas_hex_bins_free (AtlasHexBins *self)
   if (self == NULL)
     return;
   g_array_unref (self->bins);
-  g_hash_table_unref (self->where);
+  g_free (self->slots);
   g_free (self);
 }
 
@@ -126,8 +170,31 @@ atlas_hex_bins_clear (AtlasHexBins *self)
   g_return_if_fail (self != NULL);
 
   g_array_set_size (self->bins, 0);
-  g_hash_table_remove_all (self->where);
+  clear_slots (self->slots, self->n_slots);
   self->max = 0;
+}
+
+/* The index of the bin of (@q, @r), made empty if there was none. */
+static guint
+find_or_add (AtlasHexBins *self,
+             int           q,
+             int           r)
+{
+  guint64 key = pack (q, r);
+  gsize slot = slot_of (key, self->n_slots);
+  AtlasHexBin fresh = { q, r, 0 };
+  guint index;
+
+  for (; self->slots[slot].key != EMPTY_KEY; slot = (slot + 1) & (self->n_slots - 1))
+    if (self->slots[slot].key == key)
+      return self->slots[slot].index;
+
+  index = self->bins->len;
+  g_array_append_val (self->bins, fresh);
+  self->slots[slot] = (Slot) { key, index };
+  if (2 * (gsize) self->bins->len > self->n_slots)
+    grow (self);
+  return index;
 }
 
 /**
@@ -145,25 +212,16 @@ atlas_hex_bins_add (AtlasHexBins *self,
                     double        y,
                     double        count)
 {
-  guint64 key;
-  gpointer index;
   AtlasHexBin *bin;
+  guint index;
   int q, r;
 
   g_return_if_fail (self != NULL);
 
   atlas_hex_locate (self->size, x, y, &q, &r);
-  key = pack (q, r);
-  index = g_hash_table_lookup (self->where, &key);
-  if (index == NULL)
-    {
-      AtlasHexBin fresh = { q, r, 0 };
-
-      g_array_append_val (self->bins, fresh);
-      index = GUINT_TO_POINTER (self->bins->len);
-      g_hash_table_insert (self->where, g_memdup2 (&key, sizeof key), index);
-    }
-  bin = &g_array_index (self->bins, AtlasHexBin, GPOINTER_TO_UINT (index) - 1);
+  /* first: adding a bin may move the array */
+  index = find_or_add (self, q, r);
+  bin = &g_array_index (self->bins, AtlasHexBin, index);
   bin->count += count;
   self->max = MAX (self->max, bin->count);
 }

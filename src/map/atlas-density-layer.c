@@ -150,8 +150,10 @@ to_widget (AtlasDensityLayer *self,
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   ShumateLocation *centre = SHUMATE_LOCATION (viewport);
   double rotation = shumate_viewport_get_rotation (viewport);
-  double dx = wx - atlas_mercator_x_from_longitude (shumate_location_get_longitude (centre)) * world;
-  double dy = wy - atlas_mercator_y_from_latitude (shumate_location_get_latitude (centre)) * world;
+  double dx, dy;
+
+  dx = wx - atlas_mercator_x_from_longitude (shumate_location_get_longitude (centre)) * world;
+  dy = wy - atlas_mercator_y_from_latitude (shumate_location_get_latitude (centre)) * world;
 
   /* the nearest copy of the world, across the antimeridian */
   dx -= world * round (dx / world);

@@ -98,6 +98,39 @@ test_counts (void)
   g_assert_cmpfloat (atlas_hex_bins_get_max (bins), ==, 0);
 }
 
+/* Many hexagons: the table grows, and every hexagon still has one bin with its count. */
+static void
+test_many_bins (void)
+{
+  g_autoptr(AtlasHexBins) bins = atlas_hex_bins_new (SIZE);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                      NULL);
+  const AtlasHexBin *found;
+  guint n;
+
+  for (int round = 0; round < 2; round++)
+    for (int q = -60; q < 60; q++)
+      for (int r = -60; r < 60; r++)
+        {
+          double x, y;
+
+          atlas_hex_centre (SIZE, q, r, &x, &y);
+          atlas_hex_bins_add (bins, x + 1, y - 1, 1 + (q == 7 && r == -3));
+        }
+
+  found = atlas_hex_bins_get_bins (bins, &n);
+  g_assert_cmpuint (n, ==, 120 * 120);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = ((gint64) found[i].q << 32) | (guint32) found[i].r;
+      g_assert_true (g_hash_table_add (seen, key));
+      g_assert_cmpfloat (found[i].count, ==, found[i].q == 7 && found[i].r == -3 ? 4 : 2);
+    }
+  g_assert_cmpfloat (atlas_hex_bins_get_max (bins), ==, 4);
+}
+
 static double
 luminance (double t)
 {
@@ -140,6 +173,7 @@ main (int   argc,
   g_test_add_func ("/atlas/hex-bins/nearest-centre", test_nearest_centre);
   g_test_add_func ("/atlas/hex-bins/centres", test_centres);
   g_test_add_func ("/atlas/hex-bins/counts", test_counts);
+  g_test_add_func ("/atlas/hex-bins/many-bins", test_many_bins);
   g_test_add_func ("/atlas/hex-bins/scale", test_scale);
 
   return g_test_run ();

@@ -1117,6 +1117,9 @@ atlas_window_init (AtlasWindow *self)
   g_signal_connect_object (self->briefing_panel, "notify::n-sources-shown",
                            G_CALLBACK (atlas_map_view_refit), self->map_view,
                            G_CONNECT_SWAPPED);
+  /* "map-view.density", in the basemap menu */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "map-view",
+                                  atlas_map_view_get_view_actions (self->map_view));
 
   /* made in code: its selection and filter are construct-only */
   self->sidebar = atlas_sidebar_new (self->selection, self->filter);
@@ -1189,6 +1192,8 @@ atlas_window_restore_state (AtlasWindow *self,
   /* the file before the basemap that may need it */
   g_settings_bind (settings, "mbtiles-path", self, "mbtiles-path", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "basemap", self, "basemap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "density-shown", self->map_view, "density-shown",
+                   G_SETTINGS_BIND_DEFAULT);
 
   if (self->atlas_case != NULL)
     restore_viewport (self);

@@ -6,7 +6,9 @@
  * The map with 1,000,000 incidents: a case file is written with them, then opened in a
  * real map view. Prints the clustering index's build time and memory, the time from opening
  * the case to the first frame with incidents, and the incident layer's snapshot time per
- * frame while panning. Usage: bench-map [N]
+ * frame while panning, then the density layer's. Usage: bench-map [N | CASE.gpkg]: a case
+ * file given is opened instead of one written. With BENCH_MAP_PICTURES=DIR set, the map at
+ * a country zoom is saved there as clusters.png and density.png.
  */
 
 #include "config.h"
@@ -19,6 +21,7 @@
 #include "atlas-document.h"
 #include "atlas-incident.h"
 #include "atlas-map-view.h"
+#include "atlas-widget-capture.h"
 
 #define PAN_FRAMES 120
 
@@ -135,10 +138,11 @@ time_layer_snapshot (GtkWidget *layer)
 
 static void
 pan (AtlasMapView *map_view,
+     GtkWidget    *layer,
+     const char   *what,
      double        zoom)
 {
   ShumateViewport *viewport = atlas_map_view_get_viewport (map_view);
-  GtkWidget *layer = GTK_WIDGET (atlas_map_view_get_incident_layer (map_view));
   double total = 0, worst = 0;
 
   shumate_viewport_set_zoom_level (viewport, zoom);
@@ -152,17 +156,44 @@ pan (AtlasMapView *map_view,
       total += ms;
       worst = MAX (worst, ms);
     }
-  g_print ("snapshot-per-frame-z%.0f: mean %.2f ms, max %.2f ms over %u panned frames\n",
-           zoom, total / PAN_FRAMES, worst, PAN_FRAMES);
+  g_print ("%s-per-frame-z%.0f: mean %.2f ms, max %.2f ms over %u panned frames\n",
+           what, zoom, total / PAN_FRAMES, worst, PAN_FRAMES);
+}
+
+/* The map over the Middle East at a country zoom, as the user sees it. */
+static void
+save_picture (AtlasMapView *map_view,
+              const char   *name)
+{
+  const char *dir = g_getenv ("BENCH_MAP_PICTURES");
+  ShumateViewport *viewport = atlas_map_view_get_viewport (map_view);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  shumate_viewport_set_zoom_level (viewport, 5.6);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 32.0, 42.0);
+  /* the tiles of the new view are asked for when it is drawn */
+  for (guint i = 0; i < 20; i++)
+    {
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (map_view));
+      wait_for_index (map_view);
+    }
+  if (!atlas_widget_capture_to_png (GTK_WIDGET (map_view), path, &error))
+    g_printerr ("%s: %s\n", path, error->message);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000000;
-  g_autofree char *dir = g_dir_make_tmp ("bench-map-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "million.gpkg", NULL);
+  gboolean given = argc > 1 && g_str_has_suffix (argv[1], ".gpkg");
+  guint n = argc > 1 && !given ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000000;
+  g_autofree char *dir = given ? NULL : g_dir_make_tmp ("bench-map-XXXXXX", NULL);
+  g_autofree char *path = given ? g_strdup (argv[1])
+                                : g_build_filename (dir, "million.gpkg", NULL);
   g_autoptr(AtlasCase) written = NULL;
   g_autoptr(AtlasCase) atlas_case = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -175,7 +206,8 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  written = write_case (path, n);
+  if (!given)
+    written = write_case (path, n);
   g_clear_object (&written);
 
   window = GTK_WINDOW (gtk_window_new ());
@@ -223,15 +255,31 @@ main (int   argc,
     time_filter_change (map_view, filter, "everything", NULL, NULL);
   }
 
-  pan (map_view, 3);
-  pan (map_view, 7);
-  pan (map_view, 12);
+  {
+    GtkWidget *incidents = GTK_WIDGET (atlas_map_view_get_incident_layer (map_view));
+    GtkWidget *density = GTK_WIDGET (atlas_map_view_get_density_layer (map_view));
+
+    pan (map_view, incidents, "snapshot", 3);
+    pan (map_view, incidents, "snapshot", 7);
+    pan (map_view, incidents, "snapshot", 12);
+    save_picture (map_view, "clusters.png");
+
+    atlas_map_view_set_density_shown (map_view, TRUE);
+    wait_for_index (map_view);
+    pan (map_view, density, "density-snapshot", 3);
+    pan (map_view, density, "density-snapshot", 7);
+    pan (map_view, density, "density-snapshot", 12);
+    save_picture (map_view, "density.png");
+  }
   g_print ("anchors: libshumate markers 105 ms per frame at 10k and ~1.08 s at 100k; a plain "
            "custom layer 589 ms at 1M\n");
 
   gtk_window_destroy (window);
   g_clear_object (&atlas_case);
-  g_remove (path);
-  g_rmdir (dir);
+  if (!given)
+    {
+      g_remove (path);
+      g_rmdir (dir);
+    }
   return 0;
 }

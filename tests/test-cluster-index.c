@@ -536,6 +536,172 @@ test_category_tie (void)
   g_assert_cmpuint (only_cluster (clusters)->category, ==, 3);
 }
 
+/* The share of @category (a bit of the mask) in @cluster's mix, in 63ths; -1 if unnamed. */
+static int
+share_of (const AtlasCluster *cluster,
+          guint               category)
+{
+  for (guint k = 0; k < ATLAS_CLUSTER_MIX_SIZE; k++)
+    if (cluster->mix_shares[k] > 0 && cluster->mix_categories[k] == category)
+      return cluster->mix_shares[k];
+  return -1;
+}
+
+static guint
+sum_shares (const AtlasCluster *cluster)
+{
+  guint sum = 0;
+
+  for (guint k = 0; k < ATLAS_CLUSTER_MIX_SIZE; k++)
+    sum += cluster->mix_shares[k];
+  return sum;
+}
+
+static void
+test_category_mix (void)
+{
+  /* 5 × category 4, 3 × 9, 2 × 1, 2 × 6, 1 × 300 (bit 12) and 1 × 2, in two clumps */
+  const AtlasMapPoint points[] = {
+    { 5.0, 5.0, 1, 4 }, { 5.0, 5.0, 2, 4 }, { 5.0, 5.0, 3, 4 }, { 5.0, 5.0, 4, 4 },
+    { 5.0, 5.0, 5, 4 }, { 5.0, 5.0, 6, 9 }, { 5.0, 5.0, 7, 9 }, { 5.0, 5.0, 8, 9 },
+    { 5.0, EAST_300_M, 9, 6 }, { 5.0, EAST_300_M, 10, 6 }, { 5.0, EAST_300_M, 11, 1 },
+    { 5.0, EAST_300_M, 12, 1 }, { 5.0, EAST_300_M, 13, 300 }, { 5.0, EAST_300_M, 14, 2 },
+  };
+  g_autoptr(AtlasClusterIndex) index = build (points, G_N_ELEMENTS (points));
+  g_autoptr(GArray) joined = atlas_cluster_index_query (index, &world, 0);
+  g_autoptr(GArray) apart = atlas_cluster_index_query (index, &world, 16);
+  g_autoptr(GArray) single = atlas_cluster_index_query (index, &world, 17);
+  const AtlasCluster *cluster = only_cluster (joined);
+
+  /* 63 × 5/14 = 22.5, 13.5, 9, 9, 4.5, 4.5: rounded down to 61, and the two left go to
+   * the largest remainders, ties to the lower bit: 2 and 4 */
+  g_assert_cmpuint (cluster->count, ==, 14);
+  g_assert_cmpint (share_of (cluster, 4), ==, 23);
+  g_assert_cmpint (share_of (cluster, 9), ==, 13);
+  g_assert_cmpint (share_of (cluster, 1), ==, 9);
+  g_assert_cmpint (share_of (cluster, 6), ==, 9);
+  g_assert_cmpint (share_of (cluster, 12), ==, 4);
+  g_assert_cmpint (share_of (cluster, 2), ==, 5);
+  g_assert_cmpuint (sum_shares (cluster), ==, ATLAS_CLUSTER_MIX_WHOLE);
+
+  g_assert_cmpuint (apart->len, ==, 2);
+  for (guint i = 0; i < apart->len; i++)
+    {
+      cluster = &g_array_index (apart, AtlasCluster, i);
+      if (cluster->count == 8)
+        {
+          g_assert_cmpint (share_of (cluster, 4), ==, 39);   /* 39.4 */
+          g_assert_cmpint (share_of (cluster, 9), ==, 24);   /* 23.6 */
+          g_assert_cmpint (share_of (cluster, 1), ==, -1);
+        }
+      else
+        {
+          g_assert_cmpint (share_of (cluster, 6), ==, 21);
+          g_assert_cmpint (share_of (cluster, 1), ==, 21);
+          g_assert_cmpint (share_of (cluster, 12), ==, 10);  /* 10.5, the lower bit first */
+          g_assert_cmpint (share_of (cluster, 2), ==, 11);
+        }
+      g_assert_cmpuint (sum_shares (cluster), ==, ATLAS_CLUSTER_MIX_WHOLE);
+    }
+
+  /* a single incident is all its own category */
+  for (guint i = 0; i < single->len; i++)
+    {
+      cluster = &g_array_index (single, AtlasCluster, i);
+      g_assert_cmpuint (cluster->count, ==, 1);
+      g_assert_cmpint (share_of (cluster, cluster->category % 32), ==, 63);
+      g_assert_cmpuint (sum_shares (cluster), ==, 63);
+    }
+}
+
+/* Nine categories: six named rounded down, the rest left to "other". */
+static void
+test_category_mix_many (void)
+{
+  AtlasMapPoint points[45];
+  g_autoptr(AtlasClusterIndex) index = NULL;
+  g_autoptr(GArray) clusters = NULL;
+  const AtlasCluster *cluster;
+
+  /* category k has k + 1 incidents, k = 0…8 */
+  for (guint i = 0, k = 0; k < 9; k++)
+    for (guint j = 0; j <= k; j++, i++)
+      points[i] = (AtlasMapPoint) { 5.0, 5.0, i, (guint16) k };
+  index = build (points, G_N_ELEMENTS (points));
+  clusters = atlas_cluster_index_query (index, &world, 0);
+  cluster = only_cluster (clusters);
+
+  for (guint k = 0; k < 6; k++)
+    g_assert_cmpint (share_of (cluster, k), ==, (k + 1) * 63 / 45);
+  g_assert_cmpint (share_of (cluster, 6), ==, -1);
+  g_assert_cmpuint (sum_shares (cluster), <, 63 - 6 * 63 / 45);
+}
+
+/* At every zoom, every cluster's shares add up to the whole with up to seven categories and
+ * to no more than it otherwise, name only categories it has, and are within one 63th of
+ * what they stand for. */
+static void
+test_category_mix_consistent (void)
+{
+  const gsize n = 20000;
+  g_autofree AtlasMapPoint *points = make_points (n, 77);
+  g_autoptr(AtlasClusterIndex) index = NULL;
+
+  /* seven categories: every mix is complete */
+  for (gsize i = 0; i < n; i++)
+    points[i].category %= 7;
+  index = build (points, n);
+
+  for (int zoom = 0; zoom <= atlas_cluster_index_get_max_zoom (index) + 1; zoom++)
+    {
+      g_autoptr(GArray) clusters = atlas_cluster_index_query (index, &world, zoom);
+
+      for (guint i = 0; i < clusters->len; i++)
+        {
+          const AtlasCluster *cluster = &g_array_index (clusters, AtlasCluster, i);
+
+          g_assert_cmpuint (sum_shares (cluster), ==, ATLAS_CLUSTER_MIX_WHOLE);
+          g_assert_cmpint (share_of (cluster, cluster->category),
+                           >=, ATLAS_CLUSTER_MIX_WHOLE / 7 - 1);
+          for (guint k = 0; k < ATLAS_CLUSTER_MIX_SIZE; k++)
+            if (cluster->mix_shares[k] > 0)
+              g_assert_true (cluster->category_mask & (1u << cluster->mix_categories[k]));
+        }
+    }
+}
+
+/* The positions query finds the same clusters, in Web Mercator units. */
+static void
+test_query_positions (void)
+{
+  const gsize n = 20000;
+  g_autofree AtlasMapPoint *points = make_points (n, 91);
+  g_autoptr(AtlasClusterIndex) index = build (points, n);
+  const AtlasBounds boxes[] = { { -180, -90, 180, 90 }, { -60, -50, 40, 10 },
+                                { 170, -80, -170, 80 } };
+
+  for (guint b = 0; b < G_N_ELEMENTS (boxes); b++)
+    for (int zoom = 0; zoom <= atlas_cluster_index_get_max_zoom (index) + 1; zoom += 3)
+      {
+        g_autoptr(GArray) clusters = atlas_cluster_index_query (index, &boxes[b], zoom);
+        g_autoptr(GArray) positions = atlas_cluster_index_query_positions (index, &boxes[b],
+                                                                           zoom);
+
+        g_assert_cmpuint (positions->len, ==, clusters->len);
+        for (guint i = 0; i < clusters->len; i++)
+          {
+            const AtlasCluster *cluster = &g_array_index (clusters, AtlasCluster, i);
+            const AtlasClusterPosition *position = &g_array_index (positions,
+                                                                   AtlasClusterPosition, i);
+            double y = 0.5 - asinh (tan (cluster->latitude * G_PI / 180)) / (2 * G_PI);
+
+            g_assert_cmpuint (position->count, ==, cluster->count);
+            g_assert_cmpfloat_with_epsilon (position->x, (cluster->longitude + 180) / 360, 1e-9);
+            g_assert_cmpfloat_with_epsilon (position->y, y, 1e-9);
+          }
+      }
+}
+
 static void
 test_invalid_coordinates (void)
 {
@@ -739,6 +905,11 @@ main (int   argc,
   g_test_add_func ("/atlas/cluster-index/categories", test_categories);
   g_test_add_func ("/atlas/cluster-index/categories-counted", test_categories_counted);
   g_test_add_func ("/atlas/cluster-index/category-tie", test_category_tie);
+  g_test_add_func ("/atlas/cluster-index/category-mix", test_category_mix);
+  g_test_add_func ("/atlas/cluster-index/category-mix-many", test_category_mix_many);
+  g_test_add_func ("/atlas/cluster-index/category-mix-consistent",
+                   test_category_mix_consistent);
+  g_test_add_func ("/atlas/cluster-index/query-positions", test_query_positions);
   g_test_add_func ("/atlas/cluster-index/invalid-coordinates", test_invalid_coordinates);
   g_test_add_func ("/atlas/cluster-index/expansion-zoom", test_expansion_zoom);
   g_test_add_func ("/atlas/cluster-index/deterministic", test_deterministic);

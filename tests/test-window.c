@@ -750,6 +750,62 @@ add_isolated (const char *path,
   g_test_add_data_func (path, test, run_isolated);
 }
 
+/* Whether @model, or a section of it, has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; model != NULL && i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+      if (menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a menu button under @widget offers @action. */
+static gboolean
+menu_button_offers (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_MENU_BUTTON (widget)
+      && menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), action))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (menu_button_offers (child, action))
+      return TRUE;
+  return FALSE;
+}
+
+/* The map menu's density view: offered, reachable from the window, and switching the map. */
+static void
+test_window_density_view (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  AtlasWindow *window = open_settled_window (sample);
+  AtlasMapView *map_view = atlas_window_get_map_view (window);
+  GtkWidget *density = GTK_WIDGET (atlas_map_view_get_density_layer (map_view));
+  GtkWidget *incidents = GTK_WIDGET (atlas_map_view_get_incident_layer (map_view));
+
+  g_assert_true (menu_button_offers (GTK_WIDGET (window), "map-view.density"));
+  g_assert_false (atlas_map_view_get_density_shown (map_view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "map-view.density", NULL));
+  g_assert_true (atlas_map_view_get_density_shown (map_view));
+  g_assert_true (gtk_widget_get_visible (density));
+  g_assert_false (gtk_widget_get_visible (incidents));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "map-view.density", NULL));
+  g_assert_false (atlas_map_view_get_density_shown (map_view));
+
+  close_window (window);
+}
+
 static void
 test_window_shortcuts (void)
 {
@@ -799,6 +855,7 @@ main (int   argc,
   add_isolated ("/atlas/window/about", test_window_about);
   add_isolated ("/atlas/window/export-briefing-file", test_window_export_briefing_file);
   add_isolated ("/atlas/window/shortcuts", test_window_shortcuts);
+  add_isolated ("/atlas/window/density-view", test_window_density_view);
   add_isolated ("/atlas/window/sample-refuses-import", test_window_sample_refuses_import);
   add_isolated ("/atlas/window/broken-map-file-falls-back",
                    test_window_broken_map_file_falls_back);

@@ -24,7 +24,11 @@
  * a level is swept in two parts when there is a row near its middle that no node of the
  * row before can reach. Either way the result is the same as with one thread.
  *
- * Memory: 18 bytes per point, 20 per cluster, 4 per node per level where it is drawn.
+ * A cluster keeps the mix of its categories for the ring of its badge: the share of each bit
+ * of its category mask in 63ths, six bits each for the first six (the seventh is what they
+ * leave), in the byte of padding and four bytes more than its most common category alone.
+ *
+ * Memory: 18 bytes per point, 24 per cluster, 4 per node per level where it is drawn.
  * Nothing is written after construction, so queries may run in any thread at once.
  */
 
@@ -59,6 +63,7 @@ typedef struct
   guint32 y;
 } Position;
 
+/* 24 bytes: the mix fills what was padding, and four bytes more. */
 typedef struct
 {
   Position position;
@@ -66,7 +71,12 @@ typedef struct
   guint32  category_mask;
   guint16  category;
   guint8   zoom;           /* the highest zoom at which it is drawn */
+  guint8   mix_low;        /* MIX_STORED shares of MIX_BITS bits: the low 8 bits, */
+  guint32  mix_high;       /* then the next 28 */
 } Cluster;
+
+#define MIX_BITS   6
+#define MIX_STORED (ATLAS_CLUSTER_MIX_SIZE - 1)
 
 /* Sort order of a level: rows of 2^row_shift units, then x in buckets of 2^x_shift. */
 typedef struct
@@ -627,12 +637,91 @@ tally_node (Sweep      *s,
     }
 }
 
-/* Moves the tally to the end of s->hist; sets the category and mask of @cluster. */
+/* Shares of 63 for @counts of @n bits, adding up to @count: rounded down, then the
+ * remainder given to the largest remainders (ties to the lower bit) when every category
+ * has a share; with more categories than a mix holds the rest stays "other". */
+static void
+quantise_mix (const guint32 *counts,
+              guint          n,
+              guint32        count,
+              guint8        *shares)
+{
+  guint32 remainders[32];
+  guint left = ATLAS_CLUSTER_MIX_WHOLE;
+
+  /* counts stay below 2^30: the scaled count of a cluster under 2^26 fits 32 bits, whose
+   * division is the cheaper */
+  for (guint k = 0; k < n; k++)
+    if (count <= G_MAXUINT32 / ATLAS_CLUSTER_MIX_WHOLE)
+      {
+        guint32 scaled = counts[k] * ATLAS_CLUSTER_MIX_WHOLE;
+
+        shares[k] = (guint8) (scaled / count);
+        remainders[k] = scaled % count;
+      }
+    else
+      {
+        guint64 scaled = (guint64) counts[k] * ATLAS_CLUSTER_MIX_WHOLE;
+
+        shares[k] = (guint8) (scaled / count);
+        remainders[k] = (guint32) (scaled % count);
+      }
+  for (guint k = 0; k < n; k++)
+    left -= shares[k];
+  if (n > ATLAS_CLUSTER_MIX_SIZE)
+    return;
+
+  while (left-- > 0)
+    {
+      guint best = 0;
+
+      for (guint k = 1; k < n; k++)
+        if (remainders[k] > remainders[best])
+          best = k;
+      shares[best]++;
+      remainders[best] = 0;
+    }
+}
+
+/* The lowest bit set in @mask, which is not 0. */
+static inline guint
+lowest_bit (guint32 mask)
+{
+#ifdef __GNUC__
+  return (guint) __builtin_ctz (mask);
+#else
+  return (guint) g_bit_nth_lsf (mask, -1);
+#endif
+}
+
+/* Packs the mix of @cluster from the counts per bit of its category mask; only the bits
+ * of the mask are read. */
+static void
+set_mix (Cluster       *cluster,
+         const guint32  bit_counts[32])
+{
+  guint32 counts[32];
+  guint8 shares[32];
+  guint64 packed = 0;
+  guint n = 0;
+
+  for (guint32 mask = cluster->category_mask; mask != 0; mask &= mask - 1)
+    counts[n++] = bit_counts[lowest_bit (mask)];
+  quantise_mix (counts, n, cluster->count, shares);
+  for (guint k = 0; k < MIN (n, MIX_STORED); k++)
+    packed |= (guint64) shares[k] << (k * MIX_BITS);
+  cluster->mix_low = (guint8) packed;
+  cluster->mix_high = (guint32) (packed >> 8);
+}
+
+/* Moves the tally to the end of s->hist; sets the category, mask and mix of @cluster,
+ * whose count is known. */
 static Span
 tally_flush (Sweep   *s,
              Cluster *cluster)
 {
   Span span = { s->hist->len, s->n_touched };
+  guint32 bit_counts[32];   /* set where the mask is */
   CategoryCount *entries;
   guint32 best = 0;
 
@@ -650,10 +739,14 @@ tally_flush (Sweep   *s,
           best = entries[k].count;
           cluster->category = category;
         }
+      if (!(cluster->category_mask & (1u << (category % 32))))
+        bit_counts[category % 32] = 0;
       cluster->category_mask |= 1u << (category % 32);
+      bit_counts[category % 32] += entries[k].count;
       s->tally[category] = 0;
     }
 
+  set_mix (cluster, bit_counts);
   s->n_touched = 0;
   s->live_entries += span.length;
   return span;
@@ -664,7 +757,7 @@ merge_members (Sweep *s)
 {
   double sum_x = 0, sum_y = 0;
   guint64 count = 0;
-  Cluster cluster = { { 0, 0 }, 0, 0, G_MAXUINT16, (guint8) s->zoom };
+  Cluster cluster = { { 0, 0 }, 0, 0, G_MAXUINT16, (guint8) s->zoom, 0, 0 };
   Span span;
   Node node;
 
@@ -1120,12 +1213,38 @@ level_lower_bound (AtlasClusterIndex *self,
   return high;
 }
 
+/* The shares of the bits of the category mask, in increasing order; the seventh of seven
+ * is what the six stored leave. */
+static void
+unpack_mix (const Cluster *record,
+            AtlasCluster  *cluster)
+{
+  guint64 packed = record->mix_low | ((guint64) record->mix_high << 8);
+  guint n = 0, sum = 0, n_bits = 0;
+
+  for (guint32 mask = record->category_mask; mask != 0; mask &= mask - 1)
+    n_bits++;
+
+  for (guint bit = 0; bit < 32 && n < ATLAS_CLUSTER_MIX_SIZE; bit++)
+    {
+      if (!(record->category_mask & (1u << bit)))
+        continue;
+      cluster->mix_categories[n] = (guint8) bit;
+      if (n < MIX_STORED)
+        cluster->mix_shares[n] = (packed >> (n * MIX_BITS)) & ((1u << MIX_BITS) - 1);
+      else if (n_bits == ATLAS_CLUSTER_MIX_SIZE)
+        cluster->mix_shares[n] = (guint8) (ATLAS_CLUSTER_MIX_WHOLE - sum);
+      sum += cluster->mix_shares[n];
+      n++;
+    }
+}
+
 static void
 append_cluster (AtlasClusterIndex *self,
                 guint32            ref,
                 GArray            *result)
 {
-  AtlasCluster cluster;
+  AtlasCluster cluster = { 0, };
   Position position = ref_position (self, ref);
 
   cluster.latitude = latitude_from_y (position.y);
@@ -1137,6 +1256,8 @@ append_cluster (AtlasClusterIndex *self,
       cluster.id = self->point_ids[ref];
       cluster.category = self->point_categories[ref];
       cluster.category_mask = 1u << (cluster.category % 32);
+      cluster.mix_categories[0] = cluster.category % 32;
+      cluster.mix_shares[0] = ATLAS_CLUSTER_MIX_WHOLE;
     }
   else
     {
@@ -1146,10 +1267,30 @@ append_cluster (AtlasClusterIndex *self,
       cluster.id = ref - self->n_points;
       cluster.category = record->category;
       cluster.category_mask = record->category_mask;
+      unpack_mix (record, &cluster);
     }
 
   g_array_append_val (result, cluster);
 }
+
+/* Appends where a cluster is and how many it holds, without turning it into degrees. */
+static void
+append_position (AtlasClusterIndex *self,
+                 guint32            ref,
+                 GArray            *result)
+{
+  Position position = ref_position (self, ref);
+  AtlasClusterPosition out;
+
+  out.x = (position.x + 0.5) / WORLD_UNITS;
+  out.y = (position.y + 0.5) / WORLD_UNITS;
+  out.count = ref < self->n_points ? 1 : self->clusters[ref - self->n_points].count;
+  g_array_append_val (result, out);
+}
+
+typedef void (*AppendFunc) (AtlasClusterIndex *self,
+                            guint32            ref,
+                            GArray            *result);
 
 /* Appends the nodes inside @window from index @i of one row; returns where the row's
  * candidates end. */
@@ -1159,6 +1300,7 @@ scan_row (AtlasClusterIndex *self,
           gsize              i,
           guint64            last_key,
           const Window      *window,
+          AppendFunc         append,
           GArray            *result)
 {
   for (; i < level->n_refs; i++)
@@ -1170,7 +1312,7 @@ scan_row (AtlasClusterIndex *self,
         break;
       if (position.x >= window->x0 && position.x <= window->x1
           && position.y >= window->y0 && position.y <= window->y1)
-        append_cluster (self, ref, result);
+        append (self, ref, result);
     }
 
   return i;
@@ -1180,6 +1322,7 @@ static void
 query_window (AtlasClusterIndex *self,
               const Level       *level,
               const Window      *window,
+              AppendFunc         append,
               GArray            *result)
 {
   const Grid *grid = &level->grid;
@@ -1195,7 +1338,7 @@ query_window (AtlasClusterIndex *self,
       guint64 base = row << grid->x_bits;
 
       i = level_lower_bound (self, level, i, base | first_bucket);
-      i = scan_row (self, level, i, base | last_bucket, window, result);
+      i = scan_row (self, level, i, base | last_bucket, window, append, result);
       if (i < level->n_refs)
         row = MAX (row + 1, level_key (self, level, i) >> grid->x_bits);
     }
@@ -1383,7 +1526,40 @@ atlas_cluster_index_query (AtlasClusterIndex *self,
   level = &self->levels[CLAMP (zoom, 0, self->max_zoom + 1)];
   n_windows = windows_from_bounds (bounds, windows);
   for (guint i = 0; i < n_windows; i++)
-    query_window (self, level, &windows[i], result);
+    query_window (self, level, &windows[i], append_cluster, result);
+
+  return g_steal_pointer (&result);
+}
+
+/**
+ * atlas_cluster_index_query_positions:
+ * @self: an #AtlasClusterIndex
+ * @bounds: the area to look at, as for atlas_cluster_index_query()
+ * @zoom: the zoom level of the clusters
+ *
+ * Finds the same clusters as atlas_cluster_index_query(), but gives only where each is, in
+ * Web Mercator units, and how many incidents it holds: what counting them by area needs,
+ * without the cost of turning every position into degrees.
+ *
+ * Returns: (transfer full) (element-type AtlasClusterPosition): the clusters' positions
+ */
+GArray *
+atlas_cluster_index_query_positions (AtlasClusterIndex *self,
+                                     const AtlasBounds *bounds,
+                                     int                zoom)
+{
+  g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (AtlasClusterPosition));
+  Window windows[2];
+  const Level *level;
+  guint n_windows;
+
+  g_return_val_if_fail (ATLAS_IS_CLUSTER_INDEX (self), NULL);
+  g_return_val_if_fail (bounds != NULL, NULL);
+
+  level = &self->levels[CLAMP (zoom, 0, self->max_zoom + 1)];
+  n_windows = windows_from_bounds (bounds, windows);
+  for (guint i = 0; i < n_windows; i++)
+    query_window (self, level, &windows[i], append_position, result);
 
   return g_steal_pointer (&result);
 }

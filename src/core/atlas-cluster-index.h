@@ -24,6 +24,11 @@ typedef struct {
   guint16 category;       /* small index into the case's category list */
 } AtlasMapPoint;
 
+/* How many categories a cluster's mix names at most; the rest are "other". */
+#define ATLAS_CLUSTER_MIX_SIZE  7
+/* The mix's shares are in 63ths. */
+#define ATLAS_CLUSTER_MIX_WHOLE 63
+
 typedef struct {
   double  latitude;       /* the cluster's position: weighted centre of its points */
   double  longitude;
@@ -32,7 +37,20 @@ typedef struct {
                            * atlas_cluster_index_get_expansion_zoom() */
   guint16 category;       /* count == 1: its category; else the most common one */
   guint32 category_mask;  /* bit (category % 32) set for every category inside */
+  /* the share of each category inside, in 63ths, by the bits of category_mask in
+   * increasing order: mix_categories[k] is a bit (the category itself when the case has
+   * fewer than 33), mix_shares[k] its share. With up to 7 categories the shares add up to
+   * 63 (largest remainders); with more, the first 6 are rounded down and what they leave
+   * is "other". Slots past the categories have share 0. */
+  guint8  mix_categories[ATLAS_CLUSTER_MIX_SIZE];
+  guint8  mix_shares[ATLAS_CLUSTER_MIX_SIZE];
 } AtlasCluster;
+
+typedef struct {
+  double x;               /* Web Mercator: 0 at 180° W to 1 at 180° E */
+  double y;               /* 0 at the north edge to 1 at the south edge */
+  guint  count;
+} AtlasClusterPosition;
 
 #define ATLAS_TYPE_CLUSTER_INDEX (atlas_cluster_index_get_type ())
 
@@ -50,6 +68,9 @@ AtlasClusterIndex *atlas_cluster_index_new_full           (const AtlasMapPoint *
                                                            GCancellable        *cancellable,
                                                            GError             **error);
 GArray            *atlas_cluster_index_query              (AtlasClusterIndex   *self,
+                                                           const AtlasBounds   *bounds,
+                                                           int                  zoom);
+GArray            *atlas_cluster_index_query_positions    (AtlasClusterIndex   *self,
                                                            const AtlasBounds   *bounds,
                                                            int                  zoom);
 int                atlas_cluster_index_get_expansion_zoom (AtlasClusterIndex   *self,

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Draws every incident of a case in one snapshot, from a clustering index built off the main
- * thread: nearby incidents become a badge with their count; single incidents get their
+ * thread: nearby incidents become a badge with their count, ringed by the colours of their
+ * categories in proportion, and sized so that no two badges overlap; single incidents get their
  * category's symbol, and a soft halo the size of what is known when the place is known only
  * to a town, district or province. A frame only walks what the view shows, never all N.
  */
@@ -13,9 +14,12 @@
 
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <stdlib.h>
 
+#include "atlas-badge-layout.h"
 #include "atlas-incident-layer.h"
 #include "atlas-map-style.h"
+#include "atlas-number-format.h"
 
 #define CLUSTER_RADIUS_PX 48.0
 #define SYMBOL_RADIUS 7.0
@@ -46,12 +50,23 @@ typedef struct {
   PointCache        *cache;
 } LoadedPoints;
 
-/* A cluster as last drawn, for picking. */
+/* How many categories a badge's ring names, its own and those of badges counted in it. */
+#define MAX_MIX_PARTS 6
+
+typedef struct {
+  guint16 category;
+  double  count;
+} MixPart;
+
+/* A cluster as last drawn, for picking; its count includes the badges counted in it. */
 typedef struct {
   AtlasCluster cluster;
   double       x;
   double       y;
   double       radius;
+  MixPart      mix[MAX_MIX_PARTS];
+  guint        n_mix;
+  double       other;        /* incidents of categories the mix does not name */
 } DrawnCluster;
 
 struct _AtlasIncidentLayer
@@ -67,6 +82,14 @@ struct _AtlasIncidentLayer
 };
 
 G_DEFINE_FINAL_TYPE (AtlasIncidentLayer, atlas_incident_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_INDEX,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 point_cache_clear (PointCache *cache)
@@ -247,6 +270,7 @@ loaded_cb (GObject      *source,
   g_clear_pointer (&self->points, loaded_points_free);
   self->points = points;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
 }
 
 static int
@@ -332,40 +356,74 @@ create_badge_layout (GtkWidget *widget)
   return layout;
 }
 
-static char *
-format_count (guint count)
+static int
+compare_parts (gconstpointer a,
+               gconstpointer b)
 {
-  if (count >= 10000)
-    return g_strdup_printf ("%uk", count / 1000);
-  if (count >= 1000)
-    return g_strdup_printf ("%.1fk", count / 1000.0);
-  return g_strdup_printf ("%u", count);
+  const MixPart *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return (int) x->category - (int) y->category;
+}
+
+/* The ring: an arc per category in proportion to its incidents, most first from twelve
+ * o'clock, then the others in grey. */
+static void
+draw_mix_ring (AtlasIncidentLayer *self,
+               cairo_t            *cr,
+               DrawnCluster       *drawn)
+{
+  double width = MAX (3.5, drawn->radius * 0.3);
+  double ring = drawn->radius - width / 2;
+  double angle = -G_PI / 2;
+  double total = drawn->cluster.count;
+
+  qsort (drawn->mix, drawn->n_mix, sizeof (MixPart), compare_parts);
+  cairo_set_line_width (cr, width);
+  for (guint k = 0; k <= drawn->n_mix; k++)
+    {
+      double part = k < drawn->n_mix ? drawn->mix[k].count : drawn->other;
+      double sweep = 2 * G_PI * part / total;
+
+      if (sweep <= 0)
+        continue;
+      cairo_new_path (cr);
+      cairo_arc (cr, drawn->x, drawn->y, ring, angle, angle + sweep);
+      if (k < drawn->n_mix)
+        atlas_map_style_set_colour (cr, style_of (self, drawn->mix[k].category), 1.0);
+      else
+        cairo_set_source_rgb (cr, 0.62, 0.62, 0.64);
+      cairo_stroke (cr);
+      angle += sweep;
+    }
 }
 
 static void
 draw_cluster_badge (AtlasIncidentLayer *self,
                     cairo_t            *cr,
                     PangoLayout        *layout,
-                    const DrawnCluster *drawn)
+                    DrawnCluster       *drawn)
 {
-  const AtlasCategoryStyle *style = style_of (self, drawn->cluster.category);
-  g_autofree char *count = format_count (drawn->cluster.count);
+  g_autofree char *count = atlas_format_count_short (drawn->cluster.count);
   int width, height;
 
   /* a path of its own: the previous badge's text left a current point, from which an arc
    * would draw a line */
   cairo_new_path (cr);
   cairo_arc (cr, drawn->x, drawn->y, drawn->radius, 0, 2 * G_PI);
-  atlas_map_style_set_colour (cr, style, 0.88);
+  cairo_set_source_rgba (cr, 0.16, 0.16, 0.19, 0.90);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 2);
+  cairo_set_line_width (cr, ATLAS_BADGE_STROKE);
   cairo_stroke (cr);
+  draw_mix_ring (self, cr, drawn);
 
-  /* white on the badge's own colour: no halo needed */
+  /* white on the badge's dark disc: no halo needed */
   pango_layout_set_text (layout, count, -1);
   pango_layout_get_pixel_size (layout, &width, &height);
   cairo_move_to (cr, drawn->x - width / 2.0, drawn->y - height / 2.0);
+  cairo_set_source_rgb (cr, 1, 1, 1);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -476,6 +534,95 @@ add_selected_single (AtlasIncidentLayer *self,
   g_array_append_val (self->drawn, drawn);
 }
 
+/* Adds @count incidents of @category to the mix of @drawn. */
+static void
+mix_add (DrawnCluster *drawn,
+         guint16       category,
+         double        count)
+{
+  for (guint k = 0; k < drawn->n_mix; k++)
+    if (drawn->mix[k].category == category)
+      {
+        drawn->mix[k].count += count;
+        return;
+      }
+  if (drawn->n_mix < MAX_MIX_PARTS)
+    drawn->mix[drawn->n_mix++] = (MixPart) { category, count };
+  else
+    drawn->other += count;
+}
+
+/* The mix of @drawn's own cluster, from the index's shares. They name categories modulo
+ * 32: in a case with more, those are drawn among the others. */
+static void
+mix_init (DrawnCluster *drawn,
+          guint         n_categories)
+{
+  const AtlasCluster *cluster = &drawn->cluster;
+  double named = 0;
+
+  drawn->n_mix = 0;
+  for (guint k = 0; k < ATLAS_CLUSTER_MIX_SIZE; k++)
+    if (cluster->mix_shares[k] > 0 && (n_categories <= 32 || cluster->count == 1))
+      {
+        double count = cluster->count * cluster->mix_shares[k]
+                       / (double) ATLAS_CLUSTER_MIX_WHOLE;
+
+        mix_add (drawn, cluster->count == 1 ? cluster->category : cluster->mix_categories[k],
+                 count);
+        named += count;
+      }
+  drawn->other = MAX (0, cluster->count - named);
+}
+
+/* Counts @from in @into, a badge drawn in its place. */
+static void
+mix_merge (DrawnCluster       *into,
+           const DrawnCluster *from)
+{
+  for (guint k = 0; k < from->n_mix; k++)
+    mix_add (into, from->mix[k].category, from->mix[k].count);
+  into->other += from->other;
+}
+
+/* Sizes the badges so that none overlaps another; those with no room left are counted
+ * in the badge in their way, and not drawn. */
+static void
+lay_out_badges (AtlasIncidentLayer *self)
+{
+  g_autofree AtlasBadge *badges = g_new (AtlasBadge, MAX (self->drawn->len, 1));
+  guint kept = 0;
+
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
+
+      badges[i] = (AtlasBadge) { drawn->x, drawn->y,
+                                 atlas_badge_radius_for_count (drawn->cluster.count),
+                                 drawn->cluster.count, -1 };
+    }
+  atlas_badge_layout_place (badges, self->drawn->len, SYMBOL_RADIUS);
+
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
+
+      if (badges[i].merged_into >= 0)
+        mix_merge (&g_array_index (self->drawn, DrawnCluster, badges[i].merged_into), drawn);
+    }
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
+
+      if (badges[i].merged_into >= 0)
+        continue;
+      drawn->radius = badges[i].radius;
+      drawn->cluster.count = badges[i].count;
+      g_array_index (self->drawn, DrawnCluster, kept++) = *drawn;
+    }
+  g_array_set_size (self->drawn, kept);
+}
+
 /* Queries the index for the view and places each cluster in widget coordinates. */
 static void
 collect_drawn (AtlasIncidentLayer *self)
@@ -484,11 +631,13 @@ collect_drawn (AtlasIncidentLayer *self)
   double zoom = shumate_viewport_get_zoom_level (viewport);
   g_autoptr(GArray) clusters = NULL;
   AtlasBounds bounds;
+  guint n_categories;
 
   g_array_set_size (self->drawn, 0);
   if (self->points == NULL || !view_bounds (self, &bounds))
     return;
 
+  n_categories = g_strv_length (self->points->categories);
   clusters = atlas_cluster_index_query (self->points->index, &bounds, (int) floor (zoom));
   for (guint i = 0; i < clusters->len; i++)
     {
@@ -497,10 +646,11 @@ collect_drawn (AtlasIncidentLayer *self)
       shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
                                                   drawn.cluster.latitude,
                                                   drawn.cluster.longitude, &drawn.x, &drawn.y);
-      if (drawn.cluster.count > 1)
-        drawn.radius = 12 + 4 * log10 (drawn.cluster.count);
+      mix_init (&drawn, n_categories);
       g_array_append_val (self->drawn, drawn);
     }
+  lay_out_badges (self);
+  /* after the badges are laid out, so the selection is never merged into one */
   add_selected_single (self, viewport);
 }
 
@@ -577,6 +727,33 @@ atlas_incident_layer_dispose (GObject *object)
 }
 
 static void
+atlas_incident_layer_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AtlasIncidentLayer *self = ATLAS_INCIDENT_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_INDEX:
+      g_value_set_object (value, atlas_incident_layer_get_index (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Hidden (the density view shows instead), it draws nothing, so nothing of it is picked. */
+static void
+hidden_cb (AtlasIncidentLayer *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    g_array_set_size (self->drawn, 0);
+}
+
+static void
 atlas_incident_layer_class_init (AtlasIncidentLayerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -584,7 +761,19 @@ atlas_incident_layer_class_init (AtlasIncidentLayerClass *klass)
 
   object_class->constructed = atlas_incident_layer_constructed;
   object_class->dispose = atlas_incident_layer_dispose;
+  object_class->get_property = atlas_incident_layer_get_property;
   widget_class->snapshot = atlas_incident_layer_snapshot;
+
+  /**
+   * AtlasIncidentLayer:index: (nullable)
+   *
+   * The index drawn from, following the filter and the timeline; notified when a new one
+   * is in place.
+   */
+  properties[PROP_INDEX] =
+    g_param_spec_object ("index", NULL, NULL, ATLAS_TYPE_CLUSTER_INDEX,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -593,6 +782,7 @@ atlas_incident_layer_init (AtlasIncidentLayer *self)
   self->drawn = g_array_new (FALSE, FALSE, sizeof (DrawnCluster));
   self->selected_id = -1;
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  g_signal_connect (self, "notify::visible", G_CALLBACK (hidden_cb), NULL);
 }
 
 AtlasIncidentLayer *
@@ -625,6 +815,7 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
     {
       g_clear_pointer (&self->points, loaded_points_free);
       gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
       return;
     }
 

@@ -108,8 +108,9 @@ update_covered (AtlasMapView      *self,
 {
   guint n_covered = 0;
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->legend)))
-    overlay_child_area (GTK_WIDGET (self->legend), width, height, &covered[n_covered++]);
+  /* the legend lies in a box laid over the map, which the density view hides */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->legend)) && gtk_widget_get_visible (self->legend_box))
+    overlay_child_area (self->legend_box, width, height, &covered[n_covered++]);
   if (self->caption != NULL && gtk_widget_get_visible (self->caption))
     overlay_child_area (self->caption, width, height, &covered[n_covered++]);
   atlas_route_layer_set_obstacles (self->route_layer, covered, n_covered);

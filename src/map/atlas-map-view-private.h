@@ -10,6 +10,7 @@
 #pragma once
 
 #include "atlas-basemap-source.h"
+#include "atlas-density-layer.h"
 #include "atlas-incident-layer.h"
 #include "atlas-map-legend.h"
 #include "atlas-map-view.h"
@@ -24,6 +25,7 @@ struct _AtlasMapView
 
   ShumateSimpleMap *map;
   AtlasMapLegend   *legend;
+  GtkWidget        *legend_box;
   GtkWidget        *online_indicator;
 
   AtlasBasemapKind    basemap_kind;
@@ -39,6 +41,9 @@ struct _AtlasMapView
   AtlasBasemapSource *basemap_source;
   AtlasRouteLayer    *route_layer;
   AtlasIncidentLayer *incident_layer;
+  AtlasDensityLayer  *density_layer;
+  GSimpleActionGroup *view_actions;
+  gboolean            density_shown;
   AtlasCase        *atlas_case;
   AtlasSelection   *selection;
   AtlasFilter      *filter;

@@ -3,9 +3,9 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The map of a case: libshumate's map with our own layers over it (routes, incidents), the
- * legend, and what ties them to the window's selection: a click selects what is under it,
- * and a selection made elsewhere is framed (atlas-map-view-framing.c).
+ * The map of a case: libshumate's map with our own layers over it (routes, incidents, or
+ * their density), the legend, and what ties them to the window's selection: a click selects
+ * what is under it, and a selection made elsewhere is framed (atlas-map-view-framing.c).
  */
 
 #include "config.h"
@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "atlas-basemap-source.h"
+#include "atlas-density-layer.h"
 #include "atlas-incident-layer.h"
 #include "atlas-map-legend.h"
 #include "atlas-map-view-private.h"
@@ -30,6 +31,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_DENSITY_SHOWN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Tells the window the map's new size, so a caption laid over it can fit it. */
 void
@@ -200,6 +209,9 @@ add_layers (AtlasMapView *self)
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->route_layer));
   self->incident_layer = atlas_incident_layer_new (viewport);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->incident_layer));
+  self->density_layer = atlas_density_layer_new (viewport, self->incident_layer);
+  gtk_widget_set_visible (GTK_WIDGET (self->density_layer), FALSE);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->density_layer));
 
   g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self,
                            G_CONNECT_SWAPPED);
@@ -268,9 +280,48 @@ atlas_map_view_dispose (GObject *object)
   g_clear_object (&self->caption);
   g_clear_handle_id (&self->reframe_id, g_source_remove);
   g_clear_handle_id (&self->refit_id, g_source_remove);
+  g_clear_object (&self->view_actions);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->dispose (object);
+}
+
+static void
+atlas_map_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DENSITY_SHOWN:
+      g_value_set_boolean (value, self->density_shown);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_map_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DENSITY_SHOWN:
+      atlas_map_view_set_density_shown (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -280,6 +331,19 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_map_view_dispose;
+  object_class->get_property = atlas_map_view_get_property;
+  object_class->set_property = atlas_map_view_set_property;
+
+  /**
+   * AtlasMapView:density-shown:
+   *
+   * Whether the map shows the incidents' density in hexagons instead of their badges and
+   * symbols.
+   */
+  properties[PROP_DENSITY_SHOWN] =
+    g_param_spec_boolean ("density-shown", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * AtlasMapView::resized:
@@ -297,6 +361,7 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/atlas-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, map);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, online_indicator);
   gtk_widget_class_set_css_name (widget_class, "atlas-map-view");
 
@@ -311,10 +376,16 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
 static void
 atlas_map_view_init (AtlasMapView *self)
 {
+  g_autoptr(GPropertyAction) density = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   load_basemap (self);
   add_layers (self);
   _atlas_map_view_watch_size (self);
+
+  density = g_property_action_new ("density", self, "density-shown");
+  self->view_actions = g_simple_action_group_new ();
+  g_action_map_add_action (G_ACTION_MAP (self->view_actions), G_ACTION (density));
 }
 
 /**
@@ -577,3 +648,55 @@ atlas_map_view_set_controls_shown (AtlasMapView *self,
   shumate_simple_map_set_show_zoom_buttons (self->map, shown);
 }
 
+/**
+ * atlas_map_view_set_density_shown:
+ * @shown: whether to show the density of the incidents in hexagons instead of their badges
+ *   and symbols
+ */
+void
+atlas_map_view_set_density_shown (AtlasMapView *self,
+                                  gboolean      shown)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  shown = !!shown;
+  if (self->density_shown == shown)
+    return;
+  self->density_shown = shown;
+  gtk_widget_set_visible (GTK_WIDGET (self->density_layer), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->incident_layer), !shown);
+  gtk_widget_set_visible (self->legend_box, !shown);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DENSITY_SHOWN]);
+}
+
+gboolean
+atlas_map_view_get_density_shown (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+  return self->density_shown;
+}
+
+/**
+ * atlas_map_view_get_view_actions:
+ *
+ * Returns: (transfer none): the actions of what the map shows ("density", stateful), for
+ *   the window to insert where its menus reach them
+ */
+GActionGroup *
+atlas_map_view_get_view_actions (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+  return G_ACTION_GROUP (self->view_actions);
+}
+
+/**
+ * atlas_map_view_get_density_layer:
+ *
+ * Returns: (transfer none): the layer of the density view
+ */
+AtlasDensityLayer *
+atlas_map_view_get_density_layer (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+  return self->density_layer;
+}

@@ -11,6 +11,7 @@
 
 #include "atlas-case.h"
 #include "atlas-filter.h"
+#include "atlas-density-layer.h"
 #include "atlas-incident-layer.h"
 #include "atlas-selection.h"
 
@@ -64,5 +65,10 @@ AtlasIncidentLayer *atlas_map_view_get_incident_layer (AtlasMapView *self);
 gboolean          atlas_map_view_get_visible_bounds (AtlasMapView *self,
                                                      AtlasBounds  *bounds);
 gboolean          atlas_map_view_is_settled       (AtlasMapView   *self);
+void              atlas_map_view_set_density_shown (AtlasMapView  *self,
+                                                    gboolean       shown);
+gboolean          atlas_map_view_get_density_shown (AtlasMapView  *self);
+GActionGroup     *atlas_map_view_get_view_actions  (AtlasMapView  *self);
+AtlasDensityLayer *atlas_map_view_get_density_layer (AtlasMapView *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "atlas-actor.h"
 #include "atlas-incident.h"
+#include "atlas-number-format.h"
 #include "atlas-overview-page.h"
 #include "atlas-overview-row.h"
 #include "atlas-overview-section.h"
@@ -95,14 +96,17 @@ incidents_heading (AtlasOverviewPage *self,
 {
   AtlasCaseCounts counts;
   g_autofree char *detail = NULL;
+  g_autofree char *shown = atlas_format_count (n_shown);
+  g_autofree char *total = NULL;
   gboolean filtered = self->filter != NULL && !atlas_filter_is_empty (self->filter);
 
   atlas_case_get_counts (self->atlas_case, &counts);
+  total = atlas_format_count (counts.incidents);
   if (filtered)
-    /* Translators: how many incidents the filter shows, of how many */
-    detail = g_strdup_printf (C_("incidents shown", "%u of %u"), n_shown, counts.incidents);
+    /* Translators: how many incidents the filter shows, of how many: "1,200 of 10,000" */
+    detail = g_strdup_printf (C_("incidents shown", "%s of %s"), shown, total);
   else
-    detail = g_strdup_printf ("%u", n_shown);
+    detail = g_steal_pointer (&shown);
   return section_heading (_("Incidents"), detail, filtered);
 }
 
@@ -117,7 +121,7 @@ append_section (AtlasOverviewPage *self,
 
   if (n == 0)
     return;
-  detail = g_strdup_printf ("%u", n);
+  detail = atlas_format_count (n);
   heading = section_heading (title, detail, FALSE);
   g_list_store_append (self->sections, heading);
   g_list_store_append (self->sections, records);

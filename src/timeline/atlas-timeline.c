@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-number-format.h"
 #include "atlas-timeline-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasTimeline, atlas_timeline, GTK_TYPE_WIDGET)
@@ -83,7 +84,7 @@ format_count (AtlasDateIndex      *index,
     return g_strdup ("");
 
   total = atlas_date_index_get_total (index);
-  total_text = g_strdup_printf ("%'" G_GSIZE_FORMAT, total);
+  total_text = atlas_format_count (total);
   if (range == NULL)
     {
       /* Translators: how many incidents the timeline counts, "6 incidents" */
@@ -93,7 +94,7 @@ format_count (AtlasDateIndex      *index,
     }
 
   count = atlas_date_index_count_between (index, range->first, range->last);
-  count_text = g_strdup_printf ("%'" G_GSIZE_FORMAT, count);
+  count_text = atlas_format_count (count);
   /* Translators: how many incidents started within the chosen dates, "2 of 6 incidents" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s incident",
                                        "%s of %s incidents", total),

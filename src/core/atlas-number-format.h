@@ -1,0 +1,16 @@
+/* atlas-number-format.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *atlas_format_count       (guint64 count);
+char *atlas_format_count_short (guint64 count);
+
+G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-column-mapping.h"
+#include "atlas-format.h"
 #include "atlas-import-dialog.h"
 #include "atlas-import-plan.h"
 
@@ -449,6 +450,7 @@ atlas_import_dialog_init (AtlasImportDialog *self)
   g_type_ensure (ATLAS_TYPE_COLUMN_MAPPING);
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_format_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /**

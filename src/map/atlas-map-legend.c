@@ -90,7 +90,10 @@ add_row (AtlasMapLegend           *self,
          const AtlasCategoryStyle *style,
          const char               *text)
 {
-  GtkWidget *sample = gtk_drawing_area_new ();
+  /* the label beside it says what the swatch shows: the swatch itself is not read */
+  GtkWidget *sample = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    NULL);
   GtkWidget *label = gtk_label_new (text);
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (sample), 28);
@@ -98,8 +101,6 @@ add_row (AtlasMapLegend           *self,
   g_object_set_data (G_OBJECT (sample), "sample-kind", GINT_TO_POINTER (kind));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (sample), draw_sample_cb,
                                   (gpointer) style, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sample), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text, -1);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption");
 

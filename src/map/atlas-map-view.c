@@ -302,6 +302,24 @@ previous_incident_cb (GtkWidget  *widget,
   step_incident (ATLAS_MAP_VIEW (widget), -1);
 }
 
+/* libshumate 1.0's zoom buttons are icons with a tooltip and no accessible name: give them
+ * their tooltip's words. */
+static void
+name_icon_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (child);
+
+      if (GTK_IS_BUTTON (child) && tooltip != NULL
+          && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        tooltip, -1);
+      name_icon_buttons (child);
+    }
+}
+
 static void
 atlas_map_view_dispose (GObject *object)
 {
@@ -348,6 +366,7 @@ atlas_map_view_init (AtlasMapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   load_basemap (self);
   add_layers (self);
+  name_icon_buttons (GTK_WIDGET (self->map));
 }
 
 /**

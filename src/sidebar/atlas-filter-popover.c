@@ -28,6 +28,7 @@ struct _AtlasFilterPopover
   GtkEntry    *start_entry;
   GtkEntry    *end_entry;
   GtkLabel    *date_hint_label;
+  GtkLabel    *reliability_label;
   GtkDropDown *reliability_dropdown;
 
   /* owned */
@@ -265,6 +266,7 @@ atlas_filter_popover_class_init (AtlasFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, end_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, date_hint_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, reliability_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, reliability_label);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reliability_changed_cb);
 }
@@ -276,6 +278,14 @@ atlas_filter_popover_init (AtlasFilterPopover *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   show_date_hint (self);
+  atlas_format_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* the drop-down's button is what takes focus: it speaks the drop-down's label and the
+   * grade shown on it */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_first_child (
+                                    GTK_WIDGET (self->reliability_dropdown))),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  self->reliability_label, NULL,
+                                  -1);
 }
 
 /**
@@ -343,6 +353,9 @@ new_category_button (const char *category)
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   atlas_format_set_label (GTK_LABEL (label), category);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL,
+                                  -1);
   return button;
 }
 

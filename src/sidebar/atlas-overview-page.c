@@ -216,6 +216,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_selectable (list_item, FALSE);
   if (ATLAS_IS_INCIDENT (item))
     atlas_overview_row_set_contested (row, is_contested (self, ATLAS_RECORD (item)));
+  /* the list item around the row is what takes focus */
+  atlas_overview_row_label_container (row, gtk_widget_get_parent (GTK_WIDGET (row)));
 }
 
 static void

@@ -1,0 +1,361 @@
+/* test-accessibility.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a screen reader gets from the real window on the sample case, read in-process from
+ * GTK's own accessible objects (GTK_A11Y=test): every interactive element has a name that
+ * is not a type name.
+ *
+ * GTK 4.8 has no getter for accessible properties; gtk_test_accessible_check_property()
+ * returns the real value whenever it differs from the one given, which is how a name is
+ * read back here. A name made of a labelled-by relation is read from the labels inside
+ * the widget or pointing at it, as GTK's AT-SPI bridge joins them.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <shumate/shumate.h>
+
+#include "atlas-application.h"
+#include "atlas-case.h"
+#include "atlas-window.h"
+#include "test-slowdown.h"
+
+#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
+#define KERMAN "inc-kerman-2024"
+
+static AtlasApplication *app;
+
+/* ---- the window -------------------------------------------------------------------- */
+
+static gboolean
+settle_timeout_cb (gpointer user_data)
+{
+  g_error ("the window did not settle within %d s", SETTLE_TIMEOUT_SECONDS);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settled_cb (AtlasWindow *window,
+            gboolean    *settled)
+{
+  *settled = TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static AtlasWindow *
+open_sample_window (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  AtlasWindow *window = atlas_window_new (app, sample);
+  gboolean settled = FALSE;
+  guint timeout_id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_signal_connect (window, "settled", G_CALLBACK (settled_cb), &settled);
+  timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_SECONDS, settle_timeout_cb, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_wait_until_settled (window);
+  while (!settled)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout_id);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+close_window (AtlasWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+select_kerman (AtlasWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasRecord) record = atlas_case_lookup (atlas_window_get_case (window),
+                                                     "incident", KERMAN, &error);
+
+  g_assert_no_error (error);
+  atlas_selection_select (atlas_window_get_selection (window), record, ATLAS_SELECTION_FRAME);
+  spin (600);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+/* ---- reading names back ------------------------------------------------------------ */
+
+static char *
+read_property (GtkWidget             *widget,
+               GtkAccessibleProperty  property)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), property))
+    return NULL;
+  /* a value it cannot have, so the real one comes back */
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
+}
+
+static void
+collect_label_texts (GtkWidget *root,
+                     GString   *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) || GTK_IS_INSCRIPTION (child))
+        {
+          g_autofree char *label = read_property (child, GTK_ACCESSIBLE_PROPERTY_LABEL);
+          const char *shown = GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child))
+                                                   : gtk_inscription_get_text (GTK_INSCRIPTION (child));
+
+          if (text->len > 0)
+            g_string_append_c (text, ' ');
+          g_string_append (text, label != NULL ? label : shown != NULL ? shown : "");
+        }
+      else
+        collect_label_texts (child, text);
+    }
+}
+
+static GtkWidget *
+find_mnemonic_label (GtkWidget *root,
+                     GtkWidget *target)
+{
+  if (GTK_IS_LABEL (root) && gtk_label_get_mnemonic_widget (GTK_LABEL (root)) == target)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mnemonic_label (child, target);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The name as GTK 4.8's AT-SPI bridge builds it: the label property, then the names of
+ * what labels it; an empty name is spoken as the type name. */
+static char *
+accessible_name (GtkWidget *widget)
+{
+  g_autofree char *label = read_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL);
+  GString *name = g_string_new (label);
+
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      g_autoptr(GString) by = g_string_new (NULL);
+      GtkWidget *mnemonic = find_mnemonic_label (GTK_WIDGET (gtk_widget_get_root (widget)),
+                                                 widget);
+
+      collect_label_texts (widget, by);
+      if (by->len == 0 && mnemonic != NULL)
+        g_string_append (by, gtk_label_get_text (GTK_LABEL (mnemonic)));
+      if (by->len == 0)
+        g_string_append (by, "(labelled by a widget elsewhere)");
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      g_string_append (name, by->str);
+    }
+  return g_string_free (name, FALSE);
+}
+
+static gboolean
+is_interactive_role (GtkAccessibleRole role)
+{
+  switch ((int) role)
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_LIST:
+    case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
+    case GTK_ACCESSIBLE_ROLE_MENU_ITEM:
+    case GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_ROW:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TAB:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+    case GTK_ACCESSIBLE_ROLE_DIALOG:
+    case GTK_ACCESSIBLE_ROLE_WINDOW:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* "GtkButton", "AtlasMapView": what AT-SPI speaks when a name is empty */
+static gboolean
+is_type_name (const char *name)
+{
+  return g_type_from_name (name) != 0;
+}
+
+/* "_Cancel": a mnemonic spoken with its underscore */
+static gboolean
+has_mnemonic_marker (const char *name)
+{
+  for (const char *p = name; (p = strchr (p, '_')) != NULL; p++)
+    if ((p == name || p[-1] == ' ') && g_ascii_isalnum (p[1]))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+describe (GtkWidget *widget)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkWidget *grandparent = parent != NULL ? gtk_widget_get_parent (parent) : NULL;
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (widget);
+  g_autofree char *joined = g_strjoinv (".", classes);
+
+  return g_strdup_printf ("%s.%s (in %s in %s)%s%s", G_OBJECT_TYPE_NAME (widget), joined,
+                          parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "-",
+                          grandparent != NULL ? G_OBJECT_TYPE_NAME (grandparent) : "-",
+                          tooltip != NULL ? " tooltip: " : "", tooltip != NULL ? tooltip : "");
+}
+
+static void
+check_names (GtkWidget *root,
+             GPtrArray *problems,
+             guint     *n_checked)
+{
+  GtkAccessibleRole role;
+
+  if (!gtk_widget_get_mapped (root))
+    return;
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root));
+  if (is_interactive_role (role))
+    {
+      g_autofree char *name = g_strstrip (accessible_name (root));
+
+      (*n_checked)++;
+      if (*name == '\0' || is_type_name (name) || has_mnemonic_marker (name))
+        g_ptr_array_add (problems, g_strdup_printf ("%s: role %d, name \"%s\"",
+                                                    describe (root), role, name));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_names (child, problems, n_checked);
+}
+
+static void
+assert_all_named (GtkWidget  *root,
+                  const char *where)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  guint n_checked = 0;
+
+  check_names (root, problems, &n_checked);
+  g_test_message ("%s: %u interactive elements checked", where, n_checked);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s: unnamed: %s", where, (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (n_checked, >, 0);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static void
+test_names (void)
+{
+  AtlasWindow *window = open_sample_window ();
+  GtkWidget *sidebar = atlas_window_get_sidebar (window);
+  GtkWidget *menu_button;
+  GtkWindow *shortcuts;
+
+  assert_all_named (GTK_WIDGET (window), "overview");
+
+  select_kerman (window);
+  assert_all_named (GTK_WIDGET (window), "Kerman details");
+
+  menu_button = find_by_type (sidebar, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  spin (300);
+  assert_all_named (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                    "filter");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (shortcuts));
+  assert_all_named (GTK_WIDGET (shortcuts), "shortcuts");
+  gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+
+  close_window (window);
+}
+
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/atlas/accessibility/names", test_names);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

@@ -417,6 +417,9 @@ atlas_import_dialog_class_init (AtlasImportDialogClass *klass)
   object_class->dispose = atlas_import_dialog_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = atlas_import_dialog_close_request;
 
+  /* Escape is Cancel, as in every dialog: closing cancels what is under way */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
   /**
    * AtlasImportDialog::imported:
    *

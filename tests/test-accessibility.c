@@ -5,7 +5,7 @@
  *
  * What a screen reader gets from the real window on the sample case, read in-process from
  * GTK's own accessible objects (GTK_A11Y=test): every interactive element has a name that
- * is not a type name.
+ * is not a type name, and the keyboard reaches what it must.
  *
  * GTK 4.8 has no getter for accessible properties; gtk_test_accessible_check_property()
  * returns the real value whenever it differs from the one given, which is how a name is
@@ -20,6 +20,11 @@
 
 #include "atlas-application.h"
 #include "atlas-case.h"
+#include "atlas-claim-row.h"
+#include "atlas-details-page.h"
+#include "atlas-import-dialog.h"
+#include "atlas-overview-row.h"
+#include "atlas-sidebar.h"
 #include "atlas-window.h"
 #include "test-slowdown.h"
 
@@ -54,10 +59,9 @@ spin (guint ms)
 }
 
 static AtlasWindow *
-open_sample_window (void)
+open_settled_window (GFile *file)
 {
-  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
-  AtlasWindow *window = atlas_window_new (app, sample);
+  AtlasWindow *window = atlas_window_new (app, file);
   gboolean settled = FALSE;
   guint timeout_id;
 
@@ -71,6 +75,14 @@ open_sample_window (void)
   g_source_remove (timeout_id);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
+}
+
+static AtlasWindow *
+open_sample_window (void)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+
+  return open_settled_window (sample);
 }
 
 static void
@@ -154,6 +166,7 @@ static char *
 accessible_name (GtkWidget *widget)
 {
   g_autofree char *label = read_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
   GString *name = g_string_new (label);
 
   if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
@@ -166,7 +179,15 @@ accessible_name (GtkWidget *widget)
       collect_label_texts (widget, by);
       if (by->len == 0 && mnemonic != NULL)
         g_string_append (by, gtk_label_get_text (GTK_LABEL (mnemonic)));
-      if (by->len == 0)
+      /* a menu button's inner toggle is labelled by the menu button */
+      if (by->len == 0 && parent != NULL
+          && (GTK_IS_MENU_BUTTON (parent) || GTK_IS_DROP_DOWN (parent)))
+        {
+          g_autofree char *parent_name = accessible_name (parent);
+
+          g_string_append (by, parent_name);
+        }
+      if (by->len == 0 && name->len == 0)
         g_string_append (by, "(labelled by a widget elsewhere)");
       if (name->len > 0)
         g_string_append_c (name, ' ');
@@ -340,6 +361,213 @@ test_names (void)
 }
 
 
+/* ---- the keyboard ------------------------------------------------------------------ */
+
+#define MAX_TAB_STOPS 400
+
+static GtkWidget *
+find_last_of_type (GtkWidget *root,
+                   GType      type)
+{
+  GtkWidget *found = NULL;
+
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    found = root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *last = find_last_of_type (child, type);
+
+      if (last != NULL)
+        found = last;
+    }
+  return found;
+}
+
+static GtkWidget *
+first_focusable (GtkWidget *root)
+{
+  if (gtk_widget_get_mapped (root) && gtk_widget_get_focusable (root)
+      && gtk_widget_get_can_focus (root) && gtk_widget_is_sensitive (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_focusable (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+stop_name (GtkWidget *focus)
+{
+  g_autofree char *name = g_strstrip (accessible_name (focus));
+
+  if (*name == '\0' && GTK_IS_LABEL (focus))
+    return g_strdup (gtk_label_get_text (GTK_LABEL (focus)));
+  /* the text inside an entry is named by the entry around it */
+  if (*name == '\0' && GTK_IS_TEXT (focus))
+    return g_strstrip (accessible_name (gtk_widget_get_parent (focus)));
+  return g_steal_pointer (&name);
+}
+
+/* One press of Tab or Shift+Tab: the focus moves, to a named, visible widget. */
+static GtkWidget *
+press_tab (AtlasWindow      *window,
+           GtkDirectionType  direction,
+           guint             n)
+{
+  GtkWidget *before = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *focus;
+  g_autofree char *name = NULL;
+
+  g_signal_emit_by_name (window, "move-focus", direction);
+  spin (20);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  name = stop_name (focus);
+  g_test_message ("%s %3u: %s \"%s\"", direction == GTK_DIR_TAB_FORWARD ? "Tab" : "S-Tab", n,
+                  G_OBJECT_TYPE_NAME (focus), name);
+  if (focus == before)
+    g_error ("focus is stuck on %s \"%s\"", G_OBJECT_TYPE_NAME (focus), name);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_widget_get_width (focus) > 0 && gtk_widget_get_height (focus) > 0);
+  if (*name == '\0' || is_type_name (name))
+    g_error ("the focus stop %s has no name", describe (focus));
+  return focus;
+}
+
+static gboolean
+is_overview_record (GtkWidget *focus)
+{
+  GtkWidget *row = GTK_IS_WIDGET (gtk_widget_get_first_child (focus))
+                   ? gtk_widget_get_first_child (focus) : NULL;
+
+  return row != NULL && ATLAS_IS_OVERVIEW_ROW (row);
+}
+
+static void
+test_tab_walk (void)
+{
+  AtlasWindow *window = open_sample_window ();
+  GtkWidget *header_bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *header = first_focusable (header_bar);
+  GtkWidget *last_claim, *focus = NULL;
+  guint n, n_rows = 0;
+
+  /* the overview: from the header bar, Tab reaches its rows */
+  g_assert_nonnull (header);
+  gtk_widget_activate_action (atlas_window_get_sidebar (window), "sidebar.back", NULL);
+  spin (600);
+  gtk_widget_grab_focus (header);
+  for (n = 0; n < MAX_TAB_STOPS && n_rows == 0; n++)
+    if (is_overview_record (press_tab (window, GTK_DIR_TAB_FORWARD, n)))
+      n_rows++;
+  g_assert_cmpuint (n_rows, >, 0);
+
+  /* Down moves from row to row */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  gtk_widget_child_focus (gtk_widget_get_parent (focus), GTK_DIR_DOWN);
+  spin (20);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) != focus);
+  g_assert_true (is_overview_record (gtk_root_get_focus (GTK_ROOT (window))));
+
+  /* the Kerman attack's details: from the header bar to its last claim */
+  select_kerman (window);
+  last_claim = find_last_of_type (atlas_sidebar_get_visible_page (
+                                    ATLAS_SIDEBAR (atlas_window_get_sidebar (window))),
+                                  ATLAS_TYPE_CLAIM_ROW);
+  g_assert_nonnull (last_claim);
+  gtk_widget_grab_focus (header);
+  for (n = 0; n < MAX_TAB_STOPS; n++)
+    {
+      focus = press_tab (window, GTK_DIR_TAB_FORWARD, n);
+      if (gtk_widget_is_ancestor (focus, last_claim))
+        break;
+    }
+  g_assert_cmpuint (n, <, MAX_TAB_STOPS);
+  g_test_message ("%u Tab stops from the header bar to the last claim", n + 1);
+
+  /* and back */
+  for (n = 0; n < MAX_TAB_STOPS; n++)
+    {
+      focus = press_tab (window, GTK_DIR_TAB_BACKWARD, n);
+      if (gtk_widget_is_ancestor (focus, header_bar))
+        break;
+    }
+  g_assert_cmpuint (n, <, MAX_TAB_STOPS);
+
+  close_window (window);
+}
+
+/* The shortcut a key press would trigger, from the widget's own shortcut controllers. */
+static GtkShortcut *
+find_shortcut (GtkWidget  *widget,
+               const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (
+                                    gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+static void
+test_import_dialog_escape (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("a11y-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "import.gpkg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) geojson = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "import",
+                                                                       "good.geojson", NULL));
+  g_autoptr(AtlasCase) created = atlas_case_create (file, "Imports", NULL);
+  g_autoptr(GtkShortcut) escape = NULL;
+  AtlasImportDialog *dialog;
+  AtlasWindow *window;
+  AtlasCaseCounts counts;
+
+  g_assert_nonnull (created);
+  g_clear_object (&created);
+  window = open_settled_window (file);
+
+  atlas_window_import_file (window, geojson);
+  dialog = ATLAS_IMPORT_DIALOG (find_toplevel (ATLAS_TYPE_IMPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  while (!atlas_import_dialog_is_loaded (dialog))
+    g_main_context_iteration (NULL, TRUE);
+
+  escape = find_shortcut (GTK_WIDGET (dialog), "Escape");
+  g_assert_nonnull (escape);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (escape), 0,
+                                               GTK_WIDGET (dialog), NULL));
+  while (find_toplevel (ATLAS_TYPE_IMPORT_DIALOG) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Escape cancels: nothing was imported */
+  atlas_case_get_counts (atlas_window_get_case (window), &counts);
+  g_assert_cmpuint (counts.incidents, ==, 0);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +582,8 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/atlas/accessibility/names", test_names);
+  g_test_add_func ("/atlas/accessibility/tab-walk", test_tab_walk);
+  g_test_add_func ("/atlas/accessibility/import-dialog-escape", test_import_dialog_escape);
 
   status = g_test_run ();
   g_clear_object (&app);

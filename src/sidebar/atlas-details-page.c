@@ -102,6 +102,8 @@ new_property_row (const char *title,
   gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  /* selectable with the pointer, but not a Tab stop: the row is */
+  gtk_widget_set_can_focus (value_label, FALSE);
   atlas_format_set_label (GTK_LABEL (value_label), value);
   gtk_box_append (GTK_BOX (box), title_label);
   gtk_box_append (GTK_BOX (box), value_label);

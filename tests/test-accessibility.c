@@ -25,6 +25,8 @@
 #include "atlas-import-dialog.h"
 #include "atlas-overview-row.h"
 #include "atlas-sidebar.h"
+#include "atlas-timeline-histogram.h"
+#include "atlas-timeline.h"
 #include "atlas-window.h"
 #include "test-slowdown.h"
 
@@ -568,6 +570,131 @@ test_import_dialog_escape (void)
   close_window (window);
 }
 
+/* ---- what the map and the timeline say ------------------------------------------- */
+
+static char *
+wait_for_new_description (GtkWidget  *widget,
+                          const char *old)
+{
+  gint64 deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      char *now = read_property (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+      if (now != NULL && g_strcmp0 (now, old) != 0)
+        return now;
+      g_free (now);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      spin (50);
+    }
+}
+
+static void
+press (GtkWidget  *widget,
+       const char *key)
+{
+  g_autoptr(GtkShortcut) shortcut = find_shortcut (widget, key);
+
+  g_assert_nonnull (shortcut);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                               gtk_shortcut_get_arguments (shortcut)));
+}
+
+static void
+test_map_description (void)
+{
+  AtlasWindow *window = open_sample_window ();
+  GtkWidget *map = GTK_WIDGET (atlas_window_get_map_view (window));
+  ShumateViewport *viewport = atlas_map_view_get_viewport (ATLAS_MAP_VIEW (map));
+  AtlasSelection *selection = atlas_window_get_selection (window);
+  g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (map),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               "Map");
+  g_autofree char *described = NULL, *away = NULL, *stepped = NULL;
+  g_autofree char *title = NULL;
+  double zoom, longitude;
+
+  /* a named Tab stop */
+  g_assert_null (label);
+  g_assert_true (gtk_widget_get_focusable (map));
+  g_assert_true (gtk_widget_grab_focus (map));
+
+  /* what is in view and what is selected */
+  atlas_selection_select (selection, NULL, ATLAS_SELECTION_NONE);
+  described = wait_for_new_description (map, NULL);
+  g_test_message ("map: %s", described);
+  g_assert_nonnull (strstr (described, "in view"));
+
+  /* nothing out at sea */
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 0, -30);
+  shumate_viewport_set_zoom_level (viewport, 7);
+  away = wait_for_new_description (map, described);
+  g_test_message ("map: %s", away);
+  g_assert_nonnull (strstr (away, "No incidents in view"));
+
+  /* keys move the view */
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  press (map, "plus");
+  spin (400);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  press (map, "minus");
+  spin (400);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <, zoom);
+  longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  press (map, "Left");
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), <, longitude);
+
+  /* back over Iran, n selects the next incident and says so */
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 30.3, 57.1);
+  shumate_viewport_set_zoom_level (viewport, 6);
+  g_free (described);
+  described = wait_for_new_description (map, away);
+  gtk_test_widget_wait_for_draw (map);
+  spin (200);
+  press (map, "n");
+  g_assert_nonnull (atlas_selection_get_record (selection));
+  title = g_strdup (atlas_record_get_text (atlas_selection_get_record (selection), "title"));
+  stepped = wait_for_new_description (map, described);
+  g_test_message ("map after n: %s", stepped);
+  g_assert_nonnull (strstr (stepped, "selected: "));
+  g_assert_nonnull (strstr (stepped, title));
+  /* the keyboard stays on the map, to go on stepping */
+  g_assert_true (gtk_widget_has_focus (map));
+
+  close_window (window);
+}
+
+static void
+test_timeline_description (void)
+{
+  AtlasWindow *window = open_sample_window ();
+  GtkWidget *timeline = find_by_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE);
+  GtkWidget *chart = find_by_type (timeline, ATLAS_TYPE_TIMELINE_HISTOGRAM);
+  g_autofree char *all = NULL, *moved = NULL, *again = NULL;
+
+  g_assert_nonnull (chart);
+  all = wait_for_new_description (chart, NULL);
+  g_test_message ("timeline: %s", all);
+  g_assert_nonnull (strstr (all, atlas_timeline_get_range_text (ATLAS_TIMELINE (timeline))));
+  g_assert_nonnull (strstr (all, "incidents"));
+
+  /* a range: its dates and how many incidents fall in it */
+  g_assert_true (atlas_timeline_move_range (ATLAS_TIMELINE (timeline), 1));
+  moved = wait_for_new_description (chart, all);
+  g_test_message ("timeline: %s", moved);
+  g_assert_nonnull (strstr (moved, atlas_timeline_get_range_text (ATLAS_TIMELINE (timeline))));
+  g_assert_nonnull (strstr (moved, " of "));
+
+  /* and every change after */
+  g_assert_true (atlas_timeline_move_range (ATLAS_TIMELINE (timeline), 1));
+  again = wait_for_new_description (chart, moved);
+  g_test_message ("timeline: %s", again);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +711,8 @@ main (int   argc,
   g_test_add_func ("/atlas/accessibility/names", test_names);
   g_test_add_func ("/atlas/accessibility/tab-walk", test_tab_walk);
   g_test_add_func ("/atlas/accessibility/import-dialog-escape", test_import_dialog_escape);
+  g_test_add_func ("/atlas/accessibility/map-description", test_map_description);
+  g_test_add_func ("/atlas/accessibility/timeline-description", test_timeline_description);
 
   status = g_test_run ();
   g_clear_object (&app);

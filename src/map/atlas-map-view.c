@@ -96,6 +96,23 @@ fly_to (AtlasMapView *self,
 
 static char *describe_record (AtlasRecord *record);
 
+/* An incident or a waypoint as its tooltip says it; anything else (a route, an actor) by
+ * its name or title. */
+static char *
+describe_selected (AtlasRecord *record)
+{
+  static const char * const names[] = { "title", "name", "place" };
+  const char *kind = atlas_record_get_kind (record);
+
+  if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
+    return describe_record (record);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (atlas_record_class_find_field (ATLAS_RECORD_GET_CLASS (record), names[i]) != NULL
+        && atlas_record_get_text (record, names[i]) != NULL)
+      return g_strdup (atlas_record_get_text (record, names[i]));
+  return g_strdup (atlas_record_get_key (record));
+}
+
 /* What a screen reader says of the map: how many incidents are in view, and what is
  * selected ("6 incidents in view; selected: Twin suicide bombings · 2024-01-03"). */
 static char *
@@ -112,7 +129,7 @@ dup_description (AtlasMapView *self)
   if (selected == NULL || !ATLAS_IS_RECORD (selected))
     /* Translators: the map's description for screen readers, when nothing is selected */
     return g_strdup_printf (_("%s; nothing selected"), in_view);
-  what = describe_record (selected);
+  what = describe_selected (selected);
   /* Translators: the map's description for screen readers: "6 incidents in view; selected: …" */
   return g_strdup_printf (_("%s; selected: %s"), in_view, what);
 }

@@ -84,6 +84,25 @@ describe_sources (AtlasBriefingPanel *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The panel takes the focus on each step while presenting, and is named by what it shows:
+ * a screen reader reads the new name of what has the focus. */
+static void
+name_panel (AtlasBriefingPanel *self)
+{
+  const char *counter = gtk_label_get_text (self->counter_label);
+  g_autofree char *name = NULL;
+
+  if (*counter != '\0')
+    /* Translators: a briefing step as a screen reader reads it: "Step 2 of 7: caption" */
+    name = g_strdup_printf (_("%s: %s"), counter, gtk_label_get_text (self->caption_label));
+  else
+    name = g_strdup (gtk_label_get_text (self->caption_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->sources_label),
+                                  -1);
+}
+
 static void
 show_step (AtlasBriefingPanel *self)
 {
@@ -97,6 +116,7 @@ show_step (AtlasBriefingPanel *self)
       gtk_label_set_text (self->counter_label, "");
       gtk_label_set_text (self->caption_label, _("This case has no briefing"));
       gtk_label_set_text (self->sources_label, "");
+      name_panel (self);
       return;
     }
 
@@ -106,6 +126,7 @@ show_step (AtlasBriefingPanel *self)
   gtk_label_set_text (self->caption_label, atlas_record_get_text (step, "caption"));
   gtk_label_set_text (self->sources_label, sources);
   gtk_widget_set_visible (GTK_WIDGET (self->sources_label), *sources != '\0');
+  name_panel (self);
 }
 
 static void
@@ -183,6 +204,7 @@ static void
 atlas_briefing_panel_init (AtlasBriefingPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 }
 
 /**

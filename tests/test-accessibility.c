@@ -695,6 +695,87 @@ test_timeline_description (void)
   close_window (window);
 }
 
+/* ---- briefing and toggles ---------------------------------------------------------- */
+
+static void
+test_briefing_focus (void)
+{
+  AtlasWindow *window = open_sample_window ();
+  GtkWidget *map = GTK_WIDGET (atlas_window_get_map_view (window));
+  GtkWidget *panel = GTK_WIDGET (atlas_window_get_briefing_panel (window));
+  g_autofree char *first = NULL, *second = NULL;
+
+  g_assert_true (gtk_widget_grab_focus (map));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  spin (300);
+  g_assert_true (gtk_widget_has_focus (panel));
+  first = read_property (panel, GTK_ACCESSIBLE_PROPERTY_LABEL);
+  g_test_message ("briefing: %s", first);
+  g_assert_true (g_str_has_prefix (first, "Step 1 of "));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.briefing-next", NULL));
+  spin (300);
+  g_assert_true (gtk_widget_has_focus (panel));
+  second = read_property (panel, GTK_ACCESSIBLE_PROPERTY_LABEL);
+  g_test_message ("briefing: %s", second);
+  g_assert_true (g_str_has_prefix (second, "Step 2 of "));
+
+  /* Escape leaves, and the focus is where it was */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-briefing", NULL));
+  spin (300);
+  g_assert_true (gtk_widget_has_focus (map));
+
+  close_window (window);
+}
+
+static gboolean
+is_sidebar_toggle (GtkWidget *widget)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                       "win.toggle-sidebar") == 0;
+}
+
+static GtkWidget *
+find_sidebar_toggle (GtkWidget *root)
+{
+  if (is_sidebar_toggle (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sidebar_toggle (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_sidebar_toggle_state (void)
+{
+  AtlasWindow *window = open_sample_window ();
+  GtkWidget *toggle = find_sidebar_toggle (GTK_WIDGET (window));
+  g_autofree char *pressed = NULL, *released = NULL;
+
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  pressed = gtk_test_accessible_check_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_PRESSED,
+                                             GTK_ACCESSIBLE_TRISTATE_TRUE);
+  g_assert_null (pressed);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  spin (100);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  released = gtk_test_accessible_check_state (GTK_ACCESSIBLE (toggle),
+                                              GTK_ACCESSIBLE_STATE_PRESSED,
+                                              GTK_ACCESSIBLE_TRISTATE_FALSE);
+  g_assert_null (released);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,6 +794,8 @@ main (int   argc,
   g_test_add_func ("/atlas/accessibility/import-dialog-escape", test_import_dialog_escape);
   g_test_add_func ("/atlas/accessibility/map-description", test_map_description);
   g_test_add_func ("/atlas/accessibility/timeline-description", test_timeline_description);
+  g_test_add_func ("/atlas/accessibility/briefing-focus", test_briefing_focus);
+  g_test_add_func ("/atlas/accessibility/sidebar-toggle-state", test_sidebar_toggle_state);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <shumate/shumate.h>
 
 #include "atlas-application.h"
@@ -23,8 +24,11 @@
 #include "atlas-claim-row.h"
 #include "atlas-details-page.h"
 #include "atlas-import-dialog.h"
+#include "atlas-map-style.h"
 #include "atlas-overview-row.h"
 #include "atlas-sidebar.h"
+#include "atlas-tile-style.h"
+#include "atlas-timeline-histogram-private.h"
 #include "atlas-timeline-histogram.h"
 #include "atlas-timeline.h"
 #include "atlas-window.h"
@@ -776,6 +780,186 @@ test_sidebar_toggle_state (void)
   close_window (window);
 }
 
+/* ---- contrast ----------------------------------------------------------------------- */
+
+/* WCAG 2.1 relative luminance of an opaque colour */
+static double
+luminance (const GdkRGBA *colour)
+{
+  double channels[3] = { colour->red, colour->green, colour->blue };
+
+  for (guint i = 0; i < 3; i++)
+    channels[i] = channels[i] <= 0.03928 ? channels[i] / 12.92
+                                         : pow ((channels[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+}
+
+/* @top painted over the opaque @bottom */
+static GdkRGBA
+over (GdkRGBA top,
+      GdkRGBA bottom)
+{
+  return (GdkRGBA) { top.red * top.alpha + bottom.red * (1 - top.alpha),
+                     top.green * top.alpha + bottom.green * (1 - top.alpha),
+                     top.blue * top.alpha + bottom.blue * (1 - top.alpha), 1 };
+}
+
+static GdkRGBA
+with_alpha (GdkRGBA colour,
+            double  alpha)
+{
+  colour.alpha *= alpha;
+  return colour;
+}
+
+static double
+contrast (GdkRGBA foreground,
+          GdkRGBA background)
+{
+  double a = luminance (&background);
+  double b = luminance (&foreground);
+
+  g_assert_cmpfloat (background.alpha, ==, 1);
+  b = luminance (&(GdkRGBA) { over (foreground, background).red,
+                              over (foreground, background).green,
+                              over (foreground, background).blue, 1 });
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+static GdkRGBA
+named (GtkWidget  *widget,
+       const char *name)
+{
+  GdkRGBA colour;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &colour))
+    g_error ("no colour named %s in the style", name);
+G_GNUC_END_IGNORE_DEPRECATIONS
+  return colour;
+}
+
+static GdkRGBA
+palette_colour (const AtlasColor *colour)
+{
+  return (GdkRGBA) { colour->red, colour->green, colour->blue, colour->alpha };
+}
+
+typedef struct {
+  const char *style;
+  guint       n_failed;
+} Measure;
+
+static void
+check (Measure    *measure,
+       const char *what,
+       GdkRGBA     foreground,
+       GdkRGBA     background,
+       double      minimum)
+{
+  double ratio = contrast (foreground, background);
+
+  g_test_message ("%s, %s: %.2f:1 (at least %.1f)", measure->style, what, ratio, minimum);
+  if (ratio < minimum)
+    {
+      g_test_message ("  too low");
+      measure->n_failed++;
+    }
+}
+
+static void
+check_badge (Measure    *measure,
+             GtkWidget  *widget,
+             const char *what,
+             const char *name,
+             GdkRGBA     surface)
+{
+  g_autofree char *fg = g_strdup_printf ("atlas_%s_fg_color", name);
+  g_autofree char *bg = g_strdup_printf ("atlas_%s_bg_color", name);
+
+  check (measure, what, named (widget, fg), over (named (widget, bg), surface), 4.5);
+}
+
+/* A two-colour ring passes where either of its colours stands out 3:1. */
+static void
+check_ring (Measure    *measure,
+            const char *what,
+            GdkRGBA     outer,
+            GdkRGBA     inner,
+            GdkRGBA     background)
+{
+  double ratio = MAX (contrast (outer, background), contrast (inner, background));
+
+  g_test_message ("%s, focus ring on %s: %.2f:1 (at least 3)", measure->style, what, ratio);
+  if (ratio < 3)
+    measure->n_failed++;
+}
+
+static void
+measure_style (GtkWidget        *widget,
+               Measure          *measure,
+               AtlasTileStyle    tile_style)
+{
+  const AtlasTilePalette *palette = atlas_tile_style_get_palette (tile_style);
+  GdkRGBA view_bg = named (widget, "view_bg_color");
+  GdkRGBA view_fg = named (widget, "view_fg_color");
+  GdkRGBA card = over (named (widget, "card_bg_color"), view_bg);
+  GdkRGBA land = palette_colour (&palette->land);
+  GdkRGBA water = palette_colour (&palette->water);
+  GdkRGBA outer = named (widget, "atlas_focus_ring_outer_color");
+  GdkRGBA inner = named (widget, "atlas_focus_ring_inner_color");
+
+  /* text */
+  check (measure, "dimmed sidebar text", named (widget, "atlas_dim_fg_color"), view_bg, 4.5);
+  check (measure, "dimmed timeline text", named (widget, "atlas_dim_fg_color"),
+         over (named (widget, "headerbar_bg_color"), view_bg), 4.5);
+  check_badge (measure, widget, "Contested badge", "badge_warning", card);
+  check_badge (measure, widget, "grade A/B badge", "badge_success", card);
+  check_badge (measure, widget, "grade C/D badge", "badge_warning", card);
+  check_badge (measure, widget, "grade E badge", "badge_error", card);
+  check_badge (measure, widget, "source chip", "chip", card);
+  check (measure, "timeline major labels",
+         with_alpha (view_fg, ATLAS_TIMELINE_MAJOR_LABEL_ALPHA), view_bg, 4.5);
+  check (measure, "timeline minor labels",
+         with_alpha (view_fg, ATLAS_TIMELINE_MINOR_LABEL_ALPHA), view_bg, 4.5);
+  check (measure, "basemap place labels", palette_colour (&palette->place_text), land, 4.5);
+  check (measure, "basemap minor place labels", palette_colour (&palette->minor_place_text),
+         land, 4.5);
+  check (measure, "basemap country labels", palette_colour (&palette->country_text), land, 4.5);
+
+  /* what is not text */
+  check (measure, "timeline bars", with_alpha (named (widget, "accent_bg_color"),
+                                               ATLAS_TIMELINE_BAR_ALPHA), view_bg, 3);
+  check (measure, "timeline bars out of the range",
+         with_alpha (view_fg, ATLAS_TIMELINE_OUT_BAR_ALPHA), view_bg, 3);
+  check (measure, "legend's precision-halo swatch",
+         with_alpha (view_fg, ATLAS_MAP_HALO_SWATCH_OUTLINE_ALPHA), view_bg, 3);
+  check_ring (measure, "land", outer, inner, land);
+  check_ring (measure, "water", outer, inner, water);
+  /* libadwaita 1.2's .osd background, which it does not name */
+  check_ring (measure, "a zoom button", outer, inner, over ((GdkRGBA) { 0, 0, 0, 0.7 }, land));
+}
+
+static void
+test_contrast (void)
+{
+  AtlasWindow *window = open_sample_window ();
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  Measure light = { "light", 0 }, dark = { "dark", 0 };
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  spin (100);
+  measure_style (GTK_WIDGET (window), &light, ATLAS_TILE_STYLE_LIGHT);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (100);
+  measure_style (GTK_WIDGET (window), &dark, ATLAS_TILE_STYLE_DARK);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  g_assert_cmpuint (light.n_failed, ==, 0);
+  g_assert_cmpuint (dark.n_failed, ==, 0);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -796,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/atlas/accessibility/timeline-description", test_timeline_description);
   g_test_add_func ("/atlas/accessibility/briefing-focus", test_briefing_focus);
   g_test_add_func ("/atlas/accessibility/sidebar-toggle-state", test_sidebar_toggle_state);
+  g_test_add_func ("/atlas/accessibility/contrast", test_contrast);
 
   status = g_test_run ();
   g_clear_object (&app);

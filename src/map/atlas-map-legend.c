@@ -70,7 +70,11 @@ draw_sample_cb (GtkDrawingArea *area,
       gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &colour);
       cairo_arc (cr, width / 2.0, height / 2.0, height / 2.0 - 1, 0, 2 * G_PI);
       cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.3);
-      cairo_fill (cr);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue,
+                             colour.alpha * ATLAS_MAP_HALO_SWATCH_OUTLINE_ALPHA);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
       break;
     case SAMPLE_CATEGORY:
     default:

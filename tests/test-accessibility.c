@@ -31,6 +31,7 @@
 #include "atlas-timeline-histogram-private.h"
 #include "atlas-timeline-histogram.h"
 #include "atlas-timeline.h"
+#include "atlas-widget-capture.h"
 #include "atlas-window.h"
 #include "test-slowdown.h"
 
@@ -616,7 +617,7 @@ test_map_description (void)
                                                                GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                                "Map");
   g_autofree char *described = NULL, *away = NULL, *stepped = NULL;
-  g_autofree char *title = NULL;
+  g_autofree char *title = NULL, *path = NULL;
   double zoom, longitude;
 
   /* a named Tab stop */
@@ -666,6 +667,11 @@ test_map_description (void)
   g_assert_nonnull (strstr (stepped, title));
   /* the keyboard stays on the map, to go on stepping */
   g_assert_true (gtk_widget_has_focus (map));
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  gtk_test_widget_wait_for_draw (map);
+  path = g_build_filename (g_get_tmp_dir (), "test-a11y-map-focused.png", NULL);
+  g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (window), path, NULL));
+  g_test_message ("the window with the map focused: %s", path);
 
   close_window (window);
 }
@@ -934,10 +940,32 @@ measure_style (GtkWidget        *widget,
          with_alpha (view_fg, ATLAS_TIMELINE_OUT_BAR_ALPHA), view_bg, 3);
   check (measure, "legend's precision-halo swatch",
          with_alpha (view_fg, ATLAS_MAP_HALO_SWATCH_OUTLINE_ALPHA), view_bg, 3);
+  check (measure, "the focused map's ring on land", named (widget, "atlas_map_focus_ring_color"),
+         land, 3);
+  check (measure, "the focused map's ring on water", named (widget, "atlas_map_focus_ring_color"),
+         water, 3);
   check_ring (measure, "land", outer, inner, land);
   check_ring (measure, "water", outer, inner, water);
   /* libadwaita 1.2's .osd background, which it does not name */
   check_ring (measure, "a zoom button", outer, inner, over ((GdkRGBA) { 0, 0, 0, 0.7 }, land));
+}
+
+/* The map with a zoom button focused from the keyboard, to look at the ring. */
+static void
+capture_focus_ring (AtlasWindow *window,
+                    const char  *name)
+{
+  GtkWidget *map = GTK_WIDGET (atlas_window_get_map_view (window));
+  GtkWidget *button = find_by_type (map, GTK_TYPE_BUTTON);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  spin (300);
+  gtk_test_widget_wait_for_draw (map);
+  g_assert_true (atlas_widget_capture_to_png (map, path, NULL));
+  g_test_message ("the map with a focused zoom button: %s", path);
 }
 
 static void
@@ -950,9 +978,11 @@ test_contrast (void)
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   spin (100);
   measure_style (GTK_WIDGET (window), &light, ATLAS_TILE_STYLE_LIGHT);
+  capture_focus_ring (window, "test-a11y-focus-light.png");
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   spin (100);
   measure_style (GTK_WIDGET (window), &dark, ATLAS_TILE_STYLE_DARK);
+  capture_focus_ring (window, "test-a11y-focus-dark.png");
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 
   g_assert_cmpuint (light.n_failed, ==, 0);

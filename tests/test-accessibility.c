@@ -738,6 +738,43 @@ test_briefing_focus (void)
   close_window (window);
 }
 
+/* At 1.5 times the text size in a short window, a step stays on screen and scrolls. */
+static void
+test_briefing_large_text (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  AtlasWindow *window;
+  GtkWidget *panel, *overlay;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-a11y-briefing-large.png",
+                                            NULL);
+  graphene_rect_t bounds;
+  int dpi;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  window = open_sample_window ();
+  panel = GTK_WIDGET (atlas_window_get_briefing_panel (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  /* presenting goes full screen: the step in a short screen */
+  gtk_window_unfullscreen (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 420);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.briefing-next", NULL));
+  spin (600);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  overlay = gtk_widget_get_parent (panel);
+  g_assert_true (gtk_widget_compute_bounds (panel, overlay, &bounds));
+  g_test_message ("the step: %.0f px high from %.0f, in %d px", bounds.size.height,
+                  bounds.origin.y, gtk_widget_get_height (overlay));
+  g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (window), path, NULL));
+  g_test_message ("the briefing at 1.5x text: %s", path);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (overlay));
+
+  close_window (window);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+}
+
 static gboolean
 is_sidebar_toggle (GtkWidget *widget)
 {
@@ -1009,6 +1046,7 @@ main (int   argc,
   g_test_add_func ("/atlas/accessibility/map-description", test_map_description);
   g_test_add_func ("/atlas/accessibility/timeline-description", test_timeline_description);
   g_test_add_func ("/atlas/accessibility/briefing-focus", test_briefing_focus);
+  g_test_add_func ("/atlas/accessibility/briefing-large-text", test_briefing_large_text);
   g_test_add_func ("/atlas/accessibility/sidebar-toggle-state", test_sidebar_toggle_state);
   g_test_add_func ("/atlas/accessibility/contrast", test_contrast);
 

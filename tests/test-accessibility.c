@@ -26,6 +26,7 @@
 #include "atlas-import-dialog.h"
 #include "atlas-map-style.h"
 #include "atlas-overview-row.h"
+#include "atlas-record-form.h"
 #include "atlas-sidebar.h"
 #include "atlas-tile-style.h"
 #include "atlas-timeline-histogram-private.h"
@@ -274,6 +275,9 @@ check_names (GtkWidget *root,
 
   if (!gtk_widget_get_mapped (root))
     return;
+  /* what can neither take focus nor be clicked only shows, e.g. AdwComboRow's value */
+  if (!gtk_widget_get_can_focus (root) && !gtk_widget_get_can_target (root))
+    return;
   role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root));
   if (is_interactive_role (role))
     {
@@ -367,6 +371,38 @@ test_names (void)
   close_window (window);
 }
 
+
+/* The forms that build a case, on a copy of the sample that can be written to. */
+static void
+test_form_names (void)
+{
+  static const char * const actions[] = { "win.add-incident", "win.add-source", "win.add-actor" };
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  g_autofree char *dir = g_dir_make_tmp ("a11y-forms-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kerman.gpkg", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window;
+
+  g_file_copy (sample, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  window = open_settled_window (copy);
+  g_assert_false (atlas_case_get_read_only (atlas_window_get_case (window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWindow *form;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
+      form = find_toplevel (ATLAS_TYPE_RECORD_FORM);
+      g_assert_nonnull (form);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
+      assert_all_named (GTK_WIDGET (form), actions[i]);
+      gtk_window_destroy (form);
+      spin (100);
+    }
+  close_window (window);
+}
 
 /* ---- the keyboard ------------------------------------------------------------------ */
 
@@ -1041,6 +1077,7 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/atlas/accessibility/names", test_names);
+  g_test_add_func ("/atlas/accessibility/form-names", test_form_names);
   g_test_add_func ("/atlas/accessibility/tab-walk", test_tab_walk);
   g_test_add_func ("/atlas/accessibility/import-dialog-escape", test_import_dialog_escape);
   g_test_add_func ("/atlas/accessibility/map-description", test_map_description);

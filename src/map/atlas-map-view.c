@@ -149,9 +149,10 @@ describe_cb (gpointer user_data)
 {
   AtlasMapView *self = user_data;
 
-  self->describe_source = 0;
+  /* the count waits for the incidents to load; dispose removes the source */
   if (atlas_incident_layer_is_loading (self->incident_layer))
     return G_SOURCE_CONTINUE;
+  self->describe_source = 0;
   update_description (self);
   return G_SOURCE_REMOVE;
 }
@@ -208,9 +209,9 @@ click_released_cb (AtlasMapView    *self,
 static char *
 describe_record (AtlasRecord *record)
 {
-  g_assert (ATLAS_IS_RECORD (record));
-
   const char *date;
+
+  g_assert (ATLAS_IS_RECORD (record));
 
   if (ATLAS_IS_RECORD (record) && g_str_equal (atlas_record_get_kind (record), "waypoint"))
     {

@@ -774,6 +774,53 @@ test_briefing_focus (void)
   close_window (window);
 }
 
+/* How many pixels of the chart's axis row, in the @width pixels at its right end, are dark
+ * enough to be text rather than a tick or the background. */
+static guint
+count_text_pixels_at_right (GtkWidget *chart,
+                            int        width)
+{
+  g_autoptr(GdkTexture) texture = atlas_widget_capture_texture (chart);
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) w * h * 4);
+  guint count = 0;
+
+  gdk_texture_download (texture, pixels, (gsize) w * 4);
+  for (int y = h - (int) AXIS_HEIGHT; y < h; y++)
+    for (int x = w - width; x < w - 2; x++)
+      {
+        const guchar *p = pixels + ((gsize) y * w + x) * 4;
+
+        /* Cairo's ARGB32 as downloaded: premultiplied B, G, R, A on little-endian */
+        if (p[3] > 200 && (p[0] + p[1] + p[2]) / 3 < 110)
+          count++;
+      }
+  return count;
+}
+
+/* At 1.5 times the text size the timeline still names its last year. */
+static void
+test_timeline_large_text (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  AtlasWindow *window;
+  GtkWidget *chart;
+  guint n;
+  int dpi;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  window = open_sample_window ();
+  chart = find_by_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE_HISTOGRAM);
+  gtk_test_widget_wait_for_draw (chart);
+  n = count_text_pixels_at_right (chart, 40);
+  g_test_message ("dark pixels at the right end of the axis: %u", n);
+  g_assert_cmpuint (n, >, 10);
+
+  close_window (window);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+}
+
 /* At 1.5 times the text size in a short window, a step stays on screen and scrolls. */
 static void
 test_briefing_large_text (void)
@@ -1082,6 +1129,7 @@ main (int   argc,
   g_test_add_func ("/atlas/accessibility/import-dialog-escape", test_import_dialog_escape);
   g_test_add_func ("/atlas/accessibility/map-description", test_map_description);
   g_test_add_func ("/atlas/accessibility/timeline-description", test_timeline_description);
+  g_test_add_func ("/atlas/accessibility/timeline-large-text", test_timeline_large_text);
   g_test_add_func ("/atlas/accessibility/briefing-focus", test_briefing_focus);
   g_test_add_func ("/atlas/accessibility/briefing-large-text", test_briefing_large_text);
   g_test_add_func ("/atlas/accessibility/sidebar-toggle-state", test_sidebar_toggle_state);

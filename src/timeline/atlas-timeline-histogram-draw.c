@@ -348,7 +348,9 @@ overlaps (GArray *taken,
   return FALSE;
 }
 
-/* Draws a label at @x unless it would leave the chart or touch another label. */
+/* Draws a label at @x unless it would leave the chart or touch another label. A label that
+ * would run off the right end ends there instead, as long as it still reaches its tick
+ * (@x less the offset): with large text the last year would otherwise be dropped. */
 static gboolean
 place_label (AtlasTimelineHistogram *self,
              GtkSnapshot            *snapshot,
@@ -364,6 +366,8 @@ place_label (AtlasTimelineHistogram *self,
   Span span;
 
   pango_layout_get_pixel_size (layout, &width, &height);
+  if (x + width > width_of (self) && width_of (self) - width >= x - LABEL_OFFSET - width)
+    x = width_of (self) - width;
   span = (Span) { x, x + width };
   if (x < 0 || span.right > width_of (self) || overlaps (taken, span.left, span.right))
     return FALSE;

@@ -139,8 +139,9 @@ collect_label_texts (GtkWidget *root,
       if (GTK_IS_LABEL (child) || GTK_IS_INSCRIPTION (child))
         {
           g_autofree char *label = read_property (child, GTK_ACCESSIBLE_PROPERTY_LABEL);
-          const char *shown = GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child))
-                                                   : gtk_inscription_get_text (GTK_INSCRIPTION (child));
+          const char *shown = GTK_IS_LABEL (child)
+                              ? gtk_label_get_text (GTK_LABEL (child))
+                              : gtk_inscription_get_text (GTK_INSCRIPTION (child));
 
           if (text->len > 0)
             g_string_append_c (text, ' ');
@@ -345,7 +346,8 @@ test_names (void)
 {
   AtlasWindow *window = open_sample_window ();
   GtkWidget *sidebar = atlas_window_get_sidebar (window);
-  GtkWidget *menu_button;
+  GtkWidget *menu_button, *popover, *dropdown;
+  g_autofree char *description = NULL;
   GtkWindow *shortcuts;
 
   assert_all_named (GTK_WIDGET (window), "overview");
@@ -359,6 +361,16 @@ test_names (void)
   spin (300);
   assert_all_named (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
                     "filter");
+  /* the reliability drop-down's button says the grade it shows */
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  dropdown = find_by_type (popover, GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (dropdown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  description = read_property (gtk_widget_get_first_child (dropdown),
+                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_assert_cmpstr (description, ==, gtk_string_object_get_string (
+                     gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown))));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 5);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
@@ -580,8 +592,9 @@ test_import_dialog_escape (void)
   g_autofree char *dir = g_dir_make_tmp ("a11y-import-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "import.gpkg", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) geojson = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "import",
-                                                                       "good.geojson", NULL));
+  g_autoptr(GFile) geojson = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data",
+                                                                       "import", "good.geojson",
+                                                                       NULL));
   g_autoptr(AtlasCase) created = atlas_case_create (file, "Imports", NULL);
   g_autoptr(GtkShortcut) escape = NULL;
   AtlasImportDialog *dialog;

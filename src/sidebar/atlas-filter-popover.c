@@ -143,11 +143,28 @@ date_changed_cb (AtlasFilterPopover *self)
   atlas_filter_set_date_range (self->filter, start, end);
 }
 
+/* The drop-down's button is named by the label above it and described by the grade it
+ * shows, which GTK 4.8 does not pass on by itself. */
+static void
+describe_reliability (AtlasFilterPopover *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->reliability_dropdown);
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->reliability_dropdown));
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  self->reliability_label, NULL,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  item ? gtk_string_object_get_string (item) : "",
+                                  -1);
+}
+
 static void
 reliability_changed_cb (AtlasFilterPopover *self)
 {
   guint selected = gtk_drop_down_get_selected (self->reliability_dropdown);
 
+  describe_reliability (self);
   if (self->syncing || self->filter == NULL || selected > 'F' - 'A')
     return;
   atlas_filter_set_min_reliability (self->filter, (char) ('A' + selected));
@@ -279,13 +296,7 @@ atlas_filter_popover_init (AtlasFilterPopover *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   show_date_hint (self);
   atlas_format_name_mnemonic_buttons (GTK_WIDGET (self));
-  /* the drop-down's button is what takes focus: it speaks the drop-down's label and the
-   * grade shown on it */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_first_child (
-                                    GTK_WIDGET (self->reliability_dropdown))),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  self->reliability_label, NULL,
-                                  -1);
+  describe_reliability (self);
 }
 
 /**

@@ -658,7 +658,8 @@ atlas_format_name_mnemonic_buttons (GtkWidget *root)
 
   if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)))
     text = gtk_button_get_label (GTK_BUTTON (root));
-  else if (GTK_IS_CHECK_BUTTON (root) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (root)))
+  else if (GTK_IS_CHECK_BUTTON (root)
+           && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (root)))
     text = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
   if (text != NULL)
     {

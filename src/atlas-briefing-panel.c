@@ -218,6 +218,26 @@ refill_soon (AtlasBriefingPanel *self)
     self->refill_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), refill_cb, NULL, NULL);
 }
 
+/* The panel takes the focus on each step while presenting, and is named by what it shows:
+ * a screen reader reads the new name of what has the focus. */
+static void
+name_panel (AtlasBriefingPanel *self)
+{
+  const char *counter = gtk_label_get_text (self->counter_label);
+  const char *title = gtk_label_get_text (self->title_label);
+  const char *caption = gtk_label_get_text (self->caption_label);
+  const char *heading = title != NULL && *title != '\0' ? title : caption;
+  g_autofree char *name = NULL;
+
+  if (*counter != '\0')
+    /* Translators: a briefing step as a screen reader reads it: "Step 2 of 7: heading" */
+    name = g_strdup_printf (_("%s: %s"), counter, heading);
+  else
+    name = g_strdup (heading);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption, -1);
+}
+
 static void
 show_step (AtlasBriefingPanel *self)
 {
@@ -234,6 +254,7 @@ show_step (AtlasBriefingPanel *self)
       set_unbroken_text (self->title_label, NULL);
       gtk_label_set_text (self->caption_label, _("This case has no briefing"));
       fill_sources (self);
+      name_panel (self);
       return;
     }
 
@@ -247,6 +268,7 @@ show_step (AtlasBriefingPanel *self)
   set_unbroken_text (self->caption_label, atlas_record_get_text (step, "caption"));
   self->sources = atlas_briefing_words_sources (self->atlas_case, step);
   fill_sources (self);
+  name_panel (self);
 }
 
 static void
@@ -360,6 +382,7 @@ atlas_briefing_panel_init (AtlasBriefingPanel *self)
 {
   self->sources_text = g_string_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 }
 
 /**

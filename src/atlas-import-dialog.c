@@ -17,6 +17,7 @@
 
 #include "atlas-application.h"
 #include "atlas-column-mapping.h"
+#include "atlas-format.h"
 #include "atlas-import-dialog.h"
 #include "atlas-import-plan.h"
 #include "atlas-window.h"
@@ -444,6 +445,9 @@ atlas_import_dialog_class_init (AtlasImportDialogClass *klass)
   object_class->dispose = atlas_import_dialog_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = atlas_import_dialog_close_request;
 
+  /* Escape is Cancel, as in every dialog: closing cancels what is under way */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
   /**
    * AtlasImportDialog::imported:
    *
@@ -479,6 +483,7 @@ atlas_import_dialog_init (AtlasImportDialog *self)
   g_type_ensure (ATLAS_TYPE_COLUMN_MAPPING);
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_format_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /**

@@ -56,6 +56,7 @@ struct _AtlasWindow
   gboolean              sidebar_shown;
   gboolean              presenting;
   gboolean              sidebar_shown_before;
+  GtkWidget            *focus_before_briefing;   /* weak */
   gboolean              case_loading;
   guint                 settle_tick_id;
   guint                 frames_since_idle;

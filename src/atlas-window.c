@@ -531,8 +531,28 @@ map_resized_cb (AtlasWindow *self,
 static void
 briefing_position_changed_cb (AtlasWindow *self)
 {
-  if (self->presenting)
-    frame_briefing_step (self, TRUE);
+  if (!self->presenting)
+    return;
+  frame_briefing_step (self, TRUE);
+  /* a screen reader reads the step it lands on */
+  gtk_widget_grab_focus (GTK_WIDGET (self->briefing_panel));
+}
+
+/* The caption has the focus while presenting, so a screen reader reads each step; leaving
+ * gives the focus back to where it was. */
+static void
+move_focus_for_briefing (AtlasWindow *self,
+                         gboolean     presenting)
+{
+  if (presenting)
+    {
+      g_set_weak_pointer (&self->focus_before_briefing, gtk_root_get_focus (GTK_ROOT (self)));
+      gtk_widget_grab_focus (GTK_WIDGET (self->briefing_panel));
+      return;
+    }
+  if (self->focus_before_briefing != NULL && gtk_widget_get_mapped (self->focus_before_briefing))
+    gtk_widget_grab_focus (self->focus_before_briefing);
+  g_clear_weak_pointer (&self->focus_before_briefing);
 }
 
 static void
@@ -592,6 +612,7 @@ set_presenting (AtlasWindow *self,
       g_object_set (self, "sidebar-shown", self->sidebar_shown_before, NULL);
       gtk_window_unfullscreen (GTK_WINDOW (self));
     }
+  move_focus_for_briefing (self, presenting);
   update_briefing_actions (self);
 }
 
@@ -899,16 +920,6 @@ add_drop_target (AtlasWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
-static void
-toggle_sidebar_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  g_object_set (self, "sidebar-shown", !self->sidebar_shown, NULL);
-}
-
 static gboolean
 atlas_window_close_request (GtkWindow *window)
 {
@@ -937,6 +948,7 @@ atlas_window_dispose (GObject *object)
   AtlasWindow *self = ATLAS_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->focus_before_briefing);
   if (self->settle_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->settle_tick_id);
   self->settle_tick_id = 0;
@@ -1080,7 +1092,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_box);
 
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
+  /* stateful, so the header bar's toggle shows and says whether the sidebar is shown */
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-shown");
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_cb);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-format.h"
 #include "atlas-geo.h"
 #include "atlas-record-form.h"
 
@@ -544,9 +545,9 @@ atlas_record_form_add_long_text (AtlasRecordForm *self,
   gtk_widget_set_size_request (long_text->text_view, -1, 72);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (long_text->text_view)),
                             text ? text : "", -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (long_text->text_view),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  long_text->title_label, NULL, -1);
+  /* named by the field, as the title above it shows; a problem is its description */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (long_text->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (long_text->text_view)),
                             "changed", G_CALLBACK (field_changed_cb), long_text);
   frame = gtk_frame_new (NULL);
@@ -804,5 +805,6 @@ static void
 atlas_record_form_init (AtlasRecordForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_format_name_mnemonic_buttons (GTK_WIDGET (self));
   self->fields = g_ptr_array_new_with_free_func (field_free);
 }

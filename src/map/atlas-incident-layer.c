@@ -942,6 +942,32 @@ atlas_incident_layer_get_visible_ids (AtlasIncidentLayer *self)
   return ids;
 }
 
+/**
+ * atlas_incident_layer_count_in_view:
+ *
+ * Returns: how many incidents the view shows now, single or in clusters
+ */
+guint
+atlas_incident_layer_count_in_view (AtlasIncidentLayer *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  guint count = 0;
+
+  g_return_val_if_fail (ATLAS_IS_INCIDENT_LAYER (self), 0);
+
+  /* the view as it is now, which the next snapshot draws */
+  collect_drawn (self);
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
+
+      if (drawn->x >= 0 && drawn->y >= 0 && drawn->x <= width && drawn->y <= height)
+        count += drawn->cluster.count;
+    }
+  return count;
+}
+
 gboolean
 atlas_incident_layer_is_loading (AtlasIncidentLayer *self)
 {

@@ -33,6 +33,7 @@ gboolean            atlas_incident_layer_pick           (AtlasIncidentLayer *sel
 int                 atlas_incident_layer_get_expansion_zoom (AtlasIncidentLayer *self,
                                                          const AtlasCluster *cluster);
 GArray             *atlas_incident_layer_get_visible_ids (AtlasIncidentLayer *self);
+guint               atlas_incident_layer_count_in_view  (AtlasIncidentLayer *self);
 gboolean            atlas_incident_layer_is_loading     (AtlasIncidentLayer *self);
 AtlasClusterIndex  *atlas_incident_layer_get_index      (AtlasIncidentLayer *self);
 

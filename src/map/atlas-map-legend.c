@@ -80,7 +80,11 @@ draw_sample_cb (GtkDrawingArea *area,
       cairo_new_path (cr);
       cairo_arc (cr, width / 2.0, height / 2.0, height / 2.0 - 1, 0, 2 * G_PI);
       cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.3);
-      cairo_fill (cr);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue,
+                             colour.alpha * ATLAS_MAP_HALO_SWATCH_OUTLINE_ALPHA);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
       break;
     case SAMPLE_CATEGORY:
     default:
@@ -100,7 +104,10 @@ add_row (AtlasMapLegend           *self,
          const AtlasCategoryStyle *style,
          const char               *text)
 {
-  GtkWidget *sample = gtk_drawing_area_new ();
+  /* the label beside it says what the swatch shows: the swatch itself is not read */
+  GtkWidget *sample = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    NULL);
   GtkWidget *label = gtk_label_new (text);
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (sample), 28);
@@ -108,8 +115,6 @@ add_row (AtlasMapLegend           *self,
   g_object_set_data (G_OBJECT (sample), "sample-kind", GINT_TO_POINTER (kind));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (sample), draw_sample_cb,
                                   (gpointer) style, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sample), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text, -1);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption");
 

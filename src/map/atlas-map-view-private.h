@@ -47,6 +47,8 @@ struct _AtlasMapView
   AtlasCase        *atlas_case;
   AtlasSelection   *selection;
   AtlasFilter      *filter;
+
+  guint             describe_source;   /* the accessible description, once the view rests */
 };
 
 void _atlas_map_view_fly_to       (AtlasMapView *self,

@@ -22,6 +22,11 @@
 #include "atlas-route-layer.h"
 
 #define OSM_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+/* the description waits for the view to rest, so a screen reader is not flooded while
+ * the map moves */
+#define DESCRIBE_DELAY_MS 300
+/* an arrow key moves the view by this share of its size */
+#define PAN_FRACTION 0.25
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, ADW_TYPE_BIN)
 
@@ -48,6 +53,76 @@ _atlas_map_view_emit_resized (AtlasMapView *self)
                  gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
+static char *describe_record (AtlasRecord *record);
+
+/* An incident or a waypoint as its tooltip says it; anything else (a route, an actor) by
+ * its name or title. */
+static char *
+describe_selected (AtlasRecord *record)
+{
+  static const char * const names[] = { "title", "name", "place" };
+  const char *kind = atlas_record_get_kind (record);
+
+  if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
+    return describe_record (record);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (atlas_record_class_find_field (ATLAS_RECORD_GET_CLASS (record), names[i]) != NULL
+        && atlas_record_get_text (record, names[i]) != NULL)
+      return g_strdup (atlas_record_get_text (record, names[i]));
+  return g_strdup (atlas_record_get_key (record));
+}
+
+/* What a screen reader says of the map: how many incidents are in view, and what is
+ * selected ("6 incidents in view; selected: Twin suicide bombings · 2024-01-03"). */
+static char *
+dup_description (AtlasMapView *self)
+{
+  AtlasRecord *selected = self->selection ? atlas_selection_get_record (self->selection) : NULL;
+  guint n = atlas_incident_layer_count_in_view (self->incident_layer);
+  g_autofree char *in_view = NULL;
+  g_autofree char *what = NULL;
+
+  in_view = n == 0 ? g_strdup (_("No incidents in view"))
+                   : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident in view",
+                                                   "%u incidents in view", n), n);
+  if (selected == NULL || !ATLAS_IS_RECORD (selected))
+    /* Translators: the map's description for screen readers, when nothing is selected */
+    return g_strdup_printf (_("%s; nothing selected"), in_view);
+  what = describe_selected (selected);
+  /* Translators: the map's description for screen readers: "6 incidents in view; selected: …" */
+  return g_strdup_printf (_("%s; selected: %s"), in_view, what);
+}
+
+static void
+update_description (AtlasMapView *self)
+{
+  g_autofree char *description = dup_description (self);
+
+  g_clear_handle_id (&self->describe_source, g_source_remove);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+}
+
+static gboolean
+describe_cb (gpointer user_data)
+{
+  AtlasMapView *self = user_data;
+
+  /* the count waits for the incidents to load; dispose removes the source */
+  if (atlas_incident_layer_is_loading (self->incident_layer))
+    return G_SOURCE_CONTINUE;
+  self->describe_source = 0;
+  update_description (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_description (AtlasMapView *self)
+{
+  g_clear_handle_id (&self->describe_source, g_source_remove);
+  self->describe_source = g_timeout_add (DESCRIBE_DELAY_MS, describe_cb, self);
+}
+
 static void
 selection_changed_cb (AtlasMapView        *self,
                       AtlasRecord         *record,
@@ -62,6 +137,7 @@ selection_changed_cb (AtlasMapView        *self,
                                      incident ? atlas_record_get_id (record) : -1);
   if (record != NULL && (flags & ATLAS_SELECTION_FRAME))
     atlas_map_view_frame_record (self, record, TRUE);
+  update_description (self);
 }
 
 static void
@@ -93,6 +169,8 @@ static char *
 describe_record (AtlasRecord *record)
 {
   const char *date;
+
+  g_assert (ATLAS_IS_RECORD (record));
 
   if (ATLAS_IS_RECORD (record) && g_str_equal (atlas_record_get_kind (record), "waypoint"))
     {
@@ -196,6 +274,7 @@ filter_changed_cb (AtlasMapView *self)
   atlas_filter_get_day_range (self->filter, &first_day, &last_day);
   atlas_route_layer_set_last_day (self->route_layer, last_day);
   atlas_incident_layer_set_case (self->incident_layer, self->atlas_case, self->filter);
+  queue_description (self);
 }
 
 static void
@@ -219,6 +298,8 @@ add_layers (AtlasMapView *self)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (map), TRUE);
   g_signal_connect_object (map, "query-tooltip", G_CALLBACK (query_tooltip_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (queue_description), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -251,6 +332,42 @@ step_incident (AtlasMapView *self,
 }
 
 static void
+pan_cb (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *param)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  GtkWidget *map = GTK_WIDGET (shumate_simple_map_get_map (self->map));
+  double width = gtk_widget_get_width (map), height = gtk_widget_get_height (map);
+  double latitude, longitude;
+  int dx, dy;
+
+  g_variant_get (param, "(ii)", &dx, &dy);
+  shumate_map_stop_go_to (SHUMATE_MAP (map));
+  shumate_viewport_widget_coords_to_location (viewport, map,
+                                              width / 2 + dx * width * PAN_FRACTION,
+                                              height / 2 + dy * height * PAN_FRACTION,
+                                              &latitude, &longitude);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), CLAMP (latitude, -85, 85),
+                                 longitude);
+}
+
+static void
+zoom_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *param)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  ShumateMap *map = shumate_simple_map_get_map (self->map);
+
+  if (g_str_equal (action_name, "map.zoom-in"))
+    shumate_map_zoom_in (map);
+  else
+    shumate_map_zoom_out (map);
+}
+
+static void
 next_incident_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -266,11 +383,30 @@ previous_incident_cb (GtkWidget  *widget,
   step_incident (ATLAS_MAP_VIEW (widget), -1);
 }
 
+/* libshumate 1.0's zoom buttons are icons with a tooltip and no accessible name: give them
+ * their tooltip's words. */
+static void
+name_icon_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (child);
+
+      if (GTK_IS_BUTTON (child) && tooltip != NULL
+          && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        tooltip, -1);
+      name_icon_buttons (child);
+    }
+}
+
 static void
 atlas_map_view_dispose (GObject *object)
 {
   AtlasMapView *self = ATLAS_MAP_VIEW (object);
 
+  g_clear_handle_id (&self->describe_source, g_source_remove);
   g_clear_object (&self->atlas_case);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
@@ -371,6 +507,25 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "map.next-incident", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "map.previous-incident",
                                        NULL);
+
+  gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_cb);
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_cb);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "map.pan", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "map.pan", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "map.pan", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "map.pan", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK, "map.zoom-in",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "map.zoom-out",
+                                       NULL);
+
+  /* the map itself takes focus, named and described for screen readers */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -386,6 +541,10 @@ atlas_map_view_init (AtlasMapView *self)
   density = g_property_action_new ("density", self, "density-shown");
   self->view_actions = g_simple_action_group_new ();
   g_action_map_add_action (G_ACTION_MAP (self->view_actions), G_ACTION (density));
+  name_icon_buttons (GTK_WIDGET (self->map));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"),
+                                  -1);
 }
 
 /**
@@ -404,6 +563,7 @@ atlas_map_view_set_case (AtlasMapView *self,
   atlas_route_layer_set_case (self->route_layer, atlas_case);
   atlas_incident_layer_set_case (self->incident_layer, atlas_case, self->filter);
   atlas_map_legend_set_case (self->legend, atlas_case);
+  queue_description (self);
 }
 
 void
@@ -465,6 +625,7 @@ atlas_map_view_reload (AtlasMapView *self)
   atlas_route_layer_set_case (self->route_layer, self->atlas_case);
   atlas_incident_layer_reload (self->incident_layer, self->atlas_case, self->filter);
   atlas_map_legend_set_case (self->legend, self->atlas_case);
+  queue_description (self);
 }
 
 /**

@@ -37,6 +37,9 @@ typedef struct {
   gboolean        from_case;  /* a category the case brought: its label is its own text */
 } AtlasCategoryStyle;
 
+/* The legend's precision-halo swatch is outlined in the text colour at this alpha, so it
+ * stands out 3:1 from the legend's background (WCAG 2.1 non-text contrast). */
+#define ATLAS_MAP_HALO_SWATCH_OUTLINE_ALPHA 0.7
 void                      atlas_map_style_set_route_colour  (cairo_t     *cr,
                                                              gboolean     solid);
 void                      atlas_map_style_set_colour        (cairo_t     *cr,

@@ -186,6 +186,10 @@ show_paraphrase (AtlasClaimRow *self)
     title = g_strdup (_("Paraphrase"));
   atlas_format_set_label (self->paraphrase_title, title);
   atlas_format_set_label (self->paraphrase_label, paraphrase);
+  /* GtkExpander 4.8 does not take its name from its label widget */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->paraphrase_expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
 }
 
 static void
@@ -459,4 +463,24 @@ atlas_claim_row_set_relations (AtlasClaimRow *self,
         g_string_append (text, verb);
     }
   atlas_format_set_label (self->relations_label, text->len > 0 ? text->str : NULL);
+}
+
+/**
+ * atlas_claim_row_label_container:
+ * @container: the list row that holds @self
+ *
+ * Names @container by what the claim says and who says it.
+ */
+void
+atlas_claim_row_label_container (AtlasClaimRow *self,
+                                 GtkWidget     *container)
+{
+  g_return_if_fail (ATLAS_IS_CLAIM_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (container));
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (container),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  self->subject_label, self->value_label,
+                                  self->attribution_label, NULL,
+                                  -1);
 }

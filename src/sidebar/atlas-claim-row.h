@@ -24,5 +24,7 @@ void         atlas_claim_row_set_relations (AtlasClaimRow *self,
                                             GPtrArray     *relations);
 
 void         atlas_claim_row_add_edit_menu (AtlasClaimRow *self);
+void         atlas_claim_row_label_container (AtlasClaimRow *self,
+                                              GtkWidget     *container);
 
 G_END_DECLS

@@ -79,6 +79,7 @@ append_related (GtkWidget   *list,
     atlas_record_row_set_detail (ATLAS_RECORD_ROW (content), detail);
   gtk_widget_add_css_class (content, "atlas-related-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  atlas_record_row_label_container (ATLAS_RECORD_ROW (content), row);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
                                     atlas_record_get_kind (record),
                                     atlas_record_get_key (record));
@@ -331,6 +332,7 @@ create_claim_row_cb (gpointer item,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (content, "atlas-claim-in-document");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  atlas_claim_row_label_container (ATLAS_CLAIM_ROW (content), row);
   return row;
 }
 

@@ -102,10 +102,15 @@ new_property_row (const char *title,
   gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  /* selectable with the pointer, but not a Tab stop: the row is */
+  gtk_widget_set_can_focus (value_label, FALSE);
   atlas_format_set_label (GTK_LABEL (value_label), value);
   gtk_box_append (GTK_BOX (box), title_label);
   gtk_box_append (GTK_BOX (box), value_label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  title_label, value_label, NULL,
+                                  -1);
   return row;
 }
 
@@ -496,6 +501,10 @@ _atlas_details_page_add_section (AtlasDetailsPage *self,
       gtk_box_append (GTK_BOX (section), line);
     }
   gtk_widget_set_margin_top (child, 6);
+  /* a list is read out with the section's title */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  heading, NULL,
+                                  -1);
   gtk_box_append (GTK_BOX (section), child);
   gtk_box_append (self->sections_box, section);
 }

@@ -200,6 +200,8 @@ build_value_card (AtlasFactGroup *self,
   gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  /* selectable with the pointer, but not a Tab stop: the chips are */
+  gtk_widget_set_can_focus (value_label, FALSE);
   /* A small natural width lets contested values stand side by side when there is room. */
   gtk_label_set_max_width_chars (GTK_LABEL (value_label), 18);
   if (is_headline (value))

@@ -28,6 +28,7 @@ struct _AtlasFilterPopover
   GtkEntry    *start_entry;
   GtkEntry    *end_entry;
   GtkLabel    *date_hint_label;
+  GtkLabel    *reliability_label;
   GtkDropDown *reliability_dropdown;
 
   /* owned */
@@ -142,11 +143,28 @@ date_changed_cb (AtlasFilterPopover *self)
   atlas_filter_set_date_range (self->filter, start, end);
 }
 
+/* The drop-down's button is named by the label above it and described by the grade it
+ * shows, which GTK 4.8 does not pass on by itself. */
+static void
+describe_reliability (AtlasFilterPopover *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->reliability_dropdown);
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->reliability_dropdown));
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  self->reliability_label, NULL,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  item ? gtk_string_object_get_string (item) : "",
+                                  -1);
+}
+
 static void
 reliability_changed_cb (AtlasFilterPopover *self)
 {
   guint selected = gtk_drop_down_get_selected (self->reliability_dropdown);
 
+  describe_reliability (self);
   if (self->syncing || self->filter == NULL || selected > 'F' - 'A')
     return;
   atlas_filter_set_min_reliability (self->filter, (char) ('A' + selected));
@@ -265,6 +283,7 @@ atlas_filter_popover_class_init (AtlasFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, end_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, date_hint_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, reliability_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, reliability_label);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reliability_changed_cb);
 }
@@ -276,6 +295,8 @@ atlas_filter_popover_init (AtlasFilterPopover *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   show_date_hint (self);
+  atlas_format_name_mnemonic_buttons (GTK_WIDGET (self));
+  describe_reliability (self);
 }
 
 /**
@@ -343,6 +364,9 @@ new_category_button (const char *category)
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   atlas_format_set_label (GTK_LABEL (label), category);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL,
+                                  -1);
   return button;
 }
 

@@ -624,3 +624,52 @@ atlas_format_display_text (const char *text)
     g_string_append (shown, "…");
   return g_string_free (shown, FALSE);
 }
+
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] == '_')
+        p++;
+      else if (*p == '_')
+        continue;
+      g_string_append_c (plain, *p);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+/**
+ * atlas_format_name_mnemonic_buttons:
+ * @root: a widget whose buttons may have mnemonics
+ *
+ * GTK 4.8 names a button with a mnemonic by its raw label and by the label inside it,
+ * so a screen reader says "_Cancel Cancel": names each such button in @root once, by its
+ * words.
+ */
+void
+atlas_format_name_mnemonic_buttons (GtkWidget *root)
+{
+  const char *text = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)))
+    text = gtk_button_get_label (GTK_BUTTON (root));
+  else if (GTK_IS_CHECK_BUTTON (root)
+           && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (root)))
+    text = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
+  if (text != NULL)
+    {
+      g_autofree char *plain = strip_mnemonic (text);
+
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
+                                      -1);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    atlas_format_name_mnemonic_buttons (child);
+}

@@ -31,6 +31,7 @@ char       *atlas_format_claim_value        (AtlasRecord *claim);
 char       *atlas_format_record_title       (AtlasRecord *record);
 char       *atlas_format_record_subtitle    (AtlasRecord *record);
 char       *atlas_format_display_text       (const char  *text);
+void        atlas_format_name_mnemonic_buttons (GtkWidget *root);
 void        atlas_format_set_label          (GtkLabel    *label,
                                              const char  *text);
 

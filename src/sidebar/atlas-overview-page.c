@@ -217,9 +217,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   atlas_overview_row_set_item (row, item);
   gtk_list_item_set_activatable (list_item, ATLAS_IS_RECORD (item));
-  gtk_list_item_set_selectable (list_item, FALSE);
+  /* GTK 4.8 lets a list item take focus only when it is selectable; the model is a
+   * GtkNoSelection, so nothing is ever selected, and every row, headings too, is reached
+   * by Tab and the arrows */
+  gtk_list_item_set_selectable (list_item, TRUE);
   if (ATLAS_IS_INCIDENT (item))
     atlas_overview_row_set_contested (row, is_contested (self, ATLAS_RECORD (item)));
+  /* the list item around the row is what takes focus */
+  atlas_overview_row_label_container (row, gtk_widget_get_parent (GTK_WIDGET (row)));
 }
 
 static void

@@ -175,3 +175,34 @@ atlas_overview_row_set_contested (AtlasOverviewRow *self,
                               contested ? C_("badge", "Contested") : NULL, "contested",
                               _("The sources disagree on some of its facts"));
 }
+
+/**
+ * atlas_overview_row_label_container:
+ * @container: the list item that holds @self
+ *
+ * Names @container by the text the row shows now: the case's title, a list's heading and
+ * count, or a record's title and subtitle.
+ */
+void
+atlas_overview_row_label_container (AtlasOverviewRow *self,
+                                    GtkWidget        *container)
+{
+  const char *shown;
+
+  g_return_if_fail (ATLAS_IS_OVERVIEW_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (container));
+
+  shown = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (shown, "record") == 0)
+    atlas_record_row_label_container (self->record_row, container);
+  else if (g_strcmp0 (shown, "heading") == 0)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (container),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                    self->heading_label, self->detail_label, NULL,
+                                    -1);
+  else
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (container),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                    self->title_label, NULL,
+                                    -1);
+}

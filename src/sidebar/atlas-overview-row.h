@@ -19,5 +19,7 @@ void       atlas_overview_row_set_item      (AtlasOverviewRow *self,
                                              GObject          *item);
 void       atlas_overview_row_set_contested (AtlasOverviewRow *self,
                                              gboolean          contested);
+void       atlas_overview_row_label_container (AtlasOverviewRow *self,
+                                               GtkWidget        *container);
 
 G_END_DECLS

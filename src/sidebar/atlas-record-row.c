@@ -315,3 +315,23 @@ atlas_record_row_set_badge (AtlasRecordRow *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), style_class);
     }
 }
+
+/**
+ * atlas_record_row_label_container:
+ * @container: the focusable row that holds @self (a list box row, a list item)
+ *
+ * Names @container by the row's title and subtitle, so a screen reader reads the row as
+ * it reads on screen, and follows when the text changes.
+ */
+void
+atlas_record_row_label_container (AtlasRecordRow *self,
+                                  GtkWidget      *container)
+{
+  g_return_if_fail (ATLAS_IS_RECORD_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (container));
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (container),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  self->title_label, self->subtitle_label, NULL,
+                                  -1);
+}

@@ -26,5 +26,7 @@ void         atlas_record_row_set_badge  (AtlasRecordRow *self,
                                           const char     *text,
                                           const char     *style_class,
                                           const char     *description);
+void         atlas_record_row_label_container (AtlasRecordRow *self,
+                                               GtkWidget      *container);
 
 G_END_DECLS

@@ -264,8 +264,10 @@ draw_bar (AtlasTimelineHistogram *self,
   double x2 = round (atlas_timeline_histogram_x_for_day (self, bin->end));
   gboolean hovered = bin_hovered (self, x1, x2);
   double height;
-  GdkRGBA color = bin_in_range (self, bin) ? with_alpha (&colors->accent_bg, hovered ? 1 : 0.8)
-                                           : with_alpha (&colors->fg, hovered ? 0.35 : 0.22);
+  GdkRGBA color = bin_in_range (self, bin)
+                  ? with_alpha (&colors->accent_bg, ATLAS_TIMELINE_BAR_ALPHA)
+                  : with_alpha (&colors->fg, hovered ? ATLAS_TIMELINE_OUT_BAR_HOVER_ALPHA
+                                                     : ATLAS_TIMELINE_OUT_BAR_ALPHA);
 
   if (hovered)
     append_rect (snapshot, with_alpha (&colors->fg, 0.06), x1, 0, x2 - x1, bottom);
@@ -346,7 +348,9 @@ overlaps (GArray *taken,
   return FALSE;
 }
 
-/* Draws a label at @x unless it would leave the chart or touch another label. */
+/* Draws a label at @x unless it would leave the chart or touch another label. A label that
+ * would run off the right end ends there instead, as long as it still reaches its tick
+ * (@x less the offset): with large text the last year would otherwise be dropped. */
 static gboolean
 place_label (AtlasTimelineHistogram *self,
              GtkSnapshot            *snapshot,
@@ -362,6 +366,8 @@ place_label (AtlasTimelineHistogram *self,
   Span span;
 
   pango_layout_get_pixel_size (layout, &width, &height);
+  if (x + width > width_of (self) && width_of (self) - width >= x - LABEL_OFFSET - width)
+    x = width_of (self) - width;
   span = (Span) { x, x + width };
   if (x < 0 || span.right > width_of (self) || overlaps (taken, span.left, span.right))
     return FALSE;
@@ -397,7 +403,7 @@ draw_major_labels (AtlasTimelineHistogram *self,
                    const Colors           *colors,
                    GArray                 *taken)
 {
-  GdkRGBA color = with_alpha (&colors->fg, 0.85);
+  GdkRGBA color = with_alpha (&colors->fg, ATLAS_TIMELINE_MAJOR_LABEL_ALPHA);
   g_autoptr(GArray) ticks = visible_ticks (self, self->major_step);
   double first = g_array_index (ticks, double, 0);
   g_autofree char *first_text = atlas_time_scale_format_tick (self->major_step, TRUE, first);
@@ -425,7 +431,7 @@ draw_minor_labels (AtlasTimelineHistogram *self,
                    GArray                 *taken)
 {
   double top = _atlas_timeline_histogram_chart_height (self);
-  GdkRGBA color = with_alpha (&colors->fg, 0.6);
+  GdkRGBA color = with_alpha (&colors->fg, ATLAS_TIMELINE_MINOR_LABEL_ALPHA);
   g_autoptr(GArray) ticks = NULL;
 
   if (!self->has_minor)
@@ -463,7 +469,7 @@ draw_empty (AtlasTimelineHistogram *self,
             const Colors           *colors)
 {
   g_autoptr(PangoLayout) layout = create_label (self, _("No dated incidents"), FALSE);
-  GdkRGBA color = with_alpha (&colors->fg, 0.55);
+  GdkRGBA color = with_alpha (&colors->fg, ATLAS_TIMELINE_MINOR_LABEL_ALPHA);
   int width, height;
 
   pango_layout_get_pixel_size (layout, &width, &height);

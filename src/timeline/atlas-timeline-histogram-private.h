@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* How much of the text colour or the accent the chart draws with, over its background.
+ * WCAG 2.1 AA in the light and the dark style (tests/test-accessibility.c measures them):
+ * bars 3:1 (in the range or out of it), labels 4.5:1. */
+#define ATLAS_TIMELINE_BAR_ALPHA          1.0
+#define ATLAS_TIMELINE_OUT_BAR_ALPHA      0.6
+#define ATLAS_TIMELINE_OUT_BAR_HOVER_ALPHA 0.75
+#define ATLAS_TIMELINE_MAJOR_LABEL_ALPHA  0.85
+#define ATLAS_TIMELINE_MINOR_LABEL_ALPHA  0.8
+
 /* Pixels: the axis row under the bars, the room above the tallest bar. */
 #define AXIS_HEIGHT 20.0
 #define TOP_PADDING 6.0

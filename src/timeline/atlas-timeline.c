@@ -101,14 +101,24 @@ format_count (AtlasDateIndex      *index,
                           count_text, total_text);
 }
 
-/* The chart is a slider whose value is the range: Left and Right move it. */
+/* The chart is a slider whose value is the range: Left and Right move it. GTK 4.8 does not
+ * hand a custom slider's value text to screen readers, so the range and the count are its
+ * description too, which they read and announce when it changes. */
 static void
 update_accessible_value (AtlasTimeline       *self,
                          AtlasDateIndex      *index,
                          const AtlasDayRange *range,
-                         const char          *text)
+                         const char          *text,
+                         const char          *count)
 {
   gint32 first = 0, last = 0;
+  /* Translators: the timeline's description for screen readers: the dates, how many
+   * incidents, then the keys, e.g. "2017 – 2024, 6 of 6 incidents. Left and Right…" */
+  g_autofree char *description = g_strdup_printf (_("%s, %s. %s"), text, count,
+                                                  _("Left and Right move the dates shown on "
+                                                    "the map, Shift with Left and Right "
+                                                    "changes where they end, plus and minus "
+                                                    "zoom, Escape shows all dates"));
 
   if (index != NULL)
     atlas_date_index_get_extent (index, &first, &last);
@@ -118,6 +128,7 @@ update_accessible_value (AtlasTimeline       *self,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW,
                                   (double) (range ? CLAMP (range->first, first, last) : first),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
 
@@ -132,7 +143,7 @@ _atlas_timeline_update_summary (AtlasTimeline *self)
 
   gtk_label_set_text (self->range_label, text);
   gtk_label_set_text (self->count_label, count);
-  update_accessible_value (self, index, has_range ? &range : NULL, text);
+  update_accessible_value (self, index, has_range ? &range : NULL, text, count);
   /* The summary keeps its width either way, and so does the chart. */
   gtk_widget_set_visible (self->clear_button, has_range);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.clear", has_range);

@@ -114,22 +114,39 @@ clear_sources_box (AtlasBriefingPanel *self)
 
 /* Whether the card, as it is now, fits the map's height: within the window, and for more
  * than its first source, in a share of it that leaves the map room. */
-static gboolean
-fits (AtlasBriefingPanel *self,
-      guint               n_sources)
+static int
+measure_card_height (AtlasBriefingPanel *self)
 {
   int natural_width, natural_height;
 
-  if (self->room_height <= 0)
-    return TRUE;
   gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_width,
                       NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL,
                       MIN (natural_width, self->room_width), NULL, &natural_height, NULL, NULL);
+  return natural_height;
+}
+
+/* The height the card may take: the map's, less the margins the window lays it with (a
+ * measure leaves them out) and a little room above. */
+static int
+card_room (AtlasBriefingPanel *self)
+{
+  return self->room_height - gtk_widget_get_margin_top (GTK_WIDGET (self))
+         - gtk_widget_get_margin_bottom (GTK_WIDGET (self)) - TOP_ROOM;
+}
+
+static gboolean
+fits (AtlasBriefingPanel *self,
+      guint               n_sources)
+{
+  int natural_height;
+
+  if (self->room_height <= 0)
+    return TRUE;
+  natural_height = measure_card_height (self);
   if (n_sources <= 1)
-    return natural_height <= self->room_height - TOP_ROOM;
-  return natural_height <= MIN (self->room_height - TOP_ROOM,
-                                self->room_height * MAX_HEIGHT_SHARE);
+    return natural_height <= card_room (self);
+  return natural_height <= MIN (card_room (self), self->room_height * MAX_HEIGHT_SHARE);
 }
 
 static void
@@ -165,6 +182,32 @@ describe_shown (AtlasBriefingPanel *self,
                             gtk_label_get_text (self->more_label));
 }
 
+/* Cuts @label to at most @lines lines, with an ellipsis; -1 lets it be whole again. */
+static void
+limit_lines (GtkLabel *label,
+             int       lines)
+{
+  gtk_label_set_lines (label, lines);
+  gtk_label_set_ellipsize (label, lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+}
+
+/* A card too tall for the map's height (large text on a short screen) is cut, the caption
+ * first, line by line, then the title, with an ellipsis: the panel's accessible name and
+ * description keep them whole. */
+static void
+fit_caption (AtlasBriefingPanel *self)
+{
+  GtkLabel *labels[] = { self->caption_label, self->title_label };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    limit_lines (labels[i], -1);
+  if (self->room_height <= 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    for (int lines = 12; measure_card_height (self) > card_room (self) && lines > 0; lines--)
+      limit_lines (labels[i], lines);
+}
+
 /* The step's sources, as many as fit in the map's height, then how many more there are. */
 static void
 fill_sources (AtlasBriefingPanel *self)
@@ -188,6 +231,7 @@ fill_sources (AtlasBriefingPanel *self)
       shown++;
     }
   show_more (self, n - shown);
+  fit_caption (self);
   describe_shown (self, shown);
   self->n_sources_shown = shown;
   /* the card changed size: whoever frames the map around it is told */

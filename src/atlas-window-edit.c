@@ -22,6 +22,9 @@
 #include "atlas-record-forms.h"
 #include "atlas-window-private.h"
 
+/* Records named in the question before a delete; the rest are counted. */
+#define MAX_CITING_LISTED 6
+
 gboolean
 _atlas_window_can_edit (AtlasWindow *self)
 {
@@ -159,6 +162,14 @@ edit_label (AtlasRecord *before,
 }
 
 static gboolean
+is_on_map (AtlasRecord *record)
+{
+  static const char *const kinds[] = { "incident", "route", "waypoint", NULL };
+
+  return g_strv_contains (kinds, atlas_record_get_kind (record));
+}
+
+static gboolean
 save_record_cb (AtlasRecordForm  *form,
                 AtlasRecord      *before,
                 AtlasRecord      *after,
@@ -185,10 +196,76 @@ save_record_cb (AtlasRecordForm  *form,
     return FALSE;
 
   /* a new incident, route or stop opens on its page, as one clicked on the map does */
-  if (before == NULL && !g_str_equal (atlas_record_get_kind (after), "claim")
-      && !g_str_equal (atlas_record_get_kind (after), "role"))
+  if (before == NULL && is_on_map (after))
     atlas_selection_select (self->selection, after, ATLAS_SELECTION_NONE);
   return TRUE;
+}
+
+/* A source added from a claim's form: written as any new source, then chosen in the form. */
+typedef struct {
+  AtlasWindow *window;
+  GWeakRef     claim_form;
+} SourceForClaim;
+
+static void
+source_for_claim_free (gpointer data)
+{
+  SourceForClaim *pending = data;
+
+  g_object_unref (pending->window);
+  g_weak_ref_clear (&pending->claim_form);
+  g_free (pending);
+}
+
+static gboolean
+save_source_for_claim_cb (AtlasRecordForm  *form,
+                          AtlasRecord      *before,
+                          AtlasRecord      *after,
+                          gpointer          user_data,
+                          GError          **error)
+{
+  SourceForClaim *pending = user_data;
+  g_autoptr(AtlasRecordForm) claim_form = g_weak_ref_get (&pending->claim_form);
+
+  if (!save_record_cb (form, before, after, pending->window, error))
+    return FALSE;
+  if (claim_form != NULL)
+    atlas_record_forms_update_sources (claim_form, pending->window->atlas_case,
+                                       atlas_record_get_key (after));
+  return TRUE;
+}
+
+static void
+new_source_clicked_cb (GtkButton       *button,
+                       AtlasRecordForm *claim_form)
+{
+  AtlasWindow *self = g_object_get_data (G_OBJECT (button), "window");
+  g_autoptr(AtlasRecord) blank = atlas_record_forms_new_source (self->atlas_case);
+  AtlasRecordForm *form = atlas_record_forms_new_for (GTK_WINDOW (claim_form), self->atlas_case,
+                                                      NULL, blank);
+  SourceForClaim *pending = g_new0 (SourceForClaim, 1);
+
+  pending->window = g_object_ref (self);
+  g_weak_ref_init (&pending->claim_form, claim_form);
+  atlas_record_form_set_save_func (form, save_source_for_claim_cb, pending,
+                                   source_for_claim_free);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+/* A claim's form can add the source it was read in without being left. */
+static void
+offer_new_source (AtlasWindow     *self,
+                  AtlasRecordForm *form)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  gtk_widget_set_tooltip_text (button, _("New Source…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("New Source…"), -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "window", self);
+  g_signal_connect (button, "clicked", G_CALLBACK (new_source_clicked_cb), form);
+  atlas_record_form_set_suffix (form, "document_key", button);
 }
 
 AtlasRecordForm *
@@ -205,6 +282,8 @@ _atlas_window_open_form (AtlasWindow *self,
       return NULL;
     }
   atlas_record_form_set_save_func (form, save_record_cb, g_object_ref (self), g_object_unref);
+  if (g_str_equal (atlas_record_get_kind (before ? before : blank), "claim"))
+    offer_new_source (self, form);
   gtk_window_present (GTK_WINDOW (form));
   return form;
 }
@@ -446,6 +525,35 @@ delete_response_cb (AdwMessageDialog *dialog,
     delete_applied (pending->window, pending->edit, pending->record);
 }
 
+/* What goes with a record: how many cite it, then the first of them by kind and title. */
+static char *
+describe_citing (AtlasEdit *edit,
+                 guint      cited_by)
+{
+  GString *body = g_string_new (NULL);
+
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u record cites it and is deleted with it; Undo "
+                                             "brings both back:",
+                                             "%u records cite it and are deleted with it; Undo "
+                                             "brings them all back:", cited_by), cited_by);
+  for (guint i = 0; i < MIN (cited_by, MAX_CITING_LISTED); i++)
+    {
+      AtlasRecord *before, *after;
+      g_autofree char *title = NULL;
+
+      atlas_edit_get_step (edit, i, &before, &after);
+      title = atlas_format_record_title (before);
+      g_string_append_printf (body, "\n• %s: %s", atlas_format_kind (atlas_record_get_kind (before)),
+                              title);
+    }
+  if (cited_by > MAX_CITING_LISTED)
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "\n• and %u more",
+                                               "\n• and %u more", cited_by - MAX_CITING_LISTED),
+                            cited_by - MAX_CITING_LISTED);
+  return g_string_free (body, FALSE);
+}
+
 /* A record that others cite goes with them, once the analyst has seen what they are. */
 static void
 confirm_delete (AtlasWindow *self,
@@ -459,13 +567,7 @@ confirm_delete (AtlasWindow *self,
   PendingDelete *pending = g_new0 (PendingDelete, 1);
   AdwMessageDialog *dialog;
 
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u record cites it (a claim, a role, a waypoint or a "
-                                       "briefing step) and is deleted with it. Undo brings "
-                                       "both back.",
-                                       "%u records cite it (claims, roles, waypoints or "
-                                       "briefing steps) and are deleted with it. Undo brings "
-                                       "them all back.", cited_by), cited_by);
+  body = describe_citing (edit, cited_by);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
   /* headings and bodies are plain text unless told otherwise */
   adw_message_dialog_set_heading (dialog, heading);

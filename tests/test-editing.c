@@ -19,6 +19,7 @@
 
 #include "atlas-application.h"
 #include "atlas-details-page.h"
+#include "atlas-claim.h"
 #include "atlas-document.h"
 #include "atlas-fact-group.h"
 #include "atlas-incident.h"
@@ -499,6 +500,15 @@ test_incident_on_the_map (Fixture       *fixture,
   g_assert_true (activate (fixture, "win.delete-record", g_variant_new ("(ss)", "incident", key)));
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
+  /* it names what goes with the incident */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Claim: "));
+  {
+    g_autofree char *picture = g_build_filename (g_get_tmp_dir (), "test-editing-delete.png",
+                                                 NULL);
+
+    wait_ms (400);
+    g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (dialog), picture, NULL));
+  }
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
   drain ();
@@ -720,6 +730,54 @@ test_build_a_route (Fixture       *fixture,
   g_assert_cmpstr (end, ==, start);
 }
 
+/* A claim's source added from the claim's own form, which then cites it. */
+static void
+test_source_from_claim_form (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  AtlasRecordForm *claim_form = open_form (fixture, "win.add-claim",
+                                           g_variant_new ("(ss)", "incident", KERMAN));
+  AtlasRecordForm *source_form = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *claim = NULL;
+
+  collect (GTK_WIDGET (claim_form), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)),
+                   "New Source…") == 0)
+      g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+  drain ();
+
+  /* the newest form is the source's, over the claim's */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ATLAS_IS_RECORD_FORM (toplevel) && toplevel != G_OBJECT (claim_form))
+          source_form = ATLAS_RECORD_FORM (toplevel);
+      }
+  }
+  g_assert_nonnull (source_form);
+  atlas_record_form_set_text (source_form, "title", "Statement read on state television");
+  g_assert_true (atlas_record_form_save (source_form));
+  drain ();
+  source = find_key (fixture, ATLAS_TYPE_DOCUMENT, "title", "Statement read on state television");
+
+  atlas_record_form_set_text (claim_form, "attribute", "deaths");
+  atlas_record_form_set_text (claim_form, "value_text", "91");
+  save_form (claim_form);
+  claim = find_key (fixture, ATLAS_TYPE_CLAIM, "value_text", "91");
+  {
+    g_autoptr(AtlasRecord) record = atlas_case_lookup (the_case (fixture), "claim", claim, NULL);
+
+    g_assert_cmpstr (atlas_record_get_text (record, "document_key"), ==, source);
+  }
+}
+
 /* "Jiroft" typed in search finds the town in the offline gazetteer; its Add Incident Here
  * button opens the form with the place's name, coordinates, precision and source. */
 static void
@@ -908,6 +966,7 @@ main (int   argc,
   add_test ("/atlas/editing/incident-from-place-search", test_incident_from_place_search);
   add_test ("/atlas/editing/drag-incident", test_drag_incident);
   add_test ("/atlas/editing/build-a-route", test_build_a_route);
+  add_test ("/atlas/editing/source-from-claim-form", test_source_from_claim_form);
   add_test ("/atlas/editing/follows-another-process", test_follows_another_process);
   g_test_add_func ("/atlas/editing/edit-survives-kill", test_edit_survives_kill);
 

@@ -102,15 +102,20 @@ atlas_record_forms_new_source (AtlasCase *atlas_case)
 
 /* ---- claims ------------------------------------------------------------------------- */
 
-/* A figure must say what kind it is, and a range needs both its ends. */
+/* A claim needs its source; a figure must say what kind it is, and a range needs both its
+ * ends. */
 static char *
-check_figure (AtlasRecord *claim)
+check_claim (AtlasRecord *claim)
 {
+  const char *document_key = atlas_record_get_text (claim, "document_key");
+
   const char *qualifier = atlas_record_get_text (claim, "qualifier");
   double number = atlas_record_get_double (claim, "value_number");
   double min = atlas_record_get_double (claim, "value_min");
   double max = atlas_record_get_double (claim, "value_max");
 
+  if (document_key == NULL || *document_key == '\0')
+    return g_strdup (_("Choose the source the claim was read in, or add one with New Source…"));
   if (g_strcmp0 (qualifier, "range") == 0)
     {
       if (isnan (min) || isnan (max))
@@ -130,37 +135,66 @@ check_figure (AtlasRecord *claim)
   return NULL;
 }
 
+/* The case's sources as a choice: keys and "title (grade)"; a case with none yet offers an
+ * empty choice that the claim's check refuses. */
 static void
-add_document_choice (AtlasRecordForm *form,
-                     AtlasCase       *atlas_case)
+list_sources (AtlasCase  *atlas_case,
+              char     ***keys,
+              char     ***titles)
 {
   g_autoptr(GListModel) documents = atlas_case_list_records (atlas_case, ATLAS_TYPE_DOCUMENT,
                                                              NULL);
-  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
-  g_auto(GStrv) key_list = NULL;
-  g_auto(GStrv) title_list = NULL;
+  g_autoptr(GStrvBuilder) key_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) title_builder = g_strv_builder_new ();
+  guint n = documents ? g_list_model_get_n_items (documents) : 0;
 
-  for (guint i = 0; documents != NULL && i < g_list_model_get_n_items (documents); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(AtlasRecord) document = g_list_model_get_item (documents, i);
       g_autofree char *title = g_strdup_printf ("%s (%s)", atlas_record_get_text (document, "title"),
                                                 atlas_record_get_text (document, "reliability"));
 
-      g_strv_builder_add (keys, atlas_record_get_key (document));
-      g_strv_builder_add (titles, title);
+      g_strv_builder_add (key_builder, atlas_record_get_key (document));
+      g_strv_builder_add (title_builder, title);
     }
-  key_list = g_strv_builder_end (keys);
-  title_list = g_strv_builder_end (titles);
-  if (key_list[0] == NULL)
+  if (n == 0)
     {
-      /* the form needs a source: it says so until one is added */
-      atlas_record_form_add_text (form, "document_key", _("Source"), TRUE);
-      return;
+      g_strv_builder_add (key_builder, "");
+      g_strv_builder_add (title_builder, _("None yet: add one"));
     }
-  atlas_record_form_add_choice (form, "document_key", _("Source"),
-                                (const char * const *) key_list,
-                                (const char * const *) title_list);
+  *keys = g_strv_builder_end (key_builder);
+  *titles = g_strv_builder_end (title_builder);
+}
+
+static void
+add_document_choice (AtlasRecordForm *form,
+                     AtlasCase       *atlas_case)
+{
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) titles = NULL;
+
+  list_sources (atlas_case, &keys, &titles);
+  atlas_record_form_add_choice (form, "document_key", _("Source"), (const char * const *) keys,
+                                (const char * const *) titles);
+}
+
+/**
+ * atlas_record_forms_update_sources:
+ * @selected: (nullable): the key of the source to select, such as one just added
+ *
+ * Lists the case's sources again in a claim's form.
+ */
+void
+atlas_record_forms_update_sources (AtlasRecordForm *form,
+                                   AtlasCase       *atlas_case,
+                                   const char      *selected)
+{
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) titles = NULL;
+
+  list_sources (atlas_case, &keys, &titles);
+  atlas_record_form_set_choices (form, "document_key", (const char * const *) keys,
+                                 (const char * const *) titles, selected);
 }
 
 static void
@@ -200,7 +234,7 @@ add_claim_fields (AtlasRecordForm *form,
   atlas_record_form_add_choice (form, "credibility", _("Credibility Grade"), credibility_values,
                                 credibility_labels);
   atlas_record_form_add_long_text (form, "credibility_note", _("Why This Grade"));
-  atlas_record_form_set_check_func (form, check_figure);
+  atlas_record_form_set_check_func (form, check_claim);
 }
 
 AtlasRecord *

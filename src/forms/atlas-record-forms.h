@@ -34,4 +34,8 @@ AtlasRecord     *atlas_record_forms_new_stop       (AtlasCase   *atlas_case,
                                                     double       latitude,
                                                     double       longitude);
 
+void             atlas_record_forms_update_sources (AtlasRecordForm *form,
+                                                    AtlasCase       *atlas_case,
+                                                    const char      *selected);
+
 G_END_DECLS

@@ -616,8 +616,10 @@ collect_places_from_grid (AtlasBasemap    *self,
           }
       }
 
-  qsort (&g_array_index (out_indices, guint32, first_new), out_indices->len - first_new,
-         sizeof (guint32), compare_indices);
+  /* an empty array has no data for qsort to be given */
+  if (out_indices->len > first_new)
+    qsort (&g_array_index (out_indices, guint32, first_new), out_indices->len - first_new,
+           sizeof (guint32), compare_indices);
 }
 
 /**

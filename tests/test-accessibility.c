@@ -858,7 +858,16 @@ test_briefing_large_text (void)
   spin (600);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
+  /* the card is fitted a couple of frames after the window's new size reaches the map, which
+   * a slow (sanitized) build takes longer to get to: wait for the layout, a while at most */
   overlay = gtk_widget_get_parent (panel);
+  for (guint waited = 0; waited < TEST_SLOWDOWN * 20; waited++)
+    {
+      g_assert_true (gtk_widget_compute_bounds (panel, overlay, &bounds));
+      if (bounds.origin.y >= 0)
+        break;
+      spin (250);
+    }
   g_assert_true (gtk_widget_compute_bounds (panel, overlay, &bounds));
   g_test_message ("the step: %.0f px high from %.0f, in %d px", bounds.size.height,
                   bounds.origin.y, gtk_widget_get_height (overlay));

@@ -256,21 +256,16 @@ add_incident_drag (AtlasWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->map_view), GTK_EVENT_CONTROLLER (drag));
 }
 
-/* The places the offline basemap names, for search to find with no network. */
+/* The places the offline basemap names, for search to find with no network: the map's own
+ * basemap, read for them at the first search. */
 static void
 offer_places (AtlasWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasBasemap) basemap = atlas_basemap_new_from_resource (RESOURCE_BASE
-                                                                     "/basemap/basemap.bin",
-                                                                     &error);
+  AtlasBasemap *basemap = atlas_map_view_get_offline_basemap (self->map_view);
   g_autoptr(AtlasGazetteer) gazetteer = NULL;
 
   if (basemap == NULL)
-    {
-      g_warning ("No offline gazetteer: %s", error->message);
-      return;
-    }
+    return;
   gazetteer = atlas_basemap_new_gazetteer (basemap);
   atlas_sidebar_set_gazetteer (ATLAS_SIDEBAR (self->sidebar), gazetteer);
 }

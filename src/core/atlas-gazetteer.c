@@ -26,8 +26,13 @@ struct _AtlasGazetteer
 {
   GObject  parent_instance;
 
-  char    *source;
   GArray  *entries;      /* Entry */
+
+  /* until the first search: what fills the entries (folding 74,000 names takes a while,
+   * which a window's start need not wait for) */
+  AtlasGazetteerFillFunc fill;
+  gpointer               fill_data;
+  GDestroyNotify         fill_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasGazetteer, atlas_gazetteer, G_TYPE_OBJECT)
@@ -59,7 +64,8 @@ atlas_gazetteer_finalize (GObject *object)
 {
   AtlasGazetteer *self = ATLAS_GAZETTEER (object);
 
-  g_clear_pointer (&self->source, g_free);
+  if (self->fill_destroy != NULL)
+    self->fill_destroy (self->fill_data);
   g_clear_pointer (&self->entries, g_array_unref);
 
   G_OBJECT_CLASS (atlas_gazetteer_parent_class)->finalize (object);
@@ -78,25 +84,44 @@ atlas_gazetteer_init (AtlasGazetteer *self)
   g_array_set_clear_func (self->entries, clear_entry);
 }
 
+AtlasGazetteer *
+atlas_gazetteer_new (void)
+{
+  return g_object_new (ATLAS_TYPE_GAZETTEER, NULL);
+}
+
 /**
- * atlas_gazetteer_new:
- * @source: where the places come from, as an incident records it ("GeoNames")
+ * atlas_gazetteer_new_lazy:
+ * @fill: called once, before the first search or count, to add the places
  */
 AtlasGazetteer *
-atlas_gazetteer_new (const char *source)
+atlas_gazetteer_new_lazy (AtlasGazetteerFillFunc  fill,
+                          gpointer                user_data,
+                          GDestroyNotify          destroy)
 {
-  AtlasGazetteer *self = g_object_new (ATLAS_TYPE_GAZETTEER, NULL);
+  AtlasGazetteer *self = atlas_gazetteer_new ();
 
-  self->source = g_strdup (source);
+  self->fill = fill;
+  self->fill_data = user_data;
+  self->fill_destroy = destroy;
   return self;
 }
 
-const char *
-atlas_gazetteer_get_source (AtlasGazetteer *self)
+static void
+ensure_filled (AtlasGazetteer *self)
 {
-  g_return_val_if_fail (ATLAS_IS_GAZETTEER (self), NULL);
-  return self->source;
+  AtlasGazetteerFillFunc fill = self->fill;
+
+  if (fill == NULL)
+    return;
+  self->fill = NULL;
+  fill (self, self->fill_data);
+  if (self->fill_destroy != NULL)
+    self->fill_destroy (self->fill_data);
+  self->fill_destroy = NULL;
+  self->fill_data = NULL;
 }
+
 
 void
 atlas_gazetteer_add (AtlasGazetteer *self,
@@ -115,6 +140,7 @@ guint
 atlas_gazetteer_get_n_places (AtlasGazetteer *self)
 {
   g_return_val_if_fail (ATLAS_IS_GAZETTEER (self), 0);
+  ensure_filled (self);
   return self->entries->len;
 }
 
@@ -173,6 +199,7 @@ atlas_gazetteer_search (AtlasGazetteer *self,
 
   if (*stripped == '\0')
     return places;
+  ensure_filled (self);
   query = fold (stripped);
   for (guint i = 0; i < self->entries->len; i++)
     {

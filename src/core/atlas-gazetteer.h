@@ -22,8 +22,14 @@ typedef struct {
   guint8      rank;        /* 0 for the largest places … 9 */
 } AtlasPlace;
 
-AtlasGazetteer *atlas_gazetteer_new         (const char     *source);
-const char     *atlas_gazetteer_get_source  (AtlasGazetteer *self);
+/* Adds the places to @gazetteer, the first time it is searched. */
+typedef void (*AtlasGazetteerFillFunc) (AtlasGazetteer *gazetteer,
+                                        gpointer        user_data);
+
+AtlasGazetteer *atlas_gazetteer_new         (void);
+AtlasGazetteer *atlas_gazetteer_new_lazy    (AtlasGazetteerFillFunc fill,
+                                             gpointer        user_data,
+                                             GDestroyNotify  destroy);
 void            atlas_gazetteer_add         (AtlasGazetteer *self,
                                              const char     *name,
                                              double          latitude,

@@ -851,6 +851,19 @@ atlas_map_view_get_view_actions (AtlasMapView *self)
 }
 
 /**
+ * atlas_map_view_get_offline_basemap:
+ *
+ * Returns: (transfer none) (nullable): the basemap embedded in the app, as the map loaded
+ *   it, for what else reads it (the places search finds)
+ */
+AtlasBasemap *
+atlas_map_view_get_offline_basemap (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+  return self->basemap ? atlas_tile_renderer_get_basemap (self->basemap) : NULL;
+}
+
+/**
  * atlas_map_view_get_density_layer:
  *
  * Returns: (transfer none): the layer of the density view

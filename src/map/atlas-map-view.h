@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <shumate/shumate.h>
 
+#include "atlas-basemap.h"
 #include "atlas-case.h"
 #include "atlas-filter.h"
 #include "atlas-density-layer.h"
@@ -70,5 +71,7 @@ void              atlas_map_view_set_density_shown (AtlasMapView  *self,
 gboolean          atlas_map_view_get_density_shown (AtlasMapView  *self);
 GActionGroup     *atlas_map_view_get_view_actions  (AtlasMapView  *self);
 AtlasDensityLayer *atlas_map_view_get_density_layer (AtlasMapView *self);
+
+AtlasBasemap     *atlas_map_view_get_offline_basemap (AtlasMapView *self);
 
 G_END_DECLS

@@ -670,19 +670,12 @@ atlas_basemap_collect_countries (AtlasBasemap    *self,
     }
 }
 
-/**
- * atlas_basemap_new_gazetteer:
- *
- * Returns: (transfer full): the basemap's places, to find by name with no network
- */
-AtlasGazetteer *
-atlas_basemap_new_gazetteer (AtlasBasemap *self)
+static void
+fill_gazetteer (AtlasGazetteer *gazetteer,
+                gpointer        user_data)
 {
-  AtlasGazetteer *gazetteer;
+  AtlasBasemap *self = user_data;
 
-  g_return_val_if_fail (ATLAS_IS_BASEMAP (self), NULL);
-
-  gazetteer = atlas_gazetteer_new ("GeoNames, via the offline basemap");
   for (guint i = 0; i < atlas_basemap_get_n_places (self); i++)
     {
       const AtlasBasemapLabel *place = atlas_basemap_get_place (self, i);
@@ -690,5 +683,18 @@ atlas_basemap_new_gazetteer (AtlasBasemap *self)
       atlas_gazetteer_add (gazetteer, place->name, atlas_mercator_latitude_from_y (place->y),
                            atlas_mercator_longitude_from_x (place->x), place->rank);
     }
-  return gazetteer;
+}
+
+/**
+ * atlas_basemap_new_gazetteer:
+ *
+ * Returns: (transfer full): the basemap's places, to find by name with no network; they are
+ *   read from the basemap at the first search
+ */
+AtlasGazetteer *
+atlas_basemap_new_gazetteer (AtlasBasemap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BASEMAP (self), NULL);
+
+  return atlas_gazetteer_new_lazy (fill_gazetteer, g_object_ref (self), g_object_unref);
 }

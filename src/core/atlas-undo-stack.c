@@ -114,13 +114,6 @@ atlas_undo_stack_new (AtlasCase *atlas_case)
   return self;
 }
 
-AtlasCase *
-atlas_undo_stack_get_case (AtlasUndoStack *self)
-{
-  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), NULL);
-  return self->atlas_case;
-}
-
 /**
  * atlas_undo_stack_apply:
  *

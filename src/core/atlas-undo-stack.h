@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasUndoStack, atlas_undo_stack, ATLAS, UNDO_STACK, GObject)
 
 AtlasUndoStack *atlas_undo_stack_new            (AtlasCase      *atlas_case);
-AtlasCase      *atlas_undo_stack_get_case       (AtlasUndoStack *self);
 gboolean        atlas_undo_stack_apply          (AtlasUndoStack *self,
                                                  AtlasEdit      *edit,
                                                  GError        **error);

@@ -195,7 +195,7 @@ limit_lines (GtkLabel *label,
  * first, line by line, then the title, with an ellipsis: the panel's accessible name and
  * description keep them whole. */
 static void
-fit_caption (AtlasBriefingPanel *self)
+fit_card_text (AtlasBriefingPanel *self)
 {
   GtkLabel *labels[] = { self->caption_label, self->title_label };
 
@@ -231,7 +231,7 @@ fill_sources (AtlasBriefingPanel *self)
       shown++;
     }
   show_more (self, n - shown);
-  fit_caption (self);
+  fit_card_text (self);
   describe_shown (self, shown);
   self->n_sources_shown = shown;
   /* the card changed size: whoever frames the map around it is told */

@@ -538,6 +538,7 @@ open_filled_form (Fixture    *fixture,
       /* markup in a field is text, and a wrong date says so beside the field */
       atlas_record_form_set_text (form, "title", "Report <b>bold</b> & co");
       atlas_record_form_set_text (form, "published", "2024-13-01");
+      g_assert_true (g_str_has_prefix (atlas_record_form_get_problem (form), "Published: "));
       return form;
     }
   if (g_str_equal (name, "claim"))

@@ -62,10 +62,7 @@ dup_viewport_key (AtlasWindow *self)
 static void
 show_world (AtlasWindow *self)
 {
-  ShumateViewport *viewport = atlas_map_view_get_viewport (self->map_view);
-
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), 25.0, 30.0);
-  shumate_viewport_set_zoom_level (viewport, 2.0);
+  atlas_map_view_show_at (self->map_view, 25.0, 30.0, 2.0);
 }
 
 /* A case opened for the first time shows what it says it opens on, or all it holds. */
@@ -96,7 +93,6 @@ show_initial_view (AtlasWindow *self)
 static gboolean
 restore_viewport (AtlasWindow *self)
 {
-  ShumateViewport *viewport = atlas_map_view_get_viewport (self->map_view);
   g_autoptr(GVariant) viewports = NULL;
   g_autofree char *key = NULL;
   double lat, lon, zoom;
@@ -109,9 +105,8 @@ restore_viewport (AtlasWindow *self)
   if (!g_variant_lookup (viewports, key, "(ddd)", &lat, &lon, &zoom))
     return FALSE;
 
-  shumate_location_set_location (SHUMATE_LOCATION (viewport),
-                                 CLAMP (lat, -85.0, 85.0), CLAMP (lon, -180.0, 180.0));
-  shumate_viewport_set_zoom_level (viewport, zoom);
+  atlas_map_view_show_at (self->map_view, CLAMP (lat, -85.0, 85.0),
+                          CLAMP (lon, -180.0, 180.0), zoom);
   return TRUE;
 }
 

@@ -142,20 +142,16 @@ free_area_drawn (AtlasWindow       *window,
                                covered, n_covered, subject, free_area);
 }
 
-/* The step's subject lies wholly in the part of the map nothing covers, and fills at least
- * half of it across or down. */
+/* @bounds lie wholly in the part of the map nothing covers, and fill at least half of it
+ * across or down. */
 static void
-assert_step_framed (AtlasWindow *window,
-                    AtlasRecord *step)
+assert_bounds_framed (AtlasWindow       *window,
+                      const AtlasBounds *bounds_in)
 {
+  AtlasBounds bounds = *bounds_in;
   cairo_rectangle_t free_area;
-  AtlasBounds bounds;
   double x0, y0, x1, y1, fill;
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (atlas_map_framing_step_bounds (atlas_window_get_case (window), step, &bounds,
-                                                &error));
-  g_assert_no_error (error);
   free_area_drawn (window, &bounds, &free_area);
   project (window, bounds.max_lat, bounds.min_lon, &x0, &y0);
   project (window, bounds.min_lat, bounds.max_lon, &x1, &y1);
@@ -168,6 +164,45 @@ assert_step_framed (AtlasWindow *window,
   g_assert_cmpfloat (x1, <=, free_area.x + free_area.width + 1);
   g_assert_cmpfloat (y1, <=, free_area.y + free_area.height + 1);
   g_assert_cmpfloat (fill, >=, 0.5);
+}
+
+static void
+assert_step_framed (AtlasWindow *window,
+                    AtlasRecord *step)
+{
+  AtlasBounds bounds;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_map_framing_step_bounds (atlas_window_get_case (window), step, &bounds,
+                                                &error));
+  g_assert_no_error (error);
+  assert_bounds_framed (window, &bounds);
+}
+
+/* The case opens on its route, framed in the window as it is sized, not in the size the
+ * map assumed before it had one. */
+static void
+assert_opening_route_framed (AtlasWindow *window)
+{
+  AtlasCase *atlas_case = atlas_window_get_case (window);
+  g_autoptr(GListModel) waypoints = NULL;
+  const char *route_key, *selection_key;
+  AtlasBounds bounds;
+
+  atlas_case_get_initial_view (atlas_case, &route_key, &selection_key);
+  g_assert_nonnull (route_key);
+  waypoints = atlas_case_list_waypoints (atlas_case, route_key, NULL);
+  g_assert_nonnull (waypoints);
+  atlas_bounds_init_empty (&bounds);
+  for (guint i = 0; i < g_list_model_get_n_items (waypoints); i++)
+    {
+      g_autoptr(AtlasRecord) waypoint = g_list_model_get_item (waypoints, i);
+
+      atlas_bounds_extend (&bounds, atlas_record_get_double (waypoint, "latitude"),
+                           atlas_record_get_double (waypoint, "longitude"));
+    }
+  g_assert_false (atlas_bounds_is_empty (&bounds));
+  assert_bounds_framed (window, &bounds);
 }
 
 /* How many numbered sources the card shows. */
@@ -334,6 +369,8 @@ test_briefing_frames_every_size (void)
       AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
       guint n_steps;
 
+      g_test_message ("%d×%d, the case as it opens", sizes[s][0], sizes[s][1]);
+      assert_opening_route_framed (window);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
       n_steps = atlas_briefing_panel_get_n_steps (panel);
       for (guint i = 0; i < n_steps; i++)

@@ -56,6 +56,12 @@ _atlas_map_view_fly_to (AtlasMapView *self,
   shumate_viewport_set_zoom_level (viewport, zoom);
 }
 
+static gboolean
+has_size (AtlasMapView *self)
+{
+  return gtk_widget_get_width (GTK_WIDGET (self)) > 0;
+}
+
 static void
 map_size (AtlasMapView *self,
           double       *width,
@@ -161,8 +167,39 @@ refit_now (AtlasMapView *self)
     atlas_map_view_frame_bounds (self, &self->subject, FALSE);
 }
 
+/* Framing before the first allocation assumed a map of a default size; the window opens
+ * at whatever size it is given, so what was framed then is framed again at the real one. */
+static void
+remember_framing_until_sized (AtlasMapView      *self,
+                              const AtlasBounds *bounds,
+                              AtlasRecord       *record)
+{
+  self->frame_when_sized = !has_size (self);
+  if (bounds != NULL)
+    self->frame_when_sized_bounds = *bounds;
+  g_clear_object (&self->frame_when_sized_record);
+  if (self->frame_when_sized && record != NULL)
+    self->frame_when_sized_record = g_object_ref (record);
+}
+
+static void
+frame_again_now_sized (AtlasMapView *self)
+{
+  g_autoptr(AtlasRecord) record = NULL;
+
+  if (!self->frame_when_sized || !has_size (self))
+    return;
+  record = g_steal_pointer (&self->frame_when_sized_record);
+  self->frame_when_sized = FALSE;
+  if (record != NULL)
+    atlas_map_view_frame_record (self, record, FALSE);
+  else
+    atlas_map_view_frame_bounds (self, &self->frame_when_sized_bounds, FALSE);
+}
+
 /* Tells who lays things over the map its new size (so a caption can fit it), then frames
- * a briefing's subject again if the part of the map left free changed. */
+ * again what was framed before the map had a size, and a briefing's subject if the part of
+ * the map left free changed. */
 static void
 resized_cb (gpointer user_data)
 {
@@ -171,6 +208,7 @@ resized_cb (gpointer user_data)
   self->reframe_id = 0;
   _atlas_map_view_emit_resized (self);
   update_obstacles (self);
+  frame_again_now_sized (self);
   refit_now (self);
 }
 
@@ -245,6 +283,7 @@ atlas_map_view_frame_bounds (AtlasMapView      *self,
   if (atlas_bounds_is_empty (bounds))
     return;
 
+  remember_framing_until_sized (self, bounds, NULL);
   map_size (self, &width, &height);
   free_area_for (self, bounds, &free_area);
   atlas_map_framing_fit (bounds, width, height, &free_area, &frame);
@@ -296,6 +335,8 @@ atlas_map_view_frame_record (AtlasMapView *self,
   if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
     {
       cairo_rectangle_t free_area;
+
+      remember_framing_until_sized (self, NULL, record);
       AtlasMapFrame frame;
       double width, height;
 
@@ -348,4 +389,23 @@ atlas_map_view_refit (AtlasMapView *self)
 
   if (self->refit_id == 0)
     self->refit_id = g_idle_add_once (refit_cb, self);
+}
+
+/**
+ * atlas_map_view_show_at:
+ *
+ * Shows the map centred on @latitude, @longitude at @zoom, such as a view saved with the
+ * case; a framing asked for before the map had a size is not done again over it.
+ */
+void
+atlas_map_view_show_at (AtlasMapView *self,
+                        double        latitude,
+                        double        longitude,
+                        double        zoom)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  self->frame_when_sized = FALSE;
+  g_clear_object (&self->frame_when_sized_record);
+  _atlas_map_view_fly_to (self, latitude, longitude, zoom, FALSE);
 }

@@ -34,6 +34,10 @@ struct _AtlasMapView
   gboolean            has_subject;
   cairo_rectangle_t   framed_area;   /* the free area it was framed in */
   guint               reframe_id;
+  /* a framing asked for before the map had a size, done again once it has one */
+  gboolean            frame_when_sized;
+  AtlasBounds         frame_when_sized_bounds;
+  AtlasRecord        *frame_when_sized_record;
   guint               refit_id;
   AtlasMbtilesSource *mbtiles_source;
 

@@ -414,6 +414,7 @@ atlas_map_view_dispose (GObject *object)
   g_clear_object (&self->basemap);
   g_clear_object (&self->mbtiles_source);
   g_clear_object (&self->caption);
+  g_clear_object (&self->frame_when_sized_record);
   g_clear_handle_id (&self->reframe_id, g_source_remove);
   g_clear_handle_id (&self->refit_id, g_source_remove);
   g_clear_object (&self->view_actions);

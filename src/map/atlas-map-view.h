@@ -54,6 +54,10 @@ void              atlas_map_view_frame_subject    (AtlasMapView   *self,
 void              atlas_map_view_frame_record     (AtlasMapView   *self,
                                                    AtlasRecord    *record,
                                                    gboolean        animate);
+void              atlas_map_view_show_at          (AtlasMapView   *self,
+                                                   double          latitude,
+                                                   double          longitude,
+                                                   double          zoom);
 AtlasRecord      *atlas_map_view_pick             (AtlasMapView   *self,
                                                    double          x,
                                                    double          y);

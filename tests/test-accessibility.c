@@ -384,38 +384,6 @@ test_names (void)
 }
 
 
-/* The forms that build a case, on a copy of the sample that can be written to. */
-static void
-test_form_names (void)
-{
-  static const char * const actions[] = { "win.add-incident", "win.add-source", "win.add-actor" };
-  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
-  g_autofree char *dir = g_dir_make_tmp ("a11y-forms-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "kerman.gpkg", NULL);
-  g_autoptr(GFile) copy = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AtlasWindow *window;
-
-  g_file_copy (sample, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  window = open_settled_window (copy);
-  g_assert_false (atlas_case_get_read_only (atlas_window_get_case (window)));
-
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      GtkWindow *form;
-
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
-      form = find_toplevel (ATLAS_TYPE_RECORD_FORM);
-      g_assert_nonnull (form);
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
-      assert_all_named (GTK_WIDGET (form), actions[i]);
-      gtk_window_destroy (form);
-      spin (100);
-    }
-  close_window (window);
-}
-
 /* ---- the keyboard ------------------------------------------------------------------ */
 
 #define MAX_TAB_STOPS 400
@@ -473,7 +441,7 @@ stop_name (GtkWidget *focus)
 
 /* One press of Tab or Shift+Tab: the focus moves, to a named, visible widget. */
 static GtkWidget *
-press_tab (AtlasWindow      *window,
+press_tab (gpointer          window,
            GtkDirectionType  direction,
            guint             n)
 {
@@ -495,6 +463,83 @@ press_tab (AtlasWindow      *window,
   if (*name == '\0' || is_type_name (name))
     g_error ("the focus stop %s has no name", describe (focus));
   return focus;
+}
+
+static void
+collect_fields (GtkWidget *root,
+                GPtrArray *fields)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if ((GTK_IS_TEXT (root) || GTK_IS_TEXT_VIEW (root)) && gtk_widget_is_sensitive (root))
+    g_ptr_array_add (fields, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_fields (child, fields);
+}
+
+/* Tab alone goes round the form, each stop named, and reaches every field it shows. */
+static void
+assert_form_tab_walk (GtkWindow  *form,
+                      const char *what)
+{
+  g_autoptr(GHashTable) stops = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  guint n;
+
+  collect_fields (GTK_WIDGET (form), fields);
+  g_assert_cmpuint (fields->len, >, 0);
+  gtk_widget_grab_focus (first_focusable (GTK_WIDGET (form)));
+  for (n = 0; n < MAX_TAB_STOPS; n++)
+    {
+      GtkWidget *focus = press_tab (form, GTK_DIR_TAB_FORWARD, n);
+
+      if (!g_hash_table_add (stops, focus))
+        break;
+    }
+  g_assert_cmpuint (n, <, MAX_TAB_STOPS);
+  g_test_message ("%s: %u Tab stops, %u fields", what, n, fields->len);
+  for (guint i = 0; i < fields->len; i++)
+    if (!g_hash_table_contains (stops, fields->pdata[i]))
+      {
+        g_autofree char *field = describe (fields->pdata[i]);
+
+        g_error ("%s: Tab never reaches %s", what, field);
+      }
+}
+
+/* The forms that build a case, on a copy of the sample that can be written to: every
+ * control named, every field reached by Tab alone. */
+static void
+test_form_names (void)
+{
+  static const char * const actions[] = { "win.add-incident", "win.add-source", "win.add-actor" };
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  g_autofree char *dir = g_dir_make_tmp ("a11y-forms-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kerman.gpkg", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window;
+
+  g_file_copy (sample, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  window = open_settled_window (copy);
+  g_assert_false (atlas_case_get_read_only (atlas_window_get_case (window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWindow *form;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
+      form = find_toplevel (ATLAS_TYPE_RECORD_FORM);
+      g_assert_nonnull (form);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (form));
+      assert_all_named (GTK_WIDGET (form), actions[i]);
+      assert_form_tab_walk (form, actions[i]);
+      gtk_window_destroy (form);
+      spin (100);
+    }
+  close_window (window);
 }
 
 static gboolean

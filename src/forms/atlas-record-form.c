@@ -362,6 +362,11 @@ add_entry_row (AtlasRecordForm *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (field->row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), field->label);
   gtk_editable_set_text (GTK_EDITABLE (field->row), text ? text : "");
+  /* libadwaita 1.2 leaves the text the focus lands in unnamed: a screen reader would
+   * read a field without its title */
+  gtk_accessible_update_property (
+    GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (field->row))),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, field->label, -1);
   g_signal_connect_swapped (field->row, "changed", G_CALLBACK (field_changed_cb), field);
   adw_preferences_group_add (current_group (self), field->row);
 }

@@ -15,6 +15,8 @@
 
 #include "atlas-gazetteer.h"
 
+#include <glib/gi18n.h>
+
 typedef struct {
   char   *name;
   char   *folded;        /* lower-case ASCII, for matching */
@@ -230,4 +232,21 @@ atlas_gazetteer_search (AtlasGazetteer *self,
       g_array_append_val (places, place);
     }
   return places;
+}
+
+/**
+ * atlas_place_dup_area:
+ *
+ * Returns: (transfer full) (nullable): where @place lies, as "Kerman, Iran", "Iran" or
+ *   "Kerman"; %NULL when neither its province nor its country is known
+ */
+char *
+atlas_place_dup_area (const AtlasPlace *place)
+{
+  g_return_val_if_fail (place != NULL, NULL);
+
+  if (place->province != NULL && place->country != NULL)
+    /* Translators: a place's province (or state, region) and country, as "Kerman, Iran" */
+    return g_strdup_printf (_("%s, %s"), place->province, place->country);
+  return g_strdup (place->province != NULL ? place->province : place->country);
 }

@@ -44,4 +44,6 @@ GArray         *atlas_gazetteer_search      (AtlasGazetteer *self,
                                              const char     *text,
                                              guint           limit);
 
+char           *atlas_place_dup_area        (const AtlasPlace *place);
+
 G_END_DECLS

@@ -564,14 +564,37 @@ atlas_basemap_new_from_resource (const char  *resource_path,
 }
 
 /**
+ * atlas_basemap_get_default:
+ *
+ * The basemap extract embedded in the application, loaded once for the whole process (the
+ * map, the printer and the route painter alike: it is immutable, so any thread may share
+ * it); a failed load is tried again at the next call.
+ *
+ * Returns: (transfer none) (nullable): the basemap, or %NULL with @error set
+ */
+AtlasBasemap *
+atlas_basemap_get_default (GError **error)
+{
+  static GMutex lock;
+  static AtlasBasemap *shared = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  if (shared == NULL)
+    shared = atlas_basemap_new_from_resource (RESOURCE_BASE "/basemap/basemap.bin", error);
+  return shared;
+}
+
+/**
  * atlas_basemap_new_default:
  *
- * Loads the basemap extract embedded in the application, for the map and the printer alike.
+ * Returns: (transfer full) (nullable): a reference to atlas_basemap_get_default()
  */
 AtlasBasemap *
 atlas_basemap_new_default (GError **error)
 {
-  return atlas_basemap_new_from_resource (RESOURCE_BASE "/basemap/basemap.bin", error);
+  AtlasBasemap *basemap = atlas_basemap_get_default (error);
+
+  return basemap != NULL ? g_object_ref (basemap) : NULL;
 }
 
 const AtlasGeometryTree *

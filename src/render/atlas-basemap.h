@@ -29,6 +29,7 @@ AtlasBasemap            *atlas_basemap_new_from_bytes        (GBytes            
 AtlasBasemap            *atlas_basemap_new_from_resource     (const char        *resource_path,
                                                               GError           **error);
 AtlasBasemap            *atlas_basemap_new_default           (GError           **error);
+AtlasBasemap            *atlas_basemap_get_default           (GError           **error);
 
 const AtlasGeometryTree *atlas_basemap_get_geometry_for_zoom (AtlasBasemap      *self,
                                                               int                zoom);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "atlas-basemap.h"
+#include "atlas-basemap-private.h"
 
 #include <math.h>
 
@@ -21,7 +22,6 @@
 #define PLACE_GRID_LEVEL 8
 #define PLACE_GRID_SIZE (1 << PLACE_GRID_LEVEL)
 #define LINEAR_SCAN_LIMIT 4096
-#define N_ZOOM_SLOTS 32
 
 /* Geometry is simplified per zoom band to a tolerance in pixels at the band's
  * deepest zoom; the last band keeps every vertex. */
@@ -40,39 +40,7 @@ static const LodBand lod_bands[] = {
   { ATLAS_MERCATOR_MAX_ZOOM, 0.0, 14 },
 };
 
-#define N_LOD_BANDS G_N_ELEMENTS (lod_bands)
-
-typedef struct
-{
-  GArray *xy;      /* double pairs */
-  GArray *offsets; /* guint32, n_arcs + 1 */
-} ArcSet;
-
-struct _AtlasBasemap
-{
-  GObject            parent_instance;
-
-  AtlasGeometryTree *trees[N_LOD_BANDS];
-
-  AtlasBasemapLabel *countries;
-  guint              n_countries;
-  AtlasBasemapLabel *places;     /* sorted by min_zoom, then priority */
-  guint              n_places;
-  GStringChunk      *names;
-
-  AtlasBasemapLabel *provinces;  /* first-level divisions' label points, in priority order */
-  guint              n_provinces;
-
-  /* country outlines, as rings of normalised Web Mercator points */
-  AtlasBasemapCountryShape *shapes;
-  guint                     n_shapes;
-  GArray                   *shape_xy;       /* double pairs */
-  GArray                   *shape_offsets;  /* guint32 point offsets, total rings + 1 */
-
-  guint              places_up_to_zoom[N_ZOOM_SLOTS];
-  guint32           *grid_start;  /* PLACE_GRID_SIZE² + 1 offsets into grid_items */
-  guint32           *grid_items;  /* place indices, ascending within a cell */
-};
+G_STATIC_ASSERT (G_N_ELEMENTS (lod_bands) == N_LOD_BANDS);
 
 G_DEFINE_FINAL_TYPE (AtlasBasemap, atlas_basemap, G_TYPE_OBJECT)
 
@@ -112,8 +80,8 @@ atlas_basemap_init (AtlasBasemap *self)
 
 /* Arc sets and their simplification. */
 
-static void
-arc_set_clear (ArcSet *arcs)
+void
+_atlas_basemap_arc_set_clear (ArcSet *arcs)
 {
   g_clear_pointer (&arcs->xy, g_array_unref);
   g_clear_pointer (&arcs->offsets, g_array_unref);
@@ -136,9 +104,9 @@ arc_set_get_arc (const ArcSet *arcs,
   return &g_array_index (arcs->xy, double, 2 * first);
 }
 
-static void
-arc_set_from_data (ArcSet                 *arcs,
-                   const AtlasBasemapData *data)
+void
+_atlas_basemap_arc_set_from_data (ArcSet                 *arcs,
+                                  const AtlasBasemapData *data)
 {
   guint n_points = data->arc_offsets[data->n_arcs];
 
@@ -180,10 +148,10 @@ band_tolerance (const LodBand *band)
 
 /* Appends an arc to a ring, moving it by whole worlds so that it continues
  * where the ring ends, and skipping the shared junction point. */
-static void
-append_arc_to_ring (const ArcSet *arcs,
-                    gint32        ref,
-                    GArray       *ring)
+void
+_atlas_basemap_append_arc_to_ring (const ArcSet *arcs,
+                                   gint32        ref,
+                                   GArray       *ring)
 {
   gboolean reversed = ref < 0;
   guint index = reversed ? (guint) (-(ref + 1)) : (guint) ref;
@@ -208,8 +176,8 @@ append_arc_to_ring (const ArcSet *arcs,
 
 /* A ring around a pole (Antarctica) ends one world away from its start; it is
  * closed along the edge of the map. */
-static void
-close_polar_ring (GArray *ring)
+void
+_atlas_basemap_close_polar_ring (GArray *ring)
 {
   const double *xy = (const double *) ring->data;
   guint n_points = ring->len / 2;
@@ -283,11 +251,11 @@ add_rings (AtlasGeometry          *geometry,
     {
       g_array_set_size (ring, 0);
       for (guint32 i = data->ring_offsets[r]; i < data->ring_offsets[r + 1]; i++)
-        append_arc_to_ring (arcs, data->ring_refs[i], ring);
+        _atlas_basemap_append_arc_to_ring (arcs, data->ring_refs[i], ring);
       if (ring->len < 6)
         continue;
 
-      close_polar_ring (ring);
+      _atlas_basemap_close_polar_ring (ring);
       add_wrapped_part (geometry, ATLAS_PART_LAND, ring, tolerance);
     }
 }
@@ -367,7 +335,7 @@ build_geometry (AtlasBasemap           *self,
   for (guint b = 0; b < N_LOD_BANDS; b++)
     jobs[b] = (BandJob) { data, &arcs[b], &lod_bands[b], NULL };
 
-  arc_set_from_data (&arcs[finest], data);
+  _atlas_basemap_arc_set_from_data (&arcs[finest], data);
   thread = g_thread_try_new ("atlas-basemap", run_band_job, &jobs[finest], NULL);
   if (thread == NULL)
     run_band_job (&jobs[finest]);
@@ -383,7 +351,7 @@ build_geometry (AtlasBasemap           *self,
   for (guint b = 0; b < N_LOD_BANDS; b++)
     {
       self->trees[b] = jobs[b].tree;
-      arc_set_clear (&arcs[b]);
+      _atlas_basemap_arc_set_clear (&arcs[b]);
     }
 }
 
@@ -443,39 +411,6 @@ build_place_index (AtlasBasemap *self)
     }
 }
 
-/* Country outlines at full detail, assembled as the land is. */
-static void
-build_country_shapes (AtlasBasemap     *self,
-                      AtlasBasemapData *data)
-{
-  ArcSet arcs = { NULL, };
-  g_autoptr(GArray) ring = g_array_new (FALSE, FALSE, sizeof (double));
-  guint32 offset = 0;
-
-  self->shapes = g_steal_pointer (&data->shapes);
-  self->n_shapes = data->n_shapes;
-  self->shape_xy = g_array_new (FALSE, FALSE, sizeof (double));
-  self->shape_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_array_append_val (self->shape_offsets, offset);
-  if (self->n_shapes == 0)
-    return;
-
-  arc_set_from_data (&arcs, data);
-  for (guint s = 0; s < self->n_shapes; s++)
-    for (guint32 r = self->shapes[s].first_ring;
-         r < self->shapes[s].first_ring + self->shapes[s].n_rings; r++)
-      {
-        g_array_set_size (ring, 0);
-        for (guint32 i = data->shape_ring_offsets[r]; i < data->shape_ring_offsets[r + 1]; i++)
-          append_arc_to_ring (&arcs, data->shape_ring_refs[i], ring);
-        close_polar_ring (ring);
-        g_array_append_vals (self->shape_xy, ring->data, ring->len);
-        offset = self->shape_xy->len / 2;
-        g_array_append_val (self->shape_offsets, offset);
-      }
-  arc_set_clear (&arcs);
-}
-
 static AtlasBasemap *
 atlas_basemap_new_internal (GBytes      *bytes,
                             const char  *display_name,
@@ -498,7 +433,7 @@ atlas_basemap_new_internal (GBytes      *bytes,
   self->names = g_steal_pointer (&data->names);
   self->provinces = g_steal_pointer (&data->provinces);
   self->n_provinces = data->n_provinces;
-  build_country_shapes (self, data);
+  _atlas_basemap_build_country_shapes (self, data);
   build_place_index (self);
 
   return self;
@@ -645,9 +580,9 @@ atlas_basemap_get_country (AtlasBasemap *self,
   return &self->countries[index];
 }
 
-static gboolean
-label_is_in_rect (const AtlasBasemapLabel *label,
-                  const AtlasRect         *rect)
+gboolean
+_atlas_basemap_label_is_in_rect (const AtlasBasemapLabel *label,
+                                 const AtlasRect         *rect)
 {
   return label->x >= rect->x0 && label->x <= rect->x1 &&
          label->y >= rect->y0 && label->y <= rect->y1;
@@ -686,7 +621,7 @@ collect_places_from_grid (AtlasBasemap    *self,
 
             if (index >= limit)
               break;
-            if (label_is_in_rect (&self->places[index], rect))
+            if (_atlas_basemap_label_is_in_rect (&self->places[index], rect))
               g_array_append_val (out_indices, index);
           }
       }
@@ -723,7 +658,7 @@ atlas_basemap_collect_places (AtlasBasemap    *self,
     }
 
   for (guint32 i = 0; i < limit; i++)
-    if (label_is_in_rect (&self->places[i], rect))
+    if (_atlas_basemap_label_is_in_rect (&self->places[i], rect))
       g_array_append_val (out_indices, i);
 }
 
@@ -740,160 +675,9 @@ atlas_basemap_collect_countries (AtlasBasemap    *self,
       const AtlasBasemapLabel *country = &self->countries[i];
 
       if (zoom >= country->min_zoom && zoom <= country->max_zoom &&
-          label_is_in_rect (country, rect))
+          _atlas_basemap_label_is_in_rect (country, rect))
         g_array_append_val (out_indices, i);
     }
-}
-
-guint
-atlas_basemap_get_n_provinces (AtlasBasemap *self)
-{
-  g_return_val_if_fail (ATLAS_IS_BASEMAP (self), 0);
-
-  return self->n_provinces;
-}
-
-/**
- * atlas_basemap_get_province:
- *
- * Returns: the label point, name and zoom range of a first-level division (a province,
- *   state or region), as atlas_basemap_get_country() gives a country's
- */
-const AtlasBasemapLabel *
-atlas_basemap_get_province (AtlasBasemap *self,
-                            guint         index)
-{
-  g_return_val_if_fail (ATLAS_IS_BASEMAP (self), NULL);
-  g_return_val_if_fail (index < self->n_provinces, NULL);
-
-  return &self->provinces[index];
-}
-
-/**
- * atlas_basemap_collect_provinces:
- *
- * Appends, in priority order, the provinces labelled at @zoom whose label point lies in
- * @rect, as atlas_basemap_collect_countries() does for countries.
- */
-void
-atlas_basemap_collect_provinces (AtlasBasemap    *self,
-                                 int              zoom,
-                                 const AtlasRect *rect,
-                                 GArray          *out_indices)
-{
-  g_return_if_fail (ATLAS_IS_BASEMAP (self));
-
-  for (guint32 i = 0; i < self->n_provinces; i++)
-    {
-      const AtlasBasemapLabel *province = &self->provinces[i];
-
-      if (zoom >= province->min_zoom && zoom <= province->max_zoom &&
-          label_is_in_rect (province, rect))
-        g_array_append_val (out_indices, i);
-    }
-}
-
-/**
- * atlas_basemap_get_place_country:
- *
- * Returns: (nullable): the name of the country place @index lies in, if known
- */
-const char *
-atlas_basemap_get_place_country (AtlasBasemap *self,
-                                 guint         index)
-{
-  const AtlasBasemapLabel *place = atlas_basemap_get_place (self, index);
-
-  return place != NULL && place->country > 0 ? self->shapes[place->country - 1].name : NULL;
-}
-
-/**
- * atlas_basemap_get_place_province:
- *
- * Returns: (nullable): the name of the first-level division place @index lies in, if known
- */
-const char *
-atlas_basemap_get_place_province (AtlasBasemap *self,
-                                  guint         index)
-{
-  const AtlasBasemapLabel *place = atlas_basemap_get_place (self, index);
-
-  return place != NULL && place->province > 0 ? self->provinces[place->province - 1].name
-                                              : NULL;
-}
-
-guint
-atlas_basemap_get_n_country_shapes (AtlasBasemap *self)
-{
-  g_return_val_if_fail (ATLAS_IS_BASEMAP (self), 0);
-
-  return self->n_shapes;
-}
-
-const AtlasBasemapCountryShape *
-atlas_basemap_get_country_shape (AtlasBasemap *self,
-                                 guint         index)
-{
-  g_return_val_if_fail (ATLAS_IS_BASEMAP (self), NULL);
-  g_return_val_if_fail (index < self->n_shapes, NULL);
-
-  return &self->shapes[index];
-}
-
-/**
- * atlas_basemap_find_country_shape:
- * @name_or_code: a country's name as Natural Earth spells it ("Tajikistan"), or its ISO
- *   3166-1 alpha-2 code ("TJ"), in any case
- *
- * Returns: the index of the country's outline, or -1 if there is none
- */
-int
-atlas_basemap_find_country_shape (AtlasBasemap *self,
-                                  const char   *name_or_code)
-{
-  g_autofree char *wanted = NULL;
-
-  g_return_val_if_fail (ATLAS_IS_BASEMAP (self), -1);
-
-  if (name_or_code == NULL)
-    return -1;
-  wanted = g_utf8_casefold (g_strstrip (g_strdup (name_or_code)), -1);
-  if (*wanted == '\0')
-    return -1;
-  for (guint i = 0; i < self->n_shapes; i++)
-    {
-      g_autofree char *name = g_utf8_casefold (self->shapes[i].name, -1);
-
-      if (g_str_equal (name, wanted) || g_ascii_strcasecmp (self->shapes[i].iso_a2, wanted) == 0)
-        return (int) i;
-    }
-  return -1;
-}
-
-/**
- * atlas_basemap_get_country_ring:
- * @index: a country outline's index
- * @ring: one of its atlas_basemap_get_country_shape()->n_rings rings
- *
- * Returns: the ring's points, pairs of normalised Web Mercator x, y (x may leave [0, 1] where
- *   the country crosses the antimeridian); rings are filled with the even-odd rule
- */
-const double *
-atlas_basemap_get_country_ring (AtlasBasemap *self,
-                                guint         index,
-                                guint         ring,
-                                guint        *out_n_points)
-{
-  guint32 first, r;
-
-  g_return_val_if_fail (ATLAS_IS_BASEMAP (self), NULL);
-  g_return_val_if_fail (index < self->n_shapes, NULL);
-  g_return_val_if_fail (ring < self->shapes[index].n_rings, NULL);
-
-  r = self->shapes[index].first_ring + ring;
-  first = g_array_index (self->shape_offsets, guint32, r);
-  *out_n_points = g_array_index (self->shape_offsets, guint32, r + 1) - first;
-  return &g_array_index (self->shape_xy, double, 2 * first);
 }
 
 static void

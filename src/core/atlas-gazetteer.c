@@ -5,7 +5,8 @@
  *
  * Places found by name with no network: the names the offline basemap carries, searched by
  * their native spelling or its plain-ASCII form ("Jiroft" finds "Jīroft"), at the start of
- * the name or of any word in it, the largest places first.
+ * the name or of any word in it, the largest places first.  Each place carries the names of
+ * its country and first-level division (province, state…) where they are known.
  */
 
 #include "config.h"
@@ -14,12 +15,16 @@
 
 #include "atlas-gazetteer.h"
 
+#include <glib/gi18n.h>
+
 typedef struct {
   char   *name;
   char   *folded;        /* lower-case ASCII, for matching */
   double  latitude;
   double  longitude;
   guint8  rank;
+  const char *province;  /* interned: a few thousand names shared by 74,000 places */
+  const char *country;
 } Entry;
 
 struct _AtlasGazetteer
@@ -123,14 +128,22 @@ ensure_filled (AtlasGazetteer *self)
 }
 
 
+/**
+ * atlas_gazetteer_add:
+ * @province: (nullable): the first-level division the place lies in
+ * @country: (nullable): the country it lies in
+ */
 void
 atlas_gazetteer_add (AtlasGazetteer *self,
                      const char     *name,
                      double          latitude,
                      double          longitude,
-                     guint8          rank)
+                     guint8          rank,
+                     const char     *province,
+                     const char     *country)
 {
-  Entry entry = { g_strdup (name), fold (name), latitude, longitude, rank };
+  Entry entry = { g_strdup (name), fold (name), latitude, longitude, rank,
+                  g_intern_string (province), g_intern_string (country) };
 
   g_return_if_fail (ATLAS_IS_GAZETTEER (self));
   g_array_append_val (self->entries, entry);
@@ -213,9 +226,27 @@ atlas_gazetteer_search (AtlasGazetteer *self,
   for (guint i = 0; i < MIN (hits->len, limit); i++)
     {
       const Entry *entry = g_array_index (hits, Hit, i).entry;
-      AtlasPlace place = { entry->name, entry->latitude, entry->longitude, entry->rank };
+      AtlasPlace place = { entry->name, entry->latitude, entry->longitude, entry->rank,
+                           entry->province, entry->country };
 
       g_array_append_val (places, place);
     }
   return places;
+}
+
+/**
+ * atlas_place_dup_area:
+ *
+ * Returns: (transfer full) (nullable): where @place lies, as "Kerman, Iran", "Iran" or
+ *   "Kerman"; %NULL when neither its province nor its country is known
+ */
+char *
+atlas_place_dup_area (const AtlasPlace *place)
+{
+  g_return_val_if_fail (place != NULL, NULL);
+
+  if (place->province != NULL && place->country != NULL)
+    /* Translators: a place's province (or state, region) and country, as "Kerman, Iran" */
+    return g_strdup_printf (_("%s, %s"), place->province, place->country);
+  return g_strdup (place->province != NULL ? place->province : place->country);
 }

@@ -20,6 +20,8 @@ typedef struct {
   double      latitude;
   double      longitude;
   guint8      rank;        /* 0 for the largest places … 9 */
+  const char *province;    /* nullable: the first-level division (province, state…) */
+  const char *country;     /* nullable */
 } AtlasPlace;
 
 /* Adds the places to @gazetteer, the first time it is searched. */
@@ -34,10 +36,14 @@ void            atlas_gazetteer_add         (AtlasGazetteer *self,
                                              const char     *name,
                                              double          latitude,
                                              double          longitude,
-                                             guint8          rank);
+                                             guint8          rank,
+                                             const char     *province,
+                                             const char     *country);
 guint           atlas_gazetteer_get_n_places (AtlasGazetteer *self);
 GArray         *atlas_gazetteer_search      (AtlasGazetteer *self,
                                              const char     *text,
                                              guint           limit);
+
+char           *atlas_place_dup_area        (const AtlasPlace *place);
 
 G_END_DECLS

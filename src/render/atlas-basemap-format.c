@@ -53,11 +53,19 @@ typedef enum
   SECTION_BORDERS,
   SECTION_COUNTRIES,
   SECTION_PLACES,
+  /* optional: the context layers */
+  SECTION_PROVINCE_LINES,
+  SECTION_RIVERS,
+  SECTION_PROVINCES,
+  SECTION_COUNTRY_SHAPES,
+  SECTION_PLACE_ADMIN,
   N_SECTIONS
 } SectionId;
 
+#define N_REQUIRED_SECTIONS (SECTION_PLACES + 1)
+
 static const char *const section_tags[N_SECTIONS] = {
-  "ARCS", "LAND", "COST", "BORD", "CTRY", "PLAC",
+  "ARCS", "LAND", "COST", "BORD", "CTRY", "PLAC", "ADM1", "RIVR", "PROV", "CPOL", "PLAD",
 };
 
 typedef struct
@@ -328,7 +336,7 @@ read_header (Parser  *parser,
     if (!read_section_entry (parser, &reader, length, error))
       return FALSE;
 
-  for (int id = 0; id < N_SECTIONS; id++)
+  for (int id = 0; id < N_REQUIRED_SECTIONS; id++)
     if (!parser->present[id])
       return fail (parser, error, "required section %s is missing", section_tags[id]);
 
@@ -496,6 +504,33 @@ read_arc_reference (Parser        *parser,
   return add_assembled_points (parser, section, (guint32) index, total_points, error);
 }
 
+/* One ring: a reference count, then that many arc references, appended to @refs
+ * (room for one reference per byte of the section is allocated up front). */
+static gboolean
+read_ring (Parser        *parser,
+           Reader        *reader,
+           const Section *section,
+           guint          item,
+           guint64       *total_points,
+           gint32        *refs,
+           guint32       *n_refs_total,
+           GError       **error)
+{
+  guint32 n_refs;
+
+  if (!reader_varint (reader, &n_refs))
+    return truncated (parser, section, item, error);
+  if (n_refs == 0 || n_refs > reader_remaining (reader))
+    return fail (parser, error, "a ring of item %u of section %s claims %u arcs", item,
+                 section->tag, n_refs);
+
+  for (guint32 i = 0; i < n_refs; i++)
+    if (!read_arc_reference (parser, reader, section, item, total_points,
+                             &refs[(*n_refs_total)++], error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 parse_land (Parser  *parser,
             GBytes  *bytes,
@@ -516,18 +551,10 @@ parse_land (Parser  *parser,
 
   for (guint ring = 0; ring < data->n_rings; ring++)
     {
-      guint32 n_refs;
-
-      if (!reader_varint (&reader, &n_refs))
-        return truncated (parser, section, ring, error);
-      if (n_refs == 0 || n_refs > reader_remaining (&reader))
-        return fail (parser, error, "ring %u claims %u arcs", ring, n_refs);
-
       data->ring_offsets[ring] = total;
-      for (guint32 i = 0; i < n_refs; i++)
-        if (!read_arc_reference (parser, &reader, section, ring, &total_points,
-                                 &data->ring_refs[total++], error))
-          return FALSE;
+      if (!read_ring (parser, &reader, section, ring, &total_points, data->ring_refs, &total,
+                      error))
+        return FALSE;
     }
   data->ring_offsets[data->n_rings] = total;
 
@@ -613,6 +640,26 @@ read_label_position (Parser            *parser,
   return TRUE;
 }
 
+/* A country's or a province's label: a position, a zoom range and a name. */
+static gboolean
+read_area_label (Parser            *parser,
+                 Reader            *reader,
+                 const Section     *section,
+                 guint              item,
+                 AtlasBasemapLabel *label,
+                 GError           **error)
+{
+  if (!read_label_position (parser, reader, section, item, label, error))
+    return FALSE;
+  if (!reader_u8 (reader, &label->min_zoom) || !reader_u8 (reader, &label->max_zoom))
+    return truncated (parser, section, item, error);
+  if (label->min_zoom > label->max_zoom || label->max_zoom > MAX_LABEL_ZOOM)
+    return fail (parser, error, "item %u of section %s has an invalid zoom range", item,
+                 section->tag);
+
+  return read_label_name (parser, reader, section, item, label, error);
+}
+
 static gboolean
 read_country (Parser            *parser,
               Reader            *reader,
@@ -620,16 +667,19 @@ read_country (Parser            *parser,
               AtlasBasemapLabel *label,
               GError           **error)
 {
-  const Section *section = &parser->sections[SECTION_COUNTRIES];
+  return read_area_label (parser, reader, &parser->sections[SECTION_COUNTRIES], item, label,
+                          error);
+}
 
-  if (!read_label_position (parser, reader, section, item, label, error))
-    return FALSE;
-  if (!reader_u8 (reader, &label->min_zoom) || !reader_u8 (reader, &label->max_zoom))
-    return truncated (parser, section, item, error);
-  if (label->min_zoom > label->max_zoom || label->max_zoom > MAX_LABEL_ZOOM)
-    return fail (parser, error, "country %u has an invalid zoom range", item);
-
-  return read_label_name (parser, reader, section, item, label, error);
+static gboolean
+read_province (Parser            *parser,
+               Reader            *reader,
+               guint              item,
+               AtlasBasemapLabel *label,
+               GError           **error)
+{
+  return read_area_label (parser, reader, &parser->sections[SECTION_PROVINCES], item, label,
+                          error);
 }
 
 static gboolean
@@ -684,6 +734,140 @@ parse_labels (Parser             *parser,
   return expect_section_end (parser, &reader, section, error);
 }
 
+/* CPOL: per country a name, a two-letter code (or two NUL bytes) and its rings. */
+
+static gboolean
+read_country_shape (Parser                   *parser,
+                    Reader                   *reader,
+                    guint                     item,
+                    guint64                  *total_points,
+                    guint32                  *n_rings_total,
+                    guint32                  *n_refs_total,
+                    AtlasBasemapCountryShape *shape,
+                    GError                  **error)
+{
+  const Section *section = &parser->sections[SECTION_COUNTRY_SHAPES];
+  AtlasBasemapData *data = parser->data;
+  AtlasBasemapLabel name = { 0, };
+  const guint8 *code;
+  guint32 n_rings;
+
+  if (!read_label_name (parser, reader, section, item, &name, error))
+    return FALSE;
+  if (!reader_bytes (reader, 2, &code) || !reader_varint (reader, &n_rings))
+    return truncated (parser, section, item, error);
+  if (!(code[0] == 0 && code[1] == 0) &&
+      !(g_ascii_isupper (code[0]) && g_ascii_isupper (code[1])))
+    return fail (parser, error, "country shape %u has an invalid ISO code", item);
+  if (n_rings > reader_remaining (reader))
+    return fail (parser, error, "country shape %u claims %u rings", item, n_rings);
+
+  shape->name = name.name;
+  memcpy (shape->iso_a2, code, 2);
+  shape->iso_a2[2] = '\0';
+  shape->first_ring = *n_rings_total;
+  shape->n_rings = n_rings;
+  for (guint32 r = 0; r < n_rings; r++)
+    {
+      data->shape_ring_offsets[(*n_rings_total)++] = *n_refs_total;
+      if (!read_ring (parser, reader, section, item, total_points, data->shape_ring_refs,
+                      n_refs_total, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_country_shapes (Parser  *parser,
+                      GBytes  *bytes,
+                      GError **error)
+{
+  const Section *section = &parser->sections[SECTION_COUNTRY_SHAPES];
+  AtlasBasemapData *data = parser->data;
+  Reader reader = section_reader (bytes, section);
+  guint64 total_points = 0;
+  guint32 n_rings = 0, n_refs = 0;
+
+  /* name length, a one-byte name, the code and a ring count */
+  if (!check_count (parser, section, 5, error))
+    return FALSE;
+
+  data->n_shapes = section->count;
+  data->shapes = g_new0 (AtlasBasemapCountryShape, MAX (section->count, 1));
+  data->shape_ring_offsets = g_new (guint32, section->length + 1);
+  data->shape_ring_refs = g_new (gint32, MAX (section->length, 1));
+  for (guint i = 0; i < section->count; i++)
+    if (!read_country_shape (parser, &reader, i, &total_points, &n_rings, &n_refs,
+                             &data->shapes[i], error))
+      return FALSE;
+  data->shape_ring_offsets[n_rings] = n_refs;
+
+  return expect_section_end (parser, &reader, section, error);
+}
+
+/* PLAD: per place, its country shape and its province, each as index + 1 or 0. */
+static gboolean
+parse_place_admin (Parser  *parser,
+                   GBytes  *bytes,
+                   GError **error)
+{
+  const Section *section = &parser->sections[SECTION_PLACE_ADMIN];
+  AtlasBasemapData *data = parser->data;
+  Reader reader = section_reader (bytes, section);
+
+  if (section->count != data->n_places)
+    return fail (parser, error, "section PLAD describes %u places, section PLAC holds %u",
+                 section->count, data->n_places);
+
+  for (guint i = 0; i < section->count; i++)
+    {
+      guint32 country, province;
+
+      if (!reader_varint (&reader, &country) || !reader_varint (&reader, &province))
+        return truncated (parser, section, i, error);
+      if (country > data->n_shapes || province > data->n_provinces)
+        return fail (parser, error, "place %u refers to a country or province that is not there",
+                     i);
+      data->places[i].country = (guint16) country;
+      data->places[i].province = (guint16) province;
+    }
+
+  return expect_section_end (parser, &reader, section, error);
+}
+
+/* The context sections are optional: an extract without them has no provinces, rivers or
+ * country outlines, and its places no country or province. */
+static gboolean
+parse_context (Parser  *parser,
+               GBytes  *bytes,
+               GError **error)
+{
+  AtlasBasemapData *data = parser->data;
+
+  if (parser->present[SECTION_PROVINCE_LINES] &&
+      !parse_arc_list (parser, bytes, SECTION_PROVINCE_LINES, &data->province_arcs,
+                       &data->n_province_arcs, error))
+    return FALSE;
+  if (parser->present[SECTION_RIVERS] &&
+      !parse_arc_list (parser, bytes, SECTION_RIVERS, &data->river_arcs, &data->n_river_arcs,
+                       error))
+    return FALSE;
+  if (parser->present[SECTION_PROVINCES] &&
+      !parse_labels (parser, bytes, SECTION_PROVINCES, 12, read_province, &data->provinces,
+                     &data->n_provinces, error))
+    return FALSE;
+  /* the provinces' count is a 16-bit reference in PLAD */
+  if (data->n_provinces >= G_MAXUINT16)
+    return fail (parser, error, "section PROV holds %u provinces", data->n_provinces);
+  if (parser->present[SECTION_COUNTRY_SHAPES] && !parse_country_shapes (parser, bytes, error))
+    return FALSE;
+  if (data->n_shapes >= G_MAXUINT16)
+    return fail (parser, error, "section CPOL holds %u countries", data->n_shapes);
+  if (parser->present[SECTION_PLACE_ADMIN] && !parse_place_admin (parser, bytes, error))
+    return FALSE;
+  return TRUE;
+}
+
 AtlasBasemapData *
 atlas_basemap_data_parse (GBytes      *bytes,
                           const char  *display_name,
@@ -707,7 +891,8 @@ atlas_basemap_data_parse (GBytes      *bytes,
       !parse_labels (&parser, bytes, SECTION_COUNTRIES, 12, read_country, &data->countries,
                      &data->n_countries, error) ||
       !parse_labels (&parser, bytes, SECTION_PLACES, 13, read_place, &data->places,
-                     &data->n_places, error))
+                     &data->n_places, error) ||
+      !parse_context (&parser, bytes, error))
     return NULL;
 
   return g_steal_pointer (&data);
@@ -727,6 +912,12 @@ atlas_basemap_data_free (AtlasBasemapData *data)
   g_free (data->border_arcs);
   g_free (data->countries);
   g_free (data->places);
+  g_free (data->province_arcs);
+  g_free (data->river_arcs);
+  g_free (data->provinces);
+  g_free (data->shapes);
+  g_free (data->shape_ring_refs);
+  g_free (data->shape_ring_offsets);
   if (data->names != NULL)
     g_string_chunk_free (data->names);
   g_free (data);

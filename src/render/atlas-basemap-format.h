@@ -41,7 +41,18 @@ typedef struct
   guint8      max_zoom;  /* places: G_MAXUINT8 */
   guint8      flags;     /* AtlasPlaceFlags; 0 for countries */
   guint8      rank;      /* population class 0 (≥ 5 M) … 9; 0 for countries */
+  guint16     country;   /* places: country shape index + 1, or 0 if unknown */
+  guint16     province;  /* places: province index + 1, or 0 if unknown */
 } AtlasBasemapLabel;
+
+/* A country's outline: rings of arc references, filled with the even-odd rule. */
+typedef struct
+{
+  const char *name;      /* Natural Earth's short name, owned by the basemap */
+  char        iso_a2[3]; /* ISO 3166-1 alpha-2 code, or "" */
+  guint32     first_ring;
+  guint32     n_rings;
+} AtlasBasemapCountryShape;
 
 typedef struct
 {
@@ -59,6 +70,18 @@ typedef struct
   guint         n_coast_arcs;
   guint32      *border_arcs;
   guint         n_border_arcs;
+
+  /* Optional context sections (empty in extracts that lack them). */
+  guint32      *province_arcs;  /* lines between first-level divisions */
+  guint         n_province_arcs;
+  guint32      *river_arcs;
+  guint         n_river_arcs;
+  AtlasBasemapLabel        *provinces;  /* label points and names of first-level divisions */
+  guint                     n_provinces;
+  AtlasBasemapCountryShape *shapes;
+  guint                     n_shapes;
+  gint32                   *shape_ring_refs;     /* as ring_refs */
+  guint32                  *shape_ring_offsets;  /* total shape rings + 1 */
 
   AtlasBasemapLabel *countries;
   guint              n_countries;

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "atlas-basemap.h"
+#include "atlas-basemap-private.h"
 
 #include <math.h>
 
@@ -21,7 +22,6 @@
 #define PLACE_GRID_LEVEL 8
 #define PLACE_GRID_SIZE (1 << PLACE_GRID_LEVEL)
 #define LINEAR_SCAN_LIMIT 4096
-#define N_ZOOM_SLOTS 32
 
 /* Geometry is simplified per zoom band to a tolerance in pixels at the band's
  * deepest zoom; the last band keeps every vertex. */
@@ -40,30 +40,7 @@ static const LodBand lod_bands[] = {
   { ATLAS_MERCATOR_MAX_ZOOM, 0.0, 14 },
 };
 
-#define N_LOD_BANDS G_N_ELEMENTS (lod_bands)
-
-typedef struct
-{
-  GArray *xy;      /* double pairs */
-  GArray *offsets; /* guint32, n_arcs + 1 */
-} ArcSet;
-
-struct _AtlasBasemap
-{
-  GObject            parent_instance;
-
-  AtlasGeometryTree *trees[N_LOD_BANDS];
-
-  AtlasBasemapLabel *countries;
-  guint              n_countries;
-  AtlasBasemapLabel *places;     /* sorted by min_zoom, then priority */
-  guint              n_places;
-  GStringChunk      *names;
-
-  guint              places_up_to_zoom[N_ZOOM_SLOTS];
-  guint32           *grid_start;  /* PLACE_GRID_SIZE² + 1 offsets into grid_items */
-  guint32           *grid_items;  /* place indices, ascending within a cell */
-};
+G_STATIC_ASSERT (G_N_ELEMENTS (lod_bands) == N_LOD_BANDS);
 
 G_DEFINE_FINAL_TYPE (AtlasBasemap, atlas_basemap, G_TYPE_OBJECT)
 
@@ -76,6 +53,10 @@ atlas_basemap_finalize (GObject *object)
     atlas_geometry_tree_free (self->trees[i]);
   g_free (self->countries);
   g_free (self->places);
+  g_free (self->provinces);
+  g_free (self->shapes);
+  g_clear_pointer (&self->shape_xy, g_array_unref);
+  g_clear_pointer (&self->shape_offsets, g_array_unref);
   if (self->names != NULL)
     g_string_chunk_free (self->names);
   g_free (self->grid_start);
@@ -99,8 +80,8 @@ atlas_basemap_init (AtlasBasemap *self)
 
 /* Arc sets and their simplification. */
 
-static void
-arc_set_clear (ArcSet *arcs)
+void
+_atlas_basemap_arc_set_clear (ArcSet *arcs)
 {
   g_clear_pointer (&arcs->xy, g_array_unref);
   g_clear_pointer (&arcs->offsets, g_array_unref);
@@ -123,9 +104,9 @@ arc_set_get_arc (const ArcSet *arcs,
   return &g_array_index (arcs->xy, double, 2 * first);
 }
 
-static void
-arc_set_from_data (ArcSet                 *arcs,
-                   const AtlasBasemapData *data)
+void
+_atlas_basemap_arc_set_from_data (ArcSet                 *arcs,
+                                  const AtlasBasemapData *data)
 {
   guint n_points = data->arc_offsets[data->n_arcs];
 
@@ -167,10 +148,10 @@ band_tolerance (const LodBand *band)
 
 /* Appends an arc to a ring, moving it by whole worlds so that it continues
  * where the ring ends, and skipping the shared junction point. */
-static void
-append_arc_to_ring (const ArcSet *arcs,
-                    gint32        ref,
-                    GArray       *ring)
+void
+_atlas_basemap_append_arc_to_ring (const ArcSet *arcs,
+                                   gint32        ref,
+                                   GArray       *ring)
 {
   gboolean reversed = ref < 0;
   guint index = reversed ? (guint) (-(ref + 1)) : (guint) ref;
@@ -195,8 +176,8 @@ append_arc_to_ring (const ArcSet *arcs,
 
 /* A ring around a pole (Antarctica) ends one world away from its start; it is
  * closed along the edge of the map. */
-static void
-close_polar_ring (GArray *ring)
+void
+_atlas_basemap_close_polar_ring (GArray *ring)
 {
   const double *xy = (const double *) ring->data;
   guint n_points = ring->len / 2;
@@ -270,11 +251,11 @@ add_rings (AtlasGeometry          *geometry,
     {
       g_array_set_size (ring, 0);
       for (guint32 i = data->ring_offsets[r]; i < data->ring_offsets[r + 1]; i++)
-        append_arc_to_ring (arcs, data->ring_refs[i], ring);
+        _atlas_basemap_append_arc_to_ring (arcs, data->ring_refs[i], ring);
       if (ring->len < 6)
         continue;
 
-      close_polar_ring (ring);
+      _atlas_basemap_close_polar_ring (ring);
       add_wrapped_part (geometry, ATLAS_PART_LAND, ring, tolerance);
     }
 }
@@ -314,6 +295,9 @@ build_band_tree (const AtlasBasemapData *data,
   add_lines (unclipped, ATLAS_PART_COAST, data->coast_arcs, data->n_coast_arcs, arcs, tolerance);
   add_lines (unclipped, ATLAS_PART_BORDER, data->border_arcs, data->n_border_arcs, arcs,
              tolerance);
+  add_lines (unclipped, ATLAS_PART_PROVINCE_BORDER, data->province_arcs, data->n_province_arcs,
+             arcs, tolerance);
+  add_lines (unclipped, ATLAS_PART_RIVER, data->river_arcs, data->n_river_arcs, arcs, tolerance);
   atlas_geometry_clip_into (unclipped, &world, clipped);
 
   return atlas_geometry_tree_new (clipped, band->tree_depth, MAX_LEAF_POINTS);
@@ -351,7 +335,7 @@ build_geometry (AtlasBasemap           *self,
   for (guint b = 0; b < N_LOD_BANDS; b++)
     jobs[b] = (BandJob) { data, &arcs[b], &lod_bands[b], NULL };
 
-  arc_set_from_data (&arcs[finest], data);
+  _atlas_basemap_arc_set_from_data (&arcs[finest], data);
   thread = g_thread_try_new ("atlas-basemap", run_band_job, &jobs[finest], NULL);
   if (thread == NULL)
     run_band_job (&jobs[finest]);
@@ -367,7 +351,7 @@ build_geometry (AtlasBasemap           *self,
   for (guint b = 0; b < N_LOD_BANDS; b++)
     {
       self->trees[b] = jobs[b].tree;
-      arc_set_clear (&arcs[b]);
+      _atlas_basemap_arc_set_clear (&arcs[b]);
     }
 }
 
@@ -447,6 +431,9 @@ atlas_basemap_new_internal (GBytes      *bytes,
   self->places = g_steal_pointer (&data->places);
   self->n_places = data->n_places;
   self->names = g_steal_pointer (&data->names);
+  self->provinces = g_steal_pointer (&data->provinces);
+  self->n_provinces = data->n_provinces;
+  _atlas_basemap_build_country_shapes (self, data);
   build_place_index (self);
 
   return self;
@@ -512,14 +499,37 @@ atlas_basemap_new_from_resource (const char  *resource_path,
 }
 
 /**
+ * atlas_basemap_get_default:
+ *
+ * The basemap extract embedded in the application, loaded once for the whole process (the
+ * map, the printer and the route painter alike: it is immutable, so any thread may share
+ * it); a failed load is tried again at the next call.
+ *
+ * Returns: (transfer none) (nullable): the basemap, or %NULL with @error set
+ */
+AtlasBasemap *
+atlas_basemap_get_default (GError **error)
+{
+  static GMutex lock;
+  static AtlasBasemap *shared = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  if (shared == NULL)
+    shared = atlas_basemap_new_from_resource (RESOURCE_BASE "/basemap/basemap.bin", error);
+  return shared;
+}
+
+/**
  * atlas_basemap_new_default:
  *
- * Loads the basemap extract embedded in the application, for the map and the printer alike.
+ * Returns: (transfer full) (nullable): a reference to atlas_basemap_get_default()
  */
 AtlasBasemap *
 atlas_basemap_new_default (GError **error)
 {
-  return atlas_basemap_new_from_resource (RESOURCE_BASE "/basemap/basemap.bin", error);
+  AtlasBasemap *basemap = atlas_basemap_get_default (error);
+
+  return basemap != NULL ? g_object_ref (basemap) : NULL;
 }
 
 const AtlasGeometryTree *
@@ -570,9 +580,9 @@ atlas_basemap_get_country (AtlasBasemap *self,
   return &self->countries[index];
 }
 
-static gboolean
-label_is_in_rect (const AtlasBasemapLabel *label,
-                  const AtlasRect         *rect)
+gboolean
+_atlas_basemap_label_is_in_rect (const AtlasBasemapLabel *label,
+                                 const AtlasRect         *rect)
 {
   return label->x >= rect->x0 && label->x <= rect->x1 &&
          label->y >= rect->y0 && label->y <= rect->y1;
@@ -611,7 +621,7 @@ collect_places_from_grid (AtlasBasemap    *self,
 
             if (index >= limit)
               break;
-            if (label_is_in_rect (&self->places[index], rect))
+            if (_atlas_basemap_label_is_in_rect (&self->places[index], rect))
               g_array_append_val (out_indices, index);
           }
       }
@@ -648,7 +658,7 @@ atlas_basemap_collect_places (AtlasBasemap    *self,
     }
 
   for (guint32 i = 0; i < limit; i++)
-    if (label_is_in_rect (&self->places[i], rect))
+    if (_atlas_basemap_label_is_in_rect (&self->places[i], rect))
       g_array_append_val (out_indices, i);
 }
 
@@ -665,7 +675,7 @@ atlas_basemap_collect_countries (AtlasBasemap    *self,
       const AtlasBasemapLabel *country = &self->countries[i];
 
       if (zoom >= country->min_zoom && zoom <= country->max_zoom &&
-          label_is_in_rect (country, rect))
+          _atlas_basemap_label_is_in_rect (country, rect))
         g_array_append_val (out_indices, i);
     }
 }
@@ -681,7 +691,9 @@ fill_gazetteer (AtlasGazetteer *gazetteer,
       const AtlasBasemapLabel *place = atlas_basemap_get_place (self, i);
 
       atlas_gazetteer_add (gazetteer, place->name, atlas_mercator_latitude_from_y (place->y),
-                           atlas_mercator_longitude_from_x (place->x), place->rank);
+                           atlas_mercator_longitude_from_x (place->x), place->rank,
+                           atlas_basemap_get_place_province (self, i),
+                           atlas_basemap_get_place_country (self, i));
     }
 }
 

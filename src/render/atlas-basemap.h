@@ -29,6 +29,7 @@ AtlasBasemap            *atlas_basemap_new_from_bytes        (GBytes            
 AtlasBasemap            *atlas_basemap_new_from_resource     (const char        *resource_path,
                                                               GError           **error);
 AtlasBasemap            *atlas_basemap_new_default           (GError           **error);
+AtlasBasemap            *atlas_basemap_get_default           (GError           **error);
 
 const AtlasGeometryTree *atlas_basemap_get_geometry_for_zoom (AtlasBasemap      *self,
                                                               int                zoom);
@@ -48,6 +49,29 @@ void                     atlas_basemap_collect_countries     (AtlasBasemap      
                                                               int                zoom,
                                                               const AtlasRect   *rect,
                                                               GArray            *out_indices);
+
+guint                    atlas_basemap_get_n_provinces       (AtlasBasemap      *self);
+const AtlasBasemapLabel *atlas_basemap_get_province          (AtlasBasemap      *self,
+                                                              guint              index);
+void                     atlas_basemap_collect_provinces     (AtlasBasemap      *self,
+                                                              int                zoom,
+                                                              const AtlasRect   *rect,
+                                                              GArray            *out_indices);
+const char              *atlas_basemap_get_place_country     (AtlasBasemap      *self,
+                                                              guint              index);
+const char              *atlas_basemap_get_place_province    (AtlasBasemap      *self,
+                                                              guint              index);
+
+guint                    atlas_basemap_get_n_country_shapes  (AtlasBasemap      *self);
+const AtlasBasemapCountryShape *
+                         atlas_basemap_get_country_shape     (AtlasBasemap      *self,
+                                                              guint              index);
+int                      atlas_basemap_find_country_shape    (AtlasBasemap      *self,
+                                                              const char        *name_or_code);
+const double            *atlas_basemap_get_country_ring      (AtlasBasemap      *self,
+                                                              guint              index,
+                                                              guint              ring,
+                                                              guint             *out_n_points);
 
 AtlasGazetteer          *atlas_basemap_new_gazetteer         (AtlasBasemap      *self);
 

@@ -18,6 +18,8 @@ typedef enum
   ATLAS_PART_LAND,   /* closed ring, filled with the even-odd rule */
   ATLAS_PART_COAST,  /* open polyline */
   ATLAS_PART_BORDER, /* open polyline */
+  ATLAS_PART_PROVINCE_BORDER, /* open polyline, between first-level divisions */
+  ATLAS_PART_RIVER,  /* open polyline */
 } AtlasPartKind;
 
 typedef enum

@@ -13,6 +13,11 @@
  * not given", with no distance. A leg is dated only when both its ends are; a stop's own
  * date goes with the stop's label.
  *
+ * A stop known only to its country stands for the whole country: it is drawn as the
+ * country's shaded outline (from the offline basemap) with its number in a dashed ring, and
+ * its legs end at the outline, where they leave or reach the country, rather than at a
+ * capital standing in for it.
+ *
  * Every drawing starts a path of its own and leaves none behind: text shown with Pango
  * leaves a current point, from which the next arc or line would otherwise draw a line
  * joining one route to another.
@@ -26,9 +31,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-basemap.h"
 #include "atlas-date-words.h"
 #include "atlas-geo.h"
 #include "atlas-map-style.h"
+#include "atlas-mercator.h"
 #include "atlas-route-painter.h"
 
 #define FONT_FAMILY "Cantarell"
@@ -157,13 +164,131 @@ leg_known (GPtrArray *waypoints,
                                      g_ptr_array_index (waypoints, to));
 }
 
-/* The legs whose path is (or is not) @known, each run of them a path of its own. */
+/* Country outlines. */
+
+/* The basemap's outline of the country @waypoint is known only to (its precision is
+ * "country"), found by the waypoint's country or else its place; -1 when it has none, or is
+ * known better than to a country: then it is drawn as any stop. */
+static int
+find_country_outline (AtlasRecord   *waypoint,
+                      AtlasBasemap **out_basemap)
+{
+  AtlasBasemap *basemap;
+  int index;
+
+  if (g_strcmp0 (atlas_record_get_text (waypoint, "location_precision"), "country") != 0)
+    return -1;
+  basemap = atlas_basemap_get_default (NULL);
+  if (basemap == NULL)
+    return -1;
+  index = atlas_basemap_find_country_shape (basemap, atlas_record_get_text (waypoint, "country"));
+  if (index < 0)
+    index = atlas_basemap_find_country_shape (basemap, atlas_record_get_text (waypoint, "place"));
+  *out_basemap = basemap;
+  return index;
+}
+
+static void
+project_mercator (const AtlasRoutePainter *self,
+                  const double            *xy,
+                  double                  *x,
+                  double                  *y)
+{
+  self->project (self->project_data, atlas_mercator_latitude_from_y (xy[1]),
+                 atlas_mercator_longitude_from_x (xy[0]), x, y);
+}
+
+static void
+trace_country (const AtlasRoutePainter *self,
+               cairo_t                 *cr,
+               AtlasBasemap            *basemap,
+               int                      country)
+{
+  cairo_new_path (cr);
+  for (guint r = 0; r < atlas_basemap_get_country_shape (basemap, country)->n_rings; r++)
+    {
+      guint n;
+      const double *xy = atlas_basemap_get_country_ring (basemap, country, r, &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          double x, y;
+
+          project_mercator (self, xy + 2 * i, &x, &y);
+          if (i == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_close_path (cr);
+    }
+}
+
+/* The point of the country's outline nearest (@x, @y), in the drawing's coordinates. */
+static void
+nearest_on_outline (const AtlasRoutePainter *self,
+                    AtlasBasemap            *basemap,
+                    int                      country,
+                    double                  *x,
+                    double                  *y)
+{
+  double best = G_MAXDOUBLE, best_x = *x, best_y = *y;
+
+  for (guint r = 0; r < atlas_basemap_get_country_shape (basemap, country)->n_rings; r++)
+    {
+      guint n;
+      const double *xy = atlas_basemap_get_country_ring (basemap, country, r, &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          double px, py, d;
+
+          project_mercator (self, xy + 2 * i, &px, &py);
+          d = hypot (px - *x, py - *y);
+          if (d < best)
+            {
+              best = d;
+              best_x = px;
+              best_y = py;
+            }
+        }
+    }
+  *x = best_x;
+  *y = best_y;
+}
+
+/* Where the leg between waypoints @at and @other ends at @at's side: the stop itself, or,
+ * for a stop known only to its country, the country's outline nearest the other end. */
+static void
+leg_end (const AtlasRoutePainter *self,
+         GPtrArray               *waypoints,
+         guint                    at,
+         guint                    other,
+         double                  *x,
+         double                  *y)
+{
+  AtlasBasemap *basemap = NULL;
+  int country = find_country_outline (g_ptr_array_index (waypoints, at), &basemap);
+
+  if (country < 0)
+    {
+      atlas_route_painter_project (self, g_ptr_array_index (waypoints, at), x, y);
+      return;
+    }
+  atlas_route_painter_project (self, g_ptr_array_index (waypoints, other), x, y);
+  nearest_on_outline (self, basemap, country, x, y);
+}
+
+/* The legs whose path is (or is not) @known, each run of them a path of its own; a leg that
+ * reaches or leaves a country's outline starts a path of its own too. */
 static void
 trace_legs (const AtlasRoutePainter *self,
             cairo_t                 *cr,
             GPtrArray               *waypoints,
             gboolean                 known)
 {
+  AtlasBasemap *basemap = NULL;
+
   cairo_new_path (cr);
   for (guint i = 1; i < waypoints->len; i++)
     {
@@ -171,12 +296,13 @@ trace_legs (const AtlasRoutePainter *self,
 
       if (leg_known (waypoints, i) != known)
         continue;
-      if (i == 1 || leg_known (waypoints, i - 1) != known)
+      if (i == 1 || leg_known (waypoints, i - 1) != known ||
+          find_country_outline (g_ptr_array_index (waypoints, i - 1), &basemap) >= 0)
         {
-          atlas_route_painter_project (self, g_ptr_array_index (waypoints, i - 1), &x, &y);
+          leg_end (self, waypoints, i - 1, i, &x, &y);
           cairo_move_to (cr, x, y);
         }
-      atlas_route_painter_project (self, g_ptr_array_index (waypoints, i), &x, &y);
+      leg_end (self, waypoints, i, i - 1, &x, &y);
       cairo_line_to (cr, x, y);
     }
 }
@@ -397,12 +523,41 @@ draw_number (const AtlasRoutePainter *self,
   cairo_new_path (cr);
 }
 
+/* The country a stop stands for, shaded in the route's colour under a firmer outline. */
+static void
+draw_country_outline (const AtlasRoutePainter *self,
+                      cairo_t                 *cr,
+                      AtlasBasemap            *basemap,
+                      int                      country,
+                      gboolean                 solid,
+                      gboolean                 faint)
+{
+  cairo_save (cr);
+  trace_country (self, cr, basemap, country);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, metrics_of (self)->waypoint_line * 0.8);
+  cairo_push_group (cr);
+  atlas_map_style_set_route_colour (cr, solid);
+  cairo_fill_preserve (cr);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, faint ? 0.06 : 0.16);
+  cairo_push_group (cr);
+  atlas_map_style_set_route_colour (cr, solid);
+  cairo_stroke (cr);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, faint ? 0.35 : 0.8);
+  cairo_restore (cr);
+  cairo_new_path (cr);
+}
+
 /**
  * atlas_route_painter_draw_waypoint:
  * @waypoints: (element-type AtlasRecord): the route's waypoints in travel order
  * @index: which of them to draw
  *
- * Draws the waypoint's numbered symbol; one not yet reached is a faint outline only.
+ * Draws the waypoint's numbered symbol; one not yet reached is a faint outline only. A stop
+ * known only to its country is the country's shaded outline, its number in a dashed ring.
  */
 void
 atlas_route_painter_draw_waypoint (const AtlasRoutePainter *self,
@@ -415,6 +570,8 @@ atlas_route_painter_draw_waypoint (const AtlasRoutePainter *self,
   gboolean emphasised = (flags & ATLAS_ROUTE_WAYPOINT_EMPHASISED) != 0;
   double radius, line, x, y;
   gboolean solid;
+  AtlasBasemap *basemap = NULL;
+  int country;
 
   g_return_if_fail (self != NULL && cr != NULL && route != NULL && waypoints != NULL);
   g_return_if_fail (index < waypoints->len);
@@ -423,6 +580,10 @@ atlas_route_painter_draw_waypoint (const AtlasRoutePainter *self,
   radius = atlas_route_painter_waypoint_radius (self, emphasised);
   line = metrics_of (self)->waypoint_line;
   atlas_route_painter_project (self, g_ptr_array_index (waypoints, index), &x, &y);
+  country = find_country_outline (g_ptr_array_index (waypoints, index), &basemap);
+  if (country >= 0)
+    draw_country_outline (self, cr, basemap, country, solid,
+                          (flags & ATLAS_ROUTE_WAYPOINT_NOT_REACHED) != 0);
   if (flags & ATLAS_ROUTE_WAYPOINT_RING)
     draw_ring (cr, x, y, radius + line * 2.5, line);
 
@@ -439,7 +600,15 @@ atlas_route_painter_draw_waypoint (const AtlasRoutePainter *self,
   cairo_fill_preserve (cr);
   atlas_map_style_set_route_colour (cr, solid);
   cairo_set_line_width (cr, emphasised ? line * 1.5 : line);
+  if (country >= 0)
+    {
+      /* somewhere in the country, not at this point */
+      double dash[] = { line * 1.6, line * 1.2 };
+
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+    }
   cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
   draw_number (self, cr, index + 1, x, y, solid);
 }
 

@@ -40,6 +40,7 @@ typedef enum
   LABEL_MAJOR_CITY,
   LABEL_CITY,
   LABEL_TOWN,
+  LABEL_PROVINCE,
   N_LABEL_CLASSES
 } LabelClass;
 
@@ -58,12 +59,14 @@ static const Typography typography[N_LABEL_CLASSES] = {
   [LABEL_MAJOR_CITY] = { "Bold", 13.0, 0.0, FALSE, 2.8 },
   [LABEL_CITY] = { "", 12.5, 0.0, FALSE, 2.5 },
   [LABEL_TOWN] = { "", 11.5, 0.0, FALSE, 2.0 },
+  [LABEL_PROVINCE] = { "Italic", 11.0, 0.5, FALSE, 0.0 },
 };
 
 struct _AtlasLabelCache
 {
   guint  n_countries;
   guint  n_places;
+  guint  n_provinces;
   gint  *widths;  /* Pango units; 0 until measured */
   gint  *heights;
 };
@@ -96,14 +99,16 @@ typedef struct
 
 AtlasLabelCache *
 atlas_label_cache_new (guint n_countries,
-                       guint n_places)
+                       guint n_places,
+                       guint n_provinces)
 {
   AtlasLabelCache *cache = g_new0 (AtlasLabelCache, 1);
 
   cache->n_countries = n_countries;
   cache->n_places = n_places;
-  cache->widths = g_new0 (gint, n_countries + n_places);
-  cache->heights = g_new0 (gint, n_countries + n_places);
+  cache->n_provinces = n_provinces;
+  cache->widths = g_new0 (gint, n_countries + n_places + n_provinces);
+  cache->heights = g_new0 (gint, n_countries + n_places + n_provinces);
   return cache;
 }
 
@@ -256,7 +261,7 @@ add_candidate (LabelJob                *job,
   if (candidate.width > MAX_TEXT_WIDTH || candidate.height > MAX_TEXT_HEIGHT)
     return;
 
-  if (label_class == LABEL_COUNTRY)
+  if (label_class == LABEL_COUNTRY || label_class == LABEL_PROVINCE)
     country_box (&candidate);
   else
     place_box (&candidate);
@@ -301,8 +306,28 @@ add_place_candidates (LabelJob     *job,
   return i;
 }
 
+/* Provinces' names, placed as countries' are. */
+static void
+add_province_candidates (LabelJob        *job,
+                         const AtlasRect *window)
+{
+  AtlasBasemap *basemap = job->request->basemap;
+  guint first_index = atlas_basemap_get_n_countries (basemap) +
+                      atlas_basemap_get_n_places (basemap);
+  g_autoptr(GArray) provinces = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  atlas_basemap_collect_provinces (basemap, job->request->zoom, window, provinces);
+  for (guint i = 0; i < provinces->len; i++)
+    {
+      guint32 index = g_array_index (provinces, guint32, i);
+
+      add_candidate (job, atlas_basemap_get_province (basemap, index), LABEL_PROVINCE,
+                     first_index + index);
+    }
+}
+
 /* Priority order: the world's main cities, then countries, then the other
- * places, each in file order. */
+ * places, then provinces, each in file order. */
 static void
 collect_candidates (LabelJob *job)
 {
@@ -324,6 +349,7 @@ collect_candidates (LabelJob *job)
       add_candidate (job, atlas_basemap_get_country (basemap, index), LABEL_COUNTRY, index);
     }
   add_place_candidates (job, places, next_place, G_MAXUINT);
+  add_province_candidates (job, &window);
 }
 
 /* Visibility. */
@@ -408,6 +434,7 @@ text_color (const LabelJob  *job,
     case LABEL_COUNTRY:
       return &palette->country_text;
     case LABEL_TOWN:
+    case LABEL_PROVINCE:
       return &palette->minor_place_text;
     case LABEL_CAPITAL:
     case LABEL_MAJOR_CITY:
@@ -453,7 +480,7 @@ draw_candidate (cairo_t         *cr,
   double x = candidate->anchor_x - job->origin_x;
   double y = candidate->anchor_y - job->origin_y;
 
-  if (candidate->label_class == LABEL_COUNTRY)
+  if (candidate->label_class == LABEL_COUNTRY || candidate->label_class == LABEL_PROVINCE)
     {
       draw_text (cr, context, job, candidate, x - candidate->width / 2.0,
                  y - candidate->height / 2.0);

@@ -45,7 +45,8 @@ typedef struct
 } AtlasPlacedLabel;
 
 AtlasLabelCache *atlas_label_cache_new  (guint                        n_countries,
-                                         guint                        n_places);
+                                         guint                        n_places,
+                                         guint                        n_provinces);
 void             atlas_label_cache_free (AtlasLabelCache             *cache);
 
 void             atlas_tile_labels_draw (cairo_t                     *cr,

@@ -28,6 +28,12 @@
 #define SAFE_COORDINATE_PX 16384.0
 #define CLIP_MARGIN_PX 64.0
 
+/* The context layers, quieter than the country borders and shown only once the map is
+ * regional: provinces and rivers from this zoom on. */
+#define CONTEXT_MIN_ZOOM 5
+#define PROVINCE_BORDER_ALPHA 0.6
+#define RIVER_ALPHA 0.85
+
 struct _AtlasTileRenderer
 {
   GObject          parent_instance;
@@ -73,7 +79,8 @@ atlas_tile_renderer_constructed (GObject *object)
 
   g_assert (self->basemap != NULL);
   self->label_cache = atlas_label_cache_new (atlas_basemap_get_n_countries (self->basemap),
-                                             atlas_basemap_get_n_places (self->basemap));
+                                             atlas_basemap_get_n_places (self->basemap),
+                                             atlas_basemap_get_n_provinces (self->basemap));
 }
 
 static void
@@ -297,6 +304,35 @@ stroke_lines (DrawJob                 *job,
   cairo_stroke (job->cr);
 }
 
+static AtlasColor
+with_alpha (const AtlasColor *color,
+            double            alpha)
+{
+  AtlasColor faded = *color;
+
+  faded.alpha *= alpha;
+  return faded;
+}
+
+/* Rivers in the coast's blue and first-level boundaries as a faint line of the border's
+ * colour, thinner than a national border, so that they place a town without competing
+ * with the case drawn over them. */
+static void
+draw_context (DrawJob                 *job,
+              const AtlasGeometryTree *tree,
+              int                      zoom,
+              const AtlasTilePalette  *palette)
+{
+  AtlasColor river = with_alpha (&palette->coast, RIVER_ALPHA);
+  AtlasColor province = with_alpha (&palette->border, PROVINCE_BORDER_ALPHA);
+
+  if (zoom < CONTEXT_MIN_ZOOM)
+    return;
+
+  stroke_lines (job, tree, ATLAS_PART_RIVER, &river, zoom <= 6 ? 0.7 : 1.0);
+  stroke_lines (job, tree, ATLAS_PART_PROVINCE_BORDER, &province, zoom <= 6 ? 0.6 : 0.8);
+}
+
 static void
 draw_geometry (DrawJob                *job,
                AtlasBasemap           *basemap,
@@ -315,6 +351,7 @@ draw_geometry (DrawJob                *job,
   set_color (job->cr, &palette->land);
   cairo_fill (job->cr);
 
+  draw_context (job, tree, zoom, palette);
   stroke_lines (job, tree, ATLAS_PART_BORDER, &palette->border_casing, widths.border_casing);
   stroke_lines (job, tree, ATLAS_PART_COAST, &palette->coast, widths.coast);
   stroke_lines (job, tree, ATLAS_PART_BORDER, &palette->border, widths.border);

@@ -86,11 +86,17 @@ static GtkWidget *
 new_place_row (const AtlasPlace *place)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *where = g_strdup_printf ("%.4f° %s, %.4f° %s", fabs (place->latitude),
-                                            place->latitude >= 0 ? "N" : "S",
-                                            fabs (place->longitude),
-                                            place->longitude >= 0 ? "E" : "W");
-  GVariant *position = g_variant_new ("(sdd)", place->name, place->latitude, place->longitude);
+  g_autofree char *area = atlas_place_dup_area (place);
+  g_autofree char *position_text = g_strdup_printf ("%.4f° %s, %.4f° %s", fabs (place->latitude),
+                                                    place->latitude >= 0 ? "N" : "S",
+                                                    fabs (place->longitude),
+                                                    place->longitude >= 0 ? "E" : "W");
+  /* Translators: a place found by name: its province and country, then its coordinates */
+  g_autofree char *where = area ? g_strdup_printf (_("%s · %s"), area, position_text)
+                                : g_steal_pointer (&position_text);
+  GVariant *position = g_variant_new ("(sddss)", place->name, place->latitude, place->longitude,
+                                      place->province ? place->province : "",
+                                      place->country ? place->country : "");
   GtkWidget *show = new_place_button ("find-location-symbolic", _("Show on Map"),
                                       "win.show-place", g_variant_ref_sink (position));
 

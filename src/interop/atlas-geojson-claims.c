@@ -6,13 +6,15 @@
  * The "claims" list our own GeoJSON export writes in each feature: every claim with its
  * figures, qualifier, grade, party, paraphrase, locator and document. Read back, each comes
  * back whole, graded as it was and tied to its own document, so that contested figures
- * stay side by side after a round trip instead of turning into text.
+ * stay side by side after a round trip instead of turning into text. The grades are the
+ * file's word (the batch marks them so) until an analyst confirms them.
  */
 
 #define G_LOG_DOMAIN "atlas-import"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "atlas-geojson-claims.h"
@@ -33,21 +35,31 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* A figure of a claim: FALSE when there is none, and when the file's number does not fit a
+ * double (1e400), with a problem naming it: a different figure would be wrong. */
 static gboolean
-member_number (JsonObject *object,
-               const char *name,
-               double     *value)
+member_number (AtlasImportBatch *batch,
+               AtlasJsonStream  *stream,
+               JsonObject       *object,
+               const char       *name,
+               double           *value,
+               gboolean         *ok)
 {
   JsonNode *node = json_object_get_member (object, name);
-  GType type;
+  g_autofree char *text = NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_DOUBLE)
     return FALSE;
   *value = json_node_get_double (node);
-  return isfinite (*value);
+  if (isfinite (*value))
+    return TRUE;
+  text = atlas_json_stream_node_text (stream, node);
+  atlas_import_batch_add_problem (batch, _("claim “%.40s”: %s %.40s is beyond what a number "
+                                           "can hold"),
+                                  member_string (object, "attribute"), name, text);
+  *ok = FALSE;
+  return FALSE;
 }
 
 static JsonObject *
@@ -104,8 +116,9 @@ read_document (AtlasImportBatch *batch,
   return atlas_import_batch_get_document (batch, document_fields, values);
 }
 
-static void
+static gboolean
 read_claim (AtlasImportBatch *batch,
+            AtlasJsonStream  *stream,
             AtlasRecord      *subject,
             JsonObject       *properties,
             JsonObject       *object)
@@ -116,60 +129,75 @@ read_claim (AtlasImportBatch *batch,
   const char *value = member_string (object, "value_text");
   AtlasRecord *claim;
   double number;
+  gboolean ok = TRUE;
 
   if (attribute == NULL || *attribute == '\0' || value == NULL)
-    return;
+    return TRUE;
   claim = atlas_import_batch_add_claim (batch, subject, attribute, value,
                                         read_document (batch, properties, object));
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-    if (member_number (object, numbers[i], &number))
+    if (member_number (batch, stream, object, numbers[i], &number, &ok))
       atlas_record_set_double (claim, numbers[i], number);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (member_string (object, texts[i]) != NULL && *member_string (object, texts[i]) != '\0')
       atlas_record_set_text (claim, texts[i], member_string (object, texts[i]));
-  if (member_number (object, "credibility", &number) && number >= 1 && number <= 6
-      && number == (gint64) number)
+  /* A grade out of range, or no number at all, falls back to "cannot be judged". */
+  if (member_number (batch, stream, object, "credibility", &number, &ok) && number >= 1
+      && number <= 6 && number == (gint64) number)
     atlas_record_set_int (claim, "credibility", (gint64) number);
+  return ok;
 }
 
-/**
- * atlas_geojson_read_claim_list:
- * @properties: a feature's properties
- *
- * Adds a claim of @subject for each entry of the properties' "claims" list, when it is one
- * as we write it (objects with an attribute and a value).
- *
- * Returns: (transfer full) (nullable): the attributes the list held, whose plain
- *   properties repeat them; %NULL when there is no such list
- */
-GHashTable *
-atlas_geojson_read_claim_list (AtlasImportBatch *batch,
-                               AtlasRecord      *subject,
-                               JsonObject       *properties)
+static gboolean
+is_claim_list (JsonArray *claims)
 {
-  JsonNode *node = json_object_get_member (properties, "claims");
-  GHashTable *attributes;
-  JsonArray *claims;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  claims = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (claims); i++)
     {
       JsonNode *element = json_array_get_element (claims, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (element)
           || member_string (json_node_get_object (element), "attribute") == NULL)
-        return NULL;
+        return FALSE;
     }
+  return TRUE;
+}
 
-  attributes = g_hash_table_new (g_str_hash, g_str_equal);
+/**
+ * atlas_geojson_read_claim_list:
+ * @stream: the stream @properties were read from, for the text of their numbers
+ * @properties: a feature's properties
+ * @listed: (out) (transfer full) (nullable): the attributes the list held, whose plain
+ *   properties repeat them; %NULL when there is no such list
+ *
+ * Adds a claim of @subject for each entry of the properties' "claims" list, when it is one
+ * as we write it (objects with an attribute and a value).
+ *
+ * Returns: %FALSE, with a problem added, when a claim's figure is beyond what a number
+ *   holds: the feature is then to be skipped
+ */
+gboolean
+atlas_geojson_read_claim_list (AtlasImportBatch  *batch,
+                               AtlasJsonStream   *stream,
+                               AtlasRecord       *subject,
+                               JsonObject        *properties,
+                               GHashTable       **listed)
+{
+  JsonNode *node = json_object_get_member (properties, "claims");
+  JsonArray *claims;
+
+  *listed = NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node)
+      || !is_claim_list (claims = json_node_get_array (node)))
+    return TRUE;
+
+  *listed = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < json_array_get_length (claims); i++)
     {
       JsonObject *object = json_node_get_object (json_array_get_element (claims, i));
 
-      read_claim (batch, subject, properties, object);
-      g_hash_table_add (attributes, (gpointer) member_string (object, "attribute"));
+      if (!read_claim (batch, stream, subject, properties, object))
+        return FALSE;
+      g_hash_table_add (*listed, (gpointer) member_string (object, "attribute"));
     }
-  return attributes;
+  return TRUE;
 }

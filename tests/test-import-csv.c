@@ -56,6 +56,26 @@ document_title (AtlasImportPlan *plan,
   return NULL;
 }
 
+/* Sources and grades from a file are the file's word until an analyst confirms them. */
+static void
+assert_graded_by_file (AtlasImportPlan *plan)
+{
+  GPtrArray *records = atlas_import_plan_get_records (plan);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+
+      if (!g_str_equal (atlas_record_get_kind (record), "claim")
+          && !g_str_equal (atlas_record_get_kind (record), "document"))
+        continue;
+      g_assert_cmpstr (atlas_record_get_text (record, "graded_by"), ==, "file");
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 static void
 test_acled (void)
 {
@@ -71,6 +91,7 @@ test_acled (void)
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 3);
   g_assert_cmpuint (counts.documents, ==, 3);  /* the import, and two distinct sources */
+  assert_graded_by_file (plan);
 
   incident = import_test_find_record (plan, "incident", 0);
   key = atlas_record_get_key (incident);

@@ -27,6 +27,26 @@ assert_refused (const char *name,
   g_assert_nonnull (strstr (error->message, needle));
 }
 
+/* Sources and grades from a file are the file's word until an analyst confirms them. */
+static void
+assert_graded_by_file (AtlasImportPlan *plan)
+{
+  GPtrArray *records = atlas_import_plan_get_records (plan);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+
+      if (!g_str_equal (atlas_record_get_kind (record), "claim")
+          && !g_str_equal (atlas_record_get_kind (record), "document"))
+        continue;
+      g_assert_cmpstr (atlas_record_get_text (record, "graded_by"), ==, "file");
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 static void
 test_good (void)
 {
@@ -54,6 +74,7 @@ test_good (void)
                    ==, "95");
   g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "folder"), ==,
                    "Iran incidents / 2024");
+  assert_graded_by_file (plan);
 
   incident = import_test_find_record (plan, "incident", 1);
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07T10:30:00Z");

@@ -247,6 +247,24 @@ test_skipped_elements (void)
                      "folder"), ==, "Case / Maps");
 }
 
+/* A coordinate written as a number no double holds is named as such. */
+static void
+test_huge_coordinate (void)
+{
+  g_autoptr(GFile) file = import_test_write_temp ("huge-coordinate.kml",
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n"
+    "<Placemark><Point><coordinates>1e400,30</coordinates></Point></Placemark>\n"
+    "<Placemark><Point><coordinates>57,-1e999</coordinates></Point></Placemark>\n"
+    "</kml>\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 2);
+  import_test_assert_problem_on_line (plan, 2, "longitude 1e400 is beyond what a number can hold");
+  import_test_assert_problem_on_line (plan, 3, "latitude -1e999 is beyond what a number can hold");
+}
+
 /* libxml2's own messages quote the file; they are our errors' reasons, never stderr's
  * (libxml2 wrote encoding errors there itself). */
 static void
@@ -307,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/atlas/import/kml/utf16", test_utf16);
   g_test_add_func ("/atlas/import/kml/skipped-elements", test_skipped_elements);
   g_test_add_func ("/atlas/import/kml/quiet-libxml", test_quiet_libxml);
+  g_test_add_func ("/atlas/import/kml/huge-coordinate", test_huge_coordinate);
   g_test_add_func ("/atlas/import/kml/gdal", test_gdal);
 
   return g_test_run ();

@@ -150,6 +150,14 @@ parse_one_coordinate (const char  *text,
     {
       g_autofree char *shown = quote_value (text);
 
+      if (atlas_import_text_is_number (text))
+        {
+          /* Translators: "latitude 1e400 is beyond what a number can hold" */
+          g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
+                       _("%s %s is beyond what a number can hold"), what, g_strstrip (shown));
+          return FALSE;
+        }
+
       /* Translators: "latitude “abc” is not a number" */
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
                    _("%s “%s” is not a number"), what, shown);

@@ -407,6 +407,25 @@ read_trk_segment (GpxReader   *reader,
   return TRUE;
 }
 
+/* Every segment of a track takes the track's own elements: a track with more than a CSV
+ * row has fields would make that quadratic, so the rest of it is skipped, and said so. */
+static gboolean
+skip_track (GpxReader  *reader,
+            int         depth,
+            GError    **error)
+{
+  gboolean inside = TRUE;
+
+  atlas_import_batch_set_position (reader->batch, atlas_xml_stream_get_line (reader->stream), 0);
+  atlas_import_batch_add_problem (reader->batch,
+                                  _("the track has more than %u elements of its own; the "
+                                    "rest of it is skipped"), ATLAS_IMPORT_MAX_FIELDS);
+  while (inside)
+    if (!next_child (reader, depth, &inside, error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 read_trk (GpxReader  *reader,
           GError    **error)
@@ -430,6 +449,8 @@ read_trk (GpxReader  *reader,
           inside = atlas_xml_stream_is_within (reader->stream, depth);
           continue;
         }
+      if (owned->len == ATLAS_IMPORT_MAX_FIELDS)
+        return skip_track (reader, depth, error);
       if ((element = atlas_xml_stream_expand (reader->stream, error)) == NULL)
         return FALSE;
       g_ptr_array_add (owned, xmlCopyNode (element, 1));

@@ -402,6 +402,46 @@ test_property_bounds (void)
                    ==, "{\"a\":[1,2]}");
 }
 
+/* Our own claim list is read claim by claim, so it is not bounded as one text (an export
+ * of a record with thousands of claims is over 1 MiB); each of its texts is. */
+static void
+test_large_claim_list (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [\n"
+                                          "{\"type\": \"Feature\", \"properties\": "
+                                          "{\"claims\": [");
+  g_autofree char *big = g_strnfill ((1 << 20) + 1, 'x');
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  AtlasCaseCounts counts;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (json, "%s{\"attribute\": \"deaths\", \"value_text\": \"%u\", "
+                            "\"document\": {\"title\": \"Report %u\"}}", i > 0 ? ", " : "",
+                            i, i);
+  g_string_append (json, "], \"sources\": [");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (json, "%s{\"title\": \"Report %u\", \"url\": "
+                            "\"https://example.org/%u\"}", i > 0 ? ", " : "", i, i);
+  g_string_append_printf (json, "]}, \"geometry\": {\"type\": \"Point\", \"coordinates\": "
+                          "[57, 30]}},\n{\"type\": \"Feature\", \"properties\": {\"claims\": "
+                          "[{\"attribute\": \"deaths\", \"value_text\": \"%s\"}]}, "
+                          "\"geometry\": {\"type\": \"Point\", \"coordinates\": [57, 30]}}]}",
+                          big);
+  file = import_test_write_temp ("claims.geojson", json->str, (gssize) json->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (json->len, >, 2 << 20);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (counts.claims, ==, 20000);
+  g_assert_cmpuint (counts.documents, ==, 20001);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
+  import_test_assert_problem_at_feature (plan, 2, "“claims” entry 1 holds a text longer than");
+}
+
 /* A feature is built as a tree only up to a bound; past it, it is skipped unbuilt. */
 static void
 test_feature_too_large (void)
@@ -490,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/atlas/import/geojson/numbers-exact", test_numbers_exact);
   g_test_add_func ("/atlas/import/geojson/property-bounds", test_property_bounds);
   g_test_add_func ("/atlas/import/geojson/feature-too-large", test_feature_too_large);
+  g_test_add_func ("/atlas/import/geojson/large-claim-list", test_large_claim_list);
   g_test_add_func ("/atlas/import/geojson/stream-order", test_stream_order);
   g_test_add_func ("/atlas/import/geojson/gdal", test_gdal);
 

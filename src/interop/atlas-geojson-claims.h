@@ -13,6 +13,7 @@
 
 G_BEGIN_DECLS
 
+gboolean atlas_geojson_holds_claim_list (JsonObject        *properties);
 gboolean atlas_geojson_read_claim_list (AtlasImportBatch  *batch,
                                         AtlasJsonStream   *stream,
                                         AtlasRecord       *subject,

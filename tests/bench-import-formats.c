@@ -9,7 +9,8 @@
  * while the file is read), and GDAL's ogr2ogr turning the same file into a GeoPackage. Each
  * runs in a process of its own, whose peak resident size the kernel reports. Prints
  * "name: value unit" lines, and each peak per MB of input beside the goal: 4 times the
- * file plus 100 MB.
+ * file plus 100 MB. A GeoJSON file of polygons, which are refused feature by feature and
+ * leave no record, measures the reader alone.
  */
 
 #include "config.h"
@@ -54,6 +55,21 @@ write_geojson_feature (FILE  *out,
            1 + i % 28, i % 50, g_rand_int_range (rand, 0, 100),
            "Reported by several sources near the road junction; details remain unclear and "
            "contested by the parties.");
+}
+
+/* A feature the reader reads whole and refuses (polygons are not imported): no records are
+ * kept, so reading these measures the reader alone. */
+static void
+write_geojson_polygon (FILE  *out,
+                       GRand *rand,
+                       guint  i)
+{
+  fprintf (out, "%s{\"type\": \"Feature\", \"geometry\": {\"type\": \"Polygon\", "
+           "\"coordinates\": [[", i > 0 ? ",\n" : "");
+  for (guint k = 0; k < 30; k++)
+    fprintf (out, "%s[%.5f, %.5f]", k > 0 ? ", " : "", g_rand_double_range (rand, 44, 63),
+             g_rand_double_range (rand, 25, 39));
+  fputs ("]]}, \"properties\": {\"tags\": [\"a\", \"b\"], \"title\": \"Area\"}}", out);
 }
 
 static void
@@ -110,7 +126,8 @@ write_file (const char *dir,
 
 /* Runs @argv with its output thrown away; returns its peak resident size in MB, or -1. */
 static double
-peak_of (const char * const *argv)
+peak_of (const char * const *argv,
+         gboolean            must_succeed)
 {
   struct rusage usage;
   int status;
@@ -126,7 +143,7 @@ peak_of (const char * const *argv)
       _exit (127);
     }
   if (pid < 0 || wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status)
-      || WEXITSTATUS (status) != 0)
+      || (must_succeed && WEXITSTATUS (status) != 0))
     return -1;
   return usage.ru_maxrss / 1024.0;  /* KiB */
 }
@@ -163,15 +180,29 @@ measure (const char *dir,
   size = info.st_size / MB;
   printf ("%s-size: %.1f MB\n", format, size);
   printf ("%s-goal: %.0f MB (4 times the file plus 100 MB)\n", format, 4 * size + 100);
-  print_peak (format, "read", peak_of (read_argv), size);
+  print_peak (format, "read", peak_of (read_argv, TRUE), size);
   g_unlink (case_path);
-  print_peak (format, "import", peak_of (import_argv), size);
+  print_peak (format, "import", peak_of (import_argv, TRUE), size);
   g_unlink (case_path);
   if (with_gdal && g_find_program_in_path ("ogr2ogr") != NULL)
-    print_peak (format, "ogr2ogr", peak_of (gdal_argv), size);
+    print_peak (format, "ogr2ogr", peak_of (gdal_argv, TRUE), size);
   else
     printf ("%s-ogr2ogr-peak: skipped\n", format);
   g_unlink (gdal_path);
+  g_unlink (path);
+}
+
+static void
+measure_reader_alone (const char *format,
+                      const char *path)
+{
+  const char *read_argv[] = { "/proc/self/exe", "--child-read", path, NULL };
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  printf ("%s-size: %.1f MB\n", format, info.st_size / MB);
+  /* The plan refuses a file that yields no record: that exit is expected here. */
+  print_peak (format, "read", peak_of (read_argv, FALSE), info.st_size / MB);
   g_unlink (path);
 }
 
@@ -224,6 +255,10 @@ main (int   argc,
   path = write_file (dir, "big.geojson", "{\"type\": \"FeatureCollection\", \"features\": [\n",
                      write_geojson_feature, "]}\n", geojson_mb);
   measure (dir, "geojson", path, !skip_gdal);
+  g_free (path);
+  path = write_file (dir, "polygons.geojson", "{\"type\": \"FeatureCollection\", "
+                     "\"features\": [\n", write_geojson_polygon, "]}\n", geojson_mb);
+  measure_reader_alone ("geojson-refused", path);
   g_free (path);
   path = write_file (dir, "big.kml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                      "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>Big</name>\n",

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 /* A CSV file is streamed from a mapped file, so it may be large. */
 #define ATLAS_IMPORT_MAX_CSV_SIZE (G_GUINT64_CONSTANT (2) << 30)          /* 2 GiB */
 
-/* JSON and XML are parsed into a tree in memory, which takes several times the file size. */
+/* JSON and XML files are read into memory whole, then walked one feature or element at a
+ * time; the records they make take several times the file size. */
 #define ATLAS_IMPORT_MAX_TREE_SIZE (G_GUINT64_CONSTANT (256) << 20)       /* 256 MiB */
 
 /* One CSV field, one XML text node, one JSON string value. */

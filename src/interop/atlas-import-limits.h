@@ -29,8 +29,9 @@ G_BEGIN_DECLS
 /* Vertices of one line string, GPX route or track segment; a longer one is skipped. */
 #define ATLAS_IMPORT_MAX_VERTICES 100000
 
-/* json-glib 1.6 recurses once per level and crashes near 100,000 levels: the bytes are
- * scanned and refused past this depth before json-glib sees them. GeoJSON needs about 6. */
+/* JSON readers recurse once per level (json-glib 1.6 crashes near 100,000 levels, and
+ * atlas-json-stream.c builds each feature so): the bytes are scanned and refused past this
+ * depth before they are parsed. GeoJSON needs about 6. */
 #define ATLAS_IMPORT_MAX_JSON_DEPTH 64
 
 /* libxml2 refuses deeper documents itself unless XML_PARSE_HUGE is set (we never set it);

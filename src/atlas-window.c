@@ -205,6 +205,18 @@ show_initial_page (AtlasWindow *self)
         g_ascii_string_to_unsigned (self->initial_page + strlen ("briefing:"), 10, 1, 10000,
                                     &step, NULL);
       set_presenting (self, TRUE);
+      if (step > atlas_briefing_panel_get_n_steps (self->briefing_panel))
+        {
+          g_autofree char *message = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "The briefing has %u step; showing the last",
+                         "The briefing has %u steps; showing the last",
+                         atlas_briefing_panel_get_n_steps (self->briefing_panel)),
+            atlas_briefing_panel_get_n_steps (self->briefing_panel));
+
+          show_toast (self, message);
+          /* the step came from the command line: say it there too */
+          g_printerr ("incident-atlas: --show %s: %s\n", self->initial_page, message);
+        }
       g_signal_handlers_block_by_func (self->briefing_panel, briefing_position_changed_cb, self);
       atlas_briefing_panel_set_position (self->briefing_panel, (guint) step - 1);
       g_signal_handlers_unblock_by_func (self->briefing_panel, briefing_position_changed_cb, self);

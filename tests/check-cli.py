@@ -103,6 +103,10 @@ def main():
             bad = run('--screenshot', out, '--show', show, SAMPLE)
             if bad.returncode == 0 or named not in bad.stderr:
                 failures.append(f'--show {show!r} accepted without a word: {bad.stderr!r}')
+        past = run('--screenshot', out, '--size', '900x600', '--show', 'briefing:999', SAMPLE)
+        if 'briefing:999' not in past.stderr or 'showing the last' not in past.stderr:
+            failures.append(f'--show briefing:999 past the last step without a word: '
+                            f'{past.stderr!r}')
         unknown = run('--screenshot', out, '--size', '900x600', '--show', 'no-such-key', SAMPLE)
         if 'no-such-key' not in unknown.stderr:
             failures.append(f'--show no-such-key ignored without a word: {unknown.stderr!r}')

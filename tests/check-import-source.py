@@ -90,6 +90,8 @@ def check_not_importable(work):
                  f'{run.stderr!r}')
         if os.path.exists(target):
             fail(f'--import {given}: a case was left behind')
+        if given == case and f"to open it, run: incident-atlas '{case}'" not in run.stderr:
+            fail(f'--import {given}: it does not say how to open the case: {run.stderr!r}')
 
 
 # The peak memory of one run, in KiB, measured in a process of its own.

@@ -180,6 +180,16 @@ test_wrong_type (void)
   g_assert_nonnull (strstr (error->message, "latitude"));
 }
 
+/* A figure its field cannot hold is refused, not changed (1e400 was infinity). */
+static void
+test_number_beyond_field (void)
+{
+  g_autoptr(GError) error = read_expecting_error (
+    HEADER "\"incidents\": [{\"id\": \"i\", \"latitude\": 1e400, \"longitude\": 57}]}");
+
+  g_assert_nonnull (strstr (error->message, "“latitude” is beyond what its field can hold"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +202,7 @@ main (int   argc,
   g_test_add_func ("/atlas/json-reader/unknown-subject", test_unknown_subject_names_place);
   g_test_add_func ("/atlas/json-reader/duplicate-id", test_duplicate_id);
   g_test_add_func ("/atlas/json-reader/wrong-type", test_wrong_type);
+  g_test_add_func ("/atlas/json-reader/number-beyond-field", test_number_beyond_field);
   g_test_add_func ("/atlas/json-reader/step-not-object", test_step_not_object);
   g_test_add_func ("/atlas/json-reader/relation-errors", test_relation_errors);
 

@@ -56,6 +56,26 @@ document_title (AtlasImportPlan *plan,
   return NULL;
 }
 
+/* Sources and grades from a file are the file's word until an analyst confirms them. */
+static void
+assert_graded_by_file (AtlasImportPlan *plan)
+{
+  GPtrArray *records = atlas_import_plan_get_records (plan);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+
+      if (!g_str_equal (atlas_record_get_kind (record), "claim")
+          && !g_str_equal (atlas_record_get_kind (record), "document"))
+        continue;
+      g_assert_cmpstr (atlas_record_get_text (record, "graded_by"), ==, "file");
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 static void
 test_acled (void)
 {
@@ -71,6 +91,7 @@ test_acled (void)
   atlas_import_plan_get_counts (plan, &counts);
   g_assert_cmpuint (counts.incidents, ==, 3);
   g_assert_cmpuint (counts.documents, ==, 3);  /* the import, and two distinct sources */
+  assert_graded_by_file (plan);
 
   incident = import_test_find_record (plan, "incident", 0);
   key = atlas_record_get_key (incident);
@@ -440,6 +461,73 @@ test_coordinates (void)
   g_assert_cmpstr (error->message, ==, "longitude 190 is outside −180…180");
 }
 
+/* A timestamp that leaves the years 1…9999 once in UTC is a problem of its row, not a
+ * GLib critical (fatal under G_DEBUG=fatal-criticals, as the tests run). */
+static void
+test_timestamps_out_of_range (void)
+{
+  static const char csv[] =
+    "event_id_cnty,event_date,event_type,latitude,longitude,source,notes,fatalities\n"
+    "T1,9999-12-31T23:59-01:00,Battles,30,57,Reuters,late,1\n"
+    "T2,0001-01-01T00:00+01:00,Battles,30,57,Reuters,early,1\n"
+    "T3,0000-01-01T00:00+01:00,Battles,30,57,Reuters,year zero,1\n"
+    "T4,9999-12-31T23:59+01:00,Battles,30,57,Reuters,fine,1\n";
+  g_autoptr(GFile) file = import_test_write_temp ("times.csv", csv, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 3);
+  import_test_assert_problem_on_line (plan, 2, "“9999-12-31T23:59-01:00” falls outside the "
+                                      "years 1 to 9999");
+  import_test_assert_problem_on_line (plan, 3, "“0001-01-01T00:00+01:00” falls outside");
+  import_test_assert_problem_on_line (plan, 4, "unparseable date “0000-01-01T00:00+01:00”");
+  g_assert_cmpstr (atlas_record_get_text (import_test_find_record (plan, "incident", 0),
+                                          "start_time"), ==, "9999-12-31T22:59:00Z");
+}
+
+/* ACLED's fatalities are a count: one beyond what a double holds as a whole number is a
+ * problem of its row (1e20 was kept, and shown as -1); text stays text. */
+static void
+test_acled_fatalities (void)
+{
+  g_autofree char *header = NULL;
+  g_autofree char *acled = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  g_autofree char *path = import_test_data_path ("acled.csv");
+  static const char *const figures[] = { "1e20", "1e400", "-99999999999999999999", "12",
+                                         "unknown" };
+  AtlasCaseCounts counts;
+
+  g_assert_true (g_file_get_contents (path, &acled, NULL, NULL));
+  header = g_strndup (acled, (gsize) (strchr (acled, '\n') - acled + 1));
+  csv = g_string_new (header);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    g_string_append_printf (csv, "IRN%u,2024-01-03,2024,1,Political violence,Battles,"
+                            "Armed clash,A,,1,B,,2,12,,364,Middle East,Iran,Kerman,Kerman,,"
+                            "Kerman,30.28,57.08,1,Reuters,International,notes,%s,,1704844800\n",
+                            i, figures[i]);
+  file = import_test_write_temp ("fatalities.csv", csv->str, (gssize) csv->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 2);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 3);
+  import_test_assert_problem_on_line (plan, 2, "fatalities “1e20” is beyond");
+  import_test_assert_problem_on_line (plan, 3, "fatalities “1e400” is beyond");
+  import_test_assert_problem_on_line (plan, 4, "fatalities “-99999999999999999999” is beyond");
+  g_assert_cmpstr (atlas_record_get_text (find_claim (plan,
+                     atlas_record_get_key (import_test_find_record (plan, "incident", 1)),
+                     "fatalities"), "value_text"), ==, "unknown");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +549,9 @@ main (int   argc,
   g_test_add_func ("/atlas/import/csv/parser-unterminated", test_parser_unterminated);
   g_test_add_func ("/atlas/import/csv/dates", test_dates);
   g_test_add_func ("/atlas/import/csv/coordinates", test_coordinates);
+
+  g_test_add_func ("/atlas/import/csv/timestamps-out-of-range", test_timestamps_out_of_range);
+  g_test_add_func ("/atlas/import/csv/acled-fatalities", test_acled_fatalities);
 
   return g_test_run ();
 }

@@ -329,6 +329,174 @@ test_claim_list (void)
   g_assert_cmpuint (n_deaths, ==, 2);
 }
 
+/* A number keeps the text the file wrote: json-glib made 1e20 "1e+20", -0 "0" and an
+ * integer past int64 a different one. A figure no double holds is a problem of its feature. */
+static void
+test_numbers_exact (void)
+{
+  g_autoptr(GFile) file = import_test_write_temp ("numbers.geojson",
+    "{\"type\": \"FeatureCollection\", \"features\": [\n"
+    " {\"type\": \"Feature\", \"id\": 123456789012345678901234,"
+    "  \"geometry\": {\"type\": \"Point\", \"coordinates\": [57.08, 30.28]},"
+    "  \"properties\": {\"fatalities\": 1e20, \"huge\": 1e400, \"zero\": -0,"
+    "   \"wide\": 100000000000000000000, \"exponent\": -2.50E-0007}},\n"
+    " {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [1e400, 30]}},\n"
+    " {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [57, 30]},"
+    "  \"properties\": {\"claims\": [{\"attribute\": \"deaths\", \"value_text\": \"many\","
+    "   \"value_number\": -1e999}]}}]}", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  AtlasRecord *incident;
+  const char *key;
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  incident = import_test_find_record (plan, "incident", 0);
+  key = atlas_record_get_key (incident);
+  g_assert_cmpstr (import_test_claim_value (plan, key, "fatalities"), ==, "1e20");
+  g_assert_cmpstr (import_test_claim_value (plan, key, "huge"), ==, "1e400");
+  g_assert_cmpstr (import_test_claim_value (plan, key, "zero"), ==, "-0");
+  g_assert_cmpstr (import_test_claim_value (plan, key, "wide"), ==, "100000000000000000000");
+  g_assert_cmpstr (import_test_claim_value (plan, key, "exponent"), ==, "-2.50E-0007");
+  g_assert_cmpstr (import_test_claim_value (plan, key, "id"), ==, "123456789012345678901234");
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 2);
+  import_test_assert_problem_at_feature (plan, 2, "longitude 1e400 is beyond what a number");
+  import_test_assert_problem_at_feature (plan, 3,
+                                         "claim “deaths”: value_number -1e999 is beyond");
+}
+
+/* An array or an object is bounded like a string, and a feature's properties like a CSV
+ * row's fields; each over its bound is a problem of its feature. */
+static void
+test_property_bounds (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  AtlasCaseCounts counts;
+
+  g_string_append (json, "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", "
+                         "\"coordinates\": [57, 30]}, \"properties\": {\"list\": [");
+  for (guint i = 0; i < 300000; i++)
+    g_string_append (json, i > 0 ? ",\"abc\"" : "\"abc\"");
+  g_string_append (json, "]}},\n{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", "
+                         "\"coordinates\": [57, 30]}, \"properties\": {");
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (json, "%s\"p%u\": %u", i > 0 ? ", " : "", i, i);
+  g_string_append (json, "}},\n{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", "
+                         "\"coordinates\": [57, 30]}, \"properties\": {\"ok\": {\"a\": [1, 2]}}}]}");
+  file = import_test_write_temp ("bounds.geojson", json->str, (gssize) json->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 2);
+  import_test_assert_problem_at_feature (plan, 1, "the property “list” is longer than 1 MiB");
+  import_test_assert_problem_at_feature (plan, 2, "it has 600 properties, more than 512");
+  g_assert_cmpstr (import_test_claim_value (plan,
+                     atlas_record_get_key (import_test_find_record (plan, "incident", 0)), "ok"),
+                   ==, "{\"a\":[1,2]}");
+}
+
+/* Our own claim list is read claim by claim, so it is not bounded as one text (an export
+ * of a record with thousands of claims is over 1 MiB); each of its texts is. */
+static void
+test_large_claim_list (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [\n"
+                                          "{\"type\": \"Feature\", \"properties\": "
+                                          "{\"claims\": [");
+  g_autofree char *big = g_strnfill ((1 << 20) + 1, 'x');
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  AtlasCaseCounts counts;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (json, "%s{\"attribute\": \"deaths\", \"value_text\": \"%u\", "
+                            "\"document\": {\"title\": \"Report %u\"}}", i > 0 ? ", " : "",
+                            i, i);
+  g_string_append (json, "], \"sources\": [");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (json, "%s{\"title\": \"Report %u\", \"url\": "
+                            "\"https://example.org/%u\"}", i > 0 ? ", " : "", i, i);
+  g_string_append_printf (json, "]}, \"geometry\": {\"type\": \"Point\", \"coordinates\": "
+                          "[57, 30]}},\n{\"type\": \"Feature\", \"properties\": {\"claims\": "
+                          "[{\"attribute\": \"deaths\", \"value_text\": \"%s\"}]}, "
+                          "\"geometry\": {\"type\": \"Point\", \"coordinates\": [57, 30]}}]}",
+                          big);
+  file = import_test_write_temp ("claims.geojson", json->str, (gssize) json->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (json->len, >, 2 << 20);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (counts.claims, ==, 20000);
+  g_assert_cmpuint (counts.documents, ==, 20001);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
+  import_test_assert_problem_at_feature (plan, 2, "“claims” entry 1 holds a text longer than");
+}
+
+/* A feature is built as a tree only up to a bound; past it, it is skipped unbuilt. */
+static void
+test_feature_too_large (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"features\": [\n{\"type\": \"Feature\", "
+                                          "\"properties\": {\"many\": [");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  AtlasCaseCounts counts;
+
+  for (guint i = 0; i < 600000; i++)
+    g_string_append (json, i > 0 ? ",0" : "0");
+  g_string_append (json, "]}, \"geometry\": {\"type\": \"Point\", \"coordinates\": [57, 30]}},\n"
+                         "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", "
+                         "\"coordinates\": [57, 30]}}],\n\"type\": \"FeatureCollection\"}");
+  file = import_test_write_temp ("large-feature.geojson", json->str, (gssize) json->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
+  import_test_assert_problem_at_feature (plan, 1, "it holds more than 500000 values");
+}
+
+/* Read one feature at a time, the file is still checked whole: its "crs" and its syntax
+ * after the features refuse it as before. */
+static void
+test_stream_order (void)
+{
+  static const struct {
+    const char *json;
+    const char *needle;
+  } cases[] = {
+    { "{\"type\": \"FeatureCollection\", \"features\": [],\n\"crs\": {\"type\": \"name\", "
+      "\"properties\": {\"name\": \"EPSG:3857\"}}}", "EPSG:3857" },
+    { "{\"type\": \"FeatureCollection\", \"features\": []}\n\n{", "line 3" },
+    { "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\"},]}", "line 1" },
+    { "{\"type\": \"FeatureCollection\", \"features\": [\"\\ud800\"]}", "\\u escape" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = import_test_write_temp ("order.geojson", cases[i].json, -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+      g_assert_null (plan);
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].needle));
+    }
+}
+
 /* ---- files written by GDAL ---------------------------------------------------------- */
 
 static void
@@ -359,6 +527,11 @@ main (int   argc,
   g_test_add_func ("/atlas/import/geojson/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/atlas/import/geojson/bare-geometry", test_bare_geometry);
   g_test_add_func ("/atlas/import/geojson/claim-list", test_claim_list);
+  g_test_add_func ("/atlas/import/geojson/numbers-exact", test_numbers_exact);
+  g_test_add_func ("/atlas/import/geojson/property-bounds", test_property_bounds);
+  g_test_add_func ("/atlas/import/geojson/feature-too-large", test_feature_too_large);
+  g_test_add_func ("/atlas/import/geojson/large-claim-list", test_large_claim_list);
+  g_test_add_func ("/atlas/import/geojson/stream-order", test_stream_order);
   g_test_add_func ("/atlas/import/geojson/gdal", test_gdal);
 
   return g_test_run ();

@@ -245,6 +245,34 @@ test_gdal (void)
                                  29.6036, 52.5388);
 }
 
+/* A track's own elements go to each of its segments: past 512 of them, the rest of the
+ * track is skipped with a problem, so that many segments stay linear. */
+static void
+test_track_elements_bounded (void)
+{
+  g_autoptr(GString) gpx = g_string_new ("<gpx version=\"1.1\" "
+                                         "xmlns=\"http://www.topografix.com/GPX/1/1\">\n<trk>\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  AtlasCaseCounts counts;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (gpx, "<desc>note %u</desc>\n", i);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (gpx, "<trkseg><trkpt lat=\"30\" lon=\"57\"/></trkseg>\n");
+  g_string_append (gpx, "</trk>\n<wpt lat=\"30\" lon=\"57\"><name>after</name></wpt>\n</gpx>\n");
+  file = import_test_write_temp ("many-elements.gpx", gpx->str, (gssize) gpx->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.routes, ==, 0);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
+  import_test_assert_problem_on_line (plan, 515, "more than 512 elements of its own");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +289,8 @@ main (int   argc,
   g_test_add_func ("/atlas/import/gpx/too-many-points", test_too_many_points);
   g_test_add_func ("/atlas/import/gpx/many-segments", test_many_segments);
   g_test_add_func ("/atlas/import/gpx/gdal", test_gdal);
+
+  g_test_add_func ("/atlas/import/gpx/track-elements-bounded", test_track_elements_bounded);
 
   return g_test_run ();
 }

@@ -27,6 +27,26 @@ assert_refused (const char *name,
   g_assert_nonnull (strstr (error->message, needle));
 }
 
+/* Sources and grades from a file are the file's word until an analyst confirms them. */
+static void
+assert_graded_by_file (AtlasImportPlan *plan)
+{
+  GPtrArray *records = atlas_import_plan_get_records (plan);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+
+      if (!g_str_equal (atlas_record_get_kind (record), "claim")
+          && !g_str_equal (atlas_record_get_kind (record), "document"))
+        continue;
+      g_assert_cmpstr (atlas_record_get_text (record, "graded_by"), ==, "file");
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 static void
 test_good (void)
 {
@@ -54,6 +74,7 @@ test_good (void)
                    ==, "95");
   g_assert_cmpstr (import_test_claim_value (plan, atlas_record_get_key (incident), "folder"), ==,
                    "Iran incidents / 2024");
+  assert_graded_by_file (plan);
 
   incident = import_test_find_record (plan, "incident", 1);
   g_assert_cmpstr (atlas_record_get_text (incident, "start_time"), ==, "2017-06-07T10:30:00Z");
@@ -193,6 +214,91 @@ test_utf16 (void)
 
 /* ---- files written by GDAL ---------------------------------------------------------- */
 
+/* What KML holds beside placemarks is counted in the report, each at its line, and a
+ * placemark inside something else than a Document or a Folder is not read. */
+static void
+test_skipped_elements (void)
+{
+  g_autoptr(GFile) file = import_test_write_temp ("overlays.kml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>Case</name>\n"
+    "<NetworkLink><Link><href>https://example.org/more.kml</href></Link></NetworkLink>\n"
+    "<Folder><name>Maps</name>\n"
+    "<GroundOverlay><Icon><href>map.png</href></Icon></GroundOverlay>\n"
+    "<ScreenOverlay/>\n"
+    "<Placemark><name>Kept</name><Point><coordinates>57.08,30.28</coordinates></Point>"
+    "</Placemark>\n"
+    "</Folder>\n"
+    "<Style><Placemark><Point><coordinates>1,2</coordinates></Point></Placemark></Style>\n"
+    "</Document></kml>\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  AtlasCaseCounts counts;
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 3);
+  import_test_assert_problem_on_line (plan, 3, "a NetworkLink is not imported");
+  import_test_assert_problem_on_line (plan, 5, "a GroundOverlay is not imported");
+  import_test_assert_problem_on_line (plan, 6, "a ScreenOverlay is not imported");
+  g_assert_cmpstr (import_test_claim_value (plan,
+                     atlas_record_get_key (import_test_find_record (plan, "incident", 0)),
+                     "folder"), ==, "Case / Maps");
+}
+
+/* A coordinate written as a number no double holds is named as such. */
+static void
+test_huge_coordinate (void)
+{
+  g_autoptr(GFile) file = import_test_write_temp ("huge-coordinate.kml",
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n"
+    "<Placemark><Point><coordinates>1e400,30</coordinates></Point></Placemark>\n"
+    "<Placemark><Point><coordinates>57,-1e999</coordinates></Point></Placemark>\n"
+    "</kml>\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 2);
+  import_test_assert_problem_on_line (plan, 2, "longitude 1e400 is beyond what a number can hold");
+  import_test_assert_problem_on_line (plan, 3, "latitude -1e999 is beyond what a number can hold");
+}
+
+/* libxml2's own messages quote the file; they are our errors' reasons, never stderr's
+ * (libxml2 wrote encoding errors there itself). */
+static void
+test_quiet_libxml (void)
+{
+  static const char *const files[] = {
+    "<?xml version=\"1.0\" encoding=\"SECRET\"?>\n<kml/>",
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><name>SECRET &undefined;</name></kml>",
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\" xmlns:a=\"SECRET uri\"><a:x/></kml>",
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><name>SECRET</nam></kml>",
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><x:name>SECRET</x:name></kml>",
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Placemark><name>SECRET\xff</name>"
+    "</Placemark></kml>",
+    "<?xml version=\"1.0\" encoding=\"EUC-JP\"?>\n<kml><name>SECRET\xff\xfe</name></kml>",
+    "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n<kml><name>SECRET\x1b$B\xff</name></kml>",
+  };
+
+  if (g_test_subprocess ())
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+        {
+          g_autoptr(GFile) file = import_test_write_temp ("quiet.kml", files[i], -1);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new_for_file (file, NULL, &error);
+        }
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*SECRET*");
+  /* "encoding error : input conversion failed due to input error, bytes 0xFF 0xFE…" */
+  g_test_trap_assert_stderr_unmatched ("*error :*");
+}
+
 static void
 test_gdal (void)
 {
@@ -217,6 +323,9 @@ main (int   argc,
   g_test_add_func ("/atlas/import/kml/huge-text", test_huge_text);
   g_test_add_func ("/atlas/import/kml/not-kml", test_not_kml);
   g_test_add_func ("/atlas/import/kml/utf16", test_utf16);
+  g_test_add_func ("/atlas/import/kml/skipped-elements", test_skipped_elements);
+  g_test_add_func ("/atlas/import/kml/quiet-libxml", test_quiet_libxml);
+  g_test_add_func ("/atlas/import/kml/huge-coordinate", test_huge_coordinate);
   g_test_add_func ("/atlas/import/kml/gdal", test_gdal);
 
   return g_test_run ();

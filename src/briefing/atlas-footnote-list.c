@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "atlas-footnote-list.h"
@@ -46,7 +47,8 @@ typedef struct {
   PangoLayout *number;
   PangoLayout *body;
   double       x;
-  double       y;
+  double       y;    /* where its ink may start; its layouts go lower by -top */
+  double       top;
 } PlacedNote;
 
 struct _AtlasFootnoteList
@@ -111,6 +113,28 @@ add_source_attributes (PangoAttrList *attributes,
   pango_attr_list_insert (attributes, attribute);
 }
 
+/* Glyphs may reach past a layout's logical box: a font's side bearings, a wide last glyph.
+ * Pango wraps by the logical box, so with another font than ours (fonts-urw-base35 standing
+ * in for Cantarell) a line's ink stood 0.5 pt past its column. The layout is narrowed by
+ * what spills until its ink is inside @width too. */
+static void
+fit_ink_to_width (PangoLayout *layout,
+                  double       width)
+{
+  for (guint attempt = 0; attempt < 4; attempt++)
+    {
+      PangoRectangle ink;
+      double spill;
+
+      pango_layout_get_extents (layout, &ink, NULL);
+      spill = (ink.x + ink.width) / (double) PANGO_SCALE - width;
+      if (spill <= 0)
+        return;
+      pango_layout_set_width (layout, pango_layout_get_width (layout)
+                                      - (int) ceil ((spill + 0.25) * PANGO_SCALE));
+    }
+}
+
 /* The text, then its source in smaller grey type: on the next line, or run on. */
 static PangoLayout *
 create_body (AtlasFootnoteList *self,
@@ -138,6 +162,7 @@ create_body (AtlasFootnoteList *self,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (layout, -MAX_LINES);
+  fit_ink_to_width (layout, width);
   return layout;
 }
 
@@ -154,13 +179,27 @@ create_number (AtlasFootnoteList *self,
   return layout;
 }
 
+/* How far above its logical top a layout's ink reaches (a font's tall accents), as a
+ * negative offset; 0 when it does not. */
+static double
+layout_top (PangoLayout *layout)
+{
+  PangoRectangle ink;
+
+  pango_layout_get_extents (layout, &ink, NULL);
+  return MIN (ink.y, 0) / (double) PANGO_SCALE;
+}
+
+/* From the highest to the lowest of its logical box and its ink, which a font's ascenders
+ * and descenders may take past it. */
 static double
 layout_height (PangoLayout *layout)
 {
-  int height;
+  PangoRectangle ink, logical;
 
-  pango_layout_get_size (layout, NULL, &height);
-  return height / (double) PANGO_SCALE;
+  pango_layout_get_extents (layout, &ink, &logical);
+  return MAX (logical.y + logical.height, ink.y + ink.height) / (double) PANGO_SCALE
+         - layout_top (layout);
 }
 
 static double
@@ -202,7 +241,8 @@ place_notes (AtlasFootnoteList *self,
       note->body = create_body (self, cr, &g_array_index (self->notes, Footnote, i), style,
                                 body_width);
       note->number = create_number (self, cr, i + 1, style);
-      note_height = layout_height (note->body);
+      note->top = MIN (layout_top (note->body), layout_top (note->number));
+      note_height = layout_height (note->body) + layout_top (note->body) - note->top;
 
       if (y > 0 && y + note_height > limit && col + 1 < self->n_columns)
         {
@@ -234,11 +274,11 @@ draw_note (AtlasFootnoteList *self,
 
   pango_layout_get_size (note->number, &number_width_units, NULL);
   cairo_move_to (cr, note->x + number_width (self, style) - 4 * self->scale
-                     - number_width_units / (double) PANGO_SCALE, note->y);
+                     - number_width_units / (double) PANGO_SCALE, note->y - note->top);
   cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
   pango_cairo_show_layout (cr, note->number);
 
-  cairo_move_to (cr, note->x + number_width (self, style), note->y);
+  cairo_move_to (cr, note->x + number_width (self, style), note->y - note->top);
   cairo_set_source_rgb (cr, 0.12, 0.12, 0.14);
   pango_cairo_show_layout (cr, note->body);
 }
@@ -258,6 +298,7 @@ create_more_line (AtlasFootnoteList *self,
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  fit_ink_to_width (layout, width);
   return layout;
 }
 
@@ -281,11 +322,12 @@ draw_more_line (AtlasFootnoteList *self,
       PlacedNote *last = g_ptr_array_index (placed, placed->len - 1);
 
       x = last->x;
-      y = last->y + layout_height (last->body) + style->gap * self->scale;
+      y = last->y + layout_height (last->body) + layout_top (last->body) - last->top
+          + style->gap * self->scale;
       if (y + layout_height (layout) > height)
         x += column + COLUMN_GAP * self->scale, y = 0;
     }
-  cairo_move_to (cr, x + number_width (self, style), y);
+  cairo_move_to (cr, x + number_width (self, style), y - layout_top (layout));
   cairo_set_source_rgb (cr, 0.37, 0.36, 0.39);
   pango_cairo_show_layout (cr, layout);
 }

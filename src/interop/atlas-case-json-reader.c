@@ -77,6 +77,25 @@ get_object_member (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
+
+/* json-glib reads 1e400 as infinity and hands a double to an integer field cast: a figure
+ * the field cannot hold is refused rather than changed. */
+static gboolean
+number_fits (const AtlasField *spec,
+             JsonNode         *node)
+{
+  double value;
+
+  if (spec->type == ATLAS_FIELD_TEXT)
+    return TRUE;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return TRUE;
+  value = json_node_get_double (node);
+  if (spec->type == ATLAS_FIELD_DOUBLE)
+    return isfinite (value);
+  return value == floor (value) && fabs (value) < 9.2e18;
+}
+
 static gboolean
 copy_member (AtlasRecord  *record,
              JsonObject   *object,
@@ -103,6 +122,12 @@ copy_member (AtlasRecord  *record,
       return FALSE;
     }
 
+  if (!number_fits (spec, node))
+    {
+      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
+                   _("“%s” is beyond what its field can hold"), member);
+      return FALSE;
+    }
   if (spec->type == ATLAS_FIELD_TEXT)
     atlas_record_set_text (record, field, json_node_get_string (node));
   else if (spec->type == ATLAS_FIELD_DOUBLE)

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "atlas-csv-parser.h"
@@ -23,6 +24,9 @@
 
 /* Check for cancellation and report progress this often. */
 #define ROWS_PER_PROGRESS 1000
+
+/* 2^53: the largest whole number from which a double holds every one below it exactly. */
+#define MAX_EXACT_COUNT 9007199254740992.0
 
 /* ACLED columns with a place of their own; the rest of an ACLED row (its actors among it)
  * is kept as text in one claim, so that nothing is lost without a record per cell: a
@@ -376,7 +380,28 @@ add_details_claim (CsvReader   *reader,
     add_row_claim (reader, incident, "acled_columns", reader->details->str, document, locator);
 }
 
-static void
+/* Fatalities are a count: one written as a number that a double does not hold as a whole
+ * number exactly (past 2^53, or 1e400) would be kept as a different figure, so it is a
+ * problem of its row. Text that is no number ("unknown") stays text. */
+static gboolean
+read_fatalities (CsvReader  *reader,
+                 const char *text,
+                 double     *number)
+{
+  if (atlas_import_parse_number (text, number) && fabs (*number) <= MAX_EXACT_COUNT)
+    return TRUE;
+  if (atlas_import_text_is_number (text))
+    {
+      atlas_import_batch_add_problem (reader->batch,
+                                      _("fatalities “%.40s” is beyond what a count can hold "
+                                        "exactly"), text);
+      return FALSE;
+    }
+  *number = NAN;
+  return TRUE;
+}
+
+static gboolean
 add_acled_claims (CsvReader   *reader,
                   AtlasRecord *incident,
                   char       **fields,
@@ -395,14 +420,17 @@ add_acled_claims (CsvReader   *reader,
 
   if (!is_empty (fatalities))
     {
-      AtlasRecord *claim = add_row_claim (reader, incident, "fatalities", fatalities, document,
-                                          locator);
+      AtlasRecord *claim;
 
-      if (atlas_import_parse_number (fatalities, &number))
+      if (!read_fatalities (reader, fatalities, &number))
+        return FALSE;
+      claim = add_row_claim (reader, incident, "fatalities", fatalities, document, locator);
+      if (!isnan (number))
         atlas_record_set_double (claim, "value_number", number);
       atlas_record_set_text (claim, "qualifier", "exact");
     }
   add_details_claim (reader, incident, fields, document, locator);
+  return TRUE;
 }
 
 static void
@@ -427,7 +455,8 @@ read_acled_row (CsvReader  *reader,
   atlas_record_set_double (incident, "latitude", latitude);
   atlas_record_set_double (incident, "longitude", longitude);
   set_acled_fields (reader, incident, fields);
-  add_acled_claims (reader, incident, fields, line);
+  if (!add_acled_claims (reader, incident, fields, line))
+    atlas_import_batch_discard_item (reader->batch);
 }
 
 static void

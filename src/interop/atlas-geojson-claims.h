@@ -9,11 +9,15 @@
 #include <json-glib/json-glib.h>
 
 #include "atlas-import-batch.h"
+#include "atlas-json-stream.h"
 
 G_BEGIN_DECLS
 
-GHashTable *atlas_geojson_read_claim_list (AtlasImportBatch *batch,
-                                           AtlasRecord      *subject,
-                                           JsonObject       *properties);
+gboolean atlas_geojson_holds_claim_list (JsonObject        *properties);
+gboolean atlas_geojson_read_claim_list (AtlasImportBatch  *batch,
+                                        AtlasJsonStream   *stream,
+                                        AtlasRecord       *subject,
+                                        JsonObject        *properties,
+                                        GHashTable       **listed);
 
 G_END_DECLS

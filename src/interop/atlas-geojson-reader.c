@@ -5,8 +5,10 @@
  *
  * Reads GeoJSON (RFC 7946): points become incidents, line strings routes with their
  * vertices as waypoints. Properties whose names match a field fill it; the rest are kept as
- * claims of the import. The bytes are checked (encoding, nesting depth) before json-glib
- * parses them, because json-glib crashes on very deep nesting.
+ * claims of the import. The bytes are checked (encoding, nesting depth) first; then a
+ * FeatureCollection is read one feature at a time (atlas-json-stream.c), so that memory
+ * follows the largest feature, not the file. A property keeps the exact text the file
+ * wrote, numbers included.
  */
 
 #define G_LOG_DOMAIN "atlas-import"
@@ -15,7 +17,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "atlas-geojson-claims.h"
@@ -23,8 +25,23 @@
 #include "atlas-import-error.h"
 #include "atlas-import-limits.h"
 #include "atlas-import-values.h"
+#include "atlas-json-stream.h"
 
 #define FEATURES_PER_PROGRESS 1000
+
+/* Values (numbers, strings, arrays, objects…) one feature may hold: a line of
+ * ATLAS_IMPORT_MAX_VERTICES positions with altitudes takes 400,001, and its tree about
+ * 60 MB. A feature with more is skipped without being built. */
+#define MAX_FEATURE_VALUES 500000
+
+/* Values a root "type" or "crs" may hold: a few are enough. */
+#define MAX_HEADER_VALUES 1000
+
+typedef struct {
+  AtlasImportBatch *batch;
+  AtlasJsonStream  *stream;
+  guint             n_features;
+} GeoJsonReader;
 
 /* ---- checks on the bytes ---------------------------------------------------------- */
 
@@ -98,72 +115,6 @@ check_depth (const char  *data,
   return TRUE;
 }
 
-/* json-glib names the input "<data>"; people want the line. */
-static void
-set_parse_error (GError     **error,
-                 const GError *parse_error)
-{
-  guint line = 0, column = 0;
-  const char *message = parse_error->message;
-  int consumed = 0;
-
-  if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
-    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
-                 _("line %u: it is not valid JSON: %s"), line, message + consumed);
-  else
-    g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
-                 _("it is not valid JSON: %s"), message);
-}
-
-static gboolean node_is_utf8 (JsonNode *node);
-
-static gboolean
-object_is_utf8 (JsonObject *object)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &member))
-    if (!g_utf8_validate (name, -1, NULL) || !node_is_utf8 (member))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-array_is_utf8 (JsonArray *array)
-{
-  guint n = json_array_get_length (array);
-
-  for (guint i = 0; i < n; i++)
-    if (!node_is_utf8 (json_array_get_element (array, i)))
-      return FALSE;
-  return TRUE;
-}
-
-/* json-glib 1.6 decodes an unpaired UTF-16 surrogate escape ("\ud800") or a malformed
- * one ("\ude1.") into bytes that are not UTF-8, which would reach labels and the case
- * file. What it decoded is checked, rather than second-guessing how it reads escapes;
- * check_depth() bounds the recursion. */
-static gboolean
-node_is_utf8 (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return object_is_utf8 (json_node_get_object (node));
-    case JSON_NODE_ARRAY:
-      return array_is_utf8 (json_node_get_array (node));
-    case JSON_NODE_VALUE:
-      return json_node_get_value_type (node) != G_TYPE_STRING
-             || g_utf8_validate (json_node_get_string (node), -1, NULL);
-    case JSON_NODE_NULL:
-    default:
-      return TRUE;
-    }
-}
-
 /* ---- values ----------------------------------------------------------------------- */
 
 static JsonObject *
@@ -193,54 +144,40 @@ member_type (JsonObject *object)
   return string_member (object, "type");
 }
 
-/* Any JSON value as the text a claim keeps; NULL for null. */
-static char *
-value_to_text (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = NULL;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node))
-    {
-      GType type = json_node_get_value_type (node);
-      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-      if (type == G_TYPE_STRING)
-        return g_strdup (json_node_get_string (node));
-      if (type == G_TYPE_INT64)
-        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-      if (type == G_TYPE_DOUBLE)
-        return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
-      if (type == G_TYPE_BOOLEAN)
-        return g_strdup (json_node_get_boolean (node) ? "true" : "false");
-    }
-  generator = json_generator_new ();
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
-}
-
+/* A coordinate: a number a double holds ("1e400" is not one). */
 static gboolean
-read_number (JsonNode *node,
-             double   *value)
+read_number (GeoJsonReader  *reader,
+             JsonNode       *node,
+             const char     *what,
+             double         *value,
+             GError        **error)
 {
-  GType type;
+  g_autofree char *text = NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
-    return FALSE;
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_DOUBLE)
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
+                   _("the coordinates are not a pair of numbers"));
+      return FALSE;
+    }
   *value = json_node_get_double (node);
-  return TRUE;
+  if (isfinite (*value))
+    return TRUE;
+  text = atlas_json_stream_node_text (reader->stream, node);
+  /* Translators: "latitude 1e400 is beyond what a number can hold" */
+  g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
+               _("%s %.40s is beyond what a number can hold"), what, text);
+  return FALSE;
 }
 
 /* A position: [longitude, latitude, (altitude)], checked. */
 static gboolean
-read_position (JsonNode  *node,
-               double    *latitude,
-               double    *longitude,
-               GError   **error)
+read_position (GeoJsonReader  *reader,
+               JsonNode       *node,
+               double         *latitude,
+               double         *longitude,
+               GError        **error)
 {
   JsonArray *array;
 
@@ -251,21 +188,24 @@ read_position (JsonNode  *node,
                    _("empty coordinates"));
       return FALSE;
     }
-  if (json_array_get_length (array) < 2
-      || !read_number (json_array_get_element (array, 0), longitude)
-      || !read_number (json_array_get_element (array, 1), latitude))
+  if (json_array_get_length (array) < 2)
     {
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
                    _("the coordinates are not a pair of numbers"));
       return FALSE;
     }
-  return atlas_import_check_coordinate (*latitude, *longitude, error);
+  return read_number (reader, json_array_get_element (array, 0), _("longitude"), longitude,
+                      error)
+         && read_number (reader, json_array_get_element (array, 1), _("latitude"), latitude,
+                         error)
+         && atlas_import_check_coordinate (*latitude, *longitude, error);
 }
 
 /* The vertices of a line string as latitude, longitude pairs. */
 static GArray *
-read_line (JsonNode  *node,
-           GError   **error)
+read_line (GeoJsonReader  *reader,
+           JsonNode       *node,
+           GError        **error)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
   JsonArray *array;
@@ -288,7 +228,8 @@ read_line (JsonNode  *node,
     {
       double pair[2];
 
-      if (!read_position (json_array_get_element (array, i), &pair[0], &pair[1], error))
+      if (!read_position (reader, json_array_get_element (array, i), &pair[0], &pair[1],
+                          error))
         {
           g_prefix_error (error, _("vertex %u: "), i + 1);
           return NULL;
@@ -300,20 +241,48 @@ read_line (JsonNode  *node,
 
 /* ---- features --------------------------------------------------------------------- */
 
+/* A string, an array or an object: each is bounded like a CSV field. */
 static gboolean
-check_property_sizes (AtlasImportBatch *batch,
-                      JsonObject       *properties)
+property_too_long (GeoJsonReader *reader,
+                   JsonNode      *node)
+{
+  g_autofree char *text = NULL;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return strlen (json_node_get_string (node)) > ATLAS_IMPORT_MAX_FIELD_SIZE;
+  if (atlas_json_stream_node_length (reader->stream, node) <= ATLAS_IMPORT_MAX_FIELD_SIZE)
+    return FALSE;
+  /* Without the spaces between its tokens it may still fit. */
+  text = atlas_json_stream_node_text (reader->stream, node);
+  return strlen (text) > ATLAS_IMPORT_MAX_FIELD_SIZE;
+}
+
+static gboolean
+check_property_sizes (GeoJsonReader *reader,
+                      JsonObject    *properties)
 {
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
+  guint n = json_object_get_size (properties);
+  gboolean listed;
 
+  if (n > ATLAS_IMPORT_MAX_FIELDS)
+    {
+      atlas_import_batch_add_problem (reader->batch,
+                                      _("it has %u properties, more than %u; the feature is "
+                                        "skipped"), n, ATLAS_IMPORT_MAX_FIELDS);
+      return FALSE;
+    }
+  /* Our own claim list and its sources are read entry by entry, each text bounded there. */
+  listed = atlas_geojson_holds_claim_list (properties);
   json_object_iter_init (&iter, properties);
   while (json_object_iter_next (&iter, &name, &node))
-    if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-        && strlen (json_node_get_string (node)) > ATLAS_IMPORT_MAX_FIELD_SIZE)
+    if (!(listed && (g_str_equal (name, "claims") || g_str_equal (name, "sources")))
+        && property_too_long (reader, node))
       {
-        atlas_import_batch_add_problem (batch, _("the property “%.40s” is longer than %u MiB"),
+        atlas_import_batch_add_problem (reader->batch,
+                                        _("the property “%.40s” is longer than %u MiB"),
                                         name, ATLAS_IMPORT_MAX_FIELD_SIZE >> 20);
         return FALSE;
       }
@@ -337,16 +306,19 @@ repeats_claim_list (AtlasRecord *record,
 /* Fills mapped fields and keeps every other property as a claim; a claim list as we export
  * it comes back as the claims it lists. */
 static gboolean
-read_properties (AtlasImportBatch *batch,
-                 AtlasRecord      *record,
-                 JsonObject       *properties)
+read_properties (GeoJsonReader *reader,
+                 AtlasRecord   *record,
+                 JsonObject    *properties)
 {
-  g_autoptr(GHashTable) listed = atlas_geojson_read_claim_list (batch, record, properties);
+  g_autoptr(GHashTable) listed = NULL;
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
   guint filled = 0;
 
+  if (!atlas_geojson_read_claim_list (reader->batch, reader->stream, record, properties,
+                                      &listed))
+    return FALSE;
   json_object_iter_init (&iter, properties);
   while (json_object_iter_next (&iter, &name, &node))
     {
@@ -354,62 +326,65 @@ read_properties (AtlasImportBatch *batch,
 
       if (repeats_claim_list (record, listed, name))
         continue;
-      text = value_to_text (node);
-      if (!atlas_import_batch_set_property (batch, record, name, text, &filled))
+      text = atlas_json_stream_node_text (reader->stream, node);
+      if (!atlas_import_batch_set_property (reader->batch, record, name, text, &filled))
         return FALSE;
     }
   return TRUE;
 }
 
 static void
-keep_feature_id (AtlasImportBatch *batch,
-                 AtlasRecord      *record,
-                 JsonObject       *feature)
+keep_feature_id (GeoJsonReader *reader,
+                 AtlasRecord   *record,
+                 JsonObject    *feature)
 {
-  g_autofree char *id = value_to_text (json_object_get_member (feature, "id"));
+  JsonNode *node = json_object_get_member (feature, "id");
+  g_autofree char *id = node != NULL ? atlas_json_stream_node_text (reader->stream, node) : NULL;
 
-  if (id != NULL && *id != '\0')
-    atlas_import_batch_add_claim (batch, record, "id", id, NULL);
+  if (id != NULL && *id != '\0' && strlen (id) <= ATLAS_IMPORT_MAX_FIELD_SIZE)
+    atlas_import_batch_add_claim (reader->batch, record, "id", id, NULL);
 }
 
 static AtlasRecord *
-add_point (AtlasImportBatch  *batch,
-           JsonObject        *geometry,
-           GError           **error)
+add_point (GeoJsonReader  *reader,
+           JsonObject     *geometry,
+           GError        **error)
 {
   double latitude, longitude;
   AtlasRecord *incident;
 
-  if (!read_position (json_object_get_member (geometry, "coordinates"), &latitude, &longitude,
-                      error))
+  if (!read_position (reader, json_object_get_member (geometry, "coordinates"), &latitude,
+                      &longitude, error))
     return NULL;
-  incident = atlas_import_batch_add_incident (batch);
+  incident = atlas_import_batch_add_incident (reader->batch);
   atlas_record_set_double (incident, "latitude", latitude);
   atlas_record_set_double (incident, "longitude", longitude);
   return incident;
 }
 
 static AtlasRecord *
-add_line (AtlasImportBatch  *batch,
-          JsonObject        *geometry,
-          GError           **error)
+add_line (GeoJsonReader  *reader,
+          JsonObject     *geometry,
+          GError        **error)
 {
-  g_autoptr(GArray) points = read_line (json_object_get_member (geometry, "coordinates"), error);
+  g_autoptr(GArray) points = read_line (reader, json_object_get_member (geometry, "coordinates"),
+                                        error);
   AtlasRecord *route;
 
   if (points == NULL)
     return NULL;
-  route = atlas_import_batch_add_route (batch);
+  route = atlas_import_batch_add_route (reader->batch);
   for (guint i = 0; i < points->len / 2; i++)
-    atlas_import_batch_add_waypoint (batch, route, i + 1, g_array_index (points, double, 2 * i),
+    atlas_import_batch_add_waypoint (reader->batch, route, i + 1,
+                                     g_array_index (points, double, 2 * i),
                                      g_array_index (points, double, 2 * i + 1));
   return route;
 }
 
 static AtlasRecord *
-add_geometry (AtlasImportBatch  *batch,
-              JsonNode          *node,
-              GError           **error)
+add_geometry (GeoJsonReader  *reader,
+              JsonNode       *node,
+              GError        **error)
 {
   JsonObject *geometry;
   const char *type;
@@ -428,18 +403,18 @@ add_geometry (AtlasImportBatch  *batch,
       return NULL;
     }
   if (g_str_equal (type, "Point"))
-    return add_point (batch, geometry, error);
+    return add_point (reader, geometry, error);
   if (g_str_equal (type, "LineString"))
-    return add_line (batch, geometry, error);
+    return add_line (reader, geometry, error);
   g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
                _("geometry type “%.40s” is not supported (only Point and LineString)"), type);
   return NULL;
 }
 
 static JsonObject *
-get_properties (AtlasImportBatch *batch,
-                JsonObject       *feature,
-                gboolean         *ok)
+get_properties (GeoJsonReader *reader,
+                JsonObject    *feature,
+                gboolean      *ok)
 {
   JsonNode *node = json_object_get_member (feature, "properties");
 
@@ -448,17 +423,17 @@ get_properties (AtlasImportBatch *batch,
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      atlas_import_batch_add_problem (batch, _("“properties” is not an object"));
+      atlas_import_batch_add_problem (reader->batch, _("“properties” is not an object"));
       *ok = FALSE;
       return NULL;
     }
-  *ok = check_property_sizes (batch, json_node_get_object (node));
+  *ok = check_property_sizes (reader, json_node_get_object (node));
   return json_node_get_object (node);
 }
 
 static void
-read_feature (AtlasImportBatch *batch,
-              JsonNode         *node)
+read_feature (GeoJsonReader *reader,
+              JsonNode      *node)
 {
   g_autoptr(GError) error = NULL;
   JsonObject *feature, *properties;
@@ -468,41 +443,72 @@ read_feature (AtlasImportBatch *batch,
   if (!JSON_NODE_HOLDS_OBJECT (node)
       || g_strcmp0 (member_type (feature = json_node_get_object (node)), "Feature") != 0)
     {
-      atlas_import_batch_add_problem (batch, _("it is not a GeoJSON Feature"));
+      atlas_import_batch_add_problem (reader->batch, _("it is not a GeoJSON Feature"));
       return;
     }
-  properties = get_properties (batch, feature, &ok);
+  properties = get_properties (reader, feature, &ok);
   if (!ok)
     return;
 
-  atlas_import_batch_begin_item (batch);
-  record = add_geometry (batch, json_object_get_member (feature, "geometry"), &error);
+  atlas_import_batch_begin_item (reader->batch);
+  record = add_geometry (reader, json_object_get_member (feature, "geometry"), &error);
   if (record == NULL)
     {
-      atlas_import_batch_add_problem (batch, "%s", error->message);
+      atlas_import_batch_add_problem (reader->batch, "%s", error->message);
       return;
     }
-  keep_feature_id (batch, record, feature);
-  if (properties != NULL && !read_properties (batch, record, properties))
-    atlas_import_batch_discard_item (batch);
+  keep_feature_id (reader, record, feature);
+  if (properties != NULL && !read_properties (reader, record, properties))
+    atlas_import_batch_discard_item (reader->batch);
+}
+
+/* The next feature, read and given to the batch, or a problem when it holds too much. */
+static gboolean
+read_next_feature (GeoJsonReader  *reader,
+                   GError        **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  gboolean too_many;
+
+  atlas_import_batch_set_position (reader->batch, 0, ++reader->n_features);
+  node = atlas_json_stream_read_value (reader->stream, MAX_FEATURE_VALUES, &too_many, error);
+  if (too_many)
+    atlas_import_batch_add_problem (reader->batch,
+                                    _("it holds more than %u values; the feature is skipped"),
+                                    MAX_FEATURE_VALUES);
+  else if (node == NULL)
+    return FALSE;
+  else
+    read_feature (reader, node);
+
+  if (reader->n_features % FEATURES_PER_PROGRESS != 0)
+    return TRUE;
+  return atlas_import_batch_progress (reader->batch,
+                                      atlas_json_stream_get_fraction (reader->stream), error);
 }
 
 static gboolean
-read_features (AtlasImportBatch  *batch,
-               JsonArray         *features,
-               GError           **error)
+read_features (GeoJsonReader  *reader,
+               GError        **error)
 {
-  guint n = json_array_get_length (features);
+  gboolean more = TRUE;
 
-  for (guint i = 0; i < n; i++)
+  if (atlas_json_stream_peek (reader->stream) != '[')
     {
-      atlas_import_batch_set_position (batch, 0, i + 1);
-      read_feature (batch, json_array_get_element (features, i));
-      if ((i + 1) % FEATURES_PER_PROGRESS == 0
-          && !atlas_import_batch_progress (batch, (double) (i + 1) / n, error))
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
+                   _("its “features” is not a list"));
+      return FALSE;
+    }
+  if (!atlas_json_stream_begin (reader->stream, '[', error))
+    return FALSE;
+  while (atlas_json_stream_next_element (reader->stream, &more, error))
+    {
+      if (!more)
+        return TRUE;
+      if (!read_next_feature (reader, error))
         return FALSE;
     }
-  return atlas_import_batch_progress (batch, 1.0, error);
+  return FALSE;
 }
 
 /* RFC 7946 is WGS 84 longitude/latitude only; the 2008 format could declare others. */
@@ -525,58 +531,143 @@ check_crs (JsonObject  *root,
   return FALSE;
 }
 
+/* A member of the root read as a small tree: "type" or "crs". */
 static gboolean
-read_root (AtlasImportBatch  *batch,
-           JsonNode          *root,
-           GError           **error)
+read_header_member (GeoJsonReader  *reader,
+                    JsonObject     *header,
+                    const char     *name,
+                    GError        **error)
 {
-  g_autoptr(JsonArray) single = NULL;
-  JsonObject *object;
-  const char *type;
-  JsonNode *features;
+  gboolean too_many;
+  JsonNode *node = atlas_json_stream_read_value (reader->stream, MAX_HEADER_VALUES, &too_many,
+                                                 error);
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)
-      || (type = member_type (object = json_node_get_object (root))) == NULL)
+  if (node != NULL)
+    json_object_set_member (header, name, node);
+  return node != NULL || too_many;
+}
+
+/* A FeatureCollection, its features read one by one; other members are passed over. */
+static gboolean
+read_collection (GeoJsonReader  *reader,
+                 GError        **error)
+{
+  g_autoptr(JsonObject) header = json_object_new ();
+  gboolean seen_features = FALSE;
+
+  if (!atlas_json_stream_begin (reader->stream, '{', error))
+    return FALSE;
+  for (;;)
+    {
+      g_autofree char *name = NULL;
+      gboolean ok;
+
+      if (!atlas_json_stream_next_member (reader->stream, &name, error))
+        return FALSE;
+      if (name == NULL)
+        break;
+      if (g_str_equal (name, "crs"))
+        ok = read_header_member (reader, header, name, error) && check_crs (header, error);
+      else if (g_str_equal (name, "features") && !seen_features)
+        ok = seen_features = read_features (reader, error);
+      else
+        ok = atlas_json_stream_skip_value (reader->stream, error);
+      if (!ok)
+        return FALSE;
+    }
+  if (!atlas_json_stream_at_end (reader->stream, error))
+    return FALSE;
+  if (!seen_features)
     {
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
-                   _("it is JSON but not GeoJSON (no “type”)"));
+                   _("its “features” is not a list"));
       return FALSE;
     }
-  if (!check_crs (object, error))
+  return TRUE;
+}
+
+/* A lone Feature, or a bare geometry taken as a feature without properties: one tree. */
+static gboolean
+read_single (GeoJsonReader  *reader,
+             const char     *type,
+             GError        **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) feature = NULL;
+  gboolean too_many;
+
+  root = atlas_json_stream_read_value (reader->stream, MAX_FEATURE_VALUES, &too_many, error);
+  if (root == NULL && !too_many)
     return FALSE;
-
-  if (g_str_equal (type, "FeatureCollection"))
+  if (!atlas_json_stream_at_end (reader->stream, error))
+    return FALSE;
+  atlas_import_batch_set_position (reader->batch, 0, 1);
+  if (too_many)
     {
-      features = json_object_get_member (object, "features");
-      if (features == NULL || !JSON_NODE_HOLDS_ARRAY (features))
-        {
-          g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
-                       _("its “features” is not a list"));
-          return FALSE;
-        }
-      return read_features (batch, json_node_get_array (features), error);
+      atlas_import_batch_add_problem (reader->batch,
+                                      _("it holds more than %u values; the feature is skipped"),
+                                      MAX_FEATURE_VALUES);
+      return TRUE;
     }
-
-  /* A lone Feature, or a bare geometry taken as a feature without properties. */
-  single = json_array_new ();
+  if (!check_crs (json_node_get_object (root), error))
+    return FALSE;
   if (g_str_equal (type, "Feature"))
-    json_array_add_element (single, json_node_copy (root));
+    feature = json_node_ref (root);
   else
     {
-      JsonObject *feature = json_object_new ();
+      JsonObject *object = json_object_new ();
 
-      json_object_set_string_member (feature, "type", "Feature");
-      json_object_set_member (feature, "geometry", json_node_copy (root));
-      json_array_add_object_element (single, feature);
+      json_object_set_string_member (object, "type", "Feature");
+      json_object_set_member (object, "geometry", json_node_ref (root));
+      feature = json_node_init_object (json_node_alloc (), object);
+      json_object_unref (object);
     }
-  return read_features (batch, single, error);
+  read_feature (reader, feature);
+  return TRUE;
+}
+
+/* The root's "type", found without building anything: it may come after "features". */
+static char *
+find_root_type (const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  g_autoptr(AtlasJsonStream) stream = atlas_json_stream_new (data, length);
+
+  if (atlas_json_stream_peek (stream) != '{')
+    return atlas_json_stream_skip_value (stream, error) ? g_strdup ("") : NULL;
+  if (!atlas_json_stream_begin (stream, '{', error))
+    return NULL;
+  for (;;)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      gboolean too_many;
+
+      if (!atlas_json_stream_next_member (stream, &name, error))
+        return NULL;
+      if (name == NULL)
+        return g_strdup ("");
+      if (!g_str_equal (name, "type"))
+        {
+          if (!atlas_json_stream_skip_value (stream, error))
+            return NULL;
+          continue;
+        }
+      node = atlas_json_stream_read_value (stream, MAX_HEADER_VALUES, &too_many, error);
+      if (node == NULL && !too_many)
+        return NULL;
+      return g_strdup (node != NULL && JSON_NODE_HOLDS_VALUE (node)
+                       && json_node_get_value_type (node) == G_TYPE_STRING
+                       ? json_node_get_string (node) : "");
+    }
 }
 
 /**
  * atlas_geojson_reader_read:
  *
- * Reads a GeoJSON text into @batch. Features that cannot be read become problems naming
- * their number.
+ * Reads a GeoJSON text into @batch, one feature at a time. Features that cannot be read
+ * become problems naming their number.
  *
  * Returns: %FALSE when the whole file is refused (not UTF-8, too deep, not JSON, not GeoJSON)
  *   or the import was cancelled
@@ -587,28 +678,28 @@ atlas_geojson_reader_read (const char        *data,
                            AtlasImportBatch  *batch,
                            GError           **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  JsonNode *root;
+  g_autoptr(AtlasJsonStream) stream = NULL;
+  g_autofree char *type = NULL;
+  GeoJsonReader reader = { batch, NULL, 0 };
+  gboolean ok;
 
   g_return_val_if_fail (ATLAS_IS_IMPORT_BATCH (batch), FALSE);
 
-  if (!check_encoding (data, length, error) || !check_depth (data, length, error))
+  if (!check_encoding (data, length, error) || !check_depth (data, length, error)
+      || (type = find_root_type (data, length, error)) == NULL)
     return FALSE;
+  if (*type == '\0')
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
+                   _("it is JSON but not GeoJSON (no “type”)"));
+      return FALSE;
+    }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
-    {
-      set_parse_error (error, parse_error);
-      return FALSE;
-    }
-  root = json_parser_get_root (parser);
-  if (root != NULL && !node_is_utf8 (root))
-    {
-      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_ENCODING,
-                   _("it holds a \\u escape that is not valid Unicode text, such as half of "
-                     "a UTF-16 pair"));
-      return FALSE;
-    }
-  return read_root (batch, root, error);
+  stream = atlas_json_stream_new (data, length);
+  reader.stream = stream;
+  if (g_str_equal (type, "FeatureCollection"))
+    ok = read_collection (&reader, error);
+  else
+    ok = read_single (&reader, type, error);
+  return ok && atlas_import_batch_progress (batch, 1.0, error);
 }

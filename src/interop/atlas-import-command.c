@@ -110,6 +110,21 @@ update_search_index (AtlasCase  *atlas_case,
   return FALSE;
 }
 
+/* The reason on stderr; a case file given to import is one to open, which it says how. */
+static void
+print_refusal (const GError *error,
+               GFile        *file)
+{
+  g_autofree char *quoted = NULL;
+
+  g_printerr ("incident-atlas: %s\n", error->message);
+  if (!g_error_matches (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_CASE_FILE))
+    return;
+  quoted = g_shell_quote (g_file_peek_path (file) ? g_file_peek_path (file) : "");
+  /* Translators: the command line that opens a case file in a window */
+  g_printerr (_("incident-atlas: it is a case: to open it, run: incident-atlas %s\n"), quoted);
+}
+
 /* Imports into @atlas_case; the error names the case or the file. */
 static gboolean
 import_into (AtlasImportPlan  *plan,
@@ -138,7 +153,7 @@ import_into_existing (GFile      *file,
   atlas_case = atlas_case_open (case_file, ATLAS_CASE_OPEN_DEFAULT, &error);
   if (!import_into (plan, atlas_case, case_path, &error))
     {
-      g_printerr ("incident-atlas: %s\n", error->message);
+      print_refusal (error, file);
       return EXIT_FAILURE;
     }
   print_summary (plan, case_path);
@@ -166,7 +181,7 @@ import_into_new (GFile      *file,
       g_clear_object (&atlas_case);
       if (temp_path != NULL)
         atlas_case_file_remove_temp (temp_path);
-      g_printerr ("incident-atlas: %s\n", error->message);
+      print_refusal (error, file);
       return EXIT_FAILURE;
     }
   update_search_index (atlas_case, case_path);

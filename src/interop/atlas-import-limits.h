@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 /* A CSV file is streamed from a mapped file, so it may be large. */
 #define ATLAS_IMPORT_MAX_CSV_SIZE (G_GUINT64_CONSTANT (2) << 30)          /* 2 GiB */
 
-/* JSON and XML are parsed into a tree in memory, which takes several times the file size. */
+/* JSON and XML files are read into memory whole, then walked one feature or element at a
+ * time; the records they make take several times the file size. */
 #define ATLAS_IMPORT_MAX_TREE_SIZE (G_GUINT64_CONSTANT (256) << 20)       /* 256 MiB */
 
 /* One CSV field, one XML text node, one JSON string value. */
@@ -28,8 +29,9 @@ G_BEGIN_DECLS
 /* Vertices of one line string, GPX route or track segment; a longer one is skipped. */
 #define ATLAS_IMPORT_MAX_VERTICES 100000
 
-/* json-glib 1.6 recurses once per level and crashes near 100,000 levels: the bytes are
- * scanned and refused past this depth before json-glib sees them. GeoJSON needs about 6. */
+/* JSON readers recurse once per level (json-glib 1.6 crashes near 100,000 levels, and
+ * atlas-json-stream.c builds each feature so): the bytes are scanned and refused past this
+ * depth before they are parsed. GeoJSON needs about 6. */
 #define ATLAS_IMPORT_MAX_JSON_DEPTH 64
 
 /* libxml2 refuses deeper documents itself unless XML_PARSE_HUGE is set (we never set it);

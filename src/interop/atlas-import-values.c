@@ -66,6 +66,22 @@ is_decimal_number (const char *s)
 }
 
 /**
+ * atlas_import_text_is_number:
+ *
+ * Returns: %TRUE if @text (surrounding spaces allowed) is written as a decimal number,
+ *   whether or not a double holds it ("1e400" is written as one)
+ */
+gboolean
+atlas_import_text_is_number (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  while (g_ascii_isspace (*text))
+    text++;
+  return is_decimal_number (text);
+}
+
+/**
  * atlas_import_parse_number:
  *
  * Returns: %TRUE if @text (surrounding spaces allowed) is a finite decimal number
@@ -133,6 +149,14 @@ parse_one_coordinate (const char  *text,
   if (!atlas_import_parse_number (text, value))
     {
       g_autofree char *shown = quote_value (text);
+
+      if (atlas_import_text_is_number (text))
+        {
+          /* Translators: "latitude 1e400 is beyond what a number can hold" */
+          g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
+                       _("%s %s is beyond what a number can hold"), what, g_strstrip (shown));
+          return FALSE;
+        }
 
       /* Translators: "latitude “abc” is not a number" */
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
@@ -209,11 +233,14 @@ insert_text (char       *buffer,
   memcpy (buffer + at, text, n);
 }
 
-/* A full timestamp, converted to UTC; the store keeps minutes at most. */
+/* A full timestamp, converted to UTC; the store keeps minutes at most. One that leaves
+ * the years 1…9999 once in UTC (9999-12-31T23:59-01:00) sets @out_of_range: GLib cannot
+ * hold it, and has no UTC date to give for it. */
 static gboolean
 parse_timestamp (const char   *text,
                  char        **date,
-                 const char  **precision)
+                 const char  **precision,
+                 gboolean     *out_of_range)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) parsed = NULL;
@@ -234,8 +261,11 @@ parse_timestamp (const char   *text,
   if (parsed == NULL)
     return FALSE;
   in_utc = g_date_time_to_utc (parsed);
-  if (g_date_time_get_year (in_utc) < 1 || g_date_time_get_year (in_utc) > 9999)
-    return FALSE;
+  if (in_utc == NULL || g_date_time_get_year (in_utc) < 1 || g_date_time_get_year (in_utc) > 9999)
+    {
+      *out_of_range = TRUE;
+      return FALSE;
+    }
   *date = g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ");
   *precision = strlen (text) > 13 && text[13] == ':' ? "minute" : "hour";
   return TRUE;
@@ -246,7 +276,8 @@ static gboolean
 parse_iso (const char   *text,
            gsize         length,
            char        **date,
-           const char  **precision)
+           const char  **precision,
+           gboolean     *out_of_range)
 {
   guint year, month, day;
 
@@ -272,7 +303,7 @@ parse_iso (const char   *text,
   if (length == 10)
     return set_day (year, month, day, date, precision);
   if (text[4] == '-' && (text[10] == 'T' || text[10] == ' '))
-    return parse_timestamp (text, date, precision);
+    return parse_timestamp (text, date, precision, out_of_range);
   return FALSE;
 }
 
@@ -345,6 +376,7 @@ atlas_import_parse_date (const char   *text,
                          GError      **error)
 {
   g_autofree char *trimmed = NULL;
+  gboolean out_of_range = FALSE;
   gsize length;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -352,9 +384,15 @@ atlas_import_parse_date (const char   *text,
   trimmed = g_strstrip (g_strndup (text, MAX_DATE_LENGTH + 1));
   length = strlen (trimmed);
   if (length > 0 && length <= MAX_DATE_LENGTH
-      && (parse_iso (trimmed, length, date, precision)
+      && (parse_iso (trimmed, length, date, precision, &out_of_range)
           || parse_month_name (trimmed, date, precision)))
     return TRUE;
+  if (out_of_range)
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
+                   _("the date “%s” falls outside the years 1 to 9999 once in UTC"), trimmed);
+      return FALSE;
+    }
 
   /* The message quotes at most MAX_DATE_LENGTH bytes, made valid where that cut a character. */
   if (length > MAX_DATE_LENGTH)

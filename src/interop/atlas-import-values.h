@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
+gboolean atlas_import_text_is_number   (const char   *text);
 gboolean atlas_import_parse_number     (const char   *text,
                                         double       *value);
 gboolean atlas_import_check_coordinate (double        latitude,

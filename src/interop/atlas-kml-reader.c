@@ -6,7 +6,9 @@
  * Reads KML 2.2 as Google Earth and GDAL write it: placemarks in nested documents and
  * folders, with names, descriptions, TimeStamp and TimeSpan, extended data, and a Point (an
  * incident) or a LineString (a route with its vertices as waypoints). Other geometries are
- * reported as unsupported. Parsing goes through the hardened libxml2 set-up.
+ * reported as unsupported, and overlays and network links (which are never fetched) as
+ * skipped. The file is walked as a stream (atlas-xml-stream.c): each placemark is a small
+ * tree while it is read, so memory follows the largest placemark, not the file.
  */
 
 #define G_LOG_DOMAIN "atlas-import"
@@ -21,6 +23,7 @@
 #include "atlas-import-values.h"
 #include "atlas-kml-reader.h"
 #include "atlas-safe-xml.h"
+#include "atlas-xml-stream.h"
 
 #define PLACEMARKS_PER_PROGRESS 1000
 
@@ -39,9 +42,23 @@ static const char * const unsupported_geometries[] = {
   "MultiGeometry", "Polygon", "LinearRing", "Model", "Track", "MultiTrack", NULL
 };
 
+/* What KML holds beside placemarks that is not imported; each one is a problem of the
+ * import, so the report counts them. */
+static const char * const skipped_features[] = {
+  "NetworkLink", "GroundOverlay", "ScreenOverlay", "PhotoOverlay", "Tour", NULL
+};
+
+/* A Document or Folder being walked: placemarks in it are given its path. */
+typedef struct {
+  int       depth;
+  char     *path;
+  gboolean  named;
+} Container;
+
 typedef struct {
   AtlasImportBatch *batch;
-  guint             n_lines;
+  AtlasXmlStream   *stream;
+  GArray           *containers;
   guint             n_placemarks;
 } KmlReader;
 
@@ -293,53 +310,149 @@ read_placemark (KmlReader  *reader,
 
 static gboolean
 report_progress (KmlReader  *reader,
-                 xmlNode    *placemark,
                  GError    **error)
 {
   if (++reader->n_placemarks % PLACEMARKS_PER_PROGRESS != 0)
     return TRUE;
   return atlas_import_batch_progress (reader->batch,
-                                      (double) atlas_safe_xml_line (placemark)
-                                      / MAX (reader->n_lines, 1), error);
+                                      atlas_xml_stream_get_fraction (reader->stream), error);
 }
 
-static char *
-folder_path (KmlReader  *reader,
-             xmlNode    *container,
-             const char *parent_path)
+static void
+clear_container (Container *container)
 {
-  gboolean ok = TRUE;
-  g_autofree char *name = child_text (reader, container, "name", &ok);
-
-  if (name == NULL || *name == '\0')
-    return g_strdup (parent_path);
-  if (parent_path == NULL || *parent_path == '\0')
-    return g_steal_pointer (&name);
-  return g_strconcat (parent_path, " / ", name, NULL);
+  g_free (container->path);
 }
 
-/* Documents and folders nest; libxml2 has bounded the depth of this recursion. */
+static Container *
+current_container (KmlReader *reader)
+{
+  return &g_array_index (reader->containers, Container, reader->containers->len - 1);
+}
+
+/* Leaves the containers the stream has walked out of. */
+static void
+leave_containers (KmlReader *reader,
+                  int        depth)
+{
+  while (reader->containers->len > 1 && current_container (reader)->depth >= depth)
+    g_array_set_size (reader->containers, reader->containers->len - 1);
+}
+
+static void
+enter_container (KmlReader *reader,
+                 int        depth)
+{
+  Container container = { depth, g_strdup (current_container (reader)->path), FALSE };
+
+  g_array_append_val (reader->containers, container);
+}
+
+/* A container's <name>, as it comes: the placemarks after it are given the longer path
+ * (a name after them, which KML's schema does not allow, names only those after it). */
 static gboolean
-read_container (KmlReader   *reader,
-                xmlNode     *container,
-                const char  *path,
-                GError     **error)
+read_container_name (KmlReader  *reader,
+                     GError    **error)
 {
-  for (xmlNode *child = container->children; child != NULL; child = child->next)
-    {
-      if (is_kml (child, "Document") || is_kml (child, "Folder"))
-        {
-          g_autofree char *child_path = folder_path (reader, child, path);
+  Container *container = current_container (reader);
+  xmlNode *name = atlas_xml_stream_expand (reader->stream, error);
+  g_autoptr(GError) text_error = NULL;
+  g_autofree char *text = NULL;
+  char *path;
 
-          if (!read_container (reader, child, child_path, error))
-            return FALSE;
-        }
-      else if (is_kml (child, "Placemark"))
-        {
-          read_placemark (reader, child, path);
-          if (!report_progress (reader, child, error))
-            return FALSE;
-        }
+  if (name == NULL)
+    return FALSE;
+  container->named = TRUE;
+  text = atlas_safe_xml_text (name, ATLAS_IMPORT_MAX_FIELD_SIZE, &text_error);
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  if (container->path == NULL || *container->path == '\0')
+    path = g_steal_pointer (&text);
+  else
+    path = g_strconcat (container->path, " / ", text, NULL);
+  g_free (container->path);
+  container->path = path;
+  return TRUE;
+}
+
+static gboolean
+read_placemark_here (KmlReader  *reader,
+                     GError    **error)
+{
+  xmlNode *placemark = atlas_xml_stream_expand (reader->stream, error);
+
+  if (placemark == NULL)
+    return FALSE;
+  read_placemark (reader, placemark, current_container (reader)->path);
+  return report_progress (reader, error);
+}
+
+static void
+count_skipped (KmlReader *reader)
+{
+  atlas_import_batch_set_position (reader->batch, atlas_xml_stream_get_line (reader->stream), 0);
+  atlas_import_batch_add_problem (reader->batch,
+                                  _("a %s is not imported: only placemarks are, and a "
+                                    "linked file is never fetched"),
+                                  atlas_xml_stream_get_name (reader->stream));
+}
+
+/* One element of a container: a container is walked into; anything else is read whole or
+ * passed over whole. */
+static gboolean
+read_element (KmlReader  *reader,
+              gboolean   *more,
+              GError    **error)
+{
+  AtlasXmlStream *stream = reader->stream;
+  Container *container = current_container (reader);
+
+  if (atlas_xml_stream_is (stream, "Document", kml_namespaces)
+      || atlas_xml_stream_is (stream, "Folder", kml_namespaces))
+    {
+      enter_container (reader, atlas_xml_stream_get_depth (stream));
+      return atlas_xml_stream_next (stream, more, error);
+    }
+  if (atlas_xml_stream_is (stream, "name", kml_namespaces) && !container->named)
+    {
+      if (!read_container_name (reader, error))
+        return FALSE;
+    }
+  else if (atlas_xml_stream_is (stream, "Placemark", kml_namespaces))
+    {
+      if (!read_placemark_here (reader, error))
+        return FALSE;
+    }
+  else if (g_strv_contains (skipped_features, atlas_xml_stream_get_name (stream)))
+    count_skipped (reader);
+  return atlas_xml_stream_skip (stream, more, error);
+}
+
+static gboolean
+read_kml (KmlReader  *reader,
+          GError    **error)
+{
+  Container root = { 0, NULL, TRUE };
+  gboolean more;
+
+  if (!atlas_xml_stream_next (reader->stream, &more, error))
+    return FALSE;
+  if (!more || !atlas_xml_stream_is (reader->stream, "kml", kml_namespaces))
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT,
+                   _("it is XML but not KML"));
+      return FALSE;
+    }
+  g_array_append_val (reader->containers, root);
+  if (!atlas_xml_stream_next (reader->stream, &more, error))
+    return FALSE;
+  while (more)
+    {
+      /* Only what sits right in the root or a container is read: the stream is past the
+       * rest, which read_element() skips whole. */
+      leave_containers (reader, atlas_xml_stream_get_depth (reader->stream));
+      if (!read_element (reader, &more, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -347,8 +460,8 @@ read_container (KmlReader   *reader,
 /**
  * atlas_kml_reader_read:
  *
- * Reads a KML document into @batch; placemarks that cannot be read become problems naming
- * their line.
+ * Reads a KML document into @batch, one placemark at a time; placemarks that cannot be
+ * read become problems naming their line, as do overlays and network links.
  *
  * Returns: %FALSE when the file is refused (not well-formed, unsafe, not KML) or cancelled
  */
@@ -358,21 +471,15 @@ atlas_kml_reader_read (const char        *data,
                        AtlasImportBatch  *batch,
                        GError           **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
-  KmlReader reader = { batch, atlas_safe_xml_count_lines (data, length), 0 };
-  xmlNode *root;
+  g_autoptr(AtlasXmlStream) stream = NULL;
+  g_autoptr(GArray) containers = g_array_new (FALSE, FALSE, sizeof (Container));
+  KmlReader reader = { batch, NULL, containers, 0 };
 
   g_return_val_if_fail (ATLAS_IS_IMPORT_BATCH (batch), FALSE);
 
-  if ((doc = atlas_safe_xml_read (data, length, error)) == NULL)
+  g_array_set_clear_func (containers, (GDestroyNotify) clear_container);
+  if ((stream = atlas_xml_stream_new (data, length, error)) == NULL)
     return FALSE;
-  root = xmlDocGetRootElement (doc);
-  if (!is_kml (root, "kml"))
-    {
-      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNKNOWN_FORMAT,
-                   _("it is XML but not KML"));
-      return FALSE;
-    }
-  return read_container (&reader, root, NULL, error)
-         && atlas_import_batch_progress (batch, 1.0, error);
+  reader.stream = stream;
+  return read_kml (&reader, error) && atlas_import_batch_progress (batch, 1.0, error);
 }

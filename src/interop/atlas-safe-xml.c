@@ -6,7 +6,8 @@
  * libxml2 configured for files from anywhere: no entity substitution (XML_PARSE_NOENT reads
  * local files through external entities), no DTD loading, no network, libxml2's own depth
  * and text-size limits kept (no XML_PARSE_HUGE), and documents whose DOCTYPE declares
- * entities or points at an external DTD refused before libxml2 sees them.
+ * entities or points at an external DTD refused before libxml2 sees them. The readers walk
+ * files with atlas-xml-stream.c; the helpers here read the elements it expands.
  */
 
 #define G_LOG_DOMAIN "atlas-import"
@@ -20,11 +21,6 @@
 #include "atlas-import-error.h"
 #include "atlas-import-limits.h"
 #include "atlas-safe-xml.h"
-
-/* Never XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR, XML_PARSE_DTDVALID,
- * XML_PARSE_XINCLUDE or XML_PARSE_HUGE. */
-#define SAFE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING \
-                      | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
 
 static gboolean
 find_in (const char *start,
@@ -51,10 +47,16 @@ doctype_end (const char *doctype,
   return close != NULL ? close : end;
 }
 
-static gboolean
-check_prolog (const char  *data,
-              gsize        length,
-              GError     **error)
+/**
+ * atlas_safe_xml_check_prolog:
+ *
+ * Refuses UTF-16 and UTF-32 text, and a DOCTYPE that declares entities or names an
+ * external DTD, before libxml2 sees them.
+ */
+gboolean
+atlas_safe_xml_check_prolog (const char  *data,
+                             gsize        length,
+                             GError     **error)
 {
   const char *end = data + length;
   const char *doctype = g_strstr_len (data, (gssize) length, "<!DOCTYPE");
@@ -81,85 +83,41 @@ check_prolog (const char  *data,
   return TRUE;
 }
 
-static void
-set_parse_error (xmlParserCtxt  *context,
-                 GError        **error)
+/**
+ * atlas_safe_xml_set_parse_error:
+ * @message: (nullable): libxml2's message for the first error
+ *
+ * Words libxml2's first error for people, with its line.
+ */
+void
+atlas_safe_xml_set_parse_error (int          line,
+                                const char  *message,
+                                GError     **error)
 {
-  const xmlError *xml_error = xmlCtxtGetLastError (context);
-  g_autofree char *message = NULL;
+  g_autofree char *stripped = NULL;
 
-  if (xml_error == NULL || xml_error->message == NULL)
+  if (message == NULL || *message == '\0')
     {
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
                    _("it is not well-formed XML"));
       return;
     }
-  message = g_strstrip (g_strdup (xml_error->message));
-  if (strstr (message, "Excessive depth") != NULL)
+  stripped = g_strstrip (g_strdup (message));
+  if (strstr (stripped, "Excessive depth") != NULL)
     g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_TOO_DEEP,
-                 _("line %d: it is nested more than %u levels deep"), xml_error->line,
+                 _("line %d: it is nested more than %u levels deep"), line,
                  ATLAS_IMPORT_MAX_XML_DEPTH);
   else
     g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
-                 _("line %d: it is not well-formed XML: %s"), xml_error->line, message);
+                 _("line %d: it is not well-formed XML: %s"), line, stripped);
 }
 
-static gboolean
-declares_entities (xmlDoc *doc)
+gboolean
+atlas_safe_xml_declares_entities (xmlDoc *doc)
 {
   return (doc->intSubset != NULL
           && (doc->intSubset->entities != NULL || doc->intSubset->pentities != NULL))
          || doc->extSubset != NULL;
-}
-
-static gpointer
-init_libxml (gpointer data)
-{
-  xmlInitParser ();
-  return NULL;
-}
-
-/**
- * atlas_safe_xml_read:
- *
- * Returns: (transfer full): the document, or %NULL with an error naming the line
- */
-xmlDoc *
-atlas_safe_xml_read (const char  *data,
-                     gsize        length,
-                     GError     **error)
-{
-  static GOnce once = G_ONCE_INIT;
-  xmlParserCtxt *context;
-  xmlDoc *doc;
-
-  g_once (&once, init_libxml, NULL);
-
-  if (length > G_MAXINT)
-    {
-      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_TOO_LARGE,
-                   _("it is too large to read as XML"));
-      return NULL;
-    }
-  if (!check_prolog (data, length, error))
-    return NULL;
-
-  context = xmlNewParserCtxt ();
-  doc = xmlCtxtReadMemory (context, data, (int) length, NULL, NULL, SAFE_OPTIONS);
-  if (doc == NULL || !context->wellFormed)
-    {
-      set_parse_error (context, error);
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
-  else if (declares_entities (doc))
-    {
-      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_UNSAFE,
-                   _("its DOCTYPE declares entities or an external DTD, which are refused "
-                     "for safety"));
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
-  xmlFreeParserCtxt (context);
-  return doc;
 }
 
 /**
@@ -248,20 +206,4 @@ atlas_safe_xml_line (xmlNode *node)
   long line = xmlGetLineNo (node);
 
   return line > 0 ? (guint) line : 0;
-}
-
-/**
- * atlas_safe_xml_count_lines:
- *
- * Returns: how many lines @data has: readers report progress as a node's line over it
- */
-guint
-atlas_safe_xml_count_lines (const char *data,
-                            gsize       length)
-{
-  guint lines = 1;
-
-  for (const char *p = data; (p = memchr (p, '\n', length - (gsize) (p - data))) != NULL; p++)
-    lines++;
-  return lines;
 }

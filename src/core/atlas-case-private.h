@@ -3,8 +3,8 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the files of the case store share: atlas-case.c opens and reads, atlas-case-edit.c
- * applies edits and announces changes.
+ * What the files of the case store share: atlas-case-open.c opens and checks, atlas-case.c
+ * reads and writes, atlas-case-edit.c applies edits and announces changes.
  */
 
 #pragma once
@@ -43,6 +43,16 @@ typedef gboolean (*AtlasCaseWorkFunc) (sqlite3  *db,
                                        gpointer  data,
                                        GError  **error);
 
+sqlite3     *_atlas_case_open_connection    (const char         *path,
+                                             int                 mode_flags,
+                                             GError            **error);
+gboolean     _atlas_case_run_in_transaction (sqlite3            *db,
+                                             AtlasCaseWorkFunc   work,
+                                             gpointer            data,
+                                             GError            **error);
+const char  *_atlas_case_column_display_text (sqlite3_stmt      *stmt,
+                                             int                 column,
+                                             char              **repaired);
 gboolean     _atlas_case_run_write          (AtlasCase          *self,
                                              AtlasCaseWorkFunc   work,
                                              gpointer            data,

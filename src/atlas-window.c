@@ -173,6 +173,10 @@ update_title (AtlasWindow *self)
 
   if (atlas_case_get_read_only (self->atlas_case))
     subtitle = _("Read-only");
+  else if (atlas_case_get_integrity (self->atlas_case) == ATLAS_CASE_INTEGRITY_UNCHECKED)
+    subtitle = _("Checking the file for damage: edits wait until it has passed");
+  else if (atlas_case_get_integrity (self->atlas_case) == ATLAS_CASE_INTEGRITY_FAILED)
+    subtitle = _("Damaged: read-only");
   adw_window_title_set_title (self->window_title, atlas_case_get_title (self->atlas_case));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), atlas_case_get_title (self->atlas_case));
@@ -267,6 +271,32 @@ catch_up_search_index (AtlasWindow *self)
 }
 
 static void
+integrity_changed_cb (AtlasWindow *self,
+                      GParamSpec  *pspec,
+                      AtlasCase   *atlas_case)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_case != self->atlas_case)
+    return;
+  update_title (self);
+  update_briefing_actions (self);
+  if (atlas_case_get_integrity (atlas_case) == ATLAS_CASE_INTEGRITY_FAILED
+      && !atlas_case_check_integrity (atlas_case, NULL, &error))
+    show_toast (self, error->message);
+}
+
+/* A large file is checked whole after it opens, on a worker: see atlas-case-check.c. */
+static void
+check_case_integrity (AtlasWindow *self)
+{
+  g_signal_connect_object (self->atlas_case, "notify::integrity",
+                           G_CALLBACK (integrity_changed_cb), self, G_CONNECT_SWAPPED);
+  if (atlas_case_get_integrity (self->atlas_case) == ATLAS_CASE_INTEGRITY_UNCHECKED)
+    atlas_case_check_integrity_async (self->atlas_case, self->cancellable, NULL, NULL);
+}
+
+static void
 set_case (AtlasWindow *self,
           AtlasCase   *atlas_case)
 {
@@ -287,6 +317,7 @@ set_case (AtlasWindow *self,
     show_initial_view (self);
   show_initial_page (self);
   catch_up_search_index (self);
+  check_case_integrity (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
@@ -566,7 +597,7 @@ update_briefing_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->atlas_case != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  self->atlas_case != NULL
-                                 && !atlas_case_get_read_only (self->atlas_case));
+                                 && atlas_case_get_can_edit (self->atlas_case));
   _atlas_window_edit_update_actions (self);
 }
 

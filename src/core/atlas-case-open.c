@@ -116,31 +116,6 @@ check_is_geopackage (sqlite3  *db,
 }
 
 static gboolean
-check_integrity (sqlite3  *db,
-                 GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *result;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_CORRUPT,
-                   _("it is damaged: %s"), sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  result = (const char *) sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_CORRUPT,
-                   _("it is damaged: %s"), result ? result : "");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 check_schema_version (sqlite3  *db,
                       int      *version,
                       GError  **error)
@@ -261,14 +236,18 @@ open_for_writing (const char  *path,
   return db;
 }
 
+/* The file's pages are checked in full as it opens only when that is quick: see
+ * atlas-case-check.c. */
 static gboolean
-validate_file (sqlite3  *db,
-               int      *version,
-               GError  **error)
+validate_file (AtlasCase           *self,
+               AtlasCaseOpenFlags   flags,
+               int                 *version,
+               GError             **error)
 {
-  return check_is_geopackage (db, error)
-         && check_integrity (db, error)
-         && check_schema_version (db, version, error);
+  return check_is_geopackage (self->db, error)
+         && check_schema_version (self->db, version, error)
+         && _atlas_case_check_on_open (self, self->db,
+                                       (flags & ATLAS_CASE_OPEN_CHECK_LATER) != 0, error);
 }
 
 /* Writing needs the file and, for SQLite's journal beside it, its folder. A file nobody
@@ -329,6 +308,19 @@ has_wal_content (const char *path)
  * nothing in its log, everything is in the file itself, which SQLite then reads as
  * immutable; with changes in its log and no index beside it, a private copy of both is
  * read, and removed with the case. */
+/* Opens @target for reading, and keeps it for the full check's own connection. */
+static sqlite3 *
+open_reading_connection (AtlasCase   *self,
+                         const char  *target,
+                         int          flags,
+                         GError     **error)
+{
+  g_free (self->check_target);
+  self->check_target = g_strdup (target);
+  self->check_flags = SQLITE_OPEN_READONLY | flags;
+  return _atlas_case_open_connection (target, self->check_flags, error);
+}
+
 static sqlite3 *
 open_for_reading (AtlasCase   *self,
                   const char  *path,
@@ -342,7 +334,7 @@ open_for_reading (AtlasCase   *self,
 
   if (atlas_case_file_folder_writable (path) || !is_wal_file (path)
       || (has_wal_content (path) && g_file_test (shm, G_FILE_TEST_EXISTS)))
-    return _atlas_case_open_connection (path, SQLITE_OPEN_READONLY, error);
+    return open_reading_connection (self, path, 0, error);
 
   if (has_wal_content (path))
     {
@@ -351,14 +343,14 @@ open_for_reading (AtlasCase   *self,
         return NULL;
       g_object_set_data_full (G_OBJECT (self), "atlas-case-copy", folder,
                               (GDestroyNotify) atlas_case_file_remove_copy);
-      return _atlas_case_open_connection (copy, SQLITE_OPEN_READONLY, error);
+      return open_reading_connection (self, copy, 0, error);
     }
 
   uri = g_filename_to_uri (path, NULL, NULL);
   if (uri == NULL)
-    return _atlas_case_open_connection (path, SQLITE_OPEN_READONLY, error);
+    return open_reading_connection (self, path, 0, error);
   immutable = g_strconcat (uri, "?immutable=1", NULL);
-  return _atlas_case_open_connection (immutable, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+  return open_reading_connection (self, immutable, SQLITE_OPEN_URI, error);
 }
 
 static AtlasCase *
@@ -376,7 +368,7 @@ open_validated (GFile               *file,
     return NULL;
   recover_hot_journal (path);
   self->db = open_for_reading (self, path, error);
-  if (self->db == NULL || !validate_file (self->db, &version, error))
+  if (self->db == NULL || !validate_file (self, flags, &version, error))
     return NULL;
 
   self->read_only = TRUE;
@@ -388,12 +380,20 @@ open_validated (GFile               *file,
                                          "cannot be written to (a read-only medium?)."));
   else if ((flags & ATLAS_CASE_OPEN_READ_ONLY) == 0)
     {
-      sqlite3 *writable = open_for_writing (path, version, error);
+      sqlite3 *writable;
 
+      /* upgrading its tables, or turning on its write-ahead log, writes to the file */
+      if ((version < ATLAS_CASE_SCHEMA_VERSION || !is_wal_file (path))
+          && !_atlas_case_check_before_change (self, self->db, error))
+        return NULL;
+      writable = open_for_writing (path, version, error);
       if (writable == NULL)
         return NULL;
       sqlite3_close (self->db);
       self->db = writable;
+      g_free (self->check_target);
+      self->check_target = g_strdup (path);
+      self->check_flags = SQLITE_OPEN_READONLY;
       self->writer = atlas_case_writer_new (writable);
       self->read_only = FALSE;
     }

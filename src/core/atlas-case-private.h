@@ -33,6 +33,14 @@ struct _AtlasCase
   GMutex      write_lock;
   gboolean    read_only;
 
+  /* the full check of the file (atlas-case-check.c) */
+  GMutex      check_lock;       /* held by the check under way */
+  GMutex      integrity_lock;   /* guards the two fields below */
+  AtlasCaseIntegrity integrity;
+  char       *integrity_problem;
+  char       *check_target;     /* what the check's own connection opens, and how */
+  int         check_flags;
+
   /* for edits (atlas-case-edit.c) */
   char       *author;
   guint       watch_id;        /* polls for commits by other connections */
@@ -53,6 +61,18 @@ gboolean     _atlas_case_run_in_transaction (sqlite3            *db,
 const char  *_atlas_case_column_display_text (sqlite3_stmt      *stmt,
                                              int                 column,
                                              char              **repaired);
+gboolean     _atlas_case_check_cheaply      (sqlite3            *db,
+                                             GError            **error);
+gboolean     _atlas_case_check_on_open      (AtlasCase          *self,
+                                             sqlite3            *db,
+                                             gboolean            check_later,
+                                             GError            **error);
+gboolean     _atlas_case_check_before_change (AtlasCase         *self,
+                                             sqlite3            *db,
+                                             GError            **error);
+gboolean     _atlas_case_refuse_unless_intact (AtlasCase        *self,
+                                             GError            **error);
+void         _atlas_case_class_init_check   (GObjectClass       *object_class);
 gboolean     _atlas_case_run_write          (AtlasCase          *self,
                                              AtlasCaseWorkFunc   work,
                                              gpointer            data,

@@ -156,12 +156,23 @@ run_write (AtlasCase  *self,
 {
   gboolean written;
 
-  if (refuse_if_read_only (self, error))
+  if (refuse_if_read_only (self, error) || _atlas_case_refuse_unless_intact (self, error))
     return FALSE;
   g_mutex_lock (&self->write_lock);
   written = _atlas_case_run_in_transaction (self->db, work, data, error);
   g_mutex_unlock (&self->write_lock);
   return written;
+}
+
+/* A large write (an import) may come before the file's full check has run: it runs it
+ * first, as the write takes longer anyway. An edit is refused instead (run_write()). */
+static gboolean
+check_before_large_write (AtlasCase     *self,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  return self->read_only || atlas_case_get_integrity (self) != ATLAS_CASE_INTEGRITY_UNCHECKED
+         || atlas_case_check_integrity (self, cancellable, error);
 }
 
 typedef struct {
@@ -235,7 +246,8 @@ atlas_case_write_records_full (AtlasCase              *self,
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
-  if (!run_write (self, write_work, &job, error))
+  if (!check_before_large_write (self, cancellable, error)
+      || !run_write (self, write_work, &job, error))
     return FALSE;
   _atlas_case_announce_write (self);
   return TRUE;
@@ -262,7 +274,8 @@ atlas_case_write_chunks (AtlasCase           *self,
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
   g_return_val_if_fail (next_chunk != NULL, FALSE);
 
-  if (!run_write (self, write_work, &job, error))
+  if (!check_before_large_write (self, cancellable, error)
+      || !run_write (self, write_work, &job, error))
     return FALSE;
   _atlas_case_announce_write (self);
   return TRUE;
@@ -1338,6 +1351,10 @@ atlas_case_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_object (&self->file);
   g_mutex_clear (&self->write_lock);
+  g_mutex_clear (&self->check_lock);
+  g_mutex_clear (&self->integrity_lock);
+  g_clear_pointer (&self->integrity_problem, g_free);
+  g_clear_pointer (&self->check_target, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
@@ -1352,12 +1369,15 @@ atlas_case_class_init (AtlasCaseClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = atlas_case_finalize;
   _atlas_case_class_init_signals (G_OBJECT_CLASS (klass));
+  _atlas_case_class_init_check (G_OBJECT_CLASS (klass));
 }
 
 static void
 atlas_case_init (AtlasCase *self)
 {
   g_mutex_init (&self->write_lock);
+  g_mutex_init (&self->check_lock);
+  g_mutex_init (&self->integrity_lock);
   self->read_only = TRUE;
 }
 

@@ -353,6 +353,19 @@ open_for_reading (AtlasCase   *self,
   return open_reading_connection (self, immutable, SQLITE_OPEN_URI, error);
 }
 
+/* Asked of SQLite, never by opening the file beside it while @db is open: closing that
+ * would drop the locks SQLite holds on the file, and another program could then take the
+ * write-ahead log from under @db. */
+static gboolean
+uses_write_ahead_log (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  return sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
+         && sqlite3_step (stmt) == SQLITE_ROW
+         && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+}
+
 static AtlasCase *
 open_validated (GFile               *file,
                 AtlasCaseOpenFlags   flags,
@@ -383,7 +396,7 @@ open_validated (GFile               *file,
       sqlite3 *writable;
 
       /* upgrading its tables, or turning on its write-ahead log, writes to the file */
-      if ((version < ATLAS_CASE_SCHEMA_VERSION || !is_wal_file (path))
+      if ((version < ATLAS_CASE_SCHEMA_VERSION || !uses_write_ahead_log (self->db))
           && !_atlas_case_check_before_change (self, self->db, error))
         return NULL;
       writable = open_for_writing (path, version, error);

@@ -242,35 +242,6 @@ show_initial_page (AtlasWindow *self)
 }
 
 static void
-update_search_index_in_thread (GTask        *task,
-                               gpointer      source_object,
-                               gpointer      task_data,
-                               GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!atlas_case_update_search_index (task_data, cancellable, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("The search index could not be brought up to date: %s", error->message);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* A large import leaves the search index behind (and one killed midway may leave it so
- * after a crash): it catches up on a worker thread, in short transactions. */
-static void
-catch_up_search_index (AtlasWindow *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (!atlas_case_get_search_pending (self->atlas_case))
-    return;
-  task = g_task_new (NULL, self->cancellable, NULL, NULL);
-  g_task_set_source_tag (task, catch_up_search_index);
-  g_task_set_task_data (task, g_object_ref (self->atlas_case), g_object_unref);
-  g_task_run_in_thread (task, update_search_index_in_thread);
-}
-
-static void
 integrity_changed_cb (AtlasWindow *self,
                       GParamSpec  *pspec,
                       AtlasCase   *atlas_case)
@@ -316,7 +287,6 @@ set_case (AtlasWindow *self,
   if (!restore_viewport (self))
     show_initial_view (self);
   show_initial_page (self);
-  catch_up_search_index (self);
   check_case_integrity (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
@@ -710,7 +680,6 @@ case_imported_cb (AtlasWindow       *self,
   message = g_strdup_printf (_("Imported. The case now holds %u incidents and %u routes."),
                              counts.incidents, counts.routes);
   show_toast (self, message);
-  catch_up_search_index (self);
 }
 
 /**

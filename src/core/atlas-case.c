@@ -196,6 +196,40 @@ write_work (sqlite3  *db,
                                          job->progress_data, error);
 }
 
+/* Copies what a large write left in the write-ahead log back into the file, through a
+ * connection of its own: the case's connection, which the window reads through, stays free
+ * meanwhile. Best effort: otherwise the next commit copies it. */
+static void
+checkpoint_aside (AtlasCase *self)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  sqlite3 *db = path != NULL ? _atlas_case_open_connection (path, SQLITE_OPEN_READWRITE, NULL)
+                             : NULL;
+
+  if (db == NULL)
+    return;
+  /* a connection learns the file is in write-ahead-log mode as it first reads it */
+  sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+  sqlite3_wal_checkpoint_v2 (db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  sqlite3_close (db);
+}
+
+/* The writes of records: checked first when the file was not yet (see
+ * check_before_large_write()), and the log of a large one copied back after its commit. */
+static gboolean
+write_with_job (AtlasCase  *self,
+                WriteJob   *job,
+                GError    **error)
+{
+  if (!check_before_large_write (self, job->cancellable, error)
+      || !run_write (self, write_work, job, error))
+    return FALSE;
+  if (atlas_case_writer_get_log_left (self->writer))
+    checkpoint_aside (self);
+  _atlas_case_announce_write (self);
+  return TRUE;
+}
+
 /* A write of one array is a write of one chunk. */
 static GPtrArray *
 next_of_one (gpointer   data,
@@ -227,9 +261,8 @@ atlas_case_write_records (AtlasCase  *self,
  * @cancellable: (nullable): cancels the write, which then changes nothing
  * @progress_func: (nullable): told how far the write is, 0…1, on the writing thread
  *
- * atlas_case_write_records() for large writes, which may run on a worker thread. A write
- * of tens of thousands of records leaves the search index behind; bring it up to date with
- * atlas_case_update_search_index().
+ * atlas_case_write_records() for large writes, which may run on a worker thread. Search
+ * finds the records as soon as it returns.
  */
 gboolean
 atlas_case_write_records_full (AtlasCase              *self,
@@ -246,11 +279,7 @@ atlas_case_write_records_full (AtlasCase              *self,
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
-  if (!check_before_large_write (self, cancellable, error)
-      || !run_write (self, write_work, &job, error))
-    return FALSE;
-  _atlas_case_announce_write (self);
-  return TRUE;
+  return write_with_job (self, &job, error);
 }
 
 /**
@@ -274,77 +303,7 @@ atlas_case_write_chunks (AtlasCase           *self,
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
   g_return_val_if_fail (next_chunk != NULL, FALSE);
 
-  if (!check_before_large_write (self, cancellable, error)
-      || !run_write (self, write_work, &job, error))
-    return FALSE;
-  _atlas_case_announce_write (self);
-  return TRUE;
-}
-
-static gboolean
-index_work (sqlite3  *db,
-            gpointer  data,
-            GError  **error)
-{
-  gpointer *job = data;
-
-  return atlas_case_writer_index_chunk (job[0], job[1], error);
-}
-
-/**
- * atlas_case_get_search_pending:
- *
- * Returns: %TRUE when records were written that search does not find yet
- */
-gboolean
-atlas_case_get_search_pending (AtlasCase *self)
-{
-  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
-  return !self->read_only && atlas_case_writer_search_pending (self->writer);
-}
-
-/* Copies what a large write left in the write-ahead log back into the file, through a
- * connection of its own: the case's connection, which the window reads through, stays free
- * meanwhile. Best effort: otherwise the next commit copies it. */
-static void
-checkpoint_aside (AtlasCase *self)
-{
-  g_autofree char *path = g_file_get_path (self->file);
-  sqlite3 *db = path != NULL ? _atlas_case_open_connection (path, SQLITE_OPEN_READWRITE, NULL) : NULL;
-
-  if (db == NULL)
-    return;
-  sqlite3_wal_checkpoint_v2 (db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-  sqlite3_close (db);
-}
-
-/**
- * atlas_case_update_search_index:
- * @cancellable: (nullable): stops between chunks; what was indexed stays indexed
- *
- * Indexes for search what large writes left behind, in short transactions, so other writes
- * wait for one chunk at most; first, it copies what they left in the write-ahead log back
- * into the file. Blocks: call from a worker thread.
- */
-gboolean
-atlas_case_update_search_index (AtlasCase     *self,
-                                GCancellable  *cancellable,
-                                GError       **error)
-{
-  gboolean more = TRUE;
-  gpointer job[] = { NULL, &more };
-
-  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
-
-  if (self->read_only)
-    return TRUE;
-  checkpoint_aside (self);
-  job[0] = self->writer;
-  while (more)
-    if (g_cancellable_set_error_if_cancelled (cancellable, error)
-        || !run_write (self, index_work, job, error))
-      return FALSE;
-  return TRUE;
+  return write_with_job (self, &job, error);
 }
 
 typedef struct {
@@ -1185,6 +1144,11 @@ atlas_case_list_contested_attributes (AtlasCase   *self,
   return g_strv_builder_end (builder);
 }
 
+/* The kind of record of each #AtlasCaseSearchTable. */
+static const char *const search_kinds[ATLAS_CASE_N_SEARCH_TABLES] = {
+  "incident", "route", "waypoint", "actor", "document", "claim",
+};
+
 /* Turns what a person types into an FTS5 query: every word a quoted prefix, so no input
  * is read as FTS syntax and results come as they type. */
 static char *
@@ -1226,7 +1190,7 @@ atlas_case_search (AtlasCase   *self,
   if (*query == '\0')
     return G_LIST_MODEL (results);
 
-  stmt = prepare (self, "SELECT kind, key FROM search_index WHERE search_index MATCH ?"
+  stmt = prepare (self, "SELECT rowid FROM search_index WHERE search_index MATCH ?"
                         " ORDER BY rank LIMIT " G_STRINGIFY (SEARCH_LIMIT), error);
   if (stmt == NULL)
     return g_object_unref (results), NULL;
@@ -1234,9 +1198,13 @@ atlas_case_search (AtlasCase   *self,
   bind_text (stmt, 1, query);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autoptr(AtlasRecord) record =
-        atlas_case_lookup (self, (const char *) sqlite3_column_text (stmt, 0),
-                           (const char *) sqlite3_column_text (stmt, 1), NULL);
+      /* the row's id is its record's id times 8 plus its table's number */
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      int table = (int) (rowid & 7);
+      g_autoptr(AtlasRecord) record = NULL;
+
+      if (table < ATLAS_CASE_N_SEARCH_TABLES)
+        record = atlas_case_lookup_by_id (self, search_kinds[table], rowid >> 3);
       if (record != NULL)
         g_list_store_append (results, record);
     }

@@ -125,10 +125,6 @@ gboolean     atlas_case_write_chunks         (AtlasCase           *self,
                                               gpointer             chunk_data,
                                               GCancellable        *cancellable,
                                               GError             **error);
-gboolean     atlas_case_get_search_pending   (AtlasCase           *self);
-gboolean     atlas_case_update_search_index  (AtlasCase           *self,
-                                              GCancellable        *cancellable,
-                                              GError             **error);
 
 void         atlas_case_get_counts           (AtlasCase           *self,
                                               AtlasCaseCounts     *counts);

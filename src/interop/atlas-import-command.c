@@ -93,23 +93,6 @@ print_summary (AtlasImportPlan *plan,
            counts.claims, atlas_import_plan_get_n_problems (plan));
 }
 
-static gboolean
-update_search_index (AtlasCase  *atlas_case,
-                     const char *case_path)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* The records are in; a large import's search index is brought up to date after, and if
-   * that is interrupted the app finishes it the next time the case is opened. */
-  if (atlas_case_get_search_pending (atlas_case))
-    g_print (_("Updating the search index (the records are already saved)…\n"));
-  if (atlas_case_update_search_index (atlas_case, NULL, &error))
-    return TRUE;
-  g_printerr (_("incident-atlas: %s: the search index is not up to date: %s\n"), case_path,
-              error->message);
-  return FALSE;
-}
-
 /* Imports into @atlas_case; the error names the case or the file. */
 static gboolean
 import_into (AtlasImportPlan  *plan,
@@ -142,7 +125,6 @@ import_into_existing (GFile      *file,
       return EXIT_FAILURE;
     }
   print_summary (plan, case_path);
-  update_search_index (atlas_case, case_path);
   return EXIT_SUCCESS;
 }
 
@@ -169,7 +151,6 @@ import_into_new (GFile      *file,
       g_printerr ("incident-atlas: %s\n", error->message);
       return EXIT_FAILURE;
     }
-  update_search_index (atlas_case, case_path);
   g_clear_object (&atlas_case);
 
   if (atlas_case_file_publish (temp_path, path, &error))

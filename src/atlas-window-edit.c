@@ -28,7 +28,9 @@
 gboolean
 _atlas_window_can_edit (AtlasWindow *self)
 {
-  return self->undo_stack != NULL && !self->presenting;
+  /* a case being checked for damage, or found damaged, takes no edit */
+  return self->undo_stack != NULL && !self->presenting
+         && atlas_case_get_can_edit (self->atlas_case);
 }
 
 static void

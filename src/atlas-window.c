@@ -173,6 +173,10 @@ update_title (AtlasWindow *self)
 
   if (atlas_case_get_read_only (self->atlas_case))
     subtitle = _("Read-only");
+  else if (atlas_case_get_integrity (self->atlas_case) == ATLAS_CASE_INTEGRITY_UNCHECKED)
+    subtitle = _("Checking the file for damage: edits wait until it has passed");
+  else if (atlas_case_get_integrity (self->atlas_case) == ATLAS_CASE_INTEGRITY_FAILED)
+    subtitle = _("Damaged: read-only");
   adw_window_title_set_title (self->window_title, atlas_case_get_title (self->atlas_case));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), atlas_case_get_title (self->atlas_case));
@@ -250,32 +254,29 @@ show_initial_page (AtlasWindow *self)
 }
 
 static void
-update_search_index_in_thread (GTask        *task,
-                               gpointer      source_object,
-                               gpointer      task_data,
-                               GCancellable *cancellable)
+integrity_changed_cb (AtlasWindow *self,
+                      GParamSpec  *pspec,
+                      AtlasCase   *atlas_case)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!atlas_case_update_search_index (task_data, cancellable, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("The search index could not be brought up to date: %s", error->message);
-  g_task_return_boolean (task, TRUE);
+  if (atlas_case != self->atlas_case)
+    return;
+  update_title (self);
+  update_briefing_actions (self);
+  if (atlas_case_get_integrity (atlas_case) == ATLAS_CASE_INTEGRITY_FAILED
+      && !atlas_case_check_integrity (atlas_case, NULL, &error))
+    show_toast (self, error->message);
 }
 
-/* A large import leaves the search index behind (and one killed midway may leave it so
- * after a crash): it catches up on a worker thread, in short transactions. */
+/* A large file is checked whole after it opens, on a worker: see atlas-case-check.c. */
 static void
-catch_up_search_index (AtlasWindow *self)
+check_case_integrity (AtlasWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-
-  if (!atlas_case_get_search_pending (self->atlas_case))
-    return;
-  task = g_task_new (NULL, self->cancellable, NULL, NULL);
-  g_task_set_source_tag (task, catch_up_search_index);
-  g_task_set_task_data (task, g_object_ref (self->atlas_case), g_object_unref);
-  g_task_run_in_thread (task, update_search_index_in_thread);
+  g_signal_connect_object (self->atlas_case, "notify::integrity",
+                           G_CALLBACK (integrity_changed_cb), self, G_CONNECT_SWAPPED);
+  if (atlas_case_get_integrity (self->atlas_case) == ATLAS_CASE_INTEGRITY_UNCHECKED)
+    atlas_case_check_integrity_async (self->atlas_case, self->cancellable, NULL, NULL);
 }
 
 static void
@@ -298,7 +299,7 @@ set_case (AtlasWindow *self,
   if (!restore_viewport (self))
     show_initial_view (self);
   show_initial_page (self);
-  catch_up_search_index (self);
+  check_case_integrity (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
@@ -578,7 +579,7 @@ update_briefing_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->atlas_case != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  self->atlas_case != NULL
-                                 && !atlas_case_get_read_only (self->atlas_case));
+                                 && atlas_case_get_can_edit (self->atlas_case));
   _atlas_window_edit_update_actions (self);
 }
 
@@ -691,7 +692,6 @@ case_imported_cb (AtlasWindow       *self,
   message = g_strdup_printf (_("Imported. The case now holds %u incidents and %u routes."),
                              counts.incidents, counts.routes);
   show_toast (self, message);
-  catch_up_search_index (self);
 }
 
 /**

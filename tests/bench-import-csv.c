@@ -18,6 +18,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 
 #include "atlas-cluster-index.h"
@@ -88,6 +91,23 @@ write_csv (const char *dir,
   fwrite (chunk->str, 1, chunk->len, out);
   fclose (out);
   return g_steal_pointer (&path);
+}
+
+static double
+peak_mib (int who)
+{
+  struct rusage usage;
+
+  getrusage (who, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static double
+file_mib (const char *path)
+{
+  GStatBuf info;
+
+  return g_stat (path, &info) == 0 ? info.st_size / 1048576.0 : 0;
 }
 
 static double
@@ -235,6 +255,20 @@ time_preview_then_write (const char *dir,
 
 #define EDITS 20
 
+/* Search, right after the import: the index is filled by the import's own transaction. */
+static void
+time_search (AtlasCase *atlas_case)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GListModel) found = atlas_case_search (atlas_case, "Town 42", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), >, 0);
+  printf ("search-after-import: %.3f s (%u results, searchable as the import returns)\n",
+          seconds_since (start), g_list_model_get_n_items (found));
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -303,8 +337,51 @@ time_edits (AtlasCase *atlas_case,
           seconds_since (start));
 }
 
-/* What --import does: write while reading. The records are committed, and usable, at the
- * end of it; the search index catches up after. */
+/* Where the bytes of the case go, table by table (indexes apart), largest first. */
+static void
+print_table_sizes (const char *case_path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (case_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sum(pgsize) FROM dbstat GROUP BY name"
+                                           " ORDER BY 2 DESC LIMIT 12", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    printf ("case-size-of %s: %.1f MiB\n", sqlite3_column_text (stmt, 0),
+            sqlite3_column_int64 (stmt, 1) / 1048576.0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* Opening the imported case as the window does, to what its first frame needs: the case
+ * checked as it opens (its full check runs after, in the background) and every point of
+ * the map read. */
+static void
+time_open (const char *case_path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (case_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GByteArray) precisions = NULL;
+  g_auto(GStrv) categories = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  printf ("open: %.3f s (checks done as it opens)\n", seconds_since (start));
+  g_assert_true (atlas_case_load_map_points (atlas_case, NULL, &points, &precisions, &categories,
+                                             NULL, &error));
+  printf ("open-to-map-points: %.2f s (%u points)\n", seconds_since (start), points->len);
+  start = g_get_monotonic_time ();
+  g_assert_true (atlas_case_check_integrity (atlas_case, NULL, &error));
+  printf ("full-check (in the background in the app): %.2f s\n", seconds_since (start));
+}
+
+/* What --import does: write while reading. The records are committed, and searchable, at
+ * the end of it. */
 static void
 time_import (const char *dir,
              const char *csv_path,
@@ -330,13 +407,54 @@ time_import (const char *dir,
   printf ("import-cpu: %.2f s\n", (double) (clock () - cpu_start) / CLOCKS_PER_SEC);
   printf ("import-rate: %.0f rows/s\n", n_rows / imported);
 
-  start = g_get_monotonic_time ();
-  g_assert_true (atlas_case_update_search_index (atlas_case, NULL, &error));
-  g_assert_no_error (error);
-  printf ("search-index-after: %.2f s\n", seconds_since (start));
+  /* the whole process: run with --modes import alone to see the import's own */
+  printf ("import-peak-rss: %.0f MiB\n", peak_mib (RUSAGE_SELF));
+  time_search (atlas_case);
   time_edits (atlas_case, n_rows);
   time_free (plan, "free-plan-after-import");
+  g_clear_object (&atlas_case);
+  printf ("case-size: %.1f MiB\n", file_mib (case_path));
+  print_table_sizes (case_path);
+  time_open (case_path);
   time_sqlite_floor (dir, case_path);
+}
+
+/* The peak resident memory of a running process, from /proc (getrusage() would count what
+ * a forked child shares with this process before it runs another program). */
+static double
+read_peak_mib (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", pid);
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &status, NULL, NULL)
+      || (line = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
+}
+
+/* Runs @argv to its end; returns its exit status, and its peak memory in @peak_mib. */
+static gboolean
+run_measured (const char **argv,
+              double      *peak_mib,
+              GError     **error)
+{
+  GPid pid;
+  int status = 0;
+
+  *peak_mib = 0;
+  if (!g_spawn_async (NULL, (char **) argv, NULL,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD
+                      | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid, error))
+    return FALSE;
+  while (waitpid (pid, &status, WNOHANG) == 0)
+    {
+      *peak_mib = MAX (*peak_mib, read_peak_mib (pid));
+      g_usleep (20000);
+    }
+  g_spawn_close_pid (pid);
+  return g_spawn_check_wait_status (status, error);
 }
 
 static void
@@ -351,16 +469,14 @@ time_ogr2ogr (const char *dir,
                          NULL };
   g_autofree char *ogr2ogr = g_find_program_in_path ("ogr2ogr");
   gint64 start = g_get_monotonic_time ();
-  int status = -1;
-  double elapsed;
+  double elapsed, peak;
 
   if (ogr2ogr == NULL)
     {
       printf ("ogr2ogr-gpkg: skipped (ogr2ogr is not installed)\n");
       return;
     }
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                     &status, &error) || !g_spawn_check_wait_status (status, &error))
+  if (!run_measured (argv, &peak, &error))
     {
       printf ("ogr2ogr-gpkg: failed (%s)\n", error->message);
       return;
@@ -368,6 +484,8 @@ time_ogr2ogr (const char *dir,
   elapsed = seconds_since (start);
   printf ("ogr2ogr-gpkg: %.2f s\n", elapsed);
   printf ("ogr2ogr-gpkg-rate: %.0f rows/s\n", n_rows / elapsed);
+  printf ("ogr2ogr-gpkg-size: %.1f MiB\n", file_mib (gpkg));
+  printf ("ogr2ogr-peak-rss: %.0f MiB\n", peak);
 }
 
 static void

@@ -689,7 +689,7 @@ static const struct {
                     " WHERE length (printf ('%.*c', 1000000, key)) > 0" },
   { "shadow_index", "CREATE INDEX shadow_index ON search_index_data"
                     " (length (printf ('%.*c', 1000000, block)))" },
-  { "shadow_trigger", "CREATE TRIGGER shadow_trigger AFTER INSERT ON search_index_content"
+  { "shadow_trigger", "CREATE TRIGGER shadow_trigger AFTER INSERT ON search_index_docsize"
                       " BEGIN SELECT 1; END" },
   { "claims", "ALTER TABLE claims ADD COLUMN extra TEXT"
               " CHECK (length (printf ('%.*c', 1000000, extra)) >= 0)" },
@@ -713,10 +713,6 @@ test_foreign_schema_object (Fixture       *fixture,
   g_assert_true (atlas_case_get_read_only (atlas_case));
   g_assert_nonnull (strstr (atlas_case_get_read_only_reason (atlas_case),
                             foreign_objects[i].name));
-  /* so the search index never catches up through it */
-  g_assert_false (atlas_case_get_search_pending (atlas_case));
-  g_assert_true (atlas_case_update_search_index (atlas_case, NULL, &error));
-  g_assert_no_error (error);
 }
 
 static char *

@@ -399,12 +399,17 @@ apply_step (ApplyJob     *job,
   if (after != NULL && !atlas_case_writer_check_record (job->self->writer, after, error))
     return FALSE;
 
+  /* the search index is told a row's old words before it changes (atlas-case-schema.c) */
+  if (before != NULL && !atlas_case_writer_unindex_record (job->self->writer, before, error))
+    return FALSE;
   if (before == NULL && !insert_record (db, after, error))
     return FALSE;
   if (before != NULL && after != NULL && !update_record (db, before, after, error))
     return FALSE;
   if (after == NULL && (!delete_record (db, before, error)
                         || !check_removable (job->self, before, error)))
+    return FALSE;
+  if (after != NULL && !atlas_case_writer_index_record (job->self->writer, after, error))
     return FALSE;
 
   if (before != NULL)
@@ -443,7 +448,6 @@ apply_work (sqlite3  *db,
             GError  **error)
 {
   ApplyJob *job = data;
-  gboolean search_was_pending = atlas_case_writer_search_pending (job->self->writer);
 
   job->edit_id = next_edit_id (db);
   for (guint i = 0; i < atlas_edit_get_n_steps (job->edit); i++)
@@ -457,8 +461,7 @@ apply_work (sqlite3  *db,
           return FALSE;
         }
     }
-  return atlas_case_writer_finish_edit (job->self->writer, job->touched, search_was_pending,
-                                        error)
+  return atlas_case_writer_finish_edit (job->self->writer, job->touched, error)
          && touch_contents (db, job->touched, error);
 }
 

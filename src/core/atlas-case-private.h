@@ -3,8 +3,8 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the files of the case store share: atlas-case.c opens and reads, atlas-case-edit.c
- * applies edits and announces changes.
+ * What the files of the case store share: atlas-case-open.c opens and checks, atlas-case.c
+ * reads and writes, atlas-case-edit.c applies edits and announces changes.
  */
 
 #pragma once
@@ -33,6 +33,14 @@ struct _AtlasCase
   GMutex      write_lock;
   gboolean    read_only;
 
+  /* the full check of the file (atlas-case-check.c) */
+  GMutex      check_lock;       /* held by the check under way */
+  GMutex      integrity_lock;   /* guards the two fields below */
+  AtlasCaseIntegrity integrity;
+  char       *integrity_problem;
+  char       *check_target;     /* what the check's own connection opens, and how */
+  int         check_flags;
+
   /* for edits (atlas-case-edit.c) */
   char       *author;
   guint       watch_id;        /* polls for commits by other connections */
@@ -43,6 +51,28 @@ typedef gboolean (*AtlasCaseWorkFunc) (sqlite3  *db,
                                        gpointer  data,
                                        GError  **error);
 
+sqlite3     *_atlas_case_open_connection    (const char         *path,
+                                             int                 mode_flags,
+                                             GError            **error);
+gboolean     _atlas_case_run_in_transaction (sqlite3            *db,
+                                             AtlasCaseWorkFunc   work,
+                                             gpointer            data,
+                                             GError            **error);
+const char  *_atlas_case_column_display_text (sqlite3_stmt      *stmt,
+                                             int                 column,
+                                             char              **repaired);
+gboolean     _atlas_case_check_cheaply      (sqlite3            *db,
+                                             GError            **error);
+gboolean     _atlas_case_check_on_open      (AtlasCase          *self,
+                                             sqlite3            *db,
+                                             gboolean            check_later,
+                                             GError            **error);
+gboolean     _atlas_case_check_before_change (AtlasCase         *self,
+                                             sqlite3            *db,
+                                             GError            **error);
+gboolean     _atlas_case_refuse_unless_intact (AtlasCase        *self,
+                                             GError            **error);
+void         _atlas_case_class_init_check   (GObjectClass       *object_class);
 gboolean     _atlas_case_run_write          (AtlasCase          *self,
                                              AtlasCaseWorkFunc   work,
                                              gpointer            data,

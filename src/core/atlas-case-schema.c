@@ -187,23 +187,77 @@ static const char version_3_sql[] =
   /* indexed whole below: no watermark means nothing waits to be indexed */
   "DELETE FROM atlas_meta WHERE key = 'search_indexed_through';";
 
-/* What the search index holds of each kind of record: rows with ids in (?N, ?N+6]. Each
- * row's rowid is its record's id * 8 + its table's AtlasCaseSearchTable number. */
-static const char search_insert_sql[] =
-  "INSERT INTO search_index (rowid, kind, key, title, body)"
-  " SELECT id * 8, 'incident', key, title, coalesce(summary, '') || ' ' || coalesce(place, '')"
-  "  || ' ' || coalesce(admin_area, '') || ' ' || coalesce(country, '') || ' ' || category"
-  "  FROM incidents WHERE id > ?1 AND id <= ?7"
-  " UNION ALL SELECT id * 8 + 1, 'route', key, name, coalesce(summary, '') FROM routes"
-  "  WHERE id > ?2 AND id <= ?8"
-  " UNION ALL SELECT id * 8 + 2, 'waypoint', key, coalesce(place, ''), coalesce(admin_area, '')"
-  "  || ' ' || coalesce(country, '') FROM waypoints WHERE id > ?3 AND id <= ?9"
-  " UNION ALL SELECT id * 8 + 3, 'actor', key, name, coalesce(aliases, '') || ' '"
-  "  || coalesce(summary, '') FROM actors WHERE id > ?4 AND id <= ?10"
-  " UNION ALL SELECT id * 8 + 4, 'document', key, title, coalesce(publisher, '') || ' '"
-  "  || coalesce(author, '') FROM documents WHERE id > ?5 AND id <= ?11"
-  " UNION ALL SELECT id * 8 + 5, 'claim', key, attribute, value_text || ' ' || coalesce(paraphrase, '')"
-  "  || ' ' || coalesce(attributed_to, '') FROM claims WHERE id > ?6 AND id <= ?12";
+/* Version 4 (issue #17): a case of a million incidents that stays small and quick.
+ * - The search index is contentless (content=''): it keeps the words of each record, not a
+ *   second copy of its text, which SQLite reads back from the tables by the row's id (the
+ *   rowid is still the record's id times 8 plus its table's AtlasCaseSearchTable number).
+ *   Its kind and key columns go too: the rowid says both. Measured on the 1,000,000-row
+ *   ACLED case of bench-import-csv: the copy (search_index_content) took 755 MB of the
+ *   2.9 GB case; the case is now 1,977 MiB, of which the index is 377 MiB of words
+ *   (search_index_data) and 34 MiB of row sizes (search_index_docsize, for ranking).
+ * - The index is filled by the write that adds the rows, in the same transaction, so an
+ *   import returns searchable; there is no watermark left to catch up with.
+ * - SQLite 3.40 cannot delete a row of a contentless index by its rowid alone: a change
+ *   tells the index the row's old words first, read from the row before it changes (see
+ *   atlas_case_schema_unindex_record()), with the same expressions that indexed it.
+ * Old files: the step below drops the old index and builds the new one from the tables. */
+static const char version_4_storage_sql[] =
+  "DROP TABLE search_index;"
+  "CREATE VIRTUAL TABLE search_index USING fts5(title, body, content = '',"
+  " tokenize = 'unicode61 remove_diacritics 2');"
+  "DELETE FROM atlas_meta WHERE key = 'search_indexed_through';";
+
+/* What the search index holds of each kind of record, in the order of AtlasCaseSearchTable:
+ * its title and its body, as SQL over the record's row. */
+static const struct {
+  const char *table;
+  const char *title;
+  const char *body;
+} search_texts[ATLAS_CASE_N_SEARCH_TABLES] = {
+  { "incidents", "title", "coalesce(summary, '') || ' ' || coalesce(place, '') || ' '"
+                          " || coalesce(admin_area, '') || ' ' || coalesce(country, '') || ' '"
+                          " || category" },
+  { "routes", "name", "coalesce(summary, '')" },
+  { "waypoints", "coalesce(place, '')", "coalesce(admin_area, '') || ' ' || coalesce(country, '')" },
+  { "actors", "name", "coalesce(aliases, '') || ' ' || coalesce(summary, '')" },
+  { "documents", "title", "coalesce(publisher, '') || ' ' || coalesce(author, '')" },
+  { "claims", "attribute", "value_text || ' ' || coalesce(paraphrase, '') || ' '"
+                           " || coalesce(attributed_to, '')" },
+};
+
+/* Adds (or, with @command "'delete',", takes out) the rows of table @table that @where
+ * picks: one statement, in the order of the rows. */
+static sqlite3_stmt *
+prepare_index (sqlite3     *db,
+               int          table,
+               const char  *command,
+               const char  *where,
+               GError     **error)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("INSERT INTO search_index (%srowid, title, body)"
+                     " SELECT %s id * 8 + %d, %s, %s FROM %s WHERE %s",
+                     command != NULL ? "search_index, " : "", command != NULL ? command : "",
+                     table, search_texts[table].title, search_texts[table].body,
+                     search_texts[table].table, where);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    atlas_case_schema_set_error (error, db, _("the search index could not be updated"));
+  return stmt;
+}
+
+static gboolean
+step_index (sqlite3       *db,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE
+         || atlas_case_schema_set_error (error, db, _("the search index could not be updated"));
+}
 
 /**
  * atlas_case_schema_index_range:
@@ -219,24 +273,86 @@ atlas_case_schema_index_range (sqlite3       *db,
                                const gint64   through[ATLAS_CASE_N_SEARCH_TABLES],
                                GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, search_insert_sql, -1, &stmt, NULL) != SQLITE_OK)
-    return atlas_case_schema_exec (db, search_insert_sql, error);
   for (int i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
     {
-      sqlite3_bind_int64 (stmt, i + 1, after[i]);
-      sqlite3_bind_int64 (stmt, i + 1 + ATLAS_CASE_N_SEARCH_TABLES, through[i]);
-    }
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
+      sqlite3_stmt *stmt;
 
-  g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
-               _("the search index could not be updated: %s"), sqlite3_errmsg (db));
-  return FALSE;
+      if (through[i] <= after[i])
+        continue;
+      stmt = prepare_index (db, i, NULL, "id > ?1 AND id <= ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, after[i]);
+      sqlite3_bind_int64 (stmt, 2, through[i]);
+      if (!step_index (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+index_record (sqlite3     *db,
+              int          table,
+              const char  *command,
+              const char  *key,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (table >= 0 && table < ATLAS_CASE_N_SEARCH_TABLES, FALSE);
+
+  stmt = prepare_index (db, table, command, "key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  return step_index (db, stmt, error);
+}
+
+/**
+ * atlas_case_schema_index_record:
+ * @table: the record's #AtlasCaseSearchTable
+ *
+ * Adds the row of @table whose key is @key to the full-text index, as it is now (nothing
+ * when there is none).
+ */
+gboolean
+atlas_case_schema_index_record (sqlite3     *db,
+                                int          table,
+                                const char  *key,
+                                GError     **error)
+{
+  return index_record (db, table, NULL, key, error);
+}
+
+/**
+ * atlas_case_schema_unindex_record:
+ * @table: the record's #AtlasCaseSearchTable
+ *
+ * Takes the row of @table whose key is @key out of the full-text index, before the row
+ * changes or goes: the contentless index is told the words it indexed, read from the row
+ * as it still is, with the expressions that indexed it.
+ */
+gboolean
+atlas_case_schema_unindex_record (sqlite3     *db,
+                                  int          table,
+                                  const char  *key,
+                                  GError     **error)
+{
+  return index_record (db, table, "'delete',", key, error);
+}
+
+/**
+ * atlas_case_schema_search_table:
+ *
+ * Returns: the #AtlasCaseSearchTable number of @table, or -1 when search does not index it
+ */
+int
+atlas_case_schema_search_table (const char *table)
+{
+  for (int i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
+    if (g_strcmp0 (table, search_texts[i].table) == 0)
+      return i;
+  return -1;
 }
 
 /**
@@ -350,35 +466,78 @@ set_version (sqlite3  *db,
   return atlas_case_schema_exec (db, sql, error);
 }
 
+/* Version 4's storage (see version_4_storage_sql): the search index made contentless and
+ * built from the tables, in their order. */
+static gboolean
+migrate_storage_to_4 (sqlite3  *db,
+                      GError  **error)
+{
+  static const gint64 nothing[ATLAS_CASE_N_SEARCH_TABLES] = { 0 };
+  static const gint64 everything[ATLAS_CASE_N_SEARCH_TABLES] = {
+    G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64 };
+
+  return atlas_case_schema_exec (db, version_4_storage_sql, error)
+         && atlas_case_schema_index_range (db, nothing, everything, error);
+}
+
+/**
+ * atlas_case_schema_migrate_until:
+ * @until: the version to stop at, at most %ATLAS_CASE_SCHEMA_VERSION
+ *
+ * Brings our tables from @from_version to @until, step by step. The caller holds a
+ * transaction, so a failed step changes nothing.
+ */
+gboolean
+atlas_case_schema_migrate_until (sqlite3  *db,
+                                 int       from_version,
+                                 int       until,
+                                 GError  **error)
+{
+  g_return_val_if_fail (from_version >= 1, FALSE);
+  g_return_val_if_fail (until <= ATLAS_CASE_SCHEMA_VERSION, FALSE);
+
+  /* the search index of versions 2 and 3 is filled by version 4's step, which replaces it */
+  if (from_version < 2 && until >= 2 && (!atlas_case_schema_exec (db, search_index_sql, error)
+                                         || !set_version (db, 2, error)))
+    return FALSE;
+
+  if (from_version < 3 && until >= 3 && (!atlas_case_schema_exec (db, version_3_sql, error)
+                                         || !set_version (db, 3, error)))
+    return FALSE;
+
+  if (from_version < 4 && until >= 4 && (!migrate_storage_to_4 (db, error)
+                                         || !set_version (db, 4, error)))
+    return FALSE;
+
+  return TRUE;
+}
+
 /**
  * atlas_case_schema_migrate:
  *
- * Brings our tables from @from_version to the current version, step by step. The caller
- * holds a transaction, so a failed step changes nothing.
+ * Brings our tables from @from_version to the current version, within the caller's
+ * transaction.
  */
 gboolean
 atlas_case_schema_migrate (sqlite3  *db,
                            int       from_version,
                            GError  **error)
 {
-  static const gint64 nothing[ATLAS_CASE_N_SEARCH_TABLES] = { 0 };
-  static const gint64 everything[ATLAS_CASE_N_SEARCH_TABLES] = {
-    G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64 };
+  return atlas_case_schema_migrate_until (db, from_version, ATLAS_CASE_SCHEMA_VERSION, error);
+}
 
-  g_return_val_if_fail (from_version >= 1, FALSE);
-
-  if (from_version < 2 && (!atlas_case_schema_exec (db, search_index_sql, error)
-                           || !atlas_case_schema_index_range (db, nothing, everything, error)
-                           || !set_version (db, 2, error)))
-    return FALSE;
-
-  /* the index is rebuilt with rowids that edits can find */
-  if (from_version < 3 && (!atlas_case_schema_exec (db, version_3_sql, error)
-                           || !atlas_case_schema_index_range (db, nothing, everything, error)
-                           || !set_version (db, 3, error)))
-    return FALSE;
-
-  return TRUE;
+/**
+ * atlas_case_schema_create_version:
+ *
+ * Creates every table of an empty case of version @version in @db, within the caller's
+ * transaction: the trust check learns what each earlier version wrote this way.
+ */
+gboolean
+atlas_case_schema_create_version (sqlite3  *db,
+                                  int       version,
+                                  GError  **error)
+{
+  return create_version_1 (db, error) && atlas_case_schema_migrate_until (db, 1, version, error);
 }
 
 /**
@@ -390,7 +549,7 @@ gboolean
 atlas_case_schema_create (sqlite3  *db,
                           GError  **error)
 {
-  return create_version_1 (db, error) && atlas_case_schema_migrate (db, 1, error);
+  return atlas_case_schema_create_version (db, ATLAS_CASE_SCHEMA_VERSION, error);
 }
 
 /* The tables the store reads. Each must be a plain table: a view of that name, or a

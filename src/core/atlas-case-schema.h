@@ -31,13 +31,29 @@ typedef enum {
 #define ATLAS_GPKG_USER_VERSION 10300
 
 /* The layout of our own tables; bump it with a new step in the migrations. */
-#define ATLAS_CASE_SCHEMA_VERSION 3
+#define ATLAS_CASE_SCHEMA_VERSION 4
 
 gboolean atlas_case_schema_create          (sqlite3      *db,
                                             GError      **error);
 gboolean atlas_case_schema_migrate         (sqlite3      *db,
                                             int           from_version,
                                             GError      **error);
+gboolean atlas_case_schema_migrate_until   (sqlite3      *db,
+                                            int           from_version,
+                                            int           until,
+                                            GError      **error);
+gboolean atlas_case_schema_create_version  (sqlite3      *db,
+                                            int           version,
+                                            GError      **error);
+gboolean atlas_case_schema_index_record    (sqlite3      *db,
+                                            int           table,
+                                            const char   *key,
+                                            GError      **error);
+gboolean atlas_case_schema_unindex_record  (sqlite3      *db,
+                                            int           table,
+                                            const char   *key,
+                                            GError      **error);
+int      atlas_case_schema_search_table    (const char   *table);
 int      atlas_case_schema_read_version    (sqlite3      *db);
 gboolean atlas_case_schema_check_trusted   (sqlite3      *db,
                                             GError      **error);

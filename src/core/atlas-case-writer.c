@@ -7,11 +7,9 @@
  * statements prepared once, their references resolved, the R-trees, route lines and layer
  * extents brought up to date. A write can be cancelled and reports its progress.
  *
- * The full-text index trails the tables by a watermark kept in atlas_meta: a small write
- * indexes what it added in its own transaction; a large one leaves that to
- * atlas_case_writer_index_chunk(), run after the commit in transactions of its own, so that a
- * million-row import holds the file half as long and the index catches up even after a
- * crash.
+ * The full-text index takes the rows a write adds in the write's own transaction, in the
+ * order of the rows, so a write returns searchable (format version 4: see
+ * atlas-case-schema.c).
  */
 
 #include "config.h"
@@ -31,17 +29,13 @@
 /* From this many points in one write, the R-tree is built in one go afterwards instead of
  * row by row through its triggers. */
 #define BULK_POINTS 10000
-/* Up to this many records, a write indexes them for search in its own transaction. */
-#define INDEX_IN_WRITE_MAX 20000
-/* Rows per table that atlas_case_writer_index_chunk() indexes at a time. One chunk is one
- * statement, which holds the connection the window reads through: kept to a fraction of a
- * second. */
-#define INDEX_CHUNK 5000
+/* From this many records, a write leaves copying its write-ahead log back into the file to
+ * atlas_case_writer_get_log_left()'s caller. */
+#define LEAVE_LOG_FROM 20000
 /* Check for cancellation and report progress this often. */
 #define RECORDS_PER_STEP 1000
 /* Virtual machine steps between checks for cancellation inside one long statement. */
 #define STEPS_PER_CHECK 100000
-#define SEARCH_MARK_KEY "search_indexed_through"
 
 /* The share of a write's progress that inserting the rows takes; the R-trees, references
  * and extents take the rest. */
@@ -55,15 +49,12 @@ struct _AtlasCaseWriter
   GHashTable            *insert_statements;   /* GType → sqlite3_stmt, prepared once */
   GHashTable            *bulk_statements;     /* the same, prepared with triggers off */
   gboolean               bulk;
+  gboolean               log_left;            /* by the last write */
 
   /* for the write under way */
   GCancellable          *cancellable;
   AtlasCaseProgressFunc  progress_func;
   gpointer               progress_data;
-};
-
-static const char *const search_tables[ATLAS_CASE_N_SEARCH_TABLES] = {
-  "incidents", "routes", "waypoints", "actors", "documents", "claims",
 };
 
 static sqlite3_stmt *
@@ -708,99 +699,43 @@ update_contents_extents (AtlasCaseWriter  *self,
   return TRUE;
 }
 
-/* ---- the search index's watermark --------------------------------------------------- */
+/* ---- the search index ------------------------------------------------------------ */
 
+/* The last row id of each table the search index holds rows of. */
 static void
 read_last_ids (AtlasCaseWriter *self,
                gint64           ids[ATLAS_CASE_N_SEARCH_TABLES])
 {
+  static const char *const sql[ATLAS_CASE_N_SEARCH_TABLES] = {
+    "SELECT coalesce(max(id), 0) FROM incidents", "SELECT coalesce(max(id), 0) FROM routes",
+    "SELECT coalesce(max(id), 0) FROM waypoints", "SELECT coalesce(max(id), 0) FROM actors",
+    "SELECT coalesce(max(id), 0) FROM documents", "SELECT coalesce(max(id), 0) FROM claims",
+  };
+
   for (guint i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) FROM %s",
-                                              search_tables[i]);
-      g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, NULL);
+      g_autoptr(sqlite3_stmt) stmt = prepare (self, sql[i], NULL);
 
       ids[i] = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW
                ? sqlite3_column_int64 (stmt, 0) : 0;
     }
 }
 
-/* Returns: %FALSE when the file has no watermark: cases written before it existed indexed
- * every write in full. */
-static gboolean
-read_search_marks (AtlasCaseWriter *self,
-                   gint64           marks[ATLAS_CASE_N_SEARCH_TABLES])
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT value FROM atlas_meta WHERE key = '"
-                                                SEARCH_MARK_KEY "'", NULL);
-  g_auto(GStrv) parts = NULL;
-
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-  parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", -1);
-  if (g_strv_length (parts) != ATLAS_CASE_N_SEARCH_TABLES)
-    return FALSE;
-  for (guint i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
-    marks[i] = g_ascii_strtoll (parts[i], NULL, 10);
-  return TRUE;
-}
-
-static gboolean
-write_search_marks (AtlasCaseWriter  *self,
-                    const gint64      marks[ATLAS_CASE_N_SEARCH_TABLES],
-                    GError          **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "INSERT OR REPLACE INTO atlas_meta VALUES ('"
-                                                SEARCH_MARK_KEY "', ?)", error);
-  g_autoptr(GString) value = g_string_new (NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
-    g_string_append_printf (value, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "", marks[i]);
-  sqlite3_bind_text (stmt, 1, value->str, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_DONE
-         || atlas_case_schema_set_error (error, self->db, _("the search index could not be updated"));
-}
-
-/* Indexes what lies past the watermark, up to @limit rows per table (0: all of it).
- * Returns %FALSE on error; @more tells whether rows remain. */
-static gboolean
-index_pending (AtlasCaseWriter  *self,
-               gint64            limit,
-               gboolean         *more,
-               GError          **error)
-{
-  gint64 marks[ATLAS_CASE_N_SEARCH_TABLES], last[ATLAS_CASE_N_SEARCH_TABLES];
-  gint64 through[ATLAS_CASE_N_SEARCH_TABLES];
-
-  *more = FALSE;
-  read_last_ids (self, last);
-  if (!read_search_marks (self, marks))
-    return write_search_marks (self, last, error);
-
-  for (guint i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
-    {
-      through[i] = limit > 0 ? MIN (last[i], marks[i] + limit) : last[i];
-      *more |= through[i] < last[i];
-    }
-  return atlas_case_schema_index_range (self->db, marks, through, error)
-         && write_search_marks (self, through, error);
-}
-
 /* ---- writing ------------------------------------------------------------------------ */
 
-/* A write too large to be indexed for search in its own transaction leaves that to
- * atlas_case_update_search_index(), and copying its write-ahead log back into the file too
- * (a gigabyte for a million rows), which that does on a connection of its own: the commit
- * leaves the log as it is. */
+/* A large write leaves copying its write-ahead log back into the file (a gigabyte for a
+ * million rows) to its caller, which does it on a connection of its own after the commit:
+ * the connection the window reads through stays free meanwhile. */
 static gboolean
-leave_to_catch_up (AtlasCaseWriter *self)
+leave_log (AtlasCaseWriter *self)
 {
   sqlite3_wal_autocheckpoint (self->db, 0);
+  self->log_left = TRUE;
   return TRUE;
 }
 
+/* The rows a write adds are indexed for search after them, in the same transaction: one
+ * statement per table, reading the new rows in their order. */
 static gboolean
 write_chunks (AtlasCaseWriter     *self,
               AtlasCaseChunkFunc   next_chunk,
@@ -808,24 +743,19 @@ write_chunks (AtlasCaseWriter     *self,
               GError             **error)
 {
   g_autoptr(GPtrArray) written = g_ptr_array_new ();
-  gint64 before[ATLAS_CASE_N_SEARCH_TABLES], marks[ATLAS_CASE_N_SEARCH_TABLES];
-  gboolean more;
+  gint64 before[ATLAS_CASE_N_SEARCH_TABLES], after[ATLAS_CASE_N_SEARCH_TABLES];
 
-  /* A file from before the watermark had everything indexed. */
-  if (!read_search_marks (self, marks))
-    {
-      read_last_ids (self, before);
-      if (!write_search_marks (self, before, error))
-        return FALSE;
-    }
-
-  return insert_chunks (self, next_chunk, chunk_data, written, error)
-         && report (self, INSERT_SHARE, error)
-         && check_references (self, written, error)
-         && update_route_lines (self, written, error)
-         && update_contents_extents (self, error)
-         && (written->len > INDEX_IN_WRITE_MAX ? leave_to_catch_up (self)
-                                               : index_pending (self, 0, &more, error))
+  self->log_left = FALSE;
+  read_last_ids (self, before);
+  if (!insert_chunks (self, next_chunk, chunk_data, written, error)
+      || !report (self, INSERT_SHARE, error)
+      || !check_references (self, written, error)
+      || !update_route_lines (self, written, error)
+      || !update_contents_extents (self, error))
+    return FALSE;
+  read_last_ids (self, after);
+  return atlas_case_schema_index_range (self->db, before, after, error)
+         && (written->len < LEAVE_LOG_FROM || leave_log (self))
          && report (self, 1.0, error);
 }
 
@@ -851,71 +781,50 @@ atlas_case_writer_write_chunks (AtlasCaseWriter        *self,
 }
 
 /**
- * atlas_case_writer_index_chunk:
- * @more: (out): whether rows remain to be indexed
+ * atlas_case_writer_get_log_left:
  *
- * Indexes the next rows past the search watermark, within the caller's transaction.
+ * Returns: %TRUE when the last write was large enough to leave its write-ahead log for the
+ *   caller to copy back into the file, after the commit
  */
 gboolean
-atlas_case_writer_index_chunk (AtlasCaseWriter  *self,
-                               gboolean         *more,
-                               GError          **error)
+atlas_case_writer_get_log_left (AtlasCaseWriter *self)
 {
-  return index_pending (self, INDEX_CHUNK, more, error);
+  return self->log_left;
 }
 
+/**
+ * atlas_case_writer_unindex_record:
+ *
+ * Takes @record's row out of the search index, before the row changes or goes: see
+ * atlas_case_schema_unindex_record(). Records search does not find need nothing.
+ */
 gboolean
-atlas_case_writer_search_pending (AtlasCaseWriter *self)
+atlas_case_writer_unindex_record (AtlasCaseWriter  *self,
+                                  AtlasRecord      *record,
+                                  GError          **error)
 {
-  gint64 marks[ATLAS_CASE_N_SEARCH_TABLES], last[ATLAS_CASE_N_SEARCH_TABLES];
+  int table = atlas_case_schema_search_table (ATLAS_RECORD_GET_CLASS (record)->table);
 
-  if (!read_search_marks (self, marks))
-    return FALSE;
-  read_last_ids (self, last);
-  for (guint i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
-    if (marks[i] < last[i])
-      return TRUE;
-  return FALSE;
+  return table < 0
+         || atlas_case_schema_unindex_record (self->db, table, atlas_record_get_key (record),
+                                              error);
 }
 
-static int
-search_table_of (AtlasRecord *record)
+/**
+ * atlas_case_writer_index_record:
+ *
+ * Adds @record's row to the search index as the row now is, after it was added or changed.
+ */
+gboolean
+atlas_case_writer_index_record (AtlasCaseWriter  *self,
+                                AtlasRecord      *record,
+                                GError          **error)
 {
-  const char *table = ATLAS_RECORD_GET_CLASS (record)->table;
+  int table = atlas_case_schema_search_table (ATLAS_RECORD_GET_CLASS (record)->table);
 
-  for (int i = 0; i < ATLAS_CASE_N_SEARCH_TABLES; i++)
-    if (g_str_equal (table, search_tables[i]))
-      return i;
-  return -1;
-}
-
-/* Replaces the search index's row of one record (rowid: id * 8 + its table's number) when
- * the watermark has passed it; rows past the watermark are indexed with the rest. */
-static gboolean
-reindex_record (AtlasCaseWriter  *self,
-                AtlasRecord      *record,
-                const gint64      marks[ATLAS_CASE_N_SEARCH_TABLES],
-                GError          **error)
-{
-  gint64 after[ATLAS_CASE_N_SEARCH_TABLES] = { 0 }, through[ATLAS_CASE_N_SEARCH_TABLES] = { 0 };
-  int table = search_table_of (record);
-  gint64 id = atlas_record_get_id (record);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (table < 0 || id <= 0 || id > marks[table])
-    return TRUE;
-
-  stmt = prepare (self, "DELETE FROM search_index WHERE rowid = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id * 8 + table);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return atlas_case_schema_set_error (error, self->db, _("the search index could not be updated"));
-
-  /* indexes the row again if it is still there */
-  after[table] = id - 1;
-  through[table] = id;
-  return atlas_case_schema_index_range (self->db, after, through, error);
+  return table < 0
+         || atlas_case_schema_index_record (self->db, table, atlas_record_get_key (record),
+                                            error);
 }
 
 /* ---- extents after an edit ---------------------------------------------------------- */
@@ -1048,27 +957,14 @@ atlas_case_writer_check_record (AtlasCaseWriter  *self,
  * @records: every record an edit touched, as it was and as it is
  *
  * Brings what follows from records up to date after an edit, in the caller's transaction:
- * route lines, the layers' extents, and the search index's rows of the touched records.
- * @search_was_pending says whether a catch-up still had rows to index before the edit:
- * then new rows wait for it, as an import's do.
+ * route lines and the layers' extents. (The search index follows each step of the edit:
+ * atlas_case_writer_unindex_record(), atlas_case_writer_index_record().)
  */
 gboolean
 atlas_case_writer_finish_edit (AtlasCaseWriter  *self,
                                GPtrArray        *records,
-                               gboolean          search_was_pending,
                                GError          **error)
 {
-  gint64 marks[ATLAS_CASE_N_SEARCH_TABLES];
-  gboolean more;
-
-  if (!read_search_marks (self, marks))
-    read_last_ids (self, marks);
-
-  for (guint i = 0; i < records->len; i++)
-    if (!reindex_record (self, g_ptr_array_index (records, i), marks, error))
-      return FALSE;
-
   return update_route_lines (self, records, error)
-         && update_extents_after_edit (self, records, error)
-         && (search_was_pending || index_pending (self, 0, &more, error));
+         && update_extents_after_edit (self, records, error);
 }

@@ -27,16 +27,18 @@ gboolean         atlas_case_writer_write_chunks (AtlasCaseWriter        *self,
                                                  AtlasCaseProgressFunc   progress_func,
                                                  gpointer                user_data,
                                                  GError                **error);
-gboolean         atlas_case_writer_index_chunk  (AtlasCaseWriter        *self,
-                                                 gboolean               *more,
+gboolean         atlas_case_writer_get_log_left (AtlasCaseWriter        *self);
+gboolean         atlas_case_writer_unindex_record (AtlasCaseWriter      *self,
+                                                 AtlasRecord            *record,
                                                  GError                **error);
-gboolean         atlas_case_writer_search_pending (AtlasCaseWriter      *self);
+gboolean         atlas_case_writer_index_record (AtlasCaseWriter        *self,
+                                                 AtlasRecord            *record,
+                                                 GError                **error);
 gboolean         atlas_case_writer_check_record (AtlasCaseWriter        *self,
                                                  AtlasRecord            *record,
                                                  GError                **error);
 gboolean         atlas_case_writer_finish_edit  (AtlasCaseWriter        *self,
                                                  GPtrArray              *records,
-                                                 gboolean                search_was_pending,
                                                  GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasCaseWriter, atlas_case_writer_free)

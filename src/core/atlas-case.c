@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The case store: the one object that owns a case file's SQLite connection. Nothing else runs
- * SQL. It opens files as untrusted input, writes records in one transaction and answers the
- * queries the views need as GListModels of records.
+ * SQL. It writes records in one transaction and answers the queries the views need as
+ * GListModels of records; atlas-case-open.c opens and checks the file.
  */
 
 #include "config.h"
@@ -38,11 +38,6 @@
 #include "atlas-role.h"
 #include "atlas-route.h"
 #include "atlas-waypoint.h"
-
-#define BUSY_TIMEOUT_MS 5000
-/* SQLite's own threshold, in log pages, for copying the write-ahead log back into the file
- * as a transaction commits. A large write turns it off for its own commit. */
-#define CHECKPOINT_PAGES 1000
 
 /* When claims about one attribute are contested: their figures differ, or a figure is
  * met by a claim that gives none (a denial, "unknown"). Descriptions worded differently
@@ -117,10 +112,10 @@ column_utf8 (sqlite3_stmt  *stmt,
 /* column_utf8(), for text shown to people: a crafted file may hold megabytes in a title,
  * which labels would take minutes to lay out, so longer text is cut with a mark saying so.
  * Keys are never cut: they identify records. */
-static const char *
-column_display_text (sqlite3_stmt  *stmt,
-                     int            column,
-                     char         **repaired)
+const char *
+_atlas_case_column_display_text (sqlite3_stmt  *stmt,
+                                 int            column,
+                                 char         **repaired)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
   g_autofree char *valid = NULL;
@@ -131,557 +126,6 @@ column_display_text (sqlite3_stmt  *stmt,
   valid = g_utf8_make_valid (text, ATLAS_CASE_MAX_TEXT_BYTES);
   /* Translators: ends a text from a case file that was too long to show whole */
   return *repaired = g_strconcat (valid, _(" […text cut here: it is too long to show]"), NULL);
-}
-
-/* ---- opening ---------------------------------------------------------------------- */
-
-static void
-harden_connection (sqlite3 *db)
-{
-  /* A case file may come from anywhere: no extension loading, no writes to the schema
-   * through SQL, and no functions run from its schema until we have checked it. */
-  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  atlas_gpkg_register_sql_functions (db);
-}
-
-static sqlite3 *
-open_connection (const char  *path,
-                 int          mode_flags,
-                 GError     **error)
-{
-  sqlite3 *db = NULL;
-  int flags = mode_flags | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW;
-
-  if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
-    {
-      /* SQLite's own words ("unable to open database file") do not say why; the system's
-       * do ("Permission denied") */
-      int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
-
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
-                   _("SQLite cannot open it: %s"),
-                   system_errno != 0 ? g_strerror (system_errno)
-                   : db != NULL ? sqlite3_errmsg (db) : _("out of memory"));
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  harden_connection (db);
-  return db;
-}
-
-static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           int         *value,
-           int         *rc)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (*rc != SQLITE_OK)
-    return FALSE;
-  *rc = sqlite3_step (stmt);
-  if (*rc != SQLITE_ROW)
-    return FALSE;
-  *value = sqlite3_column_int (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-check_is_geopackage (sqlite3  *db,
-                     GError  **error)
-{
-  int application_id = 0, rc;
-
-  if (!query_int (db, "PRAGMA application_id", &application_id, &rc))
-    {
-      if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
-        g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_A_DATABASE,
-                     _("it is not a database, or it is damaged"));
-      else if (sqlite3_extended_errcode (db) == SQLITE_READONLY_ROLLBACK)
-        g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY,
-                     _("a change to it was interrupted, and must be undone (from the "
-                       "“-journal” file beside it) where the file and its folder can be "
-                       "written to"));
-      else
-        atlas_case_schema_set_error (error, db, _("it cannot be read"));
-      return FALSE;
-    }
-
-  if (application_id != ATLAS_GPKG_APPLICATION_ID)
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_A_GEOPACKAGE,
-                   _("it is an SQLite database but not a GeoPackage"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_integrity (sqlite3  *db,
-                 GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *result;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_CORRUPT,
-                   _("it is damaged: %s"), sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  result = (const char *) sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_CORRUPT,
-                   _("it is damaged: %s"), result ? result : "");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_schema_version (sqlite3  *db,
-                      int      *version,
-                      GError  **error)
-{
-  *version = atlas_case_schema_read_version (db);
-
-  if (*version == 0)
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_A_CASE,
-                   _("it is a GeoPackage, but not an Incident Atlas case"));
-      return FALSE;
-    }
-  if (*version > ATLAS_CASE_SCHEMA_VERSION)
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NEWER_SCHEMA,
-                   _("it was made by a newer version of Incident Atlas (case format %d; "
-                     "this version reads up to %d); it was not changed"),
-                   *version, ATLAS_CASE_SCHEMA_VERSION);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-read_meta (sqlite3    *db,
-           const char *key)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *repaired = NULL;
-  const char *value;
-
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM atlas_meta WHERE key = ?", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return g_strdup ("");
-  bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) != SQLITE_ROW
-      || (value = column_display_text (stmt, 0, &repaired)) == NULL)
-    return g_strdup ("");
-  return g_strdup (value);
-}
-
-static gboolean
-run_in_transaction (sqlite3   *db,
-                    gboolean (*work) (sqlite3 *db, gpointer data, GError **error),
-                    gpointer   data,
-                    GError   **error)
-{
-  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      /* another process (an import, another window) holds the write lock past the timeout */
-      if (sqlite3_errcode (db) == SQLITE_BUSY)
-        {
-          g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
-                       _("“%s” is busy: another program is writing to it; try again when "
-                         "it has finished"), sqlite3_db_filename (db, "main"));
-          return FALSE;
-        }
-      return atlas_case_schema_set_error (error, db, _("the case file is busy"));
-    }
-
-  sqlite3_wal_autocheckpoint (db, CHECKPOINT_PAGES);
-  if (!work (db, data, error))
-    {
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-
-  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      atlas_case_schema_set_error (error, db, _("the change could not be saved"));
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-migrate_work (sqlite3  *db,
-              gpointer  data,
-              GError  **error)
-{
-  return atlas_case_schema_migrate (db, GPOINTER_TO_INT (data), error);
-}
-
-/* Reopens a checked file for writing. Its triggers are checked again on this very
- * connection before they are allowed to run. */
-static sqlite3 *
-open_for_writing (const char  *path,
-                  int          version,
-                  GError     **error)
-{
-  sqlite3 *db = open_connection (path, SQLITE_OPEN_READWRITE, error);
-
-  if (db == NULL)
-    return NULL;
-
-  /* WAL with synchronous NORMAL survives a crash of the app intact; a large page cache
-   * keeps a big import's transaction in memory instead of spilling it to disk. */
-  if (!atlas_case_schema_check_trusted (db, error)
-      || !atlas_case_schema_exec (db, "PRAGMA journal_mode = WAL;"
-                                      "PRAGMA synchronous = NORMAL;"
-                                      "PRAGMA cache_size = -262144;"
-                                      "PRAGMA temp_store = MEMORY", error))
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  /* SQLite refuses the GeoPackage R-tree triggers while the schema is untrusted. */
-  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
-
-  if (version < ATLAS_CASE_SCHEMA_VERSION
-      && !run_in_transaction (db, migrate_work, GINT_TO_POINTER (version), error))
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-  return db;
-}
-
-static gboolean
-validate_file (sqlite3  *db,
-               int      *version,
-               GError  **error)
-{
-  return check_is_geopackage (db, error)
-         && check_integrity (db, error)
-         && check_schema_version (db, version, error);
-}
-
-/* Writing needs the file and, for SQLite's journal beside it, its folder. A file nobody
- * may write (no write bit at all) is taken as meant to be read-only, even by root. */
-static gboolean
-can_write_beside (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  GStatBuf info;
-
-  return g_stat (path, &info) == 0 && (info.st_mode & 0222) != 0
-         && g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
-}
-
-/* A write killed midway in rollback-journal mode leaves a hot journal beside the file,
- * which a read-only connection cannot undo: every read fails. A connection that may write
- * undoes it on its first read; it runs nothing from the file's schema. */
-static void
-recover_hot_journal (const char *path)
-{
-  sqlite3 *db;
-
-  if (!atlas_case_file_has_hot_journal (path) || !can_write_beside (path))
-    return;
-  db = open_connection (path, SQLITE_OPEN_READWRITE, NULL);
-  if (db != NULL)
-    sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
-  sqlite3_close (db);
-}
-
-/* Bytes 18 and 19 of an SQLite header are 2 in WAL mode. */
-static gboolean
-is_wal_file (const char *path)
-{
-  guint8 header[20] = { 0 };
-  FILE *stream = g_fopen (path, "rbe");
-  gboolean wal;
-
-  if (stream == NULL)
-    return FALSE;
-  wal = fread (header, 1, sizeof header, stream) == sizeof header
-        && header[18] == 2 && header[19] == 2;
-  fclose (stream);
-  return wal;
-}
-
-static gboolean
-has_wal_content (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  GStatBuf info;
-
-  return g_stat (wal, &info) == 0 && info.st_size > 0;
-}
-
-/* A WAL file is read through its shared-memory index beside it, which SQLite cannot make
- * in a folder we may not write (read-only media): "unable to open database file". With
- * nothing in its log, everything is in the file itself, which SQLite then reads as
- * immutable; with changes in its log and no index beside it, a private copy of both is
- * read, and removed with the case. */
-static sqlite3 *
-open_for_reading (AtlasCase   *self,
-                  const char  *path,
-                  GError     **error)
-{
-  g_autofree char *uri = NULL;
-  g_autofree char *immutable = NULL;
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *copy = NULL;
-  char *folder = NULL;
-
-  if (atlas_case_file_folder_writable (path) || !is_wal_file (path)
-      || (has_wal_content (path) && g_file_test (shm, G_FILE_TEST_EXISTS)))
-    return open_connection (path, SQLITE_OPEN_READONLY, error);
-
-  if (has_wal_content (path))
-    {
-      copy = atlas_case_file_copy_with_log (path, &folder, error);
-      if (copy == NULL)
-        return NULL;
-      g_object_set_data_full (G_OBJECT (self), "atlas-case-copy", folder,
-                              (GDestroyNotify) atlas_case_file_remove_copy);
-      return open_connection (copy, SQLITE_OPEN_READONLY, error);
-    }
-
-  uri = g_filename_to_uri (path, NULL, NULL);
-  if (uri == NULL)
-    return open_connection (path, SQLITE_OPEN_READONLY, error);
-  immutable = g_strconcat (uri, "?immutable=1", NULL);
-  return open_connection (immutable, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
-}
-
-static AtlasCase *
-open_validated (GFile               *file,
-                AtlasCaseOpenFlags   flags,
-                GError             **error)
-{
-  g_autoptr(AtlasCase) self = g_object_new (ATLAS_TYPE_CASE, NULL);
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) untrusted = NULL;
-  int version;
-
-  self->file = g_object_ref (file);
-  if (!atlas_case_file_check_beside (path, error))
-    return NULL;
-  recover_hot_journal (path);
-  self->db = open_for_reading (self, path, error);
-  if (self->db == NULL || !validate_file (self->db, &version, error))
-    return NULL;
-
-  self->read_only = TRUE;
-  if (!atlas_case_schema_check_trusted (self->db, &untrusted))
-    self->read_only_reason = g_strdup_printf (_("Opened read-only because %s."),
-                                              untrusted->message);
-  else if ((flags & ATLAS_CASE_OPEN_READ_ONLY) == 0 && !can_write_beside (path))
-    self->read_only_reason = g_strdup (_("Opened read-only because the file or its folder "
-                                         "cannot be written to (a read-only medium?)."));
-  else if ((flags & ATLAS_CASE_OPEN_READ_ONLY) == 0)
-    {
-      sqlite3 *writable = open_for_writing (path, version, error);
-
-      if (writable == NULL)
-        return NULL;
-      sqlite3_close (self->db);
-      self->db = writable;
-      self->writer = atlas_case_writer_new (writable);
-      self->read_only = FALSE;
-    }
-
-  if (self->read_only && version < ATLAS_CASE_SCHEMA_VERSION)
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY,
-                   _("it was made by an older version of Incident Atlas and must be opened "
-                     "for editing once to be upgraded"));
-      return NULL;
-    }
-
-  self->title = read_meta (self->db, "title");
-  self->summary = read_meta (self->db, "summary");
-  self->initial_frame = read_meta (self->db, "initial_frame");
-  self->initial_selection = read_meta (self->db, "initial_selection");
-  return g_steal_pointer (&self);
-}
-
-/**
- * atlas_case_open:
- * @flags: %ATLAS_CASE_OPEN_READ_ONLY never writes to the file
- *
- * Opens a case file, checking it first: it must be a GeoPackage with our tables, intact,
- * and of a schema this version knows. A file with triggers or views we did not create is
- * opened read-only and its SQL never runs. Blocks: call from a worker or use
- * atlas_case_open_async().
- *
- * Returns: (transfer full): the case, or %NULL with @error naming the file and the reason
- */
-AtlasCase *
-atlas_case_open (GFile               *file,
-                 AtlasCaseOpenFlags   flags,
-                 GError             **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  AtlasCase *self;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = g_file_get_parse_name (file);
-  if (!g_file_query_exists (file, NULL))
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_NOT_FOUND,
-                   _("“%s” does not exist"), name);
-      return NULL;
-    }
-  /* SQLite would wait forever to open a pipe, and call a folder a disk I/O error */
-  if (!atlas_case_file_check_regular (file, FALSE, error))
-    return NULL;
-
-  self = open_validated (file, flags, &local_error);
-  if (self == NULL)
-    g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                _("“%s” cannot be opened: "), name);
-  return self;
-}
-
-static void
-open_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GFile *file = g_object_get_data (G_OBJECT (task), "file");
-  AtlasCaseOpenFlags flags = GPOINTER_TO_UINT (task_data);
-  GError *error = NULL;
-  AtlasCase *self = atlas_case_open (file, flags, &error);
-
-  if (self == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, self, g_object_unref);
-}
-
-void
-atlas_case_open_async (GFile               *file,
-                       AtlasCaseOpenFlags   flags,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atlas_case_open_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (flags), NULL);
-  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, open_in_thread);
-}
-
-AtlasCase *
-atlas_case_open_finish (GAsyncResult  *result,
-                        GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static gboolean
-create_work (sqlite3  *db,
-             gpointer  data,
-             GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!atlas_case_schema_create (db, error))
-    return FALSE;
-  if (sqlite3_prepare_v2 (db, "UPDATE atlas_meta SET value = ? WHERE key = 'title'", -1,
-                          &stmt, NULL) != SQLITE_OK)
-    return atlas_case_schema_set_error (error, db, _("the case could not be created"));
-  bind_text (stmt, 1, data);
-  return sqlite3_step (stmt) == SQLITE_DONE
-         || atlas_case_schema_set_error (error, db, _("the case could not be created"));
-}
-
-static gboolean
-create_file_at (const char  *path,
-                const char  *title,
-                GError     **error)
-{
-  sqlite3 *db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
-  gboolean ok;
-
-  if (db == NULL)
-    return FALSE;
-  ok = run_in_transaction (db, create_work, (gpointer) title, error);
-  sqlite3_close (db);
-  return ok;
-}
-
-/**
- * atlas_case_create:
- *
- * Creates an empty case at @file, which must not exist. The file is built beside it under
- * a hidden name and given its name only when complete, in one step that never replaces a
- * file: a kill leaves no case, and of two programs creating one case at once, one gets
- * %ATLAS_CASE_ERROR_EXISTS and changes nothing.
- *
- * Returns: (transfer full): the new case, open for writing
- */
-AtlasCase *
-atlas_case_create (GFile       *file,
-                   const char  *title,
-                   GError     **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (title != NULL, NULL);
-
-  path = g_file_get_path (file);
-  name = g_file_get_parse_name (file);
-  if (path == NULL || g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_EXISTS,
-                   _("“%s” cannot be created: it already exists or is not a local file"), name);
-      return NULL;
-    }
-
-  tmp_path = atlas_case_file_temp_path (path);
-  if (!atlas_case_file_check_folder (path, &local_error)
-      || !create_file_at (tmp_path, title, &local_error)
-      || !atlas_case_file_publish (tmp_path, path, &local_error))
-    {
-      atlas_case_file_remove_temp (tmp_path);
-      g_set_error (error, ATLAS_CASE_ERROR,
-                   local_error->domain == ATLAS_CASE_ERROR ? local_error->code
-                                                           : ATLAS_CASE_ERROR_FAILED,
-                   _("“%s” cannot be created: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  return atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, error);
 }
 
 /* ---- writing ---------------------------------------------------------------------- */
@@ -712,12 +156,23 @@ run_write (AtlasCase  *self,
 {
   gboolean written;
 
-  if (refuse_if_read_only (self, error))
+  if (refuse_if_read_only (self, error) || _atlas_case_refuse_unless_intact (self, error))
     return FALSE;
   g_mutex_lock (&self->write_lock);
-  written = run_in_transaction (self->db, work, data, error);
+  written = _atlas_case_run_in_transaction (self->db, work, data, error);
   g_mutex_unlock (&self->write_lock);
   return written;
+}
+
+/* A large write (an import) may come before the file's full check has run: it runs it
+ * first, as the write takes longer anyway. An edit is refused instead (run_write()). */
+static gboolean
+check_before_large_write (AtlasCase     *self,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  return self->read_only || atlas_case_get_integrity (self) != ATLAS_CASE_INTEGRITY_UNCHECKED
+         || atlas_case_check_integrity (self, cancellable, error);
 }
 
 typedef struct {
@@ -739,6 +194,40 @@ write_work (sqlite3  *db,
   return atlas_case_writer_write_chunks (job->writer, job->next_chunk, job->chunk_data,
                                          job->cancellable, job->progress_func,
                                          job->progress_data, error);
+}
+
+/* Copies what a large write left in the write-ahead log back into the file, through a
+ * connection of its own: the case's connection, which the window reads through, stays free
+ * meanwhile. Best effort: otherwise the next commit copies it. */
+static void
+checkpoint_aside (AtlasCase *self)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  sqlite3 *db = path != NULL ? _atlas_case_open_connection (path, SQLITE_OPEN_READWRITE, NULL)
+                             : NULL;
+
+  if (db == NULL)
+    return;
+  /* a connection learns the file is in write-ahead-log mode as it first reads it */
+  sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+  sqlite3_wal_checkpoint_v2 (db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  sqlite3_close (db);
+}
+
+/* The writes of records: checked first when the file was not yet (see
+ * check_before_large_write()), and the log of a large one copied back after its commit. */
+static gboolean
+write_with_job (AtlasCase  *self,
+                WriteJob   *job,
+                GError    **error)
+{
+  if (!check_before_large_write (self, job->cancellable, error)
+      || !run_write (self, write_work, job, error))
+    return FALSE;
+  if (atlas_case_writer_get_log_left (self->writer))
+    checkpoint_aside (self);
+  _atlas_case_announce_write (self);
+  return TRUE;
 }
 
 /* A write of one array is a write of one chunk. */
@@ -772,9 +261,8 @@ atlas_case_write_records (AtlasCase  *self,
  * @cancellable: (nullable): cancels the write, which then changes nothing
  * @progress_func: (nullable): told how far the write is, 0…1, on the writing thread
  *
- * atlas_case_write_records() for large writes, which may run on a worker thread. A write
- * of tens of thousands of records leaves the search index behind; bring it up to date with
- * atlas_case_update_search_index().
+ * atlas_case_write_records() for large writes, which may run on a worker thread. Search
+ * finds the records as soon as it returns.
  */
 gboolean
 atlas_case_write_records_full (AtlasCase              *self,
@@ -791,10 +279,7 @@ atlas_case_write_records_full (AtlasCase              *self,
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
 
-  if (!run_write (self, write_work, &job, error))
-    return FALSE;
-  _atlas_case_announce_write (self);
-  return TRUE;
+  return write_with_job (self, &job, error);
 }
 
 /**
@@ -818,76 +303,7 @@ atlas_case_write_chunks (AtlasCase           *self,
   g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
   g_return_val_if_fail (next_chunk != NULL, FALSE);
 
-  if (!run_write (self, write_work, &job, error))
-    return FALSE;
-  _atlas_case_announce_write (self);
-  return TRUE;
-}
-
-static gboolean
-index_work (sqlite3  *db,
-            gpointer  data,
-            GError  **error)
-{
-  gpointer *job = data;
-
-  return atlas_case_writer_index_chunk (job[0], job[1], error);
-}
-
-/**
- * atlas_case_get_search_pending:
- *
- * Returns: %TRUE when records were written that search does not find yet
- */
-gboolean
-atlas_case_get_search_pending (AtlasCase *self)
-{
-  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
-  return !self->read_only && atlas_case_writer_search_pending (self->writer);
-}
-
-/* Copies what a large write left in the write-ahead log back into the file, through a
- * connection of its own: the case's connection, which the window reads through, stays free
- * meanwhile. Best effort: otherwise the next commit copies it. */
-static void
-checkpoint_aside (AtlasCase *self)
-{
-  g_autofree char *path = g_file_get_path (self->file);
-  sqlite3 *db = path != NULL ? open_connection (path, SQLITE_OPEN_READWRITE, NULL) : NULL;
-
-  if (db == NULL)
-    return;
-  sqlite3_wal_checkpoint_v2 (db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-  sqlite3_close (db);
-}
-
-/**
- * atlas_case_update_search_index:
- * @cancellable: (nullable): stops between chunks; what was indexed stays indexed
- *
- * Indexes for search what large writes left behind, in short transactions, so other writes
- * wait for one chunk at most; first, it copies what they left in the write-ahead log back
- * into the file. Blocks: call from a worker thread.
- */
-gboolean
-atlas_case_update_search_index (AtlasCase     *self,
-                                GCancellable  *cancellable,
-                                GError       **error)
-{
-  gboolean more = TRUE;
-  gpointer job[] = { NULL, &more };
-
-  g_return_val_if_fail (ATLAS_IS_CASE (self), FALSE);
-
-  if (self->read_only)
-    return TRUE;
-  checkpoint_aside (self);
-  job[0] = self->writer;
-  while (more)
-    if (g_cancellable_set_error_if_cancelled (cancellable, error)
-        || !run_write (self, index_work, job, error))
-      return FALSE;
-  return TRUE;
+  return write_with_job (self, &job, error);
 }
 
 typedef struct {
@@ -1036,7 +452,7 @@ record_from_row_full (GType         type,
       if (field->type == ATLAS_FIELD_TEXT)
         atlas_record_set_text (record, field->name,
                                whole ? column_utf8 (stmt, column, &repaired)
-                                     : column_display_text (stmt, column, &repaired));
+                                     : _atlas_case_column_display_text (stmt, column, &repaired));
       else if (field->type == ATLAS_FIELD_DOUBLE)
         atlas_record_set_double (record, field->name, sqlite3_column_double (stmt, column));
       else
@@ -1507,7 +923,7 @@ add_text_column (GStrvBuilder *builder,
                  sqlite3_stmt *stmt)
 {
   g_autofree char *repaired = NULL;
-  const char *text = column_display_text (stmt, 0, &repaired);
+  const char *text = _atlas_case_column_display_text (stmt, 0, &repaired);
 
   if (text != NULL)
     g_strv_builder_add (builder, text);
@@ -1728,6 +1144,11 @@ atlas_case_list_contested_attributes (AtlasCase   *self,
   return g_strv_builder_end (builder);
 }
 
+/* The kind of record of each #AtlasCaseSearchTable. */
+static const char *const search_kinds[ATLAS_CASE_N_SEARCH_TABLES] = {
+  "incident", "route", "waypoint", "actor", "document", "claim",
+};
+
 /* Turns what a person types into an FTS5 query: every word a quoted prefix, so no input
  * is read as FTS syntax and results come as they type. */
 static char *
@@ -1769,7 +1190,7 @@ atlas_case_search (AtlasCase   *self,
   if (*query == '\0')
     return G_LIST_MODEL (results);
 
-  stmt = prepare (self, "SELECT kind, key FROM search_index WHERE search_index MATCH ?"
+  stmt = prepare (self, "SELECT rowid FROM search_index WHERE search_index MATCH ?"
                         " ORDER BY rank LIMIT " G_STRINGIFY (SEARCH_LIMIT), error);
   if (stmt == NULL)
     return g_object_unref (results), NULL;
@@ -1777,9 +1198,13 @@ atlas_case_search (AtlasCase   *self,
   bind_text (stmt, 1, query);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autoptr(AtlasRecord) record =
-        atlas_case_lookup (self, (const char *) sqlite3_column_text (stmt, 0),
-                           (const char *) sqlite3_column_text (stmt, 1), NULL);
+      /* the row's id is its record's id times 8 plus its table's number */
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      int table = (int) (rowid & 7);
+      g_autoptr(AtlasRecord) record = NULL;
+
+      if (table < ATLAS_CASE_N_SEARCH_TABLES)
+        record = atlas_case_lookup_by_id (self, search_kinds[table], rowid >> 3);
       if (record != NULL)
         g_list_store_append (results, record);
     }
@@ -1894,6 +1319,10 @@ atlas_case_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_object (&self->file);
   g_mutex_clear (&self->write_lock);
+  g_mutex_clear (&self->check_lock);
+  g_mutex_clear (&self->integrity_lock);
+  g_clear_pointer (&self->integrity_problem, g_free);
+  g_clear_pointer (&self->check_target, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
@@ -1908,12 +1337,15 @@ atlas_case_class_init (AtlasCaseClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = atlas_case_finalize;
   _atlas_case_class_init_signals (G_OBJECT_CLASS (klass));
+  _atlas_case_class_init_check (G_OBJECT_CLASS (klass));
 }
 
 static void
 atlas_case_init (AtlasCase *self)
 {
   g_mutex_init (&self->write_lock);
+  g_mutex_init (&self->check_lock);
+  g_mutex_init (&self->integrity_lock);
   self->read_only = TRUE;
 }
 

@@ -23,7 +23,17 @@ G_DECLARE_FINAL_TYPE (AtlasCase, atlas_case, ATLAS, CASE, GObject)
 typedef enum {
   ATLAS_CASE_OPEN_DEFAULT   = 0,
   ATLAS_CASE_OPEN_READ_ONLY = 1 << 0,
+  /* checks every page of the file only on request, even when it is small */
+  ATLAS_CASE_OPEN_CHECK_LATER = 1 << 1,
 } AtlasCaseOpenFlags;
+
+/* Whether a case file has passed SQLite's full check of its pages: see
+ * atlas_case_check_integrity(). */
+typedef enum {
+  ATLAS_CASE_INTEGRITY_UNCHECKED,
+  ATLAS_CASE_INTEGRITY_PASSED,
+  ATLAS_CASE_INTEGRITY_FAILED,
+} AtlasCaseIntegrity;
 
 /* How precisely a place is known, from a street address to a whole country. */
 typedef enum {
@@ -78,6 +88,18 @@ const char  *atlas_case_get_title            (AtlasCase           *self);
 const char  *atlas_case_get_summary          (AtlasCase           *self);
 gboolean     atlas_case_get_read_only        (AtlasCase           *self);
 const char  *atlas_case_get_read_only_reason (AtlasCase           *self);
+AtlasCaseIntegrity atlas_case_get_integrity  (AtlasCase           *self);
+gboolean     atlas_case_get_can_edit         (AtlasCase           *self);
+gboolean     atlas_case_check_integrity      (AtlasCase           *self,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+void         atlas_case_check_integrity_async (AtlasCase          *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     atlas_case_check_integrity_finish (AtlasCase         *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 gboolean     atlas_case_set_info             (AtlasCase           *self,
                                               const char          *title,
                                               const char          *summary,
@@ -101,10 +123,6 @@ gboolean     atlas_case_write_records_full   (AtlasCase           *self,
 gboolean     atlas_case_write_chunks         (AtlasCase           *self,
                                               AtlasCaseChunkFunc   next_chunk,
                                               gpointer             chunk_data,
-                                              GCancellable        *cancellable,
-                                              GError             **error);
-gboolean     atlas_case_get_search_pending   (AtlasCase           *self);
-gboolean     atlas_case_update_search_index  (AtlasCase           *self,
                                               GCancellable        *cancellable,
                                               GError             **error);
 

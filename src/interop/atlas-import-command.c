@@ -93,23 +93,6 @@ print_summary (AtlasImportPlan *plan,
            counts.claims, atlas_import_plan_get_n_problems (plan));
 }
 
-static gboolean
-update_search_index (AtlasCase  *atlas_case,
-                     const char *case_path)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* The records are in; a large import's search index is brought up to date after, and if
-   * that is interrupted the app finishes it the next time the case is opened. */
-  if (atlas_case_get_search_pending (atlas_case))
-    g_print (_("Updating the search index (the records are already saved)…\n"));
-  if (atlas_case_update_search_index (atlas_case, NULL, &error))
-    return TRUE;
-  g_printerr (_("incident-atlas: %s: the search index is not up to date: %s\n"), case_path,
-              error->message);
-  return FALSE;
-}
-
 /* The reason on stderr; a case file given to import is one to open, which it says how. */
 static void
 print_refusal (const GError *error,
@@ -157,7 +140,6 @@ import_into_existing (GFile      *file,
       return EXIT_FAILURE;
     }
   print_summary (plan, case_path);
-  update_search_index (atlas_case, case_path);
   return EXIT_SUCCESS;
 }
 
@@ -184,7 +166,6 @@ import_into_new (GFile      *file,
       print_refusal (error, file);
       return EXIT_FAILURE;
     }
-  update_search_index (atlas_case, case_path);
   g_clear_object (&atlas_case);
 
   if (atlas_case_file_publish (temp_path, path, &error))

@@ -1115,8 +1115,7 @@ atlas_import_plan_apply (AtlasImportPlan  *self,
  * atlas_import_plan_apply_full:
  * @cancellable: (nullable): cancels the write, which then leaves the case as it was
  *
- * atlas_import_plan_apply() with "fraction" telling how far the write is. A large import
- * leaves the case's search index behind: see atlas_case_update_search_index().
+ * atlas_import_plan_apply() with "fraction" telling how far the write is.
  */
 gboolean
 atlas_import_plan_apply_full (AtlasImportPlan  *self,

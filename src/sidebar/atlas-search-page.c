@@ -25,7 +25,6 @@ struct _AtlasSearchPage
 
   /* template widgets */
   GtkSearchEntry *search_entry;
-  GtkWidget      *indexing_label;
   GtkStack       *stack;
   GtkListView    *list_view;
   GtkWidget      *places_box;
@@ -151,13 +150,10 @@ search_changed_cb (AtlasSearchPage *self)
     {
       replace_results (self, NULL);
       show_places (self, NULL);
-      gtk_widget_set_visible (self->indexing_label, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "start");
       return;
     }
 
-  /* a large import is searchable only once its index has caught up: say so meanwhile */
-  gtk_widget_set_visible (self->indexing_label, atlas_case_get_search_pending (self->atlas_case));
   found = atlas_case_search (self->atlas_case, text, &error);
   if (found == NULL)
     g_warning ("Could not search the case: %s", error->message);
@@ -299,7 +295,6 @@ atlas_search_page_class_init (AtlasSearchPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/sidebar/atlas-search-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, indexing_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, places_box);

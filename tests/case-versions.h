@@ -1,0 +1,30 @@
+/* case-versions.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SQL that turns a new case back into what an earlier version of Incident Atlas wrote, for
+ * the tests of the migrations.
+ */
+
+#pragma once
+
+/* Version 3's search index kept a copy of each text, with the record's kind and key. Its
+ * rows are the incidents', as version 3 indexed them. */
+#define DOWNGRADE_TO_VERSION_3 \
+  "DROP TABLE search_index;" \
+  "CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, key UNINDEXED, title, body," \
+  " tokenize = 'unicode61 remove_diacritics 2');" \
+  "INSERT INTO search_index (rowid, kind, key, title, body) SELECT id * 8, 'incident', key," \
+  " title, coalesce(summary, '') || ' ' || coalesce(place, '') || ' ' || coalesce(admin_area, '')" \
+  " || ' ' || coalesce(country, '') || ' ' || category FROM incidents;" \
+  "UPDATE atlas_meta SET value = '3' WHERE key = 'schema_version';"
+
+#define DOWNGRADE_TO_VERSION_2 \
+  DOWNGRADE_TO_VERSION_3 \
+  "DROP TABLE claim_relations; DROP TABLE history; DROP TABLE attachments;" \
+  "DELETE FROM gpkg_contents WHERE table_name IN ('claim_relations', 'history', 'attachments');" \
+  "ALTER TABLE documents DROP COLUMN accessed; ALTER TABLE documents DROP COLUMN language;" \
+  "ALTER TABLE documents DROP COLUMN reliability_note;" \
+  "ALTER TABLE claims DROP COLUMN credibility_note;" \
+  "ALTER TABLE documents DROP COLUMN graded_by; ALTER TABLE claims DROP COLUMN graded_by;"

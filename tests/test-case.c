@@ -567,8 +567,17 @@ test_unwritable_file_opens_read_only (Fixture       *fixture,
   g_chmod (fixture->path, 0644);
 }
 
-/* What version 3 added, taken away again (SQLite 3.35 drops columns). */
+/* What versions 4 and 3 added, taken away again (SQLite 3.35 drops columns). */
 #define DOWNGRADE_TO_VERSION_2 \
+  "DROP INDEX briefing_steps_briefing; DROP TABLE briefings;" \
+  "DELETE FROM gpkg_contents WHERE table_name = 'briefings';" \
+  "ALTER TABLE briefing_steps DROP COLUMN briefing_key;" \
+  "ALTER TABLE briefing_steps DROP COLUMN center_lat;" \
+  "ALTER TABLE briefing_steps DROP COLUMN center_lon;" \
+  "ALTER TABLE briefing_steps DROP COLUMN zoom;" \
+  "ALTER TABLE briefing_steps DROP COLUMN start_date;" \
+  "ALTER TABLE briefing_steps DROP COLUMN end_date;" \
+  "ALTER TABLE briefing_steps DROP COLUMN filters;" \
   "DROP TABLE claim_relations; DROP TABLE history; DROP TABLE attachments;" \
   "DELETE FROM gpkg_contents WHERE table_name IN ('claim_relations', 'history', 'attachments');" \
   "ALTER TABLE documents DROP COLUMN accessed; ALTER TABLE documents DROP COLUMN language;" \
@@ -598,7 +607,8 @@ test_migrate_version_2 (Fixture       *fixture,
   atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_raw_int (fixture->path, "SELECT value FROM atlas_meta"
-                                                 " WHERE key = 'schema_version'"), ==, 3);
+                                                 " WHERE key = 'schema_version'"),
+                   ==, ATLAS_CASE_SCHEMA_VERSION);
   g_assert_cmpint (query_raw_int (fixture->path, "SELECT count(*) FROM gpkg_contents"
                                                  " WHERE table_name IN ('claim_relations',"
                                                  " 'history', 'attachments')"), ==, 3);

@@ -79,13 +79,14 @@ atlas_briefing_step_new (const char *key)
 
 /**
  * atlas_briefing_step_get_view:
- * @step: a briefing step
+ * @step: a record
  * @center_lat: (out) (optional): the latitude of the view's centre
  * @center_lon: (out) (optional): its longitude
  * @zoom: (out) (optional): the map's zoom level
  *
- * Returns: whether @step keeps the view it was made from (a step made in the app), which
- *   presenting restores exactly; other steps frame their subject or extent
+ * Returns: whether @step is a briefing step that keeps the view it was made from (a step
+ *   made in the app), which presenting restores exactly; other steps frame their subject
+ *   or extent
  */
 gboolean
 atlas_briefing_step_get_view (AtlasRecord *step,
@@ -95,7 +96,8 @@ atlas_briefing_step_get_view (AtlasRecord *step,
 {
   AtlasBriefingStep *self;
 
-  g_return_val_if_fail (ATLAS_IS_BRIEFING_STEP (step), FALSE);
+  if (!ATLAS_IS_BRIEFING_STEP (step))
+    return FALSE;
 
   self = ATLAS_BRIEFING_STEP (step);
   if (center_lat != NULL)

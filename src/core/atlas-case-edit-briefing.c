@@ -36,35 +36,56 @@ atlas_case_list_briefings (AtlasCase  *self,
   return _atlas_case_query (self, ATLAS_TYPE_BRIEFING, "ORDER BY seq, id", NULL, error);
 }
 
+/* The key of the case's first briefing, or %NULL when it has none (or on error). */
+static char *
+dup_first_briefing_key (AtlasCase  *self,
+                        GError    **error)
+{
+  g_autoptr(GListModel) briefings = atlas_case_list_briefings (self, error);
+  g_autoptr(AtlasRecord) first = NULL;
+
+  if (briefings == NULL || g_list_model_get_n_items (briefings) == 0)
+    return NULL;
+  first = g_list_model_get_item (briefings, 0);
+  return g_strdup (atlas_record_get_key (first));
+}
+
 /**
  * atlas_case_list_briefing_steps:
  * @briefing_key: (nullable): a briefing's key; %NULL for the case's first briefing
  *
- * Returns: (transfer full) (nullable): the steps of the briefing, in their order; none
- *   when the case has no briefing
+ * A step that names no briefing (written by a program that knows of none) belongs to the
+ * case's first briefing, or, when the case has none, to a briefing of its own that %NULL
+ * lists.
+ *
+ * Returns: (transfer full) (nullable): the steps of the briefing, in their order
  */
 GListModel *
 atlas_case_list_briefing_steps (AtlasCase   *self,
                                 const char  *briefing_key,
                                 GError     **error)
 {
-  g_autoptr(GListModel) briefings = NULL;
-  g_autoptr(AtlasRecord) first = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *first_key = NULL;
   const char *values[] = { briefing_key, NULL };
 
   g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
 
-  if (briefing_key == NULL)
+  first_key = dup_first_briefing_key (self, &local_error);
+  if (local_error != NULL)
     {
-      if ((briefings = atlas_case_list_briefings (self, error)) == NULL)
-        return NULL;
-      if (g_list_model_get_n_items (briefings) == 0)
-        return G_LIST_MODEL (g_list_store_new (ATLAS_TYPE_BRIEFING_STEP));
-      first = g_list_model_get_item (briefings, 0);
-      values[0] = atlas_record_get_key (first);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
+  if (briefing_key == NULL)
+    values[0] = briefing_key = first_key;
+  if (briefing_key == NULL)
+    return _atlas_case_query (self, ATLAS_TYPE_BRIEFING_STEP,
+                              "WHERE briefing_key IS NULL ORDER BY seq", NULL, error);
   return _atlas_case_query (self, ATLAS_TYPE_BRIEFING_STEP,
-                            "WHERE briefing_key = ? ORDER BY seq", values, error);
+                            g_strcmp0 (briefing_key, first_key) == 0
+                            ? "WHERE briefing_key = ? OR briefing_key IS NULL ORDER BY seq"
+                            : "WHERE briefing_key = ? ORDER BY seq", values, error);
 }
 
 /**

@@ -66,8 +66,9 @@ static const GOptionEntry option_entries[] = {
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Render the window to a PNG file once the map has settled, then exit"), N_("FILE") },
   { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Open showing the overview, the sources, a step of the briefing, or a record"),
-    N_("overview|sources|briefing[:STEP]|KEY") },
+    N_("Open showing the overview, the sources, the briefings (with a step selected), a step "
+       "of the briefing presented, or a record"),
+    N_("overview|sources|briefings[:STEP]|briefing[:STEP]|KEY") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Window size for --screenshot (default 1280x800)"), N_("WIDTHxHEIGHT") },
   { NULL }

@@ -550,10 +550,12 @@ ask_which (AtlasWindow *self,
   for (guint i = 0; i < g_list_model_get_n_items (briefings); i++)
     {
       g_autoptr(AtlasRecord) briefing = g_list_model_get_item (briefings, i);
+      g_auto(GStrv) parts = g_strsplit (atlas_record_get_text (briefing, "title"), "_", -1);
+      /* a response's label takes "_" for a mnemonic: a title's own are doubled */
+      g_autofree char *label = g_strjoinv ("__", parts);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog),
-                                       atlas_record_get_key (briefing),
-                                       atlas_record_get_text (briefing, "title"));
+                                       atlas_record_get_key (briefing), label);
     }
   g_signal_connect_object (dialog, "response", G_CALLBACK (choose_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -561,11 +561,18 @@ ask_which (AtlasWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+panel_shown (AtlasWindow *self)
+{
+  return self->sidebar_shown
+         && g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "briefing") == 0;
+}
+
 /**
  * _atlas_window_briefing_present:
  *
- * F5: presents the briefing of the panel from its selected step; with no step selected,
- * asks which briefing when the case has several.
+ * F5: presents the briefing of the panel, when it is shown, from its selected step;
+ * otherwise asks which briefing when the case has several.
  */
 void
 _atlas_window_briefing_present (AtlasWindow *self)
@@ -574,7 +581,7 @@ _atlas_window_briefing_present (AtlasWindow *self)
   guint position = atlas_briefing_editor_get_step_position (editor);
   g_autoptr(GListModel) briefings = NULL;
 
-  if (position != G_MAXUINT)
+  if (position != G_MAXUINT && panel_shown (self))
     {
       present_from (self, atlas_briefing_editor_get_briefing (editor), position);
       return;

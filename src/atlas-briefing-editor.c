@@ -75,8 +75,10 @@ fill_briefing_dropdown (AtlasBriefingEditor *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AtlasRecord) briefing = g_list_model_get_item (self->briefings, i);
+      const char *title = atlas_record_get_text (briefing, "title");
 
-      gtk_string_list_append (titles, atlas_record_get_text (briefing, "title"));
+      /* a read-only file from elsewhere may hold a briefing without a title */
+      gtk_string_list_append (titles, title ? title : "");
       if (g_strcmp0 (atlas_record_get_key (briefing), self->briefing_key) == 0)
         chosen = i;
     }

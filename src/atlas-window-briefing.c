@@ -370,7 +370,8 @@ rename_briefing_cb (GtkWidget  *widget,
     return;
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename the Briefing"), NULL);
   entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), atlas_record_get_text (briefing, "title"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), atlas_record_get_text (briefing, "title")
+                                               ? atlas_record_get_text (briefing, "title") : "");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Title"), -1);
@@ -550,7 +551,8 @@ ask_which (AtlasWindow *self,
   for (guint i = 0; i < g_list_model_get_n_items (briefings); i++)
     {
       g_autoptr(AtlasRecord) briefing = g_list_model_get_item (briefings, i);
-      g_auto(GStrv) parts = g_strsplit (atlas_record_get_text (briefing, "title"), "_", -1);
+      const char *title = atlas_record_get_text (briefing, "title");
+      g_auto(GStrv) parts = g_strsplit (title ? title : "", "_", -1);
       /* a response's label takes "_" for a mnemonic: a title's own are doubled */
       g_autofree char *label = g_strjoinv ("__", parts);
 

@@ -52,6 +52,9 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { "export-briefing", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the case's briefing to a PDF file, one page per step, then exit"), N_("FILE") },
+  { "briefing", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The briefing --export-briefing writes, by its title (by default the case's first)"),
+    N_("TITLE") },
   { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Let --export-briefing or --screenshot replace an existing file of another kind"),
     NULL },
@@ -63,8 +66,9 @@ static const GOptionEntry option_entries[] = {
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Render the window to a PNG file once the map has settled, then exit"), N_("FILE") },
   { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Open showing the overview, the sources, a step of the briefing, or a record"),
-    N_("overview|sources|briefing[:STEP]|KEY") },
+    N_("Open showing the overview, the sources, the briefings (with a step selected), a step "
+       "of the briefing presented, or a record"),
+    N_("overview|sources|briefings[:STEP]|briefing[:STEP]|KEY") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Window size for --screenshot (default 1280x800)"), N_("WIDTHxHEIGHT") },
   { NULL }
@@ -171,10 +175,12 @@ run_export_briefing (AtlasApplication *self,
 {
   g_autofree char *out_path = NULL;
   g_autofree char *case_path = NULL;
+  g_autofree char *briefing_title = NULL;
   g_autoptr(GFile) case_file = dup_case_argument (self);
   char **files = self->arguments != NULL ? *self->arguments + 1 : NULL;
 
   g_variant_dict_lookup (options, "export-briefing", "^ay", &out_path);
+  g_variant_dict_lookup (options, "briefing", "s", &briefing_title);
   if (files != NULL && files[0] != NULL && files[1] != NULL)
     {
       g_printerr ("%s\n", _("--export-briefing exports one case at a time"));
@@ -183,7 +189,7 @@ run_export_briefing (AtlasApplication *self,
   if (!check_output (self, options, out_path, "%PDF-", "PDF"))
     return EXIT_FAILURE;
   case_path = files != NULL && files[0] != NULL ? g_strdup (files[0]) : g_file_get_path (case_file);
-  return atlas_export_command_run (out_path, case_path);
+  return atlas_export_command_run (out_path, case_path, briefing_title);
 }
 
 /* handle_local_options() does not see the file arguments; --export-briefing needs them. */
@@ -222,6 +228,11 @@ atlas_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "export-briefing"))
     return run_export_briefing (self, options);
+  if (g_variant_dict_contains (options, "briefing"))
+    {
+      g_printerr ("%s\n", _("--briefing only applies together with --export-briefing"));
+      return EXIT_FAILURE;
+    }
 
   if (g_variant_dict_lookup (options, "size", "&s", &size)
       && !parse_window_size (size, &self->screenshot_width, &self->screenshot_height, &error))

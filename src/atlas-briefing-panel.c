@@ -18,6 +18,7 @@
 #include "atlas-briefing-panel.h"
 #include "atlas-briefing-step.h"
 #include "atlas-briefing-words.h"
+#include "atlas-case-edit-briefing.h"
 
 /* the card's widest text, and its share of a narrower map */
 #define MAX_TEXT_WIDTH 520
@@ -43,6 +44,8 @@ struct _AtlasBriefingPanel
   GtkLabel   *more_label;
 
   AtlasCase  *atlas_case;
+  char       *briefing_key;   /* nullable: the case's first briefing */
+  guint       start_position; /* the step set_case() shows first */
   GListModel *steps;
   GPtrArray  *sources;      /* AtlasStepSource of the step shown */
   GString    *sources_text; /* what the card shows of them */
@@ -337,6 +340,7 @@ atlas_briefing_panel_finalize (GObject *object)
   AtlasBriefingPanel *self = ATLAS_BRIEFING_PANEL (object);
 
   g_string_free (self->sources_text, TRUE);
+  g_free (self->briefing_key);
 
   G_OBJECT_CLASS (atlas_briefing_panel_parent_class)->finalize (object);
 }
@@ -432,7 +436,8 @@ atlas_briefing_panel_init (AtlasBriefingPanel *self)
 /**
  * atlas_briefing_panel_set_case:
  *
- * Loads the case's briefing and shows its first step.
+ * Loads the chosen briefing of the case and shows the step chosen to show first (see
+ * atlas_briefing_panel_set_briefing()).
  */
 void
 atlas_briefing_panel_set_case (AtlasBriefingPanel *self,
@@ -443,10 +448,37 @@ atlas_briefing_panel_set_case (AtlasBriefingPanel *self,
   g_set_object (&self->atlas_case, atlas_case);
   g_clear_object (&self->steps);
   if (atlas_case != NULL)
-    self->steps = atlas_case_list_records (atlas_case, ATLAS_TYPE_BRIEFING_STEP, NULL);
-  self->position = 0;
+    self->steps = atlas_case_list_briefing_steps (atlas_case, self->briefing_key, NULL);
+  self->position = MIN (self->start_position, MAX (atlas_briefing_panel_get_n_steps (self), 1) - 1);
   show_step (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
+
+/**
+ * atlas_briefing_panel_set_briefing:
+ * @briefing_key: (nullable): the briefing to show; %NULL for the case's first
+ * @start_position: the step to show first, from 0 (kept within the briefing)
+ *
+ * Chooses the briefing the next atlas_briefing_panel_set_case() loads, and its first step.
+ */
+void
+atlas_briefing_panel_set_briefing (AtlasBriefingPanel *self,
+                                   const char         *briefing_key,
+                                   guint               start_position)
+{
+  g_return_if_fail (ATLAS_IS_BRIEFING_PANEL (self));
+
+  g_free (self->briefing_key);
+  self->briefing_key = g_strdup (briefing_key);
+  self->start_position = start_position;
+}
+
+const char *
+atlas_briefing_panel_get_briefing (AtlasBriefingPanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BRIEFING_PANEL (self), NULL);
+
+  return self->briefing_key;
 }
 
 guint

@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (AtlasBriefingPanel, atlas_briefing_panel, ATLAS, BRIEFING_
 
 void         atlas_briefing_panel_set_case     (AtlasBriefingPanel *self,
                                                 AtlasCase          *atlas_case);
+void         atlas_briefing_panel_set_briefing (AtlasBriefingPanel *self,
+                                                const char         *briefing_key,
+                                                guint               start_position);
+const char  *atlas_briefing_panel_get_briefing (AtlasBriefingPanel *self);
 guint        atlas_briefing_panel_get_n_steps  (AtlasBriefingPanel *self);
 guint        atlas_briefing_panel_get_position (AtlasBriefingPanel *self);
 void         atlas_briefing_panel_set_position (AtlasBriefingPanel *self,

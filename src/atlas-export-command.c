@@ -3,7 +3,8 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * incident-atlas --export-briefing OUT.pdf CASE: writes the briefing without a window. The
+ * incident-atlas --export-briefing OUT.pdf [--briefing TITLE] CASE: writes a briefing of the
+ * case (by default its first) without a window. The
  * PDF is written beside OUT under a hidden name and renamed into place only when complete,
  * so a failure or a kill leaves what was at OUT before, and no half-written PDF.
  */
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 
 #include "atlas-briefing-exporter.h"
+#include "atlas-case-edit-briefing.h"
 #include "atlas-case-file.h"
 #include "atlas-case.h"
 #include "atlas-export-command.h"
@@ -23,12 +25,14 @@
  * atlas_export_command_run:
  * @out_path: the PDF to write; checked beforehand with atlas_case_file_check_output()
  * @case_path: the case, as given on the command line
+ * @briefing_title: (nullable): the title of the briefing to write; %NULL for the first
  *
  * Returns: the exit status; the reason for a failure is on standard error
  */
 int
 atlas_export_command_run (const char *out_path,
-                          const char *case_path)
+                          const char *case_path,
+                          const char *briefing_title)
 {
   g_autoptr(GFile) case_file = g_file_new_for_commandline_arg (case_path);
   g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (out_path);
@@ -36,10 +40,11 @@ atlas_export_command_run (const char *out_path,
   g_autofree char *temp_path = NULL;
   g_autofree char *message = NULL;
   g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(AtlasRecord) briefing = NULL;
   g_autoptr(GError) error = NULL;
 
   if (path == NULL)
-    return atlas_briefing_exporter_run_command (out_path, case_path);
+    return atlas_briefing_exporter_run_command (out_path, case_path, briefing_title);
 
   atlas_case = atlas_case_open (case_file, ATLAS_CASE_OPEN_READ_ONLY, &error);
   if (atlas_case == NULL)
@@ -48,8 +53,17 @@ atlas_export_command_run (const char *out_path,
       return EXIT_FAILURE;
     }
 
+  if (briefing_title != NULL
+      && (briefing = atlas_case_find_briefing (atlas_case, briefing_title, &error)) == NULL)
+    {
+      g_printerr ("incident-atlas: %s: %s\n", case_path, error->message);
+      return EXIT_FAILURE;
+    }
+
   temp_path = atlas_case_file_temp_path (path);
-  if (atlas_briefing_exporter_export_pdf (atlas_case, temp_path, ATLAS_BRIEFING_A4_WIDTH,
+  if (atlas_briefing_exporter_export_pdf (atlas_case,
+                                          briefing ? atlas_record_get_key (briefing) : NULL,
+                                          temp_path, ATLAS_BRIEFING_A4_WIDTH,
                                           ATLAS_BRIEFING_A4_HEIGHT, NULL, &error)
       && atlas_case_file_replace_with (temp_path, path, &error))
     return EXIT_SUCCESS;

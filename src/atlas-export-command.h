@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 int atlas_export_command_run (const char *out_path,
-                              const char *case_path);
+                              const char *case_path,
+                              const char *briefing_title);
 
 G_END_DECLS

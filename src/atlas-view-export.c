@@ -46,6 +46,7 @@ typedef struct {
   AtlasFilter  *filter;
   AtlasBounds   bounds;
   char         *title;
+  char         *briefing_key; /* the briefing to export; NULL: the case's first */
   char         *path;        /* where the user asked for the file */
   char         *temp_path;   /* where it is written, beside it, until complete */
 } ExportJob;
@@ -57,6 +58,7 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->atlas_case);
   g_clear_object (&job->filter);
   g_free (job->title);
+  g_free (job->briefing_key);
   g_free (job->path);
   g_free (job->temp_path);
   g_free (job);
@@ -191,6 +193,7 @@ export_briefing_to (ExportJob *job,
       return;
     }
   exporter = atlas_briefing_exporter_new (job->atlas_case);
+  atlas_briefing_exporter_set_briefing (exporter, job->briefing_key);
   output = begin_output (job, file);
   atlas_briefing_exporter_export_briefing_async (exporter, output, ATLAS_BRIEFING_A4_WIDTH,
                                                  ATLAS_BRIEFING_A4_HEIGHT, NULL,
@@ -214,37 +217,46 @@ briefing_chosen_cb (GtkNativeDialog *chooser,
 
 /**
  * atlas_view_export_briefing_to_file:
+ * @briefing_key: (nullable): the briefing to export; %NULL for the case's first
  *
- * Writes the case's briefing to @file as the export dialog does once a file is chosen:
+ * Writes a briefing of the case to @file as the export dialog does once a file is chosen:
  * never over the case, under a hidden name beside @file until complete; a failure is
  * shown over @parent.
  */
 void
-atlas_view_export_briefing_to_file (GtkWindow *parent,
-                                    AtlasCase *atlas_case,
-                                    GFile     *file)
+atlas_view_export_briefing_to_file (GtkWindow  *parent,
+                                    AtlasCase  *atlas_case,
+                                    const char *briefing_key,
+                                    GFile      *file)
 {
+  ExportJob *job;
+
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (ATLAS_IS_CASE (atlas_case));
   g_return_if_fail (G_IS_FILE (file));
 
-  export_briefing_to (export_job_new (parent, atlas_case, NULL, NULL), file);
+  job = export_job_new (parent, atlas_case, NULL, NULL);
+  job->briefing_key = g_strdup (briefing_key);
+  export_briefing_to (job, file);
 }
 
 /**
  * atlas_view_export_briefing:
+ * @briefing_key: (nullable): the briefing to export; %NULL for the case's first
  *
- * Asks where, then writes the case's briefing as a PDF, one A4 page per step.
+ * Asks where, then writes a briefing of the case as a PDF, one A4 page per step.
  */
 void
-atlas_view_export_briefing (GtkWindow *parent,
-                            AtlasCase *atlas_case)
+atlas_view_export_briefing (GtkWindow  *parent,
+                            AtlasCase  *atlas_case,
+                            const char *briefing_key)
 {
   g_autofree char *name = g_strconcat (atlas_case_get_title (atlas_case), ".pdf", NULL);
   GtkFileChooserNative *chooser = new_save_chooser (parent, _("Export the Briefing"), name);
+  ExportJob *job = export_job_new (parent, atlas_case, NULL, NULL);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (briefing_chosen_cb),
-                    export_job_new (parent, atlas_case, NULL, NULL));
+  job->briefing_key = g_strdup (briefing_key);
+  g_signal_connect (chooser, "response", G_CALLBACK (briefing_chosen_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -14,10 +14,12 @@
 G_BEGIN_DECLS
 
 void atlas_view_export_briefing (GtkWindow    *parent,
-                                 AtlasCase    *atlas_case);
-void atlas_view_export_briefing_to_file (GtkWindow *parent,
-                                         AtlasCase *atlas_case,
-                                         GFile     *file);
+                                 AtlasCase    *atlas_case,
+                                 const char   *briefing_key);
+void atlas_view_export_briefing_to_file (GtkWindow  *parent,
+                                         AtlasCase  *atlas_case,
+                                         const char *briefing_key,
+                                         GFile      *file);
 void atlas_view_export_view     (GtkWindow    *parent,
                                  AtlasCase    *atlas_case,
                                  AtlasFilter  *filter,

@@ -96,6 +96,15 @@ apply_edit (AtlasWindow  *self,
   return atlas_undo_stack_apply (self->undo_stack, edit, error);
 }
 
+/* Applies @edit through the undo stack, in the name of the analyst of the preferences. */
+gboolean
+_atlas_window_apply_edit (AtlasWindow  *self,
+                          AtlasEdit    *edit,
+                          GError      **error)
+{
+  return apply_edit (self, edit, error);
+}
+
 /* ---- undo and redo ------------------------------------------------------------------ */
 
 static void
@@ -919,6 +928,7 @@ void
 _atlas_window_edit_update_actions (AtlasWindow *self)
 {
   update_edit_actions (self);
+  _atlas_window_briefing_update_actions (self);
 }
 
 void

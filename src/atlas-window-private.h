@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the files of the main window share: atlas-window.c (the case, the map, briefing
- * mode, import and export) and atlas-window-edit.c (building a case: forms, undo, history).
+ * mode, import and export), atlas-window-edit.c (building a case: forms, undo, history)
+ * and atlas-window-briefing.c (making briefings, and which one to present).
  */
 
 #pragma once
@@ -61,6 +62,10 @@ struct _AtlasWindow
   guint                 settle_tick_id;
   guint                 frames_since_idle;
 
+  /* briefings (atlas-window-briefing.c) */
+  GtkWidget            *briefing_editor;        /* the sidebar's briefing panel */
+  AtlasFilter          *filter_before_briefing; /* the analyst's, while presenting */
+
   /* editing (atlas-window-edit.c) */
   AtlasUndoStack       *undo_stack;    /* when the case is writable */
   AtlasCase            *changed_case;  /* the case changed_id is connected to */
@@ -84,5 +89,25 @@ AtlasRecordForm *_atlas_window_open_form (AtlasWindow *self,
 void _atlas_window_map_edit_init    (AtlasWindow    *self);
 void _atlas_window_map_edit_class_init (GtkWidgetClass *widget_class);
 void _atlas_window_edit_update_actions (AtlasWindow *self);
+gboolean _atlas_window_apply_edit   (AtlasWindow    *self,
+                                     AtlasEdit      *edit,
+                                     GError        **error);
+void _atlas_window_set_presenting   (AtlasWindow    *self,
+                                     gboolean        presenting);
+
+void        _atlas_window_briefing_class_init      (GtkWidgetClass *widget_class);
+void        _atlas_window_briefing_init            (AtlasWindow    *self);
+void        _atlas_window_briefing_dispose         (AtlasWindow    *self);
+void        _atlas_window_briefing_set_case        (AtlasWindow    *self);
+void        _atlas_window_briefing_update_actions  (AtlasWindow    *self);
+void        _atlas_window_briefing_present         (AtlasWindow    *self);
+void        _atlas_window_briefing_show_panel      (AtlasWindow    *self,
+                                                    guint           step);
+gboolean    _atlas_window_briefing_frame_step      (AtlasWindow    *self,
+                                                    AtlasRecord    *step,
+                                                    gboolean        animate);
+void        _atlas_window_briefing_presenting_changed (AtlasWindow *self,
+                                                       gboolean     presenting);
+const char *_atlas_window_briefing_get_key         (AtlasWindow    *self);
 
 G_END_DECLS

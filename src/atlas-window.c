@@ -227,6 +227,17 @@ show_initial_page (AtlasWindow *self)
       frame_briefing_step (self, FALSE);
       return;
     }
+  if (g_str_equal (self->initial_page, "briefings")
+      || g_str_has_prefix (self->initial_page, "briefings:"))
+    {
+      guint64 step = 0;
+
+      if (self->initial_page[strlen ("briefings")] == ':')
+        g_ascii_string_to_unsigned (self->initial_page + strlen ("briefings:"), 10, 1, 10000,
+                                    &step, NULL);
+      _atlas_window_briefing_show_panel (self, (guint) step);
+      return;
+    }
   if (g_str_equal (self->initial_page, "overview") || g_str_equal (self->initial_page, "sources"))
     {
       g_autofree char *action = g_strconcat ("sidebar.show-", self->initial_page, NULL);
@@ -295,6 +306,7 @@ set_case (AtlasWindow *self,
   atlas_map_view_set_case (self->map_view, atlas_case);
   atlas_timeline_set_case (ATLAS_TIMELINE (self->timeline), atlas_case);
   _atlas_window_edit_set_case (self);
+  _atlas_window_briefing_set_case (self);
   update_briefing_actions (self);
   if (!restore_viewport (self))
     show_initial_view (self);
@@ -516,7 +528,8 @@ frame_briefing_step (AtlasWindow *self,
   const char *kind;
   AtlasBounds bounds;
 
-  if (step == NULL || !atlas_map_framing_step_bounds (self->atlas_case, step, &bounds, NULL))
+  if (step == NULL || _atlas_window_briefing_frame_step (self, step, animate)
+      || !atlas_map_framing_step_bounds (self->atlas_case, step, &bounds, NULL))
     return;
 
   atlas_map_view_frame_subject (self->map_view, &bounds, animate);
@@ -590,6 +603,7 @@ set_presenting (AtlasWindow *self,
   if (self->presenting == presenting)
     return;
 
+  _atlas_window_briefing_presenting_changed (self, presenting);
   /* loaded before presenting, so going back to step 1 does not also start a flight */
   if (presenting)
     {
@@ -629,7 +643,14 @@ present_cb (GtkWidget  *widget,
             const char *action_name,
             GVariant   *param)
 {
-  set_presenting (ATLAS_WINDOW (widget), TRUE);
+  _atlas_window_briefing_present (ATLAS_WINDOW (widget));
+}
+
+void
+_atlas_window_set_presenting (AtlasWindow *self,
+                              gboolean     presenting)
+{
+  set_presenting (self, presenting);
 }
 
 static void
@@ -896,7 +917,8 @@ take_away_cb (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
   if (g_str_equal (action_name, "win.export-briefing"))
-    atlas_view_export_briefing (GTK_WINDOW (self), self->atlas_case);
+    atlas_view_export_briefing (GTK_WINDOW (self), self->atlas_case,
+                                _atlas_window_briefing_get_key (self));
   else if (g_str_equal (action_name, "win.export-view"))
     atlas_view_export_view (GTK_WINDOW (self), self->atlas_case, self->filter, self->map_view);
   else
@@ -960,6 +982,7 @@ atlas_window_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->settle_tick_id);
   self->settle_tick_id = 0;
   _atlas_window_edit_dispose (self);
+  _atlas_window_briefing_dispose (self);
   g_clear_object (&self->atlas_case);
   g_clear_object (&self->settings);
   g_clear_object (&self->selection);
@@ -1117,6 +1140,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
                                    choose_map_file_cb);
   gtk_widget_class_install_property_action (widget_class, "win.basemap", "basemap");
   _atlas_window_edit_class_init (widget_class);
+  _atlas_window_briefing_class_init (widget_class);
 }
 
 static void
@@ -1153,6 +1177,7 @@ atlas_window_init (AtlasWindow *self)
   add_briefing_shortcuts (self);
   add_drop_target (self);
   _atlas_window_edit_init (self);
+  _atlas_window_briefing_init (self);
   update_briefing_actions (self);
 }
 
@@ -1296,6 +1321,15 @@ atlas_window_get_selection (AtlasWindow *self)
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
   return self->selection;
+}
+
+/* Returns: (transfer none): the filter the window's views follow */
+AtlasFilter *
+atlas_window_get_filter (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->filter;
 }
 
 /**

@@ -32,6 +32,7 @@ gboolean     atlas_window_is_settled         (AtlasWindow      *self);
 AtlasCase   *atlas_window_get_case           (AtlasWindow      *self);
 AtlasMapView   *atlas_window_get_map_view     (AtlasWindow      *self);
 AtlasSelection *atlas_window_get_selection    (AtlasWindow      *self);
+AtlasFilter    *atlas_window_get_filter       (AtlasWindow      *self);
 GtkWidget      *atlas_window_get_sidebar      (AtlasWindow      *self);
 AtlasBriefingPanel *atlas_window_get_briefing_panel (AtlasWindow  *self);
 gboolean        atlas_window_get_presenting   (AtlasWindow      *self);

@@ -23,6 +23,7 @@ digest_case (const char *path)
     "SELECT * FROM incidents ORDER BY id", "SELECT * FROM routes ORDER BY id",
     "SELECT * FROM waypoints ORDER BY id", "SELECT * FROM claims ORDER BY id",
     "SELECT * FROM roles ORDER BY id", "SELECT * FROM briefing_steps ORDER BY id",
+    "SELECT * FROM briefings ORDER BY id",
     "SELECT * FROM claim_relations ORDER BY id", "SELECT * FROM attachments ORDER BY id",
     "SELECT * FROM rtree_incidents_geom ORDER BY id",
     "SELECT * FROM rtree_waypoints_geom ORDER BY id",

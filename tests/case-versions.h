@@ -10,8 +10,18 @@
 #pragma once
 
 /* Version 3's search index kept a copy of each text, with the record's kind and key. Its
- * rows are the incidents', as version 3 indexed them. */
+ * rows are the incidents', as version 3 indexed them. Version 3 had one briefing, its steps
+ * with no view of their own. */
 #define DOWNGRADE_TO_VERSION_3 \
+  "DROP INDEX briefing_steps_briefing; DROP TABLE briefings;" \
+  "DELETE FROM gpkg_contents WHERE table_name = 'briefings';" \
+  "ALTER TABLE briefing_steps DROP COLUMN briefing_key;" \
+  "ALTER TABLE briefing_steps DROP COLUMN center_lat;" \
+  "ALTER TABLE briefing_steps DROP COLUMN center_lon;" \
+  "ALTER TABLE briefing_steps DROP COLUMN zoom;" \
+  "ALTER TABLE briefing_steps DROP COLUMN start_date;" \
+  "ALTER TABLE briefing_steps DROP COLUMN end_date;" \
+  "ALTER TABLE briefing_steps DROP COLUMN filters;" \
   "DROP TABLE search_index;" \
   "CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, key UNINDEXED, title, body," \
   " tokenize = 'unicode61 remove_diacritics 2');" \

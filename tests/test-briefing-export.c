@@ -18,6 +18,8 @@
 
 #include "atlas-briefing-exporter.h"
 #include "atlas-briefing-step.h"
+#include "atlas-briefing-view.h"
+#include "atlas-case-edit-briefing.h"
 #include "atlas-claim.h"
 #include "atlas-document.h"
 #include "atlas-footnote-list.h"
@@ -226,7 +228,7 @@ test_briefing_pdf (Fixture       *fixture,
   if (atlas_case == NULL || !have_poppler ())
     return;
 
-  g_assert_true (atlas_briefing_exporter_export_pdf (atlas_case, pdf, ATLAS_BRIEFING_A4_WIDTH,
+  g_assert_true (atlas_briefing_exporter_export_pdf (atlas_case, NULL, pdf, ATLAS_BRIEFING_A4_WIDTH,
                                                      ATLAS_BRIEFING_A4_HEIGHT, NULL, &error));
   g_assert_no_error (error);
 
@@ -263,7 +265,7 @@ test_briefing_pdf_page_shapes (Fixture       *fixture,
       g_autoptr(AtlasRecord) step = g_list_model_get_item (steps, 2);
       g_autoptr(GError) error = NULL;
 
-      g_assert_true (atlas_briefing_exporter_export_pdf (atlas_case, pdf, sizes[s][0],
+      g_assert_true (atlas_briefing_exporter_export_pdf (atlas_case, NULL, pdf, sizes[s][0],
                                                          sizes[s][1], NULL, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (pdf_page_count (pdf), ==, g_list_model_get_n_items (steps));
@@ -390,7 +392,8 @@ test_unwritable_path (Fixture       *fixture,
   if (atlas_case == NULL)
     return;
 
-  g_assert_false (atlas_briefing_exporter_export_pdf (atlas_case, pdf, ATLAS_BRIEFING_A4_WIDTH,
+  g_assert_false (atlas_briefing_exporter_export_pdf (atlas_case, NULL,
+                                                      pdf, ATLAS_BRIEFING_A4_WIDTH,
                                                       ATLAS_BRIEFING_A4_HEIGHT, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, pdf));
@@ -413,7 +416,7 @@ test_bad_page_size (Fixture       *fixture,
   if (atlas_case == NULL)
     return;
 
-  g_assert_false (atlas_briefing_exporter_export_pdf (atlas_case, pdf, 50, 50, NULL, &error));
+  g_assert_false (atlas_briefing_exporter_export_pdf (atlas_case, NULL, pdf, 50, 50, NULL, &error));
   g_assert_error (error, ATLAS_BRIEFING_ERROR, ATLAS_BRIEFING_ERROR_INVALID_SIZE);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
@@ -434,7 +437,8 @@ test_cancelled (Fixture       *fixture,
     return;
 
   g_cancellable_cancel (cancellable);
-  g_assert_false (atlas_briefing_exporter_export_pdf (atlas_case, pdf, ATLAS_BRIEFING_A4_WIDTH,
+  g_assert_false (atlas_briefing_exporter_export_pdf (atlas_case, NULL,
+                                                      pdf, ATLAS_BRIEFING_A4_WIDTH,
                                                       ATLAS_BRIEFING_A4_HEIGHT, cancellable,
                                                       &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -442,7 +446,8 @@ test_cancelled (Fixture       *fixture,
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (kept, "before", -1, NULL));
-  g_assert_false (atlas_briefing_exporter_export_pdf (atlas_case, kept, ATLAS_BRIEFING_A4_WIDTH,
+  g_assert_false (atlas_briefing_exporter_export_pdf (atlas_case, NULL,
+                                                      kept, ATLAS_BRIEFING_A4_WIDTH,
                                                       ATLAS_BRIEFING_A4_HEIGHT, cancellable,
                                                       &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -579,7 +584,8 @@ test_no_briefing (Fixture       *fixture,
   g_autoptr(AtlasCase) atlas_case = atlas_case_create (case_file, "Empty", &error);
 
   g_assert_no_error (error);
-  g_assert_false (atlas_briefing_exporter_export_pdf (atlas_case, pdf, ATLAS_BRIEFING_A4_WIDTH,
+  g_assert_false (atlas_briefing_exporter_export_pdf (atlas_case, NULL,
+                                                      pdf, ATLAS_BRIEFING_A4_WIDTH,
                                                       ATLAS_BRIEFING_A4_HEIGHT, NULL, &error));
   g_assert_error (error, ATLAS_BRIEFING_ERROR, ATLAS_BRIEFING_ERROR_NO_STEPS);
   g_assert_nonnull (strstr (error->message, "empty.gpkg"));
@@ -671,7 +677,7 @@ test_text_is_not_markup (Fixture       *fixture,
   if (!have_poppler ())
     return;
 
-  g_assert_true (atlas_briefing_exporter_export_pdf (atlas_case, pdf, ATLAS_BRIEFING_A4_WIDTH,
+  g_assert_true (atlas_briefing_exporter_export_pdf (atlas_case, NULL, pdf, ATLAS_BRIEFING_A4_WIDTH,
                                                      ATLAS_BRIEFING_A4_HEIGHT, NULL, &error));
   g_assert_no_error (error);
   text = pdf_page_text (pdf, 1);
@@ -694,7 +700,8 @@ test_crowded_page_stays_on_page (Fixture       *fixture,
   if (!have_poppler ())
     return;
 
-  g_assert_true (atlas_briefing_exporter_export_pdf (atlas_case, pdf, 600, 400, NULL, &error));
+  g_assert_true (atlas_briefing_exporter_export_pdf (atlas_case, NULL,
+                                                     pdf, 600, 400, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pdf_page_count (pdf), ==, 1);
   text = pdf_page_text (pdf, 1);
@@ -862,7 +869,8 @@ test_command (Fixture       *fixture,
       g_unsetenv ("DISPLAY");
       g_unsetenv ("WAYLAND_DISPLAY");
       exit (atlas_briefing_exporter_run_command (g_getenv ("ATLAS_TEST_OUT"),
-                                                 g_getenv ("ATLAS_TEST_CASE")));
+                                                 g_getenv ("ATLAS_TEST_CASE"),
+                                                 g_getenv ("ATLAS_TEST_BRIEFING")));
     }
 
   g_setenv ("ATLAS_TEST_OUT", pdf, TRUE);
@@ -872,6 +880,15 @@ test_command (Fixture       *fixture,
   g_test_trap_assert_stderr ("");
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
+  /* a briefing chosen by a title the case does not have: named, nothing written */
+  g_remove (pdf);
+  g_setenv ("ATLAS_TEST_BRIEFING", "No such briefing", TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, 0);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*no briefing titled*No such briefing*");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_unsetenv ("ATLAS_TEST_BRIEFING");
+
   g_setenv ("ATLAS_TEST_CASE", "/nonexistent/case.gpkg", TRUE);
   g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, 0);
   g_test_trap_assert_failed ();
@@ -879,6 +896,120 @@ test_command (Fixture       *fixture,
   /* in the sanitized build a report fails the process too: it must not pass for this */
   g_test_trap_assert_stderr_unmatched ("*Sanitizer:*");
   g_test_trap_assert_stderr_unmatched ("*: runtime error: *");
+}
+
+/* A copy of the sample case, to edit. */
+static AtlasCase *
+open_sample_copy (Fixture *fixture)
+{
+  const char *sample = g_getenv ("ATLAS_SAMPLE_CASE");
+  g_autofree char *path = fixture_path (fixture, "copy.gpkg");
+  g_autofree char *bytes = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  AtlasCase *atlas_case;
+
+  if (sample == NULL || !g_file_get_contents (sample, &bytes, &length, NULL))
+    {
+      g_test_skip ("ATLAS_SAMPLE_CASE does not name the built sample case");
+      return NULL;
+    }
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) length, &error));
+  atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  return atlas_case;
+}
+
+/* A second briefing made of one step, its view kept with a filter that shows only the
+ * bombings of January 2024. */
+static char *
+add_short_briefing (AtlasCase *atlas_case)
+{
+  g_autoptr(AtlasEdit) edit = atlas_edit_new ("Add briefing");
+  g_autoptr(GListModel) steps = atlas_case_list_briefing_steps (atlas_case, NULL, NULL);
+  g_autoptr(AtlasRecord) first = g_list_model_get_item (steps, 0);
+  g_autoptr(AtlasRecord) step = atlas_briefing_step_duplicate (first, "short-1");
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  const char *categories[] = { "bombing", NULL };
+  AtlasBriefingView view = { 30.3, 57.1, 7, { 54, 28, 60, 32.5 }, NULL, filter };
+  g_autoptr(GError) error = NULL;
+  char *key = atlas_case_add_briefing (atlas_case, edit, "Short", &error);
+
+  atlas_filter_set_categories (filter, categories);
+  atlas_filter_set_date_range (filter, "2024-01-01", "2024-01-31");
+  atlas_briefing_view_apply_to_step (&view, step);
+  atlas_record_set_text (step, "briefing_key", key);
+  atlas_record_set_text (step, "caption", "Only this step, in the short briefing.");
+  g_assert_true (atlas_case_insert_step (atlas_case, edit, step, NULL, &error));
+  g_assert_true (atlas_case_apply_edit (atlas_case, edit, &error));
+  g_assert_no_error (error);
+  return key;
+}
+
+/* Each briefing of a case exports on its own, page for page; a step with a filter too. */
+static void
+test_chosen_briefing (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = open_sample_copy (fixture);
+  g_autofree char *pdf = fixture_path (fixture, "short.pdf");
+  g_autofree char *full_pdf = fixture_path (fixture, "full.pdf");
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GListModel) full = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_case == NULL || !have_poppler ())
+    return;
+  key = add_short_briefing (atlas_case);
+
+  g_assert_true (atlas_briefing_exporter_export_pdf (atlas_case, key, pdf,
+                                                     ATLAS_BRIEFING_A4_WIDTH,
+                                                     ATLAS_BRIEFING_A4_HEIGHT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_page_count (pdf), ==, 1);
+  text = pdf_page_text (pdf, 1);
+  g_assert_nonnull (strstr (text, "Only this step, in the short briefing."));
+
+  /* no key: the first briefing, which the short one left alone */
+  g_assert_true (atlas_briefing_exporter_export_pdf (atlas_case, NULL, full_pdf,
+                                                     ATLAS_BRIEFING_A4_WIDTH,
+                                                     ATLAS_BRIEFING_A4_HEIGHT, NULL, &error));
+  full = atlas_case_list_briefing_steps (atlas_case, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (full), >, 1);
+  g_assert_cmpuint (pdf_page_count (full_pdf), ==, g_list_model_get_n_items (full));
+}
+
+/* Filters from a hostile file: the export names the step and writes nothing. */
+static void
+test_bad_step_filter (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = open_sample_copy (fixture);
+  g_autofree char *pdf = fixture_path (fixture, "bad.pdf");
+  g_autoptr(AtlasEdit) edit = atlas_edit_new ("Break filter");
+  g_autoptr(GListModel) steps = NULL;
+  g_autoptr(AtlasRecord) step = NULL;
+  g_autoptr(AtlasRecord) broken = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_case == NULL)
+    return;
+  steps = atlas_case_list_briefing_steps (atlas_case, NULL, &error);
+  step = g_list_model_get_item (steps, 1);
+  broken = atlas_record_dup (step);
+  atlas_record_set_text (broken, "filters", "reliability=Q");
+  atlas_edit_change (edit, step, broken);
+  g_assert_true (atlas_case_apply_edit (atlas_case, edit, &error));
+
+  g_assert_false (atlas_briefing_exporter_export_pdf (atlas_case, NULL, pdf,
+                                                      ATLAS_BRIEFING_A4_WIDTH,
+                                                      ATLAS_BRIEFING_A4_HEIGHT, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Step 2"));
+  g_assert_nonnull (strstr (error->message, "reliability=Q"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -910,6 +1041,8 @@ main (int    argc,
   add_test ("/briefing/export/text-is-not-markup", test_text_is_not_markup);
   add_test ("/briefing/export/crowded-page", test_crowded_page_stays_on_page);
   add_test ("/briefing/export/command", test_command);
+  add_test ("/briefing/export/chosen-briefing", test_chosen_briefing);
+  add_test ("/briefing/export/bad-step-filter", test_bad_step_filter);
   g_test_add_func ("/briefing/footnotes/fit", test_footnotes_fit);
   g_test_add_func ("/briefing/slide/text-stays-on-page", test_slide_text_stays_on_page);
 

@@ -79,7 +79,7 @@ test_read_small_case (void)
   g_assert_cmpstr (atlas_case_json_reader_get_title (reader), ==, "T");
 
   records = atlas_case_json_reader_get_records (reader);
-  g_assert_cmpuint (records->len, ==, 12);
+  g_assert_cmpuint (records->len, ==, 13);
   document = g_ptr_array_index (records, 0);
   g_assert_cmpstr (atlas_record_get_text (document, "reliability_note"), ==,
                    "Dated, names its sources");
@@ -102,7 +102,11 @@ test_read_small_case (void)
   g_assert_cmpstr (atlas_record_get_text (relation, "relation"), ==, "contradicts");
   g_assert_cmpstr (atlas_record_get_text (relation, "other_key"), ==, "c");
   g_assert_cmpstr (atlas_record_get_text (relation, "note"), ==, "Two tolls");
-  extent_step = g_ptr_array_index (records, 11);
+  /* the file's briefing, then its steps */
+  g_assert_cmpstr (atlas_record_get_kind (g_ptr_array_index (records, 10)), ==, "briefing");
+  extent_step = g_ptr_array_index (records, 12);
+  g_assert_cmpstr (atlas_record_get_text (extent_step, "briefing_key"), ==,
+                   atlas_record_get_key (g_ptr_array_index (records, 10)));
   g_assert_cmpstr (atlas_record_get_text (extent_step, "subject_kind"), ==, "extent");
   g_assert_cmpfloat (atlas_record_get_double (extent_step, "max_lat"), ==, 40);
 }

@@ -657,7 +657,7 @@ test_window_export_briefing_file (void)
   g_assert_nonnull (atlas_window_get_case (window));
 
   atlas_view_export_briefing_to_file (GTK_WINDOW (window), atlas_window_get_case (window),
-                                      same_file);
+                                      NULL, same_file);
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_window_destroy (dialog);
@@ -667,7 +667,7 @@ test_window_export_briefing_file (void)
   g_clear_pointer (&contents, g_free);
 
   atlas_view_export_briefing_to_file (GTK_WINDOW (window), atlas_window_get_case (window),
-                                      out_file);
+                                      NULL, out_file);
   while (!g_file_test (out_path, G_FILE_TEST_EXISTS))
     {
       g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));

@@ -20,6 +20,8 @@
 #include "atlas-briefing-exporter-private.h"
 #include "atlas-briefing-pages.h"
 #include "atlas-briefing-step.h"
+#include "atlas-briefing-view.h"
+#include "atlas-case-edit-briefing.h"
 #include "atlas-map-printer.h"
 
 /* cairo's PDF surface takes pages up to 14400 points; a page must hold its text. */
@@ -220,6 +222,50 @@ add_outline_entry (cairo_surface_t  *surface,
   cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, name, link, 0);
 }
 
+/* What a step's map shows of the incidents: its date range and filters, as text. */
+static char *
+describe_step_filter (AtlasRecord *step)
+{
+  const char *parts[] = { atlas_record_get_text (step, "start_date"),
+                          atlas_record_get_text (step, "end_date"),
+                          atlas_record_get_text (step, "filters") };
+
+  return g_strdup_printf ("%s\n%s\n%s", parts[0] ? parts[0] : "", parts[1] ? parts[1] : "",
+                          parts[2] ? parts[2] : "");
+}
+
+/* A step made from a view shows the incidents its date range and filters let through, as
+ * presenting it does: the map is loaded again when a step's filter is not the one the page
+ * before had. @shown is that filter's description. */
+static gboolean
+follow_step_filter (AtlasPageContext  *context,
+                    AtlasRecord       *step,
+                    guint              index,
+                    char             **shown,
+                    GCancellable      *cancellable,
+                    GError           **error)
+{
+  g_autofree char *wanted = describe_step_filter (step);
+  g_autoptr(AtlasFilter) filter = NULL;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+
+  if (g_strcmp0 (wanted, *shown) == 0)
+    return TRUE;
+  filter = atlas_filter_new ();
+  if (!atlas_briefing_view_restore_filter (step, filter, error))
+    {
+      g_prefix_error (error, _("Step %u: "), index + 1);
+      return FALSE;
+    }
+  atlas_case = g_object_ref (context->atlas_case);
+  atlas_page_context_clear (context);
+  if (!open_page_context (atlas_case, filter, PDF_SCALE_FACTOR, context, cancellable, error))
+    return FALSE;
+  g_free (*shown);
+  *shown = g_steal_pointer (&wanted);
+  return TRUE;
+}
+
 static gboolean
 draw_steps (AtlasPageContext  *context,
             GListModel        *steps,
@@ -233,6 +279,7 @@ draw_steps (AtlasPageContext  *context,
 {
   guint n_steps = g_list_model_get_n_items (steps);
   cairo_t *cr = cairo_create (surface);
+  g_autofree char *shown = g_strdup ("\n\n");   /* the context opens unfiltered */
   gboolean ok = TRUE;
 
   for (guint i = 0; ok && i < n_steps; i++)
@@ -240,6 +287,7 @@ draw_steps (AtlasPageContext  *context,
       g_autoptr(AtlasRecord) step = g_list_model_get_item (steps, i);
 
       ok = !g_cancellable_set_error_if_cancelled (cancellable, error)
+           && follow_step_filter (context, step, i, &shown, cancellable, error)
            && atlas_briefing_draw_step (context, step, i, n_steps, cr, width, height,
                                         cancellable, error);
       if (!ok)
@@ -254,11 +302,11 @@ draw_steps (AtlasPageContext  *context,
 }
 
 static GListModel *
-list_steps (AtlasCase  *atlas_case,
-            GError    **error)
+list_steps (AtlasCase   *atlas_case,
+            const char  *briefing_key,
+            GError     **error)
 {
-  g_autoptr(GListModel) steps = atlas_case_list_records (atlas_case, ATLAS_TYPE_BRIEFING_STEP,
-                                                         error);
+  g_autoptr(GListModel) steps = atlas_case_list_briefing_steps (atlas_case, briefing_key, error);
   g_autofree char *name = NULL;
 
   if (steps == NULL || g_list_model_get_n_items (steps) > 0)
@@ -275,10 +323,13 @@ list_steps (AtlasCase  *atlas_case,
  * _atlas_briefing_write_pdf:
  * @progress: (nullable): called after each page, with how far the export is
  *
- * Writes the briefing of @atlas_case to @file, one page per step.
+ * @briefing_key: (nullable): the briefing's key; %NULL for the case's first
+ *
+ * Writes a briefing of @atlas_case to @file, one page per step.
  */
 gboolean
 _atlas_briefing_write_pdf (AtlasCase          *atlas_case,
+                           const char         *briefing_key,
                            GFile              *file,
                            double              width,
                            double              height,
@@ -294,7 +345,7 @@ _atlas_briefing_write_pdf (AtlasCase          *atlas_case,
   gboolean ok;
 
   if (!check_page_size (width, height, error)
-      || (steps = list_steps (atlas_case, error)) == NULL
+      || (steps = list_steps (atlas_case, briefing_key, error)) == NULL
       || !open_page_context (atlas_case, NULL, PDF_SCALE_FACTOR, &context, cancellable, error))
     return FALSE;
   if (!output_sink_open (&sink, file, cancellable, error))

@@ -27,6 +27,7 @@ typedef struct {
 } AtlasViewRequest;
 
 gboolean _atlas_briefing_write_pdf  (AtlasCase               *atlas_case,
+                                     const char              *briefing_key,
                                      GFile                   *file,
                                      double                   width,
                                      double                   height,

@@ -16,12 +16,14 @@
 #include <stdlib.h>
 
 #include "atlas-briefing-exporter-private.h"
+#include "atlas-case-edit-briefing.h"
 
 struct _AtlasBriefingExporter
 {
   GObject    parent_instance;
 
   AtlasCase *atlas_case;
+  char      *briefing_key;   /* nullable: the case's first briefing */
   double     progress;
 };
 
@@ -43,6 +45,7 @@ static GParamSpec *properties[N_PROPS];
 typedef struct {
   AtlasCase        *atlas_case;
   GFile            *file;
+  char             *briefing_key;
   double            width;    /* of a briefing's pages */
   double            height;
   AtlasViewRequest  view;     /* of a view */
@@ -53,6 +56,7 @@ export_job_free (ExportJob *job)
 {
   g_clear_object (&job->atlas_case);
   g_clear_object (&job->file);
+  g_clear_pointer (&job->briefing_key, g_free);
   g_clear_object (&job->view.filter);
   g_clear_pointer (&job->view.title, g_free);
   g_free (job);
@@ -112,8 +116,8 @@ export_briefing_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (_atlas_briefing_write_pdf (job->atlas_case, job->file, job->width, job->height,
-                                 report_progress, task, cancellable, &error))
+  if (_atlas_briefing_write_pdf (job->atlas_case, job->briefing_key, job->file, job->width,
+                                 job->height, report_progress, task, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -162,6 +166,7 @@ atlas_briefing_exporter_dispose (GObject *object)
   AtlasBriefingExporter *self = ATLAS_BRIEFING_EXPORTER (object);
 
   g_clear_object (&self->atlas_case);
+  g_clear_pointer (&self->briefing_key, g_free);
 
   G_OBJECT_CLASS (atlas_briefing_exporter_parent_class)->dispose (object);
 }
@@ -277,7 +282,24 @@ export_job_new (AtlasBriefingExporter *self,
 
   job->atlas_case = g_object_ref (self->atlas_case);
   job->file = g_object_ref (file);
+  job->briefing_key = g_strdup (self->briefing_key);
   return job;
+}
+
+/**
+ * atlas_briefing_exporter_set_briefing:
+ * @briefing_key: (nullable): the key of the briefing to export; %NULL for the case's first
+ *
+ * Chooses the briefing that atlas_briefing_exporter_export_briefing_async() writes.
+ */
+void
+atlas_briefing_exporter_set_briefing (AtlasBriefingExporter *self,
+                                      const char            *briefing_key)
+{
+  g_return_if_fail (ATLAS_IS_BRIEFING_EXPORTER (self));
+
+  g_free (self->briefing_key);
+  self->briefing_key = g_strdup (briefing_key);
 }
 
 /**
@@ -286,7 +308,8 @@ export_job_new (AtlasBriefingExporter *self,
  * @page_width_pt: the page's width, points (%ATLAS_BRIEFING_A4_WIDTH for A4 landscape)
  * @page_height_pt: the page's height, points
  *
- * Writes the case's briefing to a PDF, one page per step, on a worker thread;
+ * Writes the chosen briefing (atlas_briefing_exporter_set_briefing()) to a PDF, one page
+ * per step, on a worker thread;
  * #AtlasBriefingExporter:progress follows it page by page.
  */
 void
@@ -397,6 +420,7 @@ atlas_briefing_exporter_export_view_finish (AtlasBriefingExporter  *self,
 /**
  * atlas_briefing_exporter_export_pdf:
  * @atlas_case: the case whose briefing to export
+ * @briefing_key: (nullable): the briefing's key; %NULL for the case's first briefing
  * @path: the PDF to write; replaced only when the export succeeds
  * @page_width_pt: the page's width, points (%ATLAS_BRIEFING_A4_WIDTH for A4 landscape)
  * @page_height_pt: the page's height, points
@@ -410,6 +434,7 @@ atlas_briefing_exporter_export_view_finish (AtlasBriefingExporter  *self,
  */
 gboolean
 atlas_briefing_exporter_export_pdf (AtlasCase     *atlas_case,
+                                    const char    *briefing_key,
                                     const char    *path,
                                     double         page_width_pt,
                                     double         page_height_pt,
@@ -422,8 +447,8 @@ atlas_briefing_exporter_export_pdf (AtlasCase     *atlas_case,
   g_return_val_if_fail (path != NULL, FALSE);
 
   file = g_file_new_for_path (path);
-  return _atlas_briefing_write_pdf (atlas_case, file, page_width_pt, page_height_pt, NULL, NULL,
-                                    cancellable, error);
+  return _atlas_briefing_write_pdf (atlas_case, briefing_key, file, page_width_pt,
+                                    page_height_pt, NULL, NULL, cancellable, error);
 }
 
 static gboolean
@@ -542,6 +567,8 @@ atlas_briefing_exporter_draw_view (AtlasCase          *atlas_case,
  * atlas_briefing_exporter_run_command:
  * @out_path: the PDF to write
  * @case_path: the case file, as given on the command line
+ * @briefing_title: (nullable): the title of the briefing to write (--briefing); %NULL for
+ *   the case's first briefing
  *
  * `incident-atlas --export-briefing OUT.pdf CASE`: writes the case's briefing to an A4
  * landscape PDF. Needs no display. Errors go to standard error.
@@ -550,10 +577,12 @@ atlas_briefing_exporter_draw_view (AtlasCase          *atlas_case,
  */
 int
 atlas_briefing_exporter_run_command (const char *out_path,
-                                     const char *case_path)
+                                     const char *case_path,
+                                     const char *briefing_title)
 {
   g_autoptr(GFile) case_file = NULL;
   g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(AtlasRecord) briefing = NULL;
   g_autoptr(GFile) out_file = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -567,9 +596,17 @@ atlas_briefing_exporter_run_command (const char *out_path,
       return EXIT_FAILURE;
     }
 
+  if (briefing_title != NULL
+      && (briefing = atlas_case_find_briefing (atlas_case, briefing_title, &error)) == NULL)
+    {
+      g_printerr ("incident-atlas: %s: %s\n", case_path, error->message);
+      return EXIT_FAILURE;
+    }
+
   out_file = g_file_new_for_commandline_arg (out_path);
-  if (!_atlas_briefing_write_pdf (atlas_case, out_file, ATLAS_BRIEFING_A4_WIDTH,
-                                  ATLAS_BRIEFING_A4_HEIGHT, NULL, NULL, NULL, &error))
+  if (!_atlas_briefing_write_pdf (atlas_case, briefing ? atlas_record_get_key (briefing) : NULL,
+                                  out_file, ATLAS_BRIEFING_A4_WIDTH, ATLAS_BRIEFING_A4_HEIGHT,
+                                  NULL, NULL, NULL, &error))
     {
       g_printerr ("incident-atlas: %s\n", error->message);
       return EXIT_FAILURE;

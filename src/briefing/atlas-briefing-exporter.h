@@ -42,6 +42,8 @@ GQuark                 atlas_briefing_error_quark           (void);
 AtlasBriefingExporter *atlas_briefing_exporter_new          (AtlasCase             *atlas_case);
 AtlasCase             *atlas_briefing_exporter_get_case     (AtlasBriefingExporter *self);
 double                 atlas_briefing_exporter_get_progress (AtlasBriefingExporter *self);
+void                   atlas_briefing_exporter_set_briefing (AtlasBriefingExporter *self,
+                                                             const char            *briefing_key);
 
 void     atlas_briefing_exporter_export_briefing_async  (AtlasBriefingExporter  *self,
                                                          GFile                  *file,
@@ -70,6 +72,7 @@ gboolean atlas_briefing_exporter_export_view_finish     (AtlasBriefingExporter  
                                                          GError                **error);
 
 gboolean atlas_briefing_exporter_export_pdf             (AtlasCase              *atlas_case,
+                                                         const char             *briefing_key,
                                                          const char             *path,
                                                          double                  page_width_pt,
                                                          double                  page_height_pt,
@@ -104,6 +107,7 @@ gboolean atlas_briefing_exporter_draw_view              (AtlasCase              
                                                          GCancellable           *cancellable,
                                                          GError                **error);
 int      atlas_briefing_exporter_run_command            (const char             *out_path,
-                                                         const char             *case_path);
+                                                         const char             *case_path,
+                                                         const char             *briefing_title);
 
 G_END_DECLS

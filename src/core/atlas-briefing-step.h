@@ -14,6 +14,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasBriefingStep, atlas_briefing_step, ATLAS, BRIEFING_STEP, AtlasRecord)
 
-AtlasBriefingStep *atlas_briefing_step_new (const char *key);
+AtlasBriefingStep *atlas_briefing_step_new      (const char  *key);
+gboolean           atlas_briefing_step_get_view (AtlasRecord *step,
+                                                 double      *center_lat,
+                                                 double      *center_lon,
+                                                 double      *zoom);
+AtlasRecord       *atlas_briefing_step_duplicate (AtlasRecord *step,
+                                                  const char  *key);
 
 G_END_DECLS

@@ -544,6 +544,7 @@ static const Dependency dependencies[] = {
   { "actor", "role", "WHERE actor_key = ?2" },
   { "route", "waypoint", "WHERE route_key = ?2" },
   { NULL, "briefing-step", "WHERE subject_kind = ?1 AND subject_key = ?2" },
+  { "briefing", "briefing-step", "WHERE briefing_key = ?2" },
   { "claim", "relation", "WHERE claim_key = ?2 OR other_key = ?2" },
 };
 

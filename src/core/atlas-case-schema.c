@@ -259,6 +259,41 @@ step_index (sqlite3       *db,
          || atlas_case_schema_set_error (error, db, _("the search index could not be updated"));
 }
 
+/* Version 4, briefings made in the app:
+ * - briefings: a case holds several briefings (a short one and a full one), each with a
+ *   title; seq orders them. A GeoPackage attribute table, so QGIS and GDAL list it.
+ * - briefing_steps.briefing_key names the briefing a step belongs to; its steps are its
+ *   rows in seq order. seq stays unique across the case, as version 1 declared it: moving
+ *   a step swaps it with its neighbour's, and a new step takes the next number of the
+ *   case. (Dropping the constraint would mean copying the table, which changes its text
+ *   for the trust check and for GDAL's view of it.)
+ * - A step made from a view keeps that view: its bounds in min/max_lon/lat as before, and
+ *   center_lat, center_lon and zoom to restore it exactly; start_date and end_date (ISO
+ *   8601, either may be NULL) are the date range shown; filters is the rest of the
+ *   filter in a canonical text form (atlas_briefing_view_format_filters(): "key=value"
+ *   pairs in a fixed order, joined by ";", lists sorted; NULL when nothing is filtered).
+ * Migrating from version 3 puts the existing steps, if any, into one briefing. */
+static const char briefings_4_sql[] =
+  "CREATE TABLE briefings ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
+  " seq INTEGER NOT NULL);"
+  "ALTER TABLE briefing_steps ADD COLUMN briefing_key TEXT;"
+  "ALTER TABLE briefing_steps ADD COLUMN center_lat REAL;"
+  "ALTER TABLE briefing_steps ADD COLUMN center_lon REAL;"
+  "ALTER TABLE briefing_steps ADD COLUMN zoom REAL;"
+  "ALTER TABLE briefing_steps ADD COLUMN start_date TEXT;"
+  "ALTER TABLE briefing_steps ADD COLUMN end_date TEXT;"
+  "ALTER TABLE briefing_steps ADD COLUMN filters TEXT;"
+  "CREATE INDEX briefing_steps_briefing ON briefing_steps (briefing_key, seq);"
+  "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES"
+  " ('briefings', 'attributes', 'Briefings', 'Briefings of the case, each a list of steps');";
+
+/* The one briefing a version 3 file's steps go into. */
+static const char briefings_4_existing_sql[] =
+  "INSERT INTO briefings (key, title, seq)"
+  " SELECT 'briefing-1', ?1, 1 WHERE EXISTS (SELECT 1 FROM briefing_steps);"
+  "UPDATE briefing_steps SET briefing_key = 'briefing-1';";
+
 /**
  * atlas_case_schema_index_range:
  * @after: per table, the row id after which to index, in the order of
@@ -466,6 +501,41 @@ set_version (sqlite3  *db,
   return atlas_case_schema_exec (db, sql, error);
 }
 
+static gboolean
+put_steps_in_one_briefing (sqlite3  *db,
+                           GError  **error)
+{
+  const char *sql = briefings_4_existing_sql;
+
+  /* two statements: the first binds the briefing's title */
+  while (sql != NULL && *sql != '\0')
+    {
+      sqlite3_stmt *stmt = NULL;
+      const char *rest = NULL;
+      int rc;
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, &rest) != SQLITE_OK)
+        return atlas_case_schema_set_error (error, db, _("the briefings could not be made"));
+      sqlite3_bind_text (stmt, 1, _("Briefing"), -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return atlas_case_schema_set_error (error, db, _("the briefings could not be made"));
+      sql = rest;
+    }
+  return TRUE;
+}
+
+/* Version 4: several briefings per case, and steps that keep the view they were made
+ * from (see briefings_4_sql). */
+static gboolean
+migrate_briefings_to_4 (sqlite3  *db,
+                        GError  **error)
+{
+  return atlas_case_schema_exec (db, briefings_4_sql, error)
+         && put_steps_in_one_briefing (db, error);
+}
+
 /* Version 4's storage (see version_4_storage_sql): the search index made contentless and
  * built from the tables, in their order. */
 static gboolean
@@ -505,7 +575,9 @@ atlas_case_schema_migrate_until (sqlite3  *db,
                                          || !set_version (db, 3, error)))
     return FALSE;
 
+  /* version 4 is one format change made of two parts: storage (#17) and briefings (#19) */
   if (from_version < 4 && until >= 4 && (!migrate_storage_to_4 (db, error)
+                                         || !migrate_briefings_to_4 (db, error)
                                          || !set_version (db, 4, error)))
     return FALSE;
 
@@ -608,6 +680,8 @@ atlas_case_schema_read_version (sqlite3 *db)
   for (guint i = N_VERSION_2_READ_TABLES; version >= 3 && i < G_N_ELEMENTS (read_tables); i++)
     if (!is_plain_table (db, read_tables[i]))
       return 0;
+  if (version >= 4 && !is_plain_table (db, "briefings"))
+    return 0;
   return MAX (version, 0);
 }
 

@@ -22,6 +22,7 @@
 #include "atlas-actor.h"
 #include "atlas-attachment.h"
 #include "atlas-briefing-step.h"
+#include "atlas-briefing.h"
 #include "atlas-case-private.h"
 #include "atlas-case-file.h"
 #include "atlas-case-schema.h"
@@ -67,6 +68,7 @@ record_type_for_kind (const char *kind)
     { "actor", atlas_actor_get_type },
     { "role", atlas_role_get_type },
     { "briefing-step", atlas_briefing_step_get_type },
+    { "briefing", atlas_briefing_get_type },
     { "relation", atlas_claim_relation_get_type },
     { "attachment", atlas_attachment_get_type },
     { "history", atlas_history_entry_get_type },

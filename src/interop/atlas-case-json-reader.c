@@ -23,6 +23,7 @@
 
 #include "atlas-actor.h"
 #include "atlas-briefing-step.h"
+#include "atlas-briefing.h"
 #include "atlas-case-error.h"
 #include "atlas-case-json-reader.h"
 #include "atlas-claim-relation.h"
@@ -463,6 +464,21 @@ parse_extent (AtlasRecord *step,
   return TRUE;
 }
 
+/* The file's one briefing, which its steps belong to. */
+#define BRIEFING_KEY "briefing-1"
+
+static void
+add_briefing (AtlasCaseJsonReader *self,
+              JsonObject          *briefing)
+{
+  const char *title = json_object_get_string_member_with_default (briefing, "title", NULL);
+  AtlasRecord *record = ATLAS_RECORD (atlas_briefing_new (BRIEFING_KEY));
+
+  atlas_record_set_text (record, "title", title != NULL && *title != '\0' ? title : _("Briefing"));
+  atlas_record_set_int (record, "seq", 1);
+  g_ptr_array_add (self->records, record);
+}
+
 static gboolean
 read_briefing (AtlasCaseJsonReader  *self,
                JsonObject           *root,
@@ -475,6 +491,8 @@ read_briefing (AtlasCaseJsonReader  *self,
   if (briefing == NULL)
     return TRUE;
   steps = get_section (briefing, "steps", error);
+  if (steps != NULL)
+    add_briefing (self, briefing);
 
   for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
     {
@@ -503,6 +521,7 @@ read_briefing (AtlasCaseJsonReader  *self,
       claim_keys = join_string_array (object, "claims", " ");
       atlas_record_set_text (step, "claim_keys", claim_keys);
       atlas_record_set_int (step, "seq", i + 1);
+      atlas_record_set_text (step, "briefing_key", BRIEFING_KEY);
       g_ptr_array_add (self->records, step);
     }
   return error == NULL || *error == NULL;

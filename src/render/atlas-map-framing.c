@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-briefing-step.h"
 #include "atlas-case-error.h"
 #include "atlas-map-framing.h"
 #include "atlas-mercator.h"
@@ -365,7 +366,8 @@ atlas_map_framing_subject_bounds (AtlasCase    *atlas_case,
 /**
  * atlas_map_framing_step_bounds:
  * @step: a briefing step
- * @bounds: (out): what the step's map must show: its extent, or its subject's bounds
+ * @bounds: (out): what the step's map must show: the view it was made from, its extent, or
+ *   its subject's bounds
  */
 gboolean
 atlas_map_framing_step_bounds (AtlasCase    *atlas_case,
@@ -378,7 +380,8 @@ atlas_map_framing_step_bounds (AtlasCase    *atlas_case,
   g_return_val_if_fail (ATLAS_IS_RECORD (step), FALSE);
 
   kind = atlas_record_get_text (step, "subject_kind");
-  if (g_strcmp0 (kind, "extent") != 0)
+  /* a step made from a view shows that view, whatever its subject */
+  if (g_strcmp0 (kind, "extent") != 0 && !atlas_briefing_step_get_view (step, NULL, NULL, NULL))
     return atlas_map_framing_subject_bounds (atlas_case, kind ? kind : "",
                                              atlas_record_get_text (step, "subject_key")
                                              ? atlas_record_get_text (step, "subject_key") : "",

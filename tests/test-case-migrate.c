@@ -66,7 +66,9 @@ exec_raw (const char *path,
 }
 
 /* A digest of the records' content: every row of every table but the search index and
- * the schema version, which the migration changes. */
+ * the schema version, which the migration changes. Briefing steps are read by the columns
+ * version 3 had (version 4 adds the briefing each belongs to and its view: see
+ * test-briefing-case's migration tests), and the contents by the tables version 3 had. */
 static char *
 digest_records (const char *path)
 {
@@ -74,13 +76,16 @@ digest_records (const char *path)
     "SELECT * FROM documents ORDER BY id", "SELECT * FROM actors ORDER BY id",
     "SELECT * FROM incidents ORDER BY id", "SELECT * FROM routes ORDER BY id",
     "SELECT * FROM waypoints ORDER BY id", "SELECT * FROM claims ORDER BY id",
-    "SELECT * FROM roles ORDER BY id", "SELECT * FROM briefing_steps ORDER BY id",
+    "SELECT * FROM roles ORDER BY id",
+    "SELECT id, key, seq, subject_kind, subject_key, min_lon, min_lat, max_lon, max_lat,"
+    " caption, claim_keys FROM briefing_steps ORDER BY id",
     "SELECT * FROM claim_relations ORDER BY id", "SELECT * FROM attachments ORDER BY id",
     "SELECT * FROM history ORDER BY id",
     "SELECT * FROM rtree_incidents_geom ORDER BY id",
     "SELECT * FROM rtree_waypoints_geom ORDER BY id",
     "SELECT * FROM rtree_routes_geom ORDER BY id",
-    "SELECT table_name, min_x, min_y, max_x, max_y FROM gpkg_contents ORDER BY 1",
+    "SELECT table_name, min_x, min_y, max_x, max_y FROM gpkg_contents"
+    " WHERE table_name != 'briefings' ORDER BY 1",
     "SELECT * FROM atlas_meta WHERE key != 'schema_version' ORDER BY key",
   };
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -156,6 +161,9 @@ migrate_from_version_3 (const char *path)
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master"
                                     " WHERE name = 'search_index_content'"), ==, 0);
   assert_index_complete (path);
+  /* every step is in a briefing */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM briefing_steps"
+                                    " WHERE briefing_key IS NULL"), ==, 0);
   return atlas_case;
 }
 

@@ -112,13 +112,19 @@ update_covered (AtlasMapView      *self,
                 double             height,
                 cairo_rectangle_t  covered[2])
 {
+  cairo_rectangle_t caption_area = { 0, 0, 0, 0 };
+  gboolean has_caption = self->caption != NULL && gtk_widget_get_visible (self->caption);
   guint n_covered = 0;
 
+  if (has_caption)
+    overlay_child_area (self->caption, width, height, &caption_area);
+  /* folded to a button first if the map is too small for it, so framing gains the room */
+  atlas_map_legend_fit (self->legend, width * height - caption_area.width * caption_area.height);
   /* the legend lies in a box laid over the map, which the density view hides */
   if (gtk_widget_get_visible (GTK_WIDGET (self->legend)) && gtk_widget_get_visible (self->legend_box))
     overlay_child_area (self->legend_box, width, height, &covered[n_covered++]);
-  if (self->caption != NULL && gtk_widget_get_visible (self->caption))
-    overlay_child_area (self->caption, width, height, &covered[n_covered++]);
+  if (has_caption)
+    covered[n_covered++] = caption_area;
   atlas_route_layer_set_obstacles (self->route_layer, covered, n_covered);
   return n_covered;
 }
@@ -233,6 +239,9 @@ _atlas_map_view_watch_size (AtlasMapView *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (watcher), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_overlay_add_overlay (GTK_OVERLAY (adw_bin_get_child (ADW_BIN (self))), watcher);
   g_signal_connect_object (watcher, "resize", G_CALLBACK (map_resized_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* a folded legend opened covers the map: labels keep off it, but nothing is framed again */
+  g_signal_connect_object (self->legend, "notify::open", G_CALLBACK (update_obstacles), self,
                            G_CONNECT_SWAPPED);
 }
 

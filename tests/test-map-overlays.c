@@ -4,14 +4,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What lies over the map view on the sample case, in a real window: the legend, folded to a
- * button on a small map.
+ * button on a small map; the filter's active parts as chips that remove them, in the
+ * legend's words, as the filter's popover names categories.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "atlas-case.h"
+#include "atlas-filter-chips.h"
+#include "atlas-filter-popover.h"
+#include "atlas-widget-capture.h"
 #include "atlas-map-legend.h"
 #include "atlas-map-view.h"
 #include "test-slowdown.h"
@@ -162,22 +167,142 @@ test_legend_folds_on_small_map (void)
   close_map (&fixture);
 }
 
+/* Every label shown under @widget, one per line. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static char *
+dup_texts (GtkWidget *widget)
+{
+  GString *texts = g_string_new (NULL);
+
+  collect_texts (widget, texts);
+  return g_string_free (texts, FALSE);
+}
+
+static GtkWidget *
+find_chip (GtkWidget  *chips,
+           const char *text)
+{
+  for (GtkWidget *chip = gtk_widget_get_first_child (gtk_widget_get_first_child (chips));
+       chip != NULL; chip = gtk_widget_get_next_sibling (chip))
+    {
+      g_autofree char *texts = dup_texts (chip);
+
+      if (g_str_equal (texts, text))
+        return chip;
+    }
+  return NULL;
+}
+
+/* With the popover closed, every active part of the filter is a chip over the map, in
+ * words; its button turns that part off. */
+static void
+test_filter_chips (void)
+{
+  const char *categories[] = { "armed-assault", "bombing", NULL };
+  Fixture fixture = { NULL, };
+  g_autofree char *texts = NULL;
+  cairo_rectangle_t free_area;
+  GtkWidget *chips;
+
+  open_map (&fixture, sample, 1000, 700);
+  chips = find_descendant (GTK_WIDGET (fixture.map_view), ATLAS_TYPE_FILTER_CHIPS);
+  g_assert_false (gtk_widget_get_visible (chips));
+
+  atlas_filter_set_categories (fixture.filter, categories);
+  atlas_filter_set_date_range (fixture.filter, "2023-12", "2024-01-03");
+  atlas_filter_set_min_reliability (fixture.filter, 'C');
+  atlas_filter_set_contested_only (fixture.filter, TRUE);
+  wait_until_settled (fixture.map_view);
+  if (g_getenv ("ATLAS_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("ATLAS_TEST_SCREENSHOT_DIR"),
+                                                "filter-chips.png", NULL);
+
+      g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (fixture.map_view), path, NULL));
+    }
+
+  g_assert_true (shows (chips));
+  texts = dup_texts (chips);
+  g_assert_cmpstr (texts, ==, "Only Armed assault, Bombing\n"
+                              "Dec 2023 – 3 Jan 2024\n"
+                              "Sources graded A to C\n"
+                              "Contested only\n");
+  /* no code of the data's reaches the screen */
+  g_assert_null (strstr (texts, "armed-assault"));
+
+  /* the chips are kept clear when framing */
+  atlas_map_view_get_free_area (fixture.map_view, &free_area);
+  g_assert_cmpfloat (free_area.y, >=, gtk_widget_get_height (chips));
+
+  g_signal_emit_by_name (find_chip (chips, "Contested only\n"), "clicked");
+  g_assert_false (atlas_filter_get_contested_only (fixture.filter));
+  g_assert_null (find_chip (chips, "Contested only\n"));
+  g_signal_emit_by_name (find_chip (chips, "Only Armed assault, Bombing\n"), "clicked");
+  g_assert_null (atlas_filter_get_categories (fixture.filter));
+  g_signal_emit_by_name (find_chip (chips, "Sources graded A to C\n"), "clicked");
+  g_assert_cmpint (atlas_filter_get_min_reliability (fixture.filter), ==, 'F');
+  g_signal_emit_by_name (find_chip (chips, "Dec 2023 – 3 Jan 2024\n"), "clicked");
+  g_assert_null (atlas_filter_get_start_date (fixture.filter));
+  g_assert_true (atlas_filter_is_empty (fixture.filter));
+  g_assert_false (gtk_widget_get_visible (chips));
+  close_map (&fixture);
+}
+
+/* The popover names the categories as the legend does, never by their codes; a case's own
+ * category is its own words. */
+static void
+test_filter_popover_words (void)
+{
+  const char *categories[] = { "armed-assault", "bombing", "Sabotage <b>", NULL };
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  GtkWidget *popover = g_object_ref_sink (atlas_filter_popover_new (filter));
+  g_autofree char *texts = NULL;
+
+  atlas_filter_popover_set_categories (ATLAS_FILTER_POPOVER (popover), categories);
+  texts = dup_texts (popover);
+  g_assert_nonnull (strstr (texts, "\nArmed assault\n"));
+  g_assert_nonnull (strstr (texts, "\nBombing\n"));
+  g_assert_nonnull (strstr (texts, "\nSabotage <b>\n"));
+  g_assert_null (strstr (texts, "armed-assault"));
+  g_assert_null (strstr (texts, "bombing"));
+  g_object_unref (popover);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GtkCssProvider) style = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* the app's style, which AdwApplication would load: the legend's padding counts */
+  style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (style, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   file = g_file_new_for_path (g_getenv ("ATLAS_SAMPLE_CASE"));
   sample = atlas_case_open (file, ATLAS_CASE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/atlas/map-overlays/legend-folds", test_legend_folds_on_small_map);
+  g_test_add_func ("/atlas/map-overlays/filter-chips", test_filter_chips);
+  g_test_add_func ("/atlas/map-overlays/filter-popover-words", test_filter_popover_words);
 
   status = g_test_run ();
   g_clear_object (&sample);

@@ -75,6 +75,22 @@ map_size (AtlasMapView *self,
   *height = h > 0 ? h : 700;
 }
 
+/* Where a child of @size with margins @start and @end begins in @extent, as GtkOverlay
+ * aligns it. */
+static double
+aligned_start (GtkAlign align,
+               double   extent,
+               int      start,
+               int      end,
+               double   size)
+{
+  if (align == GTK_ALIGN_END)
+    return extent - end - size;
+  if (align == GTK_ALIGN_CENTER)
+    return start + (extent - start - end - size) / 2;
+  return start;
+}
+
 /* Where @child, laid over the map with its alignment and margins, falls in a map of
  * @width × @height, as GtkOverlay places it at its natural size; with half its margins
  * around it, since a subject right against a card looks covered by it. */
@@ -95,8 +111,8 @@ overlay_child_area (GtkWidget         *child,
                       NULL, NULL);
   area->width = MAX (outer_width - start - end, 0);
   area->height = MAX (MIN (natural_height, (int) height) - top - bottom, 0);
-  area->x = gtk_widget_get_halign (child) == GTK_ALIGN_END ? width - end - area->width : start;
-  area->y = gtk_widget_get_valign (child) == GTK_ALIGN_END ? height - bottom - area->height : top;
+  area->x = aligned_start (gtk_widget_get_halign (child), width, start, end, area->width);
+  area->y = aligned_start (gtk_widget_get_valign (child), height, top, bottom, area->height);
 
   area->x -= start / 2.0;
   area->y -= top / 2.0;
@@ -104,13 +120,15 @@ overlay_child_area (GtkWidget         *child,
   area->height += (top + bottom) / 2.0;
 }
 
-/* What covers the map: the legend, and a caption laid over it. The route labels keep off
- * them too. */
+/* What covers the map: the legend, a caption laid over it, and what is said over its top
+ * (the filter's chips). The route labels keep off them too. */
+#define MAX_COVERED 3
+
 static guint
 update_covered (AtlasMapView      *self,
                 double             width,
                 double             height,
-                cairo_rectangle_t  covered[2])
+                cairo_rectangle_t  covered[MAX_COVERED])
 {
   cairo_rectangle_t caption_area = { 0, 0, 0, 0 };
   gboolean has_caption = self->caption != NULL && gtk_widget_get_visible (self->caption);
@@ -125,6 +143,9 @@ update_covered (AtlasMapView      *self,
     overlay_child_area (self->legend_box, width, height, &covered[n_covered++]);
   if (has_caption)
     covered[n_covered++] = caption_area;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->filter_chips))
+      || gtk_widget_get_visible (self->online_indicator))
+    overlay_child_area (self->top_box, width, height, &covered[n_covered++]);
   atlas_route_layer_set_obstacles (self->route_layer, covered, n_covered);
   return n_covered;
 }
@@ -134,7 +155,7 @@ free_area_for (AtlasMapView      *self,
                const AtlasBounds *subject,
                cairo_rectangle_t *area)
 {
-  cairo_rectangle_t covered[2];
+  cairo_rectangle_t covered[MAX_COVERED];
   double width, height;
   guint n_covered;
 
@@ -154,7 +175,7 @@ same_area (const cairo_rectangle_t *a,
 static void
 update_obstacles (AtlasMapView *self)
 {
-  cairo_rectangle_t covered[2];
+  cairo_rectangle_t covered[MAX_COVERED];
   double width, height;
 
   map_size (self, &width, &height);

@@ -11,6 +11,7 @@
 
 #include "atlas-basemap-source.h"
 #include "atlas-density-layer.h"
+#include "atlas-filter-chips.h"
 #include "atlas-incident-layer.h"
 #include "atlas-map-legend.h"
 #include "atlas-map-view.h"
@@ -27,6 +28,8 @@ struct _AtlasMapView
   AtlasMapLegend   *legend;
   GtkWidget        *legend_box;
   GtkWidget        *online_indicator;
+  GtkWidget        *top_box;         /* the online indicator and the filter's chips */
+  AtlasFilterChips *filter_chips;
 
   AtlasBasemapKind    basemap_kind;
   GtkWidget          *caption;       /* laid over the map by the window, or NULL */

@@ -495,10 +495,13 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (ATLAS_TYPE_MAP_LEGEND);
+  g_type_ensure (ATLAS_TYPE_FILTER_CHIPS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/atlas-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, map);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, top_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, filter_chips);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, online_indicator);
   gtk_widget_class_set_css_name (widget_class, "atlas-map-view");
 
@@ -595,6 +598,7 @@ atlas_map_view_set_filter (AtlasMapView *self,
 
   g_signal_connect_object (filter, "changed", G_CALLBACK (filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  atlas_filter_chips_set_filter (self->filter_chips, filter);
 }
 
 ShumateViewport *

@@ -5,17 +5,20 @@
  *
  * What lies over the map view on the sample case, in a real window: the legend, folded to a
  * button on a small map; the filter's active parts as chips that remove them, in the
- * legend's words, as the filter's popover names categories.
+ * legend's words, as the filter's popover names categories; a case with rows at 0,0 opened
+ * on the rest, with a chip that frames them.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "atlas-case.h"
 #include "atlas-filter-chips.h"
 #include "atlas-filter-popover.h"
+#include "atlas-incident.h"
 #include "atlas-widget-capture.h"
 #include "atlas-map-legend.h"
 #include "atlas-map-view.h"
@@ -278,6 +281,118 @@ test_filter_popover_words (void)
   g_object_unref (popover);
 }
 
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}
+
+static AtlasRecord *
+make_incident (guint  n,
+               double latitude,
+               double longitude)
+{
+  g_autofree char *key = g_strdup_printf ("inc-%u", n);
+  AtlasRecord *incident = ATLAS_RECORD (atlas_incident_new (key));
+
+  atlas_record_set_text (incident, "title", key);
+  atlas_record_set_text (incident, "category", "bombing");
+  atlas_record_set_text (incident, "start_time", "2024-01-03");
+  atlas_record_set_text (incident, "start_precision", "day");
+  atlas_record_set_double (incident, "latitude", latitude);
+  atlas_record_set_double (incident, "longitude", longitude);
+  atlas_record_set_text (incident, "location_precision", "town");
+  return incident;
+}
+
+/* Twenty incidents around Kerman and three at 0,0, as an import with missing coordinates
+ * leaves them. */
+static AtlasCase *
+create_case_with_rows_at_zero (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    g_ptr_array_add (records, make_incident (i, 29.5 + (i % 5) * 0.4, 56.5 + (i / 5) * 0.5));
+  for (guint i = 20; i < 23; i++)
+    g_ptr_array_add (records, make_incident (i, 0, 0));
+  atlas_case = atlas_case_create (file, "Rows at 0,0", &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_case_write_records (atlas_case, records, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&atlas_case);
+}
+
+/* Opened, the case is framed on its twenty incidents, not the world; a chip says three are
+ * outside the view, and clicking it frames them all, which hides it. */
+static void
+test_outliers_left_out (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atlas-outliers-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "rows-at-zero.gpkg", NULL);
+  g_autoptr(AtlasCase) atlas_case = create_case_with_rows_at_zero (path);
+  Fixture fixture = { NULL, };
+  AtlasBounds view;
+  GtkWidget *chip;
+  g_autofree char *texts = NULL;
+
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  fixture.map_view = g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+  fixture.selection = atlas_selection_new ();
+  fixture.filter = atlas_filter_new ();
+  gtk_window_set_default_size (fixture.window, 1000, 700);
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.map_view));
+  atlas_map_view_set_selection (fixture.map_view, fixture.selection);
+  atlas_map_view_set_filter (fixture.map_view, fixture.filter);
+  atlas_map_view_set_case (fixture.map_view, atlas_case);
+  atlas_map_view_frame_case (fixture.map_view);
+  gtk_window_present (fixture.window);
+  wait_until_settled (fixture.map_view);
+  /* the chip follows the view once it rests */
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+
+  atlas_map_view_get_visible_bounds (fixture.map_view, &view);
+  g_assert_cmpfloat (view.min_lon, >, 40);
+  g_assert_cmpfloat (view.max_lon, <, 75);
+  g_assert_cmpfloat (view.min_lat, >, 15);
+  g_assert_cmpfloat (view.min_lat, <, 29.5);
+  g_assert_cmpfloat (view.max_lat, >, 31.1);
+
+  chip = gtk_widget_get_next_sibling (find_descendant (GTK_WIDGET (fixture.map_view),
+                                                       ATLAS_TYPE_FILTER_CHIPS));
+  g_assert_true (GTK_IS_BUTTON (chip));
+  g_assert_true (shows (chip));
+  texts = dup_texts (chip);
+  g_assert_cmpstr (texts, ==, "3 incidents outside this view\n");
+
+  g_signal_emit_by_name (chip, "clicked");
+  wait_until_settled (fixture.map_view);
+  for (gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  atlas_map_view_get_visible_bounds (fixture.map_view, &view);
+  g_assert_cmpfloat (view.min_lat, <, 0);
+  g_assert_cmpfloat (view.min_lon, <, 0);
+  g_assert_cmpfloat (view.max_lon, >, 58);
+  g_assert_false (gtk_widget_get_visible (chip));
+
+  close_map (&fixture);
+  g_clear_object (&atlas_case);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/atlas/map-overlays/legend-folds", test_legend_folds_on_small_map);
   g_test_add_func ("/atlas/map-overlays/filter-chips", test_filter_chips);
   g_test_add_func ("/atlas/map-overlays/filter-popover-words", test_filter_popover_words);
+  g_test_add_func ("/atlas/map-overlays/outliers-left-out", test_outliers_left_out);
 
   status = g_test_run ();
   g_clear_object (&sample);

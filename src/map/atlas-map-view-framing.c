@@ -144,6 +144,7 @@ update_covered (AtlasMapView      *self,
   if (has_caption)
     covered[n_covered++] = caption_area;
   if (gtk_widget_get_visible (GTK_WIDGET (self->filter_chips))
+      || gtk_widget_get_visible (self->outside_chip)
       || gtk_widget_get_visible (self->online_indicator))
     overlay_child_area (self->top_box, width, height, &covered[n_covered++]);
   atlas_route_layer_set_obstacles (self->route_layer, covered, n_covered);
@@ -338,6 +339,7 @@ atlas_map_view_frame_subject (AtlasMapView      *self,
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
   g_return_if_fail (subject != NULL);
 
+  self->frame_case_pending = FALSE;
   self->subject = *subject;
   self->has_subject = !atlas_bounds_is_empty (subject);
   atlas_map_view_frame_bounds (self, subject, animate);
@@ -361,6 +363,7 @@ atlas_map_view_frame_record (AtlasMapView *self,
   g_return_if_fail (ATLAS_IS_RECORD (record));
 
   self->has_subject = FALSE;
+  self->frame_case_pending = FALSE;
   kind = atlas_record_get_kind (record);
   if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
     {
@@ -436,6 +439,7 @@ atlas_map_view_show_at (AtlasMapView *self,
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
   self->frame_when_sized = FALSE;
+  self->frame_case_pending = FALSE;
   g_clear_object (&self->frame_when_sized_record);
   _atlas_map_view_fly_to (self, latitude, longitude, zoom, FALSE);
 }

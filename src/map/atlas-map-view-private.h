@@ -30,6 +30,8 @@ struct _AtlasMapView
   GtkWidget        *online_indicator;
   GtkWidget        *top_box;         /* the online indicator and the filter's chips */
   AtlasFilterChips *filter_chips;
+  GtkWidget        *outside_chip;    /* "3 incidents outside this view" */
+  GtkLabel         *outside_label;
 
   AtlasBasemapKind    basemap_kind;
   GtkWidget          *caption;       /* laid over the map by the window, or NULL */
@@ -56,6 +58,11 @@ struct _AtlasMapView
   AtlasFilter      *filter;
 
   guint             describe_source;   /* the accessible description, once the view rests */
+
+  /* the case's opening view (atlas-map-view-extent.c) */
+  gboolean          frame_case_pending;  /* framed again once the incidents are loaded */
+  guint64           n_left_out;          /* incidents the opening view left out */
+  AtlasBounds       whole_extent;        /* around them all, framed by the chip */
 };
 
 void _atlas_map_view_fly_to       (AtlasMapView *self,
@@ -65,5 +72,7 @@ void _atlas_map_view_fly_to       (AtlasMapView *self,
                                    gboolean      animate);
 void _atlas_map_view_watch_size   (AtlasMapView *self);
 void _atlas_map_view_emit_resized (AtlasMapView *self);
+void _atlas_map_view_watch_extent (AtlasMapView *self);
+void _atlas_map_view_update_outside_chip (AtlasMapView *self);
 
 G_END_DECLS

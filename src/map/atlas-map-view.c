@@ -113,6 +113,7 @@ describe_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
   self->describe_source = 0;
   update_description (self);
+  _atlas_map_view_update_outside_chip (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -502,6 +503,8 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, top_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, filter_chips);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, outside_chip);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, outside_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, online_indicator);
   gtk_widget_class_set_css_name (widget_class, "atlas-map-view");
 
@@ -541,6 +544,7 @@ atlas_map_view_init (AtlasMapView *self)
   load_basemap (self);
   add_layers (self);
   _atlas_map_view_watch_size (self);
+  _atlas_map_view_watch_extent (self);
 
   density = g_property_action_new ("density", self, "density-shown");
   self->view_actions = g_simple_action_group_new ();

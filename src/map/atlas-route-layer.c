@@ -16,6 +16,8 @@
 #include <math.h>
 
 #include "atlas-label-space.h"
+#include "atlas-map-framing.h"
+#include "atlas-mercator.h"
 #include "atlas-route-layer.h"
 #include "atlas-route-painter.h"
 #include "atlas-route.h"
@@ -468,6 +470,37 @@ atlas_route_layer_get_bounds (AtlasRouteLayer *self,
 
           atlas_bounds_extend (bounds, atlas_record_get_double (waypoint, "latitude"),
                                atlas_record_get_double (waypoint, "longitude"));
+        }
+    }
+  return !atlas_bounds_is_empty (bounds);
+}
+
+/**
+ * atlas_route_layer_get_extent:
+ *
+ * Returns: %TRUE with @bounds around every route's waypoints, but those at 0,0 or on the
+ *   world's edge, where a wrong coordinate puts them (atlas_map_framing_is_suspect())
+ */
+gboolean
+atlas_route_layer_get_extent (AtlasRouteLayer *self,
+                              AtlasBounds     *bounds)
+{
+  g_return_val_if_fail (ATLAS_IS_ROUTE_LAYER (self), FALSE);
+
+  atlas_bounds_init_empty (bounds);
+  for (guint i = 0; i < self->routes->len; i++)
+    {
+      RouteEntry *entry = g_ptr_array_index (self->routes, i);
+
+      for (guint w = 0; w < entry->waypoints->len; w++)
+        {
+          AtlasRecord *waypoint = g_ptr_array_index (entry->waypoints, w);
+          double latitude = atlas_record_get_double (waypoint, "latitude");
+          double longitude = atlas_record_get_double (waypoint, "longitude");
+
+          if (!atlas_map_framing_is_suspect (atlas_mercator_x_from_longitude (longitude),
+                                             atlas_mercator_y_from_latitude (latitude)))
+            atlas_bounds_extend (bounds, latitude, longitude);
         }
     }
   return !atlas_bounds_is_empty (bounds);

@@ -29,6 +29,8 @@ AtlasRecord     *atlas_route_layer_pick         (AtlasRouteLayer *self,
 gboolean         atlas_route_layer_get_bounds   (AtlasRouteLayer *self,
                                                  const char      *route_key,
                                                  AtlasBounds     *bounds);
+gboolean         atlas_route_layer_get_extent   (AtlasRouteLayer *self,
+                                                 AtlasBounds     *bounds);
 void             atlas_route_layer_set_obstacles (AtlasRouteLayer        *self,
                                                   const cairo_rectangle_t *boxes,
                                                   guint                   n_boxes);

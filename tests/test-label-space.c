@@ -5,11 +5,13 @@
  *
  * Where case labels go, without a window: never over another label, a symbol or what covers
  * the map, never off the map; a place's name moves to the symbol's other side when it must.
+ * Case and basemap labels grow with the desktop's text scaling factor.
  */
 
 #include "config.h"
 
 #include "atlas-label-space.h"
+#include "atlas-tile-renderer.h"
 
 #define WIDTH 400
 #define HEIGHT 300
@@ -99,6 +101,75 @@ test_place_labelled_once (Fixture       *fixture,
   g_assert_true (atlas_label_space_take_place (&fixture->space, 130, 100));
 }
 
+/* At a text scale of 1.5, a label is half as large again. */
+static void
+test_text_scale (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  AtlasRoutePainter large_painter = fixture->painter;
+  AtlasLabelSpace large;
+  const cairo_rectangle_t *normal_box, *large_box;
+
+  large_painter.text_scale = 1.5;
+  atlas_label_space_init (&large, &large_painter, WIDTH, HEIGHT);
+  g_assert_true (atlas_label_space_draw_centred (&fixture->space, fixture->cr, "Iranshahr",
+                                                 200, 150, 0));
+  g_assert_true (atlas_label_space_draw_centred (&large, fixture->cr, "Iranshahr", 200, 150, 0));
+  normal_box = placed (fixture, 0);
+  large_box = &g_array_index (large.placed, cairo_rectangle_t, 0);
+  g_assert_cmpfloat_with_epsilon (large_box->width / normal_box->width, 1.5, 0.1);
+  g_assert_cmpfloat_with_epsilon (large_box->height / normal_box->height, 1.5, 0.1);
+  atlas_label_space_clear (&large);
+}
+
+static AtlasTileRenderer *
+load_renderer (void)
+{
+  const char *from_environment = g_getenv ("ATLAS_BASEMAP");
+  g_autofree char *path = NULL;
+  g_autoptr(AtlasBasemap) basemap = NULL;
+  g_autoptr(GError) error = NULL;
+
+  path = from_environment != NULL && *from_environment != '\0'
+         ? g_strdup (from_environment)
+         : g_test_build_filename (G_TEST_DIST, "..", "data", "basemap", "basemap.bin", NULL);
+  basemap = atlas_basemap_new_from_file (path, &error);
+  g_assert_no_error (error);
+  return atlas_tile_renderer_new (basemap);
+}
+
+static const AtlasPlacedLabel *
+find_label (GArray     *labels,
+            const char *name)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (g_array_index (labels, AtlasPlacedLabel, i).name, name))
+      return &g_array_index (labels, AtlasPlacedLabel, i);
+  return NULL;
+}
+
+/* The basemap's "Kerman" at zoom 6 is half as tall again at a text scale of 1.5. */
+static void
+test_tile_labels_text_scale (void)
+{
+  g_autoptr(AtlasTileRenderer) renderer = load_renderer ();
+  g_autoptr(GArray) normal = NULL;
+  g_autoptr(GArray) large = NULL;
+  const AtlasPlacedLabel *normal_kerman, *large_kerman;
+
+  normal = atlas_tile_renderer_list_labels (renderer, 6, 42, 26, 256, NULL);
+  atlas_tile_renderer_set_text_scale (renderer, 1.5);
+  large = atlas_tile_renderer_list_labels (renderer, 6, 42, 26, 256, NULL);
+  normal_kerman = find_label (normal, "Kerman");
+  large_kerman = find_label (large, "Kerman");
+  g_assert_nonnull (normal_kerman);
+  g_assert_nonnull (large_kerman);
+  g_assert_cmpfloat_with_epsilon ((large_kerman->y1 - large_kerman->y0)
+                                  / (normal_kerman->y1 - normal_kerman->y0), 1.5, 0.05);
+  g_assert_cmpfloat (large_kerman->x1 - large_kerman->x0, >,
+                     1.4 * (normal_kerman->x1 - normal_kerman->x0) - 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +184,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/atlas/label-space/place-labelled-once", Fixture, NULL, fixture_set_up,
               test_place_labelled_once, fixture_tear_down);
+  g_test_add ("/atlas/label-space/text-scale", Fixture, NULL, fixture_set_up, test_text_scale,
+              fixture_tear_down);
+  g_test_add_func ("/atlas/label-space/tile-labels-text-scale", test_tile_labels_text_scale);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "atlas-widget-capture.h"
 #include "atlas-map-legend.h"
 #include "atlas-map-view.h"
+#include "atlas-route-layer.h"
 #include "test-slowdown.h"
 
 #define SETTLE_TIMEOUT_US (TEST_SLOWDOWN * 90 * G_USEC_PER_SEC)
@@ -393,6 +394,52 @@ test_outliers_left_out (void)
   remove_dir (dir);
 }
 
+static double
+tallest_label (AtlasMapView *map_view)
+{
+  GtkWidget *layer = find_descendant (GTK_WIDGET (map_view), ATLAS_TYPE_ROUTE_LAYER);
+  GArray *boxes = atlas_route_layer_get_label_boxes (ATLAS_ROUTE_LAYER (layer));
+  double tallest = 0;
+
+  for (guint i = 0; i < boxes->len; i++)
+    tallest = MAX (tallest, g_array_index (boxes, cairo_rectangle_t, i).height);
+  return tallest;
+}
+
+/* Under a text scaling factor of 1.5 (gtk-xft-dpi, as GNOME sets it), the case's labels are
+ * half as tall again and the basemap is drawn with its labels scaled too. */
+static void
+test_labels_follow_text_scale (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  Fixture fixture = { NULL, };
+  ShumateSimpleMap *map;
+  double normal, large;
+
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024, NULL);
+  open_map (&fixture, sample, 1000, 700);
+  normal = tallest_label (fixture.map_view);
+
+  g_object_set (settings, "gtk-xft-dpi", 144 * 1024, NULL);
+  wait_until_settled (fixture.map_view);
+  large = tallest_label (fixture.map_view);
+  if (g_getenv ("ATLAS_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("ATLAS_TEST_SCREENSHOT_DIR"),
+                                                "text-scale-1.5.png", NULL);
+
+      g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (fixture.map_view), path, NULL));
+    }
+  g_assert_cmpfloat (normal, >, 10);
+  g_assert_cmpfloat_with_epsilon (large / normal, 1.5, 0.1);
+  map = atlas_map_view_get_simple_map (fixture.map_view);
+  g_assert_true (g_str_has_suffix (shumate_map_source_get_id (
+                                     shumate_simple_map_get_map_source (map)), "-text1.5"));
+
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024, NULL);
+  close_map (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/atlas/map-overlays/filter-chips", test_filter_chips);
   g_test_add_func ("/atlas/map-overlays/filter-popover-words", test_filter_popover_words);
   g_test_add_func ("/atlas/map-overlays/outliers-left-out", test_outliers_left_out);
+  g_test_add_func ("/atlas/map-overlays/labels-follow-text-scale", test_labels_follow_text_scale);
 
   status = g_test_run ();
   g_clear_object (&sample);

@@ -17,6 +17,7 @@
 #include "atlas-density-layer.h"
 #include "atlas-incident-layer.h"
 #include "atlas-map-legend.h"
+#include "atlas-text-scale.h"
 #include "atlas-map-view-private.h"
 #include "atlas-mbtiles-source.h"
 #include "atlas-route-layer.h"
@@ -226,7 +227,7 @@ set_map_source (AtlasMapView     *self,
   shumate_simple_map_set_map_source (self->map, source);
 }
 
-/* The basemap follows the style (light or dark) and the display's scale. */
+/* The basemap follows the style (light or dark), the display's scale and the text's. */
 static void
 update_basemap_source (AtlasMapView *self)
 {
@@ -239,6 +240,7 @@ update_basemap_source (AtlasMapView *self)
   if (self->basemap == NULL || self->basemap_kind != ATLAS_BASEMAP_OFFLINE)
     return;
 
+  atlas_tile_renderer_set_text_scale (self->basemap, atlas_text_scale_of (GTK_WIDGET (self)));
   source = atlas_basemap_source_new (self->basemap, style, scale_factor);
   if (self->basemap_source != NULL
       && g_str_equal (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (source)),
@@ -265,6 +267,14 @@ load_basemap (AtlasMapView *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_basemap_source), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_basemap_source), NULL);
+}
+
+/* Labels on the map follow the text scaling factor, as GTK's text does. */
+static void
+text_scale_changed_cb (AtlasMapView *self)
+{
+  update_basemap_source (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->route_layer));
 }
 
 static void
@@ -545,6 +555,8 @@ atlas_map_view_init (AtlasMapView *self)
   add_layers (self);
   _atlas_map_view_watch_size (self);
   _atlas_map_view_watch_extent (self);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (text_scale_changed_cb), self, G_CONNECT_SWAPPED);
 
   density = g_property_action_new ("density", self, "density-shown");
   self->view_actions = g_simple_action_group_new ();

@@ -20,6 +20,7 @@
 #include "atlas-mercator.h"
 #include "atlas-route-layer.h"
 #include "atlas-route-painter.h"
+#include "atlas-text-scale.h"
 #include "atlas-route.h"
 #include "atlas-waypoint.h"
 
@@ -230,6 +231,7 @@ atlas_route_layer_snapshot (GtkWidget   *widget,
 
   atlas_route_painter_init (&painter, ATLAS_ROUTE_MEDIUM_SCREEN, project_cb, self);
   painter.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  painter.text_scale = atlas_text_scale_of (widget);
   atlas_label_space_init (&space, &painter, width, height);
   for (guint i = 0; i < self->obstacles->len; i++)
     atlas_label_space_reserve (&space, &g_array_index (self->obstacles, cairo_rectangle_t, i));

@@ -85,6 +85,7 @@ atlas_route_painter_init (AtlasRoutePainter     *self,
 
   self->medium = medium;
   self->dark = FALSE;
+  self->text_scale = 1.0;
   self->project = project;
   self->project_data = project_data;
 }
@@ -518,6 +519,8 @@ atlas_route_painter_create_layout (const AtlasRoutePainter *self,
   PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_new ();
   double size = (flags & ATLAS_ROUTE_LABEL_SMALL) ? m->small_text_size : m->text_size;
+
+  size *= self->text_scale > 0 ? self->text_scale : 1.0;
 
   /* whole-point glyph positions would space small print unevenly on paper */
   if (self->medium == ATLAS_ROUTE_MEDIUM_PAPER)

@@ -48,6 +48,7 @@ typedef void (*AtlasRouteProjectFunc) (gpointer  user_data,
 typedef struct {
   AtlasRouteMedium       medium;
   gboolean               dark;          /* drawn over the dark basemap */
+  double                 text_scale;    /* the desktop's text scaling factor, on screen */
   AtlasRouteProjectFunc  project;
   gpointer               project_data;
 } AtlasRoutePainter;

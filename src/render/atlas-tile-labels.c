@@ -11,6 +11,9 @@
  * candidate of higher priority, shown or not.  Unlike greedy placement, this
  * needs no chain of earlier decisions, only the candidates near the label,
  * and those are the same whichever tile asks.
+ *
+ * Text and its halo grow with the desktop's text scaling factor; sizes are
+ * measured once at a factor of 1 and scaled, which unhinted metrics allow.
  */
 
 #include "atlas-tile-labels.h"
@@ -86,11 +89,13 @@ typedef struct
 typedef struct
 {
   const AtlasTileLabelRequest *request;
+  double                       text_scale;
   double                       world_size;
   double                       origin_x;   /* tile's top-left, world pixels */
   double                       origin_y;
   PangoContext                *measure_context;
-  PangoFontDescription        *fonts[N_LABEL_CLASSES];
+  PangoFontDescription        *fonts[N_LABEL_CLASSES];       /* at the text scale */
+  PangoFontDescription        *unit_fonts[N_LABEL_CLASSES];  /* at a scale of 1 */
   GArray                      *candidates; /* Candidate, in priority order */
 } LabelJob;
 
@@ -156,12 +161,13 @@ configure_context (PangoContext *context)
 
 static PangoFontDescription *
 create_font (const char       *family,
-             const Typography *type)
+             const Typography *type,
+             double            text_scale)
 {
   g_autofree char *spec = g_strdup_printf ("%s, Sans %s", family, type->weight);
   PangoFontDescription *font = pango_font_description_from_string (spec);
 
-  pango_font_description_set_absolute_size (font, type->size_px * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font, type->size_px * text_scale * PANGO_SCALE);
   return font;
 }
 
@@ -169,6 +175,7 @@ static PangoLayout *
 create_layout (PangoContext         *context,
                PangoFontDescription *font,
                const Typography     *type,
+               double                text_scale,
                const char           *text)
 {
   PangoLayout *layout = pango_layout_new (context);
@@ -178,7 +185,7 @@ create_layout (PangoContext         *context,
   if (type->letter_spacing_px > 0.0)
     pango_attr_list_insert (attributes,
                             pango_attr_letter_spacing_new ((int) (type->letter_spacing_px *
-                                                                  PANGO_SCALE)));
+                                                                  text_scale * PANGO_SCALE)));
   if (type->uppercase)
     pango_attr_list_insert (attributes,
                             pango_attr_text_transform_new (PANGO_TEXT_TRANSFORM_UPPERCASE));
@@ -203,8 +210,8 @@ measure_candidate (LabelJob  *job,
       g_autoptr(PangoLayout) layout = NULL;
       PangoRectangle logical;
 
-      layout = create_layout (job->measure_context, job->fonts[candidate->label_class],
-                              &typography[candidate->label_class], candidate->label->name);
+      layout = create_layout (job->measure_context, job->unit_fonts[candidate->label_class],
+                              &typography[candidate->label_class], 1.0, candidate->label->name);
       pango_layout_get_extents (layout, NULL, &logical);
       width = MAX (logical.width, 1);
       height = MAX (logical.height, 1);
@@ -212,8 +219,8 @@ measure_candidate (LabelJob  *job,
       g_atomic_int_set (&cache->widths[candidate->cache_index], width);
     }
 
-  candidate->width = (double) width / PANGO_SCALE;
-  candidate->height = (double) height / PANGO_SCALE;
+  candidate->width = job->text_scale * width / PANGO_SCALE;
+  candidate->height = job->text_scale * height / PANGO_SCALE;
 }
 
 /* Candidate boxes, in world pixels so that every tile computes the same. */
@@ -253,7 +260,8 @@ add_candidate (LabelJob                *job,
   candidate.anchor_y = label->y * job->world_size;
   measure_candidate (job, &candidate);
 
-  if (candidate.width > MAX_TEXT_WIDTH || candidate.height > MAX_TEXT_HEIGHT)
+  if (candidate.width > MAX_TEXT_WIDTH * job->text_scale
+      || candidate.height > MAX_TEXT_HEIGHT * job->text_scale)
     return;
 
   if (label_class == LABEL_COUNTRY)
@@ -271,10 +279,13 @@ candidate_window (const LabelJob *job,
 {
   double tile_size = job->request->tile_size;
 
-  rect->x0 = (job->origin_x - 3.0 * MAX_REACH_X) / job->world_size;
-  rect->x1 = (job->origin_x + tile_size + 3.0 * MAX_REACH_X) / job->world_size;
-  rect->y0 = (job->origin_y - 3.0 * MAX_REACH_Y) / job->world_size;
-  rect->y1 = (job->origin_y + tile_size + 3.0 * MAX_REACH_Y) / job->world_size;
+  double reach_x = 3.0 * MAX_REACH_X * job->text_scale;
+  double reach_y = 3.0 * MAX_REACH_Y * job->text_scale;
+
+  rect->x0 = (job->origin_x - reach_x) / job->world_size;
+  rect->x1 = (job->origin_x + tile_size + reach_x) / job->world_size;
+  rect->y0 = (job->origin_y - reach_y) / job->world_size;
+  rect->y1 = (job->origin_y + tile_size + reach_y) / job->world_size;
 }
 
 /* Adds the places of @indices from position @start on, stopping before the
@@ -341,7 +352,7 @@ touches_tile (const LabelJob  *job,
               const Candidate *candidate)
 {
   double tile_size = job->request->tile_size;
-  double reach = HALO_WIDTH + 1.0;
+  double reach = HALO_WIDTH * job->text_scale + 1.0;
 
   return candidate->x1 + reach > job->origin_x &&
          candidate->x0 - reach < job->origin_x + tile_size &&
@@ -429,13 +440,14 @@ draw_text (cairo_t         *cr,
   g_autoptr(PangoLayout) layout = NULL;
 
   layout = create_layout (context, job->fonts[candidate->label_class],
-                          &typography[candidate->label_class], candidate->label->name);
+                          &typography[candidate->label_class], job->text_scale,
+                          candidate->label->name);
 
   cairo_new_path (cr);
   cairo_move_to (cr, x, y);
   pango_cairo_layout_path (cr, layout);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, 2.0 * HALO_WIDTH);
+  cairo_set_line_width (cr, 2.0 * HALO_WIDTH * job->text_scale);
   set_color (cr, &job->request->palette->halo);
   cairo_stroke (cr);
 
@@ -490,13 +502,17 @@ label_job_init (LabelJob                    *job,
   PangoFontMap *font_map = pango_cairo_font_map_get_default (); /* per thread */
 
   job->request = request;
+  job->text_scale = request->text_scale > 0 ? request->text_scale : 1.0;
   job->world_size = request->tile_size * ldexp (1.0, request->zoom);
   job->origin_x = request->tile_x * request->tile_size;
   job->origin_y = request->tile_y * request->tile_size;
   job->measure_context = pango_font_map_create_context (font_map);
   configure_context (job->measure_context);
   for (guint c = 0; c < N_LABEL_CLASSES; c++)
-    job->fonts[c] = create_font (request->font_family, &typography[c]);
+    {
+      job->fonts[c] = create_font (request->font_family, &typography[c], job->text_scale);
+      job->unit_fonts[c] = create_font (request->font_family, &typography[c], 1.0);
+    }
   job->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 }
 
@@ -505,7 +521,10 @@ label_job_clear (LabelJob *job)
 {
   g_clear_object (&job->measure_context);
   for (guint c = 0; c < N_LABEL_CLASSES; c++)
-    g_clear_pointer (&job->fonts[c], pango_font_description_free);
+    {
+      g_clear_pointer (&job->fonts[c], pango_font_description_free);
+      g_clear_pointer (&job->unit_fonts[c], pango_font_description_free);
+    }
   g_clear_pointer (&job->candidates, g_array_unref);
 }
 

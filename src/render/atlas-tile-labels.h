@@ -31,6 +31,7 @@ typedef struct
   int                     tile_x;
   int                     tile_y;
   double                  tile_size;
+  double                  text_scale;  /* the desktop's text scaling factor; 0 is 1 */
 } AtlasTileLabelRequest;
 
 /* A label shown in a tile; the box (without halo) is in world pixels at the

@@ -34,6 +34,7 @@ struct _AtlasTileRenderer
 
   AtlasBasemap    *basemap;
   AtlasLabelCache *label_cache;
+  gint             text_scale_permille;  /* read by worker threads: atomic */
 };
 
 enum
@@ -146,6 +147,7 @@ atlas_tile_renderer_class_init (AtlasTileRendererClass *klass)
 static void
 atlas_tile_renderer_init (AtlasTileRenderer *self)
 {
+  self->text_scale_permille = 1000;
 }
 
 AtlasTileRenderer *
@@ -423,6 +425,7 @@ label_request_init (AtlasTileRenderer      *self,
     .tile_x = x,
     .tile_y = y,
     .tile_size = tile_size_px,
+    .text_scale = g_atomic_int_get (&self->text_scale_permille) / 1000.0,
   };
 }
 
@@ -565,4 +568,26 @@ atlas_tile_renderer_list_labels (AtlasTileRenderer  *self,
   label_request_init (self, &request, zoom, x, y, tile_size_px,
                       atlas_tile_style_get_palette (ATLAS_TILE_STYLE_LIGHT));
   return atlas_tile_labels_list (&request);
+}
+
+/**
+ * atlas_tile_renderer_set_text_scale:
+ * @text_scale: the desktop's text scaling factor, which labels drawn from now on follow
+ */
+void
+atlas_tile_renderer_set_text_scale (AtlasTileRenderer *self,
+                                    double             text_scale)
+{
+  g_return_if_fail (ATLAS_IS_TILE_RENDERER (self));
+  g_return_if_fail (text_scale > 0);
+
+  g_atomic_int_set (&self->text_scale_permille, (gint) round (text_scale * 1000));
+}
+
+double
+atlas_tile_renderer_get_text_scale (AtlasTileRenderer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TILE_RENDERER (self), 1.0);
+
+  return g_atomic_int_get (&self->text_scale_permille) / 1000.0;
 }

@@ -63,4 +63,8 @@ GArray            *atlas_tile_renderer_list_labels  (AtlasTileRenderer *self,
                                                      int                tile_size_px,
                                                      GError           **error);
 
+void               atlas_tile_renderer_set_text_scale (AtlasTileRenderer *self,
+                                                       double             text_scale);
+double             atlas_tile_renderer_get_text_scale (AtlasTileRenderer *self);
+
 G_END_DECLS

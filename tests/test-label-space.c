@@ -5,12 +5,16 @@
  *
  * Where case labels go, without a window: never over another label, a symbol or what covers
  * the map, never off the map; a place's name moves to the symbol's other side when it must.
- * Case and basemap labels grow with the desktop's text scaling factor.
+ * Case and basemap labels grow with the desktop's text scaling factor, and their text stands
+ * out 4.5:1 from their halo over any map colour, light and dark.
  */
 
 #include "config.h"
 
+#include <math.h>
+
 #include "atlas-label-space.h"
+#include "atlas-tile-style.h"
 #include "atlas-tile-renderer.h"
 
 #define WIDTH 400
@@ -170,6 +174,88 @@ test_tile_labels_text_scale (void)
                      1.4 * (normal_kerman->x1 - normal_kerman->x0) - 10);
 }
 
+static double
+channel_luminance (double value)
+{
+  return value <= 0.04045 ? value / 12.92 : pow ((value + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG 2.1 relative luminance of an opaque colour. */
+static double
+luminance (const double rgb[3])
+{
+  return 0.2126 * channel_luminance (rgb[0]) + 0.7152 * channel_luminance (rgb[1])
+         + 0.0722 * channel_luminance (rgb[2]);
+}
+
+/* The contrast of @text over @halo laid over a map of grey @under (0 black, 1 white). */
+static double
+contrast_over (const double text[3],
+               const double halo[4],
+               double       under)
+{
+  double seen[3];
+  double a, b;
+
+  for (guint c = 0; c < 3; c++)
+    seen[c] = halo[c] * halo[3] + under * (1 - halo[3]);
+  a = luminance (text) + 0.05;
+  b = luminance (seen) + 0.05;
+  return MAX (a, b) / MIN (a, b);
+}
+
+/* The darkest and the lightest map under the halo bound the contrast between them. */
+static void
+assert_readable (const char   *what,
+                 const double  text[3],
+                 const double  halo[4])
+{
+  double worst = MIN (contrast_over (text, halo, 0), contrast_over (text, halo, 1));
+
+  g_test_message ("%s: %.2f:1", what, worst);
+  if (worst < 4.5)
+    g_test_fail_printf ("%s stands out only %.2f:1 from its halo", what, worst);
+}
+
+static void
+test_halo_contrast (void)
+{
+  const AtlasRouteLabelFlags flags[] = { 0, ATLAS_ROUTE_LABEL_DIM };
+  const AtlasTileStyle styles[] = { ATLAS_TILE_STYLE_LIGHT, ATLAS_TILE_STYLE_DARK };
+  AtlasRoutePainter painter;
+
+  atlas_route_painter_init (&painter, ATLAS_ROUTE_MEDIUM_SCREEN, NULL, NULL);
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
+      {
+        g_autofree char *what = g_strdup_printf ("case label%s%s", dark ? ", dark" : "",
+                                                 flags[f] ? ", dimmed" : "");
+        AtlasLabelColour text, halo;
+
+        painter.dark = dark;
+        atlas_route_painter_get_label_colours (&painter, flags[f], &text, &halo);
+        assert_readable (what, (double[3]) { text.red, text.green, text.blue },
+                         (double[4]) { halo.red, halo.green, halo.blue, halo.alpha });
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      const AtlasTilePalette *palette = atlas_tile_style_get_palette (styles[i]);
+      const AtlasColor *texts[] = { &palette->place_text, &palette->minor_place_text,
+                                    &palette->country_text };
+      const AtlasColor *halo = &palette->halo;
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autofree char *what = g_strdup_printf ("basemap label %u, %s", t,
+                                                   i ? "dark" : "light");
+
+          assert_readable (what, (double[3]) { texts[t]->red, texts[t]->green, texts[t]->blue },
+                           (double[4]) { halo->red, halo->green, halo->blue, halo->alpha });
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +273,7 @@ main (int   argc,
   g_test_add ("/atlas/label-space/text-scale", Fixture, NULL, fixture_set_up, test_text_scale,
               fixture_tear_down);
   g_test_add_func ("/atlas/label-space/tile-labels-text-scale", test_tile_labels_text_scale);
+  g_test_add_func ("/atlas/label-space/halo-contrast", test_halo_contrast);
 
   return g_test_run ();
 }

@@ -440,6 +440,118 @@ test_labels_follow_text_scale (void)
   close_map (&fixture);
 }
 
+static gboolean
+boxes_overlap (const cairo_rectangle_t *a,
+               const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+box_of (GtkWidget         *widget,
+        GtkWidget         *map_view,
+        cairo_rectangle_t *box)
+{
+  graphene_rect_t bounds;
+
+  if (widget == NULL || !gtk_widget_is_drawable (widget)
+      || !gtk_widget_compute_bounds (widget, map_view, &bounds))
+    return FALSE;
+  *box = (cairo_rectangle_t) { bounds.origin.x, bounds.origin.y, bounds.size.width,
+                               bounds.size.height };
+  return TRUE;
+}
+
+/* Moves the map so that @waypoint lies at @x, @y of the view. */
+static void
+bring_to (Fixture     *fixture,
+          AtlasRecord *waypoint,
+          double       x,
+          double       y)
+{
+  ShumateViewport *viewport = atlas_map_view_get_viewport (fixture->map_view);
+  GtkWidget *map = GTK_WIDGET (shumate_simple_map_get_map (
+                                 atlas_map_view_get_simple_map (fixture->map_view)));
+  double px, py, latitude, longitude;
+
+  shumate_viewport_location_to_widget_coords (viewport, map,
+                                              atlas_record_get_double (waypoint, "latitude"),
+                                              atlas_record_get_double (waypoint, "longitude"),
+                                              &px, &py);
+  shumate_viewport_widget_coords_to_location (viewport, map,
+                                              gtk_widget_get_width (map) / 2.0 + px - x,
+                                              gtk_widget_get_height (map) / 2.0 + py - y,
+                                              &latitude, &longitude);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
+  wait_until_settled (fixture->map_view);
+}
+
+/* No route label lies under the zoom buttons, the scale bar or the attribution, even with
+ * a stop right under one of them, at the map sizes of 1920×1080, 1280×800 and 800×600
+ * windows. */
+static void
+test_labels_off_controls (void)
+{
+  static const int sizes[][2] = { { 1920, 1000 }, { 1280, 675 }, { 800, 475 } };
+  g_autoptr(GListModel) waypoints = atlas_case_list_waypoints (sample, "route-badakhshan-kerman",
+                                                               NULL);
+  guint n_checked = 0, n_labels = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (waypoints), >=, 4);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      Fixture fixture = { NULL, };
+      ShumateSimpleMap *map;
+      GtkWidget *controls[3];
+
+      open_map (&fixture, sample, sizes[s][0], sizes[s][1]);
+      map = atlas_map_view_get_simple_map (fixture.map_view);
+      controls[0] = GTK_WIDGET (shumate_simple_map_get_scale (map));
+      controls[1] = GTK_WIDGET (shumate_simple_map_get_license (map));
+      /* the zoom buttons' box */
+      controls[2] = gtk_widget_get_parent (find_descendant (GTK_WIDGET (map), GTK_TYPE_BUTTON));
+      for (guint w = 1; w < 4; w++)
+        for (guint c = 0; c < G_N_ELEMENTS (controls); c++)
+          {
+            g_autoptr(AtlasRecord) waypoint = g_list_model_get_item (waypoints, w);
+            GtkWidget *layer = find_descendant (GTK_WIDGET (fixture.map_view),
+                                                ATLAS_TYPE_ROUTE_LAYER);
+            GArray *labels;
+            cairo_rectangle_t control;
+
+            g_assert_true (box_of (controls[c], GTK_WIDGET (fixture.map_view), &control));
+            bring_to (&fixture, waypoint, control.x + control.width / 2,
+                      control.y + control.height / 2);
+            labels = atlas_route_layer_get_label_boxes (ATLAS_ROUTE_LAYER (layer));
+            n_labels += labels->len;
+            for (guint l = 0; l < labels->len; l++)
+              {
+                const cairo_rectangle_t *label = &g_array_index (labels, cairo_rectangle_t, l);
+
+                for (guint k = 0; k < G_N_ELEMENTS (controls); k++)
+                  {
+                    if (!box_of (controls[k], GTK_WIDGET (fixture.map_view), &control))
+                      {
+                        g_test_message ("%s hidden", G_OBJECT_TYPE_NAME (controls[k]));
+                        continue;
+                      }
+                    if (boxes_overlap (label, &control))
+                      g_test_fail_printf ("%d×%d: a label at %g,%g %g×%g lies under %s",
+                                          sizes[s][0], sizes[s][1], label->x, label->y,
+                                          label->width, label->height,
+                                          G_OBJECT_TYPE_NAME (controls[k]));
+                  }
+              }
+            n_checked++;
+          }
+      close_map (&fixture);
+    }
+  g_assert_cmpuint (n_checked, ==, 27);
+  g_test_message ("%u labels checked", n_labels);
+  g_assert_cmpuint (n_labels, >, 27);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/atlas/map-overlays/filter-popover-words", test_filter_popover_words);
   g_test_add_func ("/atlas/map-overlays/outliers-left-out", test_outliers_left_out);
   g_test_add_func ("/atlas/map-overlays/labels-follow-text-scale", test_labels_follow_text_scale);
+  g_test_add_func ("/atlas/map-overlays/labels-off-controls", test_labels_off_controls);
 
   status = g_test_run ();
   g_clear_object (&sample);

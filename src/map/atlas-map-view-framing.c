@@ -120,8 +120,82 @@ overlay_child_area (GtkWidget         *child,
   area->height += (top + bottom) / 2.0;
 }
 
+/* Where @control lies over the map, once allocated and shown. */
+static gboolean
+control_box (AtlasMapView      *self,
+             GtkWidget         *control,
+             cairo_rectangle_t *box)
+{
+  graphene_rect_t bounds;
+
+  if (control == NULL || !gtk_widget_is_drawable (control)
+      || !gtk_widget_compute_bounds (control, GTK_WIDGET (self), &bounds)
+      || bounds.size.width <= 0 || bounds.size.height <= 0)
+    return FALSE;
+  *box = (cairo_rectangle_t) { bounds.origin.x, bounds.origin.y, bounds.size.width,
+                               bounds.size.height };
+  return TRUE;
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* libshumate 1.0 does not hand out its zoom buttons: the box that holds the only buttons
+ * of the map. */
+static GtkWidget *
+zoom_buttons_of (ShumateSimpleMap *map)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (map));
+
+  return button != NULL ? gtk_widget_get_parent (button) : NULL;
+}
+
+/* The route labels keep off what covers the map and off the map's own controls: the zoom
+ * buttons, the scale bar and the attribution. */
+static void
+set_label_obstacles (AtlasMapView            *self,
+                     const cairo_rectangle_t *covered,
+                     guint                    n_covered)
+{
+  GtkWidget *controls[] = {
+    zoom_buttons_of (self->map),
+    GTK_WIDGET (shumate_simple_map_get_scale (self->map)),
+    GTK_WIDGET (shumate_simple_map_get_license (self->map)),
+    GTK_WIDGET (shumate_simple_map_get_compass (self->map)),
+  };
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+
+  g_array_append_vals (boxes, covered, n_covered);
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      cairo_rectangle_t box;
+
+      if (!control_box (self, controls[i], &box))
+        continue;
+      /* the scale bar's length changes with the zoom: keep its longest clear */
+      if (SHUMATE_IS_SCALE (controls[i]))
+        box.width = MAX (box.width, shumate_scale_get_max_width (SHUMATE_SCALE (controls[i])));
+      g_array_append_val (boxes, box);
+    }
+  atlas_route_layer_set_obstacles (self->route_layer, (cairo_rectangle_t *) boxes->data,
+                                   boxes->len);
+}
+
 /* What covers the map: the legend, a caption laid over it, and what is said over its top
- * (the filter's chips). The route labels keep off them too. */
+ * (the filter's chips). */
 #define MAX_COVERED 3
 
 static guint
@@ -147,7 +221,7 @@ update_covered (AtlasMapView      *self,
       || gtk_widget_get_visible (self->outside_chip)
       || gtk_widget_get_visible (self->online_indicator))
     overlay_child_area (self->top_box, width, height, &covered[n_covered++]);
-  atlas_route_layer_set_obstacles (self->route_layer, covered, n_covered);
+  set_label_obstacles (self, covered, n_covered);
   return n_covered;
 }
 

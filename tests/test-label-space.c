@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "atlas-label-space.h"
+#include "atlas-mercator.h"
 #include "atlas-tile-style.h"
 #include "atlas-tile-renderer.h"
 
@@ -174,6 +175,40 @@ test_tile_labels_text_scale (void)
                      1.4 * (normal_kerman->x1 - normal_kerman->x0) - 10);
 }
 
+/* A view's basemap labels keep their size between whole zooms, and one under an obstacle
+ * (a case label) is left out while the others stay. */
+static void
+test_view_labels (void)
+{
+  g_autoptr(AtlasTileRenderer) renderer = load_renderer ();
+  double x = atlas_mercator_x_from_longitude (57.08), y = atlas_mercator_y_from_latitude (30.28);
+  g_autoptr(GArray) whole = NULL;
+  g_autoptr(GArray) between = NULL;
+  g_autoptr(GArray) hidden = NULL;
+  const AtlasPlacedLabel *kerman, *kerman_between;
+  cairo_rectangle_t case_label;
+
+  whole = atlas_tile_renderer_draw_labels (renderer, NULL, ATLAS_TILE_STYLE_LIGHT, 6.0, x, y,
+                                           800, 600, NULL, 0);
+  between = atlas_tile_renderer_draw_labels (renderer, NULL, ATLAS_TILE_STYLE_LIGHT, 6.7, x, y,
+                                             800, 600, NULL, 0);
+  kerman = find_label (whole, "Kerman");
+  kerman_between = find_label (between, "Kerman");
+  g_assert_nonnull (kerman);
+  g_assert_nonnull (kerman_between);
+  g_assert_cmpfloat_with_epsilon (kerman_between->y1 - kerman_between->y0,
+                                  kerman->y1 - kerman->y0, 0.01);
+  /* the view's centre is Kerman's dot */
+  g_assert_cmpfloat (kerman->x0, <, 400);
+  g_assert_cmpfloat (kerman->x1, >, 400);
+
+  case_label = (cairo_rectangle_t) { kerman->x0 + 10, kerman->y0, 20, 5 };
+  hidden = atlas_tile_renderer_draw_labels (renderer, NULL, ATLAS_TILE_STYLE_LIGHT, 6.0, x, y,
+                                            800, 600, &case_label, 1);
+  g_assert_null (find_label (hidden, "Kerman"));
+  g_assert_cmpuint (hidden->len, ==, whole->len - 1);
+}
+
 static double
 channel_luminance (double value)
 {
@@ -274,6 +309,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/atlas/label-space/tile-labels-text-scale", test_tile_labels_text_scale);
   g_test_add_func ("/atlas/label-space/halo-contrast", test_halo_contrast);
+  g_test_add_func ("/atlas/label-space/view-labels", test_view_labels);
 
   return g_test_run ();
 }

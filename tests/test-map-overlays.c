@@ -6,7 +6,8 @@
  * What lies over the map view on the sample case, in a real window: the legend, folded to a
  * button on a small map; the filter's active parts as chips that remove them, in the
  * legend's words, as the filter's popover names categories; a case with rows at 0,0 opened
- * on the rest, with a chip that frames them.
+ * on the rest, with a chip that frames them; the basemap's labels placed after the case's,
+ * off them, its markers and the controls.
  */
 
 #include "config.h"
@@ -22,7 +23,9 @@
 #include "atlas-widget-capture.h"
 #include "atlas-map-legend.h"
 #include "atlas-map-view.h"
+#include "atlas-place-label-layer.h"
 #include "atlas-route-layer.h"
+#include "atlas-tile-labels.h"
 #include "test-slowdown.h"
 
 #define SETTLE_TIMEOUT_US (TEST_SLOWDOWN * 90 * G_USEC_PER_SEC)
@@ -407,13 +410,15 @@ tallest_label (AtlasMapView *map_view)
 }
 
 /* Under a text scaling factor of 1.5 (gtk-xft-dpi, as GNOME sets it), the case's labels are
- * half as tall again and the basemap is drawn with its labels scaled too. */
+ * half as tall again and the basemap's labels are drawn scaled too (by a renderer set to
+ * 1.5, which its tiles' source names). */
 static void
 test_labels_follow_text_scale (void)
 {
   GtkSettings *settings = gtk_settings_get_default ();
   Fixture fixture = { NULL, };
   ShumateSimpleMap *map;
+  const char *source_id;
   double normal, large;
 
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024, NULL);
@@ -433,8 +438,8 @@ test_labels_follow_text_scale (void)
   g_assert_cmpfloat (normal, >, 10);
   g_assert_cmpfloat_with_epsilon (large / normal, 1.5, 0.1);
   map = atlas_map_view_get_simple_map (fixture.map_view);
-  g_assert_true (g_str_has_suffix (shumate_map_source_get_id (
-                                     shumate_simple_map_get_map_source (map)), "-text1.5"));
+  source_id = shumate_map_source_get_id (shumate_simple_map_get_map_source (map));
+  g_assert_true (g_str_has_suffix (source_id, "-text1.5-unlabelled"));
 
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024, NULL);
   close_map (&fixture);
@@ -552,6 +557,97 @@ test_labels_off_controls (void)
   g_assert_cmpuint (n_labels, >, 27);
 }
 
+/* Fails the test for every basemap label over one of @boxes. */
+static guint
+check_clear_of (GArray     *places,
+                GArray     *boxes,
+                const char *what,
+                const char *view)
+{
+  for (guint p = 0; p < places->len; p++)
+    {
+      const AtlasPlacedLabel *place = &g_array_index (places, AtlasPlacedLabel, p);
+      cairo_rectangle_t box = { place->x0, place->y0, place->x1 - place->x0,
+                                place->y1 - place->y0 };
+
+      for (guint b = 0; b < boxes->len; b++)
+        if (boxes_overlap (&box, &g_array_index (boxes, cairo_rectangle_t, b)))
+          g_test_fail_printf ("%s: the basemap's %s lies over %s", view, place->name, what);
+    }
+  return boxes->len;
+}
+
+/* The basemap's labels and the case's are placed in one pass: at the map sizes of
+ * 1920×1080, 1280×800 and 800×600 windows, on the case and on each incident, no basemap
+ * label lies over a case label, a route symbol, an incident marker, the legend or a
+ * control; and the tiles under them have no labels of their own. */
+static void
+test_one_label_pass (void)
+{
+  static const int sizes[][2] = { { 1920, 1000 }, { 1280, 675 }, { 800, 475 } };
+  g_autoptr(GListModel) incidents = atlas_case_list_records (sample, ATLAS_TYPE_INCIDENT, NULL);
+  guint n_places = 0, n_boxes = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      Fixture fixture = { NULL, };
+      GtkWidget *view, *route_layer, *incident_layer, *place_layer;
+
+      open_map (&fixture, sample, sizes[s][0], sizes[s][1]);
+      view = GTK_WIDGET (fixture.map_view);
+      route_layer = find_descendant (view, ATLAS_TYPE_ROUTE_LAYER);
+      incident_layer = find_descendant (view, ATLAS_TYPE_INCIDENT_LAYER);
+      place_layer = find_descendant (view, ATLAS_TYPE_PLACE_LABEL_LAYER);
+      g_assert_true (g_str_has_suffix (shumate_map_source_get_id (
+        shumate_simple_map_get_map_source (atlas_map_view_get_simple_map (fixture.map_view))),
+        "-unlabelled"));
+      for (guint i = 0; i <= g_list_model_get_n_items (incidents); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("%d×%d, view %u", sizes[s][0], sizes[s][1],
+                                                   i);
+          g_autoptr(GArray) markers = NULL;
+          g_autoptr(GArray) controls = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+          GtkWidget *legend = find_descendant (view, ATLAS_TYPE_MAP_LEGEND);
+          GtkWidget *map = GTK_WIDGET (atlas_map_view_get_simple_map (fixture.map_view));
+          GtkWidget *parts[] = { legend, GTK_WIDGET (shumate_simple_map_get_scale (
+                                   SHUMATE_SIMPLE_MAP (map))),
+                                 GTK_WIDGET (shumate_simple_map_get_license (
+                                   SHUMATE_SIMPLE_MAP (map))),
+                                 gtk_widget_get_parent (find_descendant (map, GTK_TYPE_BUTTON)) };
+          GArray *places;
+
+          if (i > 0)
+            {
+              g_autoptr(AtlasRecord) incident = g_list_model_get_item (incidents, i - 1);
+
+              atlas_map_view_frame_record (fixture.map_view, incident, FALSE);
+              wait_until_settled (fixture.map_view);
+            }
+          places = atlas_place_label_layer_get_placed (ATLAS_PLACE_LABEL_LAYER (place_layer));
+          g_assert_nonnull (places);
+          n_places += places->len;
+          markers = atlas_incident_layer_get_marker_boxes (ATLAS_INCIDENT_LAYER (incident_layer));
+          for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+            {
+              cairo_rectangle_t box;
+
+              if (box_of (parts[k], view, &box))
+                g_array_append_val (controls, box);
+            }
+          n_boxes += check_clear_of (places, atlas_route_layer_get_label_boxes (
+                                       ATLAS_ROUTE_LAYER (route_layer)), "a case label", name);
+          n_boxes += check_clear_of (places, atlas_route_layer_get_taken_boxes (
+                                       ATLAS_ROUTE_LAYER (route_layer)), "a route symbol", name);
+          n_boxes += check_clear_of (places, markers, "an incident marker", name);
+          n_boxes += check_clear_of (places, controls, "a control or the legend", name);
+        }
+      close_map (&fixture);
+    }
+  g_test_message ("%u basemap labels checked against %u boxes", n_places, n_boxes);
+  g_assert_cmpuint (n_places, >, 100);
+  g_assert_cmpuint (n_boxes, >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/atlas/map-overlays/outliers-left-out", test_outliers_left_out);
   g_test_add_func ("/atlas/map-overlays/labels-follow-text-scale", test_labels_follow_text_scale);
   g_test_add_func ("/atlas/map-overlays/labels-off-controls", test_labels_off_controls);
+  g_test_add_func ("/atlas/map-overlays/one-label-pass", test_one_label_pass);
 
   status = g_test_run ();
   g_clear_object (&sample);

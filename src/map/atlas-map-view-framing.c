@@ -163,8 +163,8 @@ zoom_buttons_of (ShumateSimpleMap *map)
   return button != NULL ? gtk_widget_get_parent (button) : NULL;
 }
 
-/* The route labels keep off what covers the map and off the map's own controls: the zoom
- * buttons, the scale bar and the attribution. */
+/* The route labels and the basemap's keep off what covers the map and off the map's own
+ * controls: the zoom buttons, the scale bar and the attribution. */
 static void
 set_label_obstacles (AtlasMapView            *self,
                      const cairo_rectangle_t *covered,
@@ -192,6 +192,8 @@ set_label_obstacles (AtlasMapView            *self,
     }
   atlas_route_layer_set_obstacles (self->route_layer, (cairo_rectangle_t *) boxes->data,
                                    boxes->len);
+  atlas_place_label_layer_set_obstacles (self->place_label_layer,
+                                         (cairo_rectangle_t *) boxes->data, boxes->len);
 }
 
 /* What covers the map: the legend, a caption laid over it, and what is said over its top
@@ -213,7 +215,8 @@ update_covered (AtlasMapView      *self,
   /* folded to a button first if the map is too small for it, so framing gains the room */
   atlas_map_legend_fit (self->legend, width * height - caption_area.width * caption_area.height);
   /* the legend lies in a box laid over the map, which the density view hides */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->legend)) && gtk_widget_get_visible (self->legend_box))
+  if (gtk_widget_get_visible (GTK_WIDGET (self->legend))
+      && gtk_widget_get_visible (self->legend_box))
     overlay_child_area (self->legend_box, width, height, &covered[n_covered++]);
   if (has_caption)
     covered[n_covered++] = caption_area;

@@ -16,6 +16,7 @@
 #include "atlas-map-legend.h"
 #include "atlas-map-view.h"
 #include "atlas-mbtiles-source.h"
+#include "atlas-place-label-layer.h"
 #include "atlas-route-layer.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,7 @@ struct _AtlasMapView
   AtlasRouteLayer    *route_layer;
   AtlasIncidentLayer *incident_layer;
   AtlasDensityLayer  *density_layer;
+  AtlasPlaceLabelLayer *place_label_layer;  /* the basemap's labels, after the case's */
   GSimpleActionGroup *view_actions;
   gboolean            density_shown;
   AtlasCase        *atlas_case;

@@ -237,6 +237,10 @@ update_basemap_source (AtlasMapView *self)
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   g_autoptr(AtlasBasemapSource) source = NULL;
 
+  if (self->place_label_layer != NULL)
+    atlas_place_label_layer_set_renderer (self->place_label_layer,
+                                          self->basemap_kind == ATLAS_BASEMAP_OFFLINE
+                                          ? self->basemap : NULL);
   if (self->basemap == NULL || self->basemap_kind != ATLAS_BASEMAP_OFFLINE)
     return;
 
@@ -263,6 +267,8 @@ load_basemap (AtlasMapView *self)
       return;
     }
 
+  /* placed with the case's labels, by the place label layer */
+  atlas_tile_renderer_set_labels_in_tiles (self->basemap, FALSE);
   update_basemap_source (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_basemap_source), self, G_CONNECT_SWAPPED);
@@ -302,6 +308,13 @@ add_layers (AtlasMapView *self)
   self->density_layer = atlas_density_layer_new (viewport, self->incident_layer);
   gtk_widget_set_visible (GTK_WIDGET (self->density_layer), FALSE);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->density_layer));
+  /* last: it keeps off what the layers before it drew in the same frame */
+  self->place_label_layer = atlas_place_label_layer_new (viewport, self->route_layer,
+                                                         self->incident_layer);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->place_label_layer));
+  atlas_place_label_layer_set_renderer (self->place_label_layer,
+                                        self->basemap_kind == ATLAS_BASEMAP_OFFLINE
+                                        ? self->basemap : NULL);
 
   g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self,
                            G_CONNECT_SWAPPED);
@@ -768,6 +781,8 @@ atlas_map_view_set_basemap (AtlasMapView      *self,
     return FALSE;
 
   self->basemap_kind = kind;
+  atlas_place_label_layer_set_renderer (self->place_label_layer,
+                                        kind == ATLAS_BASEMAP_OFFLINE ? self->basemap : NULL);
   if (kind == ATLAS_BASEMAP_ONLINE)
     use_online_tiles (self);
   else if (kind == ATLAS_BASEMAP_OFFLINE)

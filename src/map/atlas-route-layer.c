@@ -40,6 +40,7 @@ struct _AtlasRouteLayer
   AtlasRecord  *selected;
   GArray       *obstacles;  /* cairo_rectangle_t: what covers the map, kept free of labels */
   GArray       *placed;     /* cairo_rectangle_t: the labels of the last snapshot */
+  GArray       *taken;      /* cairo_rectangle_t: its labels, symbols and obstacles */
   gint32        last_day;   /* waypoints dated after it are yet to come: faded */
 };
 
@@ -226,6 +227,7 @@ atlas_route_layer_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
   g_array_set_size (self->placed, 0);
+  g_array_set_size (self->taken, 0);
   if (self->routes->len == 0 || width <= 0 || height <= 0)
     return;
 
@@ -240,6 +242,7 @@ atlas_route_layer_snapshot (GtkWidget   *widget,
   draw_routes (self, &painter, cr, &space);
   cairo_destroy (cr);
   g_array_append_vals (self->placed, space.placed->data, space.placed->len);
+  g_array_append_vals (self->taken, space.boxes->data, space.boxes->len);
   atlas_label_space_clear (&space);
 }
 
@@ -269,6 +272,7 @@ atlas_route_layer_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_pointer (&self->obstacles, g_array_unref);
   g_clear_pointer (&self->placed, g_array_unref);
+  g_clear_pointer (&self->taken, g_array_unref);
 
   G_OBJECT_CLASS (atlas_route_layer_parent_class)->dispose (object);
 }
@@ -291,6 +295,7 @@ atlas_route_layer_init (AtlasRouteLayer *self)
   self->routes = g_ptr_array_new_with_free_func ((GDestroyNotify) route_entry_free);
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   self->placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  self->taken = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   /* Picking is asked for by the map view; the layer itself takes no input. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -540,4 +545,19 @@ atlas_route_layer_get_label_boxes (AtlasRouteLayer *self)
   g_return_val_if_fail (ATLAS_IS_ROUTE_LAYER (self), NULL);
 
   return self->placed;
+}
+
+/**
+ * atlas_route_layer_get_taken_boxes:
+ *
+ * Returns: (transfer none) (element-type cairo_rectangle_t): what the last snapshot kept
+ *   for itself: its labels and symbols, and the obstacles it was given; the basemap's
+ *   labels keep off them
+ */
+GArray *
+atlas_route_layer_get_taken_boxes (AtlasRouteLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ROUTE_LAYER (self), NULL);
+
+  return self->taken;
 }

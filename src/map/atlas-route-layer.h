@@ -35,5 +35,6 @@ void             atlas_route_layer_set_obstacles (AtlasRouteLayer        *self,
                                                   const cairo_rectangle_t *boxes,
                                                   guint                   n_boxes);
 GArray          *atlas_route_layer_get_label_boxes (AtlasRouteLayer *self);
+GArray          *atlas_route_layer_get_taken_boxes (AtlasRouteLayer *self);
 
 G_END_DECLS

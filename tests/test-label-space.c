@@ -175,8 +175,8 @@ test_tile_labels_text_scale (void)
                      1.4 * (normal_kerman->x1 - normal_kerman->x0) - 10);
 }
 
-/* A view's basemap labels keep their size between whole zooms, and one under an obstacle
- * (a case label) is left out while the others stay. */
+/* A view's basemap labels keep their size between whole zooms, lie wholly in the view, and
+ * one under an obstacle (a case label) is left out while the others stay. */
 static void
 test_view_labels (void)
 {
@@ -207,6 +207,17 @@ test_view_labels (void)
                                             800, 600, &case_label, 1);
   g_assert_null (find_label (hidden, "Kerman"));
   g_assert_cmpuint (hidden->len, ==, whole->len - 1);
+
+  /* none is cut by the view's edge */
+  for (guint i = 0; i < between->len; i++)
+    {
+      const AtlasPlacedLabel *label = &g_array_index (between, AtlasPlacedLabel, i);
+
+      g_assert_cmpfloat (label->x0, >=, 0);
+      g_assert_cmpfloat (label->y0, >=, 0);
+      g_assert_cmpfloat (label->x1, <=, 800);
+      g_assert_cmpfloat (label->y1, <=, 600);
+    }
 }
 
 static double

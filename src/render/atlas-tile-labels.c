@@ -629,7 +629,8 @@ atlas_tile_labels_list (const AtlasTileLabelRequest *request)
  *
  * Draws the labels of a view of the map, over tiles drawn without them, as
  * atlas_tile_labels_draw() would at the view's whole zoom but at constant size, and leaves
- * out those under an obstacle: the case's labels and symbols, the map's controls.
+ * out those under an obstacle (the case's labels and symbols, the map's controls) or cut
+ * by the view's edge.
  *
  * Returns: (transfer full) (element-type AtlasPlacedLabel): the labels drawn, their boxes
  *   (without halo) in the view's pixels
@@ -667,9 +668,13 @@ atlas_tile_labels_draw_view (cairo_t                     *cr,
 
       if (!touches_tile (&job, candidate) || !is_shown (&job, i) || is_covered (&job, candidate))
         continue;
+      /* wholly in the view, as the case's labels are: none cut by its edge */
+      drawn_box (&job, candidate, &box);
+      if (box.x < 0 || box.y < 0 || box.x + box.width > request->width
+          || box.y + box.height > request->height)
+        continue;
       if (cr != NULL)
         draw_candidate (cr, context, &job, candidate);
-      drawn_box (&job, candidate, &box);
       label = (AtlasPlacedLabel) { candidate->label->name, box.x, box.y, box.x + box.width,
                                    box.y + box.height, candidate->cache_index,
                                    candidate->label_class,

@@ -65,7 +65,8 @@ show_world (AtlasWindow *self)
   atlas_map_view_show_at (self->map_view, 25.0, 30.0, 2.0);
 }
 
-/* A case opened for the first time shows what it says it opens on, or all it holds. */
+/* A case opened for the first time shows what it says it opens on, or most of what it
+ * holds: the map view leaves out the few incidents far from the others. */
 static void
 show_initial_view (AtlasWindow *self)
 {
@@ -80,7 +81,7 @@ show_initial_view (AtlasWindow *self)
   if (frame != NULL)
     atlas_map_view_frame_record (self->map_view, frame, FALSE);
   else if (atlas_case_get_extent (self->atlas_case, &extent))
-    atlas_map_view_frame_bounds (self->map_view, &extent, FALSE);
+    atlas_map_view_frame_case (self->map_view);
   else
     show_world (self);
 

@@ -4,12 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Framing a subject, without a window: the part of the map a caption card and a legend
- * leave free, chosen for the subject's shape, and the subject filling it.
+ * leave free, chosen for the subject's shape, and the subject filling it; the extent that
+ * holds most of a case's incidents.
  */
 
 #include "config.h"
 
 #include "atlas-map-framing.h"
+#include "atlas-mercator.h"
 
 #define WIDTH 1280.0
 #define HEIGHT 800.0
@@ -75,6 +77,97 @@ test_fit_fills_free_area (void)
   g_assert_cmpfloat_with_epsilon ((x0 + x1) / 2, free_area.x + free_area.width / 2, 1);
 }
 
+static AtlasClusterPosition
+position (double latitude,
+          double longitude,
+          guint  count)
+{
+  return (AtlasClusterPosition) { atlas_mercator_x_from_longitude (longitude),
+                                  atlas_mercator_y_from_latitude (latitude), count };
+}
+
+/* Twenty incidents around Kerman, then @n_more of @more. */
+static GArray *
+kerman_and (const AtlasClusterPosition *more,
+            guint                       n_more)
+{
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (AtlasClusterPosition));
+
+  for (guint i = 0; i < 20; i++)
+    {
+      AtlasClusterPosition p = position (30.28 + (i % 5) * 0.3, 57.07 + (i / 5) * 0.4, 1);
+
+      g_array_append_val (positions, p);
+    }
+  g_array_append_vals (positions, more, n_more);
+  return positions;
+}
+
+static void
+assert_around_kerman (const AtlasBounds *extent)
+{
+  g_assert_cmpfloat (extent->min_lat, >=, 30.0);
+  g_assert_cmpfloat (extent->max_lat, <=, 32.0);
+  g_assert_cmpfloat (extent->min_lon, >=, 57.0);
+  g_assert_cmpfloat (extent->max_lon, <=, 58.5);
+}
+
+/* Rows at 0,0 or on the world's edge are left out, whatever their number. */
+static void
+test_main_extent_leaves_out_suspects (void)
+{
+  AtlasClusterPosition more[] = {
+    position (0, 0, 2), position (0, 0, 1), position (-89.9, -180, 1), position (0, 180, 1),
+  };
+  g_autoptr(GArray) positions = kerman_and (more, G_N_ELEMENTS (more));
+  AtlasBounds extent;
+
+  g_assert_cmpuint (atlas_map_framing_main_extent ((AtlasClusterPosition *) positions->data,
+                                                   positions->len, 0, &extent), ==, 5);
+  assert_around_kerman (&extent);
+  g_assert_true (atlas_map_framing_is_suspect (0.5, 0.5));
+  /* a cluster's incidents lie around it: the extent reaches as far */
+  g_assert_cmpuint (atlas_map_framing_main_extent (more, 1, 0.01, &extent), ==, 0);
+  g_assert_cmpfloat_with_epsilon (extent.max_lon, 3.6, 1e-9);
+  g_assert_false (atlas_map_framing_is_suspect (more[0].x + 0.001, 0.5));
+}
+
+/* One incident across the world from twenty is left out; a real second area is not. */
+static void
+test_main_extent_leaves_out_few_far (void)
+{
+  AtlasClusterPosition far[] = { position (45.5, -73.6, 1) };
+  AtlasClusterPosition europe[] = {
+    position (48.85, 2.35, 3), position (51.5, -0.12, 2), position (52.5, 13.4, 1),
+  };
+  g_autoptr(GArray) with_far = kerman_and (far, G_N_ELEMENTS (far));
+  g_autoptr(GArray) with_europe = kerman_and (europe, G_N_ELEMENTS (europe));
+  AtlasBounds extent;
+
+  g_assert_cmpuint (atlas_map_framing_main_extent ((AtlasClusterPosition *) with_far->data,
+                                                   with_far->len, 0, &extent), ==, 1);
+  assert_around_kerman (&extent);
+
+  g_assert_cmpuint (atlas_map_framing_main_extent ((AtlasClusterPosition *) with_europe->data,
+                                                   with_europe->len, 0, &extent), ==, 0);
+  g_assert_cmpfloat (extent.min_lon, <, 0);
+  g_assert_cmpfloat (extent.max_lat, >, 52);
+}
+
+/* A case whose every row is at 0,0 is framed there, not left empty. */
+static void
+test_main_extent_all_suspect (void)
+{
+  AtlasClusterPosition all[] = { position (0, 0, 4) };
+  AtlasBounds extent;
+
+  g_assert_cmpuint (atlas_map_framing_main_extent (all, 1, 0, &extent), ==, 0);
+  g_assert_false (atlas_bounds_is_empty (&extent));
+  g_assert_cmpfloat_with_epsilon (extent.min_lat, 0, 1e-9);
+  g_assert_cmpuint (atlas_map_framing_main_extent (NULL, 0, 0, &extent), ==, 0);
+  g_assert_true (atlas_bounds_is_empty (&extent));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -84,6 +177,10 @@ main (int   argc,
   g_test_add_func ("/atlas/map-framing/nothing-covered", test_nothing_covered);
   g_test_add_func ("/atlas/map-framing/area-suits-subject", test_area_suits_subject);
   g_test_add_func ("/atlas/map-framing/fit-fills-free-area", test_fit_fills_free_area);
+  g_test_add_func ("/atlas/map-framing/main-extent-suspects",
+                   test_main_extent_leaves_out_suspects);
+  g_test_add_func ("/atlas/map-framing/main-extent-far", test_main_extent_leaves_out_few_far);
+  g_test_add_func ("/atlas/map-framing/main-extent-all-suspect", test_main_extent_all_suspect);
 
   return g_test_run ();
 }

@@ -427,7 +427,7 @@ test_basemap_tile (void)
   g_assert_no_error (error);
   source = atlas_basemap_source_new (renderer, ATLAS_TILE_STYLE_LIGHT, 2);
   g_assert_cmpstr (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (source)), ==,
-                   "atlas-basemap-light@2");
+                   "atlas-basemap-light@2-text1");
   g_assert_nonnull (strstr (shumate_map_source_get_license (SHUMATE_MAP_SOURCE (source)),
                             "Natural Earth"));
 }

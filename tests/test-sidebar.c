@@ -786,7 +786,7 @@ test_filter_controls (Fixture       *fixture,
       GtkCheckButton *check = g_ptr_array_index (checks, i);
 
       g_assert_true (gtk_check_button_get_active (check));
-      if (find_label (GTK_WIDGET (check), "bombing") != NULL)
+      if (find_label (GTK_WIDGET (check), "Bombing") != NULL)
         bombing = GTK_WIDGET (check);
     }
   g_assert_nonnull (bombing);

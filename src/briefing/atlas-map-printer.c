@@ -163,6 +163,8 @@ atlas_map_printer_new (AtlasTileRenderer  *renderer,
 
   self = g_object_new (ATLAS_TYPE_MAP_PRINTER, NULL);
   self->renderer = g_object_ref (renderer);
+  /* the printer places the basemap's labels with the case's, as the map on screen does */
+  atlas_tile_renderer_set_labels_in_tiles (renderer, FALSE);
   self->atlas_case = g_object_ref (atlas_case);
 
   if (!load_routes (self, error) || !load_incidents (self, filter, cancellable, error))
@@ -537,6 +539,41 @@ paint_basemap (cairo_t              *cr,
   cairo_restore (cr);
 }
 
+/* The basemap's labels after the case's, off them, their symbols and the furniture, in one
+ * pass as on screen: placed in the tiles' pixels, PRINT_DENSITY points each. Drawn so, they
+ * are text in the PDF. */
+static void
+draw_basemap_labels (AtlasMapPrinter      *self,
+                     cairo_t              *cr,
+                     const AtlasPrintView *view,
+                     AtlasPrintLabels     *labels)
+{
+  GArray *taken = labels->space.boxes;
+  g_autoptr(GArray) obstacles = g_array_sized_new (FALSE, FALSE, sizeof (cairo_rectangle_t),
+                                                   taken->len);
+  g_autoptr(GArray) placed = NULL;
+
+  for (guint i = 0; i < taken->len; i++)
+    {
+      const cairo_rectangle_t *box = &g_array_index (taken, cairo_rectangle_t, i);
+      cairo_rectangle_t in_pixels = { box->x / PRINT_DENSITY, box->y / PRINT_DENSITY,
+                                      box->width / PRINT_DENSITY, box->height / PRINT_DENSITY };
+
+      g_array_append_val (obstacles, in_pixels);
+    }
+  cairo_save (cr);
+  cairo_scale (cr, PRINT_DENSITY, PRINT_DENSITY);
+  placed = atlas_tile_renderer_draw_labels (self->renderer, cr, ATLAS_TILE_STYLE_LIGHT,
+                                            view->zoom - log2 (PRINT_DENSITY),
+                                            (view->left + view->width / 2) / view->world,
+                                            (view->top + view->height / 2) / view->world,
+                                            view->width / PRINT_DENSITY,
+                                            view->height / PRINT_DENSITY,
+                                            (cairo_rectangle_t *) obstacles->data,
+                                            obstacles->len);
+  cairo_restore (cr);
+}
+
 /* Incidents over routes, as in the window; labels over both, but off the legend. */
 static void
 draw_overlays (AtlasMapPrinter      *self,
@@ -555,6 +592,7 @@ draw_overlays (AtlasMapPrinter      *self,
   _atlas_print_labels_reserve (&labels, &furniture.legend);
   _atlas_print_labels_reserve (&labels, &furniture.attribution);
   _atlas_map_printer_draw_labels (self, cr, view, &labels);
+  draw_basemap_labels (self, cr, view, &labels);
   _atlas_print_labels_clear (&labels);
   _atlas_map_printer_draw_furniture (self, cr, view, &legend, &furniture);
   g_clear_pointer (&legend.routes, g_ptr_array_unref);

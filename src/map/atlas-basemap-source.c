@@ -167,8 +167,8 @@ atlas_basemap_source_init (AtlasBasemapSource *self)
  * @style: light or dark
  * @scale_factor: the display's scale; tiles are drawn with that many pixels per point
  *
- * Each style and scale has its own source id, so libshumate never mixes their tiles in
- * its cache.
+ * Each style, scale, text scale and labelling (the renderer's now) has its own source id,
+ * so libshumate never mixes their tiles in its cache.
  *
  * Returns: (transfer full): a map source drawing the offline basemap
  */
@@ -182,8 +182,10 @@ atlas_basemap_source_new (AtlasTileRenderer *renderer,
 
   g_return_val_if_fail (ATLAS_IS_TILE_RENDERER (renderer), NULL);
 
-  id = g_strdup_printf ("atlas-basemap-%s@%d", style == ATLAS_TILE_STYLE_DARK ? "dark" : "light",
-                        scale_factor);
+  id = g_strdup_printf ("atlas-basemap-%s@%d-text%g%s",
+                        style == ATLAS_TILE_STYLE_DARK ? "dark" : "light", scale_factor,
+                        atlas_tile_renderer_get_text_scale (renderer),
+                        atlas_tile_renderer_get_labels_in_tiles (renderer) ? "" : "-unlabelled");
   self = g_object_new (ATLAS_TYPE_BASEMAP_SOURCE,
                        "id", id,
                        "name", _("Offline Map"),

@@ -986,3 +986,27 @@ atlas_incident_layer_get_index (AtlasIncidentLayer *self)
   g_return_val_if_fail (ATLAS_IS_INCIDENT_LAYER (self), NULL);
   return self->points ? self->points->index : NULL;
 }
+
+/**
+ * atlas_incident_layer_get_marker_boxes:
+ *
+ * Returns: (transfer full) (element-type cairo_rectangle_t): the boxes of the markers and
+ *   badges the last snapshot drew, which the basemap's labels keep off
+ */
+GArray *
+atlas_incident_layer_get_marker_boxes (AtlasIncidentLayer *self)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+
+  g_return_val_if_fail (ATLAS_IS_INCIDENT_LAYER (self), boxes);
+
+  for (guint i = 0; self->drawn != NULL && i < self->drawn->len; i++)
+    {
+      const DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
+      double r = MAX (drawn->radius, SYMBOL_RADIUS) + 2;
+      cairo_rectangle_t box = { drawn->x - r, drawn->y - r, 2 * r, 2 * r };
+
+      g_array_append_val (boxes, box);
+    }
+  return boxes;
+}

@@ -36,5 +36,6 @@ GArray             *atlas_incident_layer_get_visible_ids (AtlasIncidentLayer *se
 guint               atlas_incident_layer_count_in_view  (AtlasIncidentLayer *self);
 gboolean            atlas_incident_layer_is_loading     (AtlasIncidentLayer *self);
 AtlasClusterIndex  *atlas_incident_layer_get_index      (AtlasIncidentLayer *self);
+GArray             *atlas_incident_layer_get_marker_boxes (AtlasIncidentLayer *self);
 
 G_END_DECLS

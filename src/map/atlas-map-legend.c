@@ -6,7 +6,8 @@
  * The map's legend: the symbol of every incident category the case uses, every route with
  * how it is sourced in words, the dots of a leg whose path no source gives, and how a
  * location known only to a town or province is drawn. Route samples are drawn as the map
- * and the page draw routes (atlas-route-painter).
+ * and the page draw routes (atlas-route-painter). On a map too small for it, it folds to a
+ * button that opens it.
  */
 
 #include "config.h"
@@ -28,15 +29,35 @@ typedef enum {
   SAMPLE_NONE,
 } SampleKind;
 
+/* The most of the map's area the open legend may cover before it folds to a button: at
+ * 800×600 it would cover a sixth. */
+#define MAX_COVERED_SHARE (1.0 / 8.0)
+
 struct _AtlasMapLegend
 {
-  AdwBin   parent_instance;
+  AdwBin     parent_instance;
 
-  GtkGrid *grid;
-  guint    n_rows;
+  /* template widgets */
+  GtkWidget *content;
+  GtkWidget *heading;
+  GtkGrid   *grid;
+  GtkWidget *toggle;
+  GtkWidget *toggle_arrow;
+
+  guint      n_rows;
+  gboolean   collapsed;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapLegend, atlas_map_legend, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_COLLAPSED,
+  PROP_OPEN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 draw_route_sample (cairo_t          *cr,
@@ -191,14 +212,75 @@ add_route_rows (AtlasMapLegend *self,
     add_row (self, SAMPLE_ROUTE_DOTS, NULL, _("Path not given by any source"));
 }
 
+/* Folded, the button names the legend and shows its rows only while it is pressed. */
+static void
+update_folding (AtlasMapLegend *self)
+{
+  gboolean open = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->toggle));
+
+  gtk_widget_set_visible (self->toggle, self->collapsed);
+  gtk_widget_set_visible (self->heading, !self->collapsed);
+  gtk_widget_set_visible (self->content, !self->collapsed || open);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->toggle_arrow),
+                                open ? "pan-down-symbolic" : "pan-up-symbolic");
+  if (self->collapsed)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "collapsed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "collapsed");
+}
+
+static void
+toggled_cb (AtlasMapLegend *self)
+{
+  update_folding (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN]);
+}
+
+static void
+atlas_map_legend_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasMapLegend *self = ATLAS_MAP_LEGEND (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLLAPSED:
+      g_value_set_boolean (value, self->collapsed);
+      break;
+    case PROP_OPEN:
+      g_value_set_boolean (value, atlas_map_legend_get_open (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 atlas_map_legend_class_init (AtlasMapLegendClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = atlas_map_legend_get_property;
+
+  properties[PROP_COLLAPSED] =
+    g_param_spec_boolean ("collapsed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPEN] =
+    g_param_spec_boolean ("open", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/atlas-map-legend.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapLegend, content);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapLegend, heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapLegend, grid);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapLegend, toggle);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapLegend, toggle_arrow);
+  gtk_widget_class_bind_template_callback (widget_class, toggled_cb);
   gtk_widget_class_set_css_name (widget_class, "atlas-map-legend");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -237,4 +319,67 @@ atlas_map_legend_set_case (AtlasMapLegend *self,
     add_row (self, SAMPLE_HALO, NULL, _("Known only to a town or province"));
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->n_rows > 0);
+}
+
+/**
+ * atlas_map_legend_fit:
+ * @open_area: how much of the map, in square pixels, nothing else (a caption) covers
+ *
+ * Folds the legend to a button when, open, it would cover more than an eighth of
+ * @open_area (as in an 800×600 window), and unfolds it when the map grows again.
+ */
+void
+atlas_map_legend_fit (AtlasMapLegend *self,
+                      double          open_area)
+{
+  int width, height, heading_height;
+  gboolean collapsed;
+
+  g_return_if_fail (ATLAS_IS_MAP_LEGEND (self));
+
+  if (open_area <= 0)
+    return;
+
+  /* the rows' size: the grid is measured whether or not its box is shown */
+  gtk_widget_measure (GTK_WIDGET (self->grid), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width,
+                      NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->grid), GTK_ORIENTATION_VERTICAL, width, NULL, &height,
+                      NULL, NULL);
+  gtk_widget_measure (self->toggle, GTK_ORIENTATION_VERTICAL, -1, NULL, &heading_height,
+                      NULL, NULL);
+  height += heading_height;
+  collapsed = (double) width * height > MAX_COVERED_SHARE * open_area;
+  if (collapsed == self->collapsed)
+    return;
+
+  self->collapsed = collapsed;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->toggle), FALSE);
+  update_folding (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSED]);
+}
+
+/**
+ * atlas_map_legend_get_collapsed:
+ *
+ * Returns: whether the legend is folded to a button
+ */
+gboolean
+atlas_map_legend_get_collapsed (AtlasMapLegend *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_LEGEND (self), FALSE);
+
+  return self->collapsed;
+}
+
+/**
+ * atlas_map_legend_get_open:
+ *
+ * Returns: whether the legend's rows show: it is not folded, or its button is pressed
+ */
+gboolean
+atlas_map_legend_get_open (AtlasMapLegend *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_LEGEND (self), FALSE);
+
+  return !self->collapsed || gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->toggle));
 }

@@ -16,7 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasMapLegend, atlas_map_legend, ATLAS, MAP_LEGEND, AdwBin)
 
-void atlas_map_legend_set_case (AtlasMapLegend *self,
-                                AtlasCase      *atlas_case);
+void     atlas_map_legend_set_case      (AtlasMapLegend *self,
+                                         AtlasCase      *atlas_case);
+void     atlas_map_legend_fit           (AtlasMapLegend *self,
+                                         double          open_area);
+gboolean atlas_map_legend_get_collapsed (AtlasMapLegend *self);
+gboolean atlas_map_legend_get_open      (AtlasMapLegend *self);
 
 G_END_DECLS

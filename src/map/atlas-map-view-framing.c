@@ -75,6 +75,22 @@ map_size (AtlasMapView *self,
   *height = h > 0 ? h : 700;
 }
 
+/* Where a child of @size with margins @start and @end begins in @extent, as GtkOverlay
+ * aligns it. */
+static double
+aligned_start (GtkAlign align,
+               double   extent,
+               int      start,
+               int      end,
+               double   size)
+{
+  if (align == GTK_ALIGN_END)
+    return extent - end - size;
+  if (align == GTK_ALIGN_CENTER)
+    return start + (extent - start - end - size) / 2;
+  return start;
+}
+
 /* Where @child, laid over the map with its alignment and margins, falls in a map of
  * @width × @height, as GtkOverlay places it at its natural size; with half its margins
  * around it, since a subject right against a card looks covered by it. */
@@ -95,8 +111,8 @@ overlay_child_area (GtkWidget         *child,
                       NULL, NULL);
   area->width = MAX (outer_width - start - end, 0);
   area->height = MAX (MIN (natural_height, (int) height) - top - bottom, 0);
-  area->x = gtk_widget_get_halign (child) == GTK_ALIGN_END ? width - end - area->width : start;
-  area->y = gtk_widget_get_valign (child) == GTK_ALIGN_END ? height - bottom - area->height : top;
+  area->x = aligned_start (gtk_widget_get_halign (child), width, start, end, area->width);
+  area->y = aligned_start (gtk_widget_get_valign (child), height, top, bottom, area->height);
 
   area->x -= start / 2.0;
   area->y -= top / 2.0;
@@ -104,22 +120,111 @@ overlay_child_area (GtkWidget         *child,
   area->height += (top + bottom) / 2.0;
 }
 
-/* What covers the map: the legend, and a caption laid over it. The route labels keep off
- * them too. */
+/* Where @control lies over the map, once allocated and shown. */
+static gboolean
+control_box (AtlasMapView      *self,
+             GtkWidget         *control,
+             cairo_rectangle_t *box)
+{
+  graphene_rect_t bounds;
+
+  if (control == NULL || !gtk_widget_is_drawable (control)
+      || !gtk_widget_compute_bounds (control, GTK_WIDGET (self), &bounds)
+      || bounds.size.width <= 0 || bounds.size.height <= 0)
+    return FALSE;
+  *box = (cairo_rectangle_t) { bounds.origin.x, bounds.origin.y, bounds.size.width,
+                               bounds.size.height };
+  return TRUE;
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* libshumate 1.0 does not hand out its zoom buttons: the box that holds the only buttons
+ * of the map. */
+static GtkWidget *
+zoom_buttons_of (ShumateSimpleMap *map)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (map));
+
+  return button != NULL ? gtk_widget_get_parent (button) : NULL;
+}
+
+/* The route labels and the basemap's keep off what covers the map and off the map's own
+ * controls: the zoom buttons, the scale bar and the attribution. */
+static void
+set_label_obstacles (AtlasMapView            *self,
+                     const cairo_rectangle_t *covered,
+                     guint                    n_covered)
+{
+  GtkWidget *controls[] = {
+    zoom_buttons_of (self->map),
+    GTK_WIDGET (shumate_simple_map_get_scale (self->map)),
+    GTK_WIDGET (shumate_simple_map_get_license (self->map)),
+    GTK_WIDGET (shumate_simple_map_get_compass (self->map)),
+  };
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+
+  g_array_append_vals (boxes, covered, n_covered);
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      cairo_rectangle_t box;
+
+      if (!control_box (self, controls[i], &box))
+        continue;
+      /* the scale bar's length changes with the zoom: keep its longest clear */
+      if (SHUMATE_IS_SCALE (controls[i]))
+        box.width = MAX (box.width, shumate_scale_get_max_width (SHUMATE_SCALE (controls[i])));
+      g_array_append_val (boxes, box);
+    }
+  atlas_route_layer_set_obstacles (self->route_layer, (cairo_rectangle_t *) boxes->data,
+                                   boxes->len);
+  atlas_place_label_layer_set_obstacles (self->place_label_layer,
+                                         (cairo_rectangle_t *) boxes->data, boxes->len);
+}
+
+/* What covers the map: the legend, a caption laid over it, and what is said over its top
+ * (the filter's chips). */
+#define MAX_COVERED 3
+
 static guint
 update_covered (AtlasMapView      *self,
                 double             width,
                 double             height,
-                cairo_rectangle_t  covered[2])
+                cairo_rectangle_t  covered[MAX_COVERED])
 {
+  cairo_rectangle_t caption_area = { 0, 0, 0, 0 };
+  gboolean has_caption = self->caption != NULL && gtk_widget_get_visible (self->caption);
   guint n_covered = 0;
 
+  if (has_caption)
+    overlay_child_area (self->caption, width, height, &caption_area);
+  /* folded to a button first if the map is too small for it, so framing gains the room */
+  atlas_map_legend_fit (self->legend, width * height - caption_area.width * caption_area.height);
   /* the legend lies in a box laid over the map, which the density view hides */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->legend)) && gtk_widget_get_visible (self->legend_box))
+  if (gtk_widget_get_visible (GTK_WIDGET (self->legend))
+      && gtk_widget_get_visible (self->legend_box))
     overlay_child_area (self->legend_box, width, height, &covered[n_covered++]);
-  if (self->caption != NULL && gtk_widget_get_visible (self->caption))
-    overlay_child_area (self->caption, width, height, &covered[n_covered++]);
-  atlas_route_layer_set_obstacles (self->route_layer, covered, n_covered);
+  if (has_caption)
+    covered[n_covered++] = caption_area;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->filter_chips))
+      || gtk_widget_get_visible (self->outside_chip)
+      || gtk_widget_get_visible (self->online_indicator))
+    overlay_child_area (self->top_box, width, height, &covered[n_covered++]);
+  set_label_obstacles (self, covered, n_covered);
   return n_covered;
 }
 
@@ -128,7 +233,7 @@ free_area_for (AtlasMapView      *self,
                const AtlasBounds *subject,
                cairo_rectangle_t *area)
 {
-  cairo_rectangle_t covered[2];
+  cairo_rectangle_t covered[MAX_COVERED];
   double width, height;
   guint n_covered;
 
@@ -148,7 +253,7 @@ same_area (const cairo_rectangle_t *a,
 static void
 update_obstacles (AtlasMapView *self)
 {
-  cairo_rectangle_t covered[2];
+  cairo_rectangle_t covered[MAX_COVERED];
   double width, height;
 
   map_size (self, &width, &height);
@@ -234,6 +339,9 @@ _atlas_map_view_watch_size (AtlasMapView *self)
   gtk_overlay_add_overlay (GTK_OVERLAY (adw_bin_get_child (ADW_BIN (self))), watcher);
   g_signal_connect_object (watcher, "resize", G_CALLBACK (map_resized_cb), self,
                            G_CONNECT_SWAPPED);
+  /* a folded legend opened covers the map: labels keep off it, but nothing is framed again */
+  g_signal_connect_object (self->legend, "notify::open", G_CALLBACK (update_obstacles), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
@@ -308,6 +416,7 @@ atlas_map_view_frame_subject (AtlasMapView      *self,
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
   g_return_if_fail (subject != NULL);
 
+  self->frame_case_pending = FALSE;
   self->subject = *subject;
   self->has_subject = !atlas_bounds_is_empty (subject);
   atlas_map_view_frame_bounds (self, subject, animate);
@@ -331,6 +440,7 @@ atlas_map_view_frame_record (AtlasMapView *self,
   g_return_if_fail (ATLAS_IS_RECORD (record));
 
   self->has_subject = FALSE;
+  self->frame_case_pending = FALSE;
   kind = atlas_record_get_kind (record);
   if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
     {
@@ -406,6 +516,7 @@ atlas_map_view_show_at (AtlasMapView *self,
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
   self->frame_when_sized = FALSE;
+  self->frame_case_pending = FALSE;
   g_clear_object (&self->frame_when_sized_record);
   _atlas_map_view_fly_to (self, latitude, longitude, zoom, FALSE);
 }

@@ -11,10 +11,12 @@
 
 #include "atlas-basemap-source.h"
 #include "atlas-density-layer.h"
+#include "atlas-filter-chips.h"
 #include "atlas-incident-layer.h"
 #include "atlas-map-legend.h"
 #include "atlas-map-view.h"
 #include "atlas-mbtiles-source.h"
+#include "atlas-place-label-layer.h"
 #include "atlas-route-layer.h"
 
 G_BEGIN_DECLS
@@ -27,6 +29,10 @@ struct _AtlasMapView
   AtlasMapLegend   *legend;
   GtkWidget        *legend_box;
   GtkWidget        *online_indicator;
+  GtkWidget        *top_box;         /* the online indicator and the filter's chips */
+  AtlasFilterChips *filter_chips;
+  GtkWidget        *outside_chip;    /* "3 incidents outside this view" */
+  GtkLabel         *outside_label;
 
   AtlasBasemapKind    basemap_kind;
   GtkWidget          *caption;       /* laid over the map by the window, or NULL */
@@ -46,6 +52,7 @@ struct _AtlasMapView
   AtlasRouteLayer    *route_layer;
   AtlasIncidentLayer *incident_layer;
   AtlasDensityLayer  *density_layer;
+  AtlasPlaceLabelLayer *place_label_layer;  /* the basemap's labels, after the case's */
   GSimpleActionGroup *view_actions;
   gboolean            density_shown;
   AtlasCase        *atlas_case;
@@ -53,6 +60,11 @@ struct _AtlasMapView
   AtlasFilter      *filter;
 
   guint             describe_source;   /* the accessible description, once the view rests */
+
+  /* the case's opening view (atlas-map-view-extent.c) */
+  gboolean          frame_case_pending;  /* framed again once the incidents are loaded */
+  guint64           n_left_out;          /* incidents the opening view left out */
+  AtlasBounds       whole_extent;        /* around them all, framed by the chip */
 };
 
 void _atlas_map_view_fly_to       (AtlasMapView *self,
@@ -62,5 +74,7 @@ void _atlas_map_view_fly_to       (AtlasMapView *self,
                                    gboolean      animate);
 void _atlas_map_view_watch_size   (AtlasMapView *self);
 void _atlas_map_view_emit_resized (AtlasMapView *self);
+void _atlas_map_view_watch_extent (AtlasMapView *self);
+void _atlas_map_view_update_outside_chip (AtlasMapView *self);
 
 G_END_DECLS

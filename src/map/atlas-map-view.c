@@ -17,6 +17,7 @@
 #include "atlas-density-layer.h"
 #include "atlas-incident-layer.h"
 #include "atlas-map-legend.h"
+#include "atlas-text-scale.h"
 #include "atlas-map-view-private.h"
 #include "atlas-mbtiles-source.h"
 #include "atlas-route-layer.h"
@@ -113,6 +114,7 @@ describe_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
   self->describe_source = 0;
   update_description (self);
+  _atlas_map_view_update_outside_chip (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -225,7 +227,7 @@ set_map_source (AtlasMapView     *self,
   shumate_simple_map_set_map_source (self->map, source);
 }
 
-/* The basemap follows the style (light or dark) and the display's scale. */
+/* The basemap follows the style (light or dark), the display's scale and the text's. */
 static void
 update_basemap_source (AtlasMapView *self)
 {
@@ -235,9 +237,14 @@ update_basemap_source (AtlasMapView *self)
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   g_autoptr(AtlasBasemapSource) source = NULL;
 
+  if (self->place_label_layer != NULL)
+    atlas_place_label_layer_set_renderer (self->place_label_layer,
+                                          self->basemap_kind == ATLAS_BASEMAP_OFFLINE
+                                          ? self->basemap : NULL);
   if (self->basemap == NULL || self->basemap_kind != ATLAS_BASEMAP_OFFLINE)
     return;
 
+  atlas_tile_renderer_set_text_scale (self->basemap, atlas_text_scale_of (GTK_WIDGET (self)));
   source = atlas_basemap_source_new (self->basemap, style, scale_factor);
   if (self->basemap_source != NULL
       && g_str_equal (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (source)),
@@ -260,10 +267,20 @@ load_basemap (AtlasMapView *self)
       return;
     }
 
+  /* placed with the case's labels, by the place label layer */
+  atlas_tile_renderer_set_labels_in_tiles (self->basemap, FALSE);
   update_basemap_source (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_basemap_source), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_basemap_source), NULL);
+}
+
+/* Labels on the map follow the text scaling factor, as GTK's text does. */
+static void
+text_scale_changed_cb (AtlasMapView *self)
+{
+  update_basemap_source (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->route_layer));
 }
 
 static void
@@ -291,6 +308,13 @@ add_layers (AtlasMapView *self)
   self->density_layer = atlas_density_layer_new (viewport, self->incident_layer);
   gtk_widget_set_visible (GTK_WIDGET (self->density_layer), FALSE);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->density_layer));
+  /* last: it keeps off what the layers before it drew in the same frame */
+  self->place_label_layer = atlas_place_label_layer_new (viewport, self->route_layer,
+                                                         self->incident_layer);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->place_label_layer));
+  atlas_place_label_layer_set_renderer (self->place_label_layer,
+                                        self->basemap_kind == ATLAS_BASEMAP_OFFLINE
+                                        ? self->basemap : NULL);
 
   g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self,
                            G_CONNECT_SWAPPED);
@@ -495,10 +519,15 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (ATLAS_TYPE_MAP_LEGEND);
+  g_type_ensure (ATLAS_TYPE_FILTER_CHIPS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/atlas-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, map);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, top_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, filter_chips);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, outside_chip);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, outside_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapView, online_indicator);
   gtk_widget_class_set_css_name (widget_class, "atlas-map-view");
 
@@ -538,6 +567,9 @@ atlas_map_view_init (AtlasMapView *self)
   load_basemap (self);
   add_layers (self);
   _atlas_map_view_watch_size (self);
+  _atlas_map_view_watch_extent (self);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (text_scale_changed_cb), self, G_CONNECT_SWAPPED);
 
   density = g_property_action_new ("density", self, "density-shown");
   self->view_actions = g_simple_action_group_new ();
@@ -595,6 +627,7 @@ atlas_map_view_set_filter (AtlasMapView *self,
 
   g_signal_connect_object (filter, "changed", G_CALLBACK (filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  atlas_filter_chips_set_filter (self->filter_chips, filter);
 }
 
 ShumateViewport *
@@ -748,6 +781,8 @@ atlas_map_view_set_basemap (AtlasMapView      *self,
     return FALSE;
 
   self->basemap_kind = kind;
+  atlas_place_label_layer_set_renderer (self->place_label_layer,
+                                        kind == ATLAS_BASEMAP_OFFLINE ? self->basemap : NULL);
   if (kind == ATLAS_BASEMAP_ONLINE)
     use_online_tiles (self);
   else if (kind == ATLAS_BASEMAP_OFFLINE)

@@ -44,6 +44,7 @@ void              atlas_map_view_set_controls_shown (AtlasMapView *self,
                                                    gboolean        shown);
 void              atlas_map_view_get_free_area    (AtlasMapView   *self,
                                                    cairo_rectangle_t *area);
+void              atlas_map_view_frame_case       (AtlasMapView   *self);
 void              atlas_map_view_frame_bounds     (AtlasMapView   *self,
                                                    const AtlasBounds *bounds,
                                                    gboolean        animate);

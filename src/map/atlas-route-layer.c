@@ -16,8 +16,11 @@
 #include <math.h>
 
 #include "atlas-label-space.h"
+#include "atlas-map-framing.h"
+#include "atlas-mercator.h"
 #include "atlas-route-layer.h"
 #include "atlas-route-painter.h"
+#include "atlas-text-scale.h"
 #include "atlas-route.h"
 #include "atlas-waypoint.h"
 
@@ -37,6 +40,7 @@ struct _AtlasRouteLayer
   AtlasRecord  *selected;
   GArray       *obstacles;  /* cairo_rectangle_t: what covers the map, kept free of labels */
   GArray       *placed;     /* cairo_rectangle_t: the labels of the last snapshot */
+  GArray       *taken;      /* cairo_rectangle_t: its labels, symbols and obstacles */
   gint32        last_day;   /* waypoints dated after it are yet to come: faded */
 };
 
@@ -223,11 +227,13 @@ atlas_route_layer_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
   g_array_set_size (self->placed, 0);
+  g_array_set_size (self->taken, 0);
   if (self->routes->len == 0 || width <= 0 || height <= 0)
     return;
 
   atlas_route_painter_init (&painter, ATLAS_ROUTE_MEDIUM_SCREEN, project_cb, self);
   painter.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  painter.text_scale = atlas_text_scale_of (widget);
   atlas_label_space_init (&space, &painter, width, height);
   for (guint i = 0; i < self->obstacles->len; i++)
     atlas_label_space_reserve (&space, &g_array_index (self->obstacles, cairo_rectangle_t, i));
@@ -236,6 +242,7 @@ atlas_route_layer_snapshot (GtkWidget   *widget,
   draw_routes (self, &painter, cr, &space);
   cairo_destroy (cr);
   g_array_append_vals (self->placed, space.placed->data, space.placed->len);
+  g_array_append_vals (self->taken, space.boxes->data, space.boxes->len);
   atlas_label_space_clear (&space);
 }
 
@@ -265,6 +272,7 @@ atlas_route_layer_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_pointer (&self->obstacles, g_array_unref);
   g_clear_pointer (&self->placed, g_array_unref);
+  g_clear_pointer (&self->taken, g_array_unref);
 
   G_OBJECT_CLASS (atlas_route_layer_parent_class)->dispose (object);
 }
@@ -287,6 +295,7 @@ atlas_route_layer_init (AtlasRouteLayer *self)
   self->routes = g_ptr_array_new_with_free_func ((GDestroyNotify) route_entry_free);
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   self->placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  self->taken = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   /* Picking is asked for by the map view; the layer itself takes no input. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -474,6 +483,37 @@ atlas_route_layer_get_bounds (AtlasRouteLayer *self,
 }
 
 /**
+ * atlas_route_layer_get_extent:
+ *
+ * Returns: %TRUE with @bounds around every route's waypoints, but those at 0,0 or on the
+ *   world's edge, where a wrong coordinate puts them (atlas_map_framing_is_suspect())
+ */
+gboolean
+atlas_route_layer_get_extent (AtlasRouteLayer *self,
+                              AtlasBounds     *bounds)
+{
+  g_return_val_if_fail (ATLAS_IS_ROUTE_LAYER (self), FALSE);
+
+  atlas_bounds_init_empty (bounds);
+  for (guint i = 0; i < self->routes->len; i++)
+    {
+      RouteEntry *entry = g_ptr_array_index (self->routes, i);
+
+      for (guint w = 0; w < entry->waypoints->len; w++)
+        {
+          AtlasRecord *waypoint = g_ptr_array_index (entry->waypoints, w);
+          double latitude = atlas_record_get_double (waypoint, "latitude");
+          double longitude = atlas_record_get_double (waypoint, "longitude");
+
+          if (!atlas_map_framing_is_suspect (atlas_mercator_x_from_longitude (longitude),
+                                             atlas_mercator_y_from_latitude (latitude)))
+            atlas_bounds_extend (bounds, latitude, longitude);
+        }
+    }
+  return !atlas_bounds_is_empty (bounds);
+}
+
+/**
  * atlas_route_layer_set_obstacles:
  * @boxes: (array length=n_boxes): what covers the map (the legend, a caption), in the
  *   layer's coordinates
@@ -505,4 +545,19 @@ atlas_route_layer_get_label_boxes (AtlasRouteLayer *self)
   g_return_val_if_fail (ATLAS_IS_ROUTE_LAYER (self), NULL);
 
   return self->placed;
+}
+
+/**
+ * atlas_route_layer_get_taken_boxes:
+ *
+ * Returns: (transfer none) (element-type cairo_rectangle_t): what the last snapshot kept
+ *   for itself: its labels and symbols, and the obstacles it was given; the basemap's
+ *   labels keep off them
+ */
+GArray *
+atlas_route_layer_get_taken_boxes (AtlasRouteLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ROUTE_LAYER (self), NULL);
+
+  return self->taken;
 }

@@ -29,9 +29,12 @@ AtlasRecord     *atlas_route_layer_pick         (AtlasRouteLayer *self,
 gboolean         atlas_route_layer_get_bounds   (AtlasRouteLayer *self,
                                                  const char      *route_key,
                                                  AtlasBounds     *bounds);
+gboolean         atlas_route_layer_get_extent   (AtlasRouteLayer *self,
+                                                 AtlasBounds     *bounds);
 void             atlas_route_layer_set_obstacles (AtlasRouteLayer        *self,
                                                   const cairo_rectangle_t *boxes,
                                                   guint                   n_boxes);
 GArray          *atlas_route_layer_get_label_boxes (AtlasRouteLayer *self);
+GArray          *atlas_route_layer_get_taken_boxes (AtlasRouteLayer *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "atlas-case.h"
+#include "atlas-cluster-index.h"
 #include "atlas-geo.h"
 
 G_BEGIN_DECLS
@@ -57,5 +58,11 @@ gboolean atlas_map_framing_step_bounds    (AtlasCase               *atlas_case,
                                            AtlasRecord             *step,
                                            AtlasBounds             *bounds,
                                            GError                 **error);
+gboolean atlas_map_framing_is_suspect     (double                   x,
+                                           double                   y);
+guint64  atlas_map_framing_main_extent    (const AtlasClusterPosition *positions,
+                                           guint                    n_positions,
+                                           double                   reach,
+                                           AtlasBounds             *extent);
 
 G_END_DECLS

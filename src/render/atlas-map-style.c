@@ -13,19 +13,20 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-filter-words.h"
 #include "atlas-map-style.h"
 
 #define RGBA(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0 }
 
 static const AtlasCategoryStyle categories[] = {
-  { "bombing", N_("Bombing"), RGBA (213, 94, 0), ATLAS_MAP_SYMBOL_STAR },
-  { "armed-assault", N_("Armed assault"), RGBA (204, 121, 167), ATLAS_MAP_SYMBOL_DIAMOND },
-  { "arrest", N_("Arrest or manhunt"), RGBA (0, 114, 178), ATLAS_MAP_SYMBOL_SQUARE },
-  { "claim", N_("Claim or statement"), RGBA (0, 158, 115), ATLAS_MAP_SYMBOL_TRIANGLE },
-  { "other", N_("Other"), RGBA (119, 119, 119), ATLAS_MAP_SYMBOL_CIRCLE },
+  /* named by atlas_filter_words_category(), as in the filter */
+  { "bombing", NULL, RGBA (213, 94, 0), ATLAS_MAP_SYMBOL_STAR },
+  { "armed-assault", NULL, RGBA (204, 121, 167), ATLAS_MAP_SYMBOL_DIAMOND },
+  { "arrest", NULL, RGBA (0, 114, 178), ATLAS_MAP_SYMBOL_SQUARE },
+  { "claim", NULL, RGBA (0, 158, 115), ATLAS_MAP_SYMBOL_TRIANGLE },
+  { "other", NULL, RGBA (119, 119, 119), ATLAS_MAP_SYMBOL_CIRCLE },
 };
 
 /* For a case's own categories: Paul Tol's muted scheme, also safe for colour-vision
@@ -135,7 +136,7 @@ atlas_map_style_for_category (const char *category)
 const char *
 atlas_map_style_get_label (const AtlasCategoryStyle *style)
 {
-  return style->from_case ? style->label : _(style->label);
+  return style->from_case ? style->label : atlas_filter_words_category (style->category);
 }
 
 const AtlasCategoryStyle *

@@ -92,6 +92,7 @@ atlas_route_painter_init (AtlasRoutePainter     *self,
 
   self->medium = medium;
   self->dark = FALSE;
+  self->text_scale = 1.0;
   self->project = project;
   self->project_data = project_data;
 }
@@ -108,14 +109,52 @@ atlas_route_painter_project (const AtlasRoutePainter *self,
                  atlas_record_get_double (waypoint, "longitude"), x, y);
 }
 
+/**
+ * atlas_route_painter_get_label_colours:
+ * @text: (out): the colour of a label's text
+ * @halo: (out): the colour of its halo (and of a line's), which may let the map show
+ *   through a little
+ *
+ * Whatever the map's colour under the halo, the text stands out from it 4.5:1 (WCAG 2.1 AA
+ * for small text), dimmed text included.
+ */
+void
+atlas_route_painter_get_label_colours (const AtlasRoutePainter *self,
+                                       AtlasRouteLabelFlags     flags,
+                                       AtlasLabelColour        *text,
+                                       AtlasLabelColour        *halo)
+{
+  if (self->dark)
+    *halo = (AtlasLabelColour) { 0.12, 0.12, 0.14, 0.9 };
+  else
+    *halo = (AtlasLabelColour) { 1, 1, 1, 0.92 };
+
+  /* dimmed text is grey rather than translucent, so what lies under it stays hidden */
+  if ((flags & ATLAS_ROUTE_LABEL_DIM) && self->dark)
+    *text = (AtlasLabelColour) { 0.66, 0.66, 0.69, 1 };
+  else if (flags & ATLAS_ROUTE_LABEL_DIM)
+    *text = (AtlasLabelColour) { 0.36, 0.36, 0.39, 1 };
+  else if (self->dark)
+    *text = (AtlasLabelColour) { 0.93, 0.93, 0.93, 1 };
+  else
+    *text = (AtlasLabelColour) { 0.14, 0.14, 0.16, 1 };
+}
+
+static void
+set_colour (cairo_t                *cr,
+            const AtlasLabelColour *colour)
+{
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha);
+}
+
 static void
 set_halo (const AtlasRoutePainter *self,
           cairo_t                 *cr)
 {
-  if (self->dark)
-    cairo_set_source_rgba (cr, 0.12, 0.12, 0.14, 0.9);
-  else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+  AtlasLabelColour text, halo;
+
+  atlas_route_painter_get_label_colours (self, 0, &text, &halo);
+  set_colour (cr, &halo);
 }
 
 static void
@@ -123,13 +162,10 @@ set_text_colour (const AtlasRoutePainter *self,
                  cairo_t                 *cr,
                  AtlasRouteLabelFlags     flags)
 {
-  /* dimmed text is grey rather than translucent, so what lies under it stays hidden */
-  if (flags & ATLAS_ROUTE_LABEL_DIM)
-    cairo_set_source_rgb (cr, 0.52, 0.52, 0.55);
-  else if (self->dark)
-    cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
-  else
-    cairo_set_source_rgb (cr, 0.14, 0.14, 0.16);
+  AtlasLabelColour text, halo;
+
+  atlas_route_painter_get_label_colours (self, flags, &text, &halo);
+  set_colour (cr, &text);
 }
 
 /* Reported routes are solid; alleged and contested ones dashed. */
@@ -687,6 +723,8 @@ atlas_route_painter_create_layout (const AtlasRoutePainter *self,
   PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_new ();
   double size = (flags & ATLAS_ROUTE_LABEL_SMALL) ? m->small_text_size : m->text_size;
+
+  size *= self->text_scale > 0 ? self->text_scale : 1.0;
 
   /* whole-point glyph positions would space small print unevenly on paper */
   if (self->medium == ATLAS_ROUTE_MEDIUM_PAPER)

@@ -38,6 +38,13 @@ typedef enum {
   ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN,  /* a leg no source gives the path of: dots */
 } AtlasRouteSample;
 
+typedef struct {
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} AtlasLabelColour;
+
 /* Where a latitude and longitude fall in the drawing's coordinates. */
 typedef void (*AtlasRouteProjectFunc) (gpointer  user_data,
                                        double    latitude,
@@ -48,6 +55,7 @@ typedef void (*AtlasRouteProjectFunc) (gpointer  user_data,
 typedef struct {
   AtlasRouteMedium       medium;
   gboolean               dark;          /* drawn over the dark basemap */
+  double                 text_scale;    /* the desktop's text scaling factor, on screen */
   AtlasRouteProjectFunc  project;
   gpointer               project_data;
 } AtlasRoutePainter;
@@ -112,5 +120,10 @@ gboolean     atlas_route_leg_path_known          (AtlasRecord             *from,
                                                   AtlasRecord             *to);
 char        *atlas_route_place_label             (AtlasRecord             *record);
 char        *atlas_route_stop_label              (AtlasRecord             *waypoint);
+
+void         atlas_route_painter_get_label_colours (const AtlasRoutePainter *self,
+                                                    AtlasRouteLabelFlags     flags,
+                                                    AtlasLabelColour        *text,
+                                                    AtlasLabelColour        *halo);
 
 G_END_DECLS

@@ -11,6 +11,9 @@
  * candidate of higher priority, shown or not.  Unlike greedy placement, this
  * needs no chain of earlier decisions, only the candidates near the label,
  * and those are the same whichever tile asks.
+ *
+ * Text and its halo grow with the desktop's text scaling factor; sizes are
+ * measured once at a factor of 1 and scaled, which unhinted metrics allow.
  */
 
 #include "atlas-tile-labels.h"
@@ -89,11 +92,18 @@ typedef struct
 typedef struct
 {
   const AtlasTileLabelRequest *request;
+  double                       text_scale;
   double                       world_size;
-  double                       origin_x;   /* tile's top-left, world pixels */
+  double                       origin_x;   /* tile's or view's top-left, world pixels */
   double                       origin_y;
+  double                       region_width;   /* the tile or view, world pixels */
+  double                       region_height;
+  double                       scale;      /* drawn pixels per world pixel */
+  const cairo_rectangle_t     *obstacles;  /* drawn pixels: what hides a label */
+  guint                        n_obstacles;
   PangoContext                *measure_context;
-  PangoFontDescription        *fonts[N_LABEL_CLASSES];
+  PangoFontDescription        *fonts[N_LABEL_CLASSES];       /* at the text scale */
+  PangoFontDescription        *unit_fonts[N_LABEL_CLASSES];  /* at a scale of 1 */
   GArray                      *candidates; /* Candidate, in priority order */
 } LabelJob;
 
@@ -161,12 +171,13 @@ configure_context (PangoContext *context)
 
 static PangoFontDescription *
 create_font (const char       *family,
-             const Typography *type)
+             const Typography *type,
+             double            text_scale)
 {
   g_autofree char *spec = g_strdup_printf ("%s, Sans %s", family, type->weight);
   PangoFontDescription *font = pango_font_description_from_string (spec);
 
-  pango_font_description_set_absolute_size (font, type->size_px * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font, type->size_px * text_scale * PANGO_SCALE);
   return font;
 }
 
@@ -174,6 +185,7 @@ static PangoLayout *
 create_layout (PangoContext         *context,
                PangoFontDescription *font,
                const Typography     *type,
+               double                text_scale,
                const char           *text)
 {
   PangoLayout *layout = pango_layout_new (context);
@@ -183,7 +195,7 @@ create_layout (PangoContext         *context,
   if (type->letter_spacing_px > 0.0)
     pango_attr_list_insert (attributes,
                             pango_attr_letter_spacing_new ((int) (type->letter_spacing_px *
-                                                                  PANGO_SCALE)));
+                                                                  text_scale * PANGO_SCALE)));
   if (type->uppercase)
     pango_attr_list_insert (attributes,
                             pango_attr_text_transform_new (PANGO_TEXT_TRANSFORM_UPPERCASE));
@@ -208,8 +220,8 @@ measure_candidate (LabelJob  *job,
       g_autoptr(PangoLayout) layout = NULL;
       PangoRectangle logical;
 
-      layout = create_layout (job->measure_context, job->fonts[candidate->label_class],
-                              &typography[candidate->label_class], candidate->label->name);
+      layout = create_layout (job->measure_context, job->unit_fonts[candidate->label_class],
+                              &typography[candidate->label_class], 1.0, candidate->label->name);
       pango_layout_get_extents (layout, NULL, &logical);
       width = MAX (logical.width, 1);
       height = MAX (logical.height, 1);
@@ -217,8 +229,8 @@ measure_candidate (LabelJob  *job,
       g_atomic_int_set (&cache->widths[candidate->cache_index], width);
     }
 
-  candidate->width = (double) width / PANGO_SCALE;
-  candidate->height = (double) height / PANGO_SCALE;
+  candidate->width = job->text_scale * width / PANGO_SCALE;
+  candidate->height = job->text_scale * height / PANGO_SCALE;
 }
 
 /* Candidate boxes, in world pixels so that every tile computes the same. */
@@ -258,7 +270,8 @@ add_candidate (LabelJob                *job,
   candidate.anchor_y = label->y * job->world_size;
   measure_candidate (job, &candidate);
 
-  if (candidate.width > MAX_TEXT_WIDTH || candidate.height > MAX_TEXT_HEIGHT)
+  if (candidate.width > MAX_TEXT_WIDTH * job->text_scale
+      || candidate.height > MAX_TEXT_HEIGHT * job->text_scale)
     return;
 
   if (label_class == LABEL_COUNTRY || label_class == LABEL_PROVINCE)
@@ -274,12 +287,13 @@ static void
 candidate_window (const LabelJob *job,
                   AtlasRect      *rect)
 {
-  double tile_size = job->request->tile_size;
+  double reach_x = 3.0 * MAX_REACH_X * job->text_scale;
+  double reach_y = 3.0 * MAX_REACH_Y * job->text_scale;
 
-  rect->x0 = (job->origin_x - 3.0 * MAX_REACH_X) / job->world_size;
-  rect->x1 = (job->origin_x + tile_size + 3.0 * MAX_REACH_X) / job->world_size;
-  rect->y0 = (job->origin_y - 3.0 * MAX_REACH_Y) / job->world_size;
-  rect->y1 = (job->origin_y + tile_size + 3.0 * MAX_REACH_Y) / job->world_size;
+  rect->x0 = (job->origin_x - reach_x) / job->world_size;
+  rect->x1 = (job->origin_x + job->region_width + reach_x) / job->world_size;
+  rect->y0 = (job->origin_y - reach_y) / job->world_size;
+  rect->y1 = (job->origin_y + job->region_height + reach_y) / job->world_size;
 }
 
 /* Adds the places of @indices from position @start on, stopping before the
@@ -366,13 +380,12 @@ static gboolean
 touches_tile (const LabelJob  *job,
               const Candidate *candidate)
 {
-  double tile_size = job->request->tile_size;
-  double reach = HALO_WIDTH + 1.0;
+  double reach = HALO_WIDTH * job->text_scale + 1.0;
 
   return candidate->x1 + reach > job->origin_x &&
-         candidate->x0 - reach < job->origin_x + tile_size &&
+         candidate->x0 - reach < job->origin_x + job->region_width &&
          candidate->y1 + reach > job->origin_y &&
-         candidate->y0 - reach < job->origin_y + tile_size;
+         candidate->y0 - reach < job->origin_y + job->region_height;
 }
 
 static gboolean
@@ -385,6 +398,44 @@ is_shown (const LabelJob *job,
     if (boxes_collide (&candidates[j], &candidates[index]))
       return FALSE;
   return TRUE;
+}
+
+/* The candidate's box as drawn, in the drawing's pixels: its anchor moves with the scale,
+ * its text keeps its size. */
+static void
+drawn_box (const LabelJob    *job,
+           const Candidate   *candidate,
+           cairo_rectangle_t *box)
+{
+  double x = (candidate->anchor_x - job->origin_x) * job->scale;
+  double y = (candidate->anchor_y - job->origin_y) * job->scale;
+
+  box->x = x + candidate->x0 - candidate->anchor_x;
+  box->y = y + candidate->y0 - candidate->anchor_y;
+  box->width = candidate->x1 - candidate->x0;
+  box->height = candidate->y1 - candidate->y0;
+}
+
+/* Whether something the case draws (a label, a symbol) or a control is where the
+ * candidate would be drawn: the case's own labels come first. */
+static gboolean
+is_covered (const LabelJob  *job,
+            const Candidate *candidate)
+{
+  cairo_rectangle_t box;
+
+  drawn_box (job, candidate, &box);
+  for (guint i = 0; i < job->n_obstacles; i++)
+    {
+      const cairo_rectangle_t *o = &job->obstacles[i];
+
+      if (box.x - COLLISION_PADDING < o->x + o->width
+          && o->x - COLLISION_PADDING < box.x + box.width
+          && box.y - COLLISION_PADDING < o->y + o->height
+          && o->y - COLLISION_PADDING < box.y + box.height)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Drawing. */
@@ -456,13 +507,14 @@ draw_text (cairo_t         *cr,
   g_autoptr(PangoLayout) layout = NULL;
 
   layout = create_layout (context, job->fonts[candidate->label_class],
-                          &typography[candidate->label_class], candidate->label->name);
+                          &typography[candidate->label_class], job->text_scale,
+                          candidate->label->name);
 
   cairo_new_path (cr);
   cairo_move_to (cr, x, y);
   pango_cairo_layout_path (cr, layout);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, 2.0 * HALO_WIDTH);
+  cairo_set_line_width (cr, 2.0 * HALO_WIDTH * job->text_scale);
   set_color (cr, &job->request->palette->halo);
   cairo_stroke (cr);
 
@@ -477,8 +529,8 @@ draw_candidate (cairo_t         *cr,
                 const LabelJob  *job,
                 const Candidate *candidate)
 {
-  double x = candidate->anchor_x - job->origin_x;
-  double y = candidate->anchor_y - job->origin_y;
+  double x = (candidate->anchor_x - job->origin_x) * job->scale;
+  double y = (candidate->anchor_y - job->origin_y) * job->scale;
 
   if (candidate->label_class == LABEL_COUNTRY || candidate->label_class == LABEL_PROVINCE)
     {
@@ -517,13 +569,20 @@ label_job_init (LabelJob                    *job,
   PangoFontMap *font_map = pango_cairo_font_map_get_default (); /* per thread */
 
   job->request = request;
+  job->text_scale = request->text_scale > 0 ? request->text_scale : 1.0;
   job->world_size = request->tile_size * ldexp (1.0, request->zoom);
   job->origin_x = request->tile_x * request->tile_size;
   job->origin_y = request->tile_y * request->tile_size;
+  job->region_width = request->tile_size;
+  job->region_height = request->tile_size;
+  job->scale = 1.0;
   job->measure_context = pango_font_map_create_context (font_map);
   configure_context (job->measure_context);
   for (guint c = 0; c < N_LABEL_CLASSES; c++)
-    job->fonts[c] = create_font (request->font_family, &typography[c]);
+    {
+      job->fonts[c] = create_font (request->font_family, &typography[c], job->text_scale);
+      job->unit_fonts[c] = create_font (request->font_family, &typography[c], 1.0);
+    }
   job->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 }
 
@@ -532,7 +591,10 @@ label_job_clear (LabelJob *job)
 {
   g_clear_object (&job->measure_context);
   for (guint c = 0; c < N_LABEL_CLASSES; c++)
-    g_clear_pointer (&job->fonts[c], pango_font_description_free);
+    {
+      g_clear_pointer (&job->fonts[c], pango_font_description_free);
+      g_clear_pointer (&job->unit_fonts[c], pango_font_description_free);
+    }
   g_clear_pointer (&job->candidates, g_array_unref);
 }
 
@@ -585,4 +647,127 @@ atlas_tile_labels_list (const AtlasTileLabelRequest *request)
     }
   label_job_clear (&job);
   return placed;
+}
+
+/**
+ * atlas_tile_labels_draw_view:
+ * @cr: (nullable): a context whose user space is the view in its pixels, or %NULL to only
+ *   list the labels
+ *
+ * Draws the labels of a view of the map, over tiles drawn without them, as
+ * atlas_tile_labels_draw() would at the view's whole zoom but at constant size, and leaves
+ * out those under an obstacle (the case's labels and symbols, the map's controls) or cut
+ * by the view's edge.
+ *
+ * Returns: (transfer full) (element-type AtlasPlacedLabel): the labels drawn, their boxes
+ *   (without halo) in the view's pixels
+ */
+GArray *
+atlas_tile_labels_draw_view (cairo_t                     *cr,
+                             const AtlasViewLabelRequest *request)
+{
+  GArray *placed = g_array_new (FALSE, FALSE, sizeof (AtlasPlacedLabel));
+  PangoContext *context = NULL;
+  LabelJob job = { NULL, };
+
+  g_return_val_if_fail (request != NULL && request->scale > 0, placed);
+
+  label_job_init (&job, &request->labels);
+  job.origin_x = request->origin_x;
+  job.origin_y = request->origin_y;
+  job.region_width = request->width / request->scale;
+  job.region_height = request->height / request->scale;
+  job.scale = request->scale;
+  job.obstacles = request->obstacles;
+  job.n_obstacles = request->n_obstacles;
+  collect_candidates (&job);
+  if (cr != NULL)
+    {
+      cairo_save (cr);
+      context = pango_cairo_create_context (cr);
+      configure_context (context);
+    }
+  for (guint i = 0; i < job.candidates->len; i++)
+    {
+      const Candidate *candidate = &g_array_index (job.candidates, Candidate, i);
+      cairo_rectangle_t box;
+      AtlasPlacedLabel label;
+
+      if (!touches_tile (&job, candidate) || !is_shown (&job, i) || is_covered (&job, candidate))
+        continue;
+      /* wholly in the view, as the case's labels are: none cut by its edge */
+      drawn_box (&job, candidate, &box);
+      if (box.x < 0 || box.y < 0 || box.x + box.width > request->width
+          || box.y + box.height > request->height)
+        continue;
+      if (cr != NULL)
+        draw_candidate (cr, context, &job, candidate);
+      label = (AtlasPlacedLabel) { candidate->label->name, box.x, box.y, box.x + box.width,
+                                   box.y + box.height, candidate->cache_index,
+                                   candidate->label_class,
+                                   (candidate->anchor_x - job.origin_x) * job.scale,
+                                   (candidate->anchor_y - job.origin_y) * job.scale };
+      g_array_append_val (placed, label);
+    }
+  if (cr != NULL)
+    {
+      g_object_unref (context);
+      cairo_restore (cr);
+    }
+  label_job_clear (&job);
+  return placed;
+}
+
+/**
+ * atlas_tile_labels_draw_placed:
+ * @label: a label atlas_tile_labels_draw_view() placed with @request's labels
+ * @x: where to draw its anchor (its dot, or its centre for a country)
+ *
+ * Draws one placed label on its own, as atlas_tile_labels_draw_view() draws it: to keep its
+ * image and show it again as long as it is placed.
+ */
+void
+atlas_tile_labels_draw_placed (cairo_t                     *cr,
+                               const AtlasTileLabelRequest *request,
+                               const AtlasPlacedLabel      *label,
+                               double                       x,
+                               double                       y)
+{
+  AtlasBasemapLabel named = { 0, };
+  PangoContext *context;
+  LabelJob job = { NULL, };
+  Candidate candidate = { 0, };
+
+  g_return_if_fail (label->label_class < N_LABEL_CLASSES);
+
+  label_job_init (&job, request);
+  job.origin_x = 0;
+  job.origin_y = 0;
+  named.name = label->name;
+  candidate.label = &named;
+  candidate.label_class = label->label_class;
+  candidate.cache_index = label->index;
+  candidate.anchor_x = x;
+  candidate.anchor_y = y;
+  measure_candidate (&job, &candidate);
+  cairo_save (cr);
+  context = pango_cairo_create_context (cr);
+  configure_context (context);
+  draw_candidate (cr, context, &job, &candidate);
+  g_object_unref (context);
+  cairo_restore (cr);
+  label_job_clear (&job);
+}
+
+/**
+ * atlas_tile_labels_halo_reach:
+ *
+ * Returns: how far a label's halo and dot reach out of its box, in its pixels
+ */
+double
+atlas_tile_labels_halo_reach (const AtlasTileLabelRequest *request)
+{
+  double text_scale = request->text_scale > 0 ? request->text_scale : 1.0;
+
+  return HALO_WIDTH * text_scale + 2.0;
 }

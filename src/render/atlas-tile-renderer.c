@@ -40,6 +40,8 @@ struct _AtlasTileRenderer
 
   AtlasBasemap    *basemap;
   AtlasLabelCache *label_cache;
+  gint             text_scale_permille;  /* read by worker threads: atomic */
+  gint             labels_in_tiles;      /* idem */
 };
 
 enum
@@ -153,6 +155,8 @@ atlas_tile_renderer_class_init (AtlasTileRendererClass *klass)
 static void
 atlas_tile_renderer_init (AtlasTileRenderer *self)
 {
+  self->text_scale_permille = 1000;
+  self->labels_in_tiles = TRUE;
 }
 
 AtlasTileRenderer *
@@ -460,6 +464,7 @@ label_request_init (AtlasTileRenderer      *self,
     .tile_x = x,
     .tile_y = y,
     .tile_size = tile_size_px,
+    .text_scale = g_atomic_int_get (&self->text_scale_permille) / 1000.0,
   };
 }
 
@@ -512,8 +517,12 @@ atlas_tile_renderer_render (AtlasTileRenderer  *self,
   draw_geometry (&job, self->basemap, zoom, palette);
   draw_job_clear (&job);
 
-  label_request_init (self, &labels, zoom, x, y, tile_size_px, palette);
-  atlas_tile_labels_draw (cr, &labels);
+  /* else drawn over the tiles, off the case's labels: atlas_tile_renderer_draw_labels() */
+  if (g_atomic_int_get (&self->labels_in_tiles))
+    {
+      label_request_init (self, &labels, zoom, x, y, tile_size_px, palette);
+      atlas_tile_labels_draw (cr, &labels);
+    }
 
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -602,4 +611,112 @@ atlas_tile_renderer_list_labels (AtlasTileRenderer  *self,
   label_request_init (self, &request, zoom, x, y, tile_size_px,
                       atlas_tile_style_get_palette (ATLAS_TILE_STYLE_LIGHT));
   return atlas_tile_labels_list (&request);
+}
+
+/**
+ * atlas_tile_renderer_set_text_scale:
+ * @text_scale: the desktop's text scaling factor, which labels drawn from now on follow
+ */
+void
+atlas_tile_renderer_set_text_scale (AtlasTileRenderer *self,
+                                    double             text_scale)
+{
+  g_return_if_fail (ATLAS_IS_TILE_RENDERER (self));
+  g_return_if_fail (text_scale > 0);
+
+  g_atomic_int_set (&self->text_scale_permille, (gint) round (text_scale * 1000));
+}
+
+double
+atlas_tile_renderer_get_text_scale (AtlasTileRenderer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TILE_RENDERER (self), 1.0);
+
+  return g_atomic_int_get (&self->text_scale_permille) / 1000.0;
+}
+
+/**
+ * atlas_tile_renderer_set_labels_in_tiles:
+ * @in_tiles: whether tiles drawn from now on have their place and country labels; without
+ *   them, atlas_tile_renderer_draw_labels() draws them over a view
+ */
+void
+atlas_tile_renderer_set_labels_in_tiles (AtlasTileRenderer *self,
+                                         gboolean           in_tiles)
+{
+  g_return_if_fail (ATLAS_IS_TILE_RENDERER (self));
+
+  g_atomic_int_set (&self->labels_in_tiles, !!in_tiles);
+}
+
+gboolean
+atlas_tile_renderer_get_labels_in_tiles (AtlasTileRenderer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TILE_RENDERER (self), TRUE);
+
+  return g_atomic_int_get (&self->labels_in_tiles);
+}
+
+/**
+ * atlas_tile_renderer_draw_labels:
+ * @cr: (nullable): a context whose user space is the view, or %NULL to only list them
+ * @zoom: the view's zoom, which may be fractional
+ * @centre_x: the view's centre in Web Mercator units, 0 to 1
+ * @centre_y: idem
+ * @width: the view's size in its pixels
+ * @height: idem
+ * @obstacles: (array length=n_obstacles): what the labels keep off, in the view's pixels
+ *
+ * Draws the place and country labels of a view over tiles drawn without them, after the
+ * case's labels, as one pass: they keep off the case's labels and symbols and the map's
+ * controls, and keep their size between whole zooms.
+ *
+ * Returns: (transfer full) (element-type AtlasPlacedLabel): the labels drawn
+ */
+GArray *
+atlas_tile_renderer_draw_labels (AtlasTileRenderer       *self,
+                                 cairo_t                 *cr,
+                                 AtlasTileStyle           style,
+                                 double                   zoom,
+                                 double                   centre_x,
+                                 double                   centre_y,
+                                 double                   width,
+                                 double                   height,
+                                 const cairo_rectangle_t *obstacles,
+                                 guint                    n_obstacles)
+{
+  AtlasViewLabelRequest request;
+  int whole_zoom = (int) CLAMP (floor (zoom), 0, 20);
+  double world_size = ATLAS_TILE_SIZE * ldexp (1.0, whole_zoom);
+
+  g_return_val_if_fail (ATLAS_IS_TILE_RENDERER (self), NULL);
+  g_return_val_if_fail (atlas_tile_style_is_valid (style), NULL);
+
+  label_request_init (self, &request.labels, whole_zoom, 0, 0, ATLAS_TILE_SIZE,
+                      atlas_tile_style_get_palette (style));
+  request.scale = CLAMP (exp2 (zoom - whole_zoom), 1.0, 2.0);
+  request.origin_x = centre_x * world_size - width / 2 / request.scale;
+  request.origin_y = centre_y * world_size - height / 2 / request.scale;
+  request.width = width;
+  request.height = height;
+  request.obstacles = obstacles;
+  request.n_obstacles = n_obstacles;
+  return atlas_tile_labels_draw_view (cr, &request);
+}
+
+/**
+ * atlas_tile_renderer_get_label_request:
+ * @request: (out): how this renderer's labels are drawn in @style (at any zoom), for
+ *   atlas_tile_labels_draw_placed()
+ */
+void
+atlas_tile_renderer_get_label_request (AtlasTileRenderer     *self,
+                                       AtlasTileStyle         style,
+                                       AtlasTileLabelRequest *request)
+{
+  g_return_if_fail (ATLAS_IS_TILE_RENDERER (self));
+  g_return_if_fail (atlas_tile_style_is_valid (style));
+
+  label_request_init (self, request, 0, 0, 0, ATLAS_TILE_SIZE,
+                      atlas_tile_style_get_palette (style));
 }

@@ -63,4 +63,26 @@ GArray            *atlas_tile_renderer_list_labels  (AtlasTileRenderer *self,
                                                      int                tile_size_px,
                                                      GError           **error);
 
+void               atlas_tile_renderer_set_text_scale (AtlasTileRenderer *self,
+                                                       double             text_scale);
+double             atlas_tile_renderer_get_text_scale (AtlasTileRenderer *self);
+
+void               atlas_tile_renderer_set_labels_in_tiles (AtlasTileRenderer *self,
+                                                            gboolean           in_tiles);
+gboolean           atlas_tile_renderer_get_labels_in_tiles (AtlasTileRenderer *self);
+GArray            *atlas_tile_renderer_draw_labels    (AtlasTileRenderer       *self,
+                                                       cairo_t                 *cr,
+                                                       AtlasTileStyle           style,
+                                                       double                   zoom,
+                                                       double                   centre_x,
+                                                       double                   centre_y,
+                                                       double                   width,
+                                                       double                   height,
+                                                       const cairo_rectangle_t *obstacles,
+                                                       guint                    n_obstacles);
+
+void               atlas_tile_renderer_get_label_request (AtlasTileRenderer     *self,
+                                                          AtlasTileStyle         style,
+                                                          AtlasTileLabelRequest *request);
+
 G_END_DECLS

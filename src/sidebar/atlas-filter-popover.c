@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-filter-popover.h"
+#include "atlas-filter-words.h"
 #include "atlas-format.h"
 #include "atlas-geo.h"
 
@@ -351,7 +352,8 @@ atlas_filter_popover_set_filter (AtlasFilterPopover *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
-/* A category is data: a plain label, wrapped if it is long. */
+/* A category is named as the legend names it; a case's own is data: a plain label, wrapped
+ * if it is long. */
 static GtkWidget *
 new_category_button (const char *category)
 {
@@ -362,7 +364,7 @@ new_category_button (const char *category)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  atlas_format_set_label (GTK_LABEL (label), category);
+  atlas_format_set_label (GTK_LABEL (label), atlas_filter_words_category (category));
   gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   label, NULL,

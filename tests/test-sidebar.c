@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "atlas-actor.h"
 #include "atlas-case.h"
@@ -23,6 +24,7 @@
 #include "atlas-format.h"
 #include "atlas-incident.h"
 #include "atlas-overview-page.h"
+#include "atlas-overview-section.h"
 #include "atlas-record-row.h"
 #include "atlas-route.h"
 #include "atlas-search-page.h"
@@ -954,6 +956,92 @@ fixture_set_up_markup (Fixture       *fixture,
   show_case (fixture, atlas_case);
 }
 
+/* ---- a case another program broke ------------------------------------------------------ */
+
+/* The GeoPackage triggers call spatial functions the sqlite3 library does not have. */
+static void
+no_op_function (sqlite3_context *context,
+                int              argc,
+                sqlite3_value  **argv)
+{
+  sqlite3_result_int (context, 0);
+}
+
+/* The sample with a column of the incidents dropped, as another program might leave it. */
+static void
+fixture_set_up_missing_column (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const functions[] = { "ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY",
+                                            "ST_MaxY" };
+  g_autoptr(GFile) sample = g_file_new_for_path (g_getenv ("ATLAS_SAMPLE_CASE"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  sqlite3 *db = NULL;
+  AtlasCase *atlas_case;
+
+  fixture->tmp_dir = g_dir_make_tmp ("test-sidebar-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->tmp_dir, "case.gpkg", NULL);
+  file = g_file_new_for_path (path);
+  g_file_copy (sample, file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
+    sqlite3_create_function (db, functions[i], 1, SQLITE_UTF8, NULL, no_op_function, NULL,
+                             NULL);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE incidents DROP COLUMN summary",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* The store opens it today (its trust check does not compare columns); should it
+   * refuse it one day, the case shows nothing wrong either, and this test says so. */
+  atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  show_case (fixture, atlas_case);
+}
+
+static AtlasOverviewSection *
+find_section (GListModel *model,
+              const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (ATLAS_IS_OVERVIEW_SECTION (item)
+          && g_str_equal (atlas_overview_section_get_title (ATLAS_OVERVIEW_SECTION (item)),
+                          title))
+        return ATLAS_OVERVIEW_SECTION (item);
+    }
+  return NULL;
+}
+
+/* Incidents that cannot be listed are not "0 incidents": the heading says why. */
+static void
+test_missing_column (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *page = visible_page (fixture);
+  AtlasOverviewSection *incidents;
+  const char *problem;
+
+  g_assert_true (ATLAS_IS_OVERVIEW_PAGE (page));
+  incidents = find_section (atlas_overview_page_get_model (ATLAS_OVERVIEW_PAGE (page)),
+                            "Incidents");
+  g_assert_nonnull (incidents);
+  problem = atlas_overview_section_get_problem (incidents);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "summary"));
+  g_assert_nonnull (find_label (page, problem));
+  g_assert_null (find_label (page, "0"));
+  /* the lists it can read are still shown */
+  g_assert_nonnull (find_section (atlas_overview_page_get_model (ATLAS_OVERVIEW_PAGE (page)),
+                                  "Routes"));
+  screenshot (fixture, "sidebar-missing-column.png");
+}
+
 static void
 assert_plain_label (GtkWidget  *root,
                     const char *text)
@@ -1158,6 +1246,8 @@ main (int   argc,
   ADD ("wide", test_wide);
   g_test_add ("/atlas/sidebar/markup-is-text", Fixture, NULL, fixture_set_up_markup,
               test_markup_is_text, fixture_tear_down);
+  g_test_add ("/atlas/sidebar/missing-column", Fixture, NULL, fixture_set_up_missing_column,
+              test_missing_column, fixture_tear_down);
   g_test_add_func ("/atlas/sidebar/acled-facts", test_acled_facts);
 
 #undef ADD

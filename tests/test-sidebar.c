@@ -865,19 +865,62 @@ static void
 test_keyboard (Fixture       *fixture,
                gconstpointer  data)
 {
-  gboolean reached_chip = FALSE;
+  GtkWidget *claim = NULL;
+  GtkPopover *menu;
+  graphene_rect_t bounds;
 
   g_assert_true (has_shortcut (GTK_WIDGET (fixture->sidebar), "<Control>f", "sidebar.search"));
   g_assert_true (has_shortcut (GTK_WIDGET (fixture->sidebar), "<Alt>Left", "sidebar.back"));
 
-  /* Tab goes through the details page to the source chips of the facts */
+  /* Tab goes through the details page to its claims, each one stop */
   select_record (fixture, "incident", KERMAN);
-  for (guint i = 0; i < 200 && !reached_chip; i++)
+  for (guint i = 0; i < 200 && claim == NULL; i++)
     {
+      GtkWidget *focus;
+
       g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
-      reached_chip = ATLAS_IS_SOURCE_CHIP (gtk_root_get_focus (GTK_ROOT (fixture->window)));
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      g_assert_false (ATLAS_IS_SOURCE_CHIP (focus));
+      if (ATLAS_IS_CLAIM_ROW (focus))
+        claim = focus;
     }
-  g_assert_true (reached_chip);
+  g_assert_nonnull (claim);
+  /* the page scrolls to the claim that took focus, far below where it opened */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_compute_bounds (claim, GTK_WIDGET (fixture->window), &bounds));
+  g_test_message ("the focused claim is at %g–%g of %d", bounds.origin.y,
+                  bounds.origin.y + bounds.size.height,
+                  gtk_widget_get_height (GTK_WIDGET (fixture->window)));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                     gtk_widget_get_height (GTK_WIDGET (fixture->window)));
+
+  /* on a claim, the Menu key lists what its buttons do, and Enter opens its source */
+  g_assert_true (has_shortcut (claim, "Menu", "claim.menu"));
+  g_assert_true (has_shortcut (claim, "<Shift>F10", "claim.menu"));
+  g_assert_true (has_shortcut (claim, "Return", "claim.activate"));
+  g_assert_true (gtk_widget_activate_action (claim, "claim.menu", NULL));
+  menu = GTK_POPOVER (find_of_type (claim, GTK_TYPE_POPOVER_MENU));
+  g_assert_nonnull (menu);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
+  g_assert_nonnull (find_label (GTK_WIDGET (menu), "Open Source"));
+  gtk_window_set_focus_visible (fixture->window, TRUE);
+  screenshot (fixture, "sidebar-claim-focus.png");
+  {
+    g_autofree char *path = g_build_filename (g_get_tmp_dir (), "sidebar-claim-menu.png", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (menu), path, &error));
+    g_assert_no_error (error);
+  }
+  gtk_popover_popdown (menu);
+  g_assert_true (gtk_widget_activate_action (claim, "claim.activate", NULL));
+  settle (fixture);
+  g_assert_true (ATLAS_IS_DETAILS_PAGE (visible_page (fixture)));
+  g_assert_cmpstr (atlas_record_get_kind (atlas_details_page_get_record (
+                                            ATLAS_DETAILS_PAGE (visible_page (fixture)))),
+                   ==, "document");
 }
 
 /* ---- text from the case is never markup -------------------------------------------- */

@@ -17,6 +17,7 @@ struct _AtlasDetailsPage
   GtkWidget    parent_instance;
 
   /* template widgets */
+  GtkScrolledWindow *scroller;
   GtkLabel    *kind_label;
   GtkLabel    *title_label;
   GtkLabel    *summary_label;

@@ -330,6 +330,8 @@ create_claim_row_cb (gpointer item,
   GtkWidget *content = atlas_claim_row_new (claim, self->record, subject);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* the claim row inside is the one Tab stop */
+  gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (content, "atlas-claim-in-document");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
   atlas_claim_row_label_container (ATLAS_CLAIM_ROW (content), row);

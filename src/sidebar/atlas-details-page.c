@@ -523,6 +523,56 @@ build_page (AtlasDetailsPage *self)
   _atlas_details_page_add_history (self);
 }
 
+/* ---- keeping the focus in view ------------------------------------------------------ */
+
+/* Space left above or below a stop the page scrolls to, in pixels. */
+#define FOCUS_MARGIN 12
+
+/* GTK 4.8's viewport scrolls to the focus only when its own child takes it, never as Tab
+ * moves from claim to claim deep inside: the page would stay where it is and the focus go
+ * out of sight. So the page follows the window's focus itself. */
+static void
+focus_widget_changed_cb (AtlasDetailsPage *self,
+                         GParamSpec       *pspec,
+                         GtkRoot          *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  /* the page's content, whose coordinates do not move as it scrolls */
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  graphene_rect_t bounds;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, content)
+      || !gtk_widget_compute_bounds (focus, content, &bounds))
+    return;
+  if (bounds.origin.y < value || bounds.size.height > page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - FOCUS_MARGIN);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment,
+                              bounds.origin.y + bounds.size.height - page + FOCUS_MARGIN);
+}
+
+static void
+atlas_details_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (atlas_details_page_parent_class)->map (widget);
+
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (focus_widget_changed_cb), widget, G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_details_page_unmap (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), focus_widget_changed_cb,
+                                        widget);
+
+  GTK_WIDGET_CLASS (atlas_details_page_parent_class)->unmap (widget);
+}
+
 /* ---- GObject ----------------------------------------------------------------------- */
 
 static void
@@ -619,9 +669,13 @@ atlas_details_page_class_init (AtlasDetailsPageClass *klass)
                          | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->map = atlas_details_page_map;
+  widget_class->unmap = atlas_details_page_unmap;
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/sidebar/atlas-details-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPage, kind_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPage, summary_label);

@@ -22,6 +22,7 @@
 #include "atlas-application.h"
 #include "atlas-case.h"
 #include "atlas-claim-row.h"
+#include "atlas-contested-table.h"
 #include "atlas-details-page.h"
 #include "atlas-import-dialog.h"
 #include "atlas-map-style.h"
@@ -542,7 +543,8 @@ test_form_names (void)
   close_window (window);
 }
 
-/* Every claim row the page shows: each must be one Tab stop, no more, no less. */
+/* Every claim row, and every value of a contested table, the page shows: each must be one
+ * Tab stop, no more, no less. */
 static void
 collect_claim_stops (GtkWidget *root,
                      GPtrArray *stops)
@@ -554,12 +556,15 @@ collect_claim_stops (GtkWidget *root,
       g_ptr_array_add (stops, root);
       return;
     }
+  if (ATLAS_IS_CONTESTED_TABLE (root))
+    for (guint i = 0; i < atlas_contested_table_get_n_rows (ATLAS_CONTESTED_TABLE (root)); i++)
+      g_ptr_array_add (stops, atlas_contested_table_get_row (ATLAS_CONTESTED_TABLE (root), i));
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_claim_stops (child, stops);
 }
 
-/* The claim row @focus is, or is inside. */
+/* The claim row or contested value @focus is, or is inside. */
 static GtkWidget *
 claim_stop_of (GtkWidget *focus,
                GPtrArray *claim_stops)
@@ -633,10 +638,11 @@ test_tab_walk (void)
     }
   g_assert_cmpuint (n, <, MAX_TAB_STOPS);
   g_test_message ("%u Tab stops from the header bar to the last claim, %u before the first; "
-                  "%u claims", n + 1, n_before_first_claim, claim_stops->len);
+                  "%u claims and contested values", n + 1, n_before_first_claim,
+                  claim_stops->len);
   /* the header bar, the page's buttons and its properties come first, nothing more */
   g_assert_cmpuint (n_before_first_claim, <=, 14);
-  /* and every claim was reached, each once */
+  /* and every claim and value was reached, each once */
   g_assert_cmpuint (g_hash_table_size (claims_reached), ==, claim_stops->len);
 
   /* and back */

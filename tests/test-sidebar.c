@@ -13,11 +13,13 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "atlas-actor.h"
 #include "atlas-case.h"
 #include "atlas-claim-row.h"
 #include "atlas-claim.h"
+#include "atlas-contested-table.h"
 #include "atlas-details-page.h"
 #include "atlas-document.h"
 #include "atlas-fact-group.h"
@@ -326,29 +328,64 @@ is_fact_group_for (GtkWidget     *widget,
          && g_str_equal (atlas_fact_group_get_attribute (ATLAS_FACT_GROUP (widget)), attribute);
 }
 
-/* The card of one value: the nearest ancestor with the value card's style. */
+/* Opens a contested value's row as a click does, unless it is open: its claims show under
+ * it. */
 static GtkWidget *
-value_card_of (GtkWidget *label)
+open_value_row (AtlasContestedTable *table,
+                guint                position)
 {
-  GtkWidget *card = label;
+  GtkWidget *row = atlas_contested_table_get_row (table, position);
+  GtkWidget *claims = gtk_widget_get_next_sibling (row);
 
-  while (card != NULL && !gtk_widget_has_css_class (card, "atlas-value-card"))
-    card = gtk_widget_get_parent (card);
-  g_assert_nonnull (card);
-  return card;
+  if (gtk_widget_get_visible (claims))
+    return claims;
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_true (gtk_widget_get_visible (claims));
+  return claims;
 }
 
+/* Opens every value of every contested table on the page. */
+static void
+open_all_values (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+
+  collect_widgets (visible_page (fixture), ATLAS_TYPE_CONTESTED_TABLE, tables);
+  g_assert_cmpuint (tables->len, >, 0);
+  for (guint i = 0; i < tables->len; i++)
+    for (guint j = 0; j < atlas_contested_table_get_n_rows (tables->pdata[i]); j++)
+      open_value_row (tables->pdata[i], j);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static guint
+position_of_value (AtlasContestedTable *table,
+                   const char          *value)
+{
+  for (guint i = 0; i < atlas_contested_table_get_n_rows (table); i++)
+    if (g_str_equal (atlas_contested_table_get_value (table, i), value))
+      return i;
+  g_error ("no value “%s” in the table", value);
+  return G_MAXUINT;
+}
+
+/* The one source of a contested value, read from the chip of its claim once its row opens. */
 static const char *
 publisher_of_value (GtkWidget  *group,
                     const char *value)
 {
+  AtlasContestedTable *table = atlas_fact_group_get_table (ATLAS_FACT_GROUP (group));
   GtkLabel *label = find_label (group, value);
   g_autoptr(GPtrArray) chips = g_ptr_array_new ();
+  GtkWidget *claims;
   AtlasRecord *document;
 
+  g_assert_nonnull (table);
   g_assert_nonnull (label);
   g_assert_false (gtk_label_get_use_markup (label));
-  collect_widgets (value_card_of (GTK_WIDGET (label)), ATLAS_TYPE_SOURCE_CHIP, chips);
+  claims = open_value_row (table, position_of_value (table, value));
+  gtk_test_widget_wait_for_draw (group);
+  collect_widgets (claims, ATLAS_TYPE_SOURCE_CHIP, chips);
   g_assert_cmpuint (chips->len, ==, 1);
   g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (chips, 0)));
   document = atlas_source_chip_get_document (g_ptr_array_index (chips, 0));
@@ -391,7 +428,9 @@ assert_kerman_details (Fixture *fixture)
   g_assert_true (atlas_fact_group_get_contested (ATLAS_FACT_GROUP (perpetrator)));
   g_assert_cmpuint (atlas_fact_group_get_n_values (ATLAS_FACT_GROUP (perpetrator)), >=, 10);
   /* the analysis report's intercepts say they repeat Reuters; Kirby's remark says what it
-   * contradicts */
+   * contradicts: under each value, once its row is opened */
+  g_assert_null (find_widget (perpetrator, is_claim_row_for, "cl-kerman-intercepts-d2"));
+  open_all_values (fixture);
   g_assert_nonnull (find_widget (find_widget (perpetrator, is_claim_row_for,
                                               "cl-kerman-intercepts-d2"),
                                  is_label_starting_with, "Repeats another claim"));
@@ -410,7 +449,9 @@ assert_kerman_details (Fixture *fixture)
   g_assert_nonnull (contested);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (contested)));
 
-  /* each figure, with its own source */
+  /* each figure, with its own source; the best graded first */
+  g_assert_cmpstr (atlas_contested_table_get_value (atlas_fact_group_get_table (
+                                                      ATLAS_FACT_GROUP (deaths)), 0), ==, "84");
   publishers[0] = publisher_of_value (deaths, "nearly 100");
   publishers[1] = publisher_of_value (deaths, "84");
   publishers[2] = publisher_of_value (deaths, "89");
@@ -656,6 +697,7 @@ test_chip_opens_document (Fixture       *fixture,
   GtkWidget *chip;
 
   select_record (fixture, "incident", KERMAN);
+  open_all_values (fixture);
   chip = find_widget (visible_page (fixture), is_chip_for, "doc-reuters-intercepts");
   g_assert_nonnull (chip);
   g_signal_emit_by_name (chip, "clicked");
@@ -1135,36 +1177,56 @@ test_markup_is_text (Fixture       *fixture,
 
 /* ---- layout ------------------------------------------------------------------------ */
 
-static gboolean
-is_flow_box (GtkWidget     *widget,
-             gconstpointer  data)
+/* The grade of each value of a contested table: its first badge. */
+static GtkWidget *
+grade_badge_of (GtkWidget *row)
 {
-  return GTK_IS_FLOW_BOX (widget);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (row, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "atlas-grade"))
+      return labels->pdata[i];
+  g_error ("a contested value without a grade");
+  return NULL;
 }
 
-/* How many of a fact group's values stand on its first line. */
-static guint
-values_on_first_line (GtkWidget *group)
+/* A grade's rank: A1 best; the letter first, then the figure. */
+static int
+grade_rank (const char *grade)
 {
-  GtkWidget *box = find_widget (group, is_flow_box, NULL);
-  guint count = 0;
-  double first_y = 0;
+  return (grade[0] == 'A' || grade[0] == 'B' || grade[0] == 'C' || grade[0] == 'D'
+          || grade[0] == 'E' || grade[0] == 'F' ? grade[0] - 'A' : 6) * 10
+         + (int) g_ascii_strtoll (grade + 1, NULL, 10);
+}
 
-  g_assert_nonnull (box);
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+/* The table of a contested fact: one row per value, stacked, the best graded first, every
+ * grade in one column. */
+static void
+assert_grades_aligned (GtkWidget *group)
+{
+  AtlasContestedTable *table = atlas_fact_group_get_table (ATLAS_FACT_GROUP (group));
+  double first_x = 0, last_y = -1;
+  int last_rank = -1;
+
+  g_assert_nonnull (table);
+  g_assert_cmpuint (atlas_contested_table_get_n_rows (table), >=, 2);
+  for (guint i = 0; i < atlas_contested_table_get_n_rows (table); i++)
     {
+      GtkWidget *badge = grade_badge_of (atlas_contested_table_get_row (table, i));
+      int rank = grade_rank (gtk_label_get_text (GTK_LABEL (badge)));
       graphene_point_t point;
 
-      if (!gtk_widget_get_visible (child))
-        continue;
-      g_assert_true (gtk_widget_compute_point (child, box, &GRAPHENE_POINT_INIT (0, 0), &point));
-      if (count == 0)
-        first_y = point.y;
-      if (point.y == first_y)
-        count++;
+      g_assert_true (gtk_widget_compute_point (badge, GTK_WIDGET (table),
+                                               &GRAPHENE_POINT_INIT (0, 0), &point));
+      if (i == 0)
+        first_x = point.x;
+      g_assert_cmpfloat (point.x, ==, first_x);
+      g_assert_cmpfloat (point.y, >, last_y);
+      g_assert_cmpint (rank, >=, last_rank);
+      last_y = point.y;
+      last_rank = rank;
     }
-  return count;
 }
 
 static void
@@ -1187,12 +1249,11 @@ test_narrow (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->sidebar)), <=, 360);
   screenshot (fixture, "sidebar-narrow.png");
-  /* without room, the values stack */
-  g_assert_cmpuint (values_on_first_line (find_widget (visible_page (fixture),
-                                                       is_fact_group_for, "deaths")), ==, 1);
+  /* without room, the table's grades still line up in their column */
+  assert_grades_aligned (find_widget (visible_page (fixture), is_fact_group_for, "deaths"));
 }
 
-/* With room, the contested death toll's values stand side by side. */
+/* With room, the contested death toll is still one table, its grades in one column. */
 static void
 test_wide (Fixture       *fixture,
            gconstpointer  data)
@@ -1206,8 +1267,7 @@ test_wide (Fixture       *fixture,
   scroll_to (deaths);
   screenshot (fixture, "sidebar-wide.png");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->sidebar)), >=, 1000);
-  g_test_message ("%u values on the first line", values_on_first_line (deaths));
-  g_assert_cmpuint (values_on_first_line (deaths), >=, 2);
+  assert_grades_aligned (deaths);
 }
 
 static AtlasRecord *

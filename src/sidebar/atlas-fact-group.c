@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "atlas-claim-row.h"
+#include "atlas-contested-table.h"
 #include "atlas-fact-group.h"
 #include "atlas-format.h"
 #include "atlas-record.h"
@@ -36,12 +37,14 @@ struct _AtlasFactGroup
   GtkWidget  *contested_badge;
   GtkLabel   *summary_label;
   GtkFlowBox *values_box;
+  GtkWidget  *table;             /* nullable: a contested attribute's values */
 
   /* owned */
   char       *attribute;
   gboolean    contested;
   guint       n_values;
   gboolean    editable;
+  GHashTable *documents;   /* document key → AtlasDocument */
   GHashTable *relations;   /* claim key → GPtrArray of AtlasClaimRelation; nullable */
 };
 
@@ -151,26 +154,38 @@ count_independent (AtlasFactGroup *self,
   return g_hash_table_size (documents);
 }
 
+/* "2 independent sources, 1 relaying another", or %NULL for a single claim. */
+static char *
+dup_independence (GPtrArray *claims,
+                  gpointer   user_data)
+{
+  AtlasFactGroup *self = ATLAS_FACT_GROUP (user_data);
+  guint relayed = 0;
+  guint independent = count_independent (self, claims, &relayed);
+  g_autofree char *sources = NULL;
+
+  if (claims->len < 2 && relayed == 0)
+    return NULL;
+  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u independent source",
+                                          "%u independent sources", independent), independent);
+  if (relayed == 0)
+    return g_steal_pointer (&sources);
+  /* Translators: "2 independent sources, 1 relaying another" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u relaying another",
+                                       "%s, %u relaying others", relayed), sources, relayed);
+}
+
 static void
 append_independence (AtlasFactGroup *self,
                      GtkWidget      *card,
                      GPtrArray      *claims)
 {
-  guint relayed = 0;
-  guint independent = count_independent (self, claims, &relayed);
-  g_autofree char *sources = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = dup_independence (claims, self);
   GtkWidget *label;
 
-  if (claims->len < 2 && relayed == 0)
+  if (text == NULL)
     return;
-  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u independent source",
-                                          "%u independent sources", independent), independent);
-  if (relayed > 0)
-    /* Translators: "2 independent sources, 1 relaying another" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u relaying another",
-                                         "%s, %u relaying others", relayed), sources, relayed);
-  label = gtk_label_new (text ? text : sources);
+  label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "caption");
@@ -179,13 +194,49 @@ append_independence (AtlasFactGroup *self,
 }
 
 static GtkWidget *
+new_claim_row (AtlasRecord *claim,
+               gpointer     user_data)
+{
+  AtlasFactGroup *self = ATLAS_FACT_GROUP (user_data);
+  const char *document_key = atlas_record_get_text (claim, "document_key");
+  AtlasRecord *document = document_key ? g_hash_table_lookup (self->documents, document_key)
+                                       : NULL;
+  GtkWidget *row = atlas_claim_row_new (claim, document, NULL);
+
+  if (self->relations != NULL)
+    atlas_claim_row_set_relations (ATLAS_CLAIM_ROW (row),
+                                   g_hash_table_lookup (self->relations,
+                                                        atlas_record_get_key (claim)));
+  if (self->editable)
+    atlas_claim_row_add_edit_menu (ATLAS_CLAIM_ROW (row));
+  return row;
+}
+
+static GtkWidget *
+new_value_label (const char *value)
+{
+  GtkWidget *value_label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  /* selectable with the pointer, but not a Tab stop: the claims are */
+  gtk_widget_set_can_focus (value_label, FALSE);
+  /* A small natural width lets contested values stand side by side when there is room. */
+  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 18);
+  if (is_headline (value))
+    gtk_widget_add_css_class (value_label, "title-4");
+  gtk_widget_add_css_class (value_label, "atlas-value");
+  atlas_format_set_label (GTK_LABEL (value_label), value);
+  return value_label;
+}
+
+static GtkWidget *
 build_value_card (AtlasFactGroup *self,
-                  GPtrArray      *claims,
-                  GHashTable     *documents,
-                  GHashTable     *relations)
+                  GPtrArray      *claims)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  GtkWidget *value_label = gtk_label_new (NULL);
   g_autofree char *value = atlas_format_claim_value (g_ptr_array_index (claims, 0));
 
   gtk_widget_add_css_class (card, "card");
@@ -196,38 +247,13 @@ build_value_card (AtlasFactGroup *self,
       gtk_widget_set_size_request (card, VALUE_CARD_MIN_WIDTH, -1);
     }
 
-  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  /* selectable with the pointer, but not a Tab stop: the chips are */
-  gtk_widget_set_can_focus (value_label, FALSE);
-  /* A small natural width lets contested values stand side by side when there is room. */
-  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 18);
-  if (is_headline (value))
-    gtk_widget_add_css_class (value_label, "title-4");
-  gtk_widget_add_css_class (value_label, "atlas-value");
-  atlas_format_set_label (GTK_LABEL (value_label), value);
-  gtk_box_append (GTK_BOX (card), value_label);
+  gtk_box_append (GTK_BOX (card), new_value_label (value));
 
   for (guint i = 0; i < claims->len; i++)
     {
-      AtlasRecord *claim = g_ptr_array_index (claims, i);
-      const char *document_key = atlas_record_get_text (claim, "document_key");
-      AtlasRecord *document = document_key ? g_hash_table_lookup (documents, document_key)
-                                           : NULL;
-
-      GtkWidget *row = atlas_claim_row_new (claim, document, NULL);
-
       if (i > 0)
         gtk_box_append (GTK_BOX (card), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-      if (relations != NULL)
-        atlas_claim_row_set_relations (ATLAS_CLAIM_ROW (row),
-                                       g_hash_table_lookup (relations,
-                                                            atlas_record_get_key (claim)));
-      if (self->editable)
-        atlas_claim_row_add_edit_menu (ATLAS_CLAIM_ROW (row));
-      gtk_box_append (GTK_BOX (card), row);
+      gtk_box_append (GTK_BOX (card), new_claim_row (g_ptr_array_index (claims, i), self));
     }
   append_independence (self, card, claims);
   return card;
@@ -264,20 +290,42 @@ update_summary (AtlasFactGroup *self,
   atlas_format_set_label (self->summary_label, text);
 }
 
+/* The values side by side, each a card with its claims. */
+static void
+fill_cards (AtlasFactGroup *self,
+            GPtrArray      *values)
+{
+  gtk_flow_box_set_max_children_per_line (self->values_box,
+                                          CLAMP (values->len, 1, MAX_VALUES_PER_LINE));
+  for (guint i = 0; i < values->len; i++)
+    append_value_card (self, build_value_card (self, g_ptr_array_index (values, i)));
+}
+
+/* Where the sources disagree: a table of the values, the best graded first, each row
+ * folding the claims that agree; their full rows open from it. */
+static void
+fill_table (AtlasFactGroup *self,
+            GPtrArray      *values)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->values_box));
+
+  self->table = atlas_contested_table_new (values, values->len, self->documents,
+                                           new_claim_row, dup_independence, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->values_box), FALSE);
+  gtk_box_append (GTK_BOX (box), self->table);
+}
+
 static void
 fill_values (AtlasFactGroup *self,
-             GListModel     *claims,
-             GHashTable     *documents,
-             GHashTable     *relations)
+             GListModel     *claims)
 {
   g_autoptr(GPtrArray) values = group_by_value (claims);
 
   self->n_values = values->len;
-  gtk_flow_box_set_max_children_per_line (self->values_box,
-                                          CLAMP (values->len, 1, MAX_VALUES_PER_LINE));
-  for (guint i = 0; i < values->len; i++)
-    append_value_card (self, build_value_card (self, g_ptr_array_index (values, i), documents,
-                                               relations));
+  if (self->contested)
+    fill_table (self, values);
+  else
+    fill_cards (self, values);
   update_summary (self, g_list_model_get_n_items (claims));
 }
 
@@ -314,6 +362,7 @@ atlas_fact_group_finalize (GObject *object)
 
   g_clear_pointer (&self->attribute, g_free);
   g_clear_pointer (&self->relations, g_hash_table_unref);
+  g_clear_pointer (&self->documents, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_fact_group_parent_class)->finalize (object);
 }
@@ -445,8 +494,9 @@ atlas_fact_group_new_full (const char *attribute,
                        "contested", contested,
                        NULL);
   self->editable = editable;
+  self->documents = g_hash_table_ref (documents);
   self->relations = relations ? g_hash_table_ref (relations) : NULL;
-  fill_values (self, claims, documents, relations);
+  fill_values (self, claims);
   return GTK_WIDGET (self);
 }
 
@@ -487,4 +537,17 @@ atlas_fact_group_get_n_values (AtlasFactGroup *self)
   g_return_val_if_fail (ATLAS_IS_FACT_GROUP (self), 0);
 
   return self->n_values;
+}
+
+/**
+ * atlas_fact_group_get_table:
+ *
+ * Returns: (transfer none) (nullable): a contested attribute's table of values
+ */
+AtlasContestedTable *
+atlas_fact_group_get_table (AtlasFactGroup *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FACT_GROUP (self), NULL);
+
+  return self->table ? ATLAS_CONTESTED_TABLE (self->table) : NULL;
 }

@@ -34,6 +34,7 @@
 #include "atlas-source-chip.h"
 #include "atlas-sources-page.h"
 #include "atlas-widget-capture.h"
+#include "many-claims.h"
 #include "test-slowdown.h"
 
 #define WAIT_TIMEOUT_US (TEST_SLOWDOWN * 20 * G_USEC_PER_SEC)
@@ -1270,6 +1271,92 @@ test_wide (Fixture       *fixture,
   assert_grades_aligned (deaths);
 }
 
+/* ---- a record with thousands of claims ------------------------------------------------- */
+
+static void
+fixture_set_up_many_claims (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  AtlasCase *atlas_case;
+
+  fixture->tmp_dir = g_dir_make_tmp ("test-sidebar-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->tmp_dir, "case.gpkg", NULL);
+  /* ten attributes of 1,000 claims, each giving one of seven figures */
+  atlas_case = many_claims_case_new (path, 10000, 10, 7, &error);
+  g_assert_no_error (error);
+  show_case (fixture, atlas_case);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
+                                              label) == 0;
+}
+
+/* 10,000 claims on one record: the page shows every fact, each value's claims folded into
+ * one row of its table; the claims themselves are made only when asked for, a few at a
+ * time, and "Show All" lists all 1,000 of a fact in a list that makes rows as they
+ * scroll into view. */
+static void
+test_many_claims (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  AtlasFactGroup *group;
+  AtlasContestedTable *table;
+  GtkWidget *claims, *list, *show_all;
+  GtkLabel *sources;
+
+  select_record (fixture, "incident", MANY_CLAIMS_INCIDENT);
+  collect_widgets (visible_page (fixture), ATLAS_TYPE_FACT_GROUP, groups);
+  g_assert_cmpuint (groups->len, ==, 10);
+  /* nothing but tables yet: no claim is made */
+  g_assert_cmpuint (count_claim_rows (visible_page (fixture)), ==, 0);
+  screenshot (fixture, "sidebar-many-claims.png");
+
+  group = groups->pdata[0];
+  table = atlas_fact_group_get_table (group);
+  g_assert_nonnull (table);
+  g_assert_cmpuint (atlas_fact_group_get_n_values (group), ==, 7);
+  g_assert_cmpuint (atlas_contested_table_get_n_rows (table), ==, 7);
+  assert_grades_aligned (GTK_WIDGET (group));
+  /* agreeing claims share a row, with all their sources */
+  sources = GTK_LABEL (find_widget (GTK_WIDGET (atlas_contested_table_get_row (table, 0)),
+                                    is_label_starting_with, "From "));
+  g_assert_nonnull (sources);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *publisher = g_strdup_printf ("Publisher %u", i);
+
+      g_assert_nonnull (strstr (gtk_label_get_text (sources), publisher));
+    }
+
+  /* a value opens to its first claims, not to all of them */
+  claims = open_value_row (table, 0);
+  g_assert_cmpuint (count_claim_rows (claims), ==,
+                    atlas_contested_table_get_max_claims_opened ());
+
+  /* "Show All" lists the fact's 1,000 claims, made as they come into view */
+  show_all = find_widget (GTK_WIDGET (group), is_button_labelled, "Show All 1,000 Claims");
+  g_assert_nonnull (show_all);
+  g_signal_emit_by_name (show_all, "clicked");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  list = find_of_type (GTK_WIDGET (group), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+                      gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 1000);
+  g_test_message ("%u of 1000 claim rows made", count_claim_rows (list));
+  g_assert_cmpuint (count_claim_rows (list), >, 0);
+  g_assert_cmpuint (count_claim_rows (list), <, 250);
+  g_assert_false (atlas_fact_group_show_all (group));
+  screenshot (fixture, "sidebar-many-claims-all.png");
+}
+
 static AtlasRecord *
 make_value_claim (const char *key,
                   const char *attribute,
@@ -1351,6 +1438,8 @@ main (int   argc,
               test_markup_is_text, fixture_tear_down);
   g_test_add ("/atlas/sidebar/missing-column", Fixture, NULL, fixture_set_up_missing_column,
               test_missing_column, fixture_tear_down);
+  g_test_add ("/atlas/sidebar/many-claims", Fixture, NULL, fixture_set_up_many_claims,
+              test_many_claims, fixture_tear_down);
   g_test_add_func ("/atlas/sidebar/acled-facts", test_acled_facts);
 
 #undef ADD

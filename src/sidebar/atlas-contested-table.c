@@ -17,9 +17,13 @@
 
 #include "atlas-contested-table.h"
 #include "atlas-format.h"
+#include "atlas-number-format.h"
 
 /* A row names this many sources, then "and N more". */
 #define MAX_SOURCES_NAMED 3
+
+/* A row opens to this many of its claims; the fact's "Show All" lists every one. */
+#define MAX_CLAIMS_OPENED 8
 
 typedef struct {
   GPtrArray *claims;     /* the claims that give this value */
@@ -320,12 +324,27 @@ fill_claims (AtlasContestedTable *self,
   if (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row->claims_row)) != NULL)
     return;
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  for (guint i = 0; i < row->claims->len; i++)
+  for (guint i = 0; i < MIN (row->claims->len, MAX_CLAIMS_OPENED); i++)
     {
       if (i > 0)
         gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
       gtk_box_append (GTK_BOX (box),
                       self->new_claim_row (g_ptr_array_index (row->claims, i), self->user_data));
+    }
+  if (row->claims->len > MAX_CLAIMS_OPENED)
+    {
+      g_autofree char *shown = atlas_format_count (MAX_CLAIMS_OPENED);
+      g_autofree char *total = atlas_format_count (row->claims->len);
+      /* Translators: under the first claims of a contested value */
+      g_autofree char *text = g_strdup_printf (_("%s of its %s claims; Show All under the table "
+                                                 "lists every one"), shown, total);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->claims_row), box);
 }
@@ -451,6 +470,17 @@ atlas_contested_table_new (GPtrArray         *values,
       gtk_list_box_append (self->list, row->claims_row);
     }
   return GTK_WIDGET (self);
+}
+
+/**
+ * atlas_contested_table_get_max_claims_opened:
+ *
+ * Returns: how many of a value's claims its row opens to at most
+ */
+guint
+atlas_contested_table_get_max_claims_opened (void)
+{
+  return MAX_CLAIMS_OPENED;
 }
 
 /**

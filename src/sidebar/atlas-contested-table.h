@@ -31,6 +31,7 @@ GtkWidget *atlas_contested_table_new          (GPtrArray           *values,
                                                AtlasClaimRowFunc    new_claim_row,
                                                AtlasValueNoteFunc   dup_note,
                                                gpointer             user_data);
+guint      atlas_contested_table_get_max_claims_opened (void);
 guint      atlas_contested_table_get_n_rows   (AtlasContestedTable *self);
 GtkWidget *atlas_contested_table_get_row      (AtlasContestedTable *self,
                                                guint                position);

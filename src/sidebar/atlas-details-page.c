@@ -15,10 +15,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "atlas-claim-relation.h"
 #include "atlas-details-page-private.h"
 #include "atlas-document.h"
-#include "atlas-fact-group.h"
 #include "atlas-format.h"
 
 G_DEFINE_FINAL_TYPE (AtlasDetailsPage, atlas_details_page, GTK_TYPE_WIDGET)
@@ -319,150 +317,6 @@ load_documents (AtlasCase *atlas_case)
   return by_key;
 }
 
-/* Splits the claims, which come sorted by attribute, into one list per attribute. */
-static GPtrArray *
-split_by_attribute (GListModel *claims)
-{
-  GPtrArray *groups = g_ptr_array_new_with_free_func (g_object_unref);
-  GListStore *current = NULL;
-  const char *current_attribute = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr(AtlasRecord) claim = g_list_model_get_item (claims, i);
-      const char *attribute = atlas_record_get_text (claim, "attribute");
-
-      if (current == NULL || g_strcmp0 (attribute, current_attribute) != 0)
-        {
-          current = g_list_store_new (ATLAS_TYPE_RECORD);
-          g_ptr_array_add (groups, current);
-        }
-      current_attribute = attribute;
-      g_list_store_append (current, claim);
-    }
-  return groups;
-}
-
-static const char *
-group_attribute (GListModel *group)
-{
-  g_autoptr(AtlasRecord) first = g_list_model_get_item (group, 0);
-
-  /* the claim stays alive in the group, so its text does too */
-  return atlas_record_get_text (first, "attribute");
-}
-
-static int
-compare_groups (gconstpointer a,
-                gconstpointer b)
-{
-  GListModel *group_a = *(GListModel **) a;
-  GListModel *group_b = *(GListModel **) b;
-  int rank_a = atlas_format_attribute_rank (group_attribute (group_a));
-  int rank_b = atlas_format_attribute_rank (group_attribute (group_b));
-
-  if (rank_a != rank_b)
-    return rank_a - rank_b;
-  return g_strcmp0 (group_attribute (group_a), group_attribute (group_b));
-}
-
-/* The case's claim relations by claim key, either way round: claim key → GPtrArray of
- * AtlasClaimRelation. */
-static GHashTable *
-load_relations (AtlasDetailsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) relations = atlas_case_list_records (self->atlas_case,
-                                                             ATLAS_TYPE_CLAIM_RELATION, &error);
-  GHashTable *by_claim = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) g_ptr_array_unref);
-
-  if (relations == NULL)
-    g_warning ("Could not list the claim relations: %s", error->message);
-  for (guint i = 0; relations != NULL && i < g_list_model_get_n_items (relations); i++)
-    {
-      g_autoptr(AtlasRecord) relation = g_list_model_get_item (relations, i);
-      const char *ends[] = { atlas_record_get_text (relation, "claim_key"),
-                             atlas_record_get_text (relation, "other_key") };
-
-      for (guint j = 0; j < G_N_ELEMENTS (ends); j++)
-        {
-          GPtrArray *list;
-
-          if (ends[j] == NULL)
-            continue;
-          list = g_hash_table_lookup (by_claim, ends[j]);
-          if (list == NULL)
-            {
-              list = g_ptr_array_new_with_free_func (g_object_unref);
-              g_hash_table_insert (by_claim, g_strdup (ends[j]), list);
-            }
-          g_ptr_array_add (list, g_object_ref (relation));
-        }
-    }
-  return by_claim;
-}
-
-static GtkWidget *
-build_facts (AtlasDetailsPage *self,
-             GListModel       *claims)
-{
-  g_autoptr(GHashTable) relations = load_relations (self);
-  g_autoptr(GPtrArray) groups = split_by_attribute (claims);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) contested = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-
-  contested = atlas_case_list_contested_attributes (self->atlas_case,
-                                                    atlas_record_get_kind (self->record),
-                                                    atlas_record_get_key (self->record),
-                                                    &error);
-  if (contested == NULL)
-    g_warning ("Could not list contested attributes: %s", error->message);
-
-  g_ptr_array_sort (groups, compare_groups);
-  /* Where the sources disagree comes first: that is what an analyst must see. */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < groups->len; i++)
-      {
-        GListModel *group = g_ptr_array_index (groups, i);
-        const char *attribute = group_attribute (group);
-        gboolean is_contested = contested && g_strv_contains ((const char * const *) contested,
-                                                              attribute);
-
-        if (is_contested == (pass == 0))
-          gtk_box_append (GTK_BOX (box),
-                          atlas_fact_group_new_full (attribute, is_contested, group,
-                                                     self->documents, relations,
-                                                     !atlas_case_get_read_only (self->atlas_case)));
-      }
-  return box;
-}
-
-static void
-show_facts (AtlasDetailsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) claims = NULL;
-
-  if (is_kind (self, "document"))
-    return;
-
-  claims = atlas_case_list_claims (self->atlas_case, atlas_record_get_kind (self->record),
-                                   atlas_record_get_key (self->record), NULL, &error);
-  if (claims == NULL)
-    {
-      g_warning ("Could not list the claims: %s", error->message);
-      return;
-    }
-  if (g_list_model_get_n_items (claims) == 0)
-    return;
-
-  _atlas_details_page_add_section (self, _("Facts"),
-                                   _("Each value with the sources that give it"),
-                                   build_facts (self, claims));
-}
-
 /* ---- sections ---------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -517,7 +371,7 @@ build_page (AtlasDetailsPage *self)
   show_properties (self);
   show_location (self);
   _atlas_details_page_add_edit_buttons (self);
-  show_facts (self);
+  _atlas_details_page_add_facts (self);
   _atlas_details_page_add_archived_copies (self);
   _atlas_details_page_add_related (self);
   _atlas_details_page_add_history (self);
@@ -600,6 +454,8 @@ atlas_details_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->documents, g_hash_table_unref);
   g_clear_pointer (&self->looked_up, g_hash_table_unref);
+  g_clear_pointer (&self->relations, g_hash_table_unref);
+  g_clear_pointer (&self->contested, g_strfreev);
   g_clear_object (&self->record);
   g_clear_object (&self->atlas_case);
 

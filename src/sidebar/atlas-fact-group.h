@@ -30,6 +30,7 @@ GtkWidget  *atlas_fact_group_new_full      (const char     *attribute,
 const char *atlas_fact_group_get_attribute (AtlasFactGroup *self);
 gboolean    atlas_fact_group_get_contested (AtlasFactGroup *self);
 guint       atlas_fact_group_get_n_values  (AtlasFactGroup *self);
+gboolean    atlas_fact_group_show_all      (AtlasFactGroup *self);
 AtlasContestedTable *atlas_fact_group_get_table (AtlasFactGroup *self);
 
 G_END_DECLS

@@ -1357,6 +1357,32 @@ test_many_claims (Fixture       *fixture,
   screenshot (fixture, "sidebar-many-claims-all.png");
 }
 
+/* A document that gives 3,334 of the claims lists its first 50, and all on demand, made
+ * as they scroll into view. */
+static void
+test_many_claims_in_document (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *show_all, *list;
+
+  select_record (fixture, "document", "doc-many-0");
+  g_assert_cmpuint (count_claim_rows (visible_page (fixture)), ==, 50);
+  show_all = find_widget (visible_page (fixture), is_button_labelled, "Show All 3,334 Claims");
+  g_assert_nonnull (show_all);
+  g_signal_emit_by_name (show_all, "clicked");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  list = find_of_type (visible_page (fixture), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+                      gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 3334);
+  g_test_message ("%u of 3334 claim rows made", count_claim_rows (list));
+  g_assert_cmpuint (count_claim_rows (list), >, 0);
+  g_assert_cmpuint (count_claim_rows (list), <, 250);
+  g_assert_null (find_widget (visible_page (fixture), is_button_labelled,
+                              "Show All 3,334 Claims"));
+  screenshot (fixture, "sidebar-many-claims-document.png");
+}
+
 static AtlasRecord *
 make_value_claim (const char *key,
                   const char *attribute,
@@ -1440,6 +1466,8 @@ main (int   argc,
               test_missing_column, fixture_tear_down);
   g_test_add ("/atlas/sidebar/many-claims", Fixture, NULL, fixture_set_up_many_claims,
               test_many_claims, fixture_tear_down);
+  g_test_add ("/atlas/sidebar/many-claims-in-document", Fixture, NULL,
+              fixture_set_up_many_claims, test_many_claims_in_document, fixture_tear_down);
   g_test_add_func ("/atlas/sidebar/acled-facts", test_acled_facts);
 
 #undef ADD

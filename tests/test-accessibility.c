@@ -22,6 +22,7 @@
 #include "atlas-application.h"
 #include "atlas-case.h"
 #include "atlas-claim-row.h"
+#include "atlas-contested-table.h"
 #include "atlas-details-page.h"
 #include "atlas-import-dialog.h"
 #include "atlas-map-style.h"
@@ -542,6 +543,38 @@ test_form_names (void)
   close_window (window);
 }
 
+/* Every claim row, and every value of a contested table, the page shows: each must be one
+ * Tab stop, no more, no less. */
+static void
+collect_claim_stops (GtkWidget *root,
+                     GPtrArray *stops)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (ATLAS_IS_CLAIM_ROW (root))
+    {
+      g_ptr_array_add (stops, root);
+      return;
+    }
+  if (ATLAS_IS_CONTESTED_TABLE (root))
+    for (guint i = 0; i < atlas_contested_table_get_n_rows (ATLAS_CONTESTED_TABLE (root)); i++)
+      g_ptr_array_add (stops, atlas_contested_table_get_row (ATLAS_CONTESTED_TABLE (root), i));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_claim_stops (child, stops);
+}
+
+/* The claim row or contested value @focus is, or is inside. */
+static GtkWidget *
+claim_stop_of (GtkWidget *focus,
+               GPtrArray *claim_stops)
+{
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (g_ptr_array_find (claim_stops, widget, NULL))
+      return widget;
+  return NULL;
+}
+
 static gboolean
 is_overview_record (GtkWidget *focus)
 {
@@ -557,8 +590,10 @@ test_tab_walk (void)
   AtlasWindow *window = open_sample_window ();
   GtkWidget *header_bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
   GtkWidget *header = first_focusable (header_bar);
-  GtkWidget *last_claim, *focus = NULL;
-  guint n, n_rows = 0;
+  GtkWidget *page, *last_claim, *focus = NULL;
+  g_autoptr(GPtrArray) claim_stops = g_ptr_array_new ();
+  g_autoptr(GHashTable) claims_reached = g_hash_table_new (NULL, NULL);
+  guint n, n_rows = 0, n_before_first_claim = 0;
 
   /* the overview: from the header bar, Tab reaches its rows */
   g_assert_nonnull (header);
@@ -579,19 +614,36 @@ test_tab_walk (void)
 
   /* the Kerman attack's details: from the header bar to its last claim */
   select_kerman (window);
-  last_claim = find_last_of_type (atlas_sidebar_get_visible_page (
-                                    ATLAS_SIDEBAR (atlas_window_get_sidebar (window))),
-                                  ATLAS_TYPE_CLAIM_ROW);
+  page = atlas_sidebar_get_visible_page (ATLAS_SIDEBAR (atlas_window_get_sidebar (window)));
+  last_claim = find_last_of_type (page, ATLAS_TYPE_CLAIM_ROW);
   g_assert_nonnull (last_claim);
+  collect_claim_stops (page, claim_stops);
+  g_assert_cmpuint (claim_stops->len, >, 40);
   gtk_widget_grab_focus (header);
   for (n = 0; n < MAX_TAB_STOPS; n++)
     {
+      GtkWidget *claim_stop;
+
       focus = press_tab (window, GTK_DIR_TAB_FORWARD, n);
-      if (gtk_widget_is_ancestor (focus, last_claim))
+      claim_stop = claim_stop_of (focus, claim_stops);
+      if (claim_stop == NULL)
+        continue;
+      if (n_before_first_claim == 0)
+        n_before_first_claim = n;
+      /* one stop per claim: the row itself, never a button or a label inside it */
+      g_assert_true (focus == claim_stop);
+      g_assert_true (g_hash_table_add (claims_reached, focus));
+      if (focus == last_claim)
         break;
     }
   g_assert_cmpuint (n, <, MAX_TAB_STOPS);
-  g_test_message ("%u Tab stops from the header bar to the last claim", n + 1);
+  g_test_message ("%u Tab stops from the header bar to the last claim, %u before the first; "
+                  "%u claims and contested values", n + 1, n_before_first_claim,
+                  claim_stops->len);
+  /* the header bar, the page's buttons and its properties come first, nothing more */
+  g_assert_cmpuint (n_before_first_claim, <=, 14);
+  /* and every claim and value was reached, each once */
+  g_assert_cmpuint (g_hash_table_size (claims_reached), ==, claim_stops->len);
 
   /* and back */
   for (n = 0; n < MAX_TAB_STOPS; n++)

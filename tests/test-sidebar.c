@@ -12,17 +12,21 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "atlas-actor.h"
 #include "atlas-case.h"
 #include "atlas-claim-row.h"
 #include "atlas-claim.h"
+#include "atlas-contested-table.h"
 #include "atlas-details-page.h"
 #include "atlas-document.h"
 #include "atlas-fact-group.h"
 #include "atlas-format.h"
 #include "atlas-incident.h"
 #include "atlas-overview-page.h"
+#include "atlas-overview-section.h"
 #include "atlas-record-row.h"
 #include "atlas-route.h"
 #include "atlas-search-page.h"
@@ -30,6 +34,7 @@
 #include "atlas-source-chip.h"
 #include "atlas-sources-page.h"
 #include "atlas-widget-capture.h"
+#include "many-claims.h"
 #include "test-slowdown.h"
 
 #define WAIT_TIMEOUT_US (TEST_SLOWDOWN * 20 * G_USEC_PER_SEC)
@@ -324,29 +329,64 @@ is_fact_group_for (GtkWidget     *widget,
          && g_str_equal (atlas_fact_group_get_attribute (ATLAS_FACT_GROUP (widget)), attribute);
 }
 
-/* The card of one value: the nearest ancestor with the value card's style. */
+/* Opens a contested value's row as a click does, unless it is open: its claims show under
+ * it. */
 static GtkWidget *
-value_card_of (GtkWidget *label)
+open_value_row (AtlasContestedTable *table,
+                guint                position)
 {
-  GtkWidget *card = label;
+  GtkWidget *row = atlas_contested_table_get_row (table, position);
+  GtkWidget *claims = gtk_widget_get_next_sibling (row);
 
-  while (card != NULL && !gtk_widget_has_css_class (card, "atlas-value-card"))
-    card = gtk_widget_get_parent (card);
-  g_assert_nonnull (card);
-  return card;
+  if (gtk_widget_get_visible (claims))
+    return claims;
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_true (gtk_widget_get_visible (claims));
+  return claims;
 }
 
+/* Opens every value of every contested table on the page. */
+static void
+open_all_values (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+
+  collect_widgets (visible_page (fixture), ATLAS_TYPE_CONTESTED_TABLE, tables);
+  g_assert_cmpuint (tables->len, >, 0);
+  for (guint i = 0; i < tables->len; i++)
+    for (guint j = 0; j < atlas_contested_table_get_n_rows (tables->pdata[i]); j++)
+      open_value_row (tables->pdata[i], j);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static guint
+position_of_value (AtlasContestedTable *table,
+                   const char          *value)
+{
+  for (guint i = 0; i < atlas_contested_table_get_n_rows (table); i++)
+    if (g_str_equal (atlas_contested_table_get_value (table, i), value))
+      return i;
+  g_error ("no value “%s” in the table", value);
+  return G_MAXUINT;
+}
+
+/* The one source of a contested value, read from the chip of its claim once its row opens. */
 static const char *
 publisher_of_value (GtkWidget  *group,
                     const char *value)
 {
+  AtlasContestedTable *table = atlas_fact_group_get_table (ATLAS_FACT_GROUP (group));
   GtkLabel *label = find_label (group, value);
   g_autoptr(GPtrArray) chips = g_ptr_array_new ();
+  GtkWidget *claims;
   AtlasRecord *document;
 
+  g_assert_nonnull (table);
   g_assert_nonnull (label);
   g_assert_false (gtk_label_get_use_markup (label));
-  collect_widgets (value_card_of (GTK_WIDGET (label)), ATLAS_TYPE_SOURCE_CHIP, chips);
+  claims = open_value_row (table, position_of_value (table, value));
+  gtk_test_widget_wait_for_draw (group);
+  collect_widgets (claims, ATLAS_TYPE_SOURCE_CHIP, chips);
   g_assert_cmpuint (chips->len, ==, 1);
   g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (chips, 0)));
   document = atlas_source_chip_get_document (g_ptr_array_index (chips, 0));
@@ -389,7 +429,9 @@ assert_kerman_details (Fixture *fixture)
   g_assert_true (atlas_fact_group_get_contested (ATLAS_FACT_GROUP (perpetrator)));
   g_assert_cmpuint (atlas_fact_group_get_n_values (ATLAS_FACT_GROUP (perpetrator)), >=, 10);
   /* the analysis report's intercepts say they repeat Reuters; Kirby's remark says what it
-   * contradicts */
+   * contradicts: under each value, once its row is opened */
+  g_assert_null (find_widget (perpetrator, is_claim_row_for, "cl-kerman-intercepts-d2"));
+  open_all_values (fixture);
   g_assert_nonnull (find_widget (find_widget (perpetrator, is_claim_row_for,
                                               "cl-kerman-intercepts-d2"),
                                  is_label_starting_with, "Repeats another claim"));
@@ -408,7 +450,9 @@ assert_kerman_details (Fixture *fixture)
   g_assert_nonnull (contested);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (contested)));
 
-  /* each figure, with its own source */
+  /* each figure, with its own source; the best graded first */
+  g_assert_cmpstr (atlas_contested_table_get_value (atlas_fact_group_get_table (
+                                                      ATLAS_FACT_GROUP (deaths)), 0), ==, "84");
   publishers[0] = publisher_of_value (deaths, "nearly 100");
   publishers[1] = publisher_of_value (deaths, "84");
   publishers[2] = publisher_of_value (deaths, "89");
@@ -654,6 +698,7 @@ test_chip_opens_document (Fixture       *fixture,
   GtkWidget *chip;
 
   select_record (fixture, "incident", KERMAN);
+  open_all_values (fixture);
   chip = find_widget (visible_page (fixture), is_chip_for, "doc-reuters-intercepts");
   g_assert_nonnull (chip);
   g_signal_emit_by_name (chip, "clicked");
@@ -863,19 +908,62 @@ static void
 test_keyboard (Fixture       *fixture,
                gconstpointer  data)
 {
-  gboolean reached_chip = FALSE;
+  GtkWidget *claim = NULL;
+  GtkPopover *menu;
+  graphene_rect_t bounds;
 
   g_assert_true (has_shortcut (GTK_WIDGET (fixture->sidebar), "<Control>f", "sidebar.search"));
   g_assert_true (has_shortcut (GTK_WIDGET (fixture->sidebar), "<Alt>Left", "sidebar.back"));
 
-  /* Tab goes through the details page to the source chips of the facts */
+  /* Tab goes through the details page to its claims, each one stop */
   select_record (fixture, "incident", KERMAN);
-  for (guint i = 0; i < 200 && !reached_chip; i++)
+  for (guint i = 0; i < 200 && claim == NULL; i++)
     {
+      GtkWidget *focus;
+
       g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
-      reached_chip = ATLAS_IS_SOURCE_CHIP (gtk_root_get_focus (GTK_ROOT (fixture->window)));
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      g_assert_false (ATLAS_IS_SOURCE_CHIP (focus));
+      if (ATLAS_IS_CLAIM_ROW (focus))
+        claim = focus;
     }
-  g_assert_true (reached_chip);
+  g_assert_nonnull (claim);
+  /* the page scrolls to the claim that took focus, far below where it opened */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_compute_bounds (claim, GTK_WIDGET (fixture->window), &bounds));
+  g_test_message ("the focused claim is at %g–%g of %d", bounds.origin.y,
+                  bounds.origin.y + bounds.size.height,
+                  gtk_widget_get_height (GTK_WIDGET (fixture->window)));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                     gtk_widget_get_height (GTK_WIDGET (fixture->window)));
+
+  /* on a claim, the Menu key lists what its buttons do, and Enter opens its source */
+  g_assert_true (has_shortcut (claim, "Menu", "claim.menu"));
+  g_assert_true (has_shortcut (claim, "<Shift>F10", "claim.menu"));
+  g_assert_true (has_shortcut (claim, "Return", "claim.activate"));
+  g_assert_true (gtk_widget_activate_action (claim, "claim.menu", NULL));
+  menu = GTK_POPOVER (find_of_type (claim, GTK_TYPE_POPOVER_MENU));
+  g_assert_nonnull (menu);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
+  g_assert_nonnull (find_label (GTK_WIDGET (menu), "Open Source"));
+  gtk_window_set_focus_visible (fixture->window, TRUE);
+  screenshot (fixture, "sidebar-claim-focus.png");
+  {
+    g_autofree char *path = g_build_filename (g_get_tmp_dir (), "sidebar-claim-menu.png", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (atlas_widget_capture_to_png (GTK_WIDGET (menu), path, &error));
+    g_assert_no_error (error);
+  }
+  gtk_popover_popdown (menu);
+  g_assert_true (gtk_widget_activate_action (claim, "claim.activate", NULL));
+  settle (fixture);
+  g_assert_true (ATLAS_IS_DETAILS_PAGE (visible_page (fixture)));
+  g_assert_cmpstr (atlas_record_get_kind (atlas_details_page_get_record (
+                                            ATLAS_DETAILS_PAGE (visible_page (fixture)))),
+                   ==, "document");
 }
 
 /* ---- text from the case is never markup -------------------------------------------- */
@@ -954,6 +1042,92 @@ fixture_set_up_markup (Fixture       *fixture,
   show_case (fixture, atlas_case);
 }
 
+/* ---- a case another program broke ------------------------------------------------------ */
+
+/* The GeoPackage triggers call spatial functions the sqlite3 library does not have. */
+static void
+no_op_function (sqlite3_context *context,
+                int              argc,
+                sqlite3_value  **argv)
+{
+  sqlite3_result_int (context, 0);
+}
+
+/* The sample with a column of the incidents dropped, as another program might leave it. */
+static void
+fixture_set_up_missing_column (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const functions[] = { "ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY",
+                                            "ST_MaxY" };
+  g_autoptr(GFile) sample = g_file_new_for_path (g_getenv ("ATLAS_SAMPLE_CASE"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  sqlite3 *db = NULL;
+  AtlasCase *atlas_case;
+
+  fixture->tmp_dir = g_dir_make_tmp ("test-sidebar-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->tmp_dir, "case.gpkg", NULL);
+  file = g_file_new_for_path (path);
+  g_file_copy (sample, file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
+    sqlite3_create_function (db, functions[i], 1, SQLITE_UTF8, NULL, no_op_function, NULL,
+                             NULL);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE incidents DROP COLUMN summary",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* The store opens it today (its trust check does not compare columns); should it
+   * refuse it one day, the case shows nothing wrong either, and this test says so. */
+  atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  show_case (fixture, atlas_case);
+}
+
+static AtlasOverviewSection *
+find_section (GListModel *model,
+              const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (ATLAS_IS_OVERVIEW_SECTION (item)
+          && g_str_equal (atlas_overview_section_get_title (ATLAS_OVERVIEW_SECTION (item)),
+                          title))
+        return ATLAS_OVERVIEW_SECTION (item);
+    }
+  return NULL;
+}
+
+/* Incidents that cannot be listed are not "0 incidents": the heading says why. */
+static void
+test_missing_column (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *page = visible_page (fixture);
+  AtlasOverviewSection *incidents;
+  const char *problem;
+
+  g_assert_true (ATLAS_IS_OVERVIEW_PAGE (page));
+  incidents = find_section (atlas_overview_page_get_model (ATLAS_OVERVIEW_PAGE (page)),
+                            "Incidents");
+  g_assert_nonnull (incidents);
+  problem = atlas_overview_section_get_problem (incidents);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "summary"));
+  g_assert_nonnull (find_label (page, problem));
+  g_assert_null (find_label (page, "0"));
+  /* the lists it can read are still shown */
+  g_assert_nonnull (find_section (atlas_overview_page_get_model (ATLAS_OVERVIEW_PAGE (page)),
+                                  "Routes"));
+  screenshot (fixture, "sidebar-missing-column.png");
+}
+
 static void
 assert_plain_label (GtkWidget  *root,
                     const char *text)
@@ -1004,36 +1178,56 @@ test_markup_is_text (Fixture       *fixture,
 
 /* ---- layout ------------------------------------------------------------------------ */
 
-static gboolean
-is_flow_box (GtkWidget     *widget,
-             gconstpointer  data)
+/* The grade of each value of a contested table: its first badge. */
+static GtkWidget *
+grade_badge_of (GtkWidget *row)
 {
-  return GTK_IS_FLOW_BOX (widget);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (row, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "atlas-grade"))
+      return labels->pdata[i];
+  g_error ("a contested value without a grade");
+  return NULL;
 }
 
-/* How many of a fact group's values stand on its first line. */
-static guint
-values_on_first_line (GtkWidget *group)
+/* A grade's rank: A1 best; the letter first, then the figure. */
+static int
+grade_rank (const char *grade)
 {
-  GtkWidget *box = find_widget (group, is_flow_box, NULL);
-  guint count = 0;
-  double first_y = 0;
+  return (grade[0] == 'A' || grade[0] == 'B' || grade[0] == 'C' || grade[0] == 'D'
+          || grade[0] == 'E' || grade[0] == 'F' ? grade[0] - 'A' : 6) * 10
+         + (int) g_ascii_strtoll (grade + 1, NULL, 10);
+}
 
-  g_assert_nonnull (box);
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+/* The table of a contested fact: one row per value, stacked, the best graded first, every
+ * grade in one column. */
+static void
+assert_grades_aligned (GtkWidget *group)
+{
+  AtlasContestedTable *table = atlas_fact_group_get_table (ATLAS_FACT_GROUP (group));
+  double first_x = 0, last_y = -1;
+  int last_rank = -1;
+
+  g_assert_nonnull (table);
+  g_assert_cmpuint (atlas_contested_table_get_n_rows (table), >=, 2);
+  for (guint i = 0; i < atlas_contested_table_get_n_rows (table); i++)
     {
+      GtkWidget *badge = grade_badge_of (atlas_contested_table_get_row (table, i));
+      int rank = grade_rank (gtk_label_get_text (GTK_LABEL (badge)));
       graphene_point_t point;
 
-      if (!gtk_widget_get_visible (child))
-        continue;
-      g_assert_true (gtk_widget_compute_point (child, box, &GRAPHENE_POINT_INIT (0, 0), &point));
-      if (count == 0)
-        first_y = point.y;
-      if (point.y == first_y)
-        count++;
+      g_assert_true (gtk_widget_compute_point (badge, GTK_WIDGET (table),
+                                               &GRAPHENE_POINT_INIT (0, 0), &point));
+      if (i == 0)
+        first_x = point.x;
+      g_assert_cmpfloat (point.x, ==, first_x);
+      g_assert_cmpfloat (point.y, >, last_y);
+      g_assert_cmpint (rank, >=, last_rank);
+      last_y = point.y;
+      last_rank = rank;
     }
-  return count;
 }
 
 static void
@@ -1056,12 +1250,11 @@ test_narrow (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->sidebar)), <=, 360);
   screenshot (fixture, "sidebar-narrow.png");
-  /* without room, the values stack */
-  g_assert_cmpuint (values_on_first_line (find_widget (visible_page (fixture),
-                                                       is_fact_group_for, "deaths")), ==, 1);
+  /* without room, the table's grades still line up in their column */
+  assert_grades_aligned (find_widget (visible_page (fixture), is_fact_group_for, "deaths"));
 }
 
-/* With room, the contested death toll's values stand side by side. */
+/* With room, the contested death toll is still one table, its grades in one column. */
 static void
 test_wide (Fixture       *fixture,
            gconstpointer  data)
@@ -1075,8 +1268,119 @@ test_wide (Fixture       *fixture,
   scroll_to (deaths);
   screenshot (fixture, "sidebar-wide.png");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->sidebar)), >=, 1000);
-  g_test_message ("%u values on the first line", values_on_first_line (deaths));
-  g_assert_cmpuint (values_on_first_line (deaths), >=, 2);
+  assert_grades_aligned (deaths);
+}
+
+/* ---- a record with thousands of claims ------------------------------------------------- */
+
+static void
+fixture_set_up_many_claims (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  AtlasCase *atlas_case;
+
+  fixture->tmp_dir = g_dir_make_tmp ("test-sidebar-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->tmp_dir, "case.gpkg", NULL);
+  /* ten attributes of 1,000 claims, each giving one of seven figures */
+  atlas_case = many_claims_case_new (path, 10000, 10, 7, &error);
+  g_assert_no_error (error);
+  show_case (fixture, atlas_case);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
+                                              label) == 0;
+}
+
+/* 10,000 claims on one record: the page shows every fact, each value's claims folded into
+ * one row of its table; the claims themselves are made only when asked for, a few at a
+ * time, and "Show All" lists all 1,000 of a fact in a list that makes rows as they
+ * scroll into view. */
+static void
+test_many_claims (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  AtlasFactGroup *group;
+  AtlasContestedTable *table;
+  GtkWidget *claims, *list, *show_all;
+  GtkLabel *sources;
+
+  select_record (fixture, "incident", MANY_CLAIMS_INCIDENT);
+  collect_widgets (visible_page (fixture), ATLAS_TYPE_FACT_GROUP, groups);
+  g_assert_cmpuint (groups->len, ==, 10);
+  /* nothing but tables yet: no claim is made */
+  g_assert_cmpuint (count_claim_rows (visible_page (fixture)), ==, 0);
+  screenshot (fixture, "sidebar-many-claims.png");
+
+  group = groups->pdata[0];
+  table = atlas_fact_group_get_table (group);
+  g_assert_nonnull (table);
+  g_assert_cmpuint (atlas_fact_group_get_n_values (group), ==, 7);
+  g_assert_cmpuint (atlas_contested_table_get_n_rows (table), ==, 7);
+  assert_grades_aligned (GTK_WIDGET (group));
+  /* agreeing claims share a row, with all their sources */
+  sources = GTK_LABEL (find_widget (GTK_WIDGET (atlas_contested_table_get_row (table, 0)),
+                                    is_label_starting_with, "From "));
+  g_assert_nonnull (sources);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *publisher = g_strdup_printf ("Publisher %u", i);
+
+      g_assert_nonnull (strstr (gtk_label_get_text (sources), publisher));
+    }
+
+  /* a value opens to its first claims, not to all of them */
+  claims = open_value_row (table, 0);
+  g_assert_cmpuint (count_claim_rows (claims), ==,
+                    atlas_contested_table_get_max_claims_opened ());
+
+  /* "Show All" lists the fact's 1,000 claims, made as they come into view */
+  show_all = find_widget (GTK_WIDGET (group), is_button_labelled, "Show All 1,000 Claims");
+  g_assert_nonnull (show_all);
+  g_signal_emit_by_name (show_all, "clicked");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  list = find_of_type (GTK_WIDGET (group), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+                      gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 1000);
+  g_test_message ("%u of 1000 claim rows made", count_claim_rows (list));
+  g_assert_cmpuint (count_claim_rows (list), >, 0);
+  g_assert_cmpuint (count_claim_rows (list), <, 250);
+  g_assert_false (atlas_fact_group_show_all (group));
+  screenshot (fixture, "sidebar-many-claims-all.png");
+}
+
+/* A document that gives 3,334 of the claims lists its first 50, and all on demand, made
+ * as they scroll into view. */
+static void
+test_many_claims_in_document (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *show_all, *list;
+
+  select_record (fixture, "document", "doc-many-0");
+  g_assert_cmpuint (count_claim_rows (visible_page (fixture)), ==, 50);
+  show_all = find_widget (visible_page (fixture), is_button_labelled, "Show All 3,334 Claims");
+  g_assert_nonnull (show_all);
+  g_signal_emit_by_name (show_all, "clicked");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  list = find_of_type (visible_page (fixture), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+                      gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 3334);
+  g_test_message ("%u of 3334 claim rows made", count_claim_rows (list));
+  g_assert_cmpuint (count_claim_rows (list), >, 0);
+  g_assert_cmpuint (count_claim_rows (list), <, 250);
+  g_assert_null (find_widget (visible_page (fixture), is_button_labelled,
+                              "Show All 3,334 Claims"));
+  screenshot (fixture, "sidebar-many-claims-document.png");
 }
 
 static AtlasRecord *
@@ -1158,6 +1462,12 @@ main (int   argc,
   ADD ("wide", test_wide);
   g_test_add ("/atlas/sidebar/markup-is-text", Fixture, NULL, fixture_set_up_markup,
               test_markup_is_text, fixture_tear_down);
+  g_test_add ("/atlas/sidebar/missing-column", Fixture, NULL, fixture_set_up_missing_column,
+              test_missing_column, fixture_tear_down);
+  g_test_add ("/atlas/sidebar/many-claims", Fixture, NULL, fixture_set_up_many_claims,
+              test_many_claims, fixture_tear_down);
+  g_test_add ("/atlas/sidebar/many-claims-in-document", Fixture, NULL,
+              fixture_set_up_many_claims, test_many_claims_in_document, fixture_tear_down);
   g_test_add_func ("/atlas/sidebar/acled-facts", test_acled_facts);
 
 #undef ADD

@@ -17,11 +17,13 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stdio.h>
 
 #include "atlas-case.h"
 #include "atlas-date-index.h"
 #include "atlas-day-range.h"
+#include "atlas-geo.h"
 #include "atlas-time-scale.h"
 #include "atlas-timeline-histogram.h"
 #include "atlas-timeline.h"
@@ -776,6 +778,101 @@ test_empty_case (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* ---- dates that are no dates --------------------------------------------------------- */
+
+/* The GeoPackage triggers call spatial functions the sqlite3 library does not have. */
+static void
+no_op_function (sqlite3_context *context,
+                int              argc,
+                sqlite3_value  **argv)
+{
+  sqlite3_result_int (context, 0);
+}
+
+/* A copy of the sample in which one incident starts on "99999-99-99", as another program
+ * might write it. */
+static char *
+write_case_with_bad_date (const char *dir)
+{
+  static const char * const functions[] = { "ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY",
+                                            "ST_MaxY" };
+  g_autofree char *path = g_build_filename (dir, "bad-date.gpkg", NULL);
+  g_autoptr(GFile) sample = g_file_new_for_path (g_getenv ("ATLAS_SAMPLE_CASE"));
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_file_copy (sample, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
+    sqlite3_create_function (db, functions[i], 1, SQLITE_UTF8, NULL, no_op_function, NULL,
+                             NULL);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE incidents SET start_time = '99999-99-99'"
+                                     " WHERE key = 'inc-kerman-2024'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+  return g_steal_pointer (&path);
+}
+
+static GtkLabel *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root)
+      && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A start date the timeline cannot read is left off the chart, which keeps to the years
+ * of the others, and counted under it. */
+static void
+test_unreadable_date (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("timeline-XXXXXX", NULL);
+  g_autofree char *path = write_case_with_bad_date (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AtlasCase *bad = atlas_case_open (file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  gint32 day;
+
+  g_assert_false (atlas_date_to_day ("99999-99-99", FALSE, &day));
+  g_assert_false (atlas_date_to_day ("2024-01-03junk", FALSE, &day));
+  g_assert_true (atlas_date_to_day ("2024-01-03T10:00:00Z", FALSE, &day));
+  g_assert_cmpint (day, ==, day_of ("2024-01-03"));
+
+  g_assert_no_error (error);
+  g_assert_null (find_label_with_text (GTK_WIDGET (fixture->timeline),
+                                       "1 incident with an unreadable date"));
+  atlas_timeline_set_case (fixture->timeline, bad);
+  wait_until_idle (fixture);
+  g_assert_cmpstr (atlas_timeline_get_range_text (fixture->timeline), ==, "2017 – 2024");
+  g_assert_cmpuint (sum_of_bins (fixture), ==, 5);
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (fixture->timeline),
+                                          "1 incident with an unreadable date"));
+  screenshot (fixture, "unreadable-date");
+
+  /* the sample again: nothing to list */
+  atlas_timeline_set_case (fixture->timeline, fixture->atlas_case);
+  wait_until_idle (fixture);
+  g_assert_null (find_label_with_text (GTK_WIDGET (fixture->timeline),
+                                       "1 incident with an unreadable date"));
+  g_assert_finalize_object (bad);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -830,6 +927,7 @@ main (int   argc,
   ADD ("accessible", test_accessible);
   ADD ("size", test_size);
   ADD ("empty-case", test_empty_case);
+  ADD ("unreadable-date", test_unreadable_date);
   ADD ("screenshots", test_screenshots);
 
 #undef ADD

@@ -172,6 +172,9 @@ atlas_date_to_day (const char *date,
 
   if (date == NULL || (length = parse_calendar_date (date)) == 0)
     return FALSE;
+  /* "99999-99-99" starts with a year, 9999, but is no date: only a time may follow */
+  if (date[length] != '\0' && date[length] != 'T' && date[length] != ' ')
+    return FALSE;
   parse_fixed_digits (date, 4, 1, 9999, &year);
   if (length >= 7)
     parse_fixed_digits (date + 5, 2, 1, 12, &month);

@@ -7,6 +7,10 @@
  * grades with the analyst's reason for them, the party it is attributed to, the claims it
  * contradicts, corroborates or repeats, and the analyst's paraphrase. In a document's
  * list it also names what the claim is about and the value it gives.
+ *
+ * The row is one Tab stop however much it holds: Enter opens its source (or, in a
+ * document's list, what it is about), and the Menu key or Shift+F10 lists everything else
+ * it offers. The buttons inside stay for the pointer.
  */
 
 #define G_LOG_DOMAIN "atlas-sidebar"
@@ -42,6 +46,8 @@ struct _AtlasClaimRow
   AtlasRecord *claim;
   AtlasRecord *document;
   AtlasRecord *subject;
+  GtkWidget   *menu;      /* nullable: the keyboard's menu, made when first asked for */
+  gboolean     editable;  /* whether the menu offers the edits */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasClaimRow, atlas_claim_row, GTK_TYPE_WIDGET)
@@ -192,6 +198,36 @@ show_paraphrase (AtlasClaimRow *self)
                                   -1);
 }
 
+/* What a screen reader says when the row takes focus: the value, who says it, the grade. */
+static void
+update_accessible_name (AtlasClaimRow *self)
+{
+  g_autofree char *value = atlas_format_claim_value (self->claim);
+  g_autoptr(GString) name = g_string_new (NULL);
+  const char *publisher = self->document ? atlas_record_get_text (self->document, "publisher")
+                                         : NULL;
+
+  if (self->subject != NULL)
+    g_string_append_printf (name, "%s: ", gtk_label_get_text (self->subject_label));
+  g_string_append (name, value);
+  if (self->subject == NULL)
+    /* Translators: in a claim's name for screen readers, who gives the value */
+    g_string_append_printf (name, _(", from %s"), publisher && *publisher ? publisher
+                                                                          : _("an unknown publisher"));
+  /* Translators: in a claim's name for screen readers, its grade, e.g. "graded B3" */
+  g_string_append_printf (name, _(", graded %s"), gtk_label_get_text (self->grade_label));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->attribution_label)))
+    g_string_append_printf (name, ". %s", gtk_label_get_text (self->attribution_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->subject != NULL
+                                  ? _("Enter shows what the claim is about; the Menu key "
+                                      "lists more")
+                                  : _("Enter opens the source; the Menu key lists more"),
+                                  -1);
+}
+
 static void
 atlas_claim_row_constructed (GObject *object)
 {
@@ -204,12 +240,148 @@ atlas_claim_row_constructed (GObject *object)
   if (self->subject != NULL)
     show_subject (self);
   else if (self->document != NULL)
-    gtk_box_prepend (self->chips_box, atlas_source_chip_new (self->document));
+    {
+      GtkWidget *chip = atlas_source_chip_new (self->document);
+
+      /* the row is the Tab stop; the chip is for the pointer */
+      gtk_widget_set_focusable (chip, FALSE);
+      gtk_box_prepend (self->chips_box, chip);
+    }
   show_grade (self);
   show_attribution (self);
   show_paraphrase (self);
   /* In a document's list the paraphrase is what one reads, so it starts open. */
   gtk_expander_set_expanded (self->paraphrase_expander, self->subject != NULL);
+  update_accessible_name (self);
+}
+
+/* ---- the keyboard ------------------------------------------------------------------ */
+
+static void
+open_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtlasClaimRow *self = ATLAS_CLAIM_ROW (widget);
+
+  if (self->document != NULL)
+    gtk_widget_activate_action (widget, "sidebar.show-record", "(ss)", "document",
+                                atlas_record_get_key (self->document));
+}
+
+static void
+show_subject_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasClaimRow *self = ATLAS_CLAIM_ROW (widget);
+
+  if (self->subject != NULL)
+    gtk_widget_activate_action (widget, "sidebar.show-record", "(ss)",
+                                atlas_record_get_kind (self->subject),
+                                atlas_record_get_key (self->subject));
+}
+
+static void
+toggle_paraphrase_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AtlasClaimRow *self = ATLAS_CLAIM_ROW (widget);
+
+  gtk_expander_set_expanded (self->paraphrase_expander,
+                             !gtk_expander_get_expanded (self->paraphrase_expander));
+}
+
+/* Enter does what a click on the row's main button does. */
+static void
+activate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtlasClaimRow *self = ATLAS_CLAIM_ROW (widget);
+
+  if (self->subject != NULL)
+    show_subject_action (widget, NULL, NULL);
+  else
+    open_source_action (widget, NULL, NULL);
+}
+
+static void append_edit_items (AtlasClaimRow *self,
+                               GMenu         *menu);
+
+static GMenuModel *
+build_keyboard_menu (AtlasClaimRow *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) claim = g_menu_new ();
+
+  if (self->subject != NULL)
+    g_menu_append (claim, _("_Show What It Is About"), "claim.show-subject");
+  if (self->document != NULL)
+    g_menu_append (claim, _("_Open Source"), "claim.open-source");
+  if (gtk_widget_get_visible (GTK_WIDGET (self->paraphrase_expander)))
+    g_menu_append (claim, gtk_expander_get_expanded (self->paraphrase_expander)
+                          ? _("_Hide Paraphrase") : _("_Show Paraphrase"),
+                   "claim.toggle-paraphrase");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (claim));
+  if (self->editable)
+    append_edit_items (self, menu);
+  return G_MENU_MODEL (menu);
+}
+
+static void
+popup_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AtlasClaimRow *self = ATLAS_CLAIM_ROW (widget);
+  g_autoptr(GMenuModel) model = build_keyboard_menu (self);
+
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->menu, widget);
+      gtk_popover_set_position (GTK_POPOVER (self->menu), GTK_POS_BOTTOM);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+atlas_claim_row_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  AtlasClaimRow *self = ATLAS_CLAIM_ROW (widget);
+
+  GTK_WIDGET_CLASS (atlas_claim_row_parent_class)->size_allocate (widget, width, height,
+                                                                  baseline);
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+static void
+install_keyboard (GtkWidgetClass *widget_class)
+{
+  static const guint enter_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter,
+                                      GDK_KEY_space, GDK_KEY_KP_Space };
+
+  gtk_widget_class_install_action (widget_class, "claim.activate", NULL, activate_action);
+  gtk_widget_class_install_action (widget_class, "claim.open-source", NULL, open_source_action);
+  gtk_widget_class_install_action (widget_class, "claim.show-subject", NULL,
+                                   show_subject_action);
+  gtk_widget_class_install_action (widget_class, "claim.toggle-paraphrase", NULL,
+                                   toggle_paraphrase_action);
+  gtk_widget_class_install_action (widget_class, "claim.menu", NULL, popup_menu_action);
+  for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, enter_keys[i], 0, "claim.activate",
+                                         NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "claim.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "claim.menu",
+                                       NULL);
 }
 
 static void
@@ -221,6 +393,7 @@ atlas_claim_row_dispose (GObject *object)
   g_clear_object (&self->claim);
   g_clear_object (&self->document);
   g_clear_object (&self->subject);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CLAIM_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -298,7 +471,11 @@ atlas_claim_row_class_init (AtlasClaimRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->size_allocate = atlas_claim_row_size_allocate;
+  install_keyboard (widget_class);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/sidebar/atlas-claim-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasClaimRow, subject_button);
@@ -318,6 +495,10 @@ static void
 atlas_claim_row_init (AtlasClaimRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  /* nothing inside takes focus: the row does, and offers what they do */
+  gtk_widget_set_can_focus (gtk_widget_get_first_child (GTK_WIDGET (self)), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "atlas-claim-row");
 }
 
 /**
@@ -358,6 +539,46 @@ append_item (GMenu      *menu,
   g_menu_append_item (menu, item);
 }
 
+static void
+append_edit_items (AtlasClaimRow *self,
+                   GMenu         *menu)
+{
+  g_autoptr(GMenu) edits = g_menu_new ();
+  g_autoptr(GMenu) relations = g_menu_new ();
+  const char *key = atlas_record_get_key (self->claim);
+
+  append_item (edits, _("_Edit Claim…"), "win.edit-record", "claim", key);
+  append_item (edits, _("_Delete Claim"), "win.delete-record", "claim", key);
+  append_item (relations, _("Mark as _Repeating…"), "win.relate-claim", key, "repeats");
+  append_item (relations, _("Mark as C_ontradicting…"), "win.relate-claim", key, "contradicts");
+  append_item (relations, _("Mark as C_orroborating…"), "win.relate-claim", key,
+               "corroborates");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edits));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (relations));
+}
+
+static GMenuModel *
+build_edit_menu (AtlasClaimRow *self)
+{
+  GMenu *menu = g_menu_new ();
+
+  append_edit_items (self, menu);
+  return G_MENU_MODEL (menu);
+}
+
+/* A menu model makes its popover at once; a page of claims has hundreds of buttons and
+ * only one menu is ever open, so each is made when its button is first pressed. */
+static void
+create_edit_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  AtlasClaimRow *self = ATLAS_CLAIM_ROW (user_data);
+  g_autoptr(GMenuModel) menu = build_edit_menu (self);
+
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 /**
  * atlas_claim_row_add_edit_menu:
  *
@@ -367,27 +588,17 @@ append_item (GMenu      *menu,
 void
 atlas_claim_row_add_edit_menu (AtlasClaimRow *self)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) edits = g_menu_new ();
-  g_autoptr(GMenu) relations = g_menu_new ();
-  const char *key;
   GtkWidget *button;
 
   g_return_if_fail (ATLAS_IS_CLAIM_ROW (self));
 
-  key = atlas_record_get_key (self->claim);
-  append_item (edits, _("_Edit Claim…"), "win.edit-record", "claim", key);
-  append_item (edits, _("_Delete Claim"), "win.delete-record", "claim", key);
-  append_item (relations, _("Mark as _Repeating…"), "win.relate-claim", key, "repeats");
-  append_item (relations, _("Mark as C_ontradicting…"), "win.relate-claim", key, "contradicts");
-  append_item (relations, _("Mark as C_orroborating…"), "win.relate-claim", key,
-               "corroborates");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (edits));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (relations));
-
+  self->editable = TRUE;
   button = gtk_menu_button_new ();
+  /* the row is the Tab stop; its Menu key offers the same items */
+  gtk_widget_set_focusable (button, FALSE);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_edit_popup_cb, self,
+                                         NULL);
   gtk_widget_set_tooltip_text (button, _("Claim Menu"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Claim Menu"), -1);

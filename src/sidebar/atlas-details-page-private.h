@@ -17,6 +17,7 @@ struct _AtlasDetailsPage
   GtkWidget    parent_instance;
 
   /* template widgets */
+  GtkScrolledWindow *scroller;
   GtkLabel    *kind_label;
   GtkLabel    *title_label;
   GtkLabel    *summary_label;
@@ -38,12 +39,15 @@ struct _AtlasDetailsPage
   AtlasRecord *record;
   GHashTable  *documents;   /* key → AtlasDocument */
   GHashTable  *looked_up;   /* "kind\nkey" → AtlasRecord, read once per page */
+  GHashTable  *relations;   /* claim key → GPtrArray of AtlasClaimRelation */
+  char       **contested;   /* nullable: the record's contested attributes */
 };
 
 void         _atlas_details_page_add_section (AtlasDetailsPage *self,
                                               const char       *title,
                                               const char       *description,
                                               GtkWidget        *child);
+void         _atlas_details_page_add_facts (AtlasDetailsPage *self);
 void         _atlas_details_page_add_related (AtlasDetailsPage *self);
 void         _atlas_details_page_add_edit_buttons (AtlasDetailsPage *self);
 void         _atlas_details_page_add_history (AtlasDetailsPage *self);

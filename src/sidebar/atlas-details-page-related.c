@@ -19,11 +19,19 @@
 #include "atlas-claim-row.h"
 #include "atlas-details-page-private.h"
 #include "atlas-format.h"
+#include "atlas-number-format.h"
 #include "atlas-record-row.h"
 #include "atlas-route.h"
 
 /* Degrees; about 10 m. A route "ends at" an incident when its last waypoint is this close. */
 #define SAME_PLACE_EPSILON 1e-4
+
+/* A document's page lists this many of its claims at first; "Show All" lists every one in
+ * a list that makes rows as they scroll into view: a document may give 100,000. */
+#define MAX_DOCUMENT_CLAIMS_SHOWN 50
+
+/* How tall the list of all a document's claims may grow before it scrolls, in pixels. */
+#define ALL_DOCUMENT_CLAIMS_HEIGHT 560
 
 static AtlasRecord *
 lookup (AtlasDetailsPage *self,
@@ -318,22 +326,102 @@ add_actor_related (AtlasDetailsPage *self)
   add_list_section (self, _("Routes"), routes);
 }
 
+/* A claim as a document's list shows it: what it is about, the value, the paraphrase. */
+static GtkWidget *
+new_document_claim_row (AtlasDetailsPage *self,
+                        AtlasRecord      *claim)
+{
+  AtlasRecord *subject = lookup (self, atlas_record_get_text (claim, "subject_kind"),
+                                 atlas_record_get_text (claim, "subject_key"));
+  GtkWidget *content = atlas_claim_row_new (claim, self->record, subject);
+
+  gtk_widget_add_css_class (content, "atlas-claim-in-document");
+  return content;
+}
+
 static GtkWidget *
 create_claim_row_cb (gpointer item,
                      gpointer user_data)
 {
   AtlasDetailsPage *self = ATLAS_DETAILS_PAGE (user_data);
-  AtlasRecord *claim = ATLAS_RECORD (item);
-  AtlasRecord *subject = lookup (self, atlas_record_get_text (claim, "subject_kind"),
-                                 atlas_record_get_text (claim, "subject_key"));
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *content = atlas_claim_row_new (claim, self->record, subject);
+  GtkWidget *content = new_document_claim_row (self, ATLAS_RECORD (item));
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (content, "atlas-claim-in-document");
+  /* the claim row inside is the one Tab stop */
+  gtk_widget_set_focusable (row, FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
   atlas_claim_row_label_container (ATLAS_CLAIM_ROW (content), row);
   return row;
+}
+
+static void
+bind_document_claim_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        AtlasDetailsPage         *self)
+{
+  gtk_list_item_set_child (list_item,
+                           new_document_claim_row (self, gtk_list_item_get_item (list_item)));
+  /* the claim row inside is the one Tab stop */
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+unbind_document_claim_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item,
+                          AtlasDetailsPage         *self)
+{
+  gtk_list_item_set_child (list_item, NULL);
+}
+
+static void
+show_all_document_claims_cb (GtkButton  *button,
+                             GListModel *claims)
+{
+  AtlasDetailsPage *self = ATLAS_DETAILS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                         ATLAS_TYPE_DETAILS_PAGE));
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (button));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (claims));
+  GtkWidget *list = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_document_claim_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_document_claim_cb), self, 0);
+  gtk_widget_add_css_class (list, "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Claims Read in This Source"), -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  /* a list view asks for little height: give it what it may have */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller),
+                                              ALL_DOCUMENT_CLAIMS_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+
+  /* the first claims' list goes: the new one lists them all */
+  gtk_box_remove (GTK_BOX (box), gtk_widget_get_first_child (box));
+  gtk_box_prepend (GTK_BOX (box), scroller);
+  gtk_widget_grab_focus (list);
+  gtk_box_remove (GTK_BOX (box), GTK_WIDGET (button));
+}
+
+static GtkWidget *
+new_show_all_claims_button (GListModel *claims)
+{
+  guint n = g_list_model_get_n_items (claims);
+  g_autofree char *count = atlas_format_count (n);
+  /* Translators: under a document's first claims, "Show All 2,000 Claims" */
+  g_autofree char *label = g_strdup_printf (_("Show All %s Claims"), count);
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "atlas-small-pill");
+  g_signal_connect_data (button, "clicked", G_CALLBACK (show_all_document_claims_cb),
+                         g_object_ref (claims),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  return button;
 }
 
 static void
@@ -342,8 +430,9 @@ add_document_claims (AtlasDetailsPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) claims = atlas_case_list_claims_in_document (self->atlas_case,
                                                                      self_key (self), &error);
+  g_autoptr(GListModel) first = NULL;
   g_autofree char *description = NULL;
-  GtkWidget *list;
+  GtkWidget *box, *list;
   guint n;
 
   if (claims == NULL)
@@ -354,13 +443,19 @@ add_document_claims (AtlasDetailsPage *self)
   if ((n = g_list_model_get_n_items (claims)) == 0)
     return;
 
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   list = new_related_list ();
-  gtk_list_box_bind_model (GTK_LIST_BOX (list), claims, create_claim_row_cb, self, NULL);
+  first = G_LIST_MODEL (gtk_slice_list_model_new (g_object_ref (claims), 0,
+                                                  MAX_DOCUMENT_CLAIMS_SHOWN));
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), first, create_claim_row_cb, self, NULL);
+  gtk_box_append (GTK_BOX (box), list);
+  if (n > MAX_DOCUMENT_CLAIMS_SHOWN)
+    gtk_box_append (GTK_BOX (box), new_show_all_claims_button (claims));
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "%u claim, each with what it is about",
                                               "%u claims, each with what it is about", n),
                                  n);
-  _atlas_details_page_add_section (self, _("Claims Read in This Source"), description, list);
+  _atlas_details_page_add_section (self, _("Claims Read in This Source"), description, box);
 }
 
 /**

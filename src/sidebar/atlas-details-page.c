@@ -15,10 +15,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "atlas-claim-relation.h"
 #include "atlas-details-page-private.h"
 #include "atlas-document.h"
-#include "atlas-fact-group.h"
 #include "atlas-format.h"
 
 G_DEFINE_FINAL_TYPE (AtlasDetailsPage, atlas_details_page, GTK_TYPE_WIDGET)
@@ -319,150 +317,6 @@ load_documents (AtlasCase *atlas_case)
   return by_key;
 }
 
-/* Splits the claims, which come sorted by attribute, into one list per attribute. */
-static GPtrArray *
-split_by_attribute (GListModel *claims)
-{
-  GPtrArray *groups = g_ptr_array_new_with_free_func (g_object_unref);
-  GListStore *current = NULL;
-  const char *current_attribute = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr(AtlasRecord) claim = g_list_model_get_item (claims, i);
-      const char *attribute = atlas_record_get_text (claim, "attribute");
-
-      if (current == NULL || g_strcmp0 (attribute, current_attribute) != 0)
-        {
-          current = g_list_store_new (ATLAS_TYPE_RECORD);
-          g_ptr_array_add (groups, current);
-        }
-      current_attribute = attribute;
-      g_list_store_append (current, claim);
-    }
-  return groups;
-}
-
-static const char *
-group_attribute (GListModel *group)
-{
-  g_autoptr(AtlasRecord) first = g_list_model_get_item (group, 0);
-
-  /* the claim stays alive in the group, so its text does too */
-  return atlas_record_get_text (first, "attribute");
-}
-
-static int
-compare_groups (gconstpointer a,
-                gconstpointer b)
-{
-  GListModel *group_a = *(GListModel **) a;
-  GListModel *group_b = *(GListModel **) b;
-  int rank_a = atlas_format_attribute_rank (group_attribute (group_a));
-  int rank_b = atlas_format_attribute_rank (group_attribute (group_b));
-
-  if (rank_a != rank_b)
-    return rank_a - rank_b;
-  return g_strcmp0 (group_attribute (group_a), group_attribute (group_b));
-}
-
-/* The case's claim relations by claim key, either way round: claim key → GPtrArray of
- * AtlasClaimRelation. */
-static GHashTable *
-load_relations (AtlasDetailsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) relations = atlas_case_list_records (self->atlas_case,
-                                                             ATLAS_TYPE_CLAIM_RELATION, &error);
-  GHashTable *by_claim = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) g_ptr_array_unref);
-
-  if (relations == NULL)
-    g_warning ("Could not list the claim relations: %s", error->message);
-  for (guint i = 0; relations != NULL && i < g_list_model_get_n_items (relations); i++)
-    {
-      g_autoptr(AtlasRecord) relation = g_list_model_get_item (relations, i);
-      const char *ends[] = { atlas_record_get_text (relation, "claim_key"),
-                             atlas_record_get_text (relation, "other_key") };
-
-      for (guint j = 0; j < G_N_ELEMENTS (ends); j++)
-        {
-          GPtrArray *list;
-
-          if (ends[j] == NULL)
-            continue;
-          list = g_hash_table_lookup (by_claim, ends[j]);
-          if (list == NULL)
-            {
-              list = g_ptr_array_new_with_free_func (g_object_unref);
-              g_hash_table_insert (by_claim, g_strdup (ends[j]), list);
-            }
-          g_ptr_array_add (list, g_object_ref (relation));
-        }
-    }
-  return by_claim;
-}
-
-static GtkWidget *
-build_facts (AtlasDetailsPage *self,
-             GListModel       *claims)
-{
-  g_autoptr(GHashTable) relations = load_relations (self);
-  g_autoptr(GPtrArray) groups = split_by_attribute (claims);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) contested = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-
-  contested = atlas_case_list_contested_attributes (self->atlas_case,
-                                                    atlas_record_get_kind (self->record),
-                                                    atlas_record_get_key (self->record),
-                                                    &error);
-  if (contested == NULL)
-    g_warning ("Could not list contested attributes: %s", error->message);
-
-  g_ptr_array_sort (groups, compare_groups);
-  /* Where the sources disagree comes first: that is what an analyst must see. */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < groups->len; i++)
-      {
-        GListModel *group = g_ptr_array_index (groups, i);
-        const char *attribute = group_attribute (group);
-        gboolean is_contested = contested && g_strv_contains ((const char * const *) contested,
-                                                              attribute);
-
-        if (is_contested == (pass == 0))
-          gtk_box_append (GTK_BOX (box),
-                          atlas_fact_group_new_full (attribute, is_contested, group,
-                                                     self->documents, relations,
-                                                     !atlas_case_get_read_only (self->atlas_case)));
-      }
-  return box;
-}
-
-static void
-show_facts (AtlasDetailsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) claims = NULL;
-
-  if (is_kind (self, "document"))
-    return;
-
-  claims = atlas_case_list_claims (self->atlas_case, atlas_record_get_kind (self->record),
-                                   atlas_record_get_key (self->record), NULL, &error);
-  if (claims == NULL)
-    {
-      g_warning ("Could not list the claims: %s", error->message);
-      return;
-    }
-  if (g_list_model_get_n_items (claims) == 0)
-    return;
-
-  _atlas_details_page_add_section (self, _("Facts"),
-                                   _("Each value with the sources that give it"),
-                                   build_facts (self, claims));
-}
-
 /* ---- sections ---------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -517,10 +371,60 @@ build_page (AtlasDetailsPage *self)
   show_properties (self);
   show_location (self);
   _atlas_details_page_add_edit_buttons (self);
-  show_facts (self);
+  _atlas_details_page_add_facts (self);
   _atlas_details_page_add_archived_copies (self);
   _atlas_details_page_add_related (self);
   _atlas_details_page_add_history (self);
+}
+
+/* ---- keeping the focus in view ------------------------------------------------------ */
+
+/* Space left above or below a stop the page scrolls to, in pixels. */
+#define FOCUS_MARGIN 12
+
+/* GTK 4.8's viewport scrolls to the focus only when its own child takes it, never as Tab
+ * moves from claim to claim deep inside: the page would stay where it is and the focus go
+ * out of sight. So the page follows the window's focus itself. */
+static void
+focus_widget_changed_cb (AtlasDetailsPage *self,
+                         GParamSpec       *pspec,
+                         GtkRoot          *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  /* the page's content, whose coordinates do not move as it scrolls */
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  graphene_rect_t bounds;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, content)
+      || !gtk_widget_compute_bounds (focus, content, &bounds))
+    return;
+  if (bounds.origin.y < value || bounds.size.height > page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - FOCUS_MARGIN);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment,
+                              bounds.origin.y + bounds.size.height - page + FOCUS_MARGIN);
+}
+
+static void
+atlas_details_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (atlas_details_page_parent_class)->map (widget);
+
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (focus_widget_changed_cb), widget, G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_details_page_unmap (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), focus_widget_changed_cb,
+                                        widget);
+
+  GTK_WIDGET_CLASS (atlas_details_page_parent_class)->unmap (widget);
 }
 
 /* ---- GObject ----------------------------------------------------------------------- */
@@ -550,6 +454,8 @@ atlas_details_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->documents, g_hash_table_unref);
   g_clear_pointer (&self->looked_up, g_hash_table_unref);
+  g_clear_pointer (&self->relations, g_hash_table_unref);
+  g_clear_pointer (&self->contested, g_strfreev);
   g_clear_object (&self->record);
   g_clear_object (&self->atlas_case);
 
@@ -619,9 +525,13 @@ atlas_details_page_class_init (AtlasDetailsPageClass *klass)
                          | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->map = atlas_details_page_map;
+  widget_class->unmap = atlas_details_page_unmap;
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/sidebar/atlas-details-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPage, kind_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPage, summary_label);

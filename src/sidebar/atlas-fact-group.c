@@ -17,8 +17,10 @@
 #include <string.h>
 
 #include "atlas-claim-row.h"
+#include "atlas-contested-table.h"
 #include "atlas-fact-group.h"
 #include "atlas-format.h"
+#include "atlas-number-format.h"
 #include "atlas-record.h"
 
 /* Wide enough for a value and its chips; narrower sidebars stack the values. */
@@ -26,6 +28,16 @@
 
 /* Side by side, at most this many values to a line. */
 #define MAX_VALUES_PER_LINE 3
+
+/* A group shows this many claims at first; "Show All" lists the rest in a list that makes
+ * rows only as they scroll into view, so a record with 100,000 claims opens at once. */
+#define MAX_CLAIMS_SHOWN 8
+
+/* A contested attribute's table lists this many values at first. */
+#define MAX_VALUES_SHOWN 24
+
+/* How tall the list of all claims may grow before it scrolls, in pixels. */
+#define ALL_CLAIMS_HEIGHT 560
 
 struct _AtlasFactGroup
 {
@@ -36,13 +48,19 @@ struct _AtlasFactGroup
   GtkWidget  *contested_badge;
   GtkLabel   *summary_label;
   GtkFlowBox *values_box;
+  GtkWidget  *show_all_button;   /* nullable: only when some claims are not shown */
+  GtkWidget  *table;             /* nullable: a contested attribute's values */
 
   /* owned */
   char       *attribute;
   gboolean    contested;
   guint       n_values;
+  guint       n_claims;
   gboolean    editable;
+  GHashTable *documents;   /* document key → AtlasDocument */
   GHashTable *relations;   /* claim key → GPtrArray of AtlasClaimRelation; nullable */
+  GListStore *all_claims;      /* nullable: every claim, value after value */
+  GHashTable *first_of_value;  /* the claims of all_claims that start a value */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFactGroup, atlas_fact_group, GTK_TYPE_WIDGET)
@@ -151,26 +169,38 @@ count_independent (AtlasFactGroup *self,
   return g_hash_table_size (documents);
 }
 
+/* "2 independent sources, 1 relaying another", or %NULL for a single claim. */
+static char *
+dup_independence (GPtrArray *claims,
+                  gpointer   user_data)
+{
+  AtlasFactGroup *self = ATLAS_FACT_GROUP (user_data);
+  guint relayed = 0;
+  guint independent = count_independent (self, claims, &relayed);
+  g_autofree char *sources = NULL;
+
+  if (claims->len < 2 && relayed == 0)
+    return NULL;
+  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u independent source",
+                                          "%u independent sources", independent), independent);
+  if (relayed == 0)
+    return g_steal_pointer (&sources);
+  /* Translators: "2 independent sources, 1 relaying another" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u relaying another",
+                                       "%s, %u relaying others", relayed), sources, relayed);
+}
+
 static void
 append_independence (AtlasFactGroup *self,
                      GtkWidget      *card,
                      GPtrArray      *claims)
 {
-  guint relayed = 0;
-  guint independent = count_independent (self, claims, &relayed);
-  g_autofree char *sources = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = dup_independence (claims, self);
   GtkWidget *label;
 
-  if (claims->len < 2 && relayed == 0)
+  if (text == NULL)
     return;
-  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u independent source",
-                                          "%u independent sources", independent), independent);
-  if (relayed > 0)
-    /* Translators: "2 independent sources, 1 relaying another" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u relaying another",
-                                         "%s, %u relaying others", relayed), sources, relayed);
-  label = gtk_label_new (text ? text : sources);
+  label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "caption");
@@ -179,13 +209,51 @@ append_independence (AtlasFactGroup *self,
 }
 
 static GtkWidget *
+new_claim_row (AtlasRecord *claim,
+               gpointer     user_data)
+{
+  AtlasFactGroup *self = ATLAS_FACT_GROUP (user_data);
+  const char *document_key = atlas_record_get_text (claim, "document_key");
+  AtlasRecord *document = document_key ? g_hash_table_lookup (self->documents, document_key)
+                                       : NULL;
+  GtkWidget *row = atlas_claim_row_new (claim, document, NULL);
+
+  if (self->relations != NULL)
+    atlas_claim_row_set_relations (ATLAS_CLAIM_ROW (row),
+                                   g_hash_table_lookup (self->relations,
+                                                        atlas_record_get_key (claim)));
+  if (self->editable)
+    atlas_claim_row_add_edit_menu (ATLAS_CLAIM_ROW (row));
+  return row;
+}
+
+static GtkWidget *
+new_value_label (const char *value)
+{
+  GtkWidget *value_label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  /* selectable with the pointer, but not a Tab stop: the claims are */
+  gtk_widget_set_can_focus (value_label, FALSE);
+  /* A small natural width lets contested values stand side by side when there is room. */
+  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 18);
+  if (is_headline (value))
+    gtk_widget_add_css_class (value_label, "title-4");
+  gtk_widget_add_css_class (value_label, "atlas-value");
+  atlas_format_set_label (GTK_LABEL (value_label), value);
+  return value_label;
+}
+
+/* A card for one value with, of its claims, the first @max_rows. */
+static GtkWidget *
 build_value_card (AtlasFactGroup *self,
                   GPtrArray      *claims,
-                  GHashTable     *documents,
-                  GHashTable     *relations)
+                  guint           max_rows)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  GtkWidget *value_label = gtk_label_new (NULL);
   g_autofree char *value = atlas_format_claim_value (g_ptr_array_index (claims, 0));
 
   gtk_widget_add_css_class (card, "card");
@@ -196,38 +264,13 @@ build_value_card (AtlasFactGroup *self,
       gtk_widget_set_size_request (card, VALUE_CARD_MIN_WIDTH, -1);
     }
 
-  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  /* selectable with the pointer, but not a Tab stop: the chips are */
-  gtk_widget_set_can_focus (value_label, FALSE);
-  /* A small natural width lets contested values stand side by side when there is room. */
-  gtk_label_set_max_width_chars (GTK_LABEL (value_label), 18);
-  if (is_headline (value))
-    gtk_widget_add_css_class (value_label, "title-4");
-  gtk_widget_add_css_class (value_label, "atlas-value");
-  atlas_format_set_label (GTK_LABEL (value_label), value);
-  gtk_box_append (GTK_BOX (card), value_label);
+  gtk_box_append (GTK_BOX (card), new_value_label (value));
 
-  for (guint i = 0; i < claims->len; i++)
+  for (guint i = 0; i < MIN (claims->len, max_rows); i++)
     {
-      AtlasRecord *claim = g_ptr_array_index (claims, i);
-      const char *document_key = atlas_record_get_text (claim, "document_key");
-      AtlasRecord *document = document_key ? g_hash_table_lookup (documents, document_key)
-                                           : NULL;
-
-      GtkWidget *row = atlas_claim_row_new (claim, document, NULL);
-
       if (i > 0)
         gtk_box_append (GTK_BOX (card), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-      if (relations != NULL)
-        atlas_claim_row_set_relations (ATLAS_CLAIM_ROW (row),
-                                       g_hash_table_lookup (relations,
-                                                            atlas_record_get_key (claim)));
-      if (self->editable)
-        atlas_claim_row_add_edit_menu (ATLAS_CLAIM_ROW (row));
-      gtk_box_append (GTK_BOX (card), row);
+      gtk_box_append (GTK_BOX (card), new_claim_row (g_ptr_array_index (claims, i), self));
     }
   append_independence (self, card, claims);
   return card;
@@ -264,21 +307,176 @@ update_summary (AtlasFactGroup *self,
   atlas_format_set_label (self->summary_label, text);
 }
 
-static void
-fill_values (AtlasFactGroup *self,
-             GListModel     *claims,
-             GHashTable     *documents,
-             GHashTable     *relations)
-{
-  g_autoptr(GPtrArray) values = group_by_value (claims);
+/* ---- all the claims, made as they scroll into view --------------------------------- */
 
-  self->n_values = values->len;
+static void
+bind_claim_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               AtlasFactGroup           *self)
+{
+  AtlasRecord *claim = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *row = new_claim_row (claim, self);
+
+  if (g_hash_table_contains (self->first_of_value, claim))
+    {
+      g_autofree char *value = atlas_format_claim_value (claim);
+
+      gtk_widget_set_margin_top (box, 12);
+      gtk_box_append (GTK_BOX (box), new_value_label (value));
+    }
+  else
+    gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (list_item, box);
+  /* the claim row inside is the one Tab stop, not the list item around it */
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+unbind_claim_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 AtlasFactGroup           *self)
+{
+  gtk_list_item_set_child (list_item, NULL);
+}
+
+static GtkWidget *
+new_all_claims_list (AtlasFactGroup *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection =
+    gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->all_claims)));
+  GtkWidget *list = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  g_autofree char *count = atlas_format_count (self->n_claims);
+  g_autofree char *name = NULL;
+
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_claim_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_claim_cb), self, 0);
+  gtk_widget_add_css_class (list, "card");
+  gtk_widget_add_css_class (list, "atlas-all-claims");
+  /* Translators: the list of every claim about one attribute, e.g. "All 10,000 claims" */
+  name = g_strdup_printf (_("All %s claims"), count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  /* a list view asks for little height: give it what it may have */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), ALL_CLAIMS_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  return scroller;
+}
+
+static void
+show_all_clicked_cb (AtlasFactGroup *self)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->values_box));
+  GtkWidget *list = new_all_claims_list (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->values_box), FALSE);
+  if (self->table != NULL)
+    gtk_widget_set_visible (self->table, FALSE);
+  gtk_box_append (GTK_BOX (box), list);
+  /* the button goes: keep the keyboard in the group, on the list that replaced it */
+  gtk_widget_grab_focus (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (list)));
+  gtk_box_remove (GTK_BOX (box), self->show_all_button);
+  self->show_all_button = NULL;
+}
+
+static void
+add_show_all_button (AtlasFactGroup *self)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->values_box));
+  g_autofree char *count = atlas_format_count (self->n_claims);
+  /* Translators: under a fact's first claims, "Show All 10,000 Claims" */
+  g_autofree char *label = g_strdup_printf (_("Show All %s Claims"), count);
+
+  self->show_all_button = gtk_button_new_with_label (label);
+  gtk_widget_set_halign (self->show_all_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->show_all_button, "pill");
+  gtk_widget_add_css_class (self->show_all_button, "atlas-small-pill");
+  g_signal_connect_object (self->show_all_button, "clicked", G_CALLBACK (show_all_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), self->show_all_button);
+}
+
+/* Keeps every claim, value after value, for the list "Show All" opens. */
+static void
+keep_all_claims (AtlasFactGroup *self,
+                 GPtrArray      *values)
+{
+  self->all_claims = g_list_store_new (ATLAS_TYPE_RECORD);
+  self->first_of_value = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < values->len; i++)
+    {
+      GPtrArray *claims = g_ptr_array_index (values, i);
+
+      g_hash_table_add (self->first_of_value, g_ptr_array_index (claims, 0));
+      g_list_store_splice (self->all_claims,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->all_claims)), 0,
+                           claims->pdata, claims->len);
+    }
+}
+
+/* The values side by side, each a card with its claims, as many as the budget allows. */
+static gboolean
+fill_cards (AtlasFactGroup *self,
+            GPtrArray      *values)
+{
+  guint budget = MAX_CLAIMS_SHOWN;
+
   gtk_flow_box_set_max_children_per_line (self->values_box,
                                           CLAMP (values->len, 1, MAX_VALUES_PER_LINE));
-  for (guint i = 0; i < values->len; i++)
-    append_value_card (self, build_value_card (self, g_ptr_array_index (values, i), documents,
-                                               relations));
-  update_summary (self, g_list_model_get_n_items (claims));
+  for (guint i = 0; i < values->len && budget > 0; i++)
+    {
+      GPtrArray *value_claims = g_ptr_array_index (values, i);
+
+      append_value_card (self, build_value_card (self, value_claims, budget));
+      budget -= MIN (budget, value_claims->len);
+    }
+  return self->n_claims > MAX_CLAIMS_SHOWN;
+}
+
+/* Where the sources disagree: a table of the values, the best graded first, each row
+ * folding the claims that agree; their full rows open from it. */
+static gboolean
+fill_table (AtlasFactGroup *self,
+            GPtrArray      *values)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->values_box));
+  gboolean some_hidden = values->len > MAX_VALUES_SHOWN;
+
+  for (guint i = 0; i < values->len && !some_hidden; i++)
+    some_hidden = ((GPtrArray *) g_ptr_array_index (values, i))->len
+                  > atlas_contested_table_get_max_claims_opened ();
+  self->table = atlas_contested_table_new (values, MAX_VALUES_SHOWN, self->documents,
+                                           new_claim_row, dup_independence, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->values_box), FALSE);
+  gtk_box_append (GTK_BOX (box), self->table);
+  return some_hidden;
+}
+
+static void
+fill_values (AtlasFactGroup *self,
+             GListModel     *claims)
+{
+  g_autoptr(GPtrArray) values = group_by_value (claims);
+  gboolean some_hidden;
+
+  self->n_values = values->len;
+  self->n_claims = g_list_model_get_n_items (claims);
+  some_hidden = self->contested ? fill_table (self, values) : fill_cards (self, values);
+  if (some_hidden)
+    {
+      keep_all_claims (self, values);
+      add_show_all_button (self);
+    }
+  update_summary (self, self->n_claims);
 }
 
 static void
@@ -314,6 +512,9 @@ atlas_fact_group_finalize (GObject *object)
 
   g_clear_pointer (&self->attribute, g_free);
   g_clear_pointer (&self->relations, g_hash_table_unref);
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+  g_clear_object (&self->all_claims);
+  g_clear_pointer (&self->first_of_value, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_fact_group_parent_class)->finalize (object);
 }
@@ -445,8 +646,9 @@ atlas_fact_group_new_full (const char *attribute,
                        "contested", contested,
                        NULL);
   self->editable = editable;
+  self->documents = g_hash_table_ref (documents);
   self->relations = relations ? g_hash_table_ref (relations) : NULL;
-  fill_values (self, claims, documents, relations);
+  fill_values (self, claims);
   return GTK_WIDGET (self);
 }
 
@@ -487,4 +689,36 @@ atlas_fact_group_get_n_values (AtlasFactGroup *self)
   g_return_val_if_fail (ATLAS_IS_FACT_GROUP (self), 0);
 
   return self->n_values;
+}
+
+/**
+ * atlas_fact_group_get_table:
+ *
+ * Returns: (transfer none) (nullable): a contested attribute's table of values
+ */
+AtlasContestedTable *
+atlas_fact_group_get_table (AtlasFactGroup *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FACT_GROUP (self), NULL);
+
+  return self->table ? ATLAS_CONTESTED_TABLE (self->table) : NULL;
+}
+
+/**
+ * atlas_fact_group_show_all:
+ *
+ * Lists every claim, as the "Show All" button does: in a list that makes rows as they
+ * scroll into view. Nothing happens when the group already shows them all.
+ *
+ * Returns: whether some claims were hidden until now
+ */
+gboolean
+atlas_fact_group_show_all (AtlasFactGroup *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FACT_GROUP (self), FALSE);
+
+  if (self->show_all_button == NULL)
+    return FALSE;
+  show_all_clicked_cb (self);
+  return TRUE;
 }

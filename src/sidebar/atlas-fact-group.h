@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-contested-table.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_FACT_GROUP (atlas_fact_group_get_type ())
@@ -28,5 +30,7 @@ GtkWidget  *atlas_fact_group_new_full      (const char     *attribute,
 const char *atlas_fact_group_get_attribute (AtlasFactGroup *self);
 gboolean    atlas_fact_group_get_contested (AtlasFactGroup *self);
 guint       atlas_fact_group_get_n_values  (AtlasFactGroup *self);
+gboolean    atlas_fact_group_show_all      (AtlasFactGroup *self);
+AtlasContestedTable *atlas_fact_group_get_table (AtlasFactGroup *self);
 
 G_END_DECLS

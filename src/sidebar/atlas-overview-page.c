@@ -80,20 +80,33 @@ list_or_empty (GListModel *model,
   return G_LIST_MODEL (g_list_store_new (ATLAS_TYPE_RECORD));
 }
 
+/* @problem: (out) (transfer full): why the incidents cannot be listed, or %NULL */
 static GListModel *
-query_incidents (AtlasOverviewPage *self)
+query_incidents (AtlasOverviewPage  *self,
+                 char              **problem)
 {
   g_autoptr(GError) error = NULL;
   GListModel *incidents = atlas_case_list_incidents (self->atlas_case, self->filter, &error);
 
-  return list_or_empty (incidents, "incidents", error);
+  if (incidents != NULL)
+    {
+      *problem = NULL;
+      return incidents;
+    }
+  /* shown in the list's heading: a message, not a warning */
+  g_message ("Could not list the case's incidents: %s", error->message);
+  *problem = g_strdup (error->message);
+  return G_LIST_MODEL (g_list_store_new (ATLAS_TYPE_RECORD));
 }
 
-/* The incidents' heading says how many the filter lets through, of how many. */
+/* The incidents' heading says how many the filter lets through, of how many, or why they
+ * cannot be listed. */
 static GListModel *
 incidents_heading (AtlasOverviewPage *self,
-                   guint              n_shown)
+                   guint              n_shown,
+                   const char        *problem)
 {
+  g_autoptr(AtlasOverviewSection) section = NULL;
   AtlasCaseCounts counts;
   g_autofree char *detail = NULL;
   g_autofree char *shown = atlas_format_count (n_shown);
@@ -107,7 +120,9 @@ incidents_heading (AtlasOverviewPage *self,
     detail = g_strdup_printf (C_("incidents shown", "%s of %s"), shown, total);
   else
     detail = g_steal_pointer (&shown);
-  return section_heading (_("Incidents"), detail, filtered);
+  section = atlas_overview_section_new (_("Incidents"), detail, filtered);
+  atlas_overview_section_set_problem (section, problem);
+  return single_item (section);
 }
 
 static void
@@ -146,6 +161,7 @@ rebuild (AtlasOverviewPage *self)
   g_autoptr(GListModel) heading = NULL;
   g_autoptr(GListModel) routes = NULL;
   g_autoptr(GListModel) actors = NULL;
+  g_autofree char *problem = NULL;
 
   g_list_store_remove_all (self->sections);
   g_hash_table_remove_all (self->contested);
@@ -153,8 +169,8 @@ rebuild (AtlasOverviewPage *self)
     return;
 
   header = single_item (self->atlas_case);
-  incidents = query_incidents (self);
-  heading = incidents_heading (self, g_list_model_get_n_items (incidents));
+  incidents = query_incidents (self, &problem);
+  heading = incidents_heading (self, g_list_model_get_n_items (incidents), problem);
   g_list_store_append (self->sections, header);
   g_list_store_append (self->sections, heading);
   g_list_store_append (self->sections, incidents);
@@ -171,12 +187,13 @@ filter_changed_cb (AtlasOverviewPage *self)
   g_autoptr(GListModel) incidents = NULL;
   g_autoptr(GListModel) heading = NULL;
   gpointer replacement[2];
+  g_autofree char *problem = NULL;
 
   if (self->atlas_case == NULL)
     return;
 
-  incidents = query_incidents (self);
-  heading = incidents_heading (self, g_list_model_get_n_items (incidents));
+  incidents = query_incidents (self, &problem);
+  heading = incidents_heading (self, g_list_model_get_n_items (incidents), problem);
   replacement[0] = heading;
   replacement[1] = incidents;
   g_list_store_splice (self->sections, INCIDENTS_POSITION, 2, replacement, 2);

@@ -79,7 +79,22 @@ show_section (AtlasOverviewRow     *self,
               AtlasOverviewSection *section)
 {
   atlas_format_set_label (self->heading_label, atlas_overview_section_get_title (section));
-  atlas_format_set_label (self->detail_label, atlas_overview_section_get_detail (section));
+  const char *problem = atlas_overview_section_get_problem (section);
+
+  /* a list that cannot be read says so and why, never "0" */
+  atlas_format_set_label (self->detail_label,
+                          problem ? problem : atlas_overview_section_get_detail (section));
+  gtk_label_set_wrap (self->detail_label, problem != NULL);
+  if (problem != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->detail_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "warning");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->detail_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "dim-label");
+    }
   gtk_widget_set_visible (self->clear_button, atlas_overview_section_get_filtered (section));
   gtk_stack_set_visible_child_name (self->stack, "heading");
 }

@@ -19,6 +19,7 @@ struct _AtlasOverviewSection
 
   char     *title;
   char     *detail;
+  char     *problem;
   gboolean  filtered;
 };
 
@@ -41,6 +42,7 @@ atlas_overview_section_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->detail, g_free);
+  g_clear_pointer (&self->problem, g_free);
 
   G_OBJECT_CLASS (atlas_overview_section_parent_class)->finalize (object);
 }
@@ -157,6 +159,36 @@ atlas_overview_section_get_detail (AtlasOverviewSection *self)
 {
   g_return_val_if_fail (ATLAS_IS_OVERVIEW_SECTION (self), NULL);
   return self->detail;
+}
+
+/**
+ * atlas_overview_section_set_problem:
+ * @problem: (nullable): why the list cannot be shown, e.g. "the case file cannot be read:
+ *   no such column: summary"
+ *
+ * Marks the list as unreadable, so its heading says why rather than counting nothing.
+ * Set it before the section is shown.
+ */
+void
+atlas_overview_section_set_problem (AtlasOverviewSection *self,
+                                    const char           *problem)
+{
+  g_return_if_fail (ATLAS_IS_OVERVIEW_SECTION (self));
+
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+}
+
+/**
+ * atlas_overview_section_get_problem:
+ *
+ * Returns: (transfer none) (nullable): why the list cannot be shown
+ */
+const char *
+atlas_overview_section_get_problem (AtlasOverviewSection *self)
+{
+  g_return_val_if_fail (ATLAS_IS_OVERVIEW_SECTION (self), NULL);
+  return self->problem;
 }
 
 /**

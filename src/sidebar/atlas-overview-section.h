@@ -21,5 +21,8 @@ AtlasOverviewSection *atlas_overview_section_new          (const char           
 const char           *atlas_overview_section_get_title    (AtlasOverviewSection *self);
 const char           *atlas_overview_section_get_detail   (AtlasOverviewSection *self);
 gboolean              atlas_overview_section_get_filtered (AtlasOverviewSection *self);
+void                  atlas_overview_section_set_problem  (AtlasOverviewSection *self,
+                                                           const char           *problem);
+const char           *atlas_overview_section_get_problem  (AtlasOverviewSection *self);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _AtlasTimeline
   AtlasTimelineHistogram *histogram;
   GtkLabel               *range_label;
   GtkLabel               *count_label;
+  GtkLabel               *unreadable_label;   /* shown when some start dates are no dates */
   GtkWidget              *clear_button;
 
   /* owned */
@@ -33,6 +34,8 @@ struct _AtlasTimeline
   char                   *range_text;
   guint                   play_source;
   gboolean                fit_on_load;
+  guint64                 n_unreadable;        /* incidents left off for their dates */
+  gboolean                recount_unreadable;  /* the next load counts them afresh */
 };
 
 void     _atlas_timeline_update_summary (AtlasTimeline *self);

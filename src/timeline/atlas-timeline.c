@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-case-dates.h"
 #include "atlas-number-format.h"
 #include "atlas-timeline-private.h"
 
@@ -70,6 +71,22 @@ format_extent (AtlasDateIndex *index)
   atlas_day_to_civil (last, &last_year, &month, &day);
   return atlas_day_range_format (&(AtlasDayRange) {
     atlas_day_from_civil (first_year, 1, 1), atlas_day_from_civil (last_year, 12, 31) });
+}
+
+/* Incidents whose start date is no date are left off the chart; say how many. */
+static char *
+format_unreadable (guint64 n_unreadable)
+{
+  g_autofree char *number = NULL;
+
+  if (n_unreadable == 0)
+    return NULL;
+  number = atlas_format_count (n_unreadable);
+  /* Translators: under the timeline's count, e.g. "1 incident with an unreadable date" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s incident with an unreadable date",
+                                       "%s incidents with an unreadable date",
+                                       (gulong) MIN (n_unreadable, G_MAXULONG)),
+                          number);
 }
 
 static char *
@@ -140,10 +157,15 @@ _atlas_timeline_update_summary (AtlasTimeline *self)
   gboolean has_range = atlas_timeline_histogram_get_range (self->histogram, &range);
   g_autofree char *text = has_range ? atlas_day_range_format (&range) : format_extent (index);
   g_autofree char *count = format_count (index, has_range ? &range : NULL);
+  g_autofree char *unreadable = format_unreadable (self->n_unreadable);
+  g_autofree char *counts = unreadable ? g_strdup_printf ("%s; %s", count, unreadable)
+                                       : g_strdup (count);
 
   gtk_label_set_text (self->range_label, text);
   gtk_label_set_text (self->count_label, count);
-  update_accessible_value (self, index, has_range ? &range : NULL, text, count);
+  gtk_label_set_text (self->unreadable_label, unreadable ? unreadable : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->unreadable_label), unreadable != NULL);
+  update_accessible_value (self, index, has_range ? &range : NULL, text, counts);
   /* The summary keeps its width either way, and so does the chart. */
   gtk_widget_set_visible (self->clear_button, has_range);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.clear", has_range);
@@ -204,6 +226,8 @@ range_changed_cb (AtlasTimeline *self,
 typedef struct {
   AtlasCase   *atlas_case;
   AtlasFilter *filter;   /* the worker's own copy */
+  gboolean     count_unreadable;
+  guint64      n_unreadable;   /* set by the worker when it counts them */
 } LoadJob;
 
 static void
@@ -250,7 +274,10 @@ load_in_thread (GTask        *task,
   g_autoptr(GArray) days = NULL;
   GError *error = NULL;
 
-  if (!atlas_case_load_dates (job->atlas_case, job->filter, &days, cancellable, &error))
+  if (!atlas_case_load_dates (job->atlas_case, job->filter, &days, cancellable, &error)
+      || (job->count_unreadable
+          && !atlas_case_count_unreadable_dates (job->atlas_case, &job->n_unreadable,
+                                                 cancellable, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -279,6 +306,7 @@ loaded_cb (GObject      *source,
            gpointer      user_data)
 {
   AtlasTimeline *self = ATLAS_TIMELINE (source);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDateIndex) index = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -291,6 +319,11 @@ loaded_cb (GObject      *source,
       index = atlas_date_index_new (NULL, 0);
     }
 
+  if (job->count_unreadable && !error)
+    {
+      self->n_unreadable = job->n_unreadable;
+      self->recount_unreadable = FALSE;
+    }
   atlas_timeline_histogram_set_index (self->histogram, index, self->fit_on_load);
   self->fit_on_load = FALSE;
   sync_range (self);
@@ -312,6 +345,7 @@ reload (AtlasTimeline *self)
   job = g_new0 (LoadJob, 1);
   job->atlas_case = g_object_ref (self->atlas_case);
   job->filter = copy_without_dates (self->filter);
+  job->count_unreadable = self->recount_unreadable;
 
   task = g_task_new (self, self->loading, loaded_cb, NULL);
   g_task_set_source_tag (task, reload);
@@ -487,6 +521,7 @@ atlas_timeline_class_init (AtlasTimelineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, histogram);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, range_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, unreadable_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimeline, clear_button);
   gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
 
@@ -540,6 +575,8 @@ atlas_timeline_set_case (AtlasTimeline *self,
     atlas_timeline_histogram_set_index (self->histogram, NULL, TRUE);
   if (g_set_object (&self->atlas_case, atlas_case))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+  self->recount_unreadable = TRUE;
+  self->n_unreadable = 0;
   reload (self);
   _atlas_timeline_update_summary (self);
 }

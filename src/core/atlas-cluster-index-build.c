@@ -76,6 +76,7 @@ struct _Builder
 {
   AtlasClusterIndex *self;
   GCancellable      *cancellable;
+  gboolean           threaded;     /* FALSE: one thread, and the work never cut in two */
 
   /* the nodes of the level being merged, in the order of its grid; spare is as large */
   Node              *nodes;
@@ -121,6 +122,7 @@ static void
 builder_init (Builder           *b,
               AtlasClusterIndex *self,
               gsize              n_nodes,
+              gboolean           threaded,
               GCancellable      *cancellable)
 {
   gsize size = MAX (n_nodes, 1);
@@ -128,6 +130,7 @@ builder_init (Builder           *b,
   memset (b, 0, sizeof *b);
   b->self = self;
   b->cancellable = cancellable;
+  b->threaded = threaded;
   b->nodes = g_new (Node, size);
   b->spare = g_new (Node, size);
   b->fresh = g_new (Node, size / 2 + 1);
@@ -395,10 +398,11 @@ builder_add_points (Builder              *b,
 {
   AtlasClusterIndex *self = b->self;
   const Grid *grid = &self->levels[self->max_zoom + 1].grid;
-  gboolean threaded = n_points >= PARALLEL_THRESHOLD;
+  gboolean threaded = b->threaded && n_points >= PARALLEL_THRESHOLD;
+  gsize half = b->threaded ? n_points / 2 : n_points;
   PointsJob jobs[2] = {
-    { b, points, grid, 0, n_points / 2, 0, NULL, FALSE },
-    { b, points, grid, n_points / 2, n_points, 0, NULL, FALSE },
+    { b, points, grid, 0, half, 0, NULL, FALSE },
+    { b, points, grid, half, n_points, 0, NULL, FALSE },
   };
   gsize n;
 
@@ -857,7 +861,7 @@ builder_merge_level (Builder  *b,
                      gsize    *n_kept,
                      GError  **error)
 {
-  gsize split = b->n_nodes >= PARALLEL_THRESHOLD ? find_split (b, zoom) : 0;
+  gsize split = b->threaded && b->n_nodes >= PARALLEL_THRESHOLD ? find_split (b, zoom) : 0;
 
   memset (b->taken, 0, b->n_nodes);
   b->n_fresh = 0;
@@ -876,6 +880,7 @@ builder_merge_level (Builder  *b,
       sweep_start (&b->sweeps[0], zoom, 0, split);
       sweep_start (&b->sweeps[1], zoom, split, b->n_nodes);
       run_pair (sweep_run, &b->sweeps[0], &b->sweeps[1], TRUE);
+      b->self->n_split_levels++;
     }
 
   if ((b->sweeps[0].cancelled || (split > 0 && b->sweeps[1].cancelled))
@@ -974,13 +979,14 @@ gboolean
 _atlas_cluster_index_build (AtlasClusterIndex    *self,
                             const AtlasMapPoint  *points,
                             gsize                 n_points,
+                            gboolean              threaded,
                             GCancellable         *cancellable,
                             GError              **error)
 {
   Builder builder;
   gboolean ok;
 
-  builder_init (&builder, self, n_points, cancellable);
+  builder_init (&builder, self, n_points, threaded, cancellable);
   ok = builder_run (&builder, points, n_points, error);
   builder_clear (&builder);
   return ok;

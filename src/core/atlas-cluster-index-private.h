@@ -79,6 +79,7 @@ struct _AtlasClusterIndex
   Cluster  *clusters;
 
   Level    *levels;        /* max_zoom + 2 of them */
+  guint     n_split_levels; /* how many levels were swept in two parts, for the tests */
 };
 
 
@@ -171,6 +172,14 @@ grid_key_bits (const Grid *grid)
 gboolean           _atlas_cluster_index_build             (AtlasClusterIndex    *self,
                                                            const AtlasMapPoint  *points,
                                                            gsize                 n_points,
+                                                           gboolean              threaded,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+AtlasClusterIndex *_atlas_cluster_index_new_with_threads  (const AtlasMapPoint  *points,
+                                                           gsize                 n_points,
+                                                           double                radius_px,
+                                                           int                   max_zoom,
+                                                           gboolean              threaded,
                                                            GCancellable         *cancellable,
                                                            GError              **error);
 

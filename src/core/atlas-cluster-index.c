@@ -132,6 +132,21 @@ atlas_cluster_index_new_full (const AtlasMapPoint  *points,
                               GCancellable         *cancellable,
                               GError              **error)
 {
+  return _atlas_cluster_index_new_with_threads (points, n_points, radius_px, max_zoom, TRUE,
+                                                cancellable, error);
+}
+
+/* As atlas_cluster_index_new_full(); with @threaded FALSE the build never uses a second
+ * thread nor cuts its work in two, which the tests compare with the two-thread path. */
+AtlasClusterIndex *
+_atlas_cluster_index_new_with_threads (const AtlasMapPoint  *points,
+                                       gsize                 n_points,
+                                       double                radius_px,
+                                       int                   max_zoom,
+                                       gboolean              threaded,
+                                       GCancellable         *cancellable,
+                                       GError              **error)
+{
   g_autoptr(AtlasClusterIndex) self = NULL;
 
   g_return_val_if_fail (points != NULL || n_points == 0, NULL);
@@ -146,7 +161,7 @@ atlas_cluster_index_new_full (const AtlasMapPoint  *points,
   self->max_zoom = max_zoom;
   self->levels = g_new0 (Level, max_zoom + 2);
 
-  if (!_atlas_cluster_index_build (self, points, n_points, cancellable, error))
+  if (!_atlas_cluster_index_build (self, points, n_points, threaded, cancellable, error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -15,6 +15,7 @@
 #include "atlas-map-view.h"
 #include "atlas-record-form.h"
 #include "atlas-undo-stack.h"
+#include "atlas-view-link.h"
 #include "atlas-window.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,7 @@ struct _AtlasWindow
   AtlasFilter          *filter;
 
   char                 *initial_page;
+  AtlasViewLink        *initial_link;  /* the link the window opened for, until followed */
   char                 *basemap;
   char                 *mbtiles_path;
   gboolean              sidebar_shown;
@@ -84,5 +86,10 @@ AtlasRecordForm *_atlas_window_open_form (AtlasWindow *self,
 void _atlas_window_map_edit_init    (AtlasWindow    *self);
 void _atlas_window_map_edit_class_init (GtkWidgetClass *widget_class);
 void _atlas_window_edit_update_actions (AtlasWindow *self);
+void _atlas_window_links_init       (AtlasWindow    *self);
+void _atlas_window_links_class_init (GtkWidgetClass *widget_class);
+void _atlas_window_links_follow_initial (AtlasWindow *self);
+void _atlas_window_links_add_to_menu (AtlasWindow   *self,
+                                      GMenu         *menu);
 
 G_END_DECLS

@@ -285,6 +285,7 @@ set_case (AtlasWindow *self,
   update_briefing_actions (self);
   if (!restore_viewport (self))
     show_initial_view (self);
+  _atlas_window_links_follow_initial (self);
   show_initial_page (self);
   catch_up_search_index (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
@@ -967,6 +968,7 @@ atlas_window_finalize (GObject *object)
   g_clear_object (&self->case_file);
   g_clear_pointer (&self->basemap, g_free);
   g_clear_pointer (&self->initial_page, g_free);
+  g_clear_pointer (&self->initial_link, atlas_view_link_free);
   g_clear_pointer (&self->mbtiles_path, g_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
@@ -1105,6 +1107,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
                                    choose_map_file_cb);
   gtk_widget_class_install_property_action (widget_class, "win.basemap", "basemap");
   _atlas_window_edit_class_init (widget_class);
+  _atlas_window_links_class_init (widget_class);
 }
 
 static void
@@ -1141,6 +1144,7 @@ atlas_window_init (AtlasWindow *self)
   add_briefing_shortcuts (self);
   add_drop_target (self);
   _atlas_window_edit_init (self);
+  _atlas_window_links_init (self);
   update_briefing_actions (self);
 }
 

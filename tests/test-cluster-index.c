@@ -884,6 +884,42 @@ test_large_input (void)
   g_assert_cmpuint (atlas_cluster_index_get_memory_size (index) / n, <, 100);
 }
 
+/* A view of few incidents draws each on its own; one of many draws the clusters. */
+static void
+test_few_in_view_not_clustered (void)
+{
+  const gsize n = 40;
+  g_autofree AtlasMapPoint *points = g_new (AtlasMapPoint, n);
+  g_autoptr(AtlasClusterIndex) index = NULL;
+  AtlasBounds tehran = { 51.0, 35.4, 51.8, 36.0 };
+
+  /* forty incidents in Tehran, a few hundred metres apart */
+  for (gsize i = 0; i < n; i++)
+    points[i] = (AtlasMapPoint) { 35.70 + 0.004 * (i % 7), 51.40 + 0.004 * (i / 7),
+                                  (gint64) i, (guint16) (i % 3) };
+  index = build (points, n);
+
+  for (int zoom = 0; zoom <= 10; zoom++)
+    {
+      g_autoptr(GArray) clustered = atlas_cluster_index_query (index, &tehran, zoom);
+      g_autoptr(GArray) few = atlas_cluster_index_query_for_view (index, &tehran, zoom, 41);
+      g_autoptr(GArray) many = atlas_cluster_index_query_for_view (index, &tehran, zoom, 40);
+
+      /* the plain query clusters them at every one of these zooms */
+      g_assert_cmpuint (clustered->len, <, n);
+      g_assert_cmpuint (few->len, ==, n);
+      for (guint i = 0; i < few->len; i++)
+        {
+          const AtlasCluster *single = &g_array_index (few, AtlasCluster, i);
+
+          g_assert_cmpuint (single->count, ==, 1);
+          g_assert_nonnull (find_by_id (few, single->id));
+        }
+      g_assert_cmpuint (many->len, ==, clustered->len);
+      g_assert_cmpuint (sum_counts (many), ==, n);
+    }
+}
+
 /* Asserts that @a and @b give the same clusters, in the same order, at every zoom. */
 static void
 assert_same_index (AtlasClusterIndex *a,
@@ -982,6 +1018,8 @@ main (int   argc,
   g_test_add_func ("/atlas/cluster-index/concurrent-queries", test_concurrent_queries);
   g_test_add_func ("/atlas/cluster-index/large-input", test_large_input);
   g_test_add_func ("/atlas/cluster-index/threads-agree", test_threads_agree);
+  g_test_add_func ("/atlas/cluster-index/few-in-view-not-clustered",
+                   test_few_in_view_not_clustered);
 
   return g_test_run ();
 }

@@ -290,6 +290,40 @@ atlas_cluster_index_query (AtlasClusterIndex *self,
 }
 
 /**
+ * atlas_cluster_index_query_for_view:
+ * @self: an #AtlasClusterIndex
+ * @bounds: the area to look at, as for atlas_cluster_index_query()
+ * @zoom: the map's zoom level
+ * @min_to_cluster: the fewest incidents in @bounds that are drawn clustered
+ *
+ * Finds what a view draws: the clusters of @zoom, as atlas_cluster_index_query() does,
+ * unless they hold fewer than @min_to_cluster incidents; then every incident inside @bounds
+ * on its own, so a view of a few incidents never hides one in a badge. The cost still grows
+ * with what is returned: the single incidents are only looked up when they are few.
+ *
+ * Returns: (transfer full) (element-type AtlasCluster): the clusters or single incidents
+ */
+GArray *
+atlas_cluster_index_query_for_view (AtlasClusterIndex *self,
+                                    const AtlasBounds *bounds,
+                                    int                zoom,
+                                    guint              min_to_cluster)
+{
+  g_autoptr(GArray) clusters = NULL;
+  guint64 count = 0;
+
+  g_return_val_if_fail (ATLAS_IS_CLUSTER_INDEX (self), NULL);
+  g_return_val_if_fail (bounds != NULL, NULL);
+
+  clusters = atlas_cluster_index_query (self, bounds, zoom);
+  for (guint i = 0; i < clusters->len && count < min_to_cluster; i++)
+    count += g_array_index (clusters, AtlasCluster, i).count;
+  if (count >= min_to_cluster || zoom > self->max_zoom)
+    return g_steal_pointer (&clusters);
+  return atlas_cluster_index_query (self, bounds, self->max_zoom + 1);
+}
+
+/**
  * atlas_cluster_index_query_positions:
  * @self: an #AtlasClusterIndex
  * @bounds: the area to look at, as for atlas_cluster_index_query()

@@ -252,14 +252,56 @@ find_selected_point (AtlasIncidentLayer *self)
   return &g_array_index (self->cache->points, AtlasMapPoint, index);
 }
 
+/* Takes one incident of @category out of the mix of @drawn. */
+static void
+mix_remove_one (DrawnCluster *drawn,
+                guint16       category)
+{
+  for (guint k = 0; k < drawn->n_mix; k++)
+    if (drawn->mix[k].category == category)
+      {
+        drawn->mix[k].count = MAX (0, drawn->mix[k].count - 1);
+        return;
+      }
+  drawn->other = MAX (0, drawn->other - 1);
+}
+
+/* The badge the selection is counted in: the nearest whose incidents can lie where it is,
+ * within the clustering radius (at this zoom's scale) of the badge's centre. The index
+ * does not keep which incidents a cluster holds; this is the badge the analyst sees it in. */
+static DrawnCluster *
+find_badge_holding (AtlasIncidentLayer *self,
+                    const DrawnCluster *single,
+                    double              zoom)
+{
+  double reach = CLUSTER_RADIUS_PX * exp2 (zoom - floor (zoom)) + ATLAS_BADGE_MAX_RADIUS;
+  DrawnCluster *nearest = NULL;
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      DrawnCluster *badge = &g_array_index (self->drawn, DrawnCluster, i);
+      double distance = hypot (badge->x - single->x, badge->y - single->y);
+
+      if (badge->cluster.count > 1 && distance <= reach && distance < best
+          && (badge->cluster.category_mask & single->cluster.category_mask) != 0)
+        {
+          best = distance;
+          nearest = badge;
+        }
+    }
+  return nearest;
+}
+
 /* The selection (a briefing step's subject) is drawn on its own, on top, even where it
- * falls in a cluster. */
+ * falls in a cluster; that cluster's badge then counts one incident fewer. */
 static void
 add_selected_single (AtlasIncidentLayer *self,
                      ShumateViewport    *viewport)
 {
   const AtlasMapPoint *point;
   DrawnCluster drawn = { { 0, }, 0, 0, SYMBOL_RADIUS };
+  DrawnCluster *badge;
 
   if (drawn_as_single (self, self->selected_id) || (point = find_selected_point (self)) == NULL)
     return;
@@ -268,6 +310,12 @@ add_selected_single (AtlasIncidentLayer *self,
                                    point->category, 1u << (point->category % 32) };
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), point->latitude,
                                               point->longitude, &drawn.x, &drawn.y);
+  badge = find_badge_holding (self, &drawn, shumate_viewport_get_zoom_level (viewport));
+  if (badge != NULL)
+    {
+      badge->cluster.count--;
+      mix_remove_one (badge, point->category);
+    }
   g_array_append_val (self->drawn, drawn);
 }
 
@@ -375,7 +423,8 @@ _atlas_incident_layer_collect_drawn (AtlasIncidentLayer *self)
     return;
 
   n_categories = g_strv_length (self->points->categories);
-  clusters = atlas_cluster_index_query (self->points->index, &bounds, (int) floor (zoom));
+  clusters = atlas_cluster_index_query_for_view (self->points->index, &bounds, (int) floor (zoom),
+                                                 MIN_INCIDENTS_TO_CLUSTER);
   for (guint i = 0; i < clusters->len; i++)
     {
       DrawnCluster drawn = { g_array_index (clusters, AtlasCluster, i), 0, 0, SYMBOL_RADIUS };

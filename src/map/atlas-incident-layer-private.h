@@ -15,6 +15,8 @@
 G_BEGIN_DECLS
 
 #define CLUSTER_RADIUS_PX 48.0
+/* Fewer incidents than this in view are drawn each on its own, never in a badge. */
+#define MIN_INCIDENTS_TO_CLUSTER 300
 #define SYMBOL_RADIUS 7.0
 #define VIEW_MARGIN_PX 40.0
 #define EARTH_METRES_PER_PIXEL_Z0 156543.03392

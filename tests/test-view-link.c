@@ -170,6 +170,7 @@ test_hostile (void)
   assert_refused ("incident-atlas:///tmp/case.gpkg?record", "no value");
   assert_refused ("incident-atlas:///tmp/case.gpkg?record=a&step=2", "record and step");
   assert_refused ("incident-atlas:///tmp/case.gpkg?step=0", "step 0");
+  assert_refused ("incident-atlas:///tmp/case.gpkg?briefing=Short", "briefing, no step");
   assert_refused ("incident-atlas:///tmp/case.gpkg?step=10001", "step too far");
   assert_refused ("incident-atlas:///tmp/case.gpkg?step=-1", "negative step");
   assert_refused ("incident-atlas:///tmp/case.gpkg?step=2x", "step with junk");

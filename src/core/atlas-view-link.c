@@ -21,10 +21,10 @@
  * The scheme is read in any case; the rest is case-sensitive. A link is at most 4,096 bytes
  * and holds at most 16 parameters; a value decodes to at most 1,024 bytes of UTF-8 with no
  * control character (so no NUL); a bad escape ("%G1", "%4") is an error; a parameter given
- * twice, or a record and a step together, is an error. A parameter of another name is not
- * used: its name is kept, made printable, so the window can say it was ignored. Nothing in
- * a link is run or shown as markup; keys are looked up through the case store's bound
- * statements.
+ * twice, a record and a step together, or a briefing without a step, is an error. A
+ * parameter of another name is not used: its name is kept, made printable, so the window
+ * can say it was ignored. Nothing in a link is run or shown as markup; keys are looked up
+ * through the case store's bound statements.
  */
 
 #define G_LOG_DOMAIN "atlas-view-link"
@@ -277,6 +277,9 @@ read_query (Reader      *r,
 
   *reason = _("it names a record and a step at once");
   if (r->link->record_key != NULL && r->link->step > 0)
+    return FALSE;
+  *reason = _("it names a briefing but no step of it");
+  if (r->link->briefing != NULL && r->link->step == 0)
     return FALSE;
   *reason = _("a view needs lat, lon and zoom together");
   if ((r->view[0] || r->view[1] || r->view[2]) && !(r->view[0] && r->view[1] && r->view[2]))

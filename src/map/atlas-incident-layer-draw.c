@@ -246,7 +246,8 @@ find_selected_point (AtlasIncidentLayer *self)
   guint index;
 
   if (self->selected_id < 0 || self->cache == NULL || self->cache->points == NULL
-      || !g_array_binary_search (self->points->ids, &self->selected_id, _atlas_incident_layer_compare_ids, &index)
+      || !g_array_binary_search (self->points->ids, &self->selected_id,
+                                 _atlas_incident_layer_compare_ids, &index)
       || !g_array_binary_search (self->cache->points, &key, compare_point_ids, &index))
     return NULL;
   return &g_array_index (self->cache->points, AtlasMapPoint, index);

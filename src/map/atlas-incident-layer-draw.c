@@ -32,8 +32,11 @@ static AtlasLocationPrecision
 precision_of (AtlasIncidentLayer *self,
               gint64              id)
 {
+  const EditedIncident *edited = _atlas_incident_layer_find_edited (self, id);
   guint index;
 
+  if (edited != NULL)
+    return edited->precision;
   if (!g_array_binary_search (self->points->ids, &id, _atlas_incident_layer_compare_ids, &index))
     return ATLAS_LOCATION_SITE;
   return self->points->precisions->data[index];
@@ -238,19 +241,21 @@ compare_point_ids (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The selected incident, which the filter lets through, from the cache's points. */
+/* Incident @id where the index has it, if the index has it (the filter let it through). */
 static const AtlasMapPoint *
-find_selected_point (AtlasIncidentLayer *self)
+find_indexed_point (AtlasIncidentLayer *self,
+                    gint64              id)
 {
-  AtlasMapPoint key = { 0, 0, self->selected_id, 0 };
+  AtlasMapPoint key = { 0, 0, id, 0 };
+  PointCache *cache = self->points->cache;
   guint index;
 
-  if (self->selected_id < 0 || self->cache == NULL || self->cache->points == NULL
-      || !g_array_binary_search (self->points->ids, &self->selected_id,
-                                 _atlas_incident_layer_compare_ids, &index)
-      || !g_array_binary_search (self->cache->points, &key, compare_point_ids, &index))
+  if (id < 0 || cache == NULL || cache->points == NULL
+      || !g_array_binary_search (self->points->ids, &id, _atlas_incident_layer_compare_ids,
+                                 &index)
+      || !g_array_binary_search (cache->points, &key, compare_point_ids, &index))
     return NULL;
-  return &g_array_index (self->cache->points, AtlasMapPoint, index);
+  return &g_array_index (cache->points, AtlasMapPoint, index);
 }
 
 /* Takes one incident of @category out of the mix of @drawn. */
@@ -304,7 +309,10 @@ add_selected_single (AtlasIncidentLayer *self,
   DrawnCluster drawn = { { 0, }, 0, 0, SYMBOL_RADIUS };
   DrawnCluster *badge;
 
-  if (drawn_as_single (self, self->selected_id) || (point = find_selected_point (self)) == NULL)
+  /* an edited incident is drawn where the edit put it */
+  if (drawn_as_single (self, self->selected_id)
+      || _atlas_incident_layer_find_edited (self, self->selected_id) != NULL
+      || (point = find_indexed_point (self, self->selected_id)) == NULL)
     return;
 
   drawn.cluster = (AtlasCluster) { point->latitude, point->longitude, 1, point->id,
@@ -409,6 +417,83 @@ lay_out_badges (AtlasIncidentLayer *self)
   g_array_set_size (self->drawn, kept);
 }
 
+/* ---- edits not yet in the index ------------------------------------------------------ */
+
+/* Whether the index's single incident @id was edited since: then the edit draws it. */
+static gboolean
+skip_edited_single (AtlasIncidentLayer *self,
+                    gint64              id)
+{
+  EditedIncident *edited = (EditedIncident *) _atlas_incident_layer_find_edited (self, id);
+
+  if (edited == NULL)
+    return FALSE;
+  edited->drawn_alone = TRUE;
+  return TRUE;
+}
+
+/* Each edited incident the index counts in a badge is no longer counted there (it moved,
+ * or is gone): taken from the badge nearest where the index has it, as the selection is.
+ * A badge left with one incident is not drawn until the rebuild: which one is left, only
+ * the index can tell. */
+static void
+take_edited_from_badges (AtlasIncidentLayer *self,
+                         ShumateViewport    *viewport)
+{
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  guint kept = 0;
+
+  for (guint i = 0; i < self->edited->len; i++)
+    {
+      const EditedIncident *edited = &g_array_index (self->edited, EditedIncident, i);
+      const AtlasMapPoint *point = edited->drawn_alone ? NULL
+                                                       : find_indexed_point (self, edited->id);
+      DrawnCluster single = { { 0, }, 0, 0, SYMBOL_RADIUS };
+      DrawnCluster *badge;
+
+      if (point == NULL)
+        continue;
+      single.cluster.category_mask = 1u << (point->category % 32);
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), point->latitude,
+                                                  point->longitude, &single.x, &single.y);
+      if ((badge = find_badge_holding (self, &single, zoom)) == NULL)
+        continue;
+      badge->cluster.count--;
+      mix_remove_one (badge, point->category);
+      if (badge->cluster.count == 1)
+        badge->cluster.count = 0;
+    }
+
+  for (guint i = 0; i < self->drawn->len; i++)
+    if (g_array_index (self->drawn, DrawnCluster, i).cluster.count > 0)
+      g_array_index (self->drawn, DrawnCluster, kept++) =
+        g_array_index (self->drawn, DrawnCluster, i);
+  g_array_set_size (self->drawn, kept);
+}
+
+/* The edited incidents where they are now, each on its own. */
+static void
+add_edited_singles (AtlasIncidentLayer *self,
+                    ShumateViewport    *viewport)
+{
+  for (guint i = 0; i < self->edited->len; i++)
+    {
+      const EditedIncident *edited = &g_array_index (self->edited, EditedIncident, i);
+      DrawnCluster drawn = { { 0, }, 0, 0, SYMBOL_RADIUS };
+      guint16 category;
+
+      if (!edited->shown)
+        continue;
+      category = _atlas_incident_layer_category_index (self, edited->category);
+      drawn.cluster = (AtlasCluster) { edited->latitude, edited->longitude, 1, edited->id,
+                                       category, 1u << (category % 32) };
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
+                                                  edited->latitude, edited->longitude,
+                                                  &drawn.x, &drawn.y);
+      g_array_append_val (self->drawn, drawn);
+    }
+}
+
 /* Queries the index for the view and places each cluster in widget coordinates. */
 void
 _atlas_incident_layer_collect_drawn (AtlasIncidentLayer *self)
@@ -423,12 +508,17 @@ _atlas_incident_layer_collect_drawn (AtlasIncidentLayer *self)
   if (self->points == NULL || !view_bounds (self, &bounds))
     return;
 
-  n_categories = g_strv_length (self->points->categories);
+  n_categories = self->points->n_index_categories;
   clusters = atlas_cluster_index_query_for_view (self->points->index, &bounds, (int) floor (zoom),
                                                  MIN_INCIDENTS_TO_CLUSTER);
+  for (guint i = 0; i < self->edited->len; i++)
+    g_array_index (self->edited, EditedIncident, i).drawn_alone = FALSE;
   for (guint i = 0; i < clusters->len; i++)
     {
       DrawnCluster drawn = { g_array_index (clusters, AtlasCluster, i), 0, 0, SYMBOL_RADIUS };
+
+      if (drawn.cluster.count == 1 && skip_edited_single (self, drawn.cluster.id))
+        continue;
 
       shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
                                                   drawn.cluster.latitude,
@@ -436,8 +526,10 @@ _atlas_incident_layer_collect_drawn (AtlasIncidentLayer *self)
       mix_init (&drawn, n_categories);
       g_array_append_val (self->drawn, drawn);
     }
+  take_edited_from_badges (self, viewport);
   lay_out_badges (self);
-  /* after the badges are laid out, so the selection is never merged into one */
+  /* after the badges are laid out, so neither is ever merged into one */
+  add_edited_singles (self, viewport);
   add_selected_single (self, viewport);
 }
 

@@ -41,9 +41,23 @@ typedef struct {
   AtlasClusterIndex *index;
   GArray            *ids;         /* gint64, sorted */
   GByteArray        *precisions;  /* AtlasLocationPrecision, parallel to ids */
-  char             **categories;
+  char             **categories;  /* may grow: an edited incident's new category */
+  guint              n_index_categories; /* how many the index's categories refer to */
   PointCache        *cache;
 } LoadedPoints;
+
+/* An incident edited since the index was built: drawn from the edit itself, at once, until
+ * a rebuild that read the store after the edit is in place. */
+typedef struct {
+  gint64         id;
+  gboolean       shown;        /* FALSE: deleted, or a filter may hide it (see the .c) */
+  double         latitude;
+  double         longitude;
+  char          *category;
+  guint8         precision;    /* AtlasLocationPrecision */
+  guint          serial;       /* of the edit that left it so */
+  gboolean       drawn_alone;  /* this frame: the index drew it as a single incident */
+} EditedIncident;
 
 /* How many categories a badge's ring names, its own and those of badges counted in it. */
 #define MAX_MIX_PARTS 6
@@ -74,8 +88,23 @@ struct _AtlasIncidentLayer
   GArray        *drawn;          /* DrawnCluster, from the last snapshot */
   GCancellable  *loading;
   gint64         selected_id;
+
+  /* following the case's edits */
+  AtlasCase     *followed_case;
+  AtlasFilter   *filter;
+  gulong         edit_handler;
+  GArray        *edited;         /* EditedIncident */
+  guint          edit_serial;    /* edits of incidents so far */
+  guint          loading_serial; /* edit_serial when the running load began */
+  gboolean       loading_reads_store;
+  char          *loading_request; /* what the running load draws: filter and dates */
+  guint          rebuild_id;
 };
 
+const EditedIncident *_atlas_incident_layer_find_edited (AtlasIncidentLayer *self,
+                                                         gint64              id);
+guint16 _atlas_incident_layer_category_index (AtlasIncidentLayer *self,
+                                              const char         *name);
 int  _atlas_incident_layer_compare_ids  (gconstpointer  a,
                                          gconstpointer  b);
 void _atlas_incident_layer_collect_drawn (AtlasIncidentLayer *self);

@@ -9,14 +9,23 @@
  * category's symbol, and a soft halo the size of what is known when the place is known only
  * to a town, district or province. A frame only walks what the view shows, never all N.
  *
- * This file loads the incidents and builds their index; atlas-incident-layer-draw.c draws
- * a frame from it.
+ * An edit of an incident shows at once, whatever the case's size: the layer keeps the index
+ * it has, draws the edited incidents from the edit itself (where they are now; those moved
+ * away or deleted taken out of what the index draws) and rebuilds the index on a worker,
+ * from the store; several edits in a row make one rebuild, the newest state. The edits are
+ * forgotten once an index that includes them is in place, so what is drawn then is exactly
+ * a fresh build's.
+ *
+ * This file loads the incidents, builds their index and follows the edits;
+ * atlas-incident-layer-draw.c draws a frame from it.
  */
 
 #include "config.h"
 
 #include <math.h>
 
+#include "atlas-edit.h"
+#include "atlas-incident.h"
 #include "atlas-incident-layer-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasIncidentLayer, atlas_incident_layer, SHUMATE_TYPE_LAYER)
@@ -68,6 +77,7 @@ typedef struct {
   gint32       first_day;
   gint32       last_day;
   PointCache  *cache;        /* nullable: what was loaded last time */
+  guint        serial;       /* the layer's edit_serial when it began */
 } LoadJob;
 
 static void
@@ -169,6 +179,7 @@ load_in_thread (GTask        *task,
 
   loaded->precisions = g_byte_array_new ();
   loaded->categories = g_strdupv (loaded->cache->categories);
+  loaded->n_index_categories = g_strv_length (loaded->categories);
   points = select_in_range (job, loaded->cache, loaded->precisions);
   loaded->index = build_index (job, loaded->cache, points, cancellable, &error);
   if (loaded->index == NULL)
@@ -184,12 +195,24 @@ load_in_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) loaded_points_free);
 }
 
+/* The edits that @serial's load read from the store are in its index: no longer drawn apart. */
+static void
+forget_edits_up_to (AtlasIncidentLayer *self,
+                    guint               serial)
+{
+  for (guint i = self->edited->len; i > 0; i--)
+    if (g_array_index (self->edited, EditedIncident, i - 1).serial <= serial)
+      g_array_remove_index (self->edited, i - 1);
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
   AtlasIncidentLayer *self = ATLAS_INCIDENT_LAYER (source);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  guint serial = job->serial;
   g_autoptr(GError) error = NULL;
   LoadedPoints *points = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -197,6 +220,8 @@ loaded_cb (GObject      *source,
     return;
 
   g_clear_object (&self->loading);
+  g_clear_pointer (&self->loading_request, g_free);
+  forget_edits_up_to (self, serial);
   if (points == NULL)
     g_warning ("The incidents could not be drawn: %s", error->message);
 
@@ -244,6 +269,13 @@ atlas_incident_layer_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->followed_case != NULL)
+    g_clear_signal_handler (&self->edit_handler, self->followed_case);
+  g_clear_object (&self->followed_case);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->loading_request, g_free);
+  g_clear_pointer (&self->edited, g_array_unref);
   g_clear_pointer (&self->points, loaded_points_free);
   g_clear_pointer (&self->cache, point_cache_unref);
   g_clear_pointer (&self->drawn, g_array_unref);
@@ -302,12 +334,178 @@ atlas_incident_layer_class_init (AtlasIncidentLayerClass *klass)
 }
 
 static void
+edited_incident_clear (EditedIncident *edited)
+{
+  g_free (edited->category);
+}
+
+static void
 atlas_incident_layer_init (AtlasIncidentLayer *self)
 {
   self->drawn = g_array_new (FALSE, FALSE, sizeof (DrawnCluster));
+  self->edited = g_array_new (FALSE, TRUE, sizeof (EditedIncident));
+  g_array_set_clear_func (self->edited, (GDestroyNotify) edited_incident_clear);
   self->selected_id = -1;
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   g_signal_connect (self, "notify::visible", G_CALLBACK (hidden_cb), NULL);
+}
+
+/* ---- following edits ---------------------------------------------------------------- */
+
+static char *
+describe_request (AtlasFilter *filter)
+{
+  g_autofree char *key = filter ? atlas_filter_describe_without_dates (filter) : g_strdup ("");
+  gint32 first_day = G_MININT32, last_day = G_MAXINT32;
+
+  if (filter != NULL)
+    atlas_filter_get_day_range (filter, &first_day, &last_day);
+  return g_strdup_printf ("%s|%d|%d", key, first_day, last_day);
+}
+
+/* Whether the running load began after the last edit, from the store, for the same view. */
+static gboolean
+rebuilding_since_last_edit (AtlasIncidentLayer *self,
+                            AtlasCase          *atlas_case,
+                            AtlasFilter        *filter)
+{
+  g_autofree char *request = NULL;
+
+  if (self->loading == NULL || !self->loading_reads_store
+      || self->loading_serial != self->edit_serial || atlas_case != self->followed_case)
+    return FALSE;
+  request = describe_request (filter);
+  return g_strcmp0 (request, self->loading_request) == 0;
+}
+
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  AtlasIncidentLayer *self = data;
+
+  self->rebuild_id = 0;
+  if (self->followed_case != NULL)
+    atlas_incident_layer_reload (self, self->followed_case, self->filter);
+  return G_SOURCE_REMOVE;
+}
+
+static EditedIncident *
+edited_entry (AtlasIncidentLayer *self,
+              gint64              id)
+{
+  EditedIncident fresh = { .id = id };
+
+  for (guint i = 0; i < self->edited->len; i++)
+    if (g_array_index (self->edited, EditedIncident, i).id == id)
+      return &g_array_index (self->edited, EditedIncident, i);
+  g_array_append_val (self->edited, fresh);
+  return &g_array_index (self->edited, EditedIncident, self->edited->len - 1);
+}
+
+/* Notes where incident @id is now (@after, or nowhere when deleted). A filter other than
+ * none could hide it, and only the store can tell (its claims, its sources' grades, its
+ * dates): then it is only taken out of what the index draws, and the rebuild brings it
+ * back if it passes. */
+static void
+note_edited (AtlasIncidentLayer *self,
+             gint64              id,
+             AtlasRecord        *after)
+{
+  EditedIncident *edited = edited_entry (self, id);
+  AtlasIncident *incident = after ? ATLAS_INCIDENT (after) : NULL;
+
+  edited->serial = self->edit_serial;
+  edited->shown = incident != NULL
+                  && (self->filter == NULL || atlas_filter_is_empty (self->filter));
+  g_clear_pointer (&edited->category, g_free);
+  if (incident == NULL)
+    return;
+  edited->latitude = atlas_incident_get_latitude (incident);
+  edited->longitude = atlas_incident_get_longitude (incident);
+  edited->category = g_strdup (atlas_incident_get_category (incident));
+  edited->precision = atlas_location_precision_from_string (
+    atlas_incident_get_location_precision (incident));
+}
+
+/* An edit committed: its incidents are drawn from it at once; the index is rebuilt once
+ * the main loop is idle, so that edits made together (an undo of several) make one. */
+static void
+edit_applied_cb (AtlasIncidentLayer *self,
+                 AtlasEdit          *edit,
+                 AtlasCase          *atlas_case)
+{
+  gboolean incidents = FALSE;
+
+  for (guint i = 0; i < atlas_edit_get_n_steps (edit); i++)
+    {
+      AtlasRecord *before, *after;
+
+      atlas_edit_get_step (edit, i, &before, &after);
+      if (!g_str_equal (atlas_record_get_kind (after ? after : before), "incident"))
+        continue;
+      if (!incidents)
+        self->edit_serial++;
+      incidents = TRUE;
+      note_edited (self, atlas_record_get_id (after ? after : before), after);
+    }
+  if (!incidents)
+    return;
+
+  /* what was loaded is out of date: any load from now on reads the store */
+  g_clear_pointer (&self->cache, point_cache_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+follow_edits (AtlasIncidentLayer *self,
+              AtlasCase          *atlas_case)
+{
+  if (atlas_case == self->followed_case)
+    return;
+  if (self->followed_case != NULL)
+    g_clear_signal_handler (&self->edit_handler, self->followed_case);
+  g_set_object (&self->followed_case, atlas_case);
+  g_array_set_size (self->edited, 0);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (atlas_case != NULL)
+    self->edit_handler = g_signal_connect_object (atlas_case, "edit-applied",
+                                                  G_CALLBACK (edit_applied_cb), self,
+                                                  G_CONNECT_SWAPPED);
+}
+
+/**
+ * _atlas_incident_layer_find_edited:
+ *
+ * Returns: (nullable): incident @id as an edit since the index left it
+ */
+const EditedIncident *
+_atlas_incident_layer_find_edited (AtlasIncidentLayer *self,
+                                   gint64              id)
+{
+  for (guint i = 0; i < self->edited->len; i++)
+    if (g_array_index (self->edited, EditedIncident, i).id == id)
+      return &g_array_index (self->edited, EditedIncident, i);
+  return NULL;
+}
+
+/* The index of category @name among those drawn, added if an edit brought a new one. */
+guint16
+_atlas_incident_layer_category_index (AtlasIncidentLayer *self,
+                                      const char         *name)
+{
+  char **categories = self->points->categories;
+  guint n = g_strv_length (categories);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (categories[i], name) == 0)
+      return i;
+  categories = g_renew (char *, categories, n + 2);
+  categories[n] = g_strdup (name ? name : "");
+  categories[n + 1] = NULL;
+  self->points->categories = categories;
+  return n;
 }
 
 AtlasIncidentLayer *
@@ -336,6 +534,9 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_pointer (&self->loading_request, g_free);
+  g_set_object (&self->filter, filter);
+  follow_edits (self, atlas_case);
   if (atlas_case == NULL)
     {
       g_clear_pointer (&self->points, loaded_points_free);
@@ -358,6 +559,11 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
   self->cache_case = atlas_case;
   if (self->cache != NULL)
     job->cache = g_atomic_rc_box_acquire (self->cache);
+  job->serial = self->edit_serial;
+  self->loading_serial = self->edit_serial;
+  self->loading_reads_store = job->cache == NULL
+                              || !g_str_equal (job->cache->filter_key, job->filter_key);
+  self->loading_request = describe_request (filter);
   self->loading = g_cancellable_new ();
   task = g_task_new (self, self->loading, loaded_cb, NULL);
   g_task_set_source_tag (task, atlas_incident_layer_set_case);
@@ -377,6 +583,9 @@ atlas_incident_layer_reload (AtlasIncidentLayer *self,
 {
   g_return_if_fail (ATLAS_IS_INCIDENT_LAYER (self));
 
+  /* after an edit the window asks too: the rebuild the edit began already reads it */
+  if (rebuilding_since_last_edit (self, atlas_case, filter))
+    return;
   g_clear_pointer (&self->cache, point_cache_unref);
   atlas_incident_layer_set_case (self, atlas_case, filter);
 }
@@ -497,7 +706,8 @@ gboolean
 atlas_incident_layer_is_loading (AtlasIncidentLayer *self)
 {
   g_return_val_if_fail (ATLAS_IS_INCIDENT_LAYER (self), FALSE);
-  return self->loading != NULL;
+  /* an edit's rebuild about to begin counts */
+  return self->loading != NULL || self->rebuild_id != 0;
 }
 
 /**

@@ -19,7 +19,9 @@
 #include "atlas-case.h"
 #include "atlas-export-command.h"
 #include "atlas-import-command.h"
+#include "atlas-view-link.h"
 #include "atlas-widget-capture.h"
+#include "atlas-window-links.h"
 #include "atlas-window.h"
 
 #define SCREENSHOT_TIMEOUT_SECONDS 60
@@ -369,7 +371,7 @@ take_screenshot (AtlasApplication *self,
   atlas_window_wait_until_settled (window);
 }
 
-static void
+static AtlasWindow *
 present_case (AtlasApplication *self,
               GFile            *case_file)
 {
@@ -379,11 +381,54 @@ present_case (AtlasApplication *self,
   if (self->screenshot_path != NULL)
     {
       take_screenshot (self, window);
-      return;
+      return window;
     }
 
   atlas_window_restore_state (window, self->settings);
   gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* A link that cannot be followed is said on the command line and in a window, one with no
+ * case when there is none open. */
+static void
+report_link_problem (AtlasApplication *self,
+                     const char       *message)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_printerr ("incident-atlas: %s\n", message);
+  if (self->screenshot_path != NULL)
+    {
+      self->exit_status = EXIT_FAILURE;
+      return;
+    }
+  if (parent == NULL)
+    parent = GTK_WINDOW (present_case (self, NULL));
+  atlas_window_show_error (parent, _("Could Not Follow the Link"), message);
+}
+
+/* An incident-atlas: link, from the desktop or the command line: its case opens in a new
+ * window, framed where the link says. */
+static void
+open_link (AtlasApplication *self,
+           GFile            *link_file)
+{
+  g_autofree char *uri = g_file_get_uri (link_file);
+  g_autoptr(AtlasViewLink) link = NULL;
+  g_autoptr(GFile) case_file = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window;
+
+  link = atlas_view_link_parse (uri, &error);
+  if (link == NULL || !atlas_view_link_check_case (link, &error))
+    {
+      report_link_problem (self, error->message);
+      return;
+    }
+  case_file = g_file_new_for_path (link->case_path);
+  window = present_case (self, case_file);
+  atlas_window_take_initial_link (window, g_steal_pointer (&link));
 }
 
 static void
@@ -412,7 +457,10 @@ atlas_application_open (GApplication  *app,
     n_files = MIN (n_files, 1);
 
   for (int i = 0; i < n_files; i++)
-    present_case (self, files[i]);
+    if (g_file_has_uri_scheme (files[i], ATLAS_VIEW_LINK_SCHEME))
+      open_link (self, files[i]);
+    else
+      present_case (self, files[i]);
 }
 
 static void
@@ -638,6 +686,7 @@ set_accels (GtkApplication *app)
     { "win.redo", { "<Shift><Control>z", NULL } },
     { "win.add-incident", { "<Shift><Control>a", NULL } },
     { "win.add-source", { "<Shift><Control>d", NULL } },
+    { "win.copy-link", { "<Shift><Control>c", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -694,7 +743,8 @@ atlas_application_init (AtlasApplication *self)
   self->screenshot_height = DEFAULT_SCREENSHOT_HEIGHT;
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[CASE.gpkg…]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self),
+                                                     _("[CASE.gpkg… | incident-atlas:LINK]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Plot incidents and reported routes on an offline map, with the source of every fact.\n"
       "Without a case file, the bundled sample case opens read-only."));

@@ -117,6 +117,7 @@ build_map_menu (AtlasWindow *self,
   if (self->undo_stack == NULL)
     {
       g_menu_append (menu, _("Save a Copy to Edit…"), "win.save-copy");
+      _atlas_window_links_add_to_menu (self, menu);
       return G_MENU_MODEL (menu);
     }
   add = g_menu_item_new (_("_Add Incident Here…"), NULL);
@@ -137,6 +138,7 @@ build_map_menu (AtlasWindow *self,
                                                               latitude, longitude));
       g_menu_append_item (menu, stop);
     }
+  _atlas_window_links_add_to_menu (self, menu);
   return G_MENU_MODEL (menu);
 }
 

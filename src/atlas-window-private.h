@@ -16,6 +16,7 @@
 #include "atlas-map-view.h"
 #include "atlas-record-form.h"
 #include "atlas-undo-stack.h"
+#include "atlas-view-link.h"
 #include "atlas-window.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,7 @@ struct _AtlasWindow
   AtlasFilter          *filter;
 
   char                 *initial_page;
+  AtlasViewLink        *initial_link;  /* the link the window opened for, until followed */
   char                 *basemap;
   char                 *mbtiles_path;
   gboolean              sidebar_shown;
@@ -109,5 +111,10 @@ gboolean    _atlas_window_briefing_frame_step      (AtlasWindow    *self,
 void        _atlas_window_briefing_presenting_changed (AtlasWindow *self,
                                                        gboolean     presenting);
 const char *_atlas_window_briefing_get_key         (AtlasWindow    *self);
+void _atlas_window_links_init       (AtlasWindow    *self);
+void _atlas_window_links_class_init (GtkWidgetClass *widget_class);
+void _atlas_window_links_follow_initial (AtlasWindow *self);
+void _atlas_window_links_add_to_menu (AtlasWindow   *self,
+                                      GMenu         *menu);
 
 G_END_DECLS

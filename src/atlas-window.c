@@ -311,6 +311,7 @@ set_case (AtlasWindow *self,
   update_briefing_actions (self);
   if (!restore_viewport (self))
     show_initial_view (self);
+  _atlas_window_links_follow_initial (self);
   show_initial_page (self);
   check_case_integrity (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
@@ -1003,6 +1004,7 @@ atlas_window_finalize (GObject *object)
   g_clear_object (&self->case_file);
   g_clear_pointer (&self->basemap, g_free);
   g_clear_pointer (&self->initial_page, g_free);
+  g_clear_pointer (&self->initial_link, atlas_view_link_free);
   g_clear_pointer (&self->mbtiles_path, g_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
@@ -1142,6 +1144,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.basemap", "basemap");
   _atlas_window_edit_class_init (widget_class);
   _atlas_window_briefing_class_init (widget_class);
+  _atlas_window_links_class_init (widget_class);
 }
 
 static void
@@ -1179,6 +1182,7 @@ atlas_window_init (AtlasWindow *self)
   add_drop_target (self);
   _atlas_window_edit_init (self);
   _atlas_window_briefing_init (self);
+  _atlas_window_links_init (self);
   update_briefing_actions (self);
 }
 

@@ -6,7 +6,9 @@
  * The map with 1,000,000 incidents: a case file is written with them, then opened in a
  * real map view. Prints the clustering index's build time and memory, the time from opening
  * the case to the first frame with incidents, and the incident layer's snapshot time per
- * frame while panning, then the density layer's. Usage: bench-map [N | CASE.gpkg]: a case
+ * frame while panning, then the density layer's, then what an edit costs: from its commit
+ * to the first frame that shows it, and the index's rebuild behind it, beside reading the
+ * case again as every edit did before. Usage: bench-map [N | CASE.gpkg]: a case
  * file given is opened instead of one written. With BENCH_MAP_PICTURES=DIR set, the map at
  * a country zoom is saved there as clusters.png and density.png.
  */
@@ -19,6 +21,7 @@
 
 #include "atlas-case.h"
 #include "atlas-document.h"
+#include "atlas-edit.h"
 #include "atlas-incident.h"
 #include "atlas-map-view.h"
 #include "atlas-widget-capture.h"
@@ -185,6 +188,174 @@ save_picture (AtlasMapView *map_view,
     g_printerr ("%s: %s\n", path, error->message);
 }
 
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Applies @edit and waits for the first frame after its commit; returns the milliseconds
+ * from the commit to that frame, and checks, if @shown, that the frame draws the incident
+ * the edit leaves (its first step's) as itself where it is now. */
+static double
+time_edit_to_frame (AtlasMapView *map_view,
+                    AtlasCase    *atlas_case,
+                    AtlasEdit    *edit,
+                    gboolean      shown,
+                    double       *commit_ms)
+{
+  AtlasIncidentLayer *layer = atlas_map_view_get_incident_layer (map_view);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (layer));
+  g_autoptr(GError) error = NULL;
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gint64 start = g_get_monotonic_time ();
+  gint64 committed;
+  double ms;
+
+  if (!atlas_case_apply_edit (atlas_case, edit, &error))
+    g_error ("%s", error->message);
+  committed = g_get_monotonic_time ();
+  *commit_ms = (committed - start) / 1000.0;
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  ms = (g_get_monotonic_time () - committed) / 1000.0;
+  g_signal_handler_disconnect (clock, handler);
+
+  if (shown)
+    {
+      ShumateViewport *viewport = atlas_map_view_get_viewport (map_view);
+      AtlasRecord *before, *after;
+      AtlasCluster cluster;
+      double x, y;
+
+      /* the edit's own records, which the commit gave their row ids */
+      atlas_edit_get_step (edit, 0, &before, &after);
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (layer),
+                                                  atlas_record_get_double (after, "latitude"),
+                                                  atlas_record_get_double (after, "longitude"),
+                                                  &x, &y);
+      if (!atlas_incident_layer_pick (layer, x, y, &cluster) || cluster.count != 1
+          || cluster.id != atlas_record_get_id (after))
+        g_error ("the first frame after the edit does not show %s",
+                 atlas_record_get_key (after));
+    }
+  return ms;
+}
+
+static void
+time_edit (AtlasMapView *map_view,
+           AtlasCase    *atlas_case,
+           const char   *what,
+           AtlasEdit    *edit,
+           gboolean      shown)
+{
+  double commit_ms, frame_ms, rebuilt_ms;
+  gint64 start = g_get_monotonic_time ();
+
+  frame_ms = time_edit_to_frame (map_view, atlas_case, edit, shown, &commit_ms);
+  wait_for_index (map_view);
+  rebuilt_ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_print ("edit-%s: commit %.1f ms; from the commit to the first frame showing it %.1f ms "
+           "(target: under 100 ms); background rebuild in place %.0f ms after the edit\n",
+           what, commit_ms, frame_ms, rebuilt_ms);
+}
+
+/* An edit of each kind on a writable copy of the case, the view on an empty place where
+ * the edited incidents are moved and added. */
+static void
+time_edits (AtlasMapView *map_view,
+            GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasCase) atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_autoptr(AtlasRecord) mover = NULL, moved = NULL, doomed = NULL;
+  g_autoptr(AtlasIncident) added = atlas_incident_new ("inc-added");
+  g_autoptr(AtlasEdit) move = atlas_edit_new ("Move"), add = atlas_edit_new ("Add");
+  g_autoptr(AtlasEdit) removal = atlas_edit_new ("Delete");
+  g_autoptr(AtlasEdit) undo_removal = NULL, undo_move = NULL;
+  gint64 start;
+
+  g_assert_no_error (error);
+  atlas_map_view_set_case (map_view, atlas_case);
+  wait_for_index (map_view);
+  atlas_map_view_show_at (map_view, -70.0, 0.0, 10);
+  wait_for_index (map_view);
+
+  start = g_get_monotonic_time ();
+  atlas_map_view_reload (map_view);
+  wait_for_index (map_view);
+  g_print ("edit-before (reading the case again and a full rebuild, as every edit did): "
+           "%.0f ms\n", seconds_since (start) * 1000);
+
+  mover = atlas_case_lookup (atlas_case, "incident", "inc-0", NULL);
+  doomed = atlas_case_lookup (atlas_case, "incident", "inc-1", NULL);
+  moved = atlas_record_dup (mover);
+  atlas_record_set_double (moved, "latitude", -70.0);
+  atlas_record_set_double (moved, "longitude", 0.0);
+  atlas_edit_change (move, mover, moved);
+  time_edit (map_view, atlas_case, "move", move, TRUE);
+
+  atlas_incident_set_title (added, "Added");
+  atlas_incident_set_category (added, "arrest");
+  atlas_incident_set_latitude (added, -70.02);
+  atlas_incident_set_longitude (added, 0.05);
+  atlas_incident_set_location_precision (added, "site");
+  atlas_edit_add (add, ATLAS_RECORD (added));
+  time_edit (map_view, atlas_case, "add", add, TRUE);
+
+  atlas_edit_remove (removal, doomed);
+  time_edit (map_view, atlas_case, "delete", removal, FALSE);
+  undo_removal = atlas_edit_invert (removal);
+  time_edit (map_view, atlas_case, "undo-delete", undo_removal, FALSE);
+  undo_move = atlas_edit_invert (move);
+  time_edit (map_view, atlas_case, "undo-move", undo_move, FALSE);
+
+  /* five incidents added in a row: each shows in the next frame; the rebuild follows the
+   * last */
+  {
+    double worst = 0, commit_ms;
+
+    start = g_get_monotonic_time ();
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autofree char *key = g_strdup_printf ("inc-burst-%u", i);
+        g_autoptr(AtlasIncident) incident = atlas_incident_new (key);
+        g_autoptr(AtlasEdit) edit = atlas_edit_new ("Add");
+
+        atlas_incident_set_title (incident, "Added");
+        atlas_incident_set_category (incident, "bombing");
+        atlas_incident_set_latitude (incident, -70.03 - 0.01 * i);
+        atlas_incident_set_longitude (incident, -0.05 + 0.02 * i);
+        atlas_incident_set_location_precision (incident, "site");
+        atlas_edit_add (edit, ATLAS_RECORD (incident));
+        double ms = time_edit_to_frame (map_view, atlas_case, edit, TRUE, &commit_ms);
+
+        worst = MAX (worst, ms);
+      }
+    wait_for_index (map_view);
+    g_print ("edit-burst of 5 adds: worst from a commit to the first frame %.1f ms; the "
+             "rebuild in place %.0f ms after the first edit\n", worst,
+             seconds_since (start) * 1000);
+  }
+
+  /* a frame with no edit, for comparison: the whole window is drawn again */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (map_view));
+    gboolean painted = FALSE;
+    gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+
+    start = g_get_monotonic_time ();
+    gtk_widget_queue_draw (GTK_WIDGET (atlas_map_view_get_incident_layer (map_view)));
+    while (!painted)
+      g_main_context_iteration (NULL, TRUE);
+    g_print ("frame-without-edit: %.1f ms from asking for it to its end\n",
+             seconds_since (start) * 1000);
+    g_signal_handler_disconnect (clock, handler);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +444,12 @@ main (int   argc,
   }
   g_print ("anchors: libshumate markers 105 ms per frame at 10k and ~1.08 s at 100k; a plain "
            "custom layer 589 ms at 1M\n");
+
+  if (!given)
+    {
+      atlas_map_view_set_density_shown (map_view, FALSE);
+      time_edits (map_view, file);
+    }
 
   gtk_window_destroy (window);
   g_clear_object (&atlas_case);

@@ -4,14 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The clusters drawn on the map: counts, splitting with zoom, bounding boxes, categories,
- * bad input, cancellation and queries from several threads.
+ * bad input, cancellation, queries from several threads, and the two-thread build against
+ * the one-thread one.
  */
 
 #include "config.h"
 
 #include <math.h>
 
-#include "atlas-cluster-index.h"
+#include "atlas-cluster-index-private.h"
 
 #define RADIUS        40.0
 /* Positions are stored to about 1 cm; a cluster counts as inside a box within this. */
@@ -883,6 +884,107 @@ test_large_input (void)
   g_assert_cmpuint (atlas_cluster_index_get_memory_size (index) / n, <, 100);
 }
 
+/* A view of few incidents draws each on its own; one of many draws the clusters. */
+static void
+test_few_in_view_not_clustered (void)
+{
+  const gsize n = 40;
+  g_autofree AtlasMapPoint *points = g_new (AtlasMapPoint, n);
+  g_autoptr(AtlasClusterIndex) index = NULL;
+  AtlasBounds tehran = { 51.0, 35.4, 51.8, 36.0 };
+
+  /* forty incidents in Tehran, a few hundred metres apart */
+  for (gsize i = 0; i < n; i++)
+    points[i] = (AtlasMapPoint) { 35.70 + 0.004 * (i % 7), 51.40 + 0.004 * (i / 7),
+                                  (gint64) i, (guint16) (i % 3) };
+  index = build (points, n);
+
+  for (int zoom = 0; zoom <= 10; zoom++)
+    {
+      g_autoptr(GArray) clustered = atlas_cluster_index_query (index, &tehran, zoom);
+      g_autoptr(GArray) few = atlas_cluster_index_query_for_view (index, &tehran, zoom, 41);
+      g_autoptr(GArray) many = atlas_cluster_index_query_for_view (index, &tehran, zoom, 40);
+
+      /* the plain query clusters them at every one of these zooms */
+      g_assert_cmpuint (clustered->len, <, n);
+      g_assert_cmpuint (few->len, ==, n);
+      for (guint i = 0; i < few->len; i++)
+        {
+          const AtlasCluster *single = &g_array_index (few, AtlasCluster, i);
+
+          g_assert_cmpuint (single->count, ==, 1);
+          g_assert_nonnull (find_by_id (few, single->id));
+        }
+      g_assert_cmpuint (many->len, ==, clustered->len);
+      g_assert_cmpuint (sum_counts (many), ==, n);
+    }
+}
+
+/* Asserts that @a and @b give the same clusters, in the same order, at every zoom. */
+static void
+assert_same_index (AtlasClusterIndex *a,
+                   AtlasClusterIndex *b)
+{
+  g_assert_cmpuint (atlas_cluster_index_get_n_points (a), ==,
+                    atlas_cluster_index_get_n_points (b));
+  g_assert_cmpuint (atlas_cluster_index_get_n_clusters (a), ==,
+                    atlas_cluster_index_get_n_clusters (b));
+  for (int zoom = 0; zoom <= atlas_cluster_index_get_max_zoom (a) + 1; zoom++)
+    {
+      g_autoptr(GArray) x = atlas_cluster_index_query (a, &world, zoom);
+      g_autoptr(GArray) y = atlas_cluster_index_query (b, &world, zoom);
+
+      g_assert_cmpuint (x->len, ==, y->len);
+      for (guint i = 0; i < x->len; i++)
+        {
+          const AtlasCluster *p = &g_array_index (x, AtlasCluster, i);
+          const AtlasCluster *q = &g_array_index (y, AtlasCluster, i);
+
+          g_assert_cmpint (p->id, ==, q->id);
+          g_assert_cmpuint (p->count, ==, q->count);
+          g_assert_cmpfloat (p->latitude, ==, q->latitude);
+          g_assert_cmpfloat (p->longitude, ==, q->longitude);
+          g_assert_cmpuint (p->category, ==, q->category);
+          g_assert_cmphex (p->category_mask, ==, q->category_mask);
+          g_assert_cmpmem (p->mix_shares, sizeof p->mix_shares,
+                           q->mix_shares, sizeof q->mix_shares);
+          if (p->count > 1)
+            g_assert_cmpint (atlas_cluster_index_get_expansion_zoom (a, p->id), ==,
+                             atlas_cluster_index_get_expansion_zoom (b, q->id));
+        }
+    }
+}
+
+/* The two-thread build (halves sorted apart then merged, levels swept in two parts) gives
+ * exactly what one thread gives, on data large enough to take that path. */
+static void
+test_threads_agree (void)
+{
+  const gsize n = 300000;
+  g_autofree AtlasMapPoint *points = make_points (n, 14);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasClusterIndex) one = NULL;
+  g_autoptr(AtlasClusterIndex) two = NULL;
+
+  /* scatter the clumps' latitudes too, so that many levels find a row to split at */
+  for (gsize i = 0; i < n; i += 2)
+    points[i].latitude = -80.0 + 160.0 * (double) i / n;
+
+  one = _atlas_cluster_index_new_with_threads (points, n, RADIUS,
+                                               ATLAS_CLUSTER_INDEX_DEFAULT_MAX_ZOOM, FALSE,
+                                               NULL, &error);
+  g_assert_no_error (error);
+  two = _atlas_cluster_index_new_with_threads (points, n, RADIUS,
+                                               ATLAS_CLUSTER_INDEX_DEFAULT_MAX_ZOOM, TRUE,
+                                               NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (one->n_split_levels, ==, 0);
+  g_test_message ("levels swept in two parts: %u", two->n_split_levels);
+  g_assert_cmpuint (two->n_split_levels, >=, 3);
+  assert_same_index (one, two);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -915,6 +1017,9 @@ main (int   argc,
   g_test_add_func ("/atlas/cluster-index/deterministic", test_deterministic);
   g_test_add_func ("/atlas/cluster-index/concurrent-queries", test_concurrent_queries);
   g_test_add_func ("/atlas/cluster-index/large-input", test_large_input);
+  g_test_add_func ("/atlas/cluster-index/threads-agree", test_threads_agree);
+  g_test_add_func ("/atlas/cluster-index/few-in-view-not-clustered",
+                   test_few_in_view_not_clustered);
 
   return g_test_run ();
 }

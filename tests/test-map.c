@@ -509,8 +509,9 @@ drawn_on_its_own (Fixture     *fixture,
   return FALSE;
 }
 
-/* Three incidents share one place in Tehran: at a regional zoom they are one badge, but the
- * selected one (a briefing step's subject) is drawn on its own over it. */
+/* Three incidents share one place in Tehran. The sample has too few incidents in view to
+ * cluster (issue #18), so each is drawn on its own, selected or not; a selection in a
+ * badge of a larger case is tested in test-cluster-view.c. */
 static void
 test_selection_not_clustered (Fixture       *fixture,
                               gconstpointer  data)
@@ -523,7 +524,7 @@ test_selection_not_clustered (Fixture       *fixture,
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 34.0, 54.0);
   shumate_viewport_set_zoom_level (viewport, 5);
   wait_until_settled (fixture->map_view);
-  g_assert_false (drawn_on_its_own (fixture, appeal));
+  g_assert_true (drawn_on_its_own (fixture, appeal));
 
   atlas_selection_select (fixture->selection, appeal, ATLAS_SELECTION_NONE);
   wait_until_settled (fixture->map_view);

@@ -31,6 +31,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 enum {
   RECORDS_CHANGED,
+  EDIT_APPLIED,
   N_SIGNALS
 };
 
@@ -524,6 +525,7 @@ atlas_case_apply_edit (AtlasCase  *self,
   if (!_atlas_case_run_write (self, apply_work, &job, error))
     return FALSE;
 
+  g_signal_emit (self, signals[EDIT_APPLIED], 0, edit);
   announce (self, job.touched);
   return TRUE;
 }
@@ -882,4 +884,14 @@ _atlas_case_class_init_signals (GObjectClass *object_class)
   signals[RECORDS_CHANGED] = g_signal_new ("records-changed", G_TYPE_FROM_CLASS (object_class),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRV);
+  /**
+   * AtlasCase::edit-applied:
+   * @edit: the edit just committed, each record with its row id, before records-changed
+   *
+   * For a view that follows an edit at once from the records themselves (the map draws
+   * a moved incident where it now is while it rebuilds its index).
+   */
+  signals[EDIT_APPLIED] = g_signal_new ("edit-applied", G_TYPE_FROM_CLASS (object_class),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, ATLAS_TYPE_EDIT);
 }

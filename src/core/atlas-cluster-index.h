@@ -70,6 +70,10 @@ AtlasClusterIndex *atlas_cluster_index_new_full           (const AtlasMapPoint *
 GArray            *atlas_cluster_index_query              (AtlasClusterIndex   *self,
                                                            const AtlasBounds   *bounds,
                                                            int                  zoom);
+GArray            *atlas_cluster_index_query_for_view     (AtlasClusterIndex   *self,
+                                                           const AtlasBounds   *bounds,
+                                                           int                  zoom,
+                                                           guint                min_to_cluster);
 GArray            *atlas_cluster_index_query_positions    (AtlasClusterIndex   *self,
                                                            const AtlasBounds   *bounds,
                                                            int                  zoom);

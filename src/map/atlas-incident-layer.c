@@ -8,78 +8,25 @@
  * categories in proportion, and sized so that no two badges overlap; single incidents get their
  * category's symbol, and a soft halo the size of what is known when the place is known only
  * to a town, district or province. A frame only walks what the view shows, never all N.
+ *
+ * An edit of an incident shows at once, whatever the case's size: the layer keeps the index
+ * it has, draws the edited incidents from the edit itself (where they are now; those moved
+ * away or deleted taken out of what the index draws) and rebuilds the index on a worker,
+ * from the store; several edits in a row make one rebuild, the newest state. The edits are
+ * forgotten once an index that includes them is in place, so what is drawn then is exactly
+ * a fresh build's.
+ *
+ * This file loads the incidents, builds their index and follows the edits;
+ * atlas-incident-layer-draw.c draws a frame from it.
  */
 
 #include "config.h"
 
 #include <math.h>
-#include <pango/pangocairo.h>
-#include <stdlib.h>
 
-#include "atlas-badge-layout.h"
-#include "atlas-incident-layer.h"
-#include "atlas-map-style.h"
-#include "atlas-number-format.h"
-
-#define CLUSTER_RADIUS_PX 48.0
-#define SYMBOL_RADIUS 7.0
-#define VIEW_MARGIN_PX 40.0
-#define EARTH_METRES_PER_PIXEL_Z0 156543.03392
-
-/* Every incident that passes the filter but its date range, as loaded from the store once:
- * a date range (the timeline, its play button) is then applied in memory, without asking
- * the store again. Shared read-only between the main thread and workers. */
-typedef struct {
-  char       *filter_key;
-  GArray     *points;      /* AtlasMapPoint, in id order */
-  GArray     *spans;       /* AtlasDaySpan, parallel to points */
-  GByteArray *precisions;  /* AtlasLocationPrecision, parallel to points */
-  char      **categories;
-  /* the index of every point, built the first time no date range is asked for: clearing
-   * the range then costs nothing */
-  GMutex             lock;
-  AtlasClusterIndex *full_index;
-} PointCache;
-
-/* What the worker hands back: the index and what is needed to draw single points. */
-typedef struct {
-  AtlasClusterIndex *index;
-  GArray            *ids;         /* gint64, sorted */
-  GByteArray        *precisions;  /* AtlasLocationPrecision, parallel to ids */
-  char             **categories;
-  PointCache        *cache;
-} LoadedPoints;
-
-/* How many categories a badge's ring names, its own and those of badges counted in it. */
-#define MAX_MIX_PARTS 6
-
-typedef struct {
-  guint16 category;
-  double  count;
-} MixPart;
-
-/* A cluster as last drawn, for picking; its count includes the badges counted in it. */
-typedef struct {
-  AtlasCluster cluster;
-  double       x;
-  double       y;
-  double       radius;
-  MixPart      mix[MAX_MIX_PARTS];
-  guint        n_mix;
-  double       other;        /* incidents of categories the mix does not name */
-} DrawnCluster;
-
-struct _AtlasIncidentLayer
-{
-  ShumateLayer   parent_instance;
-
-  LoadedPoints  *points;
-  PointCache    *cache;
-  AtlasCase     *cache_case;     /* whose incidents the cache holds; not a reference */
-  GArray        *drawn;          /* DrawnCluster, from the last snapshot */
-  GCancellable  *loading;
-  gint64         selected_id;
-};
+#include "atlas-edit.h"
+#include "atlas-incident.h"
+#include "atlas-incident-layer-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasIncidentLayer, atlas_incident_layer, SHUMATE_TYPE_LAYER)
 
@@ -130,6 +77,7 @@ typedef struct {
   gint32       first_day;
   gint32       last_day;
   PointCache  *cache;        /* nullable: what was loaded last time */
+  guint        serial;       /* the layer's edit_serial when it began */
 } LoadJob;
 
 static void
@@ -231,6 +179,7 @@ load_in_thread (GTask        *task,
 
   loaded->precisions = g_byte_array_new ();
   loaded->categories = g_strdupv (loaded->cache->categories);
+  loaded->n_index_categories = g_strv_length (loaded->categories);
   points = select_in_range (job, loaded->cache, loaded->precisions);
   loaded->index = build_index (job, loaded->cache, points, cancellable, &error);
   if (loaded->index == NULL)
@@ -246,12 +195,24 @@ load_in_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) loaded_points_free);
 }
 
+/* The edits that @serial's load read from the store are in its index: no longer drawn apart. */
+static void
+forget_edits_up_to (AtlasIncidentLayer *self,
+                    guint               serial)
+{
+  for (guint i = self->edited->len; i > 0; i--)
+    if (g_array_index (self->edited, EditedIncident, i - 1).serial <= serial)
+      g_array_remove_index (self->edited, i - 1);
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
   AtlasIncidentLayer *self = ATLAS_INCIDENT_LAYER (source);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  guint serial = job->serial;
   g_autoptr(GError) error = NULL;
   LoadedPoints *points = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -259,6 +220,8 @@ loaded_cb (GObject      *source,
     return;
 
   g_clear_object (&self->loading);
+  g_clear_pointer (&self->loading_request, g_free);
+  forget_edits_up_to (self, serial);
   if (points == NULL)
     g_warning ("The incidents could not be drawn: %s", error->message);
 
@@ -274,425 +237,12 @@ loaded_cb (GObject      *source,
 }
 
 static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-static int
 compare_drawn_x (gconstpointer a,
                  gconstpointer b)
 {
   double x = ((const DrawnCluster *) a)->x, y = ((const DrawnCluster *) b)->x;
 
   return (x > y) - (x < y);
-}
-
-static AtlasLocationPrecision
-precision_of (AtlasIncidentLayer *self,
-              gint64              id)
-{
-  guint index;
-
-  if (!g_array_binary_search (self->points->ids, &id, compare_ids, &index))
-    return ATLAS_LOCATION_SITE;
-  return self->points->precisions->data[index];
-}
-
-static const AtlasCategoryStyle *
-style_of (AtlasIncidentLayer *self,
-          guint16             category)
-{
-  return atlas_map_style_for_category (self->points->categories[category]);
-}
-
-static double
-halo_radius_px (AtlasLocationPrecision precision,
-                double                 latitude,
-                double                 zoom)
-{
-  static const double metres[] = { 0, 4000, 20000, 120000, 400000 };
-  double metres_per_pixel = EARTH_METRES_PER_PIXEL_Z0 * cos (latitude * G_PI / 180) / exp2 (zoom);
-
-  return MIN (metres[precision] / metres_per_pixel, 600);
-}
-
-static void
-draw_halo (cairo_t                  *cr,
-           const DrawnCluster       *drawn,
-           const AtlasCategoryStyle *style,
-           double                    radius)
-{
-  cairo_pattern_t *gradient;
-
-  if (radius < SYMBOL_RADIUS * 1.5)
-    return;
-  gradient = cairo_pattern_create_radial (drawn->x, drawn->y, 0, drawn->x, drawn->y, radius);
-  cairo_new_path (cr);
-  cairo_pattern_add_color_stop_rgba (gradient, 0, style->colour.red, style->colour.green,
-                                     style->colour.blue, 0.30);
-  cairo_pattern_add_color_stop_rgba (gradient, 1, style->colour.red, style->colour.green,
-                                     style->colour.blue, 0.04);
-  cairo_arc (cr, drawn->x, drawn->y, radius, 0, 2 * G_PI);
-  cairo_set_source (cr, gradient);
-  cairo_fill (cr);
-  cairo_pattern_destroy (gradient);
-}
-
-/* For the counts on cluster badges, reused for every badge of a frame: a frame may draw
- * hundreds. */
-static PangoLayout *
-create_badge_layout (GtkWidget *widget)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
-  g_autoptr(PangoFontDescription) font = NULL;
-
-  font = pango_font_description_from_string ("Cantarell Bold 9.5");
-
-  pango_layout_set_font_description (layout, font);
-  return layout;
-}
-
-static int
-compare_parts (gconstpointer a,
-               gconstpointer b)
-{
-  const MixPart *x = a, *y = b;
-
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
-  return (int) x->category - (int) y->category;
-}
-
-/* The ring: an arc per category in proportion to its incidents, most first from twelve
- * o'clock, then the others in grey. */
-static void
-draw_mix_ring (AtlasIncidentLayer *self,
-               cairo_t            *cr,
-               DrawnCluster       *drawn)
-{
-  double width = MAX (3.5, drawn->radius * 0.3);
-  double ring = drawn->radius - width / 2;
-  double angle = -G_PI / 2;
-  double total = drawn->cluster.count;
-
-  qsort (drawn->mix, drawn->n_mix, sizeof (MixPart), compare_parts);
-  cairo_set_line_width (cr, width);
-  for (guint k = 0; k <= drawn->n_mix; k++)
-    {
-      double part = k < drawn->n_mix ? drawn->mix[k].count : drawn->other;
-      double sweep = 2 * G_PI * part / total;
-
-      if (sweep <= 0)
-        continue;
-      cairo_new_path (cr);
-      cairo_arc (cr, drawn->x, drawn->y, ring, angle, angle + sweep);
-      if (k < drawn->n_mix)
-        atlas_map_style_set_colour (cr, style_of (self, drawn->mix[k].category), 1.0);
-      else
-        cairo_set_source_rgb (cr, 0.62, 0.62, 0.64);
-      cairo_stroke (cr);
-      angle += sweep;
-    }
-}
-
-static void
-draw_cluster_badge (AtlasIncidentLayer *self,
-                    cairo_t            *cr,
-                    PangoLayout        *layout,
-                    DrawnCluster       *drawn)
-{
-  g_autofree char *count = atlas_format_count_short (drawn->cluster.count);
-  int width, height;
-
-  /* a path of its own: the previous badge's text left a current point, from which an arc
-   * would draw a line */
-  cairo_new_path (cr);
-  cairo_arc (cr, drawn->x, drawn->y, drawn->radius, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, 0.16, 0.16, 0.19, 0.90);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, ATLAS_BADGE_STROKE);
-  cairo_stroke (cr);
-  draw_mix_ring (self, cr, drawn);
-
-  /* white on the badge's dark disc: no halo needed */
-  pango_layout_set_text (layout, count, -1);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (cr, drawn->x - width / 2.0, drawn->y - height / 2.0);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
-draw_single (AtlasIncidentLayer *self,
-             cairo_t            *cr,
-             const DrawnCluster *drawn)
-{
-  const AtlasCategoryStyle *style = style_of (self, drawn->cluster.category);
-  gboolean selected = drawn->cluster.id == self->selected_id;
-
-  cairo_new_path (cr);
-  if (selected)
-    {
-      cairo_arc (cr, drawn->x, drawn->y, SYMBOL_RADIUS + 7, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.35);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
-      cairo_set_line_width (cr, 2.5);
-      cairo_stroke (cr);
-    }
-  atlas_map_style_trace_symbol (cr, style->symbol, drawn->x, drawn->y,
-                                selected ? SYMBOL_RADIUS + 2 : SYMBOL_RADIUS);
-  atlas_map_style_set_colour (cr, style, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 2);
-  cairo_stroke (cr);
-}
-
-static gboolean
-view_bounds (AtlasIncidentLayer *self,
-             AtlasBounds        *bounds)
-{
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double lat1, lon1, lat2, lon2;
-
-  if (width <= 0 || height <= 0 || shumate_viewport_get_reference_map_source (viewport) == NULL)
-    return FALSE;
-
-  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), -VIEW_MARGIN_PX,
-                                              -VIEW_MARGIN_PX, &lat1, &lon1);
-  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self),
-                                              width + VIEW_MARGIN_PX, height + VIEW_MARGIN_PX,
-                                              &lat2, &lon2);
-  *bounds = (AtlasBounds) { lon1, MIN (lat1, lat2), lon2, MAX (lat1, lat2) };
-  /* A view wider than the world */
-  if (lon2 - lon1 >= 360 || lon2 < lon1)
-    bounds->min_lon = -180, bounds->max_lon = 180;
-  return TRUE;
-}
-
-static gboolean
-drawn_as_single (AtlasIncidentLayer *self,
-                 gint64              id)
-{
-  for (guint i = 0; i < self->drawn->len; i++)
-    {
-      const DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
-
-      if (drawn->cluster.count == 1 && drawn->cluster.id == id)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static int
-compare_point_ids (gconstpointer a,
-                   gconstpointer b)
-{
-  gint64 x = ((const AtlasMapPoint *) a)->id, y = ((const AtlasMapPoint *) b)->id;
-
-  return (x > y) - (x < y);
-}
-
-/* The selected incident, which the filter lets through, from the cache's points. */
-static const AtlasMapPoint *
-find_selected_point (AtlasIncidentLayer *self)
-{
-  AtlasMapPoint key = { 0, 0, self->selected_id, 0 };
-  guint index;
-
-  if (self->selected_id < 0 || self->cache == NULL || self->cache->points == NULL
-      || !g_array_binary_search (self->points->ids, &self->selected_id, compare_ids, &index)
-      || !g_array_binary_search (self->cache->points, &key, compare_point_ids, &index))
-    return NULL;
-  return &g_array_index (self->cache->points, AtlasMapPoint, index);
-}
-
-/* The selection (a briefing step's subject) is drawn on its own, on top, even where it
- * falls in a cluster. */
-static void
-add_selected_single (AtlasIncidentLayer *self,
-                     ShumateViewport    *viewport)
-{
-  const AtlasMapPoint *point;
-  DrawnCluster drawn = { { 0, }, 0, 0, SYMBOL_RADIUS };
-
-  if (drawn_as_single (self, self->selected_id) || (point = find_selected_point (self)) == NULL)
-    return;
-
-  drawn.cluster = (AtlasCluster) { point->latitude, point->longitude, 1, point->id,
-                                   point->category, 1u << (point->category % 32) };
-  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), point->latitude,
-                                              point->longitude, &drawn.x, &drawn.y);
-  g_array_append_val (self->drawn, drawn);
-}
-
-/* Adds @count incidents of @category to the mix of @drawn. */
-static void
-mix_add (DrawnCluster *drawn,
-         guint16       category,
-         double        count)
-{
-  for (guint k = 0; k < drawn->n_mix; k++)
-    if (drawn->mix[k].category == category)
-      {
-        drawn->mix[k].count += count;
-        return;
-      }
-  if (drawn->n_mix < MAX_MIX_PARTS)
-    drawn->mix[drawn->n_mix++] = (MixPart) { category, count };
-  else
-    drawn->other += count;
-}
-
-/* The mix of @drawn's own cluster, from the index's shares. They name categories modulo
- * 32: in a case with more, those are drawn among the others. */
-static void
-mix_init (DrawnCluster *drawn,
-          guint         n_categories)
-{
-  const AtlasCluster *cluster = &drawn->cluster;
-  double named = 0;
-
-  drawn->n_mix = 0;
-  for (guint k = 0; k < ATLAS_CLUSTER_MIX_SIZE; k++)
-    if (cluster->mix_shares[k] > 0 && (n_categories <= 32 || cluster->count == 1))
-      {
-        double count = cluster->count * cluster->mix_shares[k]
-                       / (double) ATLAS_CLUSTER_MIX_WHOLE;
-
-        mix_add (drawn, cluster->count == 1 ? cluster->category : cluster->mix_categories[k],
-                 count);
-        named += count;
-      }
-  drawn->other = MAX (0, cluster->count - named);
-}
-
-/* Counts @from in @into, a badge drawn in its place. */
-static void
-mix_merge (DrawnCluster       *into,
-           const DrawnCluster *from)
-{
-  for (guint k = 0; k < from->n_mix; k++)
-    mix_add (into, from->mix[k].category, from->mix[k].count);
-  into->other += from->other;
-}
-
-/* Sizes the badges so that none overlaps another; those with no room left are counted
- * in the badge in their way, and not drawn. */
-static void
-lay_out_badges (AtlasIncidentLayer *self)
-{
-  g_autofree AtlasBadge *badges = g_new (AtlasBadge, MAX (self->drawn->len, 1));
-  guint kept = 0;
-
-  for (guint i = 0; i < self->drawn->len; i++)
-    {
-      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
-
-      badges[i] = (AtlasBadge) { drawn->x, drawn->y,
-                                 atlas_badge_radius_for_count (drawn->cluster.count),
-                                 drawn->cluster.count, -1 };
-    }
-  atlas_badge_layout_place (badges, self->drawn->len, SYMBOL_RADIUS);
-
-  for (guint i = 0; i < self->drawn->len; i++)
-    {
-      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
-
-      if (badges[i].merged_into >= 0)
-        mix_merge (&g_array_index (self->drawn, DrawnCluster, badges[i].merged_into), drawn);
-    }
-  for (guint i = 0; i < self->drawn->len; i++)
-    {
-      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
-
-      if (badges[i].merged_into >= 0)
-        continue;
-      drawn->radius = badges[i].radius;
-      drawn->cluster.count = badges[i].count;
-      g_array_index (self->drawn, DrawnCluster, kept++) = *drawn;
-    }
-  g_array_set_size (self->drawn, kept);
-}
-
-/* Queries the index for the view and places each cluster in widget coordinates. */
-static void
-collect_drawn (AtlasIncidentLayer *self)
-{
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double zoom = shumate_viewport_get_zoom_level (viewport);
-  g_autoptr(GArray) clusters = NULL;
-  AtlasBounds bounds;
-  guint n_categories;
-
-  g_array_set_size (self->drawn, 0);
-  if (self->points == NULL || !view_bounds (self, &bounds))
-    return;
-
-  n_categories = g_strv_length (self->points->categories);
-  clusters = atlas_cluster_index_query (self->points->index, &bounds, (int) floor (zoom));
-  for (guint i = 0; i < clusters->len; i++)
-    {
-      DrawnCluster drawn = { g_array_index (clusters, AtlasCluster, i), 0, 0, SYMBOL_RADIUS };
-
-      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                                  drawn.cluster.latitude,
-                                                  drawn.cluster.longitude, &drawn.x, &drawn.y);
-      mix_init (&drawn, n_categories);
-      g_array_append_val (self->drawn, drawn);
-    }
-  lay_out_badges (self);
-  /* after the badges are laid out, so the selection is never merged into one */
-  add_selected_single (self, viewport);
-}
-
-static void
-atlas_incident_layer_snapshot (GtkWidget   *widget,
-                               GtkSnapshot *snapshot)
-{
-  AtlasIncidentLayer *self = ATLAS_INCIDENT_LAYER (widget);
-  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
-  g_autoptr(PangoLayout) badge_layout = NULL;
-  cairo_t *cr;
-
-  collect_drawn (self);
-  if (self->drawn->len == 0)
-    return;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0,
-                                                                 gtk_widget_get_width (widget),
-                                                                 gtk_widget_get_height (widget)));
-  for (guint i = 0; i < self->drawn->len; i++)
-    {
-      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
-
-      if (drawn->cluster.count == 1)
-        draw_halo (cr, drawn, style_of (self, drawn->cluster.category),
-                   halo_radius_px (precision_of (self, drawn->cluster.id),
-                                   drawn->cluster.latitude, zoom));
-    }
-  for (guint i = 0; i < self->drawn->len; i++)
-    {
-      DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
-
-      if (drawn->cluster.count == 1)
-        draw_single (self, cr, drawn);
-      else
-        {
-          if (badge_layout == NULL)
-            badge_layout = create_badge_layout (widget);
-          draw_cluster_badge (self, cr, badge_layout, drawn);
-        }
-    }
-  cairo_destroy (cr);
 }
 
 static void
@@ -719,6 +269,13 @@ atlas_incident_layer_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->followed_case != NULL)
+    g_clear_signal_handler (&self->edit_handler, self->followed_case);
+  g_clear_object (&self->followed_case);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->loading_request, g_free);
+  g_clear_pointer (&self->edited, g_array_unref);
   g_clear_pointer (&self->points, loaded_points_free);
   g_clear_pointer (&self->cache, point_cache_unref);
   g_clear_pointer (&self->drawn, g_array_unref);
@@ -762,7 +319,7 @@ atlas_incident_layer_class_init (AtlasIncidentLayerClass *klass)
   object_class->constructed = atlas_incident_layer_constructed;
   object_class->dispose = atlas_incident_layer_dispose;
   object_class->get_property = atlas_incident_layer_get_property;
-  widget_class->snapshot = atlas_incident_layer_snapshot;
+  widget_class->snapshot = _atlas_incident_layer_snapshot;
 
   /**
    * AtlasIncidentLayer:index: (nullable)
@@ -777,12 +334,178 @@ atlas_incident_layer_class_init (AtlasIncidentLayerClass *klass)
 }
 
 static void
+edited_incident_clear (EditedIncident *edited)
+{
+  g_free (edited->category);
+}
+
+static void
 atlas_incident_layer_init (AtlasIncidentLayer *self)
 {
   self->drawn = g_array_new (FALSE, FALSE, sizeof (DrawnCluster));
+  self->edited = g_array_new (FALSE, TRUE, sizeof (EditedIncident));
+  g_array_set_clear_func (self->edited, (GDestroyNotify) edited_incident_clear);
   self->selected_id = -1;
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   g_signal_connect (self, "notify::visible", G_CALLBACK (hidden_cb), NULL);
+}
+
+/* ---- following edits ---------------------------------------------------------------- */
+
+static char *
+describe_request (AtlasFilter *filter)
+{
+  g_autofree char *key = filter ? atlas_filter_describe_without_dates (filter) : g_strdup ("");
+  gint32 first_day = G_MININT32, last_day = G_MAXINT32;
+
+  if (filter != NULL)
+    atlas_filter_get_day_range (filter, &first_day, &last_day);
+  return g_strdup_printf ("%s|%d|%d", key, first_day, last_day);
+}
+
+/* Whether the running load began after the last edit, from the store, for the same view. */
+static gboolean
+rebuilding_since_last_edit (AtlasIncidentLayer *self,
+                            AtlasCase          *atlas_case,
+                            AtlasFilter        *filter)
+{
+  g_autofree char *request = NULL;
+
+  if (self->loading == NULL || !self->loading_reads_store
+      || self->loading_serial != self->edit_serial || atlas_case != self->followed_case)
+    return FALSE;
+  request = describe_request (filter);
+  return g_strcmp0 (request, self->loading_request) == 0;
+}
+
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  AtlasIncidentLayer *self = data;
+
+  self->rebuild_id = 0;
+  if (self->followed_case != NULL)
+    atlas_incident_layer_reload (self, self->followed_case, self->filter);
+  return G_SOURCE_REMOVE;
+}
+
+static EditedIncident *
+edited_entry (AtlasIncidentLayer *self,
+              gint64              id)
+{
+  EditedIncident fresh = { .id = id };
+
+  for (guint i = 0; i < self->edited->len; i++)
+    if (g_array_index (self->edited, EditedIncident, i).id == id)
+      return &g_array_index (self->edited, EditedIncident, i);
+  g_array_append_val (self->edited, fresh);
+  return &g_array_index (self->edited, EditedIncident, self->edited->len - 1);
+}
+
+/* Notes where incident @id is now (@after, or nowhere when deleted). A filter other than
+ * none could hide it, and only the store can tell (its claims, its sources' grades, its
+ * dates): then it is only taken out of what the index draws, and the rebuild brings it
+ * back if it passes. */
+static void
+note_edited (AtlasIncidentLayer *self,
+             gint64              id,
+             AtlasRecord        *after)
+{
+  EditedIncident *edited = edited_entry (self, id);
+  AtlasIncident *incident = after ? ATLAS_INCIDENT (after) : NULL;
+
+  edited->serial = self->edit_serial;
+  edited->shown = incident != NULL
+                  && (self->filter == NULL || atlas_filter_is_empty (self->filter));
+  g_clear_pointer (&edited->category, g_free);
+  if (incident == NULL)
+    return;
+  edited->latitude = atlas_incident_get_latitude (incident);
+  edited->longitude = atlas_incident_get_longitude (incident);
+  edited->category = g_strdup (atlas_incident_get_category (incident));
+  edited->precision = atlas_location_precision_from_string (
+    atlas_incident_get_location_precision (incident));
+}
+
+/* An edit committed: its incidents are drawn from it at once; the index is rebuilt once
+ * the main loop is idle, so that edits made together (an undo of several) make one. */
+static void
+edit_applied_cb (AtlasIncidentLayer *self,
+                 AtlasEdit          *edit,
+                 AtlasCase          *atlas_case)
+{
+  gboolean incidents = FALSE;
+
+  for (guint i = 0; i < atlas_edit_get_n_steps (edit); i++)
+    {
+      AtlasRecord *before, *after;
+
+      atlas_edit_get_step (edit, i, &before, &after);
+      if (!g_str_equal (atlas_record_get_kind (after ? after : before), "incident"))
+        continue;
+      if (!incidents)
+        self->edit_serial++;
+      incidents = TRUE;
+      note_edited (self, atlas_record_get_id (after ? after : before), after);
+    }
+  if (!incidents)
+    return;
+
+  /* what was loaded is out of date: any load from now on reads the store */
+  g_clear_pointer (&self->cache, point_cache_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+follow_edits (AtlasIncidentLayer *self,
+              AtlasCase          *atlas_case)
+{
+  if (atlas_case == self->followed_case)
+    return;
+  if (self->followed_case != NULL)
+    g_clear_signal_handler (&self->edit_handler, self->followed_case);
+  g_set_object (&self->followed_case, atlas_case);
+  g_array_set_size (self->edited, 0);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (atlas_case != NULL)
+    self->edit_handler = g_signal_connect_object (atlas_case, "edit-applied",
+                                                  G_CALLBACK (edit_applied_cb), self,
+                                                  G_CONNECT_SWAPPED);
+}
+
+/**
+ * _atlas_incident_layer_find_edited:
+ *
+ * Returns: (nullable): incident @id as an edit since the index left it
+ */
+const EditedIncident *
+_atlas_incident_layer_find_edited (AtlasIncidentLayer *self,
+                                   gint64              id)
+{
+  for (guint i = 0; i < self->edited->len; i++)
+    if (g_array_index (self->edited, EditedIncident, i).id == id)
+      return &g_array_index (self->edited, EditedIncident, i);
+  return NULL;
+}
+
+/* The index of category @name among those drawn, added if an edit brought a new one. */
+guint16
+_atlas_incident_layer_category_index (AtlasIncidentLayer *self,
+                                      const char         *name)
+{
+  char **categories = self->points->categories;
+  guint n = g_strv_length (categories);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (categories[i], name) == 0)
+      return i;
+  categories = g_renew (char *, categories, n + 2);
+  categories[n] = g_strdup (name ? name : "");
+  categories[n + 1] = NULL;
+  self->points->categories = categories;
+  return n;
 }
 
 AtlasIncidentLayer *
@@ -811,6 +534,9 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_pointer (&self->loading_request, g_free);
+  g_set_object (&self->filter, filter);
+  follow_edits (self, atlas_case);
   if (atlas_case == NULL)
     {
       g_clear_pointer (&self->points, loaded_points_free);
@@ -833,6 +559,11 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
   self->cache_case = atlas_case;
   if (self->cache != NULL)
     job->cache = g_atomic_rc_box_acquire (self->cache);
+  job->serial = self->edit_serial;
+  self->loading_serial = self->edit_serial;
+  self->loading_reads_store = job->cache == NULL
+                              || !g_str_equal (job->cache->filter_key, job->filter_key);
+  self->loading_request = describe_request (filter);
   self->loading = g_cancellable_new ();
   task = g_task_new (self, self->loading, loaded_cb, NULL);
   g_task_set_source_tag (task, atlas_incident_layer_set_case);
@@ -852,6 +583,9 @@ atlas_incident_layer_reload (AtlasIncidentLayer *self,
 {
   g_return_if_fail (ATLAS_IS_INCIDENT_LAYER (self));
 
+  /* after an edit the window asks too: the rebuild the edit began already reads it */
+  if (rebuilding_since_last_edit (self, atlas_case, filter))
+    return;
   g_clear_pointer (&self->cache, point_cache_unref);
   atlas_incident_layer_set_case (self, atlas_case, filter);
 }
@@ -957,7 +691,7 @@ atlas_incident_layer_count_in_view (AtlasIncidentLayer *self)
   g_return_val_if_fail (ATLAS_IS_INCIDENT_LAYER (self), 0);
 
   /* the view as it is now, which the next snapshot draws */
-  collect_drawn (self);
+  _atlas_incident_layer_collect_drawn (self);
   for (guint i = 0; i < self->drawn->len; i++)
     {
       DrawnCluster *drawn = &g_array_index (self->drawn, DrawnCluster, i);
@@ -972,7 +706,8 @@ gboolean
 atlas_incident_layer_is_loading (AtlasIncidentLayer *self)
 {
   g_return_val_if_fail (ATLAS_IS_INCIDENT_LAYER (self), FALSE);
-  return self->loading != NULL;
+  /* an edit's rebuild about to begin counts */
+  return self->loading != NULL || self->rebuild_id != 0;
 }
 
 /**

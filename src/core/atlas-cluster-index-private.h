@@ -1,0 +1,186 @@
+/* atlas-cluster-index-private.h
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the files of AtlasClusterIndex share: its storage, the projection to quantised Web
+ * Mercator units and the grids its levels are sorted by. See atlas-cluster-index.c.
+ */
+
+#pragma once
+
+#include <math.h>
+
+#include "atlas-cluster-index.h"
+
+G_BEGIN_DECLS
+
+/* Quantised units per side of the world. */
+#define WORLD_UNITS        4294967296.0
+#define MAX_LATITUDE       85.0511287798066
+/* A node's x is kept in its sort key to 1/2^X_BUCKET_BITS of a row. */
+#define X_BUCKET_BITS      6
+/* References tell points from clusters in 32 bits (there are fewer clusters than points),
+ * and category counts are found by 32-bit offsets. */
+#define MAX_POINTS         ((gsize) 1 << 30)
+
+typedef struct
+{
+  guint32 x;
+  guint32 y;
+} Position;
+
+/* 24 bytes: the mix fills what was padding, and four bytes more. */
+typedef struct
+{
+  Position position;
+  guint32  count;
+  guint32  category_mask;
+  guint16  category;
+  guint8   zoom;           /* the highest zoom at which it is drawn */
+  guint8   mix_low;        /* MIX_STORED shares of MIX_BITS bits: the low 8 bits, */
+  guint32  mix_high;       /* then the next 28 */
+} Cluster;
+
+#define MIX_BITS   6
+#define MIX_STORED (ATLAS_CLUSTER_MIX_SIZE - 1)
+
+/* Sort order of a level: rows of 2^row_shift units, then x in buckets of 2^x_shift. */
+typedef struct
+{
+  guint row_shift;
+  guint x_shift;
+  guint x_bits;
+} Grid;
+
+typedef struct
+{
+  guint32 *refs;           /* NULL: the points, in order */
+  gsize    n_refs;
+  Grid     grid;
+} Level;
+
+struct _AtlasClusterIndex
+{
+  GObject   parent_instance;
+
+  double    radius_px;
+  int       max_zoom;
+  gsize     n_skipped;
+
+  /* Points in the order of level max_zoom + 1; a reference below n_points is one. */
+  gsize     n_points;
+  Position *point_positions;
+  gint64   *point_ids;
+  guint16  *point_categories;
+
+  /* A reference r ≥ n_points is clusters[r - n_points]. */
+  gsize     n_clusters;
+  Cluster  *clusters;
+
+  Level    *levels;        /* max_zoom + 2 of them */
+  guint     n_split_levels; /* how many levels were swept in two parts, for the tests */
+};
+
+
+/* Projection and grids */
+
+static inline guint32
+quantize (double unit)
+{
+  double scaled = floor (unit * WORLD_UNITS);
+
+  if (!(scaled > 0))
+    return 0;
+  if (scaled >= G_MAXUINT32)
+    return G_MAXUINT32;
+  return (guint32) scaled;
+}
+
+static inline guint32
+x_from_longitude (double longitude)
+{
+  return quantize ((longitude + 180.0) / 360.0);
+}
+
+static inline guint32
+y_from_latitude (double latitude)
+{
+  double s = sin (CLAMP (latitude, -MAX_LATITUDE, MAX_LATITUDE) * G_PI / 180.0);
+
+  return quantize (0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI));
+}
+
+static inline double
+longitude_from_x (guint32 x)
+{
+  return (x + 0.5) / WORLD_UNITS * 360.0 - 180.0;
+}
+
+static inline double
+latitude_from_y (guint32 y)
+{
+  return atan (sinh (G_PI * (1 - 2 * ((y + 0.5) / WORLD_UNITS)))) * 180.0 / G_PI;
+}
+
+/* The radius in quantised units at @zoom: radius_px of a 256 px tile, 2^zoom tiles. */
+static inline double
+radius_units (AtlasClusterIndex *self,
+              int                zoom)
+{
+  return ldexp (self->radius_px, 24 - zoom);
+}
+
+static inline Grid
+grid_for_zoom (AtlasClusterIndex *self,
+               int                zoom)
+{
+  double radius = radius_units (self, zoom);
+  Grid grid;
+  guint shift = 0;
+
+  while (shift < 32 && ldexp (1.0, shift) < radius)
+    shift++;
+
+  grid.row_shift = shift;
+  grid.x_shift = shift > X_BUCKET_BITS ? shift - X_BUCKET_BITS : 0;
+  grid.x_bits = 32 - grid.x_shift;
+  return grid;
+}
+
+static inline guint64
+grid_row (const Grid *grid,
+          Position    position)
+{
+  return (guint64) position.y >> grid->row_shift;
+}
+
+static inline guint64
+grid_key (const Grid *grid,
+          Position    position)
+{
+  return (grid_row (grid, position) << grid->x_bits) | (position.x >> grid->x_shift);
+}
+
+static inline guint
+grid_key_bits (const Grid *grid)
+{
+  return 32 - grid->row_shift + grid->x_bits;
+}
+
+
+gboolean           _atlas_cluster_index_build             (AtlasClusterIndex    *self,
+                                                           const AtlasMapPoint  *points,
+                                                           gsize                 n_points,
+                                                           gboolean              threaded,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+AtlasClusterIndex *_atlas_cluster_index_new_with_threads  (const AtlasMapPoint  *points,
+                                                           gsize                 n_points,
+                                                           double                radius_px,
+                                                           int                   max_zoom,
+                                                           gboolean              threaded,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+
+G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-case-edit-briefing.h"
 #include "atlas-view-citation.h"
 #include "atlas-window-links.h"
 #include "atlas-window-private.h"
@@ -79,6 +80,21 @@ copy_view_link (AtlasWindow *self)
   put_on_clipboard (self, link, citation);
 }
 
+/* The title of the briefing being presented, when the case has several: a link to one of
+ * its steps names it. */
+static char *
+dup_presented_briefing_title (AtlasWindow *self)
+{
+  const char *key = atlas_briefing_panel_get_briefing (self->briefing_panel);
+  g_autoptr(GListModel) briefings = atlas_case_list_briefings (self->atlas_case, NULL);
+  g_autoptr(AtlasRecord) briefing = NULL;
+
+  if (key == NULL || briefings == NULL || g_list_model_get_n_items (briefings) < 2)
+    return NULL;
+  briefing = atlas_case_lookup (self->atlas_case, "briefing", key, NULL);
+  return briefing != NULL ? g_strdup (atlas_record_get_text (briefing, "title")) : NULL;
+}
+
 static void
 copy_step_link (AtlasWindow *self)
 {
@@ -91,10 +107,11 @@ copy_step_link (AtlasWindow *self)
 
   if (path == NULL)
     return;
-  step = atlas_view_citation_lookup_step (self->atlas_case, NULL, number, &n_steps);
+  link = atlas_view_link_new (path);
+  link->briefing = dup_presented_briefing_title (self);
+  step = atlas_view_citation_lookup_step (self->atlas_case, link->briefing, number, &n_steps);
   if (step == NULL)
     return;
-  link = atlas_view_link_new (path);
   link->step = number;
   citation = atlas_view_citation_step (self->atlas_case, step, number, n_steps);
   put_on_clipboard (self, link, citation);
@@ -206,6 +223,13 @@ follow_step (AtlasWindow         *self,
 
   step = atlas_view_citation_lookup_step (self->atlas_case, link->briefing, link->step,
                                           &n_steps);
+  if (step == NULL && link->briefing != NULL && n_steps == 0)
+    {
+      message = g_strdup_printf (_("The case “%s” has no briefing titled “%s”, or it has no steps"),
+                                 link->case_path, link->briefing);
+      show_link_problem (self, message);
+      return;
+    }
   if (step == NULL)
     {
       message = g_strdup_printf (_("The briefing of the case “%s” has no step %u: it has %u"),
@@ -213,6 +237,10 @@ follow_step (AtlasWindow         *self,
       show_link_problem (self, message);
       return;
     }
+  /* present the step's own briefing: the panel loads it when presenting starts */
+  atlas_briefing_panel_set_briefing (self->briefing_panel,
+                                     atlas_record_get_text (step, "briefing_key"),
+                                     link->step - 1);
   g_free (self->initial_page);
   self->initial_page = g_strdup_printf ("briefing:%u", link->step);
 }

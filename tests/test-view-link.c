@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "atlas-case.h"
+#include "atlas-case-edit-briefing.h"
 #include "atlas-view-citation.h"
 #include "atlas-view-link.h"
 
@@ -261,6 +262,8 @@ test_citations (void)
   g_autoptr(AtlasRecord) kerman = atlas_case_lookup (atlas_case, "incident", "inc-kerman-2024",
                                                      NULL);
   g_autoptr(AtlasRecord) step = NULL;
+  g_autoptr(GListModel) briefings = NULL;
+  g_autoptr(AtlasRecord) briefing = NULL;
   g_autofree char *record_text = NULL;
   g_autofree char *step_text = NULL;
   g_autofree char *view_text = NULL;
@@ -286,7 +289,17 @@ test_citations (void)
 
   g_assert_null (atlas_view_citation_lookup_step (atlas_case, NULL, 0, NULL));
   g_assert_null (atlas_view_citation_lookup_step (atlas_case, NULL, 22, NULL));
-  g_assert_nonnull (atlas_view_citation_lookup_step (atlas_case, "Any title", 21, NULL));
+  /* a link names its briefing by title: the sample's one, or none the case has */
+  briefings = atlas_case_list_briefings (atlas_case, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (briefings), ==, 1);
+  briefing = g_list_model_get_item (briefings, 0);
+  g_clear_object (&step);
+  step = atlas_view_citation_lookup_step (atlas_case, atlas_record_get_text (briefing, "title"),
+                                          21, &n_steps);
+  g_assert_nonnull (step);
+  g_assert_cmpuint (n_steps, ==, 21);
+  g_assert_null (atlas_view_citation_lookup_step (atlas_case, "No such briefing", 1, &n_steps));
+  g_assert_cmpuint (n_steps, ==, 0);
 
   view_text = atlas_view_citation_view (atlas_case, 30.2836, -57.0831, 9.5);
   g_assert_nonnull (strstr (view_text, "30.284° N"));

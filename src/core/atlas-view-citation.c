@@ -18,6 +18,7 @@
 
 #include "atlas-briefing-step.h"
 #include "atlas-briefing-words.h"
+#include "atlas-case-edit-briefing.h"
 #include "atlas-date-words.h"
 #include "atlas-view-citation.h"
 
@@ -168,14 +169,20 @@ record_title (AtlasRecord *record)
   return has_text (title) ? title : atlas_record_get_key (record);
 }
 
-/* The steps of the case's briefing; for now a case has one, so @briefing, the title of the
- * briefing a link names, is not needed to find a step. When a case holds several, this is
- * the one place that picks the briefing by its title. */
+/* The steps of the briefing a link names by its title, or of the case's first briefing
+ * when it names none; %NULL when the case has no briefing of that title. */
 static GListModel *
 list_steps (AtlasCase  *atlas_case,
             const char *briefing)
 {
-  return atlas_case_list_records (atlas_case, ATLAS_TYPE_BRIEFING_STEP, NULL);
+  g_autoptr(AtlasRecord) found = NULL;
+
+  if (briefing == NULL)
+    return atlas_case_list_briefing_steps (atlas_case, NULL, NULL);
+  found = atlas_case_find_briefing (atlas_case, briefing, NULL);
+  if (found == NULL)
+    return NULL;
+  return atlas_case_list_briefing_steps (atlas_case, atlas_record_get_key (found), NULL);
 }
 
 /**

@@ -111,6 +111,8 @@ gboolean    _atlas_window_briefing_frame_step      (AtlasWindow    *self,
 void        _atlas_window_briefing_presenting_changed (AtlasWindow *self,
                                                        gboolean     presenting);
 const char *_atlas_window_briefing_get_key         (AtlasWindow    *self);
+void _atlas_window_files_init       (AtlasWindow    *self);
+void _atlas_window_files_class_init (GtkWidgetClass *widget_class);
 void _atlas_window_links_init       (AtlasWindow    *self);
 void _atlas_window_links_class_init (GtkWidgetClass *widget_class);
 void _atlas_window_links_follow_initial (AtlasWindow *self);

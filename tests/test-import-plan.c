@@ -576,6 +576,44 @@ test_import_while_reading (void)
   g_assert_cmpstr (found, ==, expected);
 }
 
+/* --import in chunks of a few records, forced through ATLAS_IMPORT_CHUNK_SIZE: a claim's
+ * source document is handed on long before most of the claims citing it, and each chunk is
+ * freed once written. The case ends up as the unchunked import leaves it. */
+static void
+test_import_in_small_chunks (void)
+{
+  g_autoptr(GFile) file = write_big_acled (300);
+  g_autoptr(AtlasImportPlan) whole = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasImportPlan) chunked = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasCase) whole_case = create_case ();
+  g_autoptr(AtlasCase) chunked_case = create_case ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *found = NULL;
+  AtlasCaseCounts whole_counts, plan_counts, case_counts;
+
+  g_assert_true (atlas_import_plan_import (whole, whole_case, NULL, &error));
+  g_assert_no_error (error);
+
+  g_setenv ("ATLAS_IMPORT_CHUNK_SIZE", "4", TRUE);
+  g_assert_true (atlas_import_plan_import (chunked, chunked_case, NULL, &error));
+  g_unsetenv ("ATLAS_IMPORT_CHUNK_SIZE");
+  g_assert_no_error (error);
+
+  atlas_import_plan_get_counts (whole, &whole_counts);
+  atlas_import_plan_get_counts (chunked, &plan_counts);
+  atlas_case_get_counts (chunked_case, &case_counts);
+  g_assert_cmpuint (plan_counts.incidents, ==, 300);
+  assert_counts_equal (&plan_counts, &whole_counts);
+  assert_counts_equal (&plan_counts, &case_counts);
+  /* of what it wrote, the plan keeps the documents alone */
+  g_assert_cmpuint (atlas_import_plan_get_records (chunked)->len, ==, plan_counts.documents);
+
+  expected = digest_content (whole_case);
+  found = digest_content (chunked_case);
+  g_assert_cmpstr (found, ==, expected);
+}
+
 /* Bad rows are skipped and listed; a file with nothing to import, or one refused as a
  * whole, leaves the case as it was. */
 static void
@@ -710,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/atlas/import/plan/import-returns-searchable",
                    test_import_returns_searchable);
   g_test_add_func ("/atlas/import/plan/import-while-reading", test_import_while_reading);
+  g_test_add_func ("/atlas/import/plan/import-in-small-chunks", test_import_in_small_chunks);
   g_test_add_func ("/atlas/import/plan/import-while-reading-problems",
                    test_import_while_reading_problems);
   g_test_add_func ("/atlas/import/plan/import-while-reading-cancel",

@@ -1379,7 +1379,7 @@ import_streamed (AtlasImportPlan  *self,
  *
  * Reads the file and writes it into @atlas_case in one transaction, with no preview: what
  * `incident-atlas --import` does. Rows that cannot be imported are skipped, and stay listed
- * as problems. A CSV file is written while it is still being read, on a second thread.
+ * as problems. The file is written while it is still being read, on a second thread.
  *
  * Returns: %FALSE when the file is refused, holds nothing to import, or cannot be written;
  *   the case is then as it was
@@ -1400,12 +1400,5 @@ atlas_import_plan_import (AtlasImportPlan  *self,
   self->problems_accepted = TRUE;
   if (!open_file (self, cancellable, &bytes, &local_error))
     return refuse_file (self, local_error, error);
-  if (self->format == ATLAS_IMPORT_FORMAT_CSV)
-    return import_streamed (self, atlas_case, g_steal_pointer (&bytes), cancellable, error);
-
-  if (!read_bytes (self, bytes, &local_error))
-    return refuse_file (self, local_error, error);
-  count_records (self);
-  self->loaded = TRUE;
-  return atlas_import_plan_apply_full (self, atlas_case, cancellable, error);
+  return import_streamed (self, atlas_case, g_steal_pointer (&bytes), cancellable, error);
 }

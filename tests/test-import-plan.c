@@ -576,6 +576,117 @@ test_import_while_reading (void)
   g_assert_cmpstr (found, ==, expected);
 }
 
+/* --import in chunks of a few records, forced through ATLAS_IMPORT_CHUNK_SIZE: a claim's
+ * source document is handed on long before most of the claims citing it, and each chunk is
+ * freed once written. The case ends up as the unchunked import leaves it. */
+static void
+test_import_in_small_chunks (void)
+{
+  g_autoptr(GFile) file = write_big_acled (300);
+  g_autoptr(AtlasImportPlan) whole = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasImportPlan) chunked = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasCase) whole_case = create_case ();
+  g_autoptr(AtlasCase) chunked_case = create_case ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *found = NULL;
+  AtlasCaseCounts whole_counts, plan_counts, case_counts;
+
+  g_assert_true (atlas_import_plan_import (whole, whole_case, NULL, &error));
+  g_assert_no_error (error);
+
+  g_setenv ("ATLAS_IMPORT_CHUNK_SIZE", "4", TRUE);
+  g_assert_true (atlas_import_plan_import (chunked, chunked_case, NULL, &error));
+  g_unsetenv ("ATLAS_IMPORT_CHUNK_SIZE");
+  g_assert_no_error (error);
+
+  atlas_import_plan_get_counts (whole, &whole_counts);
+  atlas_import_plan_get_counts (chunked, &plan_counts);
+  atlas_case_get_counts (chunked_case, &case_counts);
+  g_assert_cmpuint (plan_counts.incidents, ==, 300);
+  assert_counts_equal (&plan_counts, &whole_counts);
+  assert_counts_equal (&plan_counts, &case_counts);
+  /* of what it wrote, the plan keeps the documents alone */
+  g_assert_cmpuint (atlas_import_plan_get_records (chunked)->len, ==, plan_counts.documents);
+
+  expected = digest_content (whole_case);
+  found = digest_content (chunked_case);
+  g_assert_cmpstr (found, ==, expected);
+}
+
+/* Routes with their waypoints and lines, and how many claims: what digest_content() leaves
+ * out. */
+static char *
+digest_routes (AtlasCase *atlas_case)
+{
+  g_autofree char *path = g_file_get_path (atlas_case_get_file (atlas_case));
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "SELECT r.name, r.status, hex(r.geom), w.seq, w.latitude, w.longitude, w.place, w.date,"
+    " (SELECT count(*) FROM claims) FROM routes r LEFT JOIN waypoints w ON w.route_key = r.key"
+    " ORDER BY r.id, w.seq", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+        g_checksum_update (checksum, (const guchar *) (text ? text : "\x01NULL"), -1);
+        g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+      }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* --import streams GeoJSON, KML and GPX too, a feature (a route and its waypoints) per
+ * chunk at the smallest: the case ends up as the Import dialog's path leaves it, and the
+ * plan keeps only its documents. */
+static void
+test_import_other_formats_in_chunks (void)
+{
+  static const char *const names[] = { "good.geojson", "good.kml", "good-1.1.gpx" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = import_test_data_path (names[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(AtlasImportPlan) previewed = load (names[i]);
+      g_autoptr(AtlasImportPlan) streamed = atlas_import_plan_new (file, NULL);
+      g_autoptr(AtlasCase) previewed_case = create_case ();
+      g_autoptr(AtlasCase) streamed_case = create_case ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = NULL, *found = NULL;
+      g_autofree char *expected_routes = NULL, *found_routes = NULL;
+      AtlasCaseCounts previewed_counts, streamed_counts;
+
+      g_test_message ("%s", names[i]);
+      atlas_import_plan_set_problems_accepted (previewed, TRUE);
+      g_assert_true (atlas_import_plan_apply (previewed, previewed_case, &error));
+      g_assert_no_error (error);
+
+      g_setenv ("ATLAS_IMPORT_CHUNK_SIZE", "1", TRUE);
+      g_assert_true (atlas_import_plan_import (streamed, streamed_case, NULL, &error));
+      g_unsetenv ("ATLAS_IMPORT_CHUNK_SIZE");
+      g_assert_no_error (error);
+
+      atlas_case_get_counts (previewed_case, &previewed_counts);
+      atlas_case_get_counts (streamed_case, &streamed_counts);
+      assert_counts_equal (&streamed_counts, &previewed_counts);
+      g_assert_cmpuint (atlas_import_plan_get_records (streamed)->len, ==,
+                        streamed_counts.documents);
+      expected = digest_content (previewed_case);
+      found = digest_content (streamed_case);
+      g_assert_cmpstr (found, ==, expected);
+      expected_routes = digest_routes (previewed_case);
+      found_routes = digest_routes (streamed_case);
+      g_assert_cmpstr (found_routes, ==, expected_routes);
+    }
+}
+
 /* Bad rows are skipped and listed; a file with nothing to import, or one refused as a
  * whole, leaves the case as it was. */
 static void
@@ -710,6 +821,9 @@ main (int   argc,
   g_test_add_func ("/atlas/import/plan/import-returns-searchable",
                    test_import_returns_searchable);
   g_test_add_func ("/atlas/import/plan/import-while-reading", test_import_while_reading);
+  g_test_add_func ("/atlas/import/plan/import-in-small-chunks", test_import_in_small_chunks);
+  g_test_add_func ("/atlas/import/plan/import-other-formats-in-chunks",
+                   test_import_other_formats_in_chunks);
   g_test_add_func ("/atlas/import/plan/import-while-reading-problems",
                    test_import_while_reading_problems);
   g_test_add_func ("/atlas/import/plan/import-while-reading-cancel",

@@ -20,6 +20,7 @@
 
 #include "atlas-case-schema.h"
 #include "atlas-case-writer.h"
+#include "atlas-case-writer-references.h"
 #include "atlas-claim.h"
 #include "atlas-gpkg-geometry.h"
 #include "atlas-incident.h"
@@ -48,7 +49,10 @@ struct _AtlasCaseWriter
   sqlite3               *db;
   GHashTable            *insert_statements;   /* GType → sqlite3_stmt, prepared once */
   GHashTable            *bulk_statements;     /* the same, prepared with triggers off */
+  AtlasCaseReferences   *references;
   gboolean               bulk;
+  gint64                 cache_size;          /* the connection's, during a bulk write */
+  gboolean               cache_shrunk;
   gboolean               log_left;            /* by the last write */
 
   /* for the write under way */
@@ -79,6 +83,7 @@ atlas_case_writer_new (sqlite3 *db)
   self->db = db;
   self->insert_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->bulk_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->references = atlas_case_references_new (db);
   return self;
 }
 
@@ -88,6 +93,7 @@ atlas_case_writer_free (AtlasCaseWriter *self)
 {
   g_hash_table_unref (self->insert_statements);
   g_hash_table_unref (self->bulk_statements);
+  atlas_case_references_free (self->references);
   g_free (self);
 }
 
@@ -370,8 +376,41 @@ rebuilds_document_index (AtlasCaseWriter *self,
   return (gint64) count_claims (records) >= existing;
 }
 
-/* A large write goes in with the R-tree triggers off; the point tables' R-trees are then
- * built whole, and the route lines written after, with the triggers on again. */
+/* The page cache of a bulk write, in KiB: the connection's own (256 MiB, see
+ * atlas-case-open.c) would let a write of a million rows hold a quarter of a gigabyte more
+ * than it needs; past this, SQLite writes its pages to the write-ahead log early. */
+#define BULK_CACHE_KIB 32768
+
+static gint64
+get_cache_size (AtlasCaseWriter *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "PRAGMA cache_size", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0)
+                                                            : -2000;
+}
+
+static void
+set_cache_size (AtlasCaseWriter *self,
+                gint64           cache_size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+
+  atlas_case_schema_exec (self->db, sql, NULL);
+}
+
+/* After a bulk write, and its search index. */
+static void
+restore_cache_size (AtlasCaseWriter *self)
+{
+  if (self->cache_shrunk)
+    set_cache_size (self, self->cache_size);
+  self->cache_shrunk = FALSE;
+}
+
+/* A large write goes in with the R-tree triggers off and a smaller page cache; the point
+ * tables' R-trees are then built whole, and the route lines written after, with the
+ * triggers on again. */
 static gboolean
 begin_bulk (AtlasCaseWriter  *self,
             GPtrArray        *first_chunk,
@@ -383,6 +422,9 @@ begin_bulk (AtlasCaseWriter  *self,
       && !atlas_case_schema_exec (self->db, "DROP INDEX claims_document", error))
     return FALSE;
 
+  self->cache_size = get_cache_size (self);
+  set_cache_size (self, -BULK_CACHE_KIB);
+  self->cache_shrunk = TRUE;
   self->bulk = TRUE;
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
   return TRUE;
@@ -394,14 +436,19 @@ end_bulk (AtlasCaseWriter  *self,
           gboolean          rebuild_index,
           GError          **error)
 {
+  gboolean built;
+
+  /* the page cache stays small until the search index has the rows too: see
+   * write_chunks() */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
   self->bulk = FALSE;
 
-  return inserted
-         && (!rebuild_index
-             || atlas_case_schema_exec (self->db, ATLAS_CASE_SCHEMA_CLAIMS_DOCUMENT_INDEX, error))
-         && atlas_rtree_loader_rebuild (self->db, "incidents", error)
-         && atlas_rtree_loader_rebuild (self->db, "waypoints", error);
+  built = inserted
+          && (!rebuild_index
+              || atlas_case_schema_exec (self->db, ATLAS_CASE_SCHEMA_CLAIMS_DOCUMENT_INDEX, error))
+          && atlas_rtree_loader_rebuild (self->db, "incidents", error)
+          && atlas_rtree_loader_rebuild (self->db, "waypoints", error);
+  return built;
 }
 
 /* @failed tells a chunk that could not be made from the end of them. */
@@ -423,13 +470,15 @@ take_chunk (AtlasCaseChunkFunc   next_chunk,
   return chunk;
 }
 
-/* Inserts every chunk @next_chunk gives, in order, and gathers them into @written for the
- * checks that follow. Whether the write goes in bulk is told by its first chunk. */
+/* Inserts every chunk @next_chunk gives, in order, checking each one's references as it
+ * goes (see atlas_case_references_check()) and freeing it after: a write keeps none of its records, so
+ * its memory does not grow with its size. Whether the write goes in bulk is told by its
+ * first chunk. */
 static gboolean
 insert_chunks (AtlasCaseWriter     *self,
                AtlasCaseChunkFunc   next_chunk,
                gpointer             chunk_data,
-               GPtrArray           *written,
+               guint64             *n_written,
                GError             **error)
 {
   gboolean failed, bulk, rebuild_index = FALSE;
@@ -444,165 +493,14 @@ insert_chunks (AtlasCaseWriter     *self,
 
   while (chunk != NULL && !failed)
     {
-      failed = !insert_all (self, chunk, error);
-      g_ptr_array_extend (written, chunk, NULL, NULL);
+      failed = !insert_all (self, chunk, error) || !atlas_case_references_check (self->references, chunk, TRUE, error);
+      *n_written += chunk->len;
       g_clear_pointer (&chunk, g_ptr_array_unref);
       if (!failed)
         chunk = take_chunk (next_chunk, chunk_data, &failed, error);
     }
 
   return bulk ? end_bulk (self, !failed, rebuild_index, error) : !failed;
-}
-
-/* ---- references -------------------------------------------------------------------- */
-
-static const char *
-table_of_kind (const char *kind)
-{
-  static const char *const tables[][2] = {
-    { "incident", "incidents" }, { "route", "routes" }, { "waypoint", "waypoints" },
-    { "actor", "actors" }, { "document", "documents" }, { "claim", "claims" },
-  };
-
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (tables); i++)
-    if (g_str_equal (kind, tables[i][0]))
-      return tables[i][1];
-  return NULL;
-}
-
-static gboolean
-case_holds (AtlasCaseWriter *self,
-            const char      *table,
-            const char      *key)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE key = ?", table);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
-}
-
-/* The keys a write adds, per kind, so that most references resolve without a query. */
-static GHashTable *
-collect_keys (GPtrArray *records)
-{
-  GHashTable *by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                               (GDestroyNotify) g_hash_table_unref);
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      AtlasRecord *record = g_ptr_array_index (records, i);
-      const char *kind = atlas_record_get_kind (record);
-      GHashTable *keys = g_hash_table_lookup (by_kind, kind);
-
-      if (keys == NULL)
-        g_hash_table_insert (by_kind, (gpointer) kind,
-                             keys = g_hash_table_new (g_str_hash, g_str_equal));
-      g_hash_table_add (keys, (gpointer) atlas_record_get_key (record));
-    }
-  return by_kind;
-}
-
-/* A subject of an unknown kind may be any record, as the case's readers look for it. */
-static gboolean
-resolves (AtlasCaseWriter *self,
-          GHashTable      *new_keys,
-          const char      *kind,
-          const char      *key)
-{
-  static const char *const any_kind[] = { "incident", "route", "waypoint", "actor" };
-  const char *table = table_of_kind (kind);
-  GHashTable *keys;
-
-  if (key == NULL)
-    return FALSE;
-  if (table == NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (any_kind); i++)
-        if (resolves (self, new_keys, any_kind[i], key))
-          return TRUE;
-      return FALSE;
-    }
-  keys = g_hash_table_lookup (new_keys, kind);
-  return (keys != NULL && g_hash_table_contains (keys, key)) || case_holds (self, table, key);
-}
-
-static const char *
-get_text_if_any (AtlasRecord *record,
-                 const char  *name)
-{
-  const AtlasField *field = atlas_record_class_find_field (ATLAS_RECORD_GET_CLASS (record), name);
-
-  return field != NULL ? atlas_record_field_get_text (record, field) : NULL;
-}
-
-/* Where @record points: up to two (kind, key) pairs; a NULL kind ends them. */
-static guint
-list_references (AtlasRecord *record,
-                 const char  *targets[2][2])
-{
-  const char *kind = atlas_record_get_kind (record);
-  const char *subject_kind = get_text_if_any (record, "subject_kind");
-  guint n = 0;
-
-  if (g_str_equal (kind, "waypoint"))
-    {
-      targets[n][0] = "route";
-      targets[n++][1] = atlas_record_get_text (record, "route_key");
-    }
-  else if (g_str_equal (kind, "claim"))
-    {
-      targets[n][0] = "document";
-      targets[n++][1] = atlas_record_get_text (record, "document_key");
-    }
-  else if (g_str_equal (kind, "role"))
-    {
-      targets[n][0] = "actor";
-      targets[n++][1] = atlas_record_get_text (record, "actor_key");
-    }
-  else if (g_str_equal (kind, "relation"))
-    {
-      targets[n][0] = "claim";
-      targets[n++][1] = atlas_record_get_text (record, "claim_key");
-      targets[n][0] = "claim";
-      targets[n++][1] = atlas_record_get_text (record, "other_key");
-    }
-  if (subject_kind != NULL && !g_str_equal (subject_kind, "extent"))
-    {
-      targets[n][0] = subject_kind;
-      targets[n++][1] = atlas_record_get_text (record, "subject_key");
-    }
-  return n;
-}
-
-/* Every reference a new record makes must land on something, in this write or already in
- * the case; the error names the first that does not. */
-static gboolean
-check_references (AtlasCaseWriter  *self,
-                  GPtrArray        *records,
-                  GError          **error)
-{
-  g_autoptr(GHashTable) new_keys = collect_keys (records);
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      AtlasRecord *record = g_ptr_array_index (records, i);
-      const char *targets[2][2];
-      guint n = list_references (record, targets);
-
-      for (guint t = 0; t < n; t++)
-        if (!resolves (self, new_keys, targets[t][0], targets[t][1]))
-          {
-            g_set_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_INVALID,
-                         _("%s “%s” refers to %s “%s”, which the case does not hold"),
-                         atlas_record_get_kind (record), atlas_record_get_key (record),
-                         targets[t][0], targets[t][1] ? targets[t][1] : "");
-            return FALSE;
-          }
-    }
-  return TRUE;
 }
 
 /* ---- route lines and extents -------------------------------------------------------- */
@@ -643,15 +541,28 @@ update_route_line (AtlasCaseWriter  *self,
          || atlas_case_schema_set_error (error, self->db, _("a route line could not be updated"));
 }
 
-/* Lines of the routes this write added or added waypoints to. */
+static gboolean
+update_lines_of_routes (AtlasCaseWriter  *self,
+                        GHashTable       *route_keys,
+                        GError          **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, route_keys);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!update_route_line (self, key, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Lines of the routes an edit touched, or added waypoints to. */
 static gboolean
 update_route_lines (AtlasCaseWriter  *self,
                     GPtrArray        *records,
                     GError          **error)
 {
   g_autoptr(GHashTable) routes = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key;
 
   for (guint i = 0; i < records->len; i++)
     {
@@ -662,12 +573,32 @@ update_route_lines (AtlasCaseWriter  *self,
       else if (g_str_equal (atlas_record_get_kind (record), "route"))
         g_hash_table_add (routes, (gpointer) atlas_record_get_key (record));
     }
+  return update_lines_of_routes (self, routes, error);
+}
 
-  g_hash_table_iter_init (&iter, routes);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!update_route_line (self, key, error))
-      return FALSE;
-  return TRUE;
+/* Lines of the routes a write added or added waypoints to, told by the rows it wrote after
+ * @before (the records themselves are gone by then). */
+static gboolean
+update_written_route_lines (AtlasCaseWriter  *self,
+                            const gint64      before[ATLAS_CASE_N_SEARCH_TABLES],
+                            GError          **error)
+{
+  g_autoptr(GHashTable) routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT key FROM routes WHERE id > ?1"
+                                                " UNION SELECT route_key FROM waypoints"
+                                                " WHERE id > ?2 AND route_key IS NOT NULL",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, before[ATLAS_CASE_SEARCH_ROUTES]);
+  sqlite3_bind_int64 (stmt, 2, before[ATLAS_CASE_SEARCH_WAYPOINTS]);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (routes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    return atlas_case_schema_set_error (error, self->db, _("a route line could not be updated"));
+  return update_lines_of_routes (self, routes, error);
 }
 
 /* Extents come from the exact coordinates: the R-tree keeps 32-bit floats. */
@@ -742,20 +673,26 @@ write_chunks (AtlasCaseWriter     *self,
               gpointer             chunk_data,
               GError             **error)
 {
-  g_autoptr(GPtrArray) written = g_ptr_array_new ();
   gint64 before[ATLAS_CASE_N_SEARCH_TABLES], after[ATLAS_CASE_N_SEARCH_TABLES];
+  guint64 n_written = 0;
+  gboolean written;
 
   self->log_left = FALSE;
   read_last_ids (self, before);
-  if (!insert_chunks (self, next_chunk, chunk_data, written, error)
-      || !report (self, INSERT_SHARE, error)
-      || !check_references (self, written, error)
-      || !update_route_lines (self, written, error)
-      || !update_contents_extents (self, error))
-    return FALSE;
-  read_last_ids (self, after);
-  return atlas_case_schema_index_range (self->db, before, after, error)
-         && (written->len < LEAVE_LOG_FROM || leave_log (self))
+  written = insert_chunks (self, next_chunk, chunk_data, &n_written, error)
+            && report (self, INSERT_SHARE, error)
+            && atlas_case_references_check_waiting (self->references, error)
+            && update_written_route_lines (self, before, error)
+            && update_contents_extents (self, error);
+  atlas_case_references_forget (self->references);
+  if (written)
+    {
+      read_last_ids (self, after);
+      written = atlas_case_schema_index_range (self->db, before, after, error);
+    }
+  restore_cache_size (self);
+  return written
+         && (n_written < LEAVE_LOG_FROM || leave_log (self))
          && report (self, 1.0, error);
 }
 
@@ -765,7 +702,8 @@ write_chunks (AtlasCaseWriter     *self,
  *   within each chunk
  *
  * Writes what @next_chunk gives, chunk after chunk, within the caller's transaction; on
- * %FALSE the caller rolls back. The records must live until the transaction ends.
+ * %FALSE the caller rolls back. Each chunk is released once written: the write keeps none
+ * of its records.
  */
 gboolean
 atlas_case_writer_write_chunks (AtlasCaseWriter        *self,
@@ -948,8 +886,13 @@ atlas_case_writer_check_record (AtlasCaseWriter  *self,
 {
   g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
+  gboolean valid;
+
   g_ptr_array_add (one, record);
-  return validate_record (record, error) && check_references (self, one, error);
+  valid = validate_record (record, error)
+          && atlas_case_references_check (self->references, one, FALSE, error);
+  atlas_case_references_forget (self->references);
+  return valid;
 }
 
 /**

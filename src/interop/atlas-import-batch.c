@@ -76,7 +76,6 @@ struct _AtlasImportBatch
   gpointer                 chunk_data;
   guint                    chunk_size;
   guint                    handed_documents;
-  guint                    handed_records;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasImportBatch, atlas_import_batch, G_TYPE_OBJECT)
@@ -317,8 +316,9 @@ atlas_import_batch_add_problem (AtlasImportBatch *self,
  * @chunk_size: about how many records each chunk holds
  *
  * Has the records of finished rows or features handed to @func while the file is still
- * being read, so that they can be written meanwhile; they stay the batch's. Readers must not
- * change a record once its row or feature is finished.
+ * being read, so that they can be written meanwhile: the batch gives them away and keeps
+ * none, so reading a file of any size holds at most a chunk or so. Readers must not change
+ * a record once its row or feature is finished.
  */
 void
 atlas_import_batch_set_chunk_func (AtlasImportBatch     *self,
@@ -346,12 +346,15 @@ atlas_import_batch_flush_chunk (AtlasImportBatch *self)
 
   if (self->chunk_func == NULL)
     return;
-  chunk = g_ptr_array_sized_new (self->documents->len - self->handed_documents
-                                 + self->records->len - self->handed_records);
+  chunk = g_ptr_array_new_full (self->documents->len - self->handed_documents
+                                + self->records->len, g_object_unref);
+  /* the documents stay listed too: there are few, and sources are looked up by them */
   for (; self->handed_documents < self->documents->len; self->handed_documents++)
-    g_ptr_array_add (chunk, g_ptr_array_index (self->documents, self->handed_documents));
-  for (; self->handed_records < self->records->len; self->handed_records++)
-    g_ptr_array_add (chunk, g_ptr_array_index (self->records, self->handed_records));
+    g_ptr_array_add (chunk, g_object_ref (g_ptr_array_index (self->documents,
+                                                             self->handed_documents)));
+  g_ptr_array_extend_and_steal (chunk, g_steal_pointer (&self->records));
+  self->records = g_ptr_array_new_with_free_func (g_object_unref);
+  self->item_start = 0;
   self->chunk_func (chunk, self->chunk_data);
 }
 
@@ -366,7 +369,7 @@ atlas_import_batch_begin_item (AtlasImportBatch *self)
 {
   g_return_if_fail (ATLAS_IS_IMPORT_BATCH (self));
   /* the items before this one are finished */
-  if (self->chunk_func != NULL && self->records->len - self->handed_records >= self->chunk_size)
+  if (self->chunk_func != NULL && self->records->len >= self->chunk_size)
     atlas_import_batch_flush_chunk (self);
   self->item_start = self->records->len;
 }
@@ -710,7 +713,8 @@ atlas_import_batch_get_documents (AtlasImportBatch *self)
 /**
  * atlas_import_batch_get_records:
  *
- * Returns: (transfer none) (element-type AtlasRecord): incidents, routes, waypoints and claims
+ * Returns: (transfer none) (element-type AtlasRecord): incidents, routes, waypoints and
+ *   claims; with a chunk function, only those not handed on yet
  */
 GPtrArray *
 atlas_import_batch_get_records (AtlasImportBatch *self)

@@ -24,8 +24,8 @@ G_DECLARE_FINAL_TYPE (AtlasImportBatch, atlas_import_batch, ATLAS, IMPORT_BATCH,
 typedef void (*AtlasImportProgressFunc) (double   fraction,
                                          gpointer user_data);
 
-/* Given the records of finished rows or features, (transfer full) as an array that does
- * not own them. */
+/* Given the records of finished rows or features, (transfer full) as an array that owns
+ * them: the batch keeps none. */
 typedef void (*AtlasImportChunkFunc) (GPtrArray *chunk,
                                       gpointer   user_data);
 

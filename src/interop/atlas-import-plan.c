@@ -315,6 +315,28 @@ read_data (AtlasImportPlan  *self,
     }
 }
 
+/* Adds @records' incidents, routes, waypoints and claims to @counts. */
+static void
+tally_records (AtlasCaseCounts *counts,
+               GPtrArray       *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *kind = atlas_record_get_kind (g_ptr_array_index (records, i));
+
+      if (g_str_equal (kind, "incident"))
+        counts->incidents++;
+      else if (g_str_equal (kind, "route"))
+        counts->routes++;
+      else if (g_str_equal (kind, "waypoint"))
+        counts->waypoints++;
+      else if (g_str_equal (kind, "claim"))
+        counts->claims++;
+    }
+}
+
+/* Counts what the batch holds once the file is read, on top of what it handed on while
+ * reading (see push_chunk()), and lists what it holds for apply. */
 static void
 count_records (AtlasImportPlan *self)
 {
@@ -322,25 +344,12 @@ count_records (AtlasImportPlan *self)
   GPtrArray *records = atlas_import_batch_get_records (self->batch);
 
   self->all_records = g_ptr_array_new_full (documents->len + records->len, g_object_unref);
-  memset (&self->counts, 0, sizeof self->counts);
   self->counts.documents = documents->len;
   for (guint i = 0; i < documents->len; i++)
     g_ptr_array_add (self->all_records, g_object_ref (g_ptr_array_index (documents, i)));
-
   for (guint i = 0; i < records->len; i++)
-    {
-      const char *kind = atlas_record_get_kind (g_ptr_array_index (records, i));
-
-      g_ptr_array_add (self->all_records, g_object_ref (g_ptr_array_index (records, i)));
-      if (g_str_equal (kind, "incident"))
-        self->counts.incidents++;
-      else if (g_str_equal (kind, "route"))
-        self->counts.routes++;
-      else if (g_str_equal (kind, "waypoint"))
-        self->counts.waypoints++;
-      else if (g_str_equal (kind, "claim"))
-        self->counts.claims++;
-    }
+    g_ptr_array_add (self->all_records, g_object_ref (g_ptr_array_index (records, i)));
+  tally_records (&self->counts, records);
 }
 
 static gboolean
@@ -1192,13 +1201,20 @@ atlas_import_plan_apply_finish (AtlasImportPlan  *self,
 
 /* ---- reading and writing at once ------------------------------------------------------ */
 
-/* Records per chunk handed from the reading thread to the writing one. */
-#define STREAM_CHUNK 50000
+/* Records per chunk handed from the reading thread to the writing one, unless
+ * ATLAS_IMPORT_CHUNK_SIZE says a smaller number (tests force small ones). The first chunk
+ * must hold BULK_POINTS points for a large write to go in bulk (atlas-case-writer.c): an
+ * ACLED row makes an incident and about two claims. */
+#define STREAM_CHUNK 40000
+/* Chunks read ahead of the write at most: the reader waits beyond, so that a reader faster
+ * than the writer does not pile the whole file up in memory. */
+#define CHUNKS_AHEAD 1
 
 typedef struct {
   AtlasImportPlan *plan;
-  GBytes          *bytes;
+  GBytes          *bytes;        /* the file, until the reader is done with it */
   GAsyncQueue     *chunks;       /* chunks of records, then the end mark */
+  GAsyncQueue     *room;         /* one token per chunk the reader may still push */
   GCancellable    *reading;      /* stops the reader when the write stops first */
   GError          *read_error;   /* the reader's, set before it pushes the end mark */
   gboolean         read_failed;  /* the write stopped on the reader's error */
@@ -1207,12 +1223,26 @@ typedef struct {
 
 static int end_mark;
 
+static int room_token;
+
+static guint
+stream_chunk_size (void)
+{
+  const char *forced = g_getenv ("ATLAS_IMPORT_CHUNK_SIZE");
+  guint64 size = forced != NULL ? g_ascii_strtoull (forced, NULL, 10) : 0;
+
+  return size > 0 && size <= STREAM_CHUNK ? (guint) size : STREAM_CHUNK;
+}
+
+/* On the reading thread: waits for room, then hands @chunk (and its records) to the writer. */
 static void
 push_chunk (GPtrArray *chunk,
             gpointer   data)
 {
   StreamedImport *stream = data;
 
+  tally_records (&stream->plan->counts, chunk);
+  g_async_queue_pop (stream->room);
   g_async_queue_push (stream->chunks, chunk);
 }
 
@@ -1232,8 +1262,11 @@ read_in_thread (gpointer data)
 {
   StreamedImport *stream = data;
   AtlasImportPlan *self = stream->plan;
+  gboolean read = read_bytes (self, stream->bytes, &stream->read_error);
 
-  if (read_bytes (self, stream->bytes, &stream->read_error))
+  /* the file is read: what is left of the write (indexes, search) does without it */
+  g_clear_pointer (&stream->bytes, g_bytes_unref);
+  if (read)
     {
       atlas_import_batch_flush_chunk (self->batch);
       count_records (self);
@@ -1253,7 +1286,10 @@ next_read_chunk (gpointer   data,
   gpointer item = g_async_queue_pop (stream->chunks);
 
   if (item != &end_mark)
-    return item;
+    {
+      g_async_queue_push (stream->room, &room_token);
+      return item;
+    }
   stream->ended = TRUE;
   if (stream->read_error != NULL)
     {
@@ -1270,13 +1306,13 @@ cancel_reading (GCancellable *cancellable,
   g_cancellable_cancel (reading);
 }
 
-/* Once the write has ended, for whatever reason: the reader is stopped and waited for. */
+/* Once the write has ended, for whatever reason: the reader is stopped, what it still
+ * pushes dropped (which makes room for it to go on to its end), and waited for. */
 static void
 stop_reading (StreamedImport *stream,
               GThread        *reader)
 {
   g_cancellable_cancel (stream->reading);
-  g_thread_join (reader);
   while (!stream->ended)
     {
       gpointer item = g_async_queue_pop (stream->chunks);
@@ -1284,11 +1320,16 @@ stop_reading (StreamedImport *stream,
       if (item == &end_mark)
         stream->ended = TRUE;
       else
-        g_ptr_array_unref (item);
+        {
+          g_ptr_array_unref (item);
+          g_async_queue_push (stream->room, &room_token);
+        }
     }
+  g_thread_join (reader);
   g_clear_error (&stream->read_error);
 }
 
+/* @bytes: (transfer full): the file, dropped as soon as it has been read */
 static gboolean
 import_streamed (AtlasImportPlan  *self,
                  AtlasCase        *atlas_case,
@@ -1296,7 +1337,8 @@ import_streamed (AtlasImportPlan  *self,
                  GCancellable     *cancellable,
                  GError          **error)
 {
-  StreamedImport stream = { self, bytes, g_async_queue_new (), g_cancellable_new () };
+  StreamedImport stream = { self, bytes, g_async_queue_new (), g_async_queue_new (),
+                            g_cancellable_new () };
   g_autoptr(GError) local_error = NULL;
   gulong handler = 0;
   GThread *reader;
@@ -1308,7 +1350,9 @@ import_streamed (AtlasImportPlan  *self,
   /* "fraction" would be notified from the reading thread: the import tells none */
   atlas_import_batch_set_progress_func (self->batch, NULL, NULL);
   atlas_import_batch_set_cancellable (self->batch, stream.reading);
-  atlas_import_batch_set_chunk_func (self->batch, STREAM_CHUNK, push_chunk, &stream);
+  atlas_import_batch_set_chunk_func (self->batch, stream_chunk_size (), push_chunk, &stream);
+  for (guint i = 0; i < CHUNKS_AHEAD; i++)
+    g_async_queue_push (stream.room, &room_token);
 
   reader = g_thread_new ("atlas-import-read", read_in_thread, &stream);
   written = atlas_case_write_chunks (atlas_case, next_read_chunk, &stream, cancellable,
@@ -1319,6 +1363,7 @@ import_streamed (AtlasImportPlan  *self,
   g_cancellable_disconnect (cancellable, handler);
   g_object_unref (stream.reading);
   g_async_queue_unref (stream.chunks);
+  g_async_queue_unref (stream.room);
 
   if (written)
     return self->applied = TRUE;
@@ -1334,7 +1379,7 @@ import_streamed (AtlasImportPlan  *self,
  *
  * Reads the file and writes it into @atlas_case in one transaction, with no preview: what
  * `incident-atlas --import` does. Rows that cannot be imported are skipped, and stay listed
- * as problems. A CSV file is written while it is still being read, on a second thread.
+ * as problems. The file is written while it is still being read, on a second thread.
  *
  * Returns: %FALSE when the file is refused, holds nothing to import, or cannot be written;
  *   the case is then as it was
@@ -1355,12 +1400,5 @@ atlas_import_plan_import (AtlasImportPlan  *self,
   self->problems_accepted = TRUE;
   if (!open_file (self, cancellable, &bytes, &local_error))
     return refuse_file (self, local_error, error);
-  if (self->format == ATLAS_IMPORT_FORMAT_CSV)
-    return import_streamed (self, atlas_case, bytes, cancellable, error);
-
-  if (!read_bytes (self, bytes, &local_error))
-    return refuse_file (self, local_error, error);
-  count_records (self);
-  self->loaded = TRUE;
-  return atlas_import_plan_apply_full (self, atlas_case, cancellable, error);
+  return import_streamed (self, atlas_case, g_steal_pointer (&bytes), cancellable, error);
 }

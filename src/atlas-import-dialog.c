@@ -18,6 +18,7 @@
 #include "atlas-application.h"
 #include "atlas-column-mapping.h"
 #include "atlas-format.h"
+#include "atlas-number-format.h"
 #include "atlas-import-dialog.h"
 #include "atlas-import-plan.h"
 #include "atlas-window.h"
@@ -143,14 +144,16 @@ static void
 show_preview (AtlasImportDialog *self)
 {
   g_autofree char *summary = NULL;
+  g_autofree char *what = NULL;
   AtlasCaseCounts counts;
 
   atlas_import_plan_get_counts (self->plan, &counts);
-  summary = g_strdup_printf (_("%s file: %u incidents, %u routes with %u waypoints, "
-                               "%u sources and %u claims can be imported. Nothing is written "
-                               "until you choose Import."),
-                             atlas_import_plan_get_format_label (self->plan), counts.incidents,
-                             counts.routes, counts.waypoints, counts.documents, counts.claims);
+  what = atlas_format_case_counts (&counts, TRUE, ", ");
+  /* Translators: "GeoJSON file: 3 incidents, 1 route with 4 waypoints, 1 source, 9 claims
+   * can be imported. …" */
+  summary = g_strdup_printf (_("%s file: %s can be imported. Nothing is written until you "
+                               "choose Import."),
+                             atlas_import_plan_get_format_label (self->plan), what);
   gtk_label_set_text (self->summary_label, summary);
   fill_preview (self);
   fill_problems (self);

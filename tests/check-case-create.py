@@ -27,7 +27,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import case_files  # noqa: E402
 
 APP = sys.argv[1]
-SUMMARY = re.compile(r'Imported into .*: (\d+) incidents, .* (\d+) claims;')
+# counts are grouped for the locale ("1,000") and singular for one ("1 incident")
+SUMMARY = re.compile(r'Imported into .*: ([\d,]+) incidents?, .* ([\d,]+) claims?;')
 RACERS = 5
 ROUNDS = 4
 KILLS = 12
@@ -56,7 +57,7 @@ def added_by(process, what, case):
         if match is None:
             fail(f'{what}: exit 0 without a summary: {out!r} {err!r}')
             return 0
-        return int(match.group(1))
+        return int(match.group(1).replace(',', ''))
     if 'busy' in err and case in err:
         note(f'{what}: refused as busy')
         return 0

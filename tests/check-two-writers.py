@@ -23,7 +23,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import case_files  # noqa: E402
 
 APP = sys.argv[1]
-SUMMARY = re.compile(r'Imported into .*: (\d+) incidents, .* (\d+) claims;')
+# counts are grouped for the locale ("1,000") and singular for one ("1 incident")
+SUMMARY = re.compile(r'Imported into .*: ([\d,]+) incidents?, .* ([\d,]+) claims?;')
 
 failures = []
 
@@ -50,7 +51,7 @@ def finish(process, what, case):
         match = SUMMARY.search(out)
         if match is None:
             return 0, 0
-        return int(match.group(1)), int(match.group(2))
+        return int(match.group(1).replace(',', '')), int(match.group(2).replace(',', ''))
     if 'busy' in err and case in err:
         note(f'{what}: refused as busy: {err.strip()}')
         return 0, 0

@@ -48,6 +48,26 @@ test_short (void)
   assert_formats (atlas_format_count_short, 12500000, "12M");
 }
 
+/* What a case holds, in words: each noun singular for one, each count grouped. */
+static void
+test_case_counts (void)
+{
+  AtlasCaseCounts one = { .incidents = 1, .routes = 1, .waypoints = 1, .documents = 1,
+                          .claims = 1 };
+  AtlasCaseCounts many = { .incidents = 1000000, .routes = 2, .waypoints = 11,
+                           .documents = 3, .claims = 2000000 };
+  g_autofree char *one_line = atlas_format_case_counts (&one, FALSE, " · ");
+  g_autofree char *one_import = atlas_format_case_counts (&one, TRUE, ", ");
+  g_autofree char *many_line = atlas_format_case_counts (&many, FALSE, " · ");
+  g_autofree char *many_import = atlas_format_case_counts (&many, TRUE, ", ");
+
+  g_assert_cmpstr (one_line, ==, "1 incident · 1 route · 1 source · 1 claim");
+  g_assert_cmpstr (one_import, ==, "1 incident, 1 route with 1 waypoint, 1 source, 1 claim");
+  g_assert_cmpstr (many_line, ==, "1,000,000 incidents · 2 routes · 3 sources · 2,000,000 claims");
+  g_assert_cmpstr (many_import, ==,
+                   "1,000,000 incidents, 2 routes with 11 waypoints, 3 sources, 2,000,000 claims");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -57,6 +77,7 @@ main (int   argc,
 
   g_test_add_func ("/atlas/number-format/grouped", test_grouped);
   g_test_add_func ("/atlas/number-format/short", test_short);
+  g_test_add_func ("/atlas/number-format/case-counts", test_case_counts);
 
   return g_test_run ();
 }

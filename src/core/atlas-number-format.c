@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The wording of counts, written once for the sidebar, the map and the page: grouped for
- * the locale ("1,000,000"), or short for a badge ("12k").
+ * the locale ("1,000,000"), or short for a badge ("12k"); and what a case holds, in words
+ * ("1 incident · 2 routes"), for the overview, the Import dialog and --import.
  */
 
 #define G_LOG_DOMAIN "atlas-number-format"
@@ -15,6 +16,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "atlas-case.h"
 #include "atlas-number-format.h"
 
 /* Groups of three with @separator, from the right. */
@@ -98,4 +100,48 @@ atlas_format_count_short (guint64 count)
   number = scaled (count, 1000000);
   /* Translators: a count in millions on a map badge, "1.2M" */
   return g_strdup_printf (C_("count", "%sM"), number);
+}
+
+/* "%s incidents" for @n, its number grouped for the locale and its noun plural for it. */
+static char *
+counted (const char *singular,
+         const char *plural,
+         guint64     n)
+{
+  g_autofree char *number = atlas_format_count (n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, singular, plural, n), number);
+}
+
+/**
+ * atlas_format_case_counts:
+ * @counts: what a case or an import holds
+ * @waypoints: whether the routes' waypoints are counted too
+ * @separator: between the counts, e.g. " · "
+ *
+ * Returns: (transfer full): "1,000,000 incidents · 2 routes · 1 source · 122 claims", or with
+ *   @waypoints "… 2 routes with 11 waypoints …"
+ */
+char *
+atlas_format_case_counts (const AtlasCaseCounts *counts,
+                          gboolean               waypoints,
+                          const char            *separator)
+{
+  g_autofree char *incidents = counted (N_("%s incident"), N_("%s incidents"), counts->incidents);
+  g_autofree char *routes = counted (N_("%s route"), N_("%s routes"), counts->routes);
+  g_autofree char *sources = counted (N_("%s source"), N_("%s sources"), counts->documents);
+  g_autofree char *claims = counted (N_("%s claim"), N_("%s claims"), counts->claims);
+
+  if (waypoints)
+    {
+      g_autofree char *stops = counted (N_("%s waypoint"), N_("%s waypoints"),
+                                        counts->waypoints);
+      g_autofree char *with = NULL;
+
+      /* Translators: "2 routes with 11 waypoints" */
+      with = g_strdup_printf (_("%s with %s"), routes, stops);
+      g_free (routes);
+      routes = g_steal_pointer (&with);
+    }
+  return g_strjoin (separator, incidents, routes, sources, claims, NULL);
 }

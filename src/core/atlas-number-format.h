@@ -8,9 +8,14 @@
 
 #include <glib.h>
 
+#include "atlas-case.h"
+
 G_BEGIN_DECLS
 
 char *atlas_format_count       (guint64 count);
 char *atlas_format_count_short (guint64 count);
+char *atlas_format_case_counts (const AtlasCaseCounts *counts,
+                                gboolean               waypoints,
+                                const char            *separator);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "atlas-case.h"
 #include "atlas-import-command.h"
 #include "atlas-import-plan.h"
+#include "atlas-number-format.h"
 
 static char *
 title_for (GFile *file)
@@ -83,14 +84,15 @@ static void
 print_summary (AtlasImportPlan *plan,
                const char      *case_path)
 {
+  g_autofree char *what = NULL;
   AtlasCaseCounts counts;
 
   atlas_import_plan_get_counts (plan, &counts);
-  /* TRANSLATORS: a summary of an import on the command line */
-  g_print (_("Imported into %s: %u incidents, %u routes, %u waypoints, %u sources, %u claims; "
-             "%u skipped\n"),
-           case_path, counts.incidents, counts.routes, counts.waypoints, counts.documents,
-           counts.claims, atlas_import_plan_get_n_problems (plan));
+  what = atlas_format_case_counts (&counts, TRUE, ", ");
+  /* TRANSLATORS: a summary of an import on the command line: "Imported into CASE: 3
+   * incidents, 1 route with 4 waypoints, 1 source, 9 claims; 0 skipped" */
+  g_print (_("Imported into %s: %s; %u skipped\n"), case_path, what,
+           atlas_import_plan_get_n_problems (plan));
 }
 
 /* The reason on stderr; a case file given to import is one to open, which it says how. */

@@ -38,28 +38,13 @@ struct _AtlasOverviewRow
 
 G_DEFINE_FINAL_TYPE (AtlasOverviewRow, atlas_overview_row, GTK_TYPE_WIDGET)
 
-/* "1,000,000 incidents · …": each count grouped for the locale, each noun plural for it */
 static char *
 dup_counts (AtlasCase *atlas_case)
 {
-  AtlasCaseCounts n;
-  g_autofree char *n_incidents = NULL, *n_routes = NULL, *n_sources = NULL, *n_claims = NULL;
-  g_autofree char *incidents = NULL, *routes = NULL, *sources = NULL, *claims = NULL;
+  AtlasCaseCounts counts;
 
-  atlas_case_get_counts (atlas_case, &n);
-  n_incidents = atlas_format_count (n.incidents);
-  n_routes = atlas_format_count (n.routes);
-  n_sources = atlas_format_count (n.documents);
-  n_claims = atlas_format_count (n.claims);
-  incidents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s incident", "%s incidents",
-                                            n.incidents), n_incidents);
-  routes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s route", "%s routes", n.routes),
-                            n_routes);
-  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s source", "%s sources",
-                                          n.documents), n_sources);
-  claims = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s claim", "%s claims", n.claims),
-                            n_claims);
-  return g_strjoin (" · ", incidents, routes, sources, claims, NULL);
+  atlas_case_get_counts (atlas_case, &counts);
+  return atlas_format_case_counts (&counts, FALSE, " · ");
 }
 
 static void

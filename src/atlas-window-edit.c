@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
 
+#include "atlas-attribute-words.h"
 #include "atlas-claim-relation.h"
 #include "atlas-format.h"
 #include "atlas-incident.h"
@@ -674,7 +675,7 @@ new_claim_choice (AtlasWindow *self,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label = gtk_label_new (NULL);
-  g_autofree char *attribute = atlas_format_attribute (atlas_record_get_text (claim, "attribute"));
+  g_autofree char *attribute = atlas_attribute_words (atlas_record_get_text (claim, "attribute"));
   g_autofree char *value = atlas_format_claim_value (claim);
   g_autoptr(AtlasRecord) document = atlas_case_lookup (self->atlas_case, "document",
                                                        atlas_record_get_text (claim,

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "atlas-attribute-words.h"
 #include "atlas-briefing-step.h"
 #include "atlas-briefing-words.h"
 #include "atlas-claim.h"
@@ -138,6 +139,38 @@ test_waypoint_step (void)
   g_rmdir (dir);
 }
 
+/* A claim's attribute is named the same way everywhere, and a raw key never shows. */
+static void
+test_attribute_words (void)
+{
+  static const struct {
+    const char *attribute;
+    const char *words;
+  } cases[] = {
+    { "deaths", "Deaths" },
+    { "deaths-iranian", "Iranian deaths" },
+    { "claimed-attacks-in-iran", "Claimed attacks in Iran" },
+    { "entry-route", "Entry route" },
+    { "acled_columns", "Other ACLED columns" },
+    { "some_new-thing", "Some new thing" },
+    { "été", "Été" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = atlas_attribute_words (cases[i].attribute);
+
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+  /* the ranked attributes come first, in their order; the rest after, alike */
+  g_assert_cmpint (atlas_attribute_words_rank ("date"), <, atlas_attribute_words_rank ("deaths"));
+  g_assert_cmpint (atlas_attribute_words_rank ("deaths"), <,
+                   atlas_attribute_words_rank ("deaths-iranian"));
+  g_assert_cmpint (atlas_attribute_words_rank ("deaths-iranian"), ==,
+                   atlas_attribute_words_rank ("propaganda"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +179,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/atlas/briefing-words/waypoint-step", test_waypoint_step);
+  g_test_add_func ("/atlas/briefing-words/attribute-words", test_attribute_words);
 
   return g_test_run ();
 }

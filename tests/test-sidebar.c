@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "atlas-actor.h"
+#include "atlas-attribute-words.h"
 #include "atlas-case.h"
 #include "atlas-claim-row.h"
 #include "atlas-claim.h"
@@ -460,6 +461,11 @@ assert_kerman_details (Fixture *fixture)
   g_assert_cmpstr (publishers[1], !=, publishers[2]);
   g_assert_cmpstr (publishers[0], !=, publishers[2]);
 
+  /* the category in words, never its key */
+  g_assert_nonnull (find_label (page, "Incident · Bombing"));
+  g_assert_nonnull (find_label (page, "Bombing"));
+  g_assert_null (find_label (page, "bombing"));
+
   /* location in words, and where the coordinates come from */
   g_assert_nonnull (find_label (page, "Town-level location"));
   g_assert_nonnull (find_widget (page, is_label_with_text,
@@ -586,6 +592,9 @@ test_related_and_back (Fixture       *fixture,
   g_assert_cmpstr (atlas_record_get_key (atlas_selection_get_record (fixture->selection)), ==,
                    "route-badakhshan-kerman");
   g_assert_nonnull (find_widget (visible_page (fixture), is_record_row_for, "wp-jaliq-crossing"));
+  /* its status in words */
+  g_assert_nonnull (find_label (visible_page (fixture), "Route · Alleged"));
+  g_assert_null (find_label (visible_page (fixture), "alleged"));
   screenshot (fixture, "sidebar-route.png");
 
   /* back: the incident again, and the selection follows */
@@ -1427,14 +1436,14 @@ test_acled_facts (void)
   g_autoptr(GtkWidget) count = value_label_of ("fatalities", "3");
   g_autoptr(GtkWidget) columns = value_label_of ("acled_columns",
                                                  "event_id_cnty: IRN4\nyear: 2023");
-  g_autofree char *name = atlas_format_attribute ("acled_columns");
+  g_autofree char *name = atlas_attribute_words ("acled_columns");
 
   g_assert_true (gtk_widget_has_css_class (count, "title-4"));
   g_assert_false (gtk_widget_has_css_class (columns, "title-4"));
-  g_assert_cmpint (atlas_format_attribute_rank ("fatalities"), <,
-                   atlas_format_attribute_rank ("acled_columns"));
-  g_assert_cmpint (atlas_format_attribute_rank ("acled_columns"), <,
-                   atlas_format_attribute_rank ("some_other_column"));
+  g_assert_cmpint (atlas_attribute_words_rank ("fatalities"), <,
+                   atlas_attribute_words_rank ("acled_columns"));
+  g_assert_cmpint (atlas_attribute_words_rank ("acled_columns"), <,
+                   atlas_attribute_words_rank ("some_other_column"));
   g_assert_cmpstr (name, ==, "Other ACLED columns");
 }
 

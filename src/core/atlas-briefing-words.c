@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-attribute-words.h"
 #include "atlas-briefing-words.h"
 #include "atlas-date-words.h"
 #include "atlas-route-words.h"
@@ -43,20 +44,6 @@ static char *
 format_date (const char *date)
 {
   return has_text (date) ? atlas_date_words (date, NULL) : NULL;
-}
-
-/* "entry-date" → "Entry date" */
-static char *
-format_attribute (const char *attribute)
-{
-  g_autofree char *spaced = g_utf8_make_valid (attribute ? attribute : "", -1);
-  char first[8] = { 0 };
-
-  g_strdelimit (spaced, "-_", ' ');
-  if (*spaced == '\0')
-    return g_steal_pointer (&spaced);
-  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (spaced)), first);
-  return g_strconcat (first, g_utf8_next_char (spaced), NULL);
 }
 
 static char *
@@ -302,7 +289,8 @@ describe_claim (AtlasCase  *atlas_case,
     }
   document = atlas_case_lookup (atlas_case, "document",
                                 atlas_record_get_text (claim, "document_key"), NULL);
-  attribute = format_attribute (atlas_record_get_text (claim, "attribute"));
+  attribute = atlas_attribute_words (has_text (atlas_record_get_text (claim, "attribute"))
+                                     ? atlas_record_get_text (claim, "attribute") : "");
   value = format_claim_value (claim);
   source = g_new0 (AtlasStepSource, 1);
   /* Translators: a cited claim: its attribute and its value, e.g. "Deaths: 84" */

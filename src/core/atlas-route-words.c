@@ -37,6 +37,25 @@ atlas_route_words_status (AtlasRecord *route)
   return g_strdup (_("Contested route"));
 }
 
+/**
+ * atlas_route_words_status_name:
+ * @status: (nullable): a route's status, as stored ("reported", "alleged", "contested")
+ *
+ * Returns: (transfer none) (nullable): its name for people, "Reported", "Alleged" or
+ *   "Contested"; a status the app does not know is shown as it is
+ */
+const char *
+atlas_route_words_status_name (const char *status)
+{
+  if (g_strcmp0 (status, "reported") == 0)
+    return C_("route status", "Reported");
+  if (g_strcmp0 (status, "alleged") == 0)
+    return C_("route status", "Alleged");
+  if (g_strcmp0 (status, "contested") == 0)
+    return C_("route status", "Contested");
+  return status;
+}
+
 /* Who a claim is attributed to, without the explanation in brackets. */
 static char *
 short_attribution (AtlasRecord *claim)

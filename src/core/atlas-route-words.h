@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 char *atlas_route_words_status   (AtlasRecord *route);
+const char *atlas_route_words_status_name (const char *status);
 char *atlas_route_words_sourcing (AtlasCase   *atlas_case,
                                   AtlasRecord *route);
 

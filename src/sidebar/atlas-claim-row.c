@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-attribute-words.h"
 #include "atlas-claim-row.h"
 #include "atlas-claim.h"
 #include "atlas-document.h"
@@ -67,7 +68,7 @@ show_subject (AtlasClaimRow *self)
 {
   g_autofree char *title = atlas_format_record_title (self->subject);
   g_autofree char *attribute =
-    atlas_format_attribute (atlas_record_get_text (self->claim, "attribute"));
+    atlas_attribute_words (atlas_record_get_text (self->claim, "attribute"));
   g_autofree char *text = NULL;
   g_autofree char *value = atlas_format_claim_value (self->claim);
 

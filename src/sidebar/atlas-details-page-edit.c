@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-attribute-words.h"
 #include "atlas-details-page-private.h"
 #include "atlas-format.h"
 
@@ -313,7 +314,7 @@ describe_line (AtlasRecord *line)
   if (g_strcmp0 (action, "delete") == 0)
     return g_strdup (_("Deleted"));
 
-  field_name = atlas_format_attribute (field ? field : "");
+  field_name = atlas_attribute_words (field ? field : "");
   /* Translators: a change of one field, "Title: old → new"; — stands for no value */
   return g_strdup_printf (_("%s: %s → %s"), field_name, old_value ? old_value : "—",
                           new_value ? new_value : "—");

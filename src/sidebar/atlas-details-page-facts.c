@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "atlas-attribute-words.h"
 #include "atlas-claim-relation.h"
 #include "atlas-details-page-private.h"
 #include "atlas-fact-group.h"
@@ -234,7 +235,7 @@ order_groups (AtlasDetailsPage *self,
       entry->contested = self->contested
                          && g_strv_contains ((const char * const *) self->contested,
                                              entry->attribute);
-      entry->rank = atlas_format_attribute_rank (entry->attribute);
+      entry->rank = atlas_attribute_words_rank (entry->attribute);
     }
   qsort (sorted, groups->len, sizeof (SortedGroup), compare_groups);
   for (guint i = 0; i < groups->len; i++)

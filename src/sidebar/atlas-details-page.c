@@ -17,7 +17,9 @@
 
 #include "atlas-details-page-private.h"
 #include "atlas-document.h"
+#include "atlas-filter-words.h"
 #include "atlas-format.h"
+#include "atlas-route-words.h"
 
 G_DEFINE_FINAL_TYPE (AtlasDetailsPage, atlas_details_page, GTK_TYPE_WIDGET)
 
@@ -44,17 +46,17 @@ is_kind (AtlasDetailsPage *self,
   return g_str_equal (atlas_record_get_kind (self->record), kind);
 }
 
-/* "Incident · bombing", "Route · reported", "Source · news" */
+/* "Incident · Bombing", "Route · Reported", "Source · news" */
 static char *
 dup_kind_line (AtlasDetailsPage *self)
 {
   const char *kind = atlas_record_get_kind (self->record);
   const char *detail = NULL;
 
-  if (is_kind (self, "incident"))
-    detail = text_field (self, "category");
+  if (is_kind (self, "incident") && text_field (self, "category") != NULL)
+    detail = atlas_filter_words_category (text_field (self, "category"));
   else if (is_kind (self, "route"))
-    detail = text_field (self, "status");
+    detail = atlas_route_words_status_name (text_field (self, "status"));
   else if (is_kind (self, "actor"))
     detail = text_field (self, "actor_kind");
   else if (is_kind (self, "document"))
@@ -164,7 +166,9 @@ add_incident_properties (AtlasDetailsPage *self)
 
   add_property (self, _("Date"), when);
   add_place_properties (self);
-  add_property (self, _("Category"), text_field (self, "category"));
+  add_property (self, _("Category"), text_field (self, "category") != NULL
+                                      ? atlas_filter_words_category (text_field (self, "category"))
+                                      : NULL);
 }
 
 static void
@@ -220,7 +224,7 @@ show_properties (AtlasDetailsPage *self)
   if (is_kind (self, "incident"))
     add_incident_properties (self);
   else if (is_kind (self, "route"))
-    add_property (self, _("Status"), text_field (self, "status"));
+    add_property (self, _("Status"), atlas_route_words_status_name (text_field (self, "status")));
   else if (is_kind (self, "waypoint"))
     add_waypoint_properties (self);
   else if (is_kind (self, "actor"))

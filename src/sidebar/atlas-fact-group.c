@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-attribute-words.h"
 #include "atlas-claim-row.h"
 #include "atlas-contested-table.h"
 #include "atlas-fact-group.h"
@@ -483,7 +484,7 @@ static void
 atlas_fact_group_constructed (GObject *object)
 {
   AtlasFactGroup *self = ATLAS_FACT_GROUP (object);
-  g_autofree char *label = atlas_format_attribute (self->attribute ? self->attribute : "");
+  g_autofree char *label = atlas_attribute_words (self->attribute ? self->attribute : "");
 
   G_OBJECT_CLASS (atlas_fact_group_parent_class)->constructed (object);
 

@@ -17,7 +17,9 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "atlas-attribute-words.h"
 #include "atlas-format.h"
+#include "atlas-route-words.h"
 
 #define SEPARATOR " · "
 
@@ -35,32 +37,6 @@ static const struct {
   { "role", N_("Role"), "avatar-default-symbolic" },
 };
 
-/* The attributes analysts look for first, in the order a report gives them. */
-static const struct {
-  const char *attribute;
-  const char *label;
-} attributes[] = {
-  { "date", N_("Date") },
-  { "time", N_("Time") },
-  { "location", N_("Location") },
-  { "deaths", N_("Deaths") },
-  { "injuries", N_("Injuries") },
-  /* ACLED's own count, as its exports name it */
-  { "fatalities", N_("Fatalities") },
-  { "perpetrator", N_("Perpetrator") },
-  { "responsibility-claim", N_("Claim of responsibility") },
-  { "method", N_("Method") },
-  { "target", N_("Target") },
-  { "entry-date", N_("Entry date") },
-  { "entry-route", N_("Entry route") },
-  { "exit-date", N_("Exit date") },
-  { "route-leg", N_("Route leg") },
-  { "name", N_("Name") },
-  { "alias", N_("Alias") },
-  { "role", N_("Role") },
-  /* what an ACLED row holds besides the fields an incident has (see atlas-csv-reader.c) */
-  { "acled_columns", N_("Other ACLED columns") },
-};
 
 /**
  * atlas_format_kind:
@@ -194,53 +170,6 @@ atlas_format_short_date (const char *date)
   else
     format = "%Y";
   return g_date_time_format (parsed, format);
-}
-
-/* "entry date" becomes "Entry date": only the first letter, as GNOME writes labels. */
-static char *
-capitalise_first (const char *text)
-{
-  char first[8] = { 0 };
-
-  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (text)), first);
-  return g_strconcat (first, g_utf8_next_char (text), NULL);
-}
-
-/**
- * atlas_format_attribute:
- *
- * Returns: (transfer full): the name of a claim's attribute for people
- */
-char *
-atlas_format_attribute (const char *attribute)
-{
-  g_autofree char *spaced = NULL;
-
-  g_return_val_if_fail (attribute != NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
-    if (g_str_equal (attribute, attributes[i].attribute))
-      return g_strdup (_(attributes[i].label));
-
-  spaced = g_utf8_make_valid (attribute, -1);
-  g_strdelimit (spaced, "-_", ' ');
-  if (*spaced == '\0')
-    return g_steal_pointer (&spaced);
-  return capitalise_first (spaced);
-}
-
-/**
- * atlas_format_attribute_rank:
- *
- * Returns: where the attribute comes among the facts of a record: lower first
- */
-int
-atlas_format_attribute_rank (const char *attribute)
-{
-  for (guint i = 0; attribute != NULL && i < G_N_ELEMENTS (attributes); i++)
-    if (g_str_equal (attribute, attributes[i].attribute))
-      return (int) i;
-  return G_N_ELEMENTS (attributes);
 }
 
 /**
@@ -546,7 +475,9 @@ atlas_format_record_subtitle (AtlasRecord *record)
   if (g_str_equal (kind, "incident"))
     append_incident_subtitle (text, record);
   else if (g_str_equal (kind, "route"))
-    g_string_append_printf (text, _("Status: %s"), atlas_record_get_text (record, "status"));
+    g_string_append_printf (text, _("Status: %s"),
+                            atlas_route_words_status_name (atlas_record_get_text (record,
+                                                                                  "status")));
   else if (g_str_equal (kind, "waypoint"))
     append_waypoint_subtitle (text, record);
   else if (g_str_equal (kind, "actor"))
@@ -555,7 +486,7 @@ atlas_format_record_subtitle (AtlasRecord *record)
     append_document_subtitle (text, record);
   else if (g_str_equal (kind, "claim"))
     {
-      g_autofree char *attribute = atlas_format_attribute (atlas_record_get_text (record,
+      g_autofree char *attribute = atlas_attribute_words (atlas_record_get_text (record,
                                                                                   "attribute"));
       append_part (text, attribute);
     }

@@ -17,8 +17,6 @@ const char *atlas_format_kind_icon          (const char  *kind);
 char       *atlas_format_date               (const char  *date,
                                              const char  *precision);
 char       *atlas_format_short_date         (const char  *date);
-char       *atlas_format_attribute          (const char  *attribute);
-int         atlas_format_attribute_rank     (const char  *attribute);
 char       *atlas_format_location_precision (const char  *precision);
 const char *atlas_format_reliability        (const char  *grade);
 const char *atlas_format_credibility        (gint64       credibility);

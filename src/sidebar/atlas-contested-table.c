@@ -213,8 +213,13 @@ new_grade_badge (AtlasContestedTable *self,
                  const ValueRow      *row)
 {
   GtkWidget *badge = new_grade_cell (self, row->grade, "atlas-badge");
+  /* both characters of the grade in words: the source's reliability, the claim's
+   * credibility */
+  g_autofree char *explained = atlas_format_grade_description (row->reliability,
+                                                               row->credibility);
   char style_class[] = "grade-x";
 
+  gtk_widget_set_tooltip_text (badge, explained);
   gtk_widget_add_css_class (badge, "atlas-grade");
   gtk_widget_add_css_class (badge, "numeric");
   if (row->reliability != NULL && row->reliability[0] >= 'A' && row->reliability[0] <= 'F')

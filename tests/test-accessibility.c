@@ -35,28 +35,13 @@
 #include "atlas-timeline.h"
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
-#include "test-slowdown.h"
+#include "window-test-util.h"
 
-#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
 #define KERMAN "inc-kerman-2024"
 
 static AtlasApplication *app;
 
 /* ---- the window -------------------------------------------------------------------- */
-
-static gboolean
-settle_timeout_cb (gpointer user_data)
-{
-  g_error ("the window did not settle within %d s", SETTLE_TIMEOUT_SECONDS);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settled_cb (AtlasWindow *window,
-            gboolean    *settled)
-{
-  *settled = TRUE;
-}
 
 static void
 spin (guint ms)
@@ -70,18 +55,8 @@ spin (guint ms)
 static AtlasWindow *
 open_settled_window (GFile *file)
 {
-  AtlasWindow *window = atlas_window_new (app, file);
-  gboolean settled = FALSE;
-  guint timeout_id;
+  AtlasWindow *window = open_window_at (app, file, 1280, 800);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_signal_connect (window, "settled", G_CALLBACK (settled_cb), &settled);
-  timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_SECONDS, settle_timeout_cb, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  atlas_window_wait_until_settled (window);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
@@ -92,15 +67,6 @@ open_sample_window (void)
   g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
 
   return open_settled_window (sample);
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
@@ -323,21 +289,6 @@ find_by_type (GtkWidget *root,
 
       if (found != NULL)
         return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return GTK_WINDOW (toplevel);
     }
   return NULL;
 }

@@ -33,9 +33,8 @@
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
 #include "case-digest.h"
-#include "test-slowdown.h"
+#include "window-test-util.h"
 
-#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
 #define KERMAN "inc-kerman-2024"
 
 static AtlasApplication *app;
@@ -49,45 +48,10 @@ typedef struct {
 
 /* ---- the window ------------------------------------------------------------------------ */
 
-static gboolean
-settle_timeout_cb (gpointer user_data)
-{
-  g_error ("the window did not settle within %d s", SETTLE_TIMEOUT_SECONDS);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settled_cb (AtlasWindow *window,
-            gboolean    *settled)
-{
-  *settled = TRUE;
-}
-
 static AtlasWindow *
 open_settled_window (GFile *case_file)
 {
-  AtlasWindow *window = atlas_window_new (app, case_file);
-  gboolean settled = FALSE;
-  guint timeout_id;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
-  g_signal_connect (window, "settled", G_CALLBACK (settled_cb), &settled);
-  timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_SECONDS, settle_timeout_cb, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  atlas_window_wait_until_settled (window);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
-  return window;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  return open_window_at (app, case_file, 1100, 800);
 }
 
 /* Lets idle work (the views following an edit) run. */
@@ -162,21 +126,6 @@ activate (Fixture    *fixture,
                                                       target);
   drain ();
   return done;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return GTK_WINDOW (toplevel);
-    }
-  return NULL;
 }
 
 static AtlasRecordForm *

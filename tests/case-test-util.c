@@ -11,17 +11,26 @@
 #include "atlas-gpkg-geometry.h"
 #include "case-test-util.h"
 
-/* Makes a fresh directory from @dir_template (ending in XXXXXX) for a case file. */
+/* Makes a fresh directory from @dir_template (ending in XXXXXX) for a case file named
+ * @file_name. */
 void
-case_files_set_up (CaseFiles  *files,
-                   const char *dir_template)
+case_files_set_up_as (CaseFiles  *files,
+                      const char *dir_template,
+                      const char *file_name)
 {
   g_autoptr(GError) error = NULL;
 
   files->dir = g_dir_make_tmp (dir_template, &error);
   g_assert_no_error (error);
-  files->path = g_build_filename (files->dir, "case.gpkg", NULL);
+  files->path = g_build_filename (files->dir, file_name, NULL);
   files->file = g_file_new_for_path (files->path);
+}
+
+void
+case_files_set_up (CaseFiles  *files,
+                   const char *dir_template)
+{
+  case_files_set_up_as (files, dir_template, "case.gpkg");
 }
 
 /* Removes the directory and whatever the test left in it (the case, its journal…). */

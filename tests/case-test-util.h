@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-/* A temporary directory and the path of "case.gpkg" in it (not created). */
+/* A temporary directory and the path of a case file in it (not created). */
 typedef struct {
   char  *dir;
   char  *path;
@@ -23,6 +23,9 @@ typedef struct {
 
 void     case_files_set_up    (CaseFiles  *files,
                                const char *dir_template);
+void     case_files_set_up_as (CaseFiles  *files,
+                               const char *dir_template,
+                               const char *file_name);
 void     case_files_tear_down (CaseFiles  *files);
 
 sqlite3 *open_raw             (const char *path);

@@ -29,9 +29,7 @@
 static AtlasApplication *app;
 
 typedef struct {
-  char        *dir;
-  char        *path;
-  GFile       *file;
+  CaseFiles    files;
   AtlasWindow *window;
 } Fixture;
 
@@ -54,38 +52,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("atlas-briefing-edit-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "kerman.gpkg", NULL);
-  fixture->file = g_file_new_for_path (fixture->path);
-  g_file_copy (sample, fixture->file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_chmod (fixture->path, 0644);
-  fixture->window = open_settled_window (fixture->file);
-  g_assert_false (atlas_case_get_read_only (atlas_window_get_case (fixture->window)));
+  fixture->window = open_sample_copy_at (app, &fixture->files, "atlas-briefing-edit-XXXXXX",
+                                         1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   close_window (fixture->window);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_clear_object (&fixture->file);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  case_files_tear_down (&fixture->files);
 }
 
 /* ---- finding what is on screen ------------------------------------------------------------ */
@@ -331,7 +307,7 @@ test_make_present_export (Fixture       *fixture,
   AtlasBriefingEditor *editor = get_editor (window);
   g_autofree char *key = NULL;
   g_autofree char *made = NULL;
-  g_autofree char *pdf = g_build_filename (fixture->dir, "made.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->files.dir, "made.pdf", NULL);
   g_autoptr(AtlasRecord) first = NULL;
   g_autoptr(AtlasRecord) second = NULL;
   g_autoptr(AtlasRecord) third = NULL;

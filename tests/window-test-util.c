@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "window-test-util.h"
 
 static gboolean
@@ -78,6 +80,30 @@ open_sample_at (AtlasApplication *app,
   g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
 
   return open_window_at (app, sample, width, height);
+}
+
+/* Copies the sample case into a fresh directory made from @dir_template as kerman.gpkg,
+ * made writable (the copy keeps the installed sample's mode), so that a test can edit it,
+ * and opens the copy in a settled window of @width × @height. @files is set up for the copy; the
+ * caller closes the window and tears @files down. */
+AtlasWindow *
+open_sample_copy_at (AtlasApplication *app,
+                     CaseFiles        *files,
+                     const char       *dir_template,
+                     int               width,
+                     int               height)
+{
+  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window;
+
+  case_files_set_up_as (files, dir_template, "kerman.gpkg");
+  g_file_copy (sample, files->file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_chmod (files->path, 0644);
+  window = open_window_at (app, files->file, width, height);
+  g_assert_false (atlas_case_get_read_only (atlas_window_get_case (window)));
+  return window;
 }
 
 /* Destroys @window and iterates until it is finalized. */

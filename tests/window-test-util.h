@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Fixtures the UI tests share: waiting for a window or a map view to settle, opening a
- * case in a window of a given size, closing a window, finding a toplevel.
+ * case (or a copy of the sample to edit) in a window of a given size, closing a window,
+ * finding a toplevel.
  */
 
 #pragma once
@@ -14,6 +15,7 @@
 #include "atlas-application.h"
 #include "atlas-map-view.h"
 #include "atlas-window.h"
+#include "case-test-util.h"
 #include "test-slowdown.h"
 
 G_BEGIN_DECLS
@@ -28,6 +30,11 @@ AtlasWindow *open_window_at        (AtlasApplication *app,
                                     int               width,
                                     int               height);
 AtlasWindow *open_sample_at        (AtlasApplication *app,
+                                    int               width,
+                                    int               height);
+AtlasWindow *open_sample_copy_at   (AtlasApplication *app,
+                                    CaseFiles        *files,
+                                    const char       *dir_template,
                                     int               width,
                                     int               height);
 void         close_window          (AtlasWindow      *window);

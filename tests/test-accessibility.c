@@ -276,23 +276,6 @@ assert_all_named (GtkWidget  *root,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_names (void)
 {
@@ -307,7 +290,7 @@ test_names (void)
   select_kerman (window);
   assert_all_named (GTK_WIDGET (window), "Kerman details");
 
-  menu_button = find_by_type (sidebar, GTK_TYPE_MENU_BUTTON);
+  menu_button = find_child_of_type (sidebar, GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (menu_button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   spin (300);
@@ -315,7 +298,7 @@ test_names (void)
                     "filter");
   /* the reliability drop-down's button says the grade it shows */
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
-  dropdown = find_by_type (popover, GTK_TYPE_DROP_DOWN);
+  dropdown = find_child_of_type (popover, GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
   description = read_property (gtk_widget_get_first_child (dropdown),
@@ -539,7 +522,7 @@ static void
 test_tab_walk (void)
 {
   AtlasWindow *window = open_sample_window ();
-  GtkWidget *header_bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *header_bar = find_child_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
   GtkWidget *header = first_focusable (header_bar);
   GtkWidget *page, *last_claim, *focus = NULL;
   g_autoptr(GPtrArray) claim_stops = g_ptr_array_new ();
@@ -778,8 +761,8 @@ static void
 test_timeline_description (void)
 {
   AtlasWindow *window = open_sample_window ();
-  GtkWidget *timeline = find_by_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE);
-  GtkWidget *chart = find_by_type (timeline, ATLAS_TYPE_TIMELINE_HISTOGRAM);
+  GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE);
+  GtkWidget *chart = find_child_of_type (timeline, ATLAS_TYPE_TIMELINE_HISTOGRAM);
   g_autofree char *all = NULL, *moved = NULL, *again = NULL;
 
   g_assert_nonnull (chart);
@@ -873,7 +856,7 @@ test_timeline_large_text (void)
   g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
   window = open_sample_window ();
-  chart = find_by_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE_HISTOGRAM);
+  chart = find_child_of_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE_HISTOGRAM);
   gtk_test_widget_wait_for_draw (chart);
   n = count_text_pixels_at_right (chart, 40);
   g_test_message ("dark pixels at the right end of the axis: %u", n);
@@ -1147,7 +1130,7 @@ capture_focus_ring (AtlasWindow *window,
                     const char  *name)
 {
   GtkWidget *map = GTK_WIDGET (atlas_window_get_map_view (window));
-  GtkWidget *button = find_by_type (map, GTK_TYPE_BUTTON);
+  GtkWidget *button = find_child_of_type (map, GTK_TYPE_BUTTON);
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
 
   g_assert_nonnull (button);

@@ -66,57 +66,20 @@ fixture_tear_down (Fixture       *fixture,
 
 /* ---- finding what is on screen ------------------------------------------------------------ */
 
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
+/* The first widget under @widget whose action is @action, shown or not. */
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
-/* The first widget under @widget whose action is @action, shown or not. */
 static GtkWidget *
 find_actionable (GtkWidget  *widget,
                  const char *action)
 {
-  if (GTK_IS_ACTIONABLE (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button_labelled (GtkWidget  *widget,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, has_action, action);
 }
 
 /* Returns: (transfer full) (nullable): the message dialog open now */

@@ -44,23 +44,6 @@ project (AtlasWindow *window,
                                               latitude, longitude, x, y);
 }
 
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Where @widget is drawn over the map, if it is. */
 static gboolean
 covered_by (AtlasWindow       *window,

@@ -158,22 +158,19 @@ selected_key (AtlasWindow *window)
   return record != NULL ? atlas_record_get_key (record) : NULL;
 }
 
+static gboolean
+is_shown_button_with_action (GtkWidget     *widget,
+                             gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 static GtkWidget *
 find_button_with_action (GtkWidget  *widget,
                          const char *action)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, is_shown_button_with_action, action);
 }
 
 /* The record's page has a Copy Link button; its link opens a window framed the same, with

@@ -296,23 +296,6 @@ test_density (Fixture       *fixture,
  * last stop, Kerman (which the source gives no date for), is still there to select. */
 /* Playing the timeline: the reported route's last stop, Kerman on 3 January 2024, is not
  * yet reached at the end of 2023, and still there to select. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Opaque white pixels, the fill of a reached waypoint's disc, within @radius of (x, y) of
  * what @layer draws by itself. */
 static guint
@@ -355,7 +338,7 @@ test_route_travelled (Fixture       *fixture,
   g_autoptr(AtlasRecord) stop = atlas_case_lookup (sample, "waypoint", "wp-alt-pakistan", NULL);
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-map-travelled.png", NULL);
   g_autoptr(GdkTexture) texture = NULL;
-  GtkWidget *layer = find_descendant (GTK_WIDGET (fixture->map_view), ATLAS_TYPE_ROUTE_LAYER);
+  GtkWidget *layer = find_child_of_type (GTK_WIDGET (fixture->map_view), ATLAS_TYPE_ROUTE_LAYER);
   guint reached, not_yet;
   double x, y;
 

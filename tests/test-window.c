@@ -155,23 +155,6 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
-static GtkWidget *
-find_widget_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A file's name is data, never markup: "<draft>" is no tag, "&" no entity. */
 static void
 test_window_error_names_file_with_markup (void)
@@ -448,7 +431,7 @@ test_window_import_case_file_offers_to_open (void)
   g_assert_true (shows_text (GTK_WIDGET (dialog), "other case.gpkg"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "case file"));
 
-  button = find_widget_with_label (GTK_WIDGET (dialog), "_Open It as a Case");
+  button = find_button_labelled (GTK_WIDGET (dialog), "_Open It as a Case");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpuint (count_windows (), ==, 1);

@@ -133,3 +133,53 @@ find_toplevel (GType type)
     }
   return NULL;
 }
+
+/* ---- finding a widget ---------------------------------------------------------------- */
+
+/* The first widget, @root or under it (depth first, shown or not), that @match accepts. */
+GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+find_child_of_type (GtkWidget *root,
+                    GType      type)
+{
+  return find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  return find_widget (root, is_button_labelled, label);
+}

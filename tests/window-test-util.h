@@ -5,7 +5,7 @@
  *
  * Fixtures the UI tests share: waiting for a window or a map view to settle, opening a
  * case (or a copy of the sample to edit) in a window of a given size, closing a window,
- * finding a toplevel.
+ * finding a toplevel, finding a widget in a window's tree.
  */
 
 #pragma once
@@ -39,5 +39,16 @@ AtlasWindow *open_sample_copy_at   (AtlasApplication *app,
                                     int               height);
 void         close_window          (AtlasWindow      *window);
 GtkWindow   *find_toplevel         (GType             type);
+
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+GtkWidget   *find_widget           (GtkWidget        *root,
+                                    WidgetMatch       match,
+                                    gconstpointer     data);
+GtkWidget   *find_child_of_type    (GtkWidget        *root,
+                                    GType             type);
+GtkWidget   *find_button_labelled  (GtkWidget        *root,
+                                    const char       *label);
 
 G_END_DECLS

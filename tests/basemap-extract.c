@@ -120,3 +120,51 @@ test_extract_assemble (const TestSection *sections,
 
   return g_byte_array_free_to_bytes (file);
 }
+
+/* ---- the real extract -------------------------------------------------------------- */
+
+char *
+basemap_path (void)
+{
+  const char *from_environment = g_getenv ("ATLAS_BASEMAP");
+
+  if (from_environment != NULL && *from_environment != '\0')
+    return g_strdup (from_environment);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "basemap", "basemap.bin", NULL);
+}
+
+/* The extract's bytes, read once for the whole test program. */
+GBytes *
+basemap_bytes (void)
+{
+  static GBytes *bytes = NULL;
+
+  if (bytes == NULL)
+    {
+      g_autofree char *path = basemap_path ();
+      g_autoptr(GError) error = NULL;
+      char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, &error))
+        g_error ("Cannot read the basemap extract (set ATLAS_BASEMAP): %s", error->message);
+      bytes = g_bytes_new_take (contents, length);
+    }
+  return bytes;
+}
+
+/* One basemap on the extract, shared by the whole test program. */
+AtlasBasemap *
+shared_basemap (void)
+{
+  static AtlasBasemap *basemap = NULL;
+
+  if (basemap == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      basemap = atlas_basemap_new_from_bytes (basemap_bytes (), &error);
+      g_assert_no_error (error);
+    }
+  return basemap;
+}

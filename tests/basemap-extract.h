@@ -3,12 +3,16 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Writing small basemap extracts by hand (data/basemap/README.md), for tests of the reader.
+ * Writing small basemap extracts by hand (data/basemap/README.md), for tests of the reader,
+ * and the real extract, loaded once: from the ATLAS_BASEMAP environment variable, or else
+ * ../data/basemap/basemap.bin relative to the tests folder.
  */
 
 #pragma once
 
 #include <glib.h>
+
+#include "atlas-basemap.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +44,9 @@ void    put_arc                (GByteArray        *out,
                                 guint              n_points);
 GBytes *test_extract_assemble  (const TestSection *sections,
                                 guint              n_sections);
+
+char         *basemap_path           (void);
+GBytes       *basemap_bytes          (void);
+AtlasBasemap *shared_basemap         (void);
 
 G_END_DECLS

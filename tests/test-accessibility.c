@@ -35,28 +35,13 @@
 #include "atlas-timeline.h"
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
-#include "test-slowdown.h"
+#include "window-test-util.h"
 
-#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
 #define KERMAN "inc-kerman-2024"
 
 static AtlasApplication *app;
 
 /* ---- the window -------------------------------------------------------------------- */
-
-static gboolean
-settle_timeout_cb (gpointer user_data)
-{
-  g_error ("the window did not settle within %d s", SETTLE_TIMEOUT_SECONDS);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settled_cb (AtlasWindow *window,
-            gboolean    *settled)
-{
-  *settled = TRUE;
-}
 
 static void
 spin (guint ms)
@@ -70,18 +55,8 @@ spin (guint ms)
 static AtlasWindow *
 open_settled_window (GFile *file)
 {
-  AtlasWindow *window = atlas_window_new (app, file);
-  gboolean settled = FALSE;
-  guint timeout_id;
+  AtlasWindow *window = open_window_at (app, file, 1280, 800);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_signal_connect (window, "settled", G_CALLBACK (settled_cb), &settled);
-  timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_SECONDS, settle_timeout_cb, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  atlas_window_wait_until_settled (window);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
@@ -92,15 +67,6 @@ open_sample_window (void)
   g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
 
   return open_settled_window (sample);
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
@@ -310,38 +276,6 @@ assert_all_named (GtkWidget  *root,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return GTK_WINDOW (toplevel);
-    }
-  return NULL;
-}
-
 static void
 test_names (void)
 {
@@ -356,7 +290,7 @@ test_names (void)
   select_kerman (window);
   assert_all_named (GTK_WIDGET (window), "Kerman details");
 
-  menu_button = find_by_type (sidebar, GTK_TYPE_MENU_BUTTON);
+  menu_button = find_child_of_type (sidebar, GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (menu_button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   spin (300);
@@ -364,7 +298,7 @@ test_names (void)
                     "filter");
   /* the reliability drop-down's button says the grade it shows */
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
-  dropdown = find_by_type (popover, GTK_TYPE_DROP_DOWN);
+  dropdown = find_child_of_type (popover, GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
   description = read_property (gtk_widget_get_first_child (dropdown),
@@ -588,7 +522,7 @@ static void
 test_tab_walk (void)
 {
   AtlasWindow *window = open_sample_window ();
-  GtkWidget *header_bar = find_by_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *header_bar = find_child_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
   GtkWidget *header = first_focusable (header_bar);
   GtkWidget *page, *last_claim, *focus = NULL;
   g_autoptr(GPtrArray) claim_stops = g_ptr_array_new ();
@@ -827,8 +761,8 @@ static void
 test_timeline_description (void)
 {
   AtlasWindow *window = open_sample_window ();
-  GtkWidget *timeline = find_by_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE);
-  GtkWidget *chart = find_by_type (timeline, ATLAS_TYPE_TIMELINE_HISTOGRAM);
+  GtkWidget *timeline = find_child_of_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE);
+  GtkWidget *chart = find_child_of_type (timeline, ATLAS_TYPE_TIMELINE_HISTOGRAM);
   g_autofree char *all = NULL, *moved = NULL, *again = NULL;
 
   g_assert_nonnull (chart);
@@ -922,7 +856,7 @@ test_timeline_large_text (void)
   g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
   window = open_sample_window ();
-  chart = find_by_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE_HISTOGRAM);
+  chart = find_child_of_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE_HISTOGRAM);
   gtk_test_widget_wait_for_draw (chart);
   n = count_text_pixels_at_right (chart, 40);
   g_test_message ("dark pixels at the right end of the axis: %u", n);
@@ -1196,7 +1130,7 @@ capture_focus_ring (AtlasWindow *window,
                     const char  *name)
 {
   GtkWidget *map = GTK_WIDGET (atlas_window_get_map_view (window));
-  GtkWidget *button = find_by_type (map, GTK_TYPE_BUTTON);
+  GtkWidget *button = find_child_of_type (map, GTK_TYPE_BUTTON);
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
 
   g_assert_nonnull (button);

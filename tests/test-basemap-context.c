@@ -24,50 +24,6 @@
 
 static const char *const context_tags[] = { "ADM1", "RIVR", "PROV", "CPOL", "PLAD" };
 
-static char *
-basemap_path (void)
-{
-  const char *from_environment = g_getenv ("ATLAS_BASEMAP");
-
-  if (from_environment != NULL && *from_environment != '\0')
-    return g_strdup (from_environment);
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "basemap", "basemap.bin", NULL);
-}
-
-static GBytes *
-basemap_bytes (void)
-{
-  static GBytes *bytes = NULL;
-
-  if (bytes == NULL)
-    {
-      g_autofree char *path = basemap_path ();
-      g_autoptr(GError) error = NULL;
-      char *contents = NULL;
-      gsize length = 0;
-
-      if (!g_file_get_contents (path, &contents, &length, &error))
-        g_error ("Cannot read the basemap extract (set ATLAS_BASEMAP): %s", error->message);
-      bytes = g_bytes_new_take (contents, length);
-    }
-  return bytes;
-}
-
-static AtlasBasemap *
-shared_basemap (void)
-{
-  static AtlasBasemap *basemap = NULL;
-
-  if (basemap == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      basemap = atlas_basemap_new_from_bytes (basemap_bytes (), &error);
-      g_assert_no_error (error);
-    }
-  return basemap;
-}
-
 /* The real extract with its context sections renamed, so that readers skip them: the
  * basemap as it was before it had them. */
 static AtlasBasemap *

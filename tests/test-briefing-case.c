@@ -28,11 +28,10 @@
 #include "atlas-undo-stack.h"
 #include "case-digest.h"
 #include "case-versions.h"
+#include "case-test-util.h"
 
 typedef struct {
-  char      *dir;
-  char      *path;
-  GFile     *file;
+  CaseFiles  files;
   AtlasCase *atlas_case;
 } Fixture;
 
@@ -88,11 +87,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("atlas-briefing-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "case.gpkg", NULL);
-  fixture->file = g_file_new_for_path (fixture->path);
-  fixture->atlas_case = atlas_case_create (fixture->file, "Briefings", &error);
+  case_files_set_up (&fixture->files, "atlas-briefing-XXXXXX");
+  fixture->atlas_case = atlas_case_create (fixture->files.file, "Briefings", &error);
   g_assert_no_error (error);
 
   g_ptr_array_add (records, make_incident ());
@@ -108,50 +104,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->atlas_case);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_clear_object (&fixture->file);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static void
-exec_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_null (message);
-  sqlite3_close (db);
+  case_files_tear_down (&fixture->files);
 }
 
 static AtlasRecord *
@@ -194,7 +148,7 @@ typedef AtlasEdit *(*BuildEdit) (Fixture *fixture);
 static gint64
 count_history (Fixture *fixture)
 {
-  return query_int (fixture->path, "SELECT count(*) FROM history");
+  return query_int (fixture->files.path, "SELECT count(*) FROM history");
 }
 
 static void
@@ -203,7 +157,7 @@ check_round_trip (Fixture   *fixture,
 {
   g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (fixture->atlas_case);
   g_autoptr(AtlasEdit) edit = build (fixture);
-  g_autofree char *start = digest_case (fixture->path);
+  g_autofree char *start = digest_case (fixture->files.path);
   g_autofree char *edited = NULL;
   g_autofree char *undone = NULL;
   g_autofree char *redone = NULL;
@@ -212,18 +166,18 @@ check_round_trip (Fixture   *fixture,
 
   g_assert_true (atlas_undo_stack_apply (stack, edit, &error));
   g_assert_no_error (error);
-  edited = digest_case (fixture->path);
+  edited = digest_case (fixture->files.path);
   g_assert_cmpstr (edited, !=, start);
   g_assert_cmpint (count_history (fixture), >, lines);
 
   g_assert_true (atlas_undo_stack_undo (stack, &error));
   g_assert_no_error (error);
-  undone = digest_case (fixture->path);
+  undone = digest_case (fixture->files.path);
   g_assert_cmpstr (undone, ==, start);
 
   g_assert_true (atlas_undo_stack_redo (stack, &error));
   g_assert_no_error (error);
-  redone = digest_case (fixture->path);
+  redone = digest_case (fixture->files.path);
   g_assert_cmpstr (redone, ==, edited);
 }
 
@@ -402,8 +356,8 @@ test_step_order (Fixture       *fixture,
   g_assert_no_error (error);
   back = list_captions (fixture, "full");
   g_assert_cmpstr (back, ==, "Third First Second Copy Fourth");
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM briefing_steps"
-                                             " WHERE seq <= 0"), ==, 0);
+  g_assert_cmpint (query_int (fixture->files.path, "SELECT count(*) FROM briefing_steps"
+                                                   " WHERE seq <= 0"), ==, 0);
 }
 
 /* A step made from a view keeps it: centre, zoom, bounds, subject, dates and filters. */
@@ -561,17 +515,17 @@ test_migrate_version_3 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&fixture->atlas_case);
-  exec_raw (fixture->path, DOWNGRADE_TO_VERSION_3);
+  exec_raw (fixture->files.path, DOWNGRADE_TO_VERSION_3);
 
-  fixture->atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  fixture->atlas_case = atlas_case_open (fixture->files.file, ATLAS_CASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_false (atlas_case_get_read_only (fixture->atlas_case));
-  g_assert_cmpint (query_int (fixture->path, "SELECT value FROM atlas_meta"
-                                             " WHERE key = 'schema_version'"),
+  g_assert_cmpint (query_int (fixture->files.path, "SELECT value FROM atlas_meta"
+                                                   " WHERE key = 'schema_version'"),
                    ==, ATLAS_CASE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM gpkg_contents"
-                                             " WHERE table_name = 'briefings'"
-                                             " AND data_type = 'attributes'"), ==, 1);
+  g_assert_cmpint (query_int (fixture->files.path, "SELECT count(*) FROM gpkg_contents"
+                                                   " WHERE table_name = 'briefings'"
+                                                   " AND data_type = 'attributes'"), ==, 1);
 
   briefings = atlas_case_list_briefings (fixture->atlas_case, &error);
   g_assert_cmpuint (g_list_model_get_n_items (briefings), ==, 1);
@@ -592,9 +546,9 @@ test_migrate_version_3_empty (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&fixture->atlas_case);
-  exec_raw (fixture->path, "DELETE FROM briefing_steps; DELETE FROM briefings;"
+  exec_raw (fixture->files.path, "DELETE FROM briefing_steps; DELETE FROM briefings;"
                            DOWNGRADE_TO_VERSION_3);
-  fixture->atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  fixture->atlas_case = atlas_case_open (fixture->files.file, ATLAS_CASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   briefings = atlas_case_list_briefings (fixture->atlas_case, &error);
   g_assert_cmpuint (g_list_model_get_n_items (briefings), ==, 0);

@@ -24,67 +24,21 @@
 #include "atlas-case-edit-briefing.h"
 #include "atlas-view-export.h"
 #include "atlas-window.h"
-#include "test-slowdown.h"
-
-#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
+#include "window-test-util.h"
 
 static AtlasApplication *app;
 
 typedef struct {
-  char        *dir;
-  char        *path;
-  GFile       *file;
+  CaseFiles    files;
   AtlasWindow *window;
 } Fixture;
 
 /* ---- the window ------------------------------------------------------------------------ */
 
-static gboolean
-settle_timeout_cb (gpointer user_data)
-{
-  g_error ("the window did not settle within %d s", SETTLE_TIMEOUT_SECONDS);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settled_cb (AtlasWindow *window,
-            gboolean    *settled)
-{
-  *settled = TRUE;
-}
-
-static void
-wait_settled (AtlasWindow *window)
-{
-  gboolean settled = FALSE;
-  gulong handler = g_signal_connect (window, "settled", G_CALLBACK (settled_cb), &settled);
-  guint timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_SECONDS, settle_timeout_cb, NULL);
-
-  atlas_window_wait_until_settled (window);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
-  g_signal_handler_disconnect (window, handler);
-}
-
 static AtlasWindow *
 open_settled_window (GFile *case_file)
 {
-  AtlasWindow *window = atlas_window_new (app, case_file);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_settled (window);
-  return window;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  return open_window_at (app, case_file, 1280, 800);
 }
 
 static void
@@ -98,93 +52,34 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("atlas-briefing-edit-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "kerman.gpkg", NULL);
-  fixture->file = g_file_new_for_path (fixture->path);
-  g_file_copy (sample, fixture->file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_chmod (fixture->path, 0644);
-  fixture->window = open_settled_window (fixture->file);
-  g_assert_false (atlas_case_get_read_only (atlas_window_get_case (fixture->window)));
+  fixture->window = open_sample_copy_at (app, &fixture->files, "atlas-briefing-edit-XXXXXX",
+                                         1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   close_window (fixture->window);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_clear_object (&fixture->file);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  case_files_tear_down (&fixture->files);
 }
 
 /* ---- finding what is on screen ------------------------------------------------------------ */
 
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
+/* The first widget under @widget whose action is @action, shown or not. */
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
-/* The first widget under @widget whose action is @action, shown or not. */
 static GtkWidget *
 find_actionable (GtkWidget  *widget,
                  const char *action)
 {
-  if (GTK_IS_ACTIONABLE (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button_labelled (GtkWidget  *widget,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, has_action, action);
 }
 
 /* Returns: (transfer full) (nullable): the message dialog open now */
@@ -375,7 +270,7 @@ test_make_present_export (Fixture       *fixture,
   AtlasBriefingEditor *editor = get_editor (window);
   g_autofree char *key = NULL;
   g_autofree char *made = NULL;
-  g_autofree char *pdf = g_build_filename (fixture->dir, "made.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->files.dir, "made.pdf", NULL);
   g_autoptr(AtlasRecord) first = NULL;
   g_autoptr(AtlasRecord) second = NULL;
   g_autoptr(AtlasRecord) third = NULL;

@@ -19,57 +19,14 @@
 #include "atlas-map-legend.h"
 #include "atlas-route-layer.h"
 #include "atlas-window.h"
-#include "test-slowdown.h"
-
-#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
+#include "window-test-util.h"
 
 static AtlasApplication *app;
-
-static gboolean
-settle_timeout_cb (gpointer user_data)
-{
-  g_error ("the window did not settle within %d s", SETTLE_TIMEOUT_SECONDS);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settled_cb (AtlasWindow *window,
-            gboolean    *settled)
-{
-  *settled = TRUE;
-}
-
-static void
-wait_settled (AtlasWindow *window)
-{
-  gboolean settled = FALSE;
-  gulong handler = g_signal_connect (window, "settled", G_CALLBACK (settled_cb), &settled);
-  guint timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_SECONDS, settle_timeout_cb, NULL);
-
-  atlas_window_wait_until_settled (window);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
-  g_signal_handler_disconnect (window, handler);
-}
-
-static AtlasWindow *
-open_sample_at (int width,
-                int height)
-{
-  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
-  AtlasWindow *window = atlas_window_new (app, sample);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_settled (window);
-  return window;
-}
 
 static AtlasWindow *
 open_sample (void)
 {
-  return open_sample_at (1280, 800);
+  return open_sample_at (app, 1280, 800);
 }
 
 static void
@@ -85,23 +42,6 @@ project (AtlasWindow *window,
   shumate_viewport_location_to_widget_coords (atlas_map_view_get_viewport (map_view),
                                               GTK_WIDGET (shumate_simple_map_get_map (map)),
                                               latitude, longitude, x, y);
-}
-
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Where @widget is drawn over the map, if it is. */
@@ -365,7 +305,7 @@ test_briefing_frames_every_size (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      AtlasWindow *window = open_sample_at (sizes[s][0], sizes[s][1]);
+      AtlasWindow *window = open_sample_at (app, sizes[s][0], sizes[s][1]);
       AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
       guint n_steps;
 

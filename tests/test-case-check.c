@@ -17,44 +17,25 @@
 #include "atlas-case.h"
 #include "atlas-document.h"
 #include "atlas-incident.h"
+#include "case-test-util.h"
 
 /* Enough incidents that their table spans many pages beside its first. */
 #define N_INCIDENTS 2000
 
-typedef struct {
-  char      *dir;
-  GFile     *file;
-  char      *path;
-} Fixture;
+typedef CaseFiles Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("atlas-case-check-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "case.gpkg", NULL);
-  fixture->file = g_file_new_for_path (fixture->path);
+  case_files_set_up (fixture, "atlas-case-check-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_clear_object (&fixture->file);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  case_files_tear_down (fixture);
 }
 
 static AtlasRecord *

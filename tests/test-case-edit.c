@@ -29,11 +29,10 @@
 #include "atlas-undo-stack.h"
 #include "atlas-waypoint.h"
 #include "case-digest.h"
+#include "case-test-util.h"
 
 typedef struct {
-  char      *dir;
-  char      *path;
-  GFile     *file;
+  CaseFiles  files;
   AtlasCase *atlas_case;
 } Fixture;
 
@@ -111,11 +110,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(AtlasRecord) route = ATLAS_RECORD (atlas_route_new ("route"));
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("atlas-edit-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "case.gpkg", NULL);
-  fixture->file = g_file_new_for_path (fixture->path);
-  fixture->atlas_case = atlas_case_create (fixture->file, "Edits", &error);
+  case_files_set_up (&fixture->files, "atlas-edit-XXXXXX");
+  fixture->atlas_case = atlas_case_create (fixture->files.file, "Edits", &error);
   g_assert_no_error (error);
 
   atlas_record_set_text (route, "name", "Reported route");
@@ -136,54 +132,16 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->atlas_case);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_clear_object (&fixture->file);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  case_files_tear_down (&fixture->files);
 }
 
 /* ---- reading the file behind the store's back ---------------------------------------- */
 
-static sqlite3 *
-open_raw (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = open_raw (path);
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 static gint64
 count_history (Fixture *fixture)
 {
-  return query_int (fixture->path, "SELECT count(*) FROM history");
+  return query_int (fixture->files.path, "SELECT count(*) FROM history");
 }
 
 static AtlasRecord *
@@ -210,7 +168,7 @@ check_round_trip (Fixture   *fixture,
 {
   g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (fixture->atlas_case);
   g_autoptr(AtlasEdit) edit = build (fixture);
-  g_autofree char *start = digest_case (fixture->path);
+  g_autofree char *start = digest_case (fixture->files.path);
   g_autofree char *edited = NULL;
   g_autofree char *undone = NULL;
   g_autofree char *redone = NULL;
@@ -219,7 +177,7 @@ check_round_trip (Fixture   *fixture,
 
   g_assert_true (atlas_undo_stack_apply (stack, edit, &error));
   g_assert_no_error (error);
-  edited = digest_case (fixture->path);
+  edited = digest_case (fixture->files.path);
   g_assert_cmpstr (edited, !=, start);
   g_assert_cmpint (count_history (fixture), >, lines);
   lines = count_history (fixture);
@@ -227,7 +185,7 @@ check_round_trip (Fixture   *fixture,
 
   g_assert_true (atlas_undo_stack_undo (stack, &error));
   g_assert_no_error (error);
-  undone = digest_case (fixture->path);
+  undone = digest_case (fixture->files.path);
   g_assert_cmpstr (undone, ==, start);
   g_assert_cmpint (count_history (fixture), >, lines);
   lines = count_history (fixture);
@@ -236,12 +194,12 @@ check_round_trip (Fixture   *fixture,
 
   g_assert_true (atlas_undo_stack_redo (stack, &error));
   g_assert_no_error (error);
-  redone = digest_case (fixture->path);
+  redone = digest_case (fixture->files.path);
   g_assert_cmpstr (redone, ==, edited);
   g_assert_cmpint (count_history (fixture), >, lines);
 
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM pragma_integrity_check"
-                                             " WHERE integrity_check != 'ok'"), ==, 0);
+  g_assert_cmpint (query_int (fixture->files.path, "SELECT count(*) FROM pragma_integrity_check"
+                                                   " WHERE integrity_check != 'ok'"), ==, 0);
 }
 
 static AtlasEdit *
@@ -386,7 +344,7 @@ write_file (Fixture    *fixture,
             const char *text,
             gssize      length)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *path = g_build_filename (fixture->files.dir, name, NULL);
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (path, text, length, &error);
@@ -471,7 +429,7 @@ test_attachment_content (Fixture       *fixture,
   }
 
   {
-    sqlite3 *db = open_raw (fixture->path);
+    sqlite3 *db = open_raw (fixture->files.path);
 
     g_assert_cmpint (sqlite3_exec (db, "UPDATE attachments SET content = x'00'", NULL, NULL,
                                    NULL), ==, SQLITE_OK);
@@ -491,8 +449,8 @@ test_attachment_refused (Fixture       *fixture,
 {
   static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0";
   g_autoptr(GFile) script = write_file (fixture, "run.pdf", elf, sizeof elf - 1);
-  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
-  g_autofree char *big_path = g_build_filename (fixture->dir, "big.pdf", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->files.dir);
+  g_autofree char *big_path = g_build_filename (fixture->files.dir, "big.pdf", NULL);
   g_autoptr(GFile) big = g_file_new_for_path (big_path);
   g_autoptr(GError) error = NULL;
   FILE *stream;
@@ -633,7 +591,7 @@ check_extent_exact (Fixture *fixture)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    g_assert_cmpint (query_int (fixture->path, checks[i]), ==, 1);
+    g_assert_cmpint (query_int (fixture->files.path, checks[i]), ==, 1);
 }
 
 static void
@@ -691,7 +649,7 @@ test_extents_follow (Fixture       *fixture,
 static void
 check_route_line (Fixture *fixture)
 {
-  sqlite3 *db = open_raw (fixture->path);
+  sqlite3 *db = open_raw (fixture->files.path);
   sqlite3_stmt *stmt = NULL;
   g_autoptr(GListModel) stops = atlas_case_list_waypoints (fixture->atlas_case, "route", NULL);
   g_autoptr(GError) error = NULL;
@@ -781,7 +739,7 @@ check_writes_nothing (Fixture   *fixture,
                       GQuark     domain,
                       int        code)
 {
-  g_autofree char *start = digest_case (fixture->path);
+  g_autofree char *start = digest_case (fixture->files.path);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   gint64 lines = count_history (fixture);
@@ -792,7 +750,7 @@ check_writes_nothing (Fixture   *fixture,
   if (domain != 0)
     g_assert_error (error, domain, code);
   g_test_message ("refused: %s", error->message);
-  after = digest_case (fixture->path);
+  after = digest_case (fixture->files.path);
   g_assert_cmpstr (after, ==, start);
   g_assert_cmpint (count_history (fixture), ==, lines);
 }
@@ -849,7 +807,7 @@ test_refuses_stale_edit (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(AtlasEdit) edit = build_correct_figure (fixture);
-  sqlite3 *db = open_raw (fixture->path);
+  sqlite3 *db = open_raw (fixture->files.path);
 
   g_assert_cmpint (sqlite3_exec (db, "UPDATE claims SET value_text = '85'"
                                      " WHERE key = 'deaths-analysis'", NULL, NULL, NULL),
@@ -866,7 +824,7 @@ test_refuses_when_busy (Fixture       *fixture,
   g_autoptr(AtlasEdit) edit = build_add_source (fixture);
   g_autoptr(GError) error = NULL;
   gint64 lines = count_history (fixture);
-  sqlite3 *db = open_raw (fixture->path);
+  sqlite3 *db = open_raw (fixture->files.path);
 
   g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_false (atlas_case_apply_edit (fixture->atlas_case, edit, &error));
@@ -875,7 +833,7 @@ test_refuses_when_busy (Fixture       *fixture,
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close (db);
   g_assert_cmpint (count_history (fixture), ==, lines);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM documents"), ==, 2);
+  g_assert_cmpint (query_int (fixture->files.path, "SELECT count(*) FROM documents"), ==, 2);
 }
 
 static void
@@ -886,7 +844,7 @@ test_read_only_refuses (Fixture       *fixture,
   g_autoptr(AtlasEdit) edit = build_add_source (fixture);
   g_autoptr(GError) error = NULL;
 
-  read_only = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_READ_ONLY, &error);
+  read_only = atlas_case_open (fixture->files.file, ATLAS_CASE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_false (atlas_case_apply_edit (read_only, edit, &error));
   g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY);
@@ -954,7 +912,7 @@ test_watches_other_connections (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   Announced announced = { 0 };
 
-  other = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  other = atlas_case_open (fixture->files.file, ATLAS_CASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   atlas_case_watch (other);
   g_signal_connect (other, "records-changed", G_CALLBACK (records_changed_cb), &announced);
@@ -980,8 +938,8 @@ test_gdal_reads_edited_case (Fixture       *fixture,
   g_autofree char *listing = NULL;
   g_autoptr(GError) error = NULL;
   const char *features[] = { "ogrinfo", "-ro", "-al", "-q", "-where", "key = 'jiroft'",
-                             fixture->path, "incidents", NULL };
-  const char *tables[] = { "ogrinfo", "-ro", "-q", fixture->path, NULL };
+                             fixture->files.path, "incidents", NULL };
+  const char *tables[] = { "ogrinfo", "-ro", "-q", fixture->files.path, NULL };
   g_autofree char *ogrinfo = g_find_program_in_path ("ogrinfo");
   int status;
 

@@ -19,6 +19,7 @@
 #include "atlas-import-plan.h"
 #include "atlas-incident.h"
 #include "case-versions.h"
+#include "case-test-util.h"
 
 #define IMPORTED_ROWS 100000
 
@@ -26,44 +27,6 @@
 static const char *const search_tables[] = {
   "incidents", "routes", "waypoints", "actors", "documents", "claims",
 };
-
-static sqlite3 *
-open_raw (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = open_raw (path);
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static void
-exec_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = open_raw (path);
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
 
 /* A digest of the records' content: every row of every table but the search index and
  * the schema version, which the migration changes. Briefing steps are read by the columns

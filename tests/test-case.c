@@ -26,41 +26,22 @@
 #include "atlas-route.h"
 #include "atlas-waypoint.h"
 #include "case-versions.h"
+#include "case-test-util.h"
 
-typedef struct {
-  char      *dir;
-  GFile     *file;
-  char      *path;
-} Fixture;
+typedef CaseFiles Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("atlas-case-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "case.gpkg", NULL);
-  fixture->file = g_file_new_for_path (fixture->path);
+  case_files_set_up (fixture, "atlas-case-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_clear_object (&fixture->file);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  case_files_tear_down (fixture);
 }
 
 static AtlasRecord *
@@ -168,25 +149,6 @@ nth_record (GListModel *model,
 
   g_assert_nonnull (record);
   return record;
-}
-
-static sqlite3 *
-open_raw (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  return db;
-}
-
-static void
-exec_raw (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = open_raw (path);
-
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
 }
 
 static int
@@ -819,7 +781,7 @@ test_wal_in_read_only_folder (gconstpointer data)
   g_assert_nonnull (g_mkdtemp_full (dir, 0755));
   path = g_build_filename (dir, "case.gpkg", NULL);
   wal = g_strconcat (path, "-wal", NULL);
-  fixture = (Fixture) { dir, g_file_new_for_path (path), path };
+  fixture = (Fixture) { .dir = dir, .path = path, .file = g_file_new_for_path (path) };
   atlas_case = create_populated_case (&fixture);
   g_clear_object (&atlas_case);
   g_assert_true (is_wal_mode (path));

@@ -19,9 +19,8 @@
 #include "atlas-edit.h"
 #include "atlas-incident.h"
 #include "atlas-map-view.h"
-#include "test-slowdown.h"
+#include "window-test-util.h"
 
-#define SETTLE_TIMEOUT_US (TEST_SLOWDOWN * 90 * G_USEC_PER_SEC)
 #define N_CROWD 400
 
 typedef struct {
@@ -30,22 +29,6 @@ typedef struct {
   AtlasSelection *selection;
   AtlasFilter    *filter;
 } Fixture;
-
-static void
-wait_until_settled (AtlasMapView *map_view)
-{
-  gint64 deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_US;
-  guint quiet = 0;
-
-  while (quiet < 5)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-      quiet = atlas_map_view_is_settled (map_view) ? quiet + 1 : 0;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (map_view));
-}
 
 static void
 show (Fixture   *fixture,

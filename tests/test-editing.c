@@ -33,61 +33,23 @@
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
 #include "case-digest.h"
-#include "test-slowdown.h"
+#include "window-test-util.h"
 
-#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
 #define KERMAN "inc-kerman-2024"
 
 static AtlasApplication *app;
 
 typedef struct {
-  char        *dir;
-  char        *path;
-  GFile       *file;
+  CaseFiles    files;
   AtlasWindow *window;
 } Fixture;
 
 /* ---- the window ------------------------------------------------------------------------ */
 
-static gboolean
-settle_timeout_cb (gpointer user_data)
-{
-  g_error ("the window did not settle within %d s", SETTLE_TIMEOUT_SECONDS);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settled_cb (AtlasWindow *window,
-            gboolean    *settled)
-{
-  *settled = TRUE;
-}
-
 static AtlasWindow *
 open_settled_window (GFile *case_file)
 {
-  AtlasWindow *window = atlas_window_new (app, case_file);
-  gboolean settled = FALSE;
-  guint timeout_id;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
-  g_signal_connect (window, "settled", G_CALLBACK (settled_cb), &settled);
-  timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_SECONDS, settle_timeout_cb, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  atlas_window_wait_until_settled (window);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
-  return window;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  return open_window_at (app, case_file, 1100, 800);
 }
 
 /* Lets idle work (the views following an edit) run. */
@@ -119,38 +81,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("atlas-editing-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "kerman.gpkg", NULL);
-  fixture->file = g_file_new_for_path (fixture->path);
-  g_file_copy (sample, fixture->file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_chmod (fixture->path, 0644);
-  fixture->window = open_settled_window (fixture->file);
-  g_assert_false (atlas_case_get_read_only (atlas_window_get_case (fixture->window)));
+  fixture->window = open_sample_copy_at (app, &fixture->files, "atlas-editing-XXXXXX",
+                                         1100, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   close_window (fixture->window);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_clear_object (&fixture->file);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  case_files_tear_down (&fixture->files);
 }
 
 static gboolean
@@ -162,21 +102,6 @@ activate (Fixture    *fixture,
                                                       target);
   drain ();
   return done;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return GTK_WINDOW (toplevel);
-    }
-  return NULL;
 }
 
 static AtlasRecordForm *
@@ -383,7 +308,7 @@ static void
 test_build_from_a_new_report (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autofree char *start = digest_case (fixture->path);
+  g_autofree char *start = digest_case (fixture->files.path);
   g_autofree char *source = NULL;
   g_autofree char *claim = NULL;
   g_autofree char *relayed = NULL;
@@ -449,7 +374,7 @@ test_build_from_a_new_report (Fixture       *fixture,
   /* four edits: the source, two claims and the relation */
   for (int i = 0; i < 4; i++)
     g_assert_true (activate (fixture, "win.undo", NULL));
-  end = digest_case (fixture->path);
+  end = digest_case (fixture->files.path);
   g_assert_cmpstr (end, ==, start);
   page = shown_details (fixture, "incident", KERMAN);
   g_assert_cmpuint (atlas_fact_group_get_n_values (find_fact_group (page, "deaths")), ==, 3);
@@ -461,7 +386,7 @@ static void
 test_incident_on_the_map (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *start = digest_case (fixture->path);
+  g_autofree char *start = digest_case (fixture->files.path);
   g_autofree char *end = NULL;
   g_autofree char *key = NULL;
   g_autoptr(AtlasRecord) incident = NULL;
@@ -520,7 +445,7 @@ test_incident_on_the_map (Fixture       *fixture,
 
   for (int i = 0; i < 5; i++)
     g_assert_true (activate (fixture, "win.undo", NULL));
-  end = digest_case (fixture->path);
+  end = digest_case (fixture->files.path);
   g_assert_cmpstr (end, ==, start);
   g_assert_true (activate (fixture, "win.redo", NULL));
   g_assert_nonnull (atlas_case_lookup (the_case (fixture), "incident", key, NULL));
@@ -658,7 +583,7 @@ test_build_a_route (Fixture       *fixture,
   } stops[] = {
     { "Zahedan", 29.50, 60.86 }, { "Bam", 29.11, 58.36 }, { "Rafsanjan", 30.41, 55.99 },
   };
-  g_autofree char *start = digest_case (fixture->path);
+  g_autofree char *start = digest_case (fixture->files.path);
   g_autofree char *end = NULL;
   g_autofree char *route = NULL;
   g_autofree char *last = NULL;
@@ -727,7 +652,7 @@ test_build_a_route (Fixture       *fixture,
   /* the route, three stops and the move */
   for (int i = 0; i < 5; i++)
     g_assert_true (activate (fixture, "win.undo", NULL));
-  end = digest_case (fixture->path);
+  end = digest_case (fixture->files.path);
   g_assert_cmpstr (end, ==, start);
 }
 
@@ -860,7 +785,7 @@ test_follows_another_process (Fixture       *fixture,
                                                    NULL);
   g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "import", "good.geojson",
                                                   NULL);
-  const char *argv[] = { binary, "--import", input, "--into", fixture->path, NULL };
+  const char *argv[] = { binary, "--import", input, "--into", fixture->files.path, NULL };
   g_autoptr(GError) error = NULL;
   gint64 deadline;
   guint before;

@@ -25,28 +25,20 @@
 #include "atlas-incident.h"
 #include "atlas-route.h"
 #include "atlas-waypoint.h"
+#include "case-test-util.h"
 
 /* Generous: these catch a hang or a runaway, not a slow machine. */
 #define BOUND_SECONDS 10
 /* A test that hangs past this is killed by SIGALRM, and fails. */
 #define WATCHDOG_SECONDS 120
 
-typedef struct {
-  char  *dir;
-  char  *path;
-  GFile *file;
-} Fixture;
+typedef CaseFiles Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("atlas-hostile-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "case.gpkg", NULL);
-  fixture->file = g_file_new_for_path (fixture->path);
+  case_files_set_up (fixture, "atlas-hostile-XXXXXX");
   alarm (WATCHDOG_SECONDS);
 }
 
@@ -54,19 +46,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   alarm (0);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_clear_object (&fixture->file);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  case_files_tear_down (fixture);
 }
 
 static AtlasRecord *
@@ -142,21 +123,6 @@ create_case (Fixture *fixture)
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==,
                    SQLITE_OK);
-  sqlite3_close (db);
-}
-
-/* Changes the file as an attacker would, with the ST_* functions its triggers call. */
-static void
-exec_raw (Fixture    *fixture,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  atlas_gpkg_register_sql_functions (db);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
   sqlite3_close (db);
 }
 
@@ -525,8 +491,8 @@ test_case_with_lying_geometry (Fixture       *fixture,
             nan_blob->data, nan_blob->len);
   set_blob (fixture, "UPDATE routes SET geom = ?", long_line->data, long_line->len);
   patch_rtree_with_nan (fixture);
-  exec_raw (fixture, "UPDATE gpkg_contents SET min_x = -1e999, max_x = 1e999,"
-                     " min_y = 'NaN', max_y = NULL WHERE table_name = 'incidents'");
+  exec_raw (fixture->path, "UPDATE gpkg_contents SET min_x = -1e999, max_x = 1e999,"
+                           " min_y = 'NaN', max_y = NULL WHERE table_name = 'incidents'");
 
   atlas_case = open_bounded (fixture, &error);
   g_assert_no_error (error);
@@ -607,11 +573,11 @@ test_view_in_place_of_table (Fixture       *fixture,
                              gconstpointer  data)
 {
   create_case (fixture);
-  exec_raw (fixture, "DROP TABLE actors;"
-                     "CREATE VIEW actors AS WITH RECURSIVE r(n) AS"
-                     " (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
-                     " SELECT n AS id, 'k' || n AS key, 'name' AS name, 'person' AS actor_kind,"
-                     " NULL AS aliases, NULL AS summary FROM r");
+  exec_raw (fixture->path, "DROP TABLE actors;"
+                           "CREATE VIEW actors AS WITH RECURSIVE r(n) AS"
+                           " (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
+                           " SELECT n AS id, 'k' || n AS key, 'name' AS name,"
+                           " 'person' AS actor_kind, NULL AS aliases, NULL AS summary FROM r");
   assert_refused (fixture);
 }
 
@@ -622,8 +588,8 @@ test_generated_column (Fixture       *fixture,
                        gconstpointer  data)
 {
   create_case (fixture);
-  exec_raw (fixture, "ALTER TABLE documents ADD COLUMN bloat"
-                     " GENERATED ALWAYS AS (zeroblob(500000000)) VIRTUAL");
+  exec_raw (fixture->path, "ALTER TABLE documents ADD COLUMN bloat"
+                           " GENERATED ALWAYS AS (zeroblob(500000000)) VIRTUAL");
   assert_refused (fixture);
 }
 
@@ -640,13 +606,13 @@ test_view_layer_and_trigger (Fixture       *fixture,
   sqlite3_stmt *stmt = NULL;
 
   create_case (fixture);
-  exec_raw (fixture, "CREATE VIEW hostile_layer AS WITH RECURSIVE r(n) AS"
-                     " (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
-                     " SELECT n AS id, zeroblob(100000000) AS geom FROM r;"
-                     "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id)"
-                     " VALUES ('hostile_layer', 'features', 'Hostile', 4326);"
-                     "CREATE TRIGGER wipe AFTER INSERT ON incidents BEGIN"
-                     " DELETE FROM documents; UPDATE atlas_meta SET value = 'pwned'; END");
+  exec_raw (fixture->path, "CREATE VIEW hostile_layer AS WITH RECURSIVE r(n) AS"
+                           " (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
+                           " SELECT n AS id, zeroblob(100000000) AS geom FROM r;"
+                           "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id)"
+                           " VALUES ('hostile_layer', 'features', 'Hostile', 4326);"
+                           "CREATE TRIGGER wipe AFTER INSERT ON incidents BEGIN"
+                           " DELETE FROM documents; UPDATE atlas_meta SET value = 'pwned'; END");
 
   atlas_case = open_bounded (fixture, &error);
   g_assert_no_error (error);
@@ -705,7 +671,7 @@ test_foreign_schema_object (Fixture       *fixture,
   g_autoptr(AtlasCase) atlas_case = NULL;
 
   create_case (fixture);
-  exec_raw (fixture, foreign_objects[i].sql);
+  exec_raw (fixture->path, foreign_objects[i].sql);
 
   atlas_case = open_bounded (fixture, &error);
   g_assert_no_error (error);
@@ -772,7 +738,7 @@ test_earlier_table (Fixture       *fixture,
       sql = sqlite3_mprintf ("PRAGMA writable_schema = ON;"
                              "UPDATE sqlite_master SET sql = replace (sql, %Q, %Q)"
                              " WHERE name = %Q", edits[i].from, edits[i].to, edits[i].table);
-      exec_raw (fixture, sql);
+      exec_raw (fixture->path, sql);
       sqlite3_free (sql);
       after = read_table_sql (fixture, edits[i].table);
       g_assert_cmpstr (before, !=, after);

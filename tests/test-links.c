@@ -15,50 +15,14 @@
 
 #include "atlas-application.h"
 #include "atlas-window.h"
-#include "test-slowdown.h"
-
-#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
+#include "window-test-util.h"
 
 static AtlasApplication *app;
-
-static gboolean
-settle_timeout_cb (gpointer user_data)
-{
-  g_error ("the window did not settle within %d s", SETTLE_TIMEOUT_SECONDS);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settled_cb (AtlasWindow *window,
-            gboolean    *settled)
-{
-  *settled = TRUE;
-}
-
-static void
-wait_settled (AtlasWindow *window)
-{
-  gboolean settled = FALSE;
-  gulong handler = g_signal_connect (window, "settled", G_CALLBACK (settled_cb), &settled);
-  guint timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_SECONDS, settle_timeout_cb, NULL);
-
-  atlas_window_wait_until_settled (window);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
-  g_signal_handler_disconnect (window, handler);
-}
 
 static AtlasWindow *
 open_sample (void)
 {
-  g_autoptr(GFile) sample = atlas_application_dup_sample_case ();
-  AtlasWindow *window = atlas_window_new (app, sample);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_settled (window);
-  return window;
+  return open_sample_at (app, 1280, 800);
 }
 
 /* Opens @uri as the desktop would, and returns the window that opened for it. */
@@ -194,22 +158,19 @@ selected_key (AtlasWindow *window)
   return record != NULL ? atlas_record_get_key (record) : NULL;
 }
 
+static gboolean
+is_shown_button_with_action (GtkWidget     *widget,
+                             gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 static GtkWidget *
 find_button_with_action (GtkWidget  *widget,
                          const char *action)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, is_shown_button_with_action, action);
 }
 
 /* The record's page has a Copy Link button; its link opens a window framed the same, with

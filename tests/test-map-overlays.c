@@ -26,9 +26,8 @@
 #include "atlas-place-label-layer.h"
 #include "atlas-route-layer.h"
 #include "atlas-tile-labels.h"
-#include "test-slowdown.h"
+#include "window-test-util.h"
 
-#define SETTLE_TIMEOUT_US (TEST_SLOWDOWN * 90 * G_USEC_PER_SEC)
 
 static AtlasCase *sample;
 
@@ -38,22 +37,6 @@ typedef struct {
   AtlasSelection *selection;
   AtlasFilter    *filter;
 } Fixture;
-
-static void
-wait_until_settled (AtlasMapView *map_view)
-{
-  gint64 deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_US;
-  guint quiet = 0;
-
-  while (quiet < 5)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-      quiet = atlas_map_view_is_settled (map_view) ? quiet + 1 : 0;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (map_view));
-}
 
 /* A map view alone in a window of @width × @height, showing @atlas_case whole. */
 static void
@@ -85,23 +68,6 @@ close_map (Fixture *fixture)
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->selection);
   g_clear_object (&fixture->filter);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -145,9 +111,9 @@ test_legend_folds_on_small_map (void)
   GtkWidget *button;
 
   open_map (&fixture, sample, 800, 475);
-  legend = ATLAS_MAP_LEGEND (find_descendant (GTK_WIDGET (fixture.map_view),
-                                              ATLAS_TYPE_MAP_LEGEND));
-  button = find_descendant (GTK_WIDGET (legend), GTK_TYPE_TOGGLE_BUTTON);
+  legend = ATLAS_MAP_LEGEND (find_child_of_type (GTK_WIDGET (fixture.map_view),
+                                                 ATLAS_TYPE_MAP_LEGEND));
+  button = find_child_of_type (GTK_WIDGET (legend), GTK_TYPE_TOGGLE_BUTTON);
   g_assert_true (atlas_map_legend_get_collapsed (legend));
   g_assert_true (shows (button));
   g_assert_false (shows_text (GTK_WIDGET (legend), "Bombing"));
@@ -166,10 +132,10 @@ test_legend_folds_on_small_map (void)
   close_map (&fixture);
 
   open_map (&fixture, sample, 1400, 900);
-  legend = ATLAS_MAP_LEGEND (find_descendant (GTK_WIDGET (fixture.map_view),
-                                              ATLAS_TYPE_MAP_LEGEND));
+  legend = ATLAS_MAP_LEGEND (find_child_of_type (GTK_WIDGET (fixture.map_view),
+                                                 ATLAS_TYPE_MAP_LEGEND));
   g_assert_false (atlas_map_legend_get_collapsed (legend));
-  g_assert_false (shows (find_descendant (GTK_WIDGET (legend), GTK_TYPE_TOGGLE_BUTTON)));
+  g_assert_false (shows (find_child_of_type (GTK_WIDGET (legend), GTK_TYPE_TOGGLE_BUTTON)));
   g_assert_true (shows_text (GTK_WIDGET (legend), "Bombing"));
   close_map (&fixture);
 }
@@ -222,7 +188,7 @@ test_filter_chips (void)
   GtkWidget *chips;
 
   open_map (&fixture, sample, 1000, 700);
-  chips = find_descendant (GTK_WIDGET (fixture.map_view), ATLAS_TYPE_FILTER_CHIPS);
+  chips = find_child_of_type (GTK_WIDGET (fixture.map_view), ATLAS_TYPE_FILTER_CHIPS);
   g_assert_false (gtk_widget_get_visible (chips));
 
   atlas_filter_set_categories (fixture.filter, categories);
@@ -375,8 +341,8 @@ test_outliers_left_out (void)
   g_assert_cmpfloat (view.min_lat, <, 29.5);
   g_assert_cmpfloat (view.max_lat, >, 31.1);
 
-  chip = gtk_widget_get_next_sibling (find_descendant (GTK_WIDGET (fixture.map_view),
-                                                       ATLAS_TYPE_FILTER_CHIPS));
+  chip = gtk_widget_get_next_sibling (find_child_of_type (GTK_WIDGET (fixture.map_view),
+                                                          ATLAS_TYPE_FILTER_CHIPS));
   g_assert_true (GTK_IS_BUTTON (chip));
   g_assert_true (shows (chip));
   texts = dup_texts (chip);
@@ -400,7 +366,7 @@ test_outliers_left_out (void)
 static double
 tallest_label (AtlasMapView *map_view)
 {
-  GtkWidget *layer = find_descendant (GTK_WIDGET (map_view), ATLAS_TYPE_ROUTE_LAYER);
+  GtkWidget *layer = find_child_of_type (GTK_WIDGET (map_view), ATLAS_TYPE_ROUTE_LAYER);
   GArray *boxes = atlas_route_layer_get_label_boxes (ATLAS_ROUTE_LAYER (layer));
   double tallest = 0;
 
@@ -515,13 +481,13 @@ test_labels_off_controls (void)
       controls[0] = GTK_WIDGET (shumate_simple_map_get_scale (map));
       controls[1] = GTK_WIDGET (shumate_simple_map_get_license (map));
       /* the zoom buttons' box */
-      controls[2] = gtk_widget_get_parent (find_descendant (GTK_WIDGET (map), GTK_TYPE_BUTTON));
+      controls[2] = gtk_widget_get_parent (find_child_of_type (GTK_WIDGET (map), GTK_TYPE_BUTTON));
       for (guint w = 1; w < 4; w++)
         for (guint c = 0; c < G_N_ELEMENTS (controls); c++)
           {
             g_autoptr(AtlasRecord) waypoint = g_list_model_get_item (waypoints, w);
-            GtkWidget *layer = find_descendant (GTK_WIDGET (fixture.map_view),
-                                                ATLAS_TYPE_ROUTE_LAYER);
+            GtkWidget *layer = find_child_of_type (GTK_WIDGET (fixture.map_view),
+                                                   ATLAS_TYPE_ROUTE_LAYER);
             GArray *labels;
             cairo_rectangle_t control;
 
@@ -595,9 +561,9 @@ test_one_label_pass (void)
 
       open_map (&fixture, sample, sizes[s][0], sizes[s][1]);
       view = GTK_WIDGET (fixture.map_view);
-      route_layer = find_descendant (view, ATLAS_TYPE_ROUTE_LAYER);
-      incident_layer = find_descendant (view, ATLAS_TYPE_INCIDENT_LAYER);
-      place_layer = find_descendant (view, ATLAS_TYPE_PLACE_LABEL_LAYER);
+      route_layer = find_child_of_type (view, ATLAS_TYPE_ROUTE_LAYER);
+      incident_layer = find_child_of_type (view, ATLAS_TYPE_INCIDENT_LAYER);
+      place_layer = find_child_of_type (view, ATLAS_TYPE_PLACE_LABEL_LAYER);
       g_assert_true (g_str_has_suffix (shumate_map_source_get_id (
         shumate_simple_map_get_map_source (atlas_map_view_get_simple_map (fixture.map_view))),
         "-unlabelled"));
@@ -607,13 +573,14 @@ test_one_label_pass (void)
                                                    i);
           g_autoptr(GArray) markers = NULL;
           g_autoptr(GArray) controls = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-          GtkWidget *legend = find_descendant (view, ATLAS_TYPE_MAP_LEGEND);
+          GtkWidget *legend = find_child_of_type (view, ATLAS_TYPE_MAP_LEGEND);
           GtkWidget *map = GTK_WIDGET (atlas_map_view_get_simple_map (fixture.map_view));
           GtkWidget *parts[] = { legend, GTK_WIDGET (shumate_simple_map_get_scale (
                                    SHUMATE_SIMPLE_MAP (map))),
                                  GTK_WIDGET (shumate_simple_map_get_license (
                                    SHUMATE_SIMPLE_MAP (map))),
-                                 gtk_widget_get_parent (find_descendant (map, GTK_TYPE_BUTTON)) };
+                                 gtk_widget_get_parent (find_child_of_type (map,
+                                                                            GTK_TYPE_BUTTON)) };
           GArray *places;
 
           if (i > 0)

@@ -22,9 +22,8 @@
 #include "atlas-route-layer.h"
 #include "atlas-widget-capture.h"
 #include "route-pair.h"
-#include "test-slowdown.h"
+#include "window-test-util.h"
 
-#define SETTLE_TIMEOUT_US (TEST_SLOWDOWN * 90 * G_USEC_PER_SEC)
 
 static AtlasCase *sample;
 
@@ -34,22 +33,6 @@ typedef struct {
   AtlasSelection *selection;
   AtlasFilter    *filter;
 } Fixture;
-
-static void
-wait_until_settled (AtlasMapView *map_view)
-{
-  gint64 deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_US;
-  guint quiet = 0;
-
-  while (quiet < 5)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-      quiet = atlas_map_view_is_settled (map_view) ? quiet + 1 : 0;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (map_view));
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -313,23 +296,6 @@ test_density (Fixture       *fixture,
  * last stop, Kerman (which the source gives no date for), is still there to select. */
 /* Playing the timeline: the reported route's last stop, Kerman on 3 January 2024, is not
  * yet reached at the end of 2023, and still there to select. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Opaque white pixels, the fill of a reached waypoint's disc, within @radius of (x, y) of
  * what @layer draws by itself. */
 static guint
@@ -372,7 +338,7 @@ test_route_travelled (Fixture       *fixture,
   g_autoptr(AtlasRecord) stop = atlas_case_lookup (sample, "waypoint", "wp-alt-pakistan", NULL);
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-map-travelled.png", NULL);
   g_autoptr(GdkTexture) texture = NULL;
-  GtkWidget *layer = find_descendant (GTK_WIDGET (fixture->map_view), ATLAS_TYPE_ROUTE_LAYER);
+  GtkWidget *layer = find_child_of_type (GTK_WIDGET (fixture->map_view), ATLAS_TYPE_ROUTE_LAYER);
   guint reached, not_yet;
   double x, y;
 

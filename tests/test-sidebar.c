@@ -37,6 +37,7 @@
 #include "atlas-widget-capture.h"
 #include "many-claims.h"
 #include "test-slowdown.h"
+#include "window-test-util.h"
 
 #define WAIT_TIMEOUT_US (TEST_SLOWDOWN * 20 * G_USEC_PER_SEC)
 #define KERMAN "inc-kerman-2024"
@@ -78,24 +79,6 @@ wait_until (Fixture    *fixture,
       g_main_context_iteration (NULL, TRUE);
     }
   g_source_remove (tick);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void

@@ -29,6 +29,7 @@
 #include "atlas-timeline.h"
 #include "atlas-widget-capture.h"
 #include "test-slowdown.h"
+#include "window-test-util.h"
 
 #define WAIT_TIMEOUT_US (TEST_SLOWDOWN * 20 * G_USEC_PER_SEC)
 
@@ -816,22 +817,21 @@ write_case_with_bad_date (const char *dir)
   return g_steal_pointer (&path);
 }
 
+static gboolean
+is_shown_label_with_text (GtkWidget     *widget,
+                          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+         && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
 static GtkLabel *
 find_label_with_text (GtkWidget  *root,
                       const char *text)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root)
-      && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label_with_text (child, text);
+  GtkWidget *found = find_widget (root, is_shown_label_with_text, text);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return found != NULL ? GTK_LABEL (found) : NULL;
 }
 
 /* A start date the timeline cannot read is left off the chart, which keeps to the years

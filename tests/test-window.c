@@ -21,53 +21,14 @@
 #include "atlas-view-export.h"
 #include "atlas-widget-capture.h"
 #include "atlas-window.h"
-#include "test-slowdown.h"
-
-#define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
+#include "window-test-util.h"
 
 static AtlasApplication *app;
-
-static gboolean
-settle_timeout_cb (gpointer user_data)
-{
-  g_error ("the window did not settle within %d s", SETTLE_TIMEOUT_SECONDS);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settled_cb (AtlasWindow *window,
-            gboolean    *settled)
-{
-  *settled = TRUE;
-}
 
 static AtlasWindow *
 open_settled_window (GFile *case_file)
 {
-  AtlasWindow *window = atlas_window_new (app, case_file);
-  gboolean settled = FALSE;
-  guint timeout_id;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
-  g_signal_connect (window, "settled", G_CALLBACK (settled_cb), &settled);
-  timeout_id = g_timeout_add_seconds (SETTLE_TIMEOUT_SECONDS, settle_timeout_cb, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  atlas_window_wait_until_settled (window);
-
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (timeout_id);
-  return window;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  return open_window_at (app, case_file, 1024, 700);
 }
 
 static gboolean
@@ -192,23 +153,6 @@ shows_text (GtkWidget  *widget,
     if (shows_text (child, text))
       return TRUE;
   return FALSE;
-}
-
-static GtkWidget *
-find_widget_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* A file's name is data, never markup: "<draft>" is no tag, "&" no entity. */
@@ -487,7 +431,7 @@ test_window_import_case_file_offers_to_open (void)
   g_assert_true (shows_text (GTK_WIDGET (dialog), "other case.gpkg"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "case file"));
 
-  button = find_widget_with_label (GTK_WIDGET (dialog), "_Open It as a Case");
+  button = find_button_labelled (GTK_WIDGET (dialog), "_Open It as a Case");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpuint (count_windows (), ==, 1);
@@ -589,21 +533,6 @@ test_window_sample_refuses_import (void)
   atlas_window_import_file (window, geojson);
   g_assert_null (find_import_dialog ());
   close_window (window);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return GTK_WINDOW (toplevel);
-    }
-  return NULL;
 }
 
 static gboolean

@@ -771,7 +771,9 @@ static void
 test_wal_in_read_only_folder (gconstpointer data)
 {
   gboolean with_log = GPOINTER_TO_INT (data);
-  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "atlas-ro-XXXXXX", NULL);
+  /* /tmp itself, not TMPDIR (the build's folder for the tests, which another user may not
+   * be able to enter) */
+  g_autofree char *dir = g_build_filename ("/tmp", "atlas-ro-XXXXXX", NULL);
   g_autofree char *path = NULL;
   g_autofree char *wal = NULL;
   g_autoptr(AtlasCase) atlas_case = NULL;

@@ -5,8 +5,10 @@
  *
  * The peak memory of importing large GeoJSON, KML and GPX files, generated here (100 MB of
  * GeoJSON, 30 MB each of KML and GPX by default): reading them as the Import dialog does
- * (every record kept for the preview), importing them as --import does (records written
- * while the file is read), and GDAL's ogr2ogr turning the same file into a GeoPackage. Each
+ * for its preview (records counted, the first few kept), the dialog's whole path (that
+ * preview, then the write, which reads the file again), importing them as --import does
+ * (records written while the file is read), and GDAL's ogr2ogr turning the same file into
+ * a GeoPackage. Each
  * runs in a process of its own, whose peak resident size the kernel reports. Prints
  * "name: value unit" lines, and each peak per MB of input beside the goal: 4 times the
  * file plus 100 MB. A GeoJSON file of polygons, which are refused feature by feature and
@@ -24,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atlas-case.h"
 #include "atlas-import-command.h"
 #include "atlas-import-plan.h"
 
@@ -172,6 +175,7 @@ measure (const char *dir,
   g_autofree char *gdal_path = g_build_filename (dir, "gdal.gpkg", NULL);
   const char *read_argv[] = { "/proc/self/exe", "--child-read", path, NULL };
   const char *import_argv[] = { "/proc/self/exe", "--child-import", path, case_path, NULL };
+  const char *dialog_argv[] = { "/proc/self/exe", "--child-dialog", path, case_path, NULL };
   const char *gdal_argv[] = { "ogr2ogr", "-f", "GPKG", gdal_path, path, NULL };
   GStatBuf info;
   double size;
@@ -181,6 +185,8 @@ measure (const char *dir,
   printf ("%s-size: %.1f MB\n", format, size);
   printf ("%s-goal: %.0f MB (4 times the file plus 100 MB)\n", format, 4 * size + 100);
   print_peak (format, "read", peak_of (read_argv, TRUE), size);
+  g_unlink (case_path);
+  print_peak (format, "dialog", peak_of (dialog_argv, TRUE), size);
   g_unlink (case_path);
   print_peak (format, "import", peak_of (import_argv, TRUE), size);
   g_unlink (case_path);
@@ -206,6 +212,23 @@ measure_reader_alone (const char *format,
   g_unlink (path);
 }
 
+/* The Import dialog's path: the preview, then the write into a new case. */
+static int
+run_dialog (AtlasImportPlan *plan,
+            const char      *case_path)
+{
+  g_autoptr(GFile) case_file = g_file_new_for_path (case_path);
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(GError) error = NULL;
+
+  atlas_case = atlas_case_create (case_file, "Bench", &error);
+  atlas_import_plan_set_problems_accepted (plan, TRUE);
+  if (atlas_case != NULL && atlas_import_plan_apply (plan, atlas_case, &error))
+    return EXIT_SUCCESS;
+  g_printerr ("%s\n", error->message);
+  return EXIT_FAILURE;
+}
+
 /* What a child runs, in a process of its own so that its peak is its own. */
 static int
 run_child (const char *mode,
@@ -219,7 +242,11 @@ run_child (const char *mode,
   if (g_str_equal (mode, "--child-import"))
     return atlas_import_command_run (path, case_path);
   plan = atlas_import_plan_new_for_file (file, NULL, &error);
-  return plan != NULL ? EXIT_SUCCESS : EXIT_FAILURE;
+  if (plan == NULL)
+    return EXIT_FAILURE;
+  if (g_str_equal (mode, "--child-dialog"))
+    return run_dialog (plan, case_path);
+  return EXIT_SUCCESS;
 }
 
 int

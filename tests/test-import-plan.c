@@ -284,6 +284,22 @@ test_problems_not_accepted (void)
   g_assert_cmpuint (counts.incidents, ==, counts_before.incidents + 2);
 }
 
+/* Makes the store of @atlas_case refuse any incident but the first, as a constraint or a
+ * full disk would, through a second connection: the import fails halfway through. */
+static void
+refuse_second_incident (AtlasCase *atlas_case)
+{
+  g_autofree char *path = g_file_get_path (atlas_case_get_file (atlas_case));
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse_second BEFORE INSERT ON incidents"
+                                     " WHEN (SELECT count(*) FROM incidents) > 0"
+                                     " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* The store refuses one record: nothing of the import is written. */
 static void
 test_all_or_nothing (void)
@@ -291,16 +307,15 @@ test_all_or_nothing (void)
   g_autoptr(AtlasImportPlan) plan = load ("good.geojson");
   g_autoptr(AtlasCase) atlas_case = create_case ();
   g_autoptr(GError) error = NULL;
-  GPtrArray *records = atlas_import_plan_get_records (plan);
   AtlasCaseCounts counts_before, counts;
 
   atlas_case_get_counts (atlas_case, &counts_before);
-  atlas_record_set_double (g_ptr_array_index (records, records->len - 1), "latitude", 97.5);
+  refuse_second_incident (atlas_case);
   g_assert_false (atlas_import_plan_apply (plan, atlas_case, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "good.geojson"));
-  g_assert_nonnull (strstr (error->message, "latitude 97.5"));
+  g_assert_nonnull (strstr (error->message, "refused by the test"));
 
   atlas_case_get_counts (atlas_case, &counts);
   assert_counts_equal (&counts, &counts_before);
@@ -462,6 +477,103 @@ test_cancel_write (void)
   assert_counts_equal (&counts_before, &counts_after);
   after = checksum_case (atlas_case);
   g_assert_cmpstr (before, ==, after);
+}
+
+/* The preview of a file with many rows keeps a bounded number of its records, and
+ * applying it reads the file again to write all of them. */
+static void
+test_preview_keeps_few_records (void)
+{
+  g_autoptr(GFile) file = write_big_acled (100000);
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasCase) atlas_case = create_case ();
+  g_autoptr(GListModel) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasCaseCounts plan_counts, case_counts;
+
+  g_assert_true (atlas_import_plan_load (plan, NULL, &error));
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &plan_counts);
+  g_assert_cmpuint (plan_counts.incidents, ==, 100000);
+  g_assert_cmpuint (plan_counts.claims, >=, 100000);
+  g_assert_cmpuint (atlas_import_plan_get_records (plan)->len, <=,
+                    plan_counts.documents + ATLAS_IMPORT_PLAN_KEPT_RECORDS);
+
+  preview = atlas_import_plan_get_preview (plan, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (preview), ==, 8);
+  /* the file's first rows, in order */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(AtlasRecord) record = g_list_model_get_item (preview, i);
+
+      g_assert_cmpfloat_with_epsilon (atlas_record_get_double (record, "latitude"),
+                                      25.0 + i / 100.0, 1e-9);
+    }
+
+  g_assert_true (atlas_import_plan_apply (plan, atlas_case, &error));
+  g_assert_no_error (error);
+  atlas_case_get_counts (atlas_case, &case_counts);
+  g_assert_cmpuint (case_counts.incidents, ==, 100000);
+  assert_counts_equal (&plan_counts, &case_counts);
+}
+
+/* Replaces @file by @contents the way editors save: a new file renamed over it. */
+static void
+replace_file (GFile      *file,
+              const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A file changed between the preview and the write, even to one of the same size, is
+ * refused with a message, and nothing is written. */
+static void
+test_changed_before_apply (void)
+{
+  static const char *const changes[] = { "truncate", "same size", "append" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autoptr(GFile) file = write_big_acled (300);
+      g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (file, NULL);
+      g_autoptr(AtlasCase) atlas_case = create_case_holding_geojson ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gsize length;
+
+      g_test_message ("%s", changes[i]);
+      g_assert_true (atlas_import_plan_load (plan, NULL, &error));
+      g_assert_no_error (error);
+      before = checksum_case (atlas_case);
+
+      g_assert_true (g_file_load_contents (file, NULL, &contents, &length, NULL, NULL));
+      if (i == 0)
+        contents[length / 2] = '\0';
+      else if (i == 1)
+        contents[length - 2] = contents[length - 2] == '1' ? '2' : '1';
+      else
+        {
+          char *longer = g_strconcat (contents, "E9999,2024-01-05,Riots,30,50,S,n,1\n", NULL);
+
+          g_free (contents);
+          contents = longer;
+        }
+      replace_file (file, contents);
+
+      g_assert_false (atlas_import_plan_apply (plan, atlas_case, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, "big.csv"));
+      g_assert_nonnull (strstr (error->message, "changed"));
+      after = checksum_case (atlas_case);
+      g_assert_cmpstr (before, ==, after);
+    }
 }
 
 static goffset
@@ -818,6 +930,9 @@ main (int   argc,
   g_test_add_func ("/atlas/import/plan/cancel", test_cancel);
   g_test_add_func ("/atlas/import/plan/async", test_async);
   g_test_add_func ("/atlas/import/plan/cancel-write", test_cancel_write);
+  g_test_add_func ("/atlas/import/plan/preview-keeps-few-records",
+                   test_preview_keeps_few_records);
+  g_test_add_func ("/atlas/import/plan/changed-before-apply", test_changed_before_apply);
   g_test_add_func ("/atlas/import/plan/import-returns-searchable",
                    test_import_returns_searchable);
   g_test_add_func ("/atlas/import/plan/import-while-reading", test_import_while_reading);

@@ -7,6 +7,10 @@
  * the first records for a preview) and every problem found, which can be saved as a report.
  * Applying it writes everything in one transaction, and only once the user has accepted
  * the problems, if there are any.
+ *
+ * Reading for the preview keeps no more than the preview needs (counts, problems, the first
+ * records): applying reads the file again, refusing it if it has changed since, and writes
+ * it in chunks as `--import` does, so that neither holds the whole file's records.
  */
 
 #define G_LOG_DOMAIN "atlas-import"
@@ -17,6 +21,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -50,7 +55,14 @@ struct _AtlasImportPlan
   AtlasImportFormat  format;
   const char        *format_label;
   AtlasImportBatch  *batch;
-  GPtrArray         *all_records;   /* documents first, then the rest; what apply writes */
+  GPtrArray         *all_records;   /* documents first, then the first records read */
+  GPtrArray         *kept;          /* while loading: the first records read */
+  char              *import_id;     /* the keys' part of the import; the same when applied */
+  char              *import_time;
+  char              *stamp;         /* which version of the file was read (see file_stamp()) */
+  guint64            write_total;   /* while applying: records to write, and handed on */
+  guint64            write_handed;
+  gboolean           write_progress;
   AtlasCaseCounts    counts;
   gboolean           loaded;
   gboolean           applied;
@@ -252,14 +264,19 @@ make_slug (const char *file_name)
 static AtlasImportBatch *
 new_batch (AtlasImportPlan *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *slug = make_slug (self->file_name);
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d%H%M%S");
-  g_autofree char *time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *import_id = g_strdup_printf ("%s-%s-%04x", slug, stamp,
-                                                g_random_int_range (0, 0x10000));
+  if (self->import_id == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *slug = make_slug (self->file_name);
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d%H%M%S");
 
-  return atlas_import_batch_new (self->file_name, import_id, self->format_label, time);
+      self->import_time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+      self->import_id = g_strdup_printf ("%s-%s-%04x", slug, stamp,
+                                         g_random_int_range (0, 0x10000));
+    }
+  /* applying reads the file again into a new batch: its keys are the preview's */
+  return atlas_import_batch_new (self->file_name, self->import_id, self->format_label,
+                                 self->import_time);
 }
 
 static gboolean
@@ -336,20 +353,43 @@ tally_records (AtlasCaseCounts *counts,
 }
 
 /* Counts what the batch holds once the file is read, on top of what it handed on while
- * reading (see push_chunk()), and lists what it holds for apply. */
+ * reading (see push_chunk() and keep_chunk()), and lists the documents and what was kept. */
 static void
 count_records (AtlasImportPlan *self)
 {
   GPtrArray *documents = atlas_import_batch_get_documents (self->batch);
   GPtrArray *records = atlas_import_batch_get_records (self->batch);
+  guint n_kept = self->kept != NULL ? self->kept->len : 0;
 
-  self->all_records = g_ptr_array_new_full (documents->len + records->len, g_object_unref);
+  self->all_records = g_ptr_array_new_full (documents->len + n_kept + records->len,
+                                            g_object_unref);
   self->counts.documents = documents->len;
   for (guint i = 0; i < documents->len; i++)
     g_ptr_array_add (self->all_records, g_object_ref (g_ptr_array_index (documents, i)));
+  if (self->kept != NULL)
+    g_ptr_array_extend_and_steal (self->all_records, g_steal_pointer (&self->kept));
   for (guint i = 0; i < records->len; i++)
     g_ptr_array_add (self->all_records, g_object_ref (g_ptr_array_index (records, i)));
   tally_records (&self->counts, records);
+}
+
+/* While loading for a preview: counts the records of @chunk and keeps the first ones. */
+static void
+keep_chunk (GPtrArray *chunk,
+            gpointer   data)
+{
+  AtlasImportPlan *self = data;
+
+  tally_records (&self->counts, chunk);
+  for (guint i = 0; i < chunk->len && self->kept->len < ATLAS_IMPORT_PLAN_KEPT_RECORDS; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (chunk, i);
+
+      /* documents stay listed in the batch, and come first in all_records */
+      if (!g_str_equal (atlas_record_get_kind (record), "document"))
+        g_ptr_array_add (self->kept, g_object_ref (record));
+    }
+  g_ptr_array_unref (chunk);
 }
 
 static gboolean
@@ -455,6 +495,7 @@ static GBytes *
 read_local_file (AtlasImportPlan  *self,
                  const char       *path,
                  GCancellable     *cancellable,
+                 char            **stamp,
                  GError          **error)
 {
   struct stat before, after;
@@ -484,14 +525,21 @@ read_local_file (AtlasImportPlan  *self,
   close (fd);
   if (!ok)
     return NULL;
+  if (stamp != NULL)
+    *stamp = g_strdup_printf ("%ju:%ju:%jd:%jd.%09ld", (uintmax_t) before.st_dev,
+                              (uintmax_t) before.st_ino, (intmax_t) before.st_size,
+                              (intmax_t) before.st_mtim.tv_sec, before.st_mtim.tv_nsec);
   return g_bytes_new_take (g_steal_pointer (&buffer), (gsize) before.st_size);
 }
 
-/* Reads a local file; anything else (a portal, a remote mount) through GIO. */
+/* Reads a local file; anything else (a portal, a remote mount) through GIO. @stamp, when
+ * given, tells which version of the file was read: its device, inode, size and time of
+ * change for a local file, a hash of its content otherwise. */
 static GBytes *
 load_bytes (GFile            *file,
             AtlasImportPlan  *self,
             GCancellable     *cancellable,
+            char            **stamp,
             GError          **error)
 {
   g_autofree char *path = g_file_get_path (file);
@@ -499,9 +547,11 @@ load_bytes (GFile            *file,
   gsize length = 0;
 
   if (path != NULL)
-    return read_local_file (self, path, cancellable, error);
+    return read_local_file (self, path, cancellable, stamp, error);
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return NULL;
+  if (stamp != NULL)
+    *stamp = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
   return g_bytes_new_take (contents, length);
 }
 
@@ -515,7 +565,8 @@ open_file (AtlasImportPlan  *self,
   const char *data;
   gsize length;
 
-  if ((*bytes = load_bytes (self->file, self, cancellable, error)) == NULL)
+  g_clear_pointer (&self->stamp, g_free);
+  if ((*bytes = load_bytes (self->file, self, cancellable, &self->stamp, error)) == NULL)
     return FALSE;
   data = g_bytes_get_data (*bytes, &length);
   if (data == NULL)
@@ -544,6 +595,10 @@ read_bytes (AtlasImportPlan  *self,
   return read_data (self, data != NULL ? data : "", length, error);
 }
 
+static guint stream_chunk_size (void);
+
+/* Reads the file for a preview: its records are counted and dropped as they are read, but
+ * for the first ATLAS_IMPORT_PLAN_KEPT_RECORDS. */
 static gboolean
 load_file (AtlasImportPlan  *self,
            GCancellable     *cancellable,
@@ -551,7 +606,18 @@ load_file (AtlasImportPlan  *self,
 {
   g_autoptr(GBytes) bytes = NULL;
 
-  return open_file (self, cancellable, &bytes, error) && read_bytes (self, bytes, error);
+  if (!open_file (self, cancellable, &bytes, error))
+    return FALSE;
+  self->kept = g_ptr_array_new_with_free_func (g_object_unref);
+  atlas_import_batch_set_chunk_func (self->batch, stream_chunk_size (), keep_chunk, self);
+  if (!read_bytes (self, bytes, error))
+    {
+      g_clear_pointer (&self->kept, g_ptr_array_unref);
+      return FALSE;
+    }
+  atlas_import_batch_flush_chunk (self->batch);
+  atlas_import_batch_set_chunk_func (self->batch, 0, NULL, NULL);
+  return TRUE;
 }
 
 /* ---- GObject ----------------------------------------------------------------------- */
@@ -566,6 +632,10 @@ atlas_import_plan_finalize (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->mapping_strings); i++)
     g_clear_pointer (&self->mapping_strings[i], g_free);
   g_clear_pointer (&self->all_records, g_ptr_array_unref);
+  g_clear_pointer (&self->kept, g_ptr_array_unref);
+  g_clear_pointer (&self->import_id, g_free);
+  g_clear_pointer (&self->import_time, g_free);
+  g_clear_pointer (&self->stamp, g_free);
   g_clear_object (&self->batch);
   g_clear_pointer (&self->notify_context, g_main_context_unref);
 
@@ -692,6 +762,7 @@ refuse_file (AtlasImportPlan  *self,
              GError          **error)
 {
   g_clear_object (&self->batch);
+  memset (&self->counts, 0, sizeof self->counts);
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, local_error);
   else
@@ -831,7 +902,7 @@ atlas_import_plan_read_csv_header (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if ((bytes = load_bytes (file, NULL, NULL, &local_error)) != NULL)
+  if ((bytes = load_bytes (file, NULL, NULL, NULL, &local_error)) != NULL)
     {
       data = g_bytes_get_data (bytes, &length);
       header = atlas_csv_reader_read_header (data ? data : "", length, &local_error);
@@ -912,7 +983,7 @@ atlas_import_plan_get_preview (AtlasImportPlan *self,
   g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), NULL);
 
   store = g_list_store_new (ATLAS_TYPE_RECORD);
-  records = self->batch ? atlas_import_batch_get_records (self->batch) : NULL;
+  records = self->all_records;
   for (guint i = 0; records != NULL && i < records->len
                     && g_list_model_get_n_items (G_LIST_MODEL (store)) < n_items; i++)
     {
@@ -927,8 +998,9 @@ atlas_import_plan_get_preview (AtlasImportPlan *self,
 /**
  * atlas_import_plan_get_records:
  *
- * Returns: (transfer none) (element-type AtlasRecord) (nullable): everything apply would
- *   write: the import's document and its sources first
+ * Returns: (transfer none) (element-type AtlasRecord) (nullable): the import's document
+ *   and its sources, then the first records read (all of them in a small file); applying
+ *   reads the file again for the others
  */
 GPtrArray *
 atlas_import_plan_get_records (AtlasImportPlan *self)
@@ -1105,12 +1177,18 @@ refuse_write (AtlasImportPlan  *self,
   return FALSE;
 }
 
+static gboolean write_again (AtlasImportPlan  *self,
+                             AtlasCase        *atlas_case,
+                             GCancellable     *cancellable,
+                             GError          **error);
+
 /**
  * atlas_import_plan_apply:
  *
  * Writes everything read into @atlas_case in one transaction, with the document that
- * records the import. When the file had problems, they must have been accepted first.
- * On error the case is as it was.
+ * records the import, reading the file again as it writes. When the file had problems,
+ * they must have been accepted first. A file changed since it was loaded is refused. On
+ * error the case is as it was.
  */
 gboolean
 atlas_import_plan_apply (AtlasImportPlan  *self,
@@ -1141,10 +1219,13 @@ atlas_import_plan_apply_full (AtlasImportPlan  *self,
   if (!check_applicable (self, error))
     return FALSE;
   progress_cb (0.0, self);
-  if (!atlas_case_write_records_full (atlas_case, self->all_records, cancellable, progress_cb,
-                                      self, &local_error))
-    return refuse_write (self, g_steal_pointer (&local_error), error);
-  self->applied = TRUE;
+  if (!write_again (self, atlas_case, cancellable, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  progress_cb (1.0, self);
   return TRUE;
 }
 
@@ -1269,7 +1350,9 @@ read_in_thread (gpointer data)
   if (read)
     {
       atlas_import_batch_flush_chunk (self->batch);
-      count_records (self);
+      /* applying a loaded plan keeps what its preview listed */
+      if (!self->loaded)
+        count_records (self);
       self->loaded = TRUE;
       check_something_read (self, &stream->read_error);
     }
@@ -1283,10 +1366,16 @@ next_read_chunk (gpointer   data,
                  GError   **error)
 {
   StreamedImport *stream = data;
-  gpointer item = g_async_queue_pop (stream->chunks);
+  AtlasImportPlan *self = stream->plan;
+  gpointer item;
 
+  /* applying tells how far the write is, on the writing thread: the preview counted all */
+  if (self->write_progress)
+    progress_cb (MIN ((double) self->write_handed / MAX (self->write_total, 1), 0.99), self);
+  item = g_async_queue_pop (stream->chunks);
   if (item != &end_mark)
     {
+      self->write_handed += ((GPtrArray *) item)->len;
       g_async_queue_push (stream->room, &room_token);
       return item;
     }
@@ -1401,4 +1490,61 @@ atlas_import_plan_import (AtlasImportPlan  *self,
   if (!open_file (self, cancellable, &bytes, &local_error))
     return refuse_file (self, local_error, error);
   return import_streamed (self, atlas_case, g_steal_pointer (&bytes), cancellable, error);
+}
+
+/* Reads the file again, as atlas_import_plan_load() read it: @bytes holds it. */
+static gboolean
+reopen_unchanged (AtlasImportPlan  *self,
+                  GCancellable     *cancellable,
+                  GBytes          **bytes,
+                  GError          **error)
+{
+  g_autofree char *stamp = NULL;
+
+  if ((*bytes = load_bytes (self->file, self, cancellable, &stamp, error)) == NULL)
+    return FALSE;
+  if (g_strcmp0 (stamp, self->stamp) == 0)
+    return TRUE;
+  g_clear_pointer (bytes, g_bytes_unref);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("it has changed since it was read for the preview; import it again "
+                 "to see what it holds now"));
+  return FALSE;
+}
+
+/* Applying a loaded plan: the file is read again into a batch of its own, with the
+ * preview's keys, and written in chunks as atlas_import_plan_import() writes it. The
+ * preview's batch (its problems, which the user has seen) stays unless the write succeeds. */
+static gboolean
+write_again (AtlasImportPlan  *self,
+             AtlasCase        *atlas_case,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AtlasImportBatch) previewed = NULL;
+  AtlasCaseCounts previewed_counts = self->counts;
+  GError *local_error = NULL;
+  gboolean written;
+
+  if (!reopen_unchanged (self, cancellable, &bytes, &local_error))
+    return refuse_write (self, local_error, error);
+
+  previewed = g_steal_pointer (&self->batch);
+  self->batch = new_batch (self);
+  memset (&self->counts, 0, sizeof self->counts);
+  self->counts.documents = previewed_counts.documents;
+  self->write_total = previewed_counts.documents + previewed_counts.incidents
+                      + previewed_counts.routes + previewed_counts.waypoints
+                      + previewed_counts.claims;
+  self->write_handed = 0;
+  self->write_progress = TRUE;
+  written = import_streamed (self, atlas_case, g_steal_pointer (&bytes), cancellable, error);
+  self->write_progress = FALSE;
+  if (written)
+    return TRUE;
+  g_clear_object (&self->batch);
+  self->batch = g_steal_pointer (&previewed);
+  self->counts = previewed_counts;
+  return FALSE;
 }

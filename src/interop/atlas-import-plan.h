@@ -21,6 +21,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasImportPlan, atlas_import_plan, ATLAS, IMPORT_PLAN, GObject)
 
+/* Records (besides documents) a loaded plan keeps, in file order, for its preview: a
+ * file of any size holds no more in memory until it is applied, which reads it again. */
+#define ATLAS_IMPORT_PLAN_KEPT_RECORDS 10000
+
 typedef enum {
   ATLAS_IMPORT_FORMAT_UNKNOWN,
   ATLAS_IMPORT_FORMAT_GEOJSON,

@@ -253,6 +253,23 @@ windows_from_bounds (const AtlasBounds *bounds,
   return 2;
 }
 
+/* Appends to @result, with @append, every cluster of @zoom inside @bounds: one window, or
+ * two when @bounds crosses the antimeridian. */
+static void
+query_bounds (AtlasClusterIndex *self,
+              const AtlasBounds *bounds,
+              int                zoom,
+              AppendFunc         append,
+              GArray            *result)
+{
+  const Level *level = &self->levels[CLAMP (zoom, 0, self->max_zoom + 1)];
+  Window windows[2];
+  guint n_windows = windows_from_bounds (bounds, windows);
+
+  for (guint i = 0; i < n_windows; i++)
+    query_window (self, level, &windows[i], append, result);
+}
+
 /* Public API */
 
 /**
@@ -274,18 +291,11 @@ atlas_cluster_index_query (AtlasClusterIndex *self,
                            int                zoom)
 {
   g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (AtlasCluster));
-  Window windows[2];
-  const Level *level;
-  guint n_windows;
 
   g_return_val_if_fail (ATLAS_IS_CLUSTER_INDEX (self), NULL);
   g_return_val_if_fail (bounds != NULL, NULL);
 
-  level = &self->levels[CLAMP (zoom, 0, self->max_zoom + 1)];
-  n_windows = windows_from_bounds (bounds, windows);
-  for (guint i = 0; i < n_windows; i++)
-    query_window (self, level, &windows[i], append_cluster, result);
-
+  query_bounds (self, bounds, zoom, append_cluster, result);
   return g_steal_pointer (&result);
 }
 
@@ -341,17 +351,10 @@ atlas_cluster_index_query_positions (AtlasClusterIndex *self,
                                      int                zoom)
 {
   g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (AtlasClusterPosition));
-  Window windows[2];
-  const Level *level;
-  guint n_windows;
 
   g_return_val_if_fail (ATLAS_IS_CLUSTER_INDEX (self), NULL);
   g_return_val_if_fail (bounds != NULL, NULL);
 
-  level = &self->levels[CLAMP (zoom, 0, self->max_zoom + 1)];
-  n_windows = windows_from_bounds (bounds, windows);
-  for (guint i = 0; i < n_windows; i++)
-    query_window (self, level, &windows[i], append_position, result);
-
+  query_bounds (self, bounds, zoom, append_position, result);
   return g_steal_pointer (&result);
 }

@@ -358,6 +358,23 @@ count_incidents (Fixture *fixture)
   return g_list_model_get_n_items (incidents);
 }
 
+static gboolean
+is_shown_label_with_text (GtkWidget     *widget,
+                          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+         && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static GtkLabel *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  GtkWidget *found = find_widget (root, is_shown_label_with_text, text);
+
+  return found != NULL ? GTK_LABEL (found) : NULL;
+}
+
 static void
 test_bins_add_up (Fixture       *fixture,
                   gconstpointer  data)
@@ -372,6 +389,7 @@ test_bins_add_up (Fixture       *fixture,
   g_assert_cmpint (atlas_timeline_histogram_get_axis_step (fixture->histogram).unit, ==,
                    ATLAS_TIME_UNIT_YEAR);
   g_assert_cmpstr (atlas_timeline_get_range_text (fixture->timeline), ==, "2017 – 2024");
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (fixture->timeline), "6 incidents"));
 
   /* Another part of the filter: the incidents are counted again, off the main thread. */
   categories = atlas_case_list_categories (fixture->atlas_case, NULL);
@@ -381,6 +399,13 @@ test_bins_add_up (Fixture       *fixture,
   g_assert_true (atlas_timeline_is_busy (fixture->timeline));
   wait_until_idle (fixture);
   g_assert_cmpuint (sum_of_bins (fixture), ==, count_incidents (fixture));
+  /* counted as the sidebar counts: of the case's incidents */
+  {
+    g_autofree char *expected = g_strdup_printf ("%u of %u incidents",
+                                                 count_incidents (fixture), counts.incidents);
+
+    g_assert_nonnull (find_label_with_text (GTK_WIDGET (fixture->timeline), expected));
+  }
 
   /* Dates alone do not reload: the histogram shows what a range would include. */
   atlas_filter_set_date_range (fixture->filter, "2024", NULL);
@@ -815,23 +840,6 @@ write_case_with_bad_date (const char *dir)
   g_assert_cmpint (sqlite3_changes (db), ==, 1);
   sqlite3_close (db);
   return g_steal_pointer (&path);
-}
-
-static gboolean
-is_shown_label_with_text (GtkWidget     *widget,
-                          gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
-         && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
-}
-
-static GtkLabel *
-find_label_with_text (GtkWidget  *root,
-                      const char *text)
-{
-  GtkWidget *found = find_widget (root, is_shown_label_with_text, text);
-
-  return found != NULL ? GTK_LABEL (found) : NULL;
 }
 
 /* A start date the timeline cannot read is left off the chart, which keeps to the years

@@ -89,20 +89,32 @@ format_unreadable (guint64 n_unreadable)
                           number);
 }
 
+/* "6 incidents", or "2 of 6 incidents" when the filter or the range leaves some out: of
+ * the case's incidents, as the sidebar counts them, so the two always agree. */
 static char *
-format_count (AtlasDateIndex      *index,
+format_count (AtlasTimeline       *self,
+              AtlasDateIndex      *index,
               const AtlasDayRange *range)
 {
   gsize total, count;
   g_autofree char *total_text = NULL;
   g_autofree char *count_text = NULL;
+  gboolean filtered = !atlas_filter_is_empty (self->filter);
+  AtlasCaseCounts counts;
 
   if (index == NULL)
     return g_strdup ("");
 
-  total = atlas_date_index_get_total (index);
+  count = range != NULL ? atlas_date_index_count_between (index, range->first, range->last)
+                        : atlas_date_index_get_total (index);
+  total = count;
+  if (self->atlas_case != NULL)
+    {
+      atlas_case_get_counts (self->atlas_case, &counts);
+      total = counts.incidents;
+    }
   total_text = atlas_format_count (total);
-  if (range == NULL)
+  if (range == NULL && !filtered)
     {
       /* Translators: how many incidents the timeline counts, "6 incidents" */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s incident", "%s incidents",
@@ -110,9 +122,9 @@ format_count (AtlasDateIndex      *index,
                               total_text);
     }
 
-  count = atlas_date_index_count_between (index, range->first, range->last);
   count_text = atlas_format_count (count);
-  /* Translators: how many incidents started within the chosen dates, "2 of 6 incidents" */
+  /* Translators: how many incidents the filter and the chosen dates let through, of the
+   * case's: "2 of 6 incidents" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s incident",
                                        "%s of %s incidents", total),
                           count_text, total_text);
@@ -156,7 +168,7 @@ _atlas_timeline_update_summary (AtlasTimeline *self)
   AtlasDayRange range;
   gboolean has_range = atlas_timeline_histogram_get_range (self->histogram, &range);
   g_autofree char *text = has_range ? atlas_day_range_format (&range) : format_extent (index);
-  g_autofree char *count = format_count (index, has_range ? &range : NULL);
+  g_autofree char *count = format_count (self, index, has_range ? &range : NULL);
   g_autofree char *unreadable = format_unreadable (self->n_unreadable);
   g_autofree char *counts = unreadable ? g_strdup_printf ("%s; %s", count, unreadable)
                                        : g_strdup (count);

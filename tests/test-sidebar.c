@@ -851,6 +851,20 @@ test_filter_controls (Fixture       *fixture,
   g_assert_cmpstr (atlas_filter_get_end_date (fixture->filter), ==, "2023-12");
   g_assert_cmpuint (n_incidents_shown (fixture), ==, 1);
 
+  /* or picked from a calendar: the day is typed into its entry, and the filter follows */
+  {
+    g_autoptr(GPtrArray) calendars = g_ptr_array_new ();
+    g_autoptr(GDateTime) day = g_date_time_new_local (2024, 1, 19, 0, 0, 0);
+
+    collect_widgets (GTK_WIDGET (popover), GTK_TYPE_CALENDAR, calendars);
+    g_assert_cmpuint (calendars->len, ==, 2);
+    gtk_calendar_select_day (g_ptr_array_index (calendars, 1), day);
+    g_signal_emit_by_name (g_ptr_array_index (calendars, 1), "day-selected");
+    g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 1)), ==, "2024-01-19");
+    g_assert_cmpstr (atlas_filter_get_end_date (fixture->filter), ==, "2024-01-19");
+    g_assert_cmpuint (n_incidents_shown (fixture), ==, 3);
+  }
+
   /* the least reliable source that counts */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_of_type (GTK_WIDGET (popover),
                                                            GTK_TYPE_DROP_DOWN)), 1);

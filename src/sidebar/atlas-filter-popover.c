@@ -28,6 +28,8 @@ struct _AtlasFilterPopover
   GtkBox      *categories_box;
   GtkEntry    *start_entry;
   GtkEntry    *end_entry;
+  GtkCalendar *start_calendar;
+  GtkCalendar *end_calendar;
   GtkLabel    *date_hint_label;
   GtkLabel    *reliability_label;
   GtkDropDown *reliability_dropdown;
@@ -125,6 +127,22 @@ show_date_hint (AtlasFilterPopover *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->date_hint_label), "error");
   atlas_format_set_label (self->date_hint_label, _("A year, a month or a day: 2024, 2024-01 "
                                                    "or 2024-01-03"));
+}
+
+/* A day picked in a calendar is typed into its entry, which sets the filter as typing
+ * would. */
+static void
+day_chosen_cb (AtlasFilterPopover *self,
+               GtkCalendar        *calendar)
+{
+  GtkEntry *entry = calendar == self->start_calendar ? self->start_entry : self->end_entry;
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static void
@@ -282,10 +300,13 @@ atlas_filter_popover_class_init (AtlasFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, categories_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, start_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, end_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, start_calendar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, end_calendar);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, date_hint_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, reliability_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterPopover, reliability_label);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, reliability_changed_cb);
 }
 

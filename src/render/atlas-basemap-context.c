@@ -150,13 +150,15 @@ int
 atlas_basemap_find_country_shape (AtlasBasemap *self,
                                   const char   *name_or_code)
 {
+  g_autofree char *stripped = NULL;
   g_autofree char *wanted = NULL;
 
   g_return_val_if_fail (ATLAS_IS_BASEMAP (self), -1);
 
   if (name_or_code == NULL)
     return -1;
-  wanted = g_utf8_casefold (g_strstrip (g_strdup (name_or_code)), -1);
+  stripped = g_strstrip (g_strdup (name_or_code));
+  wanted = g_utf8_casefold (stripped, -1);
   if (*wanted == '\0')
     return -1;
   for (guint i = 0; i < self->n_shapes; i++)

@@ -35,6 +35,7 @@ struct _AtlasTimeline
   guint                   play_source;
   gboolean                fit_on_load;
   guint64                 n_unreadable;        /* incidents left off for their dates */
+  guint                   n_case_incidents;    /* the case's, read once per load: 0 until */
   gboolean                recount_unreadable;  /* the next load counts them afresh */
 };
 

@@ -100,19 +100,14 @@ format_count (AtlasTimeline       *self,
   g_autofree char *total_text = NULL;
   g_autofree char *count_text = NULL;
   gboolean filtered = !atlas_filter_is_empty (self->filter);
-  AtlasCaseCounts counts;
 
   if (index == NULL)
     return g_strdup ("");
 
   count = range != NULL ? atlas_date_index_count_between (index, range->first, range->last)
                         : atlas_date_index_get_total (index);
-  total = count;
-  if (self->atlas_case != NULL)
-    {
-      atlas_case_get_counts (self->atlas_case, &counts);
-      total = counts.incidents;
-    }
+  /* read when the load ended, not here: this runs on every step of a drag */
+  total = self->n_case_incidents > 0 ? self->n_case_incidents : count;
   total_text = atlas_format_count (total);
   if (range == NULL && !filtered)
     {
@@ -335,6 +330,13 @@ loaded_cb (GObject      *source,
     {
       self->n_unreadable = job->n_unreadable;
       self->recount_unreadable = FALSE;
+    }
+  if (self->atlas_case != NULL)
+    {
+      AtlasCaseCounts counts;
+
+      atlas_case_get_counts (self->atlas_case, &counts);
+      self->n_case_incidents = counts.incidents;
     }
   atlas_timeline_histogram_set_index (self->histogram, index, self->fit_on_load);
   self->fit_on_load = FALSE;
@@ -589,6 +591,7 @@ atlas_timeline_set_case (AtlasTimeline *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
   self->recount_unreadable = TRUE;
   self->n_unreadable = 0;
+  self->n_case_incidents = 0;
   reload (self);
   _atlas_timeline_update_summary (self);
 }

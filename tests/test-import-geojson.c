@@ -497,6 +497,43 @@ test_stream_order (void)
     }
 }
 
+/* Keys are short (a claim holds three, a million-row case a few million) and sort in the
+ * order they were made, past a base-36 digit's rollover (36 and 1296 records); a second
+ * import of the same file makes other keys. */
+static void
+test_keys_short_and_ordered (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL, again = NULL;
+  const char *previous = NULL;
+
+  for (guint i = 0; i < 1400; i++)
+    g_string_append_printf (json, "%s{\"type\": \"Feature\", \"properties\": {\"title\": "
+                            "\"Event %u\"}, \"geometry\": {\"type\": \"Point\", "
+                            "\"coordinates\": [57, 30]}}", i > 0 ? ", " : "", i);
+  g_string_append (json, "]}");
+  file = import_test_write_temp ("events.geojson", json->str, (gssize) json->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  again = atlas_import_plan_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 1400; i++)
+    {
+      const char *key = atlas_record_get_key (import_test_find_record (plan, "incident", i));
+
+      g_assert_cmpuint (strlen (key), <=, strlen ("events-") + 10 + 8);
+      g_assert_true (g_str_has_prefix (key, "events-"));
+      if (previous != NULL)
+        g_assert_cmpint (strcmp (previous, key), <, 0);
+      g_assert_cmpstr (key, !=, atlas_record_get_key (import_test_find_record (again,
+                                                                                 "incident", i)));
+      previous = key;
+    }
+}
+
 /* ---- files written by GDAL ---------------------------------------------------------- */
 
 static void
@@ -514,6 +551,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/atlas/import/geojson/good", test_good);
+  g_test_add_func ("/atlas/import/geojson/keys-short-and-ordered", test_keys_short_and_ordered);
   g_test_add_func ("/atlas/import/geojson/bad-features", test_bad_features);
   g_test_add_func ("/atlas/import/geojson/truncated", test_truncated);
   g_test_add_func ("/atlas/import/geojson/wrong-types", test_wrong_types);

@@ -35,7 +35,8 @@
 /* An import id is at most a file-name part, a time and a random part (under 64 bytes). */
 #define MAX_IMPORT_ID_LENGTH 64
 #define KEY_BUFFER_SIZE (MAX_IMPORT_ID_LENGTH + 32)
-#define SERIAL_WIDTH 10
+/* 36^6 serials, over two billion, before a key grows a digit */
+#define SERIAL_WIDTH 6
 
 typedef enum {
   KEY_INCIDENT,
@@ -80,21 +81,23 @@ struct _AtlasImportBatch
 
 G_DEFINE_FINAL_TYPE (AtlasImportBatch, atlas_import_batch, G_TYPE_OBJECT)
 
-static const char *const key_infixes[N_KEY_KINDS] = { "inc", "route", "wpt", "claim", "src" };
+/* one letter for the kind of record: incident, route, waypoint, claim, source */
+static const char key_kind_letters[N_KEY_KINDS] = { 'i', 'r', 'w', 'c', 's' };
 
-/* Writes @value in decimal at @out, with at least @width digits; returns the end. Keys are
- * made millions of times, so without printf. */
+/* Writes @value in base 36 (0-9, then a-z, which sort after the digits) at @out, with at
+ * least @width digits; returns the end. Keys are made millions of times, so without printf. */
 static char *
 write_number (char    *out,
               guint64  value,
               guint    width)
 {
+  static const char base36[] = "0123456789abcdefghijklmnopqrstuvwxyz";
   char digits[24];
   guint n = 0;
 
   do
-    digits[n++] = (char) ('0' + value % 10);
-  while ((value /= 10) > 0);
+    digits[n++] = base36[value % 36];
+  while ((value /= 36) > 0);
   while (n < width)
     digits[n++] = '0';
   while (n > 0)
@@ -102,9 +105,12 @@ write_number (char    *out,
   return out;
 }
 
-/* "<import id>-<infix>-<serial>"; @buffer holds at least KEY_BUFFER_SIZE bytes. The serial
- * has a fixed width so that keys sort in the order they are made: each key index then only
- * grows at its end, which makes a large write several times faster. */
+/* "<import id>-<kind letter><serial>", as "acled-tn3k2f9q4x-c0000a7"; @buffer holds at least
+ * KEY_BUFFER_SIZE bytes. The serial has a fixed width so that keys sort in the order they
+ * are made: each key index then only grows at its end, which makes a large write several
+ * times faster. Keys are short because a claim holds three (its own, its subject's, its
+ * source's) and each of its indexes one or two: at a million rows every byte of a key
+ * costs about eight megabytes of the case file. */
 static void
 make_key (AtlasImportBatch *self,
           KeyKind           kind,
@@ -113,8 +119,7 @@ make_key (AtlasImportBatch *self,
   char *p = g_stpcpy (buffer, self->import_id);
 
   *p++ = '-';
-  p = g_stpcpy (p, key_infixes[kind]);
-  *p++ = '-';
+  *p++ = key_kind_letters[kind];
   *write_number (p, ++self->serials[kind], SERIAL_WIDTH) = '\0';
 }
 

@@ -259,8 +259,30 @@ make_slug (const char *file_name)
   return g_string_free (slug, FALSE);
 }
 
+/* The seconds since 1970 and a random number, in base 36: "tn3k2f" and "9q4x". */
+static char *
+make_import_stamp (GDateTime *now)
+{
+  static const char base36[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  guint64 seconds = (guint64) MAX (g_date_time_to_unix (now), 0);
+  guint32 random = g_random_int_range (0, 36 * 36 * 36 * 36);
+  char reversed[24], *stamp = g_malloc (24);
+  guint n = 0, i = 0;
+
+  for (guint d = 0; d < 4; d++, random /= 36)
+    reversed[n++] = base36[random % 36];
+  do
+    reversed[n++] = base36[seconds % 36];
+  while ((seconds /= 36) > 0);
+  while (n > 0)
+    stamp[i++] = reversed[--n];
+  stamp[i] = '\0';
+  return stamp;
+}
+
 /* Keys start with the file's name, the time and a random part, so that no two imports,
- * not even of one file twice in a second, make the same key. */
+ * not even of one file twice in a second, make the same key (the import's own document
+ * says when it was made, for people). */
 static AtlasImportBatch *
 new_batch (AtlasImportPlan *self)
 {
@@ -268,11 +290,10 @@ new_batch (AtlasImportPlan *self)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
       g_autofree char *slug = make_slug (self->file_name);
-      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d%H%M%S");
+      g_autofree char *stamp = make_import_stamp (now);
 
       self->import_time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-      self->import_id = g_strdup_printf ("%s-%s-%04x", slug, stamp,
-                                         g_random_int_range (0, 0x10000));
+      self->import_id = g_strdup_printf ("%s-%s", slug, stamp);
     }
   /* applying reads the file again into a new batch: its keys are the preview's */
   return atlas_import_batch_new (self->file_name, self->import_id, self->format_label,

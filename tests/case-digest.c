@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "atlas-undo-stack.h"
 #include "case-digest.h"
 
 /* A digest of every row of every table but the history (which only grows) and the time
@@ -59,3 +60,64 @@ digest_case (const char *path)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+
+static gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+/* Applies @edit to the case at @path through an undo stack: undo gives back the digest of
+ * the start, redo the edited one, every step adds history lines, and the file stays
+ * intact. */
+void
+check_edit_round_trip (AtlasCase  *atlas_case,
+                       const char *path,
+                       AtlasEdit  *edit)
+{
+  static const char history[] = "SELECT count(*) FROM history";
+  g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (atlas_case);
+  g_autofree char *start = digest_case (path);
+  g_autofree char *edited = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 lines = count_rows (path, history);
+
+  g_assert_true (atlas_undo_stack_apply (stack, edit, &error));
+  g_assert_no_error (error);
+  edited = digest_case (path);
+  g_assert_cmpstr (edited, !=, start);
+  g_assert_cmpint (count_rows (path, history), >, lines);
+  lines = count_rows (path, history);
+  g_assert_true (atlas_undo_stack_get_can_undo (stack));
+
+  g_assert_true (atlas_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  undone = digest_case (path);
+  g_assert_cmpstr (undone, ==, start);
+  g_assert_cmpint (count_rows (path, history), >, lines);
+  lines = count_rows (path, history);
+  g_assert_false (atlas_undo_stack_get_can_undo (stack));
+  g_assert_true (atlas_undo_stack_get_can_redo (stack));
+
+  g_assert_true (atlas_undo_stack_redo (stack, &error));
+  g_assert_no_error (error);
+  redone = digest_case (path);
+  g_assert_cmpstr (redone, ==, edited);
+  g_assert_cmpint (count_rows (path, history), >, lines);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM pragma_integrity_check"
+                                     " WHERE integrity_check != 'ok'"), ==, 0);
+}

@@ -8,4 +8,11 @@
 
 #include <glib.h>
 
+#include "atlas-case.h"
+#include "atlas-edit.h"
+
 char *digest_case (const char *path);
+
+void  check_edit_round_trip (AtlasCase  *atlas_case,
+                             const char *path,
+                             AtlasEdit  *edit);

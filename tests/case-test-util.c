@@ -8,7 +8,11 @@
 
 #include <glib/gstdio.h>
 
+#include "atlas-claim.h"
+#include "atlas-document.h"
 #include "atlas-gpkg-geometry.h"
+#include "atlas-incident.h"
+#include "atlas-waypoint.h"
 #include "case-test-util.h"
 
 /* Makes a fresh directory from @dir_template (ending in XXXXXX) for a case file named
@@ -96,4 +100,78 @@ query_int (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
+}
+
+/* ---- records ------------------------------------------------------------------------- */
+
+AtlasRecord *
+case_test_document (const char *key,
+                    const char *title)
+{
+  AtlasRecord *doc = ATLAS_RECORD (atlas_document_new (key));
+
+  atlas_record_set_text (doc, "title", title);
+  atlas_record_set_text (doc, "publisher", "Wire");
+  atlas_record_set_text (doc, "doc_kind", "news");
+  atlas_record_set_text (doc, "reliability", "B");
+  return doc;
+}
+
+/* A bombing on 3 January 2024, located to a town. */
+AtlasRecord *
+case_test_incident (const char *key,
+                    const char *title,
+                    double      latitude,
+                    double      longitude)
+{
+  AtlasRecord *incident = ATLAS_RECORD (atlas_incident_new (key));
+
+  atlas_record_set_text (incident, "title", title);
+  atlas_record_set_text (incident, "category", "bombing");
+  atlas_record_set_text (incident, "start_time", "2024-01-03");
+  atlas_record_set_text (incident, "start_precision", "day");
+  atlas_record_set_double (incident, "latitude", latitude);
+  atlas_record_set_double (incident, "longitude", longitude);
+  atlas_record_set_text (incident, "location_precision", "town");
+  return incident;
+}
+
+/* A claim about an incident, graded 2; its qualifier "exact" (a figure), unless @number is
+ * NAN, when the test sets what it means. */
+AtlasRecord *
+case_test_claim (const char *key,
+                 const char *subject_key,
+                 const char *attribute,
+                 const char *value,
+                 double      number,
+                 const char *document_key)
+{
+  AtlasRecord *claim = ATLAS_RECORD (atlas_claim_new (key));
+
+  atlas_record_set_text (claim, "subject_kind", "incident");
+  atlas_record_set_text (claim, "subject_key", subject_key);
+  atlas_record_set_text (claim, "attribute", attribute);
+  atlas_record_set_text (claim, "value_text", value);
+  atlas_record_set_double (claim, "value_number", number);
+  atlas_record_set_text (claim, "qualifier", "exact");
+  atlas_record_set_text (claim, "document_key", document_key);
+  atlas_record_set_int (claim, "credibility", 2);
+  return claim;
+}
+
+AtlasRecord *
+case_test_waypoint (const char *key,
+                    const char *route_key,
+                    int         seq,
+                    double      latitude,
+                    double      longitude)
+{
+  AtlasRecord *waypoint = ATLAS_RECORD (atlas_waypoint_new (key));
+
+  atlas_record_set_text (waypoint, "route_key", route_key);
+  atlas_record_set_int (waypoint, "seq", seq);
+  atlas_record_set_double (waypoint, "latitude", latitude);
+  atlas_record_set_double (waypoint, "longitude", longitude);
+  atlas_record_set_text (waypoint, "location_precision", "town");
+  return waypoint;
 }

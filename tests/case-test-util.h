@@ -12,6 +12,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "atlas-record.h"
+
 G_BEGIN_DECLS
 
 /* A temporary directory and the path of a case file in it (not created). */
@@ -33,5 +35,24 @@ void     exec_raw             (const char *path,
                                const char *sql);
 gint64   query_int            (const char *path,
                                const char *sql);
+
+/* Records of a small Kerman-like case, the fields a test does not care about filled in. */
+AtlasRecord *case_test_document (const char *key,
+                                 const char *title);
+AtlasRecord *case_test_incident (const char *key,
+                                 const char *title,
+                                 double      latitude,
+                                 double      longitude);
+AtlasRecord *case_test_claim    (const char *key,
+                                 const char *subject_key,
+                                 const char *attribute,
+                                 const char *value,
+                                 double      number,
+                                 const char *document_key);
+AtlasRecord *case_test_waypoint (const char *key,
+                                 const char *route_key,
+                                 int         seq,
+                                 double      latitude,
+                                 double      longitude);
 
 G_END_DECLS

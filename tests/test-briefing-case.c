@@ -65,20 +65,6 @@ make_step (const char *key,
   return step;
 }
 
-static AtlasRecord *
-make_incident (void)
-{
-  AtlasRecord *incident = ATLAS_RECORD (atlas_incident_new ("kerman"));
-
-  atlas_record_set_text (incident, "title", "Twin bombings in Kerman");
-  atlas_record_set_text (incident, "category", "bombing");
-  atlas_record_set_text (incident, "start_time", "2024-01-03");
-  atlas_record_set_text (incident, "start_precision", "day");
-  atlas_record_set_double (incident, "latitude", 30.28);
-  atlas_record_set_double (incident, "longitude", 57.08);
-  atlas_record_set_text (incident, "location_precision", "town");
-  return incident;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -91,7 +77,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->atlas_case = atlas_case_create (fixture->files.file, "Briefings", &error);
   g_assert_no_error (error);
 
-  g_ptr_array_add (records, make_incident ());
+  g_ptr_array_add (records, case_test_incident ("kerman", "Twin bombings in Kerman", 30.28, 57.08));
   g_ptr_array_add (records, make_briefing ("full", "Full briefing", 1));
   g_ptr_array_add (records, make_step ("s1", "full", 1, "First"));
   g_ptr_array_add (records, make_step ("s2", "full", 2, "Second"));
@@ -145,40 +131,13 @@ list_captions (Fixture    *fixture,
 
 typedef AtlasEdit *(*BuildEdit) (Fixture *fixture);
 
-static gint64
-count_history (Fixture *fixture)
-{
-  return query_int (fixture->files.path, "SELECT count(*) FROM history");
-}
-
 static void
 check_round_trip (Fixture   *fixture,
                   BuildEdit  build)
 {
-  g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (fixture->atlas_case);
   g_autoptr(AtlasEdit) edit = build (fixture);
-  g_autofree char *start = digest_case (fixture->files.path);
-  g_autofree char *edited = NULL;
-  g_autofree char *undone = NULL;
-  g_autofree char *redone = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 lines = count_history (fixture);
 
-  g_assert_true (atlas_undo_stack_apply (stack, edit, &error));
-  g_assert_no_error (error);
-  edited = digest_case (fixture->files.path);
-  g_assert_cmpstr (edited, !=, start);
-  g_assert_cmpint (count_history (fixture), >, lines);
-
-  g_assert_true (atlas_undo_stack_undo (stack, &error));
-  g_assert_no_error (error);
-  undone = digest_case (fixture->files.path);
-  g_assert_cmpstr (undone, ==, start);
-
-  g_assert_true (atlas_undo_stack_redo (stack, &error));
-  g_assert_no_error (error);
-  redone = digest_case (fixture->files.path);
-  g_assert_cmpstr (redone, ==, edited);
+  check_edit_round_trip (fixture->atlas_case, fixture->files.path, edit);
 }
 
 static AtlasEdit *

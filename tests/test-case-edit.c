@@ -42,12 +42,7 @@ static AtlasRecord *
 make_document (const char *key,
                const char *title)
 {
-  AtlasRecord *doc = ATLAS_RECORD (atlas_document_new (key));
-
-  atlas_record_set_text (doc, "title", title);
-  atlas_record_set_text (doc, "doc_kind", "news");
-  atlas_record_set_text (doc, "reliability", "B");
-  return doc;
+  return case_test_document (key, title);
 }
 
 static AtlasRecord *
@@ -55,16 +50,7 @@ make_incident (const char *key,
                double      latitude,
                double      longitude)
 {
-  AtlasRecord *incident = ATLAS_RECORD (atlas_incident_new (key));
-
-  atlas_record_set_text (incident, "title", "Twin bombings in Kerman");
-  atlas_record_set_text (incident, "category", "bombing");
-  atlas_record_set_text (incident, "start_time", "2024-01-03");
-  atlas_record_set_text (incident, "start_precision", "day");
-  atlas_record_set_double (incident, "latitude", latitude);
-  atlas_record_set_double (incident, "longitude", longitude);
-  atlas_record_set_text (incident, "location_precision", "town");
-  return incident;
+  return case_test_incident (key, "Twin bombings in Kerman", latitude, longitude);
 }
 
 static AtlasRecord *
@@ -73,17 +59,7 @@ make_claim (const char *key,
             double      number,
             const char *document)
 {
-  AtlasRecord *claim = ATLAS_RECORD (atlas_claim_new (key));
-
-  atlas_record_set_text (claim, "subject_kind", "incident");
-  atlas_record_set_text (claim, "subject_key", "kerman");
-  atlas_record_set_text (claim, "attribute", "deaths");
-  atlas_record_set_text (claim, "value_text", value);
-  atlas_record_set_double (claim, "value_number", number);
-  atlas_record_set_text (claim, "qualifier", "exact");
-  atlas_record_set_text (claim, "document_key", document);
-  atlas_record_set_int (claim, "credibility", 2);
-  return claim;
+  return case_test_claim (key, "kerman", "deaths", value, number, document);
 }
 
 static AtlasRecord *
@@ -92,14 +68,7 @@ make_waypoint (const char *key,
                double      latitude,
                double      longitude)
 {
-  AtlasRecord *waypoint = ATLAS_RECORD (atlas_waypoint_new (key));
-
-  atlas_record_set_text (waypoint, "route_key", "route");
-  atlas_record_set_int (waypoint, "seq", seq);
-  atlas_record_set_double (waypoint, "latitude", latitude);
-  atlas_record_set_double (waypoint, "longitude", longitude);
-  atlas_record_set_text (waypoint, "location_precision", "town");
-  return waypoint;
+  return case_test_waypoint (key, "route", seq, latitude, longitude);
 }
 
 static void
@@ -160,46 +129,13 @@ lookup (Fixture    *fixture,
 
 typedef AtlasEdit *(*BuildEdit) (Fixture *fixture);
 
-/* Applies the edit through an undo stack; undo gives back the digest of the start, redo
- * the edited one, and every step adds history lines. */
 static void
 check_round_trip (Fixture   *fixture,
                   BuildEdit  build)
 {
-  g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (fixture->atlas_case);
   g_autoptr(AtlasEdit) edit = build (fixture);
-  g_autofree char *start = digest_case (fixture->files.path);
-  g_autofree char *edited = NULL;
-  g_autofree char *undone = NULL;
-  g_autofree char *redone = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 lines = count_history (fixture);
 
-  g_assert_true (atlas_undo_stack_apply (stack, edit, &error));
-  g_assert_no_error (error);
-  edited = digest_case (fixture->files.path);
-  g_assert_cmpstr (edited, !=, start);
-  g_assert_cmpint (count_history (fixture), >, lines);
-  lines = count_history (fixture);
-  g_assert_true (atlas_undo_stack_get_can_undo (stack));
-
-  g_assert_true (atlas_undo_stack_undo (stack, &error));
-  g_assert_no_error (error);
-  undone = digest_case (fixture->files.path);
-  g_assert_cmpstr (undone, ==, start);
-  g_assert_cmpint (count_history (fixture), >, lines);
-  lines = count_history (fixture);
-  g_assert_false (atlas_undo_stack_get_can_undo (stack));
-  g_assert_true (atlas_undo_stack_get_can_redo (stack));
-
-  g_assert_true (atlas_undo_stack_redo (stack, &error));
-  g_assert_no_error (error);
-  redone = digest_case (fixture->files.path);
-  g_assert_cmpstr (redone, ==, edited);
-  g_assert_cmpint (count_history (fixture), >, lines);
-
-  g_assert_cmpint (query_int (fixture->files.path, "SELECT count(*) FROM pragma_integrity_check"
-                                                   " WHERE integrity_check != 'ok'"), ==, 0);
+  check_edit_round_trip (fixture->atlas_case, fixture->files.path, edit);
 }
 
 static AtlasEdit *

@@ -47,13 +47,7 @@ fixture_tear_down (Fixture       *fixture,
 static AtlasRecord *
 make_document (const char *key)
 {
-  AtlasRecord *doc = ATLAS_RECORD (atlas_document_new (key));
-
-  atlas_record_set_text (doc, "title", "A report");
-  atlas_record_set_text (doc, "publisher", "Wire");
-  atlas_record_set_text (doc, "doc_kind", "news");
-  atlas_record_set_text (doc, "reliability", "B");
-  return doc;
+  return case_test_document (key, "A report");
 }
 
 static AtlasRecord *
@@ -61,16 +55,9 @@ make_incident (const char *key,
                double      latitude,
                double      longitude)
 {
-  AtlasRecord *incident = ATLAS_RECORD (atlas_incident_new (key));
+  AtlasRecord *incident = case_test_incident (key, "Bombing in Kerman", latitude, longitude);
 
-  atlas_record_set_text (incident, "title", "Bombing in Kerman");
-  atlas_record_set_text (incident, "category", "bombing");
-  atlas_record_set_text (incident, "start_time", "2024-01-03");
-  atlas_record_set_text (incident, "start_precision", "day");
   atlas_record_set_text (incident, "place", "Kerman");
-  atlas_record_set_double (incident, "latitude", latitude);
-  atlas_record_set_double (incident, "longitude", longitude);
-  atlas_record_set_text (incident, "location_precision", "town");
   return incident;
 }
 
@@ -81,17 +68,7 @@ make_claim (const char *key,
             double      number,
             const char *document)
 {
-  AtlasRecord *claim = ATLAS_RECORD (atlas_claim_new (key));
-
-  atlas_record_set_text (claim, "subject_kind", "incident");
-  atlas_record_set_text (claim, "subject_key", "inc-1");
-  atlas_record_set_text (claim, "attribute", attribute);
-  atlas_record_set_text (claim, "value_text", value);
-  atlas_record_set_double (claim, "value_number", number);
-  atlas_record_set_text (claim, "qualifier", "exact");
-  atlas_record_set_text (claim, "document_key", document);
-  atlas_record_set_int (claim, "credibility", 2);
-  return claim;
+  return case_test_claim (key, "inc-1", attribute, value, number, document);
 }
 
 static AtlasRecord *
@@ -100,14 +77,7 @@ make_waypoint (const char *key,
                double      latitude,
                double      longitude)
 {
-  AtlasRecord *waypoint = ATLAS_RECORD (atlas_waypoint_new (key));
-
-  atlas_record_set_text (waypoint, "route_key", "route-1");
-  atlas_record_set_int (waypoint, "seq", seq);
-  atlas_record_set_double (waypoint, "latitude", latitude);
-  atlas_record_set_double (waypoint, "longitude", longitude);
-  atlas_record_set_text (waypoint, "location_precision", "town");
-  return waypoint;
+  return case_test_waypoint (key, "route-1", seq, latitude, longitude);
 }
 
 /* A small case: one incident whose death toll three documents disagree on, and a route. */

@@ -50,39 +50,6 @@ fixture_tear_down (Fixture       *fixture,
   case_files_tear_down (fixture);
 }
 
-static AtlasRecord *
-make_incident (const char *key,
-               double      latitude,
-               double      longitude)
-{
-  AtlasRecord *incident = ATLAS_RECORD (atlas_incident_new (key));
-
-  atlas_record_set_text (incident, "title", "Bombing in Kerman");
-  atlas_record_set_text (incident, "category", "bombing");
-  atlas_record_set_text (incident, "start_time", "2024-01-03");
-  atlas_record_set_text (incident, "start_precision", "day");
-  atlas_record_set_double (incident, "latitude", latitude);
-  atlas_record_set_double (incident, "longitude", longitude);
-  atlas_record_set_text (incident, "location_precision", "town");
-  return incident;
-}
-
-static AtlasRecord *
-make_waypoint (const char *key,
-               int         seq,
-               double      latitude,
-               double      longitude)
-{
-  AtlasRecord *waypoint = ATLAS_RECORD (atlas_waypoint_new (key));
-
-  atlas_record_set_text (waypoint, "route_key", "route-1");
-  atlas_record_set_int (waypoint, "seq", seq);
-  atlas_record_set_double (waypoint, "latitude", latitude);
-  atlas_record_set_double (waypoint, "longitude", longitude);
-  atlas_record_set_text (waypoint, "location_precision", "town");
-  return waypoint;
-}
-
 /* A small, sound case: a document, a claim, two incidents and a route of two waypoints;
  * closed, and in rollback-journal mode so the file alone is the case. */
 static void
@@ -110,12 +77,12 @@ create_case (Fixture *fixture)
   atlas_record_set_text (route, "name", "Reported route");
   atlas_record_set_text (route, "status", "reported");
   g_ptr_array_add (records, doc);
-  g_ptr_array_add (records, make_incident ("inc-1", 30.28, 57.08));
-  g_ptr_array_add (records, make_incident ("inc-2", 29.0, 60.0));
+  g_ptr_array_add (records, case_test_incident ("inc-1", "Bombing in Kerman", 30.28, 57.08));
+  g_ptr_array_add (records, case_test_incident ("inc-2", "Bombing in Kerman", 29.0, 60.0));
   g_ptr_array_add (records, claim);
   g_ptr_array_add (records, route);
-  g_ptr_array_add (records, make_waypoint ("wp-1", 1, 37.0, 70.5));
-  g_ptr_array_add (records, make_waypoint ("wp-2", 2, 30.28, 57.08));
+  g_ptr_array_add (records, case_test_waypoint ("wp-1", "route-1", 1, 37.0, 70.5));
+  g_ptr_array_add (records, case_test_waypoint ("wp-2", "route-1", 2, 30.28, 57.08));
   g_assert_true (atlas_case_write_records (atlas_case, records, &error));
   g_assert_no_error (error);
   g_clear_object (&atlas_case);
@@ -502,7 +469,7 @@ test_case_with_lying_geometry (Fixture       *fixture,
                   && isfinite (extent.min_lat) && isfinite (extent.max_lat));
 
   /* a write runs the R-tree triggers beside the lying rows and the NaN box */
-  g_ptr_array_add (records, make_incident ("inc-3", 31.0, 58.0));
+  g_ptr_array_add (records, case_test_incident ("inc-3", "Bombing in Kerman", 31.0, 58.0));
   if (!atlas_case_write_records (atlas_case, records, &error))
     g_test_message ("write refused: %s", error->message);
   g_clear_error (&error);
@@ -622,7 +589,7 @@ test_view_layer_and_trigger (Fixture       *fixture,
                     ? atlas_case_get_read_only_reason (atlas_case)
                     : strstr (atlas_case_get_read_only_reason (atlas_case), "wipe"));
 
-  g_ptr_array_add (records, make_incident ("inc-3", 31.0, 58.0));
+  g_ptr_array_add (records, case_test_incident ("inc-3", "Bombing in Kerman", 31.0, 58.0));
   g_assert_false (atlas_case_write_records (atlas_case, records, &error));
   g_assert_error (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_READ_ONLY);
   g_clear_object (&atlas_case);

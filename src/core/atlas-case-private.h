@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the files of the case store share: atlas-case-open.c opens and checks, atlas-case.c
- * reads and writes, atlas-case-edit.c applies edits and announces changes.
+ * reads, atlas-case-write.c writes records and the case's settings, atlas-case-edit.c
+ * applies edits and announces changes.
  */
 
 #pragma once

@@ -212,12 +212,15 @@ open_for_writing (const char  *path,
   if (db == NULL)
     return NULL;
 
-  /* WAL with synchronous NORMAL survives a crash of the app intact; a large page cache
-   * keeps a big import's transaction in memory instead of spilling it to disk. */
+  /* WAL with synchronous NORMAL survives a crash of the app intact. The page cache is
+   * what an edit and the views' queries need: reading a whole table (the map's points, the
+   * counts) goes through it once and gains nothing from keeping it; a bulk write sets its
+   * own (see atlas-case-writer.c). A bigger cache here held 256 MiB of a million-row case
+   * for as long as the window was open. */
   if (!atlas_case_schema_check_trusted (db, error)
       || !atlas_case_schema_exec (db, "PRAGMA journal_mode = WAL;"
                                       "PRAGMA synchronous = NORMAL;"
-                                      "PRAGMA cache_size = -262144;"
+                                      "PRAGMA cache_size = -16384;"
                                       "PRAGMA temp_store = MEMORY", error))
     {
       sqlite3_close (db);

@@ -376,9 +376,8 @@ rebuilds_document_index (AtlasCaseWriter *self,
   return (gint64) count_claims (records) >= existing;
 }
 
-/* The page cache of a bulk write, in KiB: the connection's own (256 MiB, see
- * atlas-case-open.c) would let a write of a million rows hold a quarter of a gigabyte more
- * than it needs; past this, SQLite writes its pages to the write-ahead log early. */
+/* The page cache of a bulk write, in KiB (the connection's own is 16 MiB, see
+ * atlas-case-open.c); past this, SQLite writes its pages to the write-ahead log early. */
 #define BULK_CACHE_KIB 32768
 
 static gint64

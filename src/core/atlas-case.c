@@ -587,6 +587,61 @@ atlas_case_list_incidents (AtlasCase    *self,
   return query_records (self, ATLAS_TYPE_INCIDENT, sql, (const char **) values->pdata, error);
 }
 
+static gboolean
+can_read_records (AtlasCase  *self,
+                  GType       type,
+                  GError    **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = build_select_sql (ATLAS_RECORD_CLASS (klass), "LIMIT 0");
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+
+  return stmt != NULL;
+}
+
+/**
+ * atlas_case_list_incident_ids:
+ * @filter: (nullable): only incidents that pass it
+ *
+ * The row ids of atlas_case_list_incidents(), in its order, for a list that reads the
+ * records as they are shown (#AtlasRecordPages).
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, or %NULL on error
+ */
+GArray *
+atlas_case_list_incident_ids (AtlasCase    *self,
+                              AtlasFilter  *filter,
+                              GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  g_return_val_if_fail (filter == NULL || ATLAS_IS_FILTER (filter), NULL);
+
+  /* the records will be read later, a page at a time: a file they cannot be read from
+   * (a column missing) is refused now, as a list read whole would be */
+  if (!can_read_records (self, ATLAS_TYPE_INCIDENT, error))
+    return NULL;
+  stmt = prepare_incident_query (self, "id", filter, TRUE,
+                                 default_order (ATLAS_TYPE_INCIDENT), error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      atlas_case_schema_set_error (error, self->db, _("the case file cannot be read"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 /* A NULL in a crafted file (constraints are not checked on reading) would end the list
  * early and leak the strings after it. */
 static void

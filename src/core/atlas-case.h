@@ -165,6 +165,9 @@ GListModel  *atlas_case_list_roles_of_actor  (AtlasCase           *self,
 GListModel  *atlas_case_list_incidents       (AtlasCase           *self,
                                               AtlasFilter         *filter,
                                               GError             **error);
+GArray      *atlas_case_list_incident_ids    (AtlasCase           *self,
+                                              AtlasFilter         *filter,
+                                              GError             **error);
 char       **atlas_case_list_categories      (AtlasCase           *self,
                                               GError             **error);
 char       **atlas_case_list_suggestions     (AtlasCase           *self,

@@ -20,6 +20,7 @@
 #include "atlas-overview-page.h"
 #include "atlas-overview-row.h"
 #include "atlas-overview-section.h"
+#include "atlas-record-pages.h"
 #include "atlas-route.h"
 
 /* Where the incidents' heading and list sit among the sections. */
@@ -86,12 +87,13 @@ query_incidents (AtlasOverviewPage  *self,
                  char              **problem)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *incidents = atlas_case_list_incidents (self->atlas_case, self->filter, &error);
+  g_autoptr(GArray) ids = atlas_case_list_incident_ids (self->atlas_case, self->filter, &error);
 
-  if (incidents != NULL)
+  if (ids != NULL)
     {
       *problem = NULL;
-      return incidents;
+      /* read as the rows are shown: a million incidents hold only their ids */
+      return G_LIST_MODEL (atlas_record_pages_new (self->atlas_case, ATLAS_TYPE_INCIDENT, ids));
     }
   /* shown in the list's heading: a message, not a warning */
   g_message ("Could not list the case's incidents: %s", error->message);

@@ -5,10 +5,10 @@
  *
  * Bringing a file into a case: the file is read off the main thread with a progress bar
  * (a CSV file not in ACLED's layout first asks which columns hold what), then previewed
- * (what it holds, its first records, every problem with its line) before anything is
- * written; Import writes the good records in one transaction on a worker thread, with a
- * progress bar and a Cancel that leaves the case as it was. Emits "imported" when the case
- * has changed.
+ * (what it holds, its first records, the rows that look misplaced, every problem with its
+ * line) before anything is written; Import writes the good records in one transaction on a
+ * worker thread, with a progress bar and a Cancel that leaves the case as it was. Emits
+ * "imported" when the case has changed.
  */
 
 #include "config.h"
@@ -20,6 +20,7 @@
 #include "atlas-format.h"
 #include "atlas-number-format.h"
 #include "atlas-import-dialog.h"
+#include "atlas-import-outliers.h"
 #include "atlas-import-plan.h"
 #include "atlas-window.h"
 
@@ -39,6 +40,7 @@ struct _AtlasImportDialog
   AdwStatusPage   *error_page;
   GtkWidget       *open_case_button;
   GtkLabel        *summary_label;
+  AtlasImportOutliers *outliers;
   GtkListBox      *preview_list;
   GtkWidget       *problems_box;
   GtkLabel        *problems_heading;
@@ -114,8 +116,12 @@ fill_preview (AtlasImportDialog *self)
       const char *title = atlas_record_get_text (record, route ? "name" : "title");
       const char *when = route ? atlas_record_get_text (record, "status")
                                : atlas_record_get_text (record, "start_time");
+      GtkWidget *row = text_row (title ? title : "", when);
+      AtlasOutlier outlier = atlas_import_outliers_lookup (self->outliers, record);
 
-      gtk_list_box_append (self->preview_list, text_row (title ? title : "", when));
+      if (outlier != ATLAS_OUTLIER_NONE)
+        gtk_box_append (GTK_BOX (row), atlas_import_outliers_new_tag (outlier));
+      gtk_list_box_append (self->preview_list, row);
     }
 }
 
@@ -155,6 +161,8 @@ show_preview (AtlasImportDialog *self)
                                "choose Import."),
                              atlas_import_plan_get_format_label (self->plan), what);
   gtk_label_set_text (self->summary_label, summary);
+  atlas_import_outliers_set_records (self->outliers, atlas_import_plan_get_records (self->plan),
+                                     counts.incidents);
   fill_preview (self);
   fill_problems (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
@@ -470,6 +478,7 @@ atlas_import_dialog_class_init (AtlasImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, open_case_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, outliers);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, preview_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, problems_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, problems_heading);
@@ -484,6 +493,7 @@ static void
 atlas_import_dialog_init (AtlasImportDialog *self)
 {
   g_type_ensure (ATLAS_TYPE_COLUMN_MAPPING);
+  g_type_ensure (ATLAS_TYPE_IMPORT_OUTLIERS);
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   atlas_format_name_mnemonic_buttons (GTK_WIDGET (self));

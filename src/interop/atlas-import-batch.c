@@ -286,6 +286,43 @@ atlas_import_batch_set_position (AtlasImportBatch *self,
   self->feature = feature;
 }
 
+/* Where each incident was read, for whoever lists it before it is written (the import
+ * preview names misplaced rows by their lines): kept on the record itself, which has no
+ * field for it, since it is not written into the case. */
+G_DEFINE_QUARK (atlas-import-line, import_line)
+G_DEFINE_QUARK (atlas-import-feature, import_feature)
+
+static void
+remember_place (AtlasImportBatch *self,
+                AtlasRecord      *record)
+{
+  if (self->line > 0)
+    g_object_set_qdata (G_OBJECT (record), import_line_quark (), GUINT_TO_POINTER (self->line));
+  if (self->feature > 0)
+    g_object_set_qdata (G_OBJECT (record), import_feature_quark (),
+                        GUINT_TO_POINTER (self->feature));
+}
+
+/**
+ * atlas_import_batch_get_record_place:
+ * @record: an incident a batch made
+ * @line: (out): the line it was read at, or 0
+ * @feature: (out): the 1-based feature it was read from, or 0
+ *
+ * Returns: whether @record's place in its file is known
+ */
+gboolean
+atlas_import_batch_get_record_place (AtlasRecord *record,
+                                     guint       *line,
+                                     guint       *feature)
+{
+  g_return_val_if_fail (ATLAS_IS_RECORD (record), FALSE);
+
+  *line = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (record), import_line_quark ()));
+  *feature = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (record), import_feature_quark ()));
+  return *line > 0 || *feature > 0;
+}
+
 void
 atlas_import_batch_add_problem_at (AtlasImportBatch *self,
                                    guint             line,
@@ -424,6 +461,7 @@ atlas_import_batch_add_incident (AtlasImportBatch *self)
   atlas_record_set_text (incident, "category", "other");
   atlas_record_set_text (incident, "location_precision", UNKNOWN_PRECISION);
   atlas_record_set_text (incident, "location_source", self->file_name);
+  remember_place (self, incident);
   g_ptr_array_add (self->records, incident);
   return incident;
 }

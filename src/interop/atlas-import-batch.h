@@ -47,6 +47,9 @@ const char       *atlas_import_batch_get_document_key  (AtlasImportBatch        
 void              atlas_import_batch_set_position      (AtlasImportBatch        *self,
                                                         guint                    line,
                                                         guint                    feature);
+gboolean          atlas_import_batch_get_record_place  (AtlasRecord             *record,
+                                                        guint                   *line,
+                                                        guint                   *feature);
 void              atlas_import_batch_add_problem       (AtlasImportBatch        *self,
                                                         const char              *format,
                                                         ...) G_GNUC_PRINTF (2, 3);

@@ -21,6 +21,7 @@
 #include "atlas-case-error.h"
 #include "atlas-map-framing.h"
 #include "atlas-mercator.h"
+#include "atlas-outliers.h"
 
 #define TILE_SIZE 256.0
 #define MIN_ZOOM 1.0
@@ -400,51 +401,8 @@ atlas_map_framing_step_bounds (AtlasCase    *atlas_case,
   return TRUE;
 }
 
-/* The extent that holds most incidents. A few rows of an imported file often lie at 0,0 or
- * on the world's edge (a missing or swapped coordinate), or far from all the others; framed
- * with them, a case opens at world zoom. */
-
-/* Positions within this of 0,0 or of the world's edge, in Web Mercator units, are suspect. */
-#define SUSPECT_EPSILON 1e-7
-/* Latitudes past ±85° lie off the map's square: y within this of 0 or 1. */
-#define SUSPECT_EDGE_Y 0.0015
-/* A position is far from the others beyond this many median deviations from their median,
- * and at least this far (10 degrees of longitude). */
-#define FAR_DEVIATIONS 8.0
-#define FAR_MIN_REACH (10.0 / 360.0)
-/* Far positions are left out only while they hold at most this share of the incidents. */
-#define FAR_MAX_SHARE 0.05
-
-typedef struct {
-  double value;
-  guint  count;
-} Weighted;
-
-static int
-compare_weighted (gconstpointer a,
-                  gconstpointer b)
-{
-  double va = ((const Weighted *) a)->value, vb = ((const Weighted *) b)->value;
-
-  return (va > vb) - (va < vb);
-}
-
-/* The median of @values weighted by their counts; sorts them. */
-static double
-weighted_median (GArray *values,
-                 guint64 total)
-{
-  guint64 seen = 0;
-
-  g_array_sort (values, compare_weighted);
-  for (guint i = 0; i < values->len; i++)
-    {
-      seen += g_array_index (values, Weighted, i).count;
-      if (2 * seen >= total)
-        return g_array_index (values, Weighted, i).value;
-    }
-  return 0.5;
-}
+/* The extent that holds most incidents, leaving out those an import probably misplaced
+ * (atlas-outliers.c): framed with them, a case opens at world zoom. */
 
 /**
  * atlas_map_framing_is_suspect:
@@ -452,69 +410,13 @@ weighted_median (GArray *values,
  * @y: 0 to 1 from north to south
  *
  * Returns: whether the position is at 0,0 or on the world's edge, where a coordinate that
- *   was missing or wrong puts a row
+ *   was missing or wrong puts a row (atlas_outlier_at())
  */
 gboolean
 atlas_map_framing_is_suspect (double x,
                               double y)
 {
-  return (fabs (x - 0.5) < SUSPECT_EPSILON && fabs (y - 0.5) < SUSPECT_EPSILON)
-         || x < SUSPECT_EPSILON || x > 1 - SUSPECT_EPSILON
-         || y < SUSPECT_EDGE_Y || y > 1 - SUSPECT_EDGE_Y;
-}
-
-/* The median and the median deviation from it of one axis of the positions that @keep. */
-static void
-axis_spread (const AtlasClusterPosition *positions,
-             guint                       n_positions,
-             const gboolean             *keep,
-             gboolean                    vertical,
-             double                     *median,
-             double                     *deviation)
-{
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Weighted));
-  guint64 total = 0;
-
-  for (guint i = 0; i < n_positions; i++)
-    if (keep[i])
-      {
-        Weighted w = { vertical ? positions[i].y : positions[i].x, positions[i].count };
-
-        g_array_append_val (values, w);
-        total += w.count;
-      }
-  *median = weighted_median (values, total);
-  for (guint i = 0; i < values->len; i++)
-    g_array_index (values, Weighted, i).value =
-      fabs (g_array_index (values, Weighted, i).value - *median);
-  *deviation = weighted_median (values, total);
-}
-
-/* Leaves out (clears in @keep) the kept positions far from the others, if they are few. */
-static void
-leave_out_far (const AtlasClusterPosition *positions,
-               guint                       n_positions,
-               gboolean                   *keep,
-               guint64                     total)
-{
-  g_autofree gboolean *far = g_new0 (gboolean, n_positions);
-  double median_x, median_y, deviation_x, deviation_y, reach_x, reach_y;
-  guint64 n_far = 0;
-
-  axis_spread (positions, n_positions, keep, FALSE, &median_x, &deviation_x);
-  axis_spread (positions, n_positions, keep, TRUE, &median_y, &deviation_y);
-  reach_x = MAX (FAR_MIN_REACH, FAR_DEVIATIONS * deviation_x);
-  reach_y = MAX (FAR_MIN_REACH, FAR_DEVIATIONS * deviation_y);
-  for (guint i = 0; i < n_positions; i++)
-    {
-      far[i] = keep[i] && (fabs (positions[i].x - median_x) > reach_x
-                           || fabs (positions[i].y - median_y) > reach_y);
-      n_far += far[i] ? positions[i].count : 0;
-    }
-  if (n_far > FAR_MAX_SHARE * total)
-    return;
-  for (guint i = 0; i < n_positions; i++)
-    keep[i] = keep[i] && !far[i];
+  return atlas_outlier_at (x, y) != ATLAS_OUTLIER_NONE;
 }
 
 static void
@@ -537,8 +439,8 @@ extend_by_position (AtlasBounds                *extent,
  * @reach: how far from its position a cluster's incidents may lie, in Web Mercator units
  * @extent: (out): the box around the incidents that are not left out
  *
- * Leaves out incidents at 0,0 or on the world's edge (unless all are), then those far from
- * all the others, as long as they are at most a twentieth of them.
+ * Leaves out the incidents atlas_outliers_find() finds misplaced: at 0,0 or on the world's
+ * edge (unless all are), then those far from all the others, if they are few.
  *
  * Returns: how many incidents lie outside @extent
  */
@@ -548,29 +450,15 @@ atlas_map_framing_main_extent (const AtlasClusterPosition *positions,
                                double                      reach,
                                AtlasBounds                *extent)
 {
-  g_autofree gboolean *keep = g_new0 (gboolean, n_positions);
-  guint64 total = 0, kept = 0;
-  gboolean any_sound = FALSE;
+  g_autofree AtlasOutlier *outliers = NULL;
+  guint64 left_out = 0;
 
   g_return_val_if_fail (positions != NULL || n_positions == 0, 0);
 
-  for (guint i = 0; i < n_positions; i++)
-    {
-      keep[i] = !atlas_map_framing_is_suspect (positions[i].x, positions[i].y);
-      any_sound = any_sound || keep[i];
-      total += positions[i].count;
-    }
-  for (guint i = 0; i < n_positions && !any_sound; i++)
-    keep[i] = TRUE;
-  if (any_sound)
-    leave_out_far (positions, n_positions, keep, total);
-
+  outliers = atlas_outliers_find (positions, n_positions, &left_out);
   atlas_bounds_init_empty (extent);
   for (guint i = 0; i < n_positions; i++)
-    if (keep[i])
-      {
-        extend_by_position (extent, &positions[i], positions[i].count > 1 ? reach : 0);
-        kept += positions[i].count;
-      }
-  return total - kept;
+    if (outliers[i] == ATLAS_OUTLIER_NONE)
+      extend_by_position (extent, &positions[i], positions[i].count > 1 ? reach : 0);
+  return left_out;
 }

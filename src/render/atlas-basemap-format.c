@@ -53,6 +53,8 @@ typedef enum
   SECTION_PROVINCES,
   SECTION_COUNTRY_SHAPES,
   SECTION_PLACE_ADMIN,
+  SECTION_HIGHWAYS,
+  SECTION_ROADS,
   N_SECTIONS
 } SectionId;
 
@@ -60,6 +62,7 @@ typedef enum
 
 static const char *const section_tags[N_SECTIONS] = {
   "ARCS", "LAND", "COST", "BORD", "CTRY", "PLAC", "ADM1", "RIVR", "PROV", "CPOL", "PLAD",
+  "HWAY", "ROAD",
 };
 
 typedef struct
@@ -450,7 +453,7 @@ parse_land (Parser  *parser,
   return expect_section_end (parser, &reader, section, error);
 }
 
-/* COST and BORD: plain arc indices. */
+/* COST, BORD, ADM1, RIVR, HWAY and ROAD: plain arc indices. */
 
 static gboolean
 parse_arc_list (Parser     *parser,
@@ -727,8 +730,8 @@ parse_place_admin (Parser  *parser,
   return expect_section_end (parser, &reader, section, error);
 }
 
-/* The context sections are optional: an extract without them has no provinces, rivers or
- * country outlines, and its places no country or province. */
+/* The context sections are optional: an extract without them has no provinces, rivers, roads
+ * or country outlines, and its places no country or province. */
 static gboolean
 parse_context (Parser  *parser,
                GBytes  *bytes,
@@ -743,6 +746,13 @@ parse_context (Parser  *parser,
   if (parser->present[SECTION_RIVERS] &&
       !parse_arc_list (parser, bytes, SECTION_RIVERS, &data->river_arcs, &data->n_river_arcs,
                        error))
+    return FALSE;
+  if (parser->present[SECTION_HIGHWAYS] &&
+      !parse_arc_list (parser, bytes, SECTION_HIGHWAYS, &data->highway_arcs,
+                       &data->n_highway_arcs, error))
+    return FALSE;
+  if (parser->present[SECTION_ROADS] &&
+      !parse_arc_list (parser, bytes, SECTION_ROADS, &data->road_arcs, &data->n_road_arcs, error))
     return FALSE;
   if (parser->present[SECTION_PROVINCES] &&
       !parse_labels (parser, bytes, SECTION_PROVINCES, 12, read_province, &data->provinces,
@@ -806,6 +816,8 @@ atlas_basemap_data_free (AtlasBasemapData *data)
   g_free (data->places);
   g_free (data->province_arcs);
   g_free (data->river_arcs);
+  g_free (data->highway_arcs);
+  g_free (data->road_arcs);
   g_free (data->provinces);
   g_free (data->shapes);
   g_free (data->shape_ring_refs);

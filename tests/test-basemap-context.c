@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The basemap's context layers: first-level divisions (their boundaries and names), rivers,
- * main roads, the countries' outlines, and each place's country and province.  They are read from the
- * real extract and from small hand-made ones (valid, broken and fuzzed), and drawn.
+ * main roads, the countries' outlines, and each place's country and province.  They are read
+ * from the real extract and from small hand-made ones (valid, broken and fuzzed), and drawn.
  *
  * The extract is found through the ATLAS_BASEMAP environment variable, or else as
  * ../data/basemap/basemap.bin relative to the tests folder.

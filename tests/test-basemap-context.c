@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The basemap's context layers: first-level divisions (their boundaries and names), rivers,
- * the countries' outlines, and each place's country and province.  They are read from the
- * real extract and from small hand-made ones (valid, broken and fuzzed), and drawn.
+ * main roads, the countries' outlines, and each place's country and province.  They are read
+ * from the real extract and from small hand-made ones (valid, broken and fuzzed), and drawn.
  *
  * The extract is found through the ATLAS_BASEMAP environment variable, or else as
  * ../data/basemap/basemap.bin relative to the tests folder.
@@ -22,7 +22,9 @@
 #define BUDGET_BYTES (10 * 1024 * 1024)
 #define N_FUZZ_MUTATIONS 2000
 
-static const char *const context_tags[] = { "ADM1", "RIVR", "PROV", "CPOL", "PLAD" };
+static const char *const context_tags[] = {
+  "ADM1", "RIVR", "PROV", "CPOL", "PLAD", "HWAY", "ROAD",
+};
 
 /* The real extract with its context sections renamed, so that readers skip them: the
  * basemap as it was before it had them. */
@@ -291,11 +293,108 @@ test_kerman_tile_has_context (void)
   g_assert_cmpuint (compare_kerman_tiles (with, without, 4, ATLAS_TILE_STYLE_LIGHT), ==, 0);
 }
 
+/* How far apart two colours are, in 8-bit steps (Euclidean over the three channels). */
+static double
+color_distance (const AtlasColor *a,
+                const AtlasColor *b)
+{
+  return 255.0 * sqrt ((a->red - b->red) * (a->red - b->red) +
+                       (a->green - b->green) * (a->green - b->green) +
+                       (a->blue - b->blue) * (a->blue - b->blue));
+}
+
+static double
+pixel_distance (guint32           pixel,
+                const AtlasColor *color)
+{
+  AtlasColor rgb = { (pixel >> 16 & 0xff) / 255.0, (pixel >> 8 & 0xff) / 255.0,
+                     (pixel & 0xff) / 255.0, 1.0 };
+
+  return color_distance (&rgb, color);
+}
+
+/* The pixel nearest in colour to @color within @radius pixels of a place on a tile. */
+static double
+nearest_in_color (cairo_surface_t  *surface,
+                  int               zoom,
+                  int               tile_x,
+                  int               tile_y,
+                  double            longitude,
+                  double            latitude,
+                  int               radius,
+                  const AtlasColor *color)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  double px, py, nearest = G_MAXDOUBLE;
+
+  cairo_surface_flush (surface);
+  atlas_mercator_lonlat_to_tile_pixel (longitude, latitude, zoom, tile_x, tile_y,
+                                       ATLAS_TILE_SIZE, &px, &py);
+  for (int y = (int) py - radius; y <= (int) py + radius; y++)
+    for (int x = (int) px - radius; x <= (int) px + radius; x++)
+      if (x >= 0 && y >= 0 && x < ATLAS_TILE_SIZE && y < ATLAS_TILE_SIZE)
+        nearest = MIN (nearest, pixel_distance (*(const guint32 *) (data + y * stride + 4 * x),
+                                                color));
+  return nearest;
+}
+
+/* Main roads around Kerman at the zooms the briefing uses. */
+static void
+test_roads_near_kerman (void)
+{
+  AtlasBasemap *basemap = shared_basemap ();
+
+  for (int zoom = 5; zoom <= 10; zoom++)
+    {
+      g_assert_cmpuint (parts_near (basemap, zoom, ATLAS_PART_HIGHWAY, 54.0, 27.0, 60.0, 32.0),
+                        >, 5);
+      g_assert_cmpuint (parts_near (basemap, zoom, ATLAS_PART_ROAD, 54.0, 27.0, 60.0, 32.0), >, 5);
+    }
+}
+
+/* Half-way along the road from Kerman to Jiroft, at zoom 7, the map draws a pixel of the
+ * road's colour, where the map without the context layers has only land. */
+static void
+test_kerman_jiroft_road_drawn (void)
+{
+  const double longitude = 57.68, latitude = 29.64;
+  const int zoom = 7;
+  g_autoptr(AtlasTileRenderer) with = atlas_tile_renderer_new (shared_basemap ());
+  g_autoptr(AtlasBasemap) bare = basemap_without_context ();
+  g_autoptr(AtlasTileRenderer) without = atlas_tile_renderer_new (bare);
+  int x, y;
+
+  atlas_mercator_lonlat_to_tile (longitude, latitude, zoom, &x, &y);
+  for (AtlasTileStyle style = ATLAS_TILE_STYLE_LIGHT; style <= ATLAS_TILE_STYLE_DARK; style++)
+    {
+      const AtlasTilePalette *palette = atlas_tile_style_get_palette (style);
+      double road_to_land = color_distance (&palette->land, &palette->road);
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *a, *b;
+      double on_map, on_bare;
+
+      a = atlas_tile_renderer_render (with, zoom, x, y, ATLAS_TILE_SIZE, 1.0, style, &error);
+      g_assert_no_error (error);
+      b = atlas_tile_renderer_render (without, zoom, x, y, ATLAS_TILE_SIZE, 1.0, style, &error);
+      g_assert_no_error (error);
+      on_map = nearest_in_color (a, zoom, x, y, longitude, latitude, 3, &palette->road);
+      on_bare = nearest_in_color (b, zoom, x, y, longitude, latitude, 3, &palette->road);
+      g_test_message ("style %d: nearest to the road colour %.1f, without roads %.1f, land %.1f",
+                      style, on_map, on_bare, road_to_land);
+      g_assert_cmpfloat (on_map, <, road_to_land / 4.0);
+      g_assert_cmpfloat (on_bare, >, road_to_land * 0.9);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
 /* Hand-made extracts. */
 
 /* One square island of 0.01° steps from 10° to 20° E and N, cut in two provinces by a line
- * at 15° E, a river, its country's outline, and two places: the first in the west province,
- * the second in no province. */
+ * at 15° E, a river, a highway and a road, its country's outline, and two places: the first
+ * in the west province, the second in no province.  ROAD is the last section, and its one
+ * item (arc 5) the file's last byte. */
 static GBytes *
 context_extract (guint32 n_place_admin,
                  guint32 province_of_first,
@@ -305,12 +404,14 @@ context_extract (guint32 n_place_admin,
   const int east_and_south[] = { 2000, 2000, 2000, 1000, 1000, 1000 };
   const int province_line[] = { 1500, 1000, 1500, 2000 };
   const int river[] = { 1100, 1200, 1400, 1300, 1900, 1250 };
+  const int highway[] = { 1050, 1050, 1950, 1950 };
+  const int road[] = { 1050, 1950, 1950, 1050 };
   const guint8 country_zooms[] = { 1, 6 };
   const guint8 province_zooms[] = { 5, 10 };
   const guint8 capital[] = { 3, 1, 0 };
   const guint8 town[] = { 10, 0, 9 };
   TestSection sections[] = {
-    { "ARCS", g_byte_array_new (), 4 },
+    { "ARCS", g_byte_array_new (), 6 },
     { "LAND", g_byte_array_new (), 1 },
     { "COST", g_byte_array_new (), 2 },
     { "BORD", g_byte_array_new (), 0 },
@@ -321,6 +422,8 @@ context_extract (guint32 n_place_admin,
     { "PROV", g_byte_array_new (), 2 },
     { "CPOL", g_byte_array_new (), 1 },
     { "PLAD", g_byte_array_new (), n_place_admin },
+    { "HWAY", g_byte_array_new (), 1 },
+    { "ROAD", g_byte_array_new (), 1 },
   };
 
   put_f64 (sections[0].data, 0.01);
@@ -331,6 +434,8 @@ context_extract (guint32 n_place_admin,
   put_arc (sections[0].data, east_and_south, 3);
   put_arc (sections[0].data, province_line, 2);
   put_arc (sections[0].data, river, 3);
+  put_arc (sections[0].data, highway, 2);
+  put_arc (sections[0].data, road, 2);
   put_varint (sections[1].data, 2);
   put_zigzag (sections[1].data, 0);
   put_zigzag (sections[1].data, 1);
@@ -354,6 +459,8 @@ context_extract (guint32 n_place_admin,
       put_varint (sections[10].data, 1);
       put_varint (sections[10].data, i == 0 ? province_of_first : 0);
     }
+  put_varint (sections[11].data, 4);
+  put_varint (sections[12].data, 5);
 
   return test_extract_assemble (sections, G_N_ELEMENTS (sections));
 }
@@ -395,6 +502,8 @@ test_hand_made_extract (void)
 
   g_assert_cmpuint (parts_near (basemap, 9, ATLAS_PART_PROVINCE_BORDER, 0, 0, 30, 30), ==, 1);
   g_assert_cmpuint (parts_near (basemap, 9, ATLAS_PART_RIVER, 0, 0, 30, 30), ==, 1);
+  g_assert_cmpuint (parts_near (basemap, 9, ATLAS_PART_HIGHWAY, 0, 0, 30, 30), ==, 1);
+  g_assert_cmpuint (parts_near (basemap, 9, ATLAS_PART_ROAD, 0, 0, 30, 30), ==, 1);
 }
 
 static void
@@ -421,6 +530,32 @@ test_broken_context_rejected (void)
   assert_rejected (too_few, "PLAD");
   assert_rejected (no_such_province, "province");
   assert_rejected (bad_code, "ISO code");
+}
+
+/* The hand-made extract with its last byte, ROAD's one arc index, replaced. */
+static GBytes *
+with_last_byte (GBytes *bytes,
+                guint8  last)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  guint8 *copy = g_memdup2 (data, length);
+
+  copy[length - 1] = last;
+  return g_bytes_new_take (copy, length);
+}
+
+static void
+test_broken_roads_rejected (void)
+{
+  g_autoptr(GBytes) valid = context_extract (2, 1, "TL");
+  g_autoptr(GBytes) cut = g_bytes_new_from_bytes (valid, 0, g_bytes_get_size (valid) - 1);
+  g_autoptr(GBytes) cut_in_item = with_last_byte (valid, 0x85);  /* a varint going on */
+  g_autoptr(GBytes) no_such_arc = with_last_byte (valid, 6);
+
+  assert_rejected (cut, "section ROAD (offset");
+  assert_rejected (cut_in_item, "section ROAD ends inside item 0 of 1");
+  assert_rejected (no_such_arc, "section ROAD refers to arc 6 of 6");
 }
 
 /* Every prefix and thousands of corruptions load or fail with an error, never crash; what
@@ -500,8 +635,11 @@ main (int   argc,
                    test_places_know_country_and_province);
   g_test_add_func ("/atlas/basemap/context/country-outlines", test_country_outlines);
   g_test_add_func ("/atlas/basemap/context/kerman-tile", test_kerman_tile_has_context);
+  g_test_add_func ("/atlas/basemap/context/roads-near-kerman", test_roads_near_kerman);
+  g_test_add_func ("/atlas/basemap/context/kerman-jiroft-road", test_kerman_jiroft_road_drawn);
   g_test_add_func ("/atlas/basemap/context/hand-made", test_hand_made_extract);
   g_test_add_func ("/atlas/basemap/context/broken-rejected", test_broken_context_rejected);
+  g_test_add_func ("/atlas/basemap/context/broken-roads-rejected", test_broken_roads_rejected);
   g_test_add_func ("/atlas/basemap/context/fuzzed", test_fuzzed_context);
   return g_test_run ();
 }

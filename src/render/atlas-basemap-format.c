@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-byte-reader.h"
 #include "atlas-mercator.h"
 
 #define MAGIC "ATLASBM\0"
@@ -29,13 +30,6 @@
 #define MAX_ASSEMBLED_POINTS (G_GUINT64_CONSTANT (1) << 24)
 
 G_DEFINE_QUARK (atlas-basemap-error-quark, atlas_basemap_error)
-
-typedef struct
-{
-  const guint8 *data;
-  gsize         length;
-  gsize         position;
-} Reader;
 
 typedef struct
 {
@@ -59,6 +53,8 @@ typedef enum
   SECTION_PROVINCES,
   SECTION_COUNTRY_SHAPES,
   SECTION_PLACE_ADMIN,
+  SECTION_HIGHWAYS,
+  SECTION_ROADS,
   N_SECTIONS
 } SectionId;
 
@@ -66,6 +62,7 @@ typedef enum
 
 static const char *const section_tags[N_SECTIONS] = {
   "ARCS", "LAND", "COST", "BORD", "CTRY", "PLAC", "ADM1", "RIVR", "PROV", "CPOL", "PLAD",
+  "HWAY", "ROAD",
 };
 
 typedef struct
@@ -94,139 +91,31 @@ fail (const Parser *parser,
   return FALSE;
 }
 
-/* Reader: little-endian primitives that never read past the end. */
+/* Sections. */
 
-static gsize
-reader_remaining (const Reader *reader)
-{
-  return reader->length - reader->position;
-}
-
-static gboolean
-reader_bytes (Reader        *reader,
-              gsize          n,
-              const guint8 **out)
-{
-  if (reader_remaining (reader) < n)
-    return FALSE;
-
-  *out = reader->data + reader->position;
-  reader->position += n;
-  return TRUE;
-}
-
-static gboolean
-reader_u8 (Reader *reader,
-           guint8 *out)
-{
-  const guint8 *bytes;
-
-  if (!reader_bytes (reader, 1, &bytes))
-    return FALSE;
-  *out = bytes[0];
-  return TRUE;
-}
-
-static gboolean
-reader_u32 (Reader  *reader,
-            guint32 *out)
-{
-  const guint8 *bytes;
-  guint32 value;
-
-  if (!reader_bytes (reader, 4, &bytes))
-    return FALSE;
-  memcpy (&value, bytes, 4);
-  *out = GUINT32_FROM_LE (value);
-  return TRUE;
-}
-
-static gboolean
-reader_i32 (Reader *reader,
-            gint32 *out)
-{
-  guint32 value;
-
-  if (!reader_u32 (reader, &value))
-    return FALSE;
-  *out = (gint32) value;
-  return TRUE;
-}
-
-static gboolean
-reader_f64 (Reader *reader,
-            double *out)
-{
-  const guint8 *bytes;
-  guint64 bits;
-
-  if (!reader_bytes (reader, 8, &bytes))
-    return FALSE;
-  memcpy (&bits, bytes, 8);
-  bits = GUINT64_FROM_LE (bits);
-  memcpy (out, &bits, 8);
-  return TRUE;
-}
-
-/* Unsigned LEB128 of at most 32 bits. */
-static gboolean
-reader_varint (Reader  *reader,
-               guint32 *out)
-{
-  guint32 value = 0;
-
-  for (guint shift = 0; shift < 35; shift += 7)
-    {
-      guint8 byte;
-
-      if (!reader_u8 (reader, &byte))
-        return FALSE;
-      if (shift == 28 && byte > 0x0f)
-        return FALSE;
-      value |= (guint32) (byte & 0x7f) << shift;
-      if ((byte & 0x80) == 0)
-        {
-          *out = value;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-reader_zigzag (Reader *reader,
-               gint64 *out)
-{
-  guint32 value;
-
-  if (!reader_varint (reader, &value))
-    return FALSE;
-  *out = (value & 1) ? -(gint64) (value >> 1) - 1 : (gint64) (value >> 1);
-  return TRUE;
-}
-
-static Reader
+static AtlasByteReader
 section_reader (GBytes        *bytes,
                 const Section *section)
 {
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
-  Reader reader = { data + section->offset, section->length, 0 };
+  AtlasByteReader reader = { data + section->offset, section->length, 0 };
 
   return reader;
 }
 
 static gboolean
-expect_section_end (const Parser  *parser,
-                    const Reader  *reader,
-                    const Section *section,
-                    GError       **error)
+expect_section_end (const Parser          *parser,
+                    const AtlasByteReader *reader,
+                    const Section         *section,
+                    GError               **error)
 {
-  if (reader_remaining (reader) == 0)
+  if (atlas_byte_reader_remaining (reader) == 0)
     return TRUE;
 
   return fail (parser, error, "section %s has %" G_GSIZE_FORMAT " bytes left after its %u items;"
-               " its item count is wrong", section->tag, reader_remaining (reader), section->count);
+               " its item count is wrong", section->tag, atlas_byte_reader_remaining (reader),
+               section->count);
 }
 
 static gboolean
@@ -264,19 +153,19 @@ find_section_id (const char *tag)
 }
 
 static gboolean
-read_section_entry (Parser  *parser,
-                    Reader  *reader,
-                    gsize    file_length,
-                    GError **error)
+read_section_entry (Parser          *parser,
+                    AtlasByteReader *reader,
+                    gsize            file_length,
+                    GError         **error)
 {
   const guint8 *tag;
   Section section = { { 0, }, 0, 0, 0 };
   int id;
 
-  if (!reader_bytes (reader, 4, &tag) ||
-      !reader_u32 (reader, &section.offset) ||
-      !reader_u32 (reader, &section.length) ||
-      !reader_u32 (reader, &section.count))
+  if (!atlas_byte_reader_bytes (reader, 4, &tag) ||
+      !atlas_byte_reader_u32 (reader, &section.offset) ||
+      !atlas_byte_reader_u32 (reader, &section.length) ||
+      !atlas_byte_reader_u32 (reader, &section.count))
     return fail (parser, error, "the section table is truncated");
 
   memcpy (section.tag, tag, 4);
@@ -308,17 +197,18 @@ read_header (Parser  *parser,
 {
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
-  Reader reader = { data, length, 0 };
+  AtlasByteReader reader = { data, length, 0 };
   const guint8 *magic;
   guint32 version, n_sections;
 
   if (length == 0)
     return fail (parser, error, "the file is empty");
 
-  if (!reader_bytes (&reader, MAGIC_LENGTH, &magic) || memcmp (magic, MAGIC, MAGIC_LENGTH) != 0)
+  if (!atlas_byte_reader_bytes (&reader, MAGIC_LENGTH, &magic) ||
+      memcmp (magic, MAGIC, MAGIC_LENGTH) != 0)
     return fail (parser, error, "bad magic; this is not an Incident Atlas basemap");
 
-  if (!reader_u32 (&reader, &version) || !reader_u32 (&reader, &n_sections))
+  if (!atlas_byte_reader_u32 (&reader, &version) || !atlas_byte_reader_u32 (&reader, &n_sections))
     return fail (parser, error, "the header is truncated");
 
   if (version != FORMAT_VERSION)
@@ -354,13 +244,15 @@ typedef struct
 } GridTransform;
 
 static gboolean
-read_grid_transform (Parser        *parser,
-                     Reader        *reader,
-                     GridTransform *grid,
-                     GError       **error)
+read_grid_transform (Parser          *parser,
+                     AtlasByteReader *reader,
+                     GridTransform   *grid,
+                     GError         **error)
 {
-  if (!reader_f64 (reader, &grid->scale_x) || !reader_f64 (reader, &grid->scale_y) ||
-      !reader_f64 (reader, &grid->translate_x) || !reader_f64 (reader, &grid->translate_y))
+  if (!atlas_byte_reader_f64 (reader, &grid->scale_x) ||
+      !atlas_byte_reader_f64 (reader, &grid->scale_y) ||
+      !atlas_byte_reader_f64 (reader, &grid->translate_x) ||
+      !atlas_byte_reader_f64 (reader, &grid->translate_y))
     return fail (parser, error, "section ARCS is too short for its grid transform");
 
   if (!isfinite (grid->scale_x) || !isfinite (grid->scale_y) ||
@@ -374,7 +266,7 @@ read_grid_transform (Parser        *parser,
 
 static gboolean
 read_arc_points (Parser              *parser,
-                 Reader              *reader,
+                 AtlasByteReader     *reader,
                  const GridTransform *grid,
                  guint                arc,
                  guint32              n_points,
@@ -389,7 +281,7 @@ read_arc_points (Parser              *parser,
       gint64 dx, dy;
       double longitude, latitude;
 
-      if (!reader_zigzag (reader, &dx) || !reader_zigzag (reader, &dy))
+      if (!atlas_byte_reader_zigzag (reader, &dx) || !atlas_byte_reader_zigzag (reader, &dy))
         return truncated (parser, section, arc, error);
 
       gx += dx;
@@ -416,7 +308,7 @@ parse_arcs (Parser  *parser,
 {
   const Section *section = &parser->sections[SECTION_ARCS];
   AtlasBasemapData *data = parser->data;
-  Reader reader = section_reader (bytes, section);
+  AtlasByteReader reader = section_reader (bytes, section);
   GridTransform grid = { 0.0, 0.0, 0.0, 0.0 };
   gsize max_points;
   guint32 total = 0;
@@ -425,11 +317,11 @@ parse_arcs (Parser  *parser,
     return FALSE;
 
   /* The smallest arc is a count byte and two points of two bytes each. */
-  if (section->count > reader_remaining (&reader) / 5)
+  if (section->count > atlas_byte_reader_remaining (&reader) / 5)
     return fail (parser, error, "section ARCS claims %u arcs but holds at most %" G_GSIZE_FORMAT,
-                 section->count, reader_remaining (&reader) / 5);
+                 section->count, atlas_byte_reader_remaining (&reader) / 5);
 
-  max_points = reader_remaining (&reader) / 2;
+  max_points = atlas_byte_reader_remaining (&reader) / 2;
   data->n_arcs = section->count;
   data->arc_offsets = g_new (guint32, data->n_arcs + 1);
   data->arc_xy = g_new (double, 2 * MAX (max_points, 1));
@@ -438,11 +330,11 @@ parse_arcs (Parser  *parser,
     {
       guint32 n_points;
 
-      if (!reader_varint (&reader, &n_points))
+      if (!atlas_byte_reader_varint (&reader, &n_points))
         return truncated (parser, section, arc, error);
       if (n_points < 2)
         return fail (parser, error, "arc %u has %u points", arc, n_points);
-      if (n_points > reader_remaining (&reader) / 2)
+      if (n_points > atlas_byte_reader_remaining (&reader) / 2)
         return fail (parser, error, "arc %u claims %u points, more than section ARCS holds",
                      arc, n_points);
 
@@ -481,18 +373,18 @@ add_assembled_points (Parser        *parser,
 }
 
 static gboolean
-read_arc_reference (Parser        *parser,
-                    Reader        *reader,
-                    const Section *section,
-                    guint          item,
-                    guint64       *total_points,
-                    gint32        *out,
-                    GError       **error)
+read_arc_reference (Parser          *parser,
+                    AtlasByteReader *reader,
+                    const Section   *section,
+                    guint            item,
+                    guint64         *total_points,
+                    gint32          *out,
+                    GError         **error)
 {
   gint64 ref;
   gint64 index;
 
-  if (!reader_zigzag (reader, &ref))
+  if (!atlas_byte_reader_zigzag (reader, &ref))
     return truncated (parser, section, item, error);
 
   index = ref >= 0 ? ref : -ref - 1;
@@ -507,20 +399,20 @@ read_arc_reference (Parser        *parser,
 /* One ring: a reference count, then that many arc references, appended to @refs
  * (room for one reference per byte of the section is allocated up front). */
 static gboolean
-read_ring (Parser        *parser,
-           Reader        *reader,
-           const Section *section,
-           guint          item,
-           guint64       *total_points,
-           gint32        *refs,
-           guint32       *n_refs_total,
-           GError       **error)
+read_ring (Parser          *parser,
+           AtlasByteReader *reader,
+           const Section   *section,
+           guint            item,
+           guint64         *total_points,
+           gint32          *refs,
+           guint32         *n_refs_total,
+           GError         **error)
 {
   guint32 n_refs;
 
-  if (!reader_varint (reader, &n_refs))
+  if (!atlas_byte_reader_varint (reader, &n_refs))
     return truncated (parser, section, item, error);
-  if (n_refs == 0 || n_refs > reader_remaining (reader))
+  if (n_refs == 0 || n_refs > atlas_byte_reader_remaining (reader))
     return fail (parser, error, "a ring of item %u of section %s claims %u arcs", item,
                  section->tag, n_refs);
 
@@ -538,7 +430,7 @@ parse_land (Parser  *parser,
 {
   const Section *section = &parser->sections[SECTION_LAND];
   AtlasBasemapData *data = parser->data;
-  Reader reader = section_reader (bytes, section);
+  AtlasByteReader reader = section_reader (bytes, section);
   guint64 total_points = 0;
   guint32 total = 0;
 
@@ -561,7 +453,7 @@ parse_land (Parser  *parser,
   return expect_section_end (parser, &reader, section, error);
 }
 
-/* COST and BORD: plain arc indices. */
+/* COST, BORD, ADM1, RIVR, HWAY and ROAD: plain arc indices. */
 
 static gboolean
 parse_arc_list (Parser     *parser,
@@ -572,7 +464,7 @@ parse_arc_list (Parser     *parser,
                 GError    **error)
 {
   const Section *section = &parser->sections[id];
-  Reader reader = section_reader (bytes, section);
+  AtlasByteReader reader = section_reader (bytes, section);
   guint64 total_points = 0;
 
   if (!check_count (parser, section, 1, error))
@@ -584,7 +476,7 @@ parse_arc_list (Parser     *parser,
     {
       guint32 arc;
 
-      if (!reader_varint (&reader, &arc))
+      if (!atlas_byte_reader_varint (&reader, &arc))
         return truncated (parser, section, i, error);
       if (arc >= parser->data->n_arcs)
         return fail (parser, error, "item %u of section %s refers to arc %u of %u",
@@ -600,17 +492,17 @@ parse_arc_list (Parser     *parser,
 /* CTRY and PLAC: fixed fields, then a length-prefixed UTF-8 name. */
 
 static gboolean
-read_label_name (Parser             *parser,
-                 Reader             *reader,
-                 const Section      *section,
-                 guint               item,
-                 AtlasBasemapLabel  *label,
-                 GError            **error)
+read_label_name (Parser            *parser,
+                 AtlasByteReader   *reader,
+                 const Section     *section,
+                 guint              item,
+                 AtlasBasemapLabel *label,
+                 GError           **error)
 {
   const guint8 *name;
   guint8 length;
 
-  if (!reader_u8 (reader, &length) || !reader_bytes (reader, length, &name))
+  if (!atlas_byte_reader_u8 (reader, &length) || !atlas_byte_reader_bytes (reader, length, &name))
     return truncated (parser, section, item, error);
   if (length == 0 || !g_utf8_validate_len ((const char *) name, length, NULL))
     return fail (parser, error, "item %u of section %s has an invalid name", item, section->tag);
@@ -621,7 +513,7 @@ read_label_name (Parser             *parser,
 
 static gboolean
 read_label_position (Parser            *parser,
-                     Reader            *reader,
+                     AtlasByteReader   *reader,
                      const Section     *section,
                      guint              item,
                      AtlasBasemapLabel *label,
@@ -629,7 +521,7 @@ read_label_position (Parser            *parser,
 {
   gint32 longitude, latitude;
 
-  if (!reader_i32 (reader, &longitude) || !reader_i32 (reader, &latitude))
+  if (!atlas_byte_reader_i32 (reader, &longitude) || !atlas_byte_reader_i32 (reader, &latitude))
     return truncated (parser, section, item, error);
   if (ABS ((gint64) longitude) > 180000000 || ABS ((gint64) latitude) > 90000000)
     return fail (parser, error, "item %u of section %s lies outside the world", item,
@@ -643,7 +535,7 @@ read_label_position (Parser            *parser,
 /* A country's or a province's label: a position, a zoom range and a name. */
 static gboolean
 read_area_label (Parser            *parser,
-                 Reader            *reader,
+                 AtlasByteReader   *reader,
                  const Section     *section,
                  guint              item,
                  AtlasBasemapLabel *label,
@@ -651,7 +543,8 @@ read_area_label (Parser            *parser,
 {
   if (!read_label_position (parser, reader, section, item, label, error))
     return FALSE;
-  if (!reader_u8 (reader, &label->min_zoom) || !reader_u8 (reader, &label->max_zoom))
+  if (!atlas_byte_reader_u8 (reader, &label->min_zoom) ||
+      !atlas_byte_reader_u8 (reader, &label->max_zoom))
     return truncated (parser, section, item, error);
   if (label->min_zoom > label->max_zoom || label->max_zoom > MAX_LABEL_ZOOM)
     return fail (parser, error, "item %u of section %s has an invalid zoom range", item,
@@ -662,7 +555,7 @@ read_area_label (Parser            *parser,
 
 static gboolean
 read_country (Parser            *parser,
-              Reader            *reader,
+              AtlasByteReader   *reader,
               guint              item,
               AtlasBasemapLabel *label,
               GError           **error)
@@ -673,7 +566,7 @@ read_country (Parser            *parser,
 
 static gboolean
 read_province (Parser            *parser,
-               Reader            *reader,
+               AtlasByteReader   *reader,
                guint              item,
                AtlasBasemapLabel *label,
                GError           **error)
@@ -684,7 +577,7 @@ read_province (Parser            *parser,
 
 static gboolean
 read_place (Parser            *parser,
-            Reader            *reader,
+            AtlasByteReader   *reader,
             guint              item,
             AtlasBasemapLabel *label,
             GError           **error)
@@ -693,8 +586,9 @@ read_place (Parser            *parser,
 
   if (!read_label_position (parser, reader, section, item, label, error))
     return FALSE;
-  if (!reader_u8 (reader, &label->min_zoom) || !reader_u8 (reader, &label->flags) ||
-      !reader_u8 (reader, &label->rank))
+  if (!atlas_byte_reader_u8 (reader, &label->min_zoom) ||
+      !atlas_byte_reader_u8 (reader, &label->flags) ||
+      !atlas_byte_reader_u8 (reader, &label->rank))
     return truncated (parser, section, item, error);
   if (label->min_zoom > MAX_LABEL_ZOOM)
     return fail (parser, error, "place %u has an invalid zoom", item);
@@ -704,7 +598,7 @@ read_place (Parser            *parser,
 }
 
 typedef gboolean (*ReadLabelFunc) (Parser            *parser,
-                                   Reader            *reader,
+                                   AtlasByteReader   *reader,
                                    guint              item,
                                    AtlasBasemapLabel *label,
                                    GError           **error);
@@ -720,7 +614,7 @@ parse_labels (Parser             *parser,
               GError            **error)
 {
   const Section *section = &parser->sections[id];
-  Reader reader = section_reader (bytes, section);
+  AtlasByteReader reader = section_reader (bytes, section);
 
   if (!check_count (parser, section, min_item_length, error))
     return FALSE;
@@ -738,7 +632,7 @@ parse_labels (Parser             *parser,
 
 static gboolean
 read_country_shape (Parser                   *parser,
-                    Reader                   *reader,
+                    AtlasByteReader          *reader,
                     guint                     item,
                     guint64                  *total_points,
                     guint32                  *n_rings_total,
@@ -754,12 +648,12 @@ read_country_shape (Parser                   *parser,
 
   if (!read_label_name (parser, reader, section, item, &name, error))
     return FALSE;
-  if (!reader_bytes (reader, 2, &code) || !reader_varint (reader, &n_rings))
+  if (!atlas_byte_reader_bytes (reader, 2, &code) || !atlas_byte_reader_varint (reader, &n_rings))
     return truncated (parser, section, item, error);
   if (!(code[0] == 0 && code[1] == 0) &&
       !(g_ascii_isupper (code[0]) && g_ascii_isupper (code[1])))
     return fail (parser, error, "country shape %u has an invalid ISO code", item);
-  if (n_rings > reader_remaining (reader))
+  if (n_rings > atlas_byte_reader_remaining (reader))
     return fail (parser, error, "country shape %u claims %u rings", item, n_rings);
 
   shape->name = name.name;
@@ -784,7 +678,7 @@ parse_country_shapes (Parser  *parser,
 {
   const Section *section = &parser->sections[SECTION_COUNTRY_SHAPES];
   AtlasBasemapData *data = parser->data;
-  Reader reader = section_reader (bytes, section);
+  AtlasByteReader reader = section_reader (bytes, section);
   guint64 total_points = 0;
   guint32 n_rings = 0, n_refs = 0;
 
@@ -813,7 +707,7 @@ parse_place_admin (Parser  *parser,
 {
   const Section *section = &parser->sections[SECTION_PLACE_ADMIN];
   AtlasBasemapData *data = parser->data;
-  Reader reader = section_reader (bytes, section);
+  AtlasByteReader reader = section_reader (bytes, section);
 
   if (section->count != data->n_places)
     return fail (parser, error, "section PLAD describes %u places, section PLAC holds %u",
@@ -823,7 +717,8 @@ parse_place_admin (Parser  *parser,
     {
       guint32 country, province;
 
-      if (!reader_varint (&reader, &country) || !reader_varint (&reader, &province))
+      if (!atlas_byte_reader_varint (&reader, &country) ||
+          !atlas_byte_reader_varint (&reader, &province))
         return truncated (parser, section, i, error);
       if (country > data->n_shapes || province > data->n_provinces)
         return fail (parser, error, "place %u refers to a country or province that is not there",
@@ -835,8 +730,8 @@ parse_place_admin (Parser  *parser,
   return expect_section_end (parser, &reader, section, error);
 }
 
-/* The context sections are optional: an extract without them has no provinces, rivers or
- * country outlines, and its places no country or province. */
+/* The context sections are optional: an extract without them has no provinces, rivers, roads
+ * or country outlines, and its places no country or province. */
 static gboolean
 parse_context (Parser  *parser,
                GBytes  *bytes,
@@ -851,6 +746,13 @@ parse_context (Parser  *parser,
   if (parser->present[SECTION_RIVERS] &&
       !parse_arc_list (parser, bytes, SECTION_RIVERS, &data->river_arcs, &data->n_river_arcs,
                        error))
+    return FALSE;
+  if (parser->present[SECTION_HIGHWAYS] &&
+      !parse_arc_list (parser, bytes, SECTION_HIGHWAYS, &data->highway_arcs,
+                       &data->n_highway_arcs, error))
+    return FALSE;
+  if (parser->present[SECTION_ROADS] &&
+      !parse_arc_list (parser, bytes, SECTION_ROADS, &data->road_arcs, &data->n_road_arcs, error))
     return FALSE;
   if (parser->present[SECTION_PROVINCES] &&
       !parse_labels (parser, bytes, SECTION_PROVINCES, 12, read_province, &data->provinces,
@@ -914,6 +816,8 @@ atlas_basemap_data_free (AtlasBasemapData *data)
   g_free (data->places);
   g_free (data->province_arcs);
   g_free (data->river_arcs);
+  g_free (data->highway_arcs);
+  g_free (data->road_arcs);
   g_free (data->provinces);
   g_free (data->shapes);
   g_free (data->shape_ring_refs);

@@ -76,6 +76,10 @@ typedef struct
   guint         n_province_arcs;
   guint32      *river_arcs;
   guint         n_river_arcs;
+  guint32      *highway_arcs;   /* main roads: motorways and major highways */
+  guint         n_highway_arcs;
+  guint32      *road_arcs;      /* main roads: the other most important ones */
+  guint         n_road_arcs;
   AtlasBasemapLabel        *provinces;  /* label points and names of first-level divisions */
   guint                     n_provinces;
   AtlasBasemapCountryShape *shapes;

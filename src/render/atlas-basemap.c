@@ -42,6 +42,9 @@ static const LodBand lod_bands[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (lod_bands) == N_LOD_BANDS);
 
+/* Roads are drawn from this zoom on (atlas-tile-style.c): coarser bands leave them out. */
+#define ROADS_MIN_ZOOM 5
+
 G_DEFINE_FINAL_TYPE (AtlasBasemap, atlas_basemap, G_TYPE_OBJECT)
 
 static void
@@ -298,6 +301,13 @@ build_band_tree (const AtlasBasemapData *data,
   add_lines (unclipped, ATLAS_PART_PROVINCE_BORDER, data->province_arcs, data->n_province_arcs,
              arcs, tolerance);
   add_lines (unclipped, ATLAS_PART_RIVER, data->river_arcs, data->n_river_arcs, arcs, tolerance);
+  if (band->max_zoom >= ROADS_MIN_ZOOM)
+    {
+      add_lines (unclipped, ATLAS_PART_HIGHWAY, data->highway_arcs, data->n_highway_arcs, arcs,
+                 tolerance);
+      add_lines (unclipped, ATLAS_PART_ROAD, data->road_arcs, data->n_road_arcs, arcs,
+                 tolerance);
+    }
   atlas_geometry_clip_into (unclipped, &world, clipped);
 
   return atlas_geometry_tree_new (clipped, band->tree_depth, MAX_LEAF_POINTS);

@@ -20,6 +20,8 @@ typedef enum
   ATLAS_PART_BORDER, /* open polyline */
   ATLAS_PART_PROVINCE_BORDER, /* open polyline, between first-level divisions */
   ATLAS_PART_RIVER,  /* open polyline */
+  ATLAS_PART_HIGHWAY, /* open polyline, a main road: motorway or major highway */
+  ATLAS_PART_ROAD,   /* open polyline, a main road of lesser standing */
 } AtlasPartKind;
 
 typedef enum

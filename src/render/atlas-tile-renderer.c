@@ -29,7 +29,8 @@
 #define CLIP_MARGIN_PX 64.0
 
 /* The context layers, quieter than the country borders and shown only once the map is
- * regional: provinces and rivers from this zoom on. */
+ * regional: provinces, rivers and roads from this zoom on (roads within the zooms of
+ * atlas_tile_style_get_widths()). */
 #define CONTEXT_MIN_ZOOM 5
 #define PROVINCE_BORDER_ALPHA 0.6
 #define RIVER_ALPHA 0.85
@@ -318,14 +319,16 @@ with_alpha (const AtlasColor *color,
   return faded;
 }
 
-/* Rivers in the coast's blue and first-level boundaries as a faint line of the border's
- * colour, thinner than a national border, so that they place a town without competing
- * with the case drawn over them. */
+/* Rivers in the coast's blue, main roads as thin lines of a muted tan (highways wider) and
+ * first-level boundaries as a faint line of the border's colour, all thinner than a national
+ * border, so that they place a town without competing with the case drawn over them.
+ * Roads cross rivers; boundaries stay visible over roads. */
 static void
 draw_context (DrawJob                 *job,
               const AtlasGeometryTree *tree,
               int                      zoom,
-              const AtlasTilePalette  *palette)
+              const AtlasTilePalette  *palette,
+              const AtlasLineWidths   *widths)
 {
   AtlasColor river = with_alpha (&palette->coast, RIVER_ALPHA);
   AtlasColor province = with_alpha (&palette->border, PROVINCE_BORDER_ALPHA);
@@ -334,6 +337,8 @@ draw_context (DrawJob                 *job,
     return;
 
   stroke_lines (job, tree, ATLAS_PART_RIVER, &river, zoom <= 6 ? 0.7 : 1.0);
+  stroke_lines (job, tree, ATLAS_PART_ROAD, &palette->road, widths->road);
+  stroke_lines (job, tree, ATLAS_PART_HIGHWAY, &palette->road, widths->highway);
   stroke_lines (job, tree, ATLAS_PART_PROVINCE_BORDER, &province, zoom <= 6 ? 0.6 : 0.8);
 }
 
@@ -355,7 +360,7 @@ draw_geometry (DrawJob                *job,
   set_color (job->cr, &palette->land);
   cairo_fill (job->cr);
 
-  draw_context (job, tree, zoom, palette);
+  draw_context (job, tree, zoom, palette, &widths);
   stroke_lines (job, tree, ATLAS_PART_BORDER, &palette->border_casing, widths.border_casing);
   stroke_lines (job, tree, ATLAS_PART_COAST, &palette->coast, widths.coast);
   stroke_lines (job, tree, ATLAS_PART_BORDER, &palette->border, widths.border);

@@ -20,6 +20,8 @@ static const AtlasTilePalette light_palette = {
   .coast = RGB (0x8fb1c7),
   .border = RGB (0xaca3b2),
   .border_casing = RGB (0xe6e1da),
+  /* a warm grey-tan that tells a road from the cool borders and blue rivers */
+  .road = RGB (0xd0bd9d),
   .place_text = RGB (0x3d3846),
   .minor_place_text = RGB (0x5e5c64),
   /* 4.5:1 on the land (WCAG 2.1 AA for small text) */
@@ -36,6 +38,7 @@ static const AtlasTilePalette dark_palette = {
   .coast = RGB (0x3d4f61),
   .border = RGB (0x625e68),
   .border_casing = RGB (0x35383b),
+  .road = RGB (0x62594b),
   .place_text = RGB (0xdeddda),
   .minor_place_text = RGB (0xb5b3b8),
   .country_text = RGB (0xa19da7),
@@ -56,7 +59,9 @@ atlas_tile_style_get_palette (AtlasTileStyle style)
   return style == ATLAS_TILE_STYLE_DARK ? &dark_palette : &light_palette;
 }
 
-/* Widths in logical pixels; lines grow a little as the map zooms in. */
+/* Widths in logical pixels; lines grow a little as the map zooms in.  Natural Earth's
+ * roads are drawn only at regional zooms: at 1:10 000 000 they would wander a street's
+ * width or more off the towns they join from zoom 11 on. */
 void
 atlas_tile_style_get_widths (int              zoom,
                              AtlasLineWidths *out_widths)
@@ -64,4 +69,6 @@ atlas_tile_style_get_widths (int              zoom,
   out_widths->coast = zoom <= 3 ? 0.7 : zoom <= 7 ? 0.9 : 1.2;
   out_widths->border = zoom <= 3 ? 0.7 : zoom <= 6 ? 0.9 : 1.2;
   out_widths->border_casing = zoom <= 3 ? 0.0 : zoom <= 6 ? 3.0 : 4.5;
+  out_widths->highway = zoom < 5 || zoom > 10 ? 0.0 : zoom <= 6 ? 1.0 : zoom <= 8 ? 1.4 : 1.8;
+  out_widths->road = zoom < 6 || zoom > 10 ? 0.0 : zoom <= 6 ? 0.7 : zoom <= 8 ? 0.9 : 1.2;
 }

@@ -33,6 +33,7 @@ typedef struct
   AtlasColor coast;
   AtlasColor border;
   AtlasColor border_casing;
+  AtlasColor road;
   AtlasColor place_text;
   AtlasColor minor_place_text;
   AtlasColor country_text;
@@ -41,11 +42,14 @@ typedef struct
   AtlasColor dot_outline;
 } AtlasTilePalette;
 
+/* A width of 0 means the line is not drawn at that zoom. */
 typedef struct
 {
   double coast;
   double border;
   double border_casing;
+  double highway;
+  double road;
 } AtlasLineWidths;
 
 gboolean                atlas_tile_style_is_valid    (AtlasTileStyle   style);

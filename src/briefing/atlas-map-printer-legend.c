@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-basemap.h"
 #include "atlas-map-printer-private.h"
 #include "atlas-map-style.h"
 #include "atlas-route-words.h"
@@ -125,7 +126,7 @@ place_attribution (cairo_t              *cr,
                    const AtlasPrintView *view,
                    cairo_rectangle_t    *box)
 {
-  double width = text_width (cr, _("Map data: Natural Earth · Places: GeoNames (CC BY 4.0)"), 5.5,
+  double width = text_width (cr, atlas_basemap_get_attribution (), 5.5,
                              PANGO_WEIGHT_NORMAL) + 6;
   double height = 9;
 
@@ -339,7 +340,7 @@ draw_attribution (cairo_t                 *cr,
                   const cairo_rectangle_t *box)
 {
   g_autoptr(PangoLayout) layout = _atlas_map_printer_create_layout (
-    cr, _("Map data: Natural Earth · Places: GeoNames (CC BY 4.0)"), 5.5, PANGO_WEIGHT_NORMAL);
+    cr, atlas_basemap_get_attribution (), 5.5, PANGO_WEIGHT_NORMAL);
 
   cairo_rectangle (cr, box->x, box->y, box->width, box->height);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.8);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-basemap-source.h"
+#include "atlas-basemap.h"
 
 #define MAX_ZOOM 14
 
@@ -189,8 +190,7 @@ atlas_basemap_source_new (AtlasTileRenderer *renderer,
   self = g_object_new (ATLAS_TYPE_BASEMAP_SOURCE,
                        "id", id,
                        "name", _("Offline Map"),
-                       "license", _("Map data: Natural Earth (public domain) · "
-                                    "Places: GeoNames (CC BY 4.0)"),
+                       "license", atlas_basemap_get_attribution (),
                        "license-uri", "https://www.naturalearthdata.com/about/terms-of-use/",
                        "min-zoom-level", 1,
                        "max-zoom-level", MAX_ZOOM,

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-basemap.h"
 #include "atlas-basemap-private.h"
 
@@ -719,4 +721,20 @@ atlas_basemap_new_gazetteer (AtlasBasemap *self)
   g_return_val_if_fail (ATLAS_IS_BASEMAP (self), NULL);
 
   return atlas_gazetteer_new_lazy (fill_gazetteer, g_object_ref (self), g_object_unref);
+}
+
+/**
+ * atlas_basemap_get_attribution:
+ *
+ * What every map drawn from the basemap credits, on screen and on paper: its sources and
+ * their licences (the roads come through tiles offered under the ODbL, which asks for its
+ * notice wherever they are shown; see data/basemap/README.md).
+ *
+ * Returns: the attribution, translated
+ */
+const char *
+atlas_basemap_get_attribution (void)
+{
+  return _("Map data: Natural Earth (public domain) · Roads: naturalearthtiles (ODbL) · "
+           "Places: GeoNames (CC BY 4.0)");
 }

@@ -30,6 +30,7 @@ AtlasBasemap            *atlas_basemap_new_from_resource     (const char        
                                                               GError           **error);
 AtlasBasemap            *atlas_basemap_new_default           (GError           **error);
 AtlasBasemap            *atlas_basemap_get_default           (GError           **error);
+const char              *atlas_basemap_get_attribution       (void);
 
 const AtlasGeometryTree *atlas_basemap_get_geometry_for_zoom (AtlasBasemap      *self,
                                                               int                zoom);

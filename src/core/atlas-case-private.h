@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the files of the case store share: atlas-case-open.c opens and checks, atlas-case.c
- * reads, atlas-case-write.c writes records and the case's settings, atlas-case-edit.c
- * applies edits and announces changes.
+ * and atlas-case-incidents.c read, atlas-case-write.c writes records and the case's
+ * settings, atlas-case-edit.c applies edits and announces changes.
  */
 
 #pragma once
@@ -16,6 +16,16 @@
 #include "atlas-case.h"
 
 G_BEGIN_DECLS
+
+/* When claims about one attribute are contested: their figures differ, or a figure is
+ * met by a claim that gives none (a denial, "unknown"). Descriptions worded differently
+ * (two spellings of a name, two ways to say a date) are not a contest. */
+#define ATLAS_CASE_CONTESTED_HAVING \
+  " HAVING count(DISTINCT value_number) > 1" \
+  " OR (count(value_number) > 0 AND count(*) > count(value_number))"
+
+/* the order incidents are listed in */
+#define ATLAS_CASE_INCIDENT_ORDER "ORDER BY start_time, title"
 
 struct _AtlasCase
 {
@@ -82,6 +92,9 @@ GType        _atlas_case_record_type        (const char         *kind);
 AtlasRecord *_atlas_case_read_exact         (AtlasCase          *self,
                                              GType               type,
                                              const char         *key,
+                                             GError            **error);
+gboolean     _atlas_case_can_read_records   (AtlasCase          *self,
+                                             GType               type,
                                              GError            **error);
 GListModel  *_atlas_case_query              (AtlasCase          *self,
                                              GType               type,

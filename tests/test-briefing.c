@@ -315,22 +315,58 @@ assert_card_within_map (AtlasWindow *window)
     atlas_map_view_get_simple_map (atlas_window_get_map_view (window))));
 }
 
-/* The route labels drawn lie on the map, off each other, the card and the legend. */
+/* The box of the map's own zoom buttons, which libshumate 1.0 does not hand out. */
+static GtkWidget *
+zoom_buttons (ShumateSimpleMap *map)
+{
+  GtkWidget *button = find_child_of_type (GTK_WIDGET (map), GTK_TYPE_BUTTON);
+
+  return button != NULL ? gtk_widget_get_parent (button) : NULL;
+}
+
+/* What the case's labels must keep off, as laid out now: the caption card, the legend and
+ * the map's controls (zoom buttons, scale bar, attribution, compass) that are shown. */
+static GArray *
+label_obstacles (AtlasWindow *window)
+{
+  AtlasMapView *map_view = atlas_window_get_map_view (window);
+  ShumateSimpleMap *map = atlas_map_view_get_simple_map (map_view);
+  GtkWidget *widgets[] = {
+    GTK_WIDGET (atlas_window_get_briefing_panel (window)),
+    find_child_of_type (GTK_WIDGET (map_view), ATLAS_TYPE_MAP_LEGEND),
+    zoom_buttons (map),
+    GTK_WIDGET (shumate_simple_map_get_scale (map)),
+    GTK_WIDGET (shumate_simple_map_get_license (map)),
+    GTK_WIDGET (shumate_simple_map_get_compass (map)),
+  };
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      cairo_rectangle_t box;
+
+      if (widgets[i] != NULL && gtk_widget_is_drawable (widgets[i])
+          && covered_by (window, widgets[i], &box) && box.width > 0 && box.height > 0)
+        {
+          g_test_message ("obstacle %s %.0f,%.0f %.0f×%.0f", G_OBJECT_TYPE_NAME (widgets[i]),
+                          box.x, box.y, box.width, box.height);
+          g_array_append_val (boxes, box);
+        }
+    }
+  return boxes;
+}
+
+/* The case's labels as placed in the last frame lie on the map, off each other, off the
+ * card and the legend, and off the map's controls. */
 static void
 assert_labels_placed (AtlasWindow *window)
 {
   GtkWidget *map = GTK_WIDGET (atlas_window_get_map_view (window));
   GtkWidget *layer = find_child_of_type (map, ATLAS_TYPE_ROUTE_LAYER);
   GArray *labels = atlas_route_layer_get_label_boxes (ATLAS_ROUTE_LAYER (layer));
-  cairo_rectangle_t covered[2];
-  guint n_covered = 0;
+  g_autoptr(GArray) obstacles = label_obstacles (window);
 
-  if (covered_by (window, GTK_WIDGET (atlas_window_get_briefing_panel (window)),
-                  &covered[n_covered]))
-    n_covered++;
-  if (covered_by (window, find_child_of_type (map, ATLAS_TYPE_MAP_LEGEND), &covered[n_covered]))
-    n_covered++;
-  g_test_message ("%u route labels", labels->len);
+  g_test_message ("%u case labels, %u obstacles", labels->len, obstacles->len);
   for (guint i = 0; i < labels->len; i++)
     {
       const cairo_rectangle_t *label = &g_array_index (labels, cairo_rectangle_t, i);
@@ -339,16 +375,16 @@ assert_labels_placed (AtlasWindow *window)
       g_assert_cmpfloat (label->y, >=, 0);
       g_assert_cmpfloat (label->x + label->width, <=, gtk_widget_get_width (map));
       g_assert_cmpfloat (label->y + label->height, <=, gtk_widget_get_height (map));
-      for (guint c = 0; c < n_covered; c++)
-        g_assert_false (boxes_overlap (label, &covered[c]));
+      for (guint c = 0; c < obstacles->len; c++)
+        g_assert_false (boxes_overlap (label, &g_array_index (obstacles, cairo_rectangle_t, c)));
       for (guint j = 0; j < i; j++)
         g_assert_false (boxes_overlap (label, &g_array_index (labels, cairo_rectangle_t, j)));
     }
 }
 
-/* Every step of the sample fills the map area the caption and the legend leave free, at
- * the sizes a briefing is shown at, with the card within the window and the route labels
- * off each other and off the card and legend. */
+/* The sample as it opens and every step of its briefing fill the map area the caption and
+ * the legend leave free, at the sizes a briefing is shown at, with the card within the
+ * window and the case's labels off each other, the card, the legend and the controls. */
 static void
 test_briefing_frames_every_size (void)
 {
@@ -362,6 +398,7 @@ test_briefing_frames_every_size (void)
 
       g_test_message ("%d×%d, the case as it opens", sizes[s][0], sizes[s][1]);
       assert_opening_route_framed (window);
+      assert_labels_placed (window);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
       n_steps = atlas_briefing_panel_get_n_steps (panel);
       for (guint i = 0; i < n_steps; i++)

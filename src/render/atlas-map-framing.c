@@ -90,12 +90,12 @@ fit_zoom (const AtlasBounds       *subject,
   return CLAMP (MIN (zoom_x, zoom_y), MIN_ZOOM, MAX_ZOOM);
 }
 
-/* A free area that shows the subject at most this many zoom levels smaller (a sixth) than
- * the closest one does is as good, if it is larger: the subject then sits in the middle of
- * the screen rather than in a corner beside the caption card (a briefing's Jiroft, at
- * 1280 × 800, framed 1.1 times larger to the right of the card, sat top right with the
- * route cut at the window's edge). */
-#define ZOOM_TOLERANCE 0.25
+/* A free area that shows the subject at most this many zoom levels smaller (0.7 times as
+ * large) than the closest one does is as good, if it is larger: the subject then sits in
+ * the middle of the screen with its surroundings, rather than in a corner beside the
+ * caption card (a briefing's Jiroft, framed 1.1 times larger right of the card at
+ * 1280 × 800 and 1.4 times at 800 × 600, sat top right with its route cut at the edge). */
+#define ZOOM_TOLERANCE 0.5
 
 typedef struct {
   const AtlasBounds *subject;       /* nullable */
@@ -157,7 +157,7 @@ find_best_area (const cairo_rectangle_t *box,
  * @covered: (array length=n_covered): what covers parts of the map, in its coordinates
  * @subject: (nullable): what is to be framed in the area
  * @free_area: (out): the largest rectangle of the map that none of them covers, among
- *   those in which @subject shows nearly as large as it can (a sixth smaller at most)
+ *   those in which @subject shows nearly as large as it can (0.7 times at least)
  *
  * Every side of such a rectangle lies on the map's edge or on the edge of something that
  * covers it, so trying those edges finds it; there are only a few.

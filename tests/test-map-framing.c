@@ -57,6 +57,26 @@ test_area_suits_subject (void)
   g_assert_cmpfloat (area.height, ==, 378);
 }
 
+/* A subject nearly as large above a short card as beside it is framed above it, in the
+ * middle of the map, not pushed into the corner right of the card (a briefing's Jiroft). */
+static void
+test_area_prefers_middle (void)
+{
+  /* about 500 km around Jiroft */
+  const AtlasBounds square = { 55.2, 26.4, 60.3, 30.9 };
+  const cairo_rectangle_t short_card[] = {
+    { 16, 459, 600, 292 },
+    { 945, 504, 325, 286 },
+  };
+  cairo_rectangle_t area;
+
+  atlas_map_framing_free_area (WIDTH, HEIGHT, short_card, G_N_ELEMENTS (short_card), &square,
+                               &area);
+  g_assert_cmpfloat (area.x, ==, 0);
+  g_assert_cmpfloat (area.width, ==, WIDTH);
+  g_assert_cmpfloat (area.height, ==, 459);
+}
+
 /* The subject lies in the free area, centred, and fills it across or down. */
 static void
 test_fit_fills_free_area (void)
@@ -176,6 +196,7 @@ main (int   argc,
 
   g_test_add_func ("/atlas/map-framing/nothing-covered", test_nothing_covered);
   g_test_add_func ("/atlas/map-framing/area-suits-subject", test_area_suits_subject);
+  g_test_add_func ("/atlas/map-framing/area-prefers-middle", test_area_prefers_middle);
   g_test_add_func ("/atlas/map-framing/fit-fills-free-area", test_fit_fills_free_area);
   g_test_add_func ("/atlas/map-framing/main-extent-suspects",
                    test_main_extent_leaves_out_suspects);

@@ -95,27 +95,6 @@ index_changed_cb (AtlasMapView *self)
   _atlas_map_view_update_outside_chip (self);
 }
 
-/* Someone moving the map before the incidents have loaded keeps the view they chose. */
-static gboolean
-user_event_cb (GtkEventControllerLegacy *controller,
-               GdkEvent                 *event,
-               AtlasMapView             *self)
-{
-  switch (gdk_event_get_event_type (event))
-    {
-    case GDK_BUTTON_PRESS:
-    case GDK_SCROLL:
-    case GDK_KEY_PRESS:
-    case GDK_TOUCH_BEGIN:
-    case GDK_TOUCHPAD_PINCH:
-      self->frame_case_pending = FALSE;
-      break;
-    default:
-      break;
-    }
-  return GDK_EVENT_PROPAGATE;
-}
-
 static void
 outside_chip_clicked_cb (AtlasMapView *self)
 {
@@ -126,12 +105,7 @@ outside_chip_clicked_cb (AtlasMapView *self)
 void
 _atlas_map_view_watch_extent (AtlasMapView *self)
 {
-  GtkEventController *watcher = gtk_event_controller_legacy_new ();
-
   atlas_bounds_init_empty (&self->whole_extent);
-  gtk_event_controller_set_propagation_phase (watcher, GTK_PHASE_CAPTURE);
-  g_signal_connect (watcher, "event", G_CALLBACK (user_event_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), watcher);
   g_signal_connect_object (self->incident_layer, "notify::index", G_CALLBACK (index_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outside_chip, "clicked", G_CALLBACK (outside_chip_clicked_cb),

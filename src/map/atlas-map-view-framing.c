@@ -5,8 +5,9 @@
  *
  * How the map view frames what it is asked to show: as the printed briefing frames it
  * (atlas-map-framing), filling the part of the map that the legend and a caption laid over
- * it leave free; a briefing's subject is framed again when that part changes size. What
- * covers the map is also kept free of route labels.
+ * it leave free; what it framed is framed again when that part changes (the window, the
+ * sidebar, the caption), until the analyst moves the map. What covers the map is also kept
+ * free of route labels.
  */
 
 #include "config.h"
@@ -52,8 +53,10 @@ _atlas_map_view_fly_to (AtlasMapView *self,
 
   /* a jump also ends any flight under way, which would otherwise land elsewhere */
   shumate_map_stop_go_to (map);
+  self->jumping = TRUE;
   shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
   shumate_viewport_set_zoom_level (viewport, zoom);
+  self->jumping = FALSE;
 }
 
 static gboolean
@@ -260,51 +263,97 @@ update_obstacles (AtlasMapView *self)
   update_covered (self, width, height, covered);
 }
 
+/* What is framed now is framed again whenever the free part of the map changes, until the
+ * analyst moves the map. */
+static void
+keep_framing (AtlasMapView      *self,
+              const AtlasBounds *bounds,
+              AtlasRecord       *record)
+{
+  self->keeps_framing = TRUE;
+  if (bounds != NULL)
+    self->kept_bounds = *bounds;
+  g_set_object (&self->kept_record, record);
+  self->user_touched = FALSE;
+}
+
+static void
+forget_framing (AtlasMapView *self)
+{
+  self->keeps_framing = FALSE;
+  g_clear_object (&self->kept_record);
+}
+
+static void
+remember_framed_area (AtlasMapView            *self,
+                      const cairo_rectangle_t *free_area)
+{
+  self->framed_area = *free_area;
+  self->framed_width = gtk_widget_get_width (GTK_WIDGET (self));
+  self->framed_height = gtk_widget_get_height (GTK_WIDGET (self));
+}
+
+static void
+fit_bounds (AtlasMapView      *self,
+            const AtlasBounds *bounds,
+            gboolean           animate)
+{
+  cairo_rectangle_t free_area;
+  AtlasMapFrame frame;
+  double width, height;
+
+  map_size (self, &width, &height);
+  free_area_for (self, bounds, &free_area);
+  atlas_map_framing_fit (bounds, width, height, &free_area, &frame);
+  g_debug ("framing %g×%g in %g,%g %g×%g: %g,%g z%g", width, height, free_area.x, free_area.y,
+           free_area.width, free_area.height, frame.latitude, frame.longitude, frame.zoom);
+  _atlas_map_view_fly_to (self, frame.latitude, frame.longitude, frame.zoom, animate);
+  remember_framed_area (self, &free_area);
+}
+
+/* A point is shown at a zoom that suits how precisely it is known, at the free area's
+ * centre. */
+static void
+centre_record (AtlasMapView *self,
+               AtlasRecord  *record,
+               gboolean      animate)
+{
+  cairo_rectangle_t free_area;
+  AtlasMapFrame frame;
+  double width, height;
+
+  map_size (self, &width, &height);
+  free_area_for (self, NULL, &free_area);
+  atlas_map_framing_centre (atlas_record_get_double (record, "latitude"),
+                            atlas_record_get_double (record, "longitude"),
+                            point_zoom (record), width, height, &free_area, &frame);
+  _atlas_map_view_fly_to (self, frame.latitude, frame.longitude, frame.zoom, animate);
+  remember_framed_area (self, &free_area);
+}
+
+/* Frames again what was framed, if the map has a size now and the part of it left free is
+ * not the one it was framed in; before its first allocation, the map assumed a default
+ * size. */
 static void
 refit_now (AtlasMapView *self)
 {
   cairo_rectangle_t free_area;
 
-  if (!self->has_subject)
+  if (!self->keeps_framing || !has_size (self))
     return;
   atlas_map_view_get_free_area (self, &free_area);
-  if (!same_area (&free_area, &self->framed_area))
-    atlas_map_view_frame_bounds (self, &self->subject, FALSE);
-}
-
-/* Framing before the first allocation assumed a map of a default size; the window opens
- * at whatever size it is given, so what was framed then is framed again at the real one. */
-static void
-remember_framing_until_sized (AtlasMapView      *self,
-                              const AtlasBounds *bounds,
-                              AtlasRecord       *record)
-{
-  self->frame_when_sized = !has_size (self);
-  if (bounds != NULL)
-    self->frame_when_sized_bounds = *bounds;
-  g_clear_object (&self->frame_when_sized_record);
-  if (self->frame_when_sized && record != NULL)
-    self->frame_when_sized_record = g_object_ref (record);
-}
-
-static void
-frame_again_now_sized (AtlasMapView *self)
-{
-  g_autoptr(AtlasRecord) record = NULL;
-
-  if (!self->frame_when_sized || !has_size (self))
+  if (same_area (&free_area, &self->framed_area)
+      && self->framed_width == gtk_widget_get_width (GTK_WIDGET (self))
+      && self->framed_height == gtk_widget_get_height (GTK_WIDGET (self)))
     return;
-  record = g_steal_pointer (&self->frame_when_sized_record);
-  self->frame_when_sized = FALSE;
-  if (record != NULL)
-    atlas_map_view_frame_record (self, record, FALSE);
+  if (self->kept_record != NULL)
+    centre_record (self, self->kept_record, FALSE);
   else
-    atlas_map_view_frame_bounds (self, &self->frame_when_sized_bounds, FALSE);
+    fit_bounds (self, &self->kept_bounds, FALSE);
 }
 
 /* Tells who lays things over the map its new size (so a caption can fit it), then frames
- * again what was framed before the map had a size, and a briefing's subject if the part of
- * the map left free changed. */
+ * again what was framed, if the part of the map left free changed. */
 static void
 resized_cb (gpointer user_data)
 {
@@ -313,7 +362,6 @@ resized_cb (gpointer user_data)
   self->reframe_id = 0;
   _atlas_map_view_emit_resized (self);
   update_obstacles (self);
-  frame_again_now_sized (self);
   refit_now (self);
 }
 
@@ -324,6 +372,64 @@ map_resized_cb (AtlasMapView *self)
 {
   if (self->reframe_id == 0)
     self->reframe_id = g_idle_add_once (resized_cb, self);
+}
+
+/**
+ * _atlas_map_view_user_moved:
+ *
+ * The analyst moved the map: the view they chose stays, whatever the window does.
+ */
+void
+_atlas_map_view_user_moved (AtlasMapView *self)
+{
+  self->frame_case_pending = FALSE;
+  forget_framing (self);
+}
+
+/* Input on the map (a drag, the wheel, a key, a zoom button) makes the next move of the
+ * view the analyst's; a click that moves nothing leaves the framing kept. */
+static gboolean
+map_input_cb (GtkEventControllerLegacy *controller,
+              GdkEvent                 *event,
+              AtlasMapView             *self)
+{
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_SCROLL:
+    case GDK_KEY_PRESS:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCHPAD_PINCH:
+      self->user_touched = TRUE;
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+view_moved_cb (AtlasMapView *self)
+{
+  if (self->user_touched && !self->jumping)
+    _atlas_map_view_user_moved (self);
+}
+
+static void
+watch_user (AtlasMapView *self)
+{
+  GtkEventController *input = gtk_event_controller_legacy_new ();
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  static const char *const moves[] = {
+    "notify::latitude", "notify::longitude", "notify::zoom-level",
+  };
+
+  gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+  g_signal_connect (input, "event", G_CALLBACK (map_input_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), input);
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    g_signal_connect_object (viewport, moves[i], G_CALLBACK (view_moved_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 /* GtkBinLayout allocates the view, so no size_allocate of ours learns its size: an empty
@@ -342,6 +448,7 @@ _atlas_map_view_watch_size (AtlasMapView *self)
   /* a folded legend opened covers the map: labels keep off it, but nothing is framed again */
   g_signal_connect_object (self->legend, "notify::open", G_CALLBACK (update_obstacles), self,
                            G_CONNECT_SWAPPED);
+  watch_user (self);
 }
 
 /**
@@ -358,55 +465,37 @@ atlas_map_view_set_caption (AtlasMapView *self,
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
   g_return_if_fail (caption == NULL || GTK_IS_WIDGET (caption));
 
-  g_set_object (&self->caption, caption);
-  if (caption == NULL)
-    self->has_subject = FALSE;
-}
-
-static void
-frame_to (AtlasMapView        *self,
-          const AtlasMapFrame *frame,
-          gboolean             animate)
-{
-  _atlas_map_view_fly_to (self, frame->latitude, frame->longitude, frame->zoom, animate);
+  if (g_set_object (&self->caption, caption))
+    atlas_map_view_refit (self);
 }
 
 /**
  * atlas_map_view_frame_bounds:
  *
- * Brings @bounds into view, filling the part of the map nothing covers; flies there when
- * @animate and the map is on screen.
+ * Brings @bounds into view, filling the part of the map nothing covers, and again whenever
+ * that part changes (the window, the sidebar or a caption changed size) until the analyst
+ * moves the map; flies there when @animate and the map is on screen.
  */
 void
 atlas_map_view_frame_bounds (AtlasMapView      *self,
                              const AtlasBounds *bounds,
                              gboolean           animate)
 {
-  cairo_rectangle_t free_area;
-  AtlasMapFrame frame;
-  double width, height;
-
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
   if (atlas_bounds_is_empty (bounds))
     return;
 
-  remember_framing_until_sized (self, bounds, NULL);
-  map_size (self, &width, &height);
-  free_area_for (self, bounds, &free_area);
-  atlas_map_framing_fit (bounds, width, height, &free_area, &frame);
-  g_debug ("framing %g×%g in %g,%g %g×%g: %g,%g z%g", width, height, free_area.x, free_area.y,
-           free_area.width, free_area.height, frame.latitude, frame.longitude, frame.zoom);
-  frame_to (self, &frame, animate);
-  self->framed_area = free_area;
+  keep_framing (self, bounds, NULL);
+  fit_bounds (self, bounds, animate);
 }
 
 /**
  * atlas_map_view_frame_subject:
  * @subject: the bounds of a briefing step's subject (atlas_map_framing_step_bounds())
  *
- * Frames @subject as atlas_map_view_frame_bounds() does, and again whenever the part of the
- * map left free changes: the window or the caption changed size.
+ * Frames @subject as atlas_map_view_frame_bounds() does, even if the case's incidents are
+ * still loading (the case's own view then gives way).
  */
 void
 atlas_map_view_frame_subject (AtlasMapView      *self,
@@ -417,8 +506,6 @@ atlas_map_view_frame_subject (AtlasMapView      *self,
   g_return_if_fail (subject != NULL);
 
   self->frame_case_pending = FALSE;
-  self->subject = *subject;
-  self->has_subject = !atlas_bounds_is_empty (subject);
   atlas_map_view_frame_bounds (self, subject, animate);
 }
 
@@ -426,7 +513,7 @@ atlas_map_view_frame_subject (AtlasMapView      *self,
  * atlas_map_view_frame_record:
  *
  * Brings a record into view: a point at a zoom that suits its location precision, a route
- * whole.
+ * whole; framed again as atlas_map_view_frame_bounds() says.
  */
 void
 atlas_map_view_frame_record (AtlasMapView *self,
@@ -439,23 +526,12 @@ atlas_map_view_frame_record (AtlasMapView *self,
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
   g_return_if_fail (ATLAS_IS_RECORD (record));
 
-  self->has_subject = FALSE;
   self->frame_case_pending = FALSE;
   kind = atlas_record_get_kind (record);
   if (g_str_equal (kind, "incident") || g_str_equal (kind, "waypoint"))
     {
-      cairo_rectangle_t free_area;
-
-      remember_framing_until_sized (self, NULL, record);
-      AtlasMapFrame frame;
-      double width, height;
-
-      map_size (self, &width, &height);
-      atlas_map_view_get_free_area (self, &free_area);
-      atlas_map_framing_centre (atlas_record_get_double (record, "latitude"),
-                                atlas_record_get_double (record, "longitude"),
-                                point_zoom (record), width, height, &free_area, &frame);
-      frame_to (self, &frame, animate);
+      keep_framing (self, NULL, record);
+      centre_record (self, record, animate);
     }
   else if (g_str_equal (kind, "route")
            && atlas_route_layer_get_bounds (self->route_layer, atlas_record_get_key (record),
@@ -466,7 +542,7 @@ atlas_map_view_frame_record (AtlasMapView *self,
 /**
  * atlas_map_view_get_free_area:
  * @area: (out): the part of the map that neither the legend nor the caption covers, in the
- *   map's coordinates: where the briefing's subject shows largest, or the largest
+ *   map's coordinates: where what is framed shows largest, or the largest
  */
 void
 atlas_map_view_get_free_area (AtlasMapView      *self,
@@ -474,7 +550,8 @@ atlas_map_view_get_free_area (AtlasMapView      *self,
 {
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
-  free_area_for (self, self->has_subject ? &self->subject : NULL, area);
+  free_area_for (self, self->keeps_framing && self->kept_record == NULL
+                       ? &self->kept_bounds : NULL, area);
 }
 
 static void
@@ -489,7 +566,7 @@ refit_cb (gpointer user_data)
 /**
  * atlas_map_view_refit:
  *
- * Frames a briefing's subject again, soon, if the part of the map left free has changed by
+ * Frames again what was framed, soon, if the part of the map left free has changed by
  * then: the window calls it when the caption changed size.
  */
 void
@@ -505,7 +582,7 @@ atlas_map_view_refit (AtlasMapView *self)
  * atlas_map_view_show_at:
  *
  * Shows the map centred on @latitude, @longitude at @zoom, such as a view saved with the
- * case; a framing asked for before the map had a size is not done again over it.
+ * case, and keeps it there: nothing framed before is framed again over it.
  */
 void
 atlas_map_view_show_at (AtlasMapView *self,
@@ -515,8 +592,7 @@ atlas_map_view_show_at (AtlasMapView *self,
 {
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
-  self->frame_when_sized = FALSE;
   self->frame_case_pending = FALSE;
-  g_clear_object (&self->frame_when_sized_record);
+  forget_framing (self);
   _atlas_map_view_fly_to (self, latitude, longitude, zoom, FALSE);
 }

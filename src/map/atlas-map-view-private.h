@@ -36,14 +36,17 @@ struct _AtlasMapView
 
   AtlasBasemapKind    basemap_kind;
   GtkWidget          *caption;       /* laid over the map by the window, or NULL */
-  AtlasBounds         subject;       /* framed again when the free area changes */
-  gboolean            has_subject;
+  /* what the view framed last, framed again whenever the free part of the map changes
+   * (the window, the sidebar, the caption), until the analyst moves the map */
+  gboolean            keeps_framing;
+  AtlasBounds         kept_bounds;   /* filling the free area, unless… */
+  AtlasRecord        *kept_record;   /* …a point, at the free area's centre */
   cairo_rectangle_t   framed_area;   /* the free area it was framed in */
+  int                 framed_width;  /* and the map's size then, 0 before it had one */
+  int                 framed_height;
+  gboolean            user_touched;  /* input reached the map since it was framed */
+  gboolean            jumping;       /* the view is being moved by the code, not by hand */
   guint               reframe_id;
-  /* a framing asked for before the map had a size, done again once it has one */
-  gboolean            frame_when_sized;
-  AtlasBounds         frame_when_sized_bounds;
-  AtlasRecord        *frame_when_sized_record;
   guint               refit_id;
   AtlasMbtilesSource *mbtiles_source;
 
@@ -73,6 +76,7 @@ void _atlas_map_view_fly_to       (AtlasMapView *self,
                                    double        zoom,
                                    gboolean      animate);
 void _atlas_map_view_watch_size   (AtlasMapView *self);
+void _atlas_map_view_user_moved   (AtlasMapView *self);
 void _atlas_map_view_emit_resized (AtlasMapView *self);
 void _atlas_map_view_watch_extent (AtlasMapView *self);
 void _atlas_map_view_update_outside_chip (AtlasMapView *self);

@@ -158,6 +158,7 @@ click_released_cb (AtlasMapView    *self,
   /* A cluster opens up: fly to where it splits. */
   if (atlas_incident_layer_pick (self->incident_layer, x, y, &cluster) && cluster.count > 1)
     {
+      _atlas_map_view_user_moved (self);
       _atlas_map_view_fly_to (self, cluster.latitude, cluster.longitude,
               atlas_incident_layer_get_expansion_zoom (self->incident_layer, &cluster), TRUE);
       return;
@@ -368,6 +369,7 @@ pan_cb (GtkWidget  *widget,
   int dx, dy;
 
   g_variant_get (param, "(ii)", &dx, &dy);
+  _atlas_map_view_user_moved (self);
   shumate_map_stop_go_to (SHUMATE_MAP (map));
   shumate_viewport_widget_coords_to_location (viewport, map,
                                               width / 2 + dx * width * PAN_FRACTION,
@@ -385,6 +387,7 @@ zoom_cb (GtkWidget  *widget,
   AtlasMapView *self = ATLAS_MAP_VIEW (widget);
   ShumateMap *map = shumate_simple_map_get_map (self->map);
 
+  _atlas_map_view_user_moved (self);
   if (g_str_equal (action_name, "map.zoom-in"))
     shumate_map_zoom_in (map);
   else
@@ -438,7 +441,7 @@ atlas_map_view_dispose (GObject *object)
   g_clear_object (&self->basemap);
   g_clear_object (&self->mbtiles_source);
   g_clear_object (&self->caption);
-  g_clear_object (&self->frame_when_sized_record);
+  g_clear_object (&self->kept_record);
   g_clear_handle_id (&self->reframe_id, g_source_remove);
   g_clear_handle_id (&self->refit_id, g_source_remove);
   g_clear_object (&self->view_actions);

@@ -91,32 +91,74 @@ fit_zoom (const AtlasBounds       *subject,
   return CLAMP (MIN (zoom_x, zoom_y), MIN_ZOOM, MAX_ZOOM);
 }
 
-/* Whether @box frames @subject better than @best: closer, or as close and larger. */
-static gboolean
-better_area (const cairo_rectangle_t *box,
-             const cairo_rectangle_t *best,
-             const AtlasBounds       *subject)
-{
-  double zoom, best_zoom;
+/* A free area that shows the subject at most this many zoom levels smaller (0.7 times as
+ * large) than the closest one does is as good, if it is larger: the subject then sits in
+ * the middle of the screen with its surroundings, rather than in a corner beside the
+ * caption card (a briefing's Jiroft, framed 1.1 times larger right of the card at
+ * 1280 × 800 and 1.4 times at 800 × 600, sat top right with its route cut at the edge). */
+#define ZOOM_TOLERANCE 0.5
 
-  if (best->width <= 0 || best->height <= 0)
-    return TRUE;
-  if (subject != NULL)
-    {
-      zoom = fit_zoom (subject, box);
-      best_zoom = fit_zoom (subject, best);
-      if (fabs (zoom - best_zoom) > 0.01)
-        return zoom > best_zoom;
-    }
-  return box->width * box->height > best->width * best->height;
+typedef struct {
+  const AtlasBounds *subject;       /* nullable */
+  double             closest_zoom;  /* the closest any free area frames the subject at */
+  cairo_rectangle_t  best;
+} AreaSearch;
+
+typedef void (*AreaVisit) (const cairo_rectangle_t *box,
+                           AreaSearch              *search);
+
+/* Calls @visit on every rectangle of the map that nothing covers and whose sides lie on the
+ * map's edges or on those of what covers it. */
+static void
+visit_free_areas (double                   width,
+                  double                   height,
+                  const cairo_rectangle_t *covered,
+                  guint                    n_covered,
+                  AreaVisit                visit,
+                  AreaSearch              *search)
+{
+  g_autofree double *xs = g_new (double, 2 * n_covered + 2);
+  g_autofree double *ys = g_new (double, 2 * n_covered + 2);
+  guint n_x = collect_edges (width, covered, n_covered, FALSE, xs);
+  guint n_y = collect_edges (height, covered, n_covered, TRUE, ys);
+
+  for (guint x0 = 0; x0 < n_x; x0++)
+    for (guint x1 = 0; x1 < n_x; x1++)
+      for (guint y0 = 0; y0 < n_y; y0++)
+        for (guint y1 = 0; y1 < n_y; y1++)
+          {
+            cairo_rectangle_t box = { xs[x0], ys[y0], xs[x1] - xs[x0], ys[y1] - ys[y0] };
+
+            if (box.width > 0 && box.height > 0 && !overlaps_any (&box, covered, n_covered))
+              visit (&box, search);
+          }
+}
+
+static void
+find_closest_zoom (const cairo_rectangle_t *box,
+                   AreaSearch              *search)
+{
+  search->closest_zoom = MAX (search->closest_zoom, fit_zoom (search->subject, box));
+}
+
+/* The largest area that frames the subject within ZOOM_TOLERANCE of the closest. */
+static void
+find_best_area (const cairo_rectangle_t *box,
+                AreaSearch              *search)
+{
+  if (search->subject != NULL
+      && fit_zoom (search->subject, box) < search->closest_zoom - ZOOM_TOLERANCE)
+    return;
+  if (box->width * box->height > search->best.width * search->best.height)
+    search->best = *box;
 }
 
 /**
  * atlas_map_framing_free_area:
  * @covered: (array length=n_covered): what covers parts of the map, in its coordinates
  * @subject: (nullable): what is to be framed in the area
- * @free_area: (out): the rectangle of the map that none of them covers and in which
- *   @subject can be shown largest; without a subject, the largest such rectangle
+ * @free_area: (out): the largest rectangle of the map that none of them covers, among
+ *   those in which @subject shows nearly as large as it can (0.7 times at least)
  *
  * Every side of such a rectangle lies on the map's edge or on the edge of something that
  * covers it, so trying those edges finds it; there are only a few.
@@ -129,29 +171,17 @@ atlas_map_framing_free_area (double                   width,
                              const AtlasBounds       *subject,
                              cairo_rectangle_t       *free_area)
 {
-  g_autofree double *xs = g_new (double, 2 * n_covered + 2);
-  g_autofree double *ys = g_new (double, 2 * n_covered + 2);
-  guint n_x = collect_edges (width, covered, n_covered, FALSE, xs);
-  guint n_y = collect_edges (height, covered, n_covered, TRUE, ys);
-  cairo_rectangle_t best = { 0, 0, 0, 0 };
+  AreaSearch search = { subject, -G_MAXDOUBLE, { 0, 0, 0, 0 } };
 
   if (subject != NULL && atlas_bounds_is_empty (subject))
-    subject = NULL;
-  for (guint x0 = 0; x0 < n_x; x0++)
-    for (guint x1 = 0; x1 < n_x; x1++)
-      for (guint y0 = 0; y0 < n_y; y0++)
-        for (guint y1 = 0; y1 < n_y; y1++)
-          {
-            cairo_rectangle_t box = { xs[x0], ys[y0], xs[x1] - xs[x0], ys[y1] - ys[y0] };
-
-            if (box.width > 0 && box.height > 0 && !overlaps_any (&box, covered, n_covered)
-                && better_area (&box, &best, subject))
-              best = box;
-          }
+    search.subject = NULL;
+  if (search.subject != NULL)
+    visit_free_areas (width, height, covered, n_covered, find_closest_zoom, &search);
+  visit_free_areas (width, height, covered, n_covered, find_best_area, &search);
   /* all of it covered: the map is all there is */
-  if (best.width <= 0 || best.height <= 0)
-    best = (cairo_rectangle_t) { 0, 0, width, height };
-  *free_area = best;
+  if (search.best.width <= 0 || search.best.height <= 0)
+    search.best = (cairo_rectangle_t) { 0, 0, width, height };
+  *free_area = search.best;
 }
 
 /**

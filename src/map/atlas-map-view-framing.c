@@ -352,6 +352,27 @@ refit_now (AtlasMapView *self)
     fit_bounds (self, &self->kept_bounds, FALSE);
 }
 
+/* On a map too narrow for the scale bar and the attribution side by side, the bar stands
+ * on the attribution instead of running under it. Changed after the allocation that found
+ * it out; the next one places the bar. */
+static void
+stack_scale_on_attribution (AtlasMapView *self)
+{
+  GtkWidget *scale = GTK_WIDGET (shumate_simple_map_get_scale (self->map));
+  GtkWidget *license = GTK_WIDGET (shumate_simple_map_get_license (self->map));
+  int license_width, license_height, gap = gtk_widget_get_margin_start (scale);
+  int room = gtk_widget_get_width (GTK_WIDGET (self->map));
+  gboolean side_by_side;
+
+  gtk_widget_measure (license, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &license_width, NULL,
+                      NULL);
+  side_by_side = room >= gap + (int) shumate_scale_get_max_width (SHUMATE_SCALE (scale)) + gap
+                         + license_width + gtk_widget_get_margin_end (license);
+  gtk_widget_measure (license, GTK_ORIENTATION_VERTICAL, MAX (room, license_width), NULL,
+                      &license_height, NULL, NULL);
+  gtk_widget_set_margin_bottom (scale, side_by_side ? gap : gap + license_height);
+}
+
 /* Tells who lays things over the map its new size (so a caption can fit it), then frames
  * again what was framed, if the part of the map left free changed. */
 static void
@@ -360,6 +381,7 @@ resized_cb (gpointer user_data)
   AtlasMapView *self = user_data;
 
   self->reframe_id = 0;
+  stack_scale_on_attribution (self);
   _atlas_map_view_emit_resized (self);
   update_obstacles (self);
   refit_now (self);

@@ -9,12 +9,15 @@
  * category's symbol, and a soft halo the size of what is known when the place is known only
  * to a town, district or province. A frame only walks what the view shows, never all N.
  *
- * An edit of an incident shows at once, whatever the case's size: the layer keeps the index
- * it has, draws the edited incidents from the edit itself (where they are now; those moved
- * away or deleted taken out of what the index draws) and rebuilds the index on a worker,
- * from the store; several edits in a row make one rebuild, the newest state. The edits are
- * forgotten once an index that includes them is in place, so what is drawn then is exactly
- * a fresh build's.
+ * An edit of an incident shows at once, whatever the case's size. When the index holds the
+ * whole case (no filter) and is not being rebuilt, the edit goes into it in place, on the
+ * main thread, in the milliseconds atlas_cluster_index_update() takes: what is drawn is
+ * exactly what a fresh build would draw. Otherwise (a filter may hide or show an edited
+ * incident, and only the store can tell) the layer keeps the index it has, draws the
+ * edited incidents from the edit itself (where they are now; those moved away or deleted
+ * taken out of what the index draws) and rebuilds the index on a worker, from the store;
+ * several edits in a row make one rebuild, the newest state. Those edits are forgotten
+ * once an index that includes them is in place.
  *
  * This file loads the incidents, builds their index and follows the edits;
  * atlas-incident-layer-draw.c draws a frame from it.
@@ -23,6 +26,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "atlas-edit.h"
 #include "atlas-incident.h"
@@ -427,32 +431,142 @@ note_edited (AtlasIncidentLayer *self,
     atlas_incident_get_location_precision (incident));
 }
 
-/* An edit committed: its incidents are drawn from it at once; the index is rebuilt once
- * the main loop is idle, so that edits made together (an undo of several) make one. */
-static void
-edit_applied_cb (AtlasIncidentLayer *self,
-                 AtlasEdit          *edit,
-                 AtlasCase          *atlas_case)
+static gboolean
+touches_incidents (AtlasEdit *edit)
 {
-  gboolean incidents = FALSE;
-
   for (guint i = 0; i < atlas_edit_get_n_steps (edit); i++)
     {
       AtlasRecord *before, *after;
 
       atlas_edit_get_step (edit, i, &before, &after);
+      if (g_str_equal (atlas_record_get_kind (after ? after : before), "incident"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether an edit can go into the index drawn now: it holds every incident of the case,
+ * nothing is loading, and no earlier edit waits for a rebuild. */
+static gboolean
+can_update_in_place (AtlasIncidentLayer *self)
+{
+  return self->points != NULL && self->points->index != NULL && self->loading == NULL
+         && self->rebuild_id == 0 && self->edited->len == 0
+         && (self->filter == NULL || atlas_filter_is_empty (self->filter));
+}
+
+/* Takes incident @id out of the ids and precisions drawn; returns whether it was there. */
+static gboolean
+forget_id (LoadedPoints *points,
+           gint64        id)
+{
+  guint index;
+
+  if (!g_array_binary_search (points->ids, &id, _atlas_incident_layer_compare_ids, &index))
+    return FALSE;
+  g_array_remove_index (points->ids, index);
+  g_byte_array_remove_index (points->precisions, index);
+  return TRUE;
+}
+
+static void
+remember_id (LoadedPoints *points,
+             gint64        id,
+             guint8        precision)
+{
+  guint low = 0, high = points->ids->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (points->ids, gint64, middle) < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  g_array_insert_val (points->ids, low, id);
+  g_byte_array_set_size (points->precisions, points->precisions->len + 1);
+  memmove (points->precisions->data + low + 1, points->precisions->data + low,
+           points->precisions->len - 1 - low);
+  points->precisions->data[low] = precision;
+}
+
+/* The point of incident @after, for the index; FALSE when it has no place to be drawn. */
+static gboolean
+point_of (AtlasIncidentLayer *self,
+          AtlasIncident      *after,
+          AtlasMapPoint      *point)
+{
+  point->latitude = atlas_incident_get_latitude (after);
+  point->longitude = atlas_incident_get_longitude (after);
+  point->id = atlas_record_get_id (ATLAS_RECORD (after));
+  point->category = _atlas_incident_layer_category_index (self, atlas_incident_get_category (after));
+  return isfinite (point->latitude) && isfinite (point->longitude)
+         && fabs (point->latitude) <= 90.0 && fabs (point->longitude) <= 180.0;
+}
+
+/* Puts the incidents @edit changed into the index drawn, in place. */
+static void
+update_in_place (AtlasIncidentLayer *self,
+                 AtlasEdit          *edit)
+{
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
+
+  for (guint i = 0; i < atlas_edit_get_n_steps (edit); i++)
+    {
+      AtlasRecord *before, *after;
+      AtlasMapPoint point;
+      gint64 id;
+
+      atlas_edit_get_step (edit, i, &before, &after);
       if (!g_str_equal (atlas_record_get_kind (after ? after : before), "incident"))
         continue;
-      if (!incidents)
-        self->edit_serial++;
-      incidents = TRUE;
-      note_edited (self, atlas_record_get_id (after ? after : before), after);
+      id = before ? atlas_record_get_id (before) : -1;
+      if (before != NULL && forget_id (self->points, id))
+        g_array_append_val (removed, id);
+      if (after == NULL || !point_of (self, ATLAS_INCIDENT (after), &point))
+        continue;
+      g_array_append_val (added, point);
+      remember_id (self->points, point.id, atlas_location_precision_from_string (
+                     atlas_incident_get_location_precision (ATLAS_INCIDENT (after))));
     }
-  if (!incidents)
-    return;
 
+  atlas_cluster_index_update (self->points->index, (gint64 *) removed->data, removed->len,
+                              (AtlasMapPoint *) added->data, added->len);
+  self->points->n_index_categories = g_strv_length (self->points->categories);
+}
+
+/* An edit committed: it goes into the index in place if it can; if not, its incidents are
+ * drawn from it at once and the index is rebuilt once the main loop is idle, so that
+ * edits made together (an undo of several) make one. */
+static void
+edit_applied_cb (AtlasIncidentLayer *self,
+                 AtlasEdit          *edit,
+                 AtlasCase          *atlas_case)
+{
+  if (!touches_incidents (edit))
+    return;
   /* what was loaded is out of date: any load from now on reads the store */
   g_clear_pointer (&self->cache, point_cache_unref);
+  if (can_update_in_place (self))
+    {
+      update_in_place (self, edit);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
+      return;
+    }
+
+  self->edit_serial++;
+  for (guint i = 0; i < atlas_edit_get_n_steps (edit); i++)
+    {
+      AtlasRecord *before, *after;
+
+      atlas_edit_get_step (edit, i, &before, &after);
+      if (g_str_equal (atlas_record_get_kind (after ? after : before), "incident"))
+        note_edited (self, atlas_record_get_id (after ? after : before), after);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);

@@ -550,7 +550,8 @@ edit_applied_cb (AtlasIncidentLayer *self,
     return;
   /* what was loaded is out of date: any load from now on reads the store */
   g_clear_pointer (&self->cache, point_cache_unref);
-  if (can_update_in_place (self))
+  self->applied_in_place = can_update_in_place (self);
+  if (self->applied_in_place)
     {
       update_in_place (self, edit);
       gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -649,6 +650,7 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_pointer (&self->loading_request, g_free);
+  self->applied_in_place = FALSE;
   g_set_object (&self->filter, filter);
   follow_edits (self, atlas_case);
   if (atlas_case == NULL)
@@ -697,7 +699,14 @@ atlas_incident_layer_reload (AtlasIncidentLayer *self,
 {
   g_return_if_fail (ATLAS_IS_INCIDENT_LAYER (self));
 
-  /* after an edit the window asks too: the rebuild the edit began already reads it */
+  /* after an edit the window asks too: the index has it in place already, or the rebuild
+   * the edit began reads it */
+  if (self->applied_in_place && atlas_case == self->followed_case
+      && (filter == NULL || atlas_filter_is_empty (filter)))
+    {
+      self->applied_in_place = FALSE;
+      return;
+    }
   if (rebuilding_since_last_edit (self, atlas_case, filter))
     return;
   g_clear_pointer (&self->cache, point_cache_unref);

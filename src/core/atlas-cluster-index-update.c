@@ -56,6 +56,36 @@ typedef struct
   gsize       taken_base;
 } Resweep;
 
+/* Readies @r to run the sweep into @zoom again (none for zoom -1, below the last level). */
+static void
+resweep_init (Resweep           *r,
+              AtlasClusterIndex *self,
+              int                zoom)
+{
+  memset (r, 0, sizeof *r);
+  r->self = self;
+  r->zoom = zoom;
+  r->above = &self->levels[zoom + 1];
+  r->radius = zoom >= 0 ? radius_units (self, zoom) : 0;
+  r->dirty_rows = g_array_new (FALSE, FALSE, sizeof (guint64));
+  r->swept = g_hash_table_new (NULL, NULL);
+  r->gone = g_hash_table_new (NULL, NULL);
+  r->arrivals = g_array_new (FALSE, FALSE, sizeof (Arrival));
+  r->pending = g_array_new (FALSE, FALSE, sizeof (gsize));
+  r->taken = g_byte_array_new ();
+}
+
+static void
+resweep_clear (Resweep *r)
+{
+  g_clear_pointer (&r->dirty_rows, g_array_unref);
+  g_clear_pointer (&r->swept, g_hash_table_unref);
+  g_clear_pointer (&r->gone, g_hash_table_unref);
+  g_clear_pointer (&r->arrivals, g_array_unref);
+  g_clear_pointer (&r->pending, g_array_unref);
+  g_clear_pointer (&r->taken, g_byte_array_unref);
+}
+
 /* ---- levels as arrays ------------------------------------------------------------- */
 
 static gsize
@@ -611,7 +641,7 @@ update_level (AtlasClusterIndex *self,
     }
 }
 
-/* Runs the sweep into @zoom again where level @zoom + 1 changed in @dirty_rows; @gone
+/* Runs the sweep into r->zoom again where level zoom + 1 changed (its dirty rows); r->gone
  * holds already what the nodes that went were part of. */
 static void
 resweep_level (Resweep *r)
@@ -723,31 +753,20 @@ atlas_cluster_index_update (AtlasClusterIndex   *self,
   for (gsize i = 0; i < n_added; i++)
     add_point (self, &added[i], arrivals);
 
+  /* what changed in each level is what changes in the level below */
   for (int zoom = self->max_zoom + 1; zoom >= 0; zoom--)
     {
-      Resweep r = { self, zoom - 1, &self->levels[zoom], 0, };
+      Resweep r;
 
-      r.dirty_rows = g_array_new (FALSE, FALSE, sizeof (guint64));
-      r.swept = g_hash_table_new (NULL, NULL);
-      r.gone = g_hash_table_new (NULL, NULL);
-      r.arrivals = g_array_new (FALSE, FALSE, sizeof (Arrival));
-      r.pending = g_array_new (FALSE, FALSE, sizeof (gsize));
-      r.taken = g_byte_array_new ();
-
+      resweep_init (&r, self, zoom - 1);
       update_level (self, zoom, gone, arrivals, &r);
       if (zoom > 0)
-        {
-          r.radius = radius_units (self, zoom - 1);
-          resweep_level (&r);
-        }
+        resweep_level (&r);
 
       g_hash_table_unref (gone);
       gone = g_steal_pointer (&r.gone);
       g_array_unref (arrivals);
       arrivals = g_steal_pointer (&r.arrivals);
-      g_array_unref (r.dirty_rows);
-      g_hash_table_unref (r.swept);
-      g_array_unref (r.pending);
-      g_byte_array_unref (r.taken);
+      resweep_clear (&r);
     }
 }

@@ -177,7 +177,7 @@ check_parents (AtlasClusterIndex *self)
       for (gsize i = 0; i < level->n_refs; i++)
         {
           guint32 ref = level_ref (level, i);
-          gpointer parent = GUINT_TO_POINTER (level->parents[i]);
+          gpointer parent = GUINT_TO_POINTER (level_parent (level, i));
           guint sum = GPOINTER_TO_UINT (g_hash_table_lookup (sums, parent));
           guint row = (guint) grid_row (&level->grid, ref_position (self, ref));
 

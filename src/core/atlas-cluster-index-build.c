@@ -75,6 +75,7 @@ struct _Builder
   gsize              n_fresh;
   guint8            *taken;
   guint32           *members;
+  guint32           *parents;      /* what each node of b->nodes became, this merge */
 
   GArray            *clusters;     /* Cluster */
   GArray            *spans;        /* Span per cluster: where its category counts are */
@@ -123,6 +124,7 @@ builder_init (Builder           *b,
   b->fresh_spare = g_new (Node, size / 2 + 1);
   b->taken = g_new (guint8, size);
   b->members = g_new (guint32, size);
+  b->parents = g_new (guint32, size);
   b->clusters = g_array_new (FALSE, FALSE, sizeof (Cluster));
   b->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   b->hist = g_array_new (FALSE, FALSE, sizeof (CategoryCount));
@@ -138,6 +140,7 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->fresh_spare, g_free);
   g_clear_pointer (&b->taken, g_free);
   g_clear_pointer (&b->members, g_free);
+  g_clear_pointer (&b->parents, g_free);
   g_clear_pointer (&b->clusters, g_array_unref);
   g_clear_pointer (&b->spans, g_array_unref);
   g_clear_pointer (&b->hist, g_array_unref);
@@ -599,7 +602,7 @@ sweep_run (gpointer data)
   Builder *b = s->builder;
   Grid grid = grid_for_zoom (b->self, s->zoom);
   double radius = radius_units (b->self, s->zoom);
-  guint32 *parents = b->self->levels[s->zoom + 1].parents;
+  guint32 *parents = b->parents;
   gsize cursor = s->begin;
 
   for (gsize i = s->begin; i < s->end; i++)
@@ -701,7 +704,7 @@ builder_collect (Builder *b,
 {
   guint32 first_ref = CLUSTER_REF | (guint32) b->clusters->len;
   guint32 hist_base = b->hist->len;
-  guint32 *parents = b->self->levels[s->zoom + 1].parents;
+  guint32 *parents = b->parents;
 
   for (gsize i = s->begin; i < s->end; i++)
     if (b->taken[i] == 2)
@@ -726,6 +729,31 @@ builder_collect (Builder *b,
   g_array_append_vals (b->hist, s->hist->data, s->hist->len);
 }
 
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  guint32 x = ((const ParentEntry *) a)->ref, y = ((const ParentEntry *) b)->ref;
+
+  return (x > y) - (x < y);
+}
+
+/* Keeps, for the updates, what the nodes of @level (b->nodes) that merged became. */
+static void
+builder_store_parents (Builder *b,
+                       Level   *level)
+{
+  level->merged = g_array_new (FALSE, FALSE, sizeof (ParentEntry));
+  for (gsize i = 0; i < b->n_nodes; i++)
+    if (b->parents[i] != b->nodes[i].ref)
+      {
+        ParentEntry entry = { b->nodes[i].ref, b->parents[i] };
+
+        g_array_append_val (level->merged, entry);
+      }
+  g_array_sort (level->merged, compare_entries);
+}
+
 /* Merges b->nodes (level @zoom + 1) into the nodes of level @zoom: those kept as they were
  * go to b->spare, in order, and new clusters to b->fresh. */
 static gboolean
@@ -738,7 +766,6 @@ builder_merge_level (Builder  *b,
 
   memset (b->taken, 0, b->n_nodes);
   b->n_fresh = 0;
-  b->self->levels[zoom + 1].parents = g_new (guint32, MAX (b->n_nodes, 1));
   *n_kept = 0;
 
   if (split == 0)
@@ -763,6 +790,7 @@ builder_merge_level (Builder  *b,
   builder_collect (b, &b->sweeps[0], n_kept);
   if (split > 0)
     builder_collect (b, &b->sweeps[1], n_kept);
+  builder_store_parents (b, &b->self->levels[zoom + 1]);
   return TRUE;
 }
 

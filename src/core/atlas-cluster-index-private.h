@@ -70,12 +70,22 @@ typedef struct
   guint32 length;
 } Span;
 
+/* What a node became in the level below, when that is not itself. */
+typedef struct
+{
+  guint32 ref;
+  guint32 parent;
+} ParentEntry;
+
 typedef struct
 {
   guint32 *refs;           /* NULL: the points, in order (until an update) */
-  guint32 *parents;        /* what each node became in the level below; NULL at zoom 0 */
   gsize    n_refs;
-  gsize    capacity;       /* of refs and parents, once an update has grown them */
+  gsize    capacity;       /* of refs, once an update has grown them */
+  /* ParentEntry by ref, for the nodes that merged into a cluster below (most are kept as
+   * they are, and a sparse map of the rest takes a third of an array of every parent);
+   * NULL at zoom 0 */
+  GArray  *merged;
   Grid     grid;
 } Level;
 
@@ -209,6 +219,57 @@ level_ref (const Level *level,
            gsize        i)
 {
   return level->refs != NULL ? level->refs[i] : (guint32) i;
+}
+
+/* Where @ref's entry is in level->merged, or where it would go. */
+static inline guint
+merged_position (const Level *level,
+                 guint32      ref,
+                 gboolean    *found)
+{
+  const ParentEntry *entries = (const ParentEntry *) level->merged->data;
+  guint low = 0, high = level->merged->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (entries[middle].ref < ref)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  *found = low < level->merged->len && entries[low].ref == ref;
+  return low;
+}
+
+/* What node @i of @level became in the level below: itself, a cluster, or NO_PARENT. */
+static inline guint32
+level_parent (const Level *level,
+              gsize        i)
+{
+  guint32 ref = level_ref (level, i);
+  gboolean found;
+  guint position = merged_position (level, ref, &found);
+
+  return found ? g_array_index (level->merged, ParentEntry, position).parent : ref;
+}
+
+static inline void
+level_set_parent (Level   *level,
+                  guint32  ref,
+                  guint32  parent)
+{
+  gboolean found;
+  guint position = merged_position (level, ref, &found);
+  ParentEntry entry = { ref, parent };
+
+  if (found && parent == ref)
+    g_array_remove_index (level->merged, position);
+  else if (found)
+    g_array_index (level->merged, ParentEntry, position).parent = parent;
+  else if (parent != ref)
+    g_array_insert_val (level->merged, position, entry);
 }
 
 static inline guint64

@@ -150,8 +150,6 @@ level_reserve (Level *level)
     return;
   level->capacity = MAX (16, level->n_refs + level->n_refs / 8);
   level->refs = g_renew (guint32, level->refs, level->capacity);
-  if (level->parents != NULL)
-    level->parents = g_renew (guint32, level->parents, level->capacity);
 }
 
 static void
@@ -160,9 +158,9 @@ level_remove (Level *level,
 {
   gsize after = level->n_refs - i - 1;
 
+  if (level->merged != NULL)
+    level_set_parent (level, level->refs[i], level->refs[i]);
   memmove (level->refs + i, level->refs + i + 1, after * sizeof (guint32));
-  if (level->parents != NULL)
-    memmove (level->parents + i, level->parents + i + 1, after * sizeof (guint32));
   level->n_refs--;
 }
 
@@ -176,11 +174,8 @@ level_insert (Level   *level,
   level_reserve (level);
   memmove (level->refs + i + 1, level->refs + i, after * sizeof (guint32));
   level->refs[i] = ref;
-  if (level->parents != NULL)
-    {
-      memmove (level->parents + i + 1, level->parents + i, after * sizeof (guint32));
-      level->parents[i] = NO_PARENT;
-    }
+  if (level->merged != NULL)
+    level_set_parent (level, ref, NO_PARENT);
   level->n_refs++;
 }
 
@@ -225,7 +220,7 @@ origin_of (AtlasClusterIndex *self,
 
   row = grid_row (&above->grid, ref_position (self, ref));
   for (gsize i = row_start (self, above, 0, row > 0 ? row - 1 : 0); i < above->n_refs; i++)
-    if (above->parents[i] == ref)
+    if (level_parent (above, i) == ref)
       return i;
   g_assert_not_reached ();
   return 0;
@@ -392,8 +387,8 @@ static void
 set_pending_parents (Resweep *r)
 {
   for (guint k = 0; k < r->pending->len; k += 2)
-    r->above->parents[g_array_index (r->pending, gsize, k)] =
-      (guint32) g_array_index (r->pending, gsize, k + 1);
+    level_set_parent (r->above, r->above->refs[g_array_index (r->pending, gsize, k)],
+                      (guint32) g_array_index (r->pending, gsize, k + 1));
   g_array_set_size (r->pending, 0);
 }
 
@@ -423,13 +418,13 @@ same_as_before (Resweep      *r,
                 const GArray *members,
                 guint32       count)
 {
-  guint32 parent = r->above->parents[g_array_index (members, gsize, 0)];
+  guint32 parent = level_parent (r->above, g_array_index (members, gsize, 0));
 
   if (parent == NO_PARENT || !ref_is_cluster (parent)
       || r->self->clusters[cluster_of (parent)].count != count)
     return FALSE;
   for (guint k = 1; k < members->len; k++)
-    if (r->above->parents[g_array_index (members, gsize, k)] != parent)
+    if (level_parent (r->above, g_array_index (members, gsize, k)) != parent)
       return FALSE;
   return TRUE;
 }
@@ -445,7 +440,7 @@ settle_members (Resweep *r,
   Arrival arrival = { r->above->refs[seed], FALSE, seed, 0 };
   Cluster cluster;
 
-  if (members->len == 1 && r->above->parents[seed] == arrival.ref)
+  if (members->len == 1 && level_parent (r->above, seed) == arrival.ref)
     return;
   if (members->len > 1)
     {
@@ -459,9 +454,10 @@ settle_members (Resweep *r,
   for (guint k = 0; k < members->len; k++)
     {
       gsize i = g_array_index (members, gsize, k);
+      guint32 before = level_parent (r->above, i);
 
-      if (r->above->parents[i] != NO_PARENT)
-        g_hash_table_add (r->gone, GUINT_TO_POINTER (r->above->parents[i]));
+      if (before != NO_PARENT)
+        g_hash_table_add (r->gone, GUINT_TO_POINTER (before));
       set_parent_later (r, i, arrival.ref);
     }
   g_array_append_val (r->arrivals, arrival);
@@ -480,8 +476,12 @@ sweep_row (Resweep *r,
 
   /* what the row's nodes were part of were seeded in this row or before (see same_carry) */
   for (gsize i = begin; i < end; i++)
-    if (r->above->parents[i] != NO_PARENT)
-      g_hash_table_add (r->swept, GUINT_TO_POINTER (r->above->parents[i]));
+    {
+      guint32 before = level_parent (r->above, i);
+
+      if (before != NO_PARENT)
+        g_hash_table_add (r->swept, GUINT_TO_POINTER (before));
+    }
 
   for (gsize i = begin; i < end; i++)
     {
@@ -512,7 +512,7 @@ same_carry (Resweep *r,
 {
   for (gsize j = begin; j < end; j++)
     {
-      guint32 parent = r->above->parents[j];
+      guint32 parent = level_parent (r->above, j);
       gboolean before = ref_is_cluster (parent)
                         && g_hash_table_contains (r->swept, GUINT_TO_POINTER (parent));
 
@@ -545,10 +545,14 @@ take_carried (Resweep *r,
   gsize previous = row > 0 ? row_start (r->self, r->above, 0, row - 1) : begin;
 
   for (gsize j = previous; j < begin; j++)
-    if (ref_is_cluster (r->above->parents[j]) && r->above->parents[j] != NO_PARENT)
-      g_hash_table_add (parents, GUINT_TO_POINTER (r->above->parents[j]));
+    {
+      guint32 parent = level_parent (r->above, j);
+
+      if (ref_is_cluster (parent) && parent != NO_PARENT)
+        g_hash_table_add (parents, GUINT_TO_POINTER (parent));
+    }
   for (gsize j = begin; j < end; j++)
-    if (g_hash_table_contains (parents, GUINT_TO_POINTER (r->above->parents[j])))
+    if (g_hash_table_contains (parents, GUINT_TO_POINTER (level_parent (r->above, j))))
       take (r, j);
 }
 
@@ -618,13 +622,14 @@ update_level (AtlasClusterIndex *self,
     {
       guint32 ref = GPOINTER_TO_UINT (key);
       gssize i = find_ref (self, level, ref);
+      guint32 parent;
 
       g_assert (i >= 0);
-
-      if (level->parents != NULL && level->parents[i] != NO_PARENT)
+      parent = level->merged != NULL ? level_parent (level, (gsize) i) : NO_PARENT;
+      if (parent != NO_PARENT)
         {
-          g_hash_table_add (r->gone, GUINT_TO_POINTER (level->parents[i]));
-          g_hash_table_add (r->swept, GUINT_TO_POINTER (level->parents[i]));
+          g_hash_table_add (r->gone, GUINT_TO_POINTER (parent));
+          g_hash_table_add (r->swept, GUINT_TO_POINTER (parent));
         }
       if (is_fresh (self, ref, zoom))
         self->n_dead++;

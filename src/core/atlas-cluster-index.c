@@ -32,7 +32,7 @@
  * became in the level below (its parent) and each cluster's count per category.
  *
  * Memory: 18 bytes per point, 24 per cluster and 8 more for where its category counts are
- * (8 bytes each), 8 per node per level where it is drawn. Queries may run in any thread at
+ * (8 bytes each), 4 per node per level where it is drawn, 8 per node that merged. Queries may run in any thread at
  * once; an update must not run beside them.
  *
  * This file holds the object, its accessors and the category mix; building is in
@@ -173,7 +173,7 @@ atlas_cluster_index_finalize (GObject *object)
     g_free (self->levels[zoom].refs);
   g_clear_pointer (&self->levels, g_free);
   for (int zoom = 0; self->levels != NULL && zoom <= self->max_zoom + 1; zoom++)
-    g_free (self->levels[zoom].parents);
+    g_clear_pointer (&self->levels[zoom].merged, g_array_unref);
   g_clear_pointer (&self->clusters, g_free);
   g_clear_pointer (&self->spans, g_free);
   g_clear_pointer (&self->hist, g_array_unref);
@@ -373,7 +373,7 @@ atlas_cluster_index_get_memory_size (AtlasClusterIndex *self)
       gsize n = MAX (level->capacity, level->n_refs);
 
       size += (level->refs != NULL ? n : 0) * sizeof (guint32);
-      size += (level->parents != NULL ? n : 0) * sizeof (guint32);
+      size += (level->merged != NULL ? level->merged->len : 0) * sizeof (ParentEntry);
     }
 
   return size;

@@ -100,6 +100,7 @@ struct _AtlasIncidentLayer
   char          *loading_request; /* what the running load draws: filter and dates */
   guint          rebuild_id;
   gboolean       applied_in_place; /* the index holds the last edit: no reload needed */
+  guint          forget_applied_id;
 };
 
 const EditedIncident *_atlas_incident_layer_find_edited (AtlasIncidentLayer *self,

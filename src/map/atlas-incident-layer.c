@@ -274,6 +274,7 @@ atlas_incident_layer_dispose (GObject *object)
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->forget_applied_id, g_source_remove);
   if (self->followed_case != NULL)
     g_clear_signal_handler (&self->edit_handler, self->followed_case);
   g_clear_object (&self->followed_case);
@@ -538,6 +539,18 @@ update_in_place (AtlasIncidentLayer *self,
   self->points->n_index_categories = g_strv_length (self->points->categories);
 }
 
+/* The window asks for its reload after an edit from an idle of higher priority, queued by
+ * the same edit; once that has run, a reload asked for is for something else. */
+static gboolean
+forget_applied_cb (gpointer data)
+{
+  AtlasIncidentLayer *self = data;
+
+  self->forget_applied_id = 0;
+  self->applied_in_place = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
 /* An edit committed: it goes into the index in place if it can; if not, its incidents are
  * drawn from it at once and the index is rebuilt once the main loop is idle, so that
  * edits made together (an undo of several) make one. */
@@ -554,6 +567,9 @@ edit_applied_cb (AtlasIncidentLayer *self,
   if (self->applied_in_place)
     {
       update_in_place (self, edit);
+      if (self->forget_applied_id == 0)
+        self->forget_applied_id = g_idle_add_full (G_PRIORITY_LOW, forget_applied_cb, self,
+                                                   NULL);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
       return;

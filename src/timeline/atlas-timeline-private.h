@@ -39,6 +39,7 @@ struct _AtlasTimeline
   gboolean                recount_unreadable;  /* the next load counts them afresh */
   gulong                  edit_handler;        /* on atlas_case's "edit-applied" */
   gboolean                applied_in_place;    /* the histogram counts the last edit */
+  guint                   forget_applied_id;
 };
 
 void     _atlas_timeline_update_summary (AtlasTimeline *self);

@@ -442,6 +442,18 @@ count_edit (AtlasTimeline  *self,
     }
 }
 
+/* The window sets the case again after an edit from an idle of higher priority, queued by
+ * the same edit; once that has run, setting it again is for something else. */
+static gboolean
+forget_applied_cb (gpointer data)
+{
+  AtlasTimeline *self = data;
+
+  self->forget_applied_id = 0;
+  self->applied_in_place = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
 /* An edit committed: when the histogram counts every incident (no filter but dates) and
  * nothing loads, the edit's incidents are counted in its index in place, and the reload
  * the window asks for next is not needed; otherwise that reload reads the case again. */
@@ -458,6 +470,8 @@ edit_applied_cb (AtlasTimeline *self,
 
   count_edit (self, index, edit);
   self->applied_in_place = TRUE;
+  if (self->forget_applied_id == 0)
+    self->forget_applied_id = g_idle_add_full (G_PRIORITY_LOW, forget_applied_cb, self, NULL);
   atlas_timeline_histogram_set_index (self->histogram, index, FALSE);
   sync_range (self);
 }
@@ -519,6 +533,7 @@ atlas_timeline_dispose (GObject *object)
 
   atlas_timeline_set_playing (self, FALSE);
   set_loading (self, NULL);
+  g_clear_handle_id (&self->forget_applied_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TIMELINE);
   /* the template's unnamed box */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -592,6 +592,12 @@ main (int   argc,
   g_clear_object (&atlas_case);
   if (!given)
     {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      /* the map's workers may still hold a connection, which leaves these behind */
+      g_remove (wal);
+      g_remove (shm);
       g_remove (path);
       g_rmdir (dir);
     }

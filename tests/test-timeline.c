@@ -22,6 +22,8 @@
 
 #include "atlas-case.h"
 #include "atlas-date-index.h"
+#include "atlas-edit.h"
+#include "atlas-incident.h"
 #include "atlas-day-range.h"
 #include "atlas-geo.h"
 #include "atlas-time-scale.h"
@@ -219,6 +221,65 @@ test_index (void)
 
   g_assert_cmpuint (atlas_date_index_get_total (empty), ==, 0);
   g_assert_false (atlas_date_index_get_extent (empty, &first, &last));
+}
+
+/* @a and @b count the same days: the same extent, and the same count on each day. */
+static void
+assert_same_days (AtlasDateIndex *a,
+                  AtlasDateIndex *b)
+{
+  gint32 first_a, last_a, first_b, last_b;
+  gboolean any = atlas_date_index_get_extent (a, &first_a, &last_a);
+
+  g_assert_cmpuint (atlas_date_index_get_total (a), ==, atlas_date_index_get_total (b));
+  g_assert_cmpint (any, ==, atlas_date_index_get_extent (b, &first_b, &last_b));
+  if (!any)
+    return;
+  g_assert_cmpint (first_a, ==, first_b);
+  g_assert_cmpint (last_a, ==, last_b);
+  for (gint32 day = first_a - 1; day <= last_a + 1; day++)
+    g_assert_cmpuint (atlas_date_index_count_between (a, day, day), ==,
+                      atlas_date_index_count_between (b, day, day));
+}
+
+/* Days added and removed in place, in random order, count as an index built afresh. */
+static void
+test_index_in_place (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_autoptr(AtlasDateIndex) index = atlas_date_index_new (NULL, 0);
+
+  for (guint step = 0; step < 2000; step++)
+    {
+      gboolean add = days->len == 0 || g_rand_int_range (rand, 0, 5) < 3;
+
+      if (add)
+        {
+          gint32 day = g_rand_int_range (rand, -30, 60);
+
+          g_array_append_val (days, day);
+          atlas_date_index_add_day (index, day);
+        }
+      else
+        {
+          guint at = g_rand_int_range (rand, 0, days->len);
+
+          g_assert_true (atlas_date_index_remove_day (index,
+                                                      g_array_index (days, gint32, at)));
+          g_array_remove_index_fast (days, at);
+        }
+      if (step % 50 == 0 || step == 1999)
+        {
+          g_autoptr(AtlasDateIndex) fresh = atlas_date_index_new ((gint32 *) days->data,
+                                                                  days->len);
+
+          assert_same_days (index, fresh);
+        }
+    }
+
+  /* a day no incident starts on is not removed */
+  g_assert_false (atlas_date_index_remove_day (index, 1000));
 }
 
 /* ---- the widget -------------------------------------------------------------------- */
@@ -804,6 +865,112 @@ test_empty_case (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* ---- edits ------------------------------------------------------------------------- */
+
+static AtlasRecord *
+dated_incident (const char *key,
+                const char *start)
+{
+  AtlasIncident *incident = atlas_incident_new (key);
+
+  atlas_incident_set_title (incident, key);
+  atlas_incident_set_category (incident, "bombing");
+  atlas_incident_set_latitude (incident, 30.0);
+  atlas_incident_set_longitude (incident, 57.0);
+  atlas_incident_set_location_precision (incident, "town");
+  if (start != NULL)
+    {
+      atlas_record_set_text (ATLAS_RECORD (incident), "start_time", start);
+      atlas_record_set_text (ATLAS_RECORD (incident), "start_precision", "day");
+    }
+  return ATLAS_RECORD (incident);
+}
+
+static void
+apply_edit (AtlasCase *atlas_case,
+            AtlasEdit *edit)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_case_apply_edit (atlas_case, edit, &error));
+  g_assert_no_error (error);
+}
+
+/* What the timeline counts is what reading the case afresh counts. */
+static void
+assert_counts_case (Fixture   *fixture,
+                    AtlasCase *atlas_case)
+{
+  AtlasDateIndex *index = atlas_timeline_histogram_get_index (fixture->histogram);
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(AtlasDateIndex) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_case_load_dates (atlas_case, NULL, &days, NULL, &error));
+  fresh = atlas_date_index_new ((gint32 *) days->data, days->len);
+  assert_same_days (index, fresh);
+}
+
+/* Adds, date changes, deletes and their undo are counted in the index in place, at once,
+ * with no load; the window's call to set the case again after each then reads nothing. */
+static void
+test_edits_in_place (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("timeline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "edited.gpkg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AtlasCase *atlas_case = atlas_case_create (file, "Edited", &error);
+  g_autoptr(AtlasEdit) adds = atlas_edit_new ("Add");
+  g_autoptr(AtlasEdit) change = atlas_edit_new ("Change date");
+  g_autoptr(AtlasEdit) removal = atlas_edit_new ("Delete");
+  g_autoptr(AtlasEdit) undo = NULL;
+  g_autoptr(AtlasRecord) before = NULL, after = NULL, doomed = NULL;
+  const char *starts[] = { "2024-01-03", "2024-01-03", "2024-02-10", NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_case_check_integrity (atlas_case, NULL, &error));
+  atlas_timeline_set_case (fixture->timeline, atlas_case);
+  wait_until_idle (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("inc-%u", i);
+      g_autoptr(AtlasRecord) incident = dated_incident (key, starts[i]);
+
+      atlas_edit_add (adds, incident);
+    }
+  apply_edit (atlas_case, adds);
+  g_assert_false (atlas_timeline_is_busy (fixture->timeline));
+  g_assert_cmpuint (atlas_date_index_get_total (
+                      atlas_timeline_histogram_get_index (fixture->histogram)), ==, 3);
+  assert_counts_case (fixture, atlas_case);
+  atlas_timeline_set_case (fixture->timeline, atlas_case);
+  g_assert_false (atlas_timeline_is_busy (fixture->timeline));
+
+  before = atlas_case_lookup (atlas_case, "incident", "inc-1", NULL);
+  after = atlas_record_dup (before);
+  atlas_record_set_text (after, "start_time", "2023-12-31");
+  atlas_edit_change (change, before, after);
+  apply_edit (atlas_case, change);
+  assert_counts_case (fixture, atlas_case);
+
+  doomed = atlas_case_lookup (atlas_case, "incident", "inc-2", NULL);
+  atlas_edit_remove (removal, doomed);
+  apply_edit (atlas_case, removal);
+  assert_counts_case (fixture, atlas_case);
+  undo = atlas_edit_invert (removal);
+  apply_edit (atlas_case, undo);
+  assert_counts_case (fixture, atlas_case);
+  g_assert_false (atlas_timeline_is_busy (fixture->timeline));
+
+  atlas_timeline_set_case (fixture->timeline, NULL);
+  g_assert_finalize_object (atlas_case);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* ---- dates that are no dates --------------------------------------------------------- */
 
 /* The GeoPackage triggers call spatial functions the sqlite3 library does not have. */
@@ -918,6 +1085,7 @@ main (int   argc,
   g_test_add_func ("/atlas/timeline/range/words", test_range_words);
   g_test_add_func ("/atlas/timeline/range/iso", test_range_iso);
   g_test_add_func ("/atlas/timeline/index", test_index);
+  g_test_add_func ("/atlas/timeline/index-in-place", test_index_in_place);
 
 #define ADD(path, func) \
   g_test_add ("/atlas/timeline/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -935,6 +1103,7 @@ main (int   argc,
   ADD ("accessible", test_accessible);
   ADD ("size", test_size);
   ADD ("empty-case", test_empty_case);
+  ADD ("edits-in-place", test_edits_in_place);
   ADD ("unreadable-date", test_unreadable_date);
   ADD ("screenshots", test_screenshots);
 

@@ -812,13 +812,16 @@ write_extent (AtlasCaseWriter  *self,
          || atlas_case_schema_set_error (error, self->db, _("an extent could not be updated"));
 }
 
+/* Whether a point lies on the edge of @extent, which holds every point that was: only such
+ * a point, moved or removed, can shrink it. A point outside it is a new place, which only
+ * widens it; taking that for an edge would measure a million rows again for nothing. */
 static gboolean
 on_edge (const Extent *extent,
          double        latitude,
          double        longitude)
 {
-  return latitude <= extent->min_y || latitude >= extent->max_y
-         || longitude <= extent->min_x || longitude >= extent->max_x;
+  return latitude == extent->min_y || latitude == extent->max_y
+         || longitude == extent->min_x || longitude == extent->max_x;
 }
 
 /* The extents an edit leaves, worked out from the points it touched: a point added or

@@ -32,18 +32,6 @@ typedef struct
   guint32  count;
 } Node;
 
-typedef struct
-{
-  guint16 category;
-  guint32 count;
-} CategoryCount;
-
-typedef struct
-{
-  guint32 offset;
-  guint32 length;
-} Span;
-
 typedef struct _Builder Builder;
 
 /* One thread's share of merging a level: it seeds nodes[begin, end) and takes neighbours
@@ -66,7 +54,6 @@ typedef struct
   GArray   *clusters;        /* Cluster */
   GArray   *spans;           /* Span per cluster, into hist */
   GArray   *hist;            /* CategoryCount */
-  gsize     live_entries;    /* category counts of the clusters it passes down */
   guint32  *tally;           /* per category, zero between merges */
   guint16  *touched;         /* the categories with a non-zero tally */
   guint     n_touched;
@@ -88,11 +75,11 @@ struct _Builder
   gsize              n_fresh;
   guint8            *taken;
   guint32           *members;
+  guint32           *parents;      /* what each node of b->nodes became, this merge */
 
   GArray            *clusters;     /* Cluster */
   GArray            *spans;        /* Span per cluster: where its category counts are */
-  GArray            *hist;         /* CategoryCount, compacted now and then */
-  gsize              live_entries; /* how much of hist the live clusters use */
+  GArray            *hist;         /* CategoryCount, kept by the index for its updates */
   Sweep              sweeps[2];
 };
 
@@ -137,6 +124,7 @@ builder_init (Builder           *b,
   b->fresh_spare = g_new (Node, size / 2 + 1);
   b->taken = g_new (guint8, size);
   b->members = g_new (guint32, size);
+  b->parents = g_new (guint32, size);
   b->clusters = g_array_new (FALSE, FALSE, sizeof (Cluster));
   b->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   b->hist = g_array_new (FALSE, FALSE, sizeof (CategoryCount));
@@ -152,6 +140,7 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->fresh_spare, g_free);
   g_clear_pointer (&b->taken, g_free);
   g_clear_pointer (&b->members, g_free);
+  g_clear_pointer (&b->parents, g_free);
   g_clear_pointer (&b->clusters, g_array_unref);
   g_clear_pointer (&b->spans, g_array_unref);
   g_clear_pointer (&b->hist, g_array_unref);
@@ -416,7 +405,7 @@ builder_add_points (Builder              *b,
               b->nodes);
   b->n_nodes = n;
 
-  self->n_points = n;
+  self->n_points = self->n_slots = self->slot_capacity = n;
   self->n_skipped = n_points - n;
   self->levels[self->max_zoom + 1].n_refs = n;
   self->point_positions = g_new (Position, MAX (n, 1));
@@ -448,96 +437,19 @@ tally_node (Sweep      *s,
   Builder *b = s->builder;
   const Span *span;
 
-  if (node->ref < b->self->n_points)
+  if (!ref_is_cluster (node->ref))
     {
       tally_add (s, b->self->point_categories[node->ref], 1);
       return;
     }
 
-  span = &g_array_index (b->spans, Span, node->ref - b->self->n_points);
+  span = &g_array_index (b->spans, Span, cluster_of (node->ref));
   for (guint32 k = 0; k < span->length; k++)
     {
       const CategoryCount *entry = &g_array_index (b->hist, CategoryCount, span->offset + k);
 
       tally_add (s, entry->category, entry->count);
     }
-}
-
-/* Shares of 63 for @counts of @n bits, adding up to @count: rounded down, then the
- * remainder given to the largest remainders (ties to the lower bit) when every category
- * has a share; with more categories than a mix holds the rest stays "other". */
-static void
-quantise_mix (const guint32 *counts,
-              guint          n,
-              guint32        count,
-              guint8        *shares)
-{
-  guint32 remainders[32];
-  guint left = ATLAS_CLUSTER_MIX_WHOLE;
-
-  /* counts stay below 2^30: the scaled count of a cluster under 2^26 fits 32 bits, whose
-   * division is the cheaper */
-  for (guint k = 0; k < n; k++)
-    if (count <= G_MAXUINT32 / ATLAS_CLUSTER_MIX_WHOLE)
-      {
-        guint32 scaled = counts[k] * ATLAS_CLUSTER_MIX_WHOLE;
-
-        shares[k] = (guint8) (scaled / count);
-        remainders[k] = scaled % count;
-      }
-    else
-      {
-        guint64 scaled = (guint64) counts[k] * ATLAS_CLUSTER_MIX_WHOLE;
-
-        shares[k] = (guint8) (scaled / count);
-        remainders[k] = (guint32) (scaled % count);
-      }
-  for (guint k = 0; k < n; k++)
-    left -= shares[k];
-  if (n > ATLAS_CLUSTER_MIX_SIZE)
-    return;
-
-  while (left-- > 0)
-    {
-      guint best = 0;
-
-      for (guint k = 1; k < n; k++)
-        if (remainders[k] > remainders[best])
-          best = k;
-      shares[best]++;
-      remainders[best] = 0;
-    }
-}
-
-/* The lowest bit set in @mask, which is not 0. */
-static inline guint
-lowest_bit (guint32 mask)
-{
-#ifdef __GNUC__
-  return (guint) __builtin_ctz (mask);
-#else
-  return (guint) g_bit_nth_lsf (mask, -1);
-#endif
-}
-
-/* Packs the mix of @cluster from the counts per bit of its category mask; only the bits
- * of the mask are read. */
-static void
-set_mix (Cluster       *cluster,
-         const guint32  bit_counts[32])
-{
-  guint32 counts[32];
-  guint8 shares[32];
-  guint64 packed = 0;
-  guint n = 0;
-
-  for (guint32 mask = cluster->category_mask; mask != 0; mask &= mask - 1)
-    counts[n++] = bit_counts[lowest_bit (mask)];
-  quantise_mix (counts, n, cluster->count, shares);
-  for (guint k = 0; k < MIN (n, MIX_STORED); k++)
-    packed |= (guint64) shares[k] << (k * MIX_BITS);
-  cluster->mix_low = (guint8) packed;
-  cluster->mix_high = (guint32) (packed >> 8);
 }
 
 /* Moves the tally to the end of s->hist; sets the category, mask and mix of @cluster,
@@ -547,34 +459,19 @@ tally_flush (Sweep   *s,
              Cluster *cluster)
 {
   Span span = { s->hist->len, s->n_touched };
-  guint32 bit_counts[32];   /* set where the mask is */
   CategoryCount *entries;
-  guint32 best = 0;
 
   g_array_set_size (s->hist, s->hist->len + s->n_touched);
   entries = &g_array_index (s->hist, CategoryCount, span.offset);
-
   for (guint k = 0; k < s->n_touched; k++)
     {
-      guint16 category = s->touched[k];
-
-      entries[k].category = category;
-      entries[k].count = s->tally[category];
-      if (entries[k].count > best || (entries[k].count == best && category < cluster->category))
-        {
-          best = entries[k].count;
-          cluster->category = category;
-        }
-      if (!(cluster->category_mask & (1u << (category % 32))))
-        bit_counts[category % 32] = 0;
-      cluster->category_mask |= 1u << (category % 32);
-      bit_counts[category % 32] += entries[k].count;
-      s->tally[category] = 0;
+      entries[k].category = s->touched[k];
+      entries[k].count = s->tally[s->touched[k]];
+      s->tally[s->touched[k]] = 0;
     }
 
-  set_mix (cluster, bit_counts);
+  _atlas_cluster_index_finish_cluster (cluster, entries, span.length);
   s->n_touched = 0;
-  s->live_entries += span.length;
   return span;
 }
 
@@ -610,30 +507,6 @@ merge_members (Sweep *s)
   return node;
 }
 
-/* A node that merged with nothing goes down a level as it is. */
-static Node
-keep_node (Sweep      *s,
-           const Node *node)
-{
-  Builder *b = s->builder;
-
-  if (node->ref >= b->self->n_points)
-    s->live_entries += g_array_index (b->spans, Span, node->ref - b->self->n_points).length;
-
-  return *node;
-}
-
-static inline gboolean
-within_radius (const Node *a,
-               const Node *b,
-               double      radius_squared)
-{
-  double dx = (double) a->position.x - (double) b->position.x;
-  double dy = (double) a->position.y - (double) b->position.y;
-
-  return dx * dx + dy * dy <= radius_squared;
-}
-
 /* Takes the free nodes from index @j on, up to key @last, that are within the radius of
  * @seed. */
 static void
@@ -649,32 +522,11 @@ take_run (Sweep      *s,
 
   for (; j < s->end && node_key (grid, &nodes[j]) <= last; j++)
     {
-      if (taken[j] || !within_radius (seed, &nodes[j], radius_squared))
+      if (taken[j] || !positions_within (seed->position, nodes[j].position, radius_squared))
         continue;
       taken[j] = TRUE;
       s->members[s->n_members++] = (guint32) j;
     }
-}
-
-/* The x buckets within @radius of @node, in its row's key and in the next row's. */
-static void
-neighbour_keys (const Grid *grid,
-                const Node *node,
-                double      radius,
-                guint64    *first_next,
-                guint64    *last_next,
-                guint64    *last_own)
-{
-  guint64 x_mask = (G_GUINT64_CONSTANT (1) << grid->x_bits) - 1;
-  guint64 key = node_key (grid, node);
-  guint64 row = key >> grid->x_bits;
-  guint64 bucket = key & x_mask;
-  guint64 half_width = ((guint64) radius >> grid->x_shift) + 1;
-  guint64 next_row = (row + 1) << grid->x_bits;
-
-  *first_next = next_row | (bucket > half_width ? bucket - half_width : 0);
-  *last_next = next_row | MIN (bucket + half_width, x_mask);
-  *last_own = (row << grid->x_bits) | MIN (bucket + half_width, x_mask);
 }
 
 /* Takes every free node within @radius of nodes[@seed] into s->members. Seeds come in key
@@ -694,9 +546,9 @@ gather_neighbours (Sweep      *s,
   guint64 first_next, last_next, last_own;
   gsize j;
 
-  neighbour_keys (grid, node, radius, &first_next, &last_next, &last_own);
+  neighbour_keys (grid, node->position, radius, &first_next, &last_next, &last_own);
   take_run (s, grid, node, seed + 1, last_own, radius_squared);
-  if (grid_row (grid, node->position) == (G_GUINT64_CONSTANT (1) << (32 - grid->row_shift)) - 1)
+  if (grid_last_row (grid, grid_row (grid, node->position)))
     return;
 
   for (j = *cursor; j < s->end && node_key (grid, &nodes[j]) < first_next;)
@@ -724,10 +576,23 @@ sweep_start (Sweep *s,
   s->fresh = b->fresh + begin / 2;
   s->n_fresh = 0;
   s->members = b->members + begin;
-  s->live_entries = 0;
   g_array_set_size (s->clusters, 0);
   g_array_set_size (s->spans, 0);
   g_array_set_size (s->hist, 0);
+}
+
+/* The parent of each member is the cluster they made, numbered within the sweep until
+ * builder_collect() numbers it in the index: taken 2 says so. */
+static void
+note_members (Sweep   *s,
+              guint32 *parents,
+              guint32  local_ref)
+{
+  for (gsize k = 0; k < s->n_members; k++)
+    {
+      parents[s->members[k]] = CLUSTER_REF | local_ref;
+      s->builder->taken[s->members[k]] = 2;
+    }
 }
 
 static gpointer
@@ -737,6 +602,7 @@ sweep_run (gpointer data)
   Builder *b = s->builder;
   Grid grid = grid_for_zoom (b->self, s->zoom);
   double radius = radius_units (b->self, s->zoom);
+  guint32 *parents = b->parents;
   gsize cursor = s->begin;
 
   for (gsize i = s->begin; i < s->end; i++)
@@ -754,9 +620,15 @@ sweep_run (gpointer data)
       s->n_members = 1;
       gather_neighbours (s, &grid, i, radius, &cursor);
       if (s->n_members == 1)
-        s->kept[s->n_kept++] = keep_node (s, &b->nodes[i]);
+        {
+          s->kept[s->n_kept++] = b->nodes[i];
+          parents[i] = b->nodes[i].ref;
+        }
       else
-        s->fresh[s->n_fresh++] = merge_members (s);
+        {
+          s->fresh[s->n_fresh] = merge_members (s);
+          note_members (s, parents, s->fresh[s->n_fresh++].ref);
+        }
     }
 
   return NULL;
@@ -782,11 +654,11 @@ rows_apart (Builder    *b,
     {
       guint64 first_next, last_next, last_own;
 
-      neighbour_keys (grid, &nodes[i], radius, &first_next, &last_next, &last_own);
+      neighbour_keys (grid, nodes[i].position, radius, &first_next, &last_next, &last_own);
       while (cursor < end && node_key (grid, &nodes[cursor]) < first_next)
         cursor++;
       for (gsize j = cursor; j < end && node_key (grid, &nodes[j]) <= last_next; j++)
-        if (within_radius (&nodes[i], &nodes[j], radius * radius))
+        if (positions_within (nodes[i].position, nodes[j].position, radius * radius))
           return FALSE;
     }
 
@@ -830,8 +702,13 @@ builder_collect (Builder *b,
                  Sweep   *s,
                  gsize   *n_kept)
 {
-  guint32 first_ref = (guint32) (b->self->n_points + b->clusters->len);
+  guint32 first_ref = CLUSTER_REF | (guint32) b->clusters->len;
   guint32 hist_base = b->hist->len;
+  guint32 *parents = b->parents;
+
+  for (gsize i = s->begin; i < s->end; i++)
+    if (b->taken[i] == 2)
+      parents[i] += (guint32) b->clusters->len;
 
   memmove (b->spare + *n_kept, s->kept, s->n_kept * sizeof (Node));
   *n_kept += s->n_kept;
@@ -850,7 +727,31 @@ builder_collect (Builder *b,
   g_array_append_vals (b->clusters, s->clusters->data, s->clusters->len);
   g_array_append_vals (b->spans, s->spans->data, s->spans->len);
   g_array_append_vals (b->hist, s->hist->data, s->hist->len);
-  b->live_entries += s->live_entries;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  guint32 x = ((const ParentEntry *) a)->ref, y = ((const ParentEntry *) b)->ref;
+
+  return (x > y) - (x < y);
+}
+
+/* Keeps, for the updates, what the nodes of @level (b->nodes) that merged became. */
+static void
+builder_store_parents (Builder *b,
+                       Level   *level)
+{
+  level->merged = g_array_new (FALSE, FALSE, sizeof (ParentEntry));
+  for (gsize i = 0; i < b->n_nodes; i++)
+    if (b->parents[i] != b->nodes[i].ref)
+      {
+        ParentEntry entry = { b->nodes[i].ref, b->parents[i] };
+
+        g_array_append_val (level->merged, entry);
+      }
+  g_array_sort (level->merged, compare_entries);
 }
 
 /* Merges b->nodes (level @zoom + 1) into the nodes of level @zoom: those kept as they were
@@ -865,7 +766,6 @@ builder_merge_level (Builder  *b,
 
   memset (b->taken, 0, b->n_nodes);
   b->n_fresh = 0;
-  b->live_entries = 0;
   *n_kept = 0;
 
   if (split == 0)
@@ -890,6 +790,7 @@ builder_merge_level (Builder  *b,
   builder_collect (b, &b->sweeps[0], n_kept);
   if (split > 0)
     builder_collect (b, &b->sweeps[1], n_kept);
+  builder_store_parents (b, &b->self->levels[zoom + 1]);
   return TRUE;
 }
 
@@ -920,32 +821,6 @@ builder_store_level (Builder *b,
   b->n_nodes = level->n_refs;
 }
 
-/* Category counts of clusters that were merged are garbage; drop them when they are most. */
-static void
-builder_compact_hist (Builder *b)
-{
-  GArray *hist;
-
-  if (b->hist->len < 2 * b->live_entries + 65536)
-    return;
-
-  hist = g_array_sized_new (FALSE, FALSE, sizeof (CategoryCount), b->live_entries);
-  for (gsize i = 0; i < b->n_nodes; i++)
-    {
-      Span *span;
-
-      if (b->nodes[i].ref < b->self->n_points)
-        continue;
-      span = &g_array_index (b->spans, Span, b->nodes[i].ref - b->self->n_points);
-      g_array_append_vals (hist, &g_array_index (b->hist, CategoryCount, span->offset),
-                           span->length);
-      span->offset = hist->len - span->length;
-    }
-
-  g_array_unref (b->hist);
-  b->hist = hist;
-}
-
 static gboolean
 builder_run (Builder              *b,
              const AtlasMapPoint  *points,
@@ -965,12 +840,14 @@ builder_run (Builder              *b,
       if (!builder_merge_level (b, zoom, &n_kept, error))
         return FALSE;
       builder_store_level (b, zoom, n_kept);
-      builder_compact_hist (b);
     }
 
-  self->n_clusters = b->clusters->len;
+  self->n_clusters = self->cluster_capacity = b->clusters->len;
   self->clusters = g_realloc (g_array_free (g_steal_pointer (&b->clusters), FALSE),
                               MAX (self->n_clusters, 1) * sizeof (Cluster));
+  self->spans = g_realloc (g_array_free (g_steal_pointer (&b->spans), FALSE),
+                           MAX (self->n_clusters, 1) * sizeof (Span));
+  self->hist = g_steal_pointer (&b->hist);
   return TRUE;
 }
 

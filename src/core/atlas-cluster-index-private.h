@@ -20,9 +20,12 @@ G_BEGIN_DECLS
 #define MAX_LATITUDE       85.0511287798066
 /* A node's x is kept in its sort key to 1/2^X_BUCKET_BITS of a row. */
 #define X_BUCKET_BITS      6
-/* References tell points from clusters in 32 bits (there are fewer clusters than points),
- * and category counts are found by 32-bit offsets. */
+/* References tell points from clusters in 32 bits by CLUSTER_REF (there are fewer clusters
+ * than points), and category counts are found by 32-bit offsets. */
 #define MAX_POINTS         ((gsize) 1 << 30)
+#define CLUSTER_REF        ((guint32) 1 << 31)
+/* A node added by an update, whose parent the update has still to find. */
+#define NO_PARENT          G_MAXUINT32
 
 typedef struct
 {
@@ -53,10 +56,36 @@ typedef struct
   guint x_bits;
 } Grid;
 
+/* How many of each category a cluster holds. */
 typedef struct
 {
-  guint32 *refs;           /* NULL: the points, in order */
+  guint16 category;
+  guint32 count;
+} CategoryCount;
+
+/* Where a cluster's category counts are in the index's hist. */
+typedef struct
+{
+  guint32 offset;
+  guint32 length;
+} Span;
+
+/* What a node became in the level below, when that is not itself. */
+typedef struct
+{
+  guint32 ref;
+  guint32 parent;
+} ParentEntry;
+
+typedef struct
+{
+  guint32 *refs;           /* NULL: the points, in order (until an update) */
   gsize    n_refs;
+  gsize    capacity;       /* of refs, once an update has grown them */
+  /* ParentEntry by ref, for the nodes that merged into a cluster below (most are kept as
+   * they are, and a sparse map of the rest takes a third of an array of every parent);
+   * NULL at zoom 0 */
+  GArray  *merged;
   Grid     grid;
 } Level;
 
@@ -68,15 +97,24 @@ struct _AtlasClusterIndex
   int       max_zoom;
   gsize     n_skipped;
 
-  /* Points in the order of level max_zoom + 1; a reference below n_points is one. */
-  gsize     n_points;
+  /* A reference without CLUSTER_REF is a point: at first in the order of level
+   * max_zoom + 1; an update appends those it adds and leaves a removed one's slot unused. */
+  gsize     n_points;      /* in the index */
+  gsize     n_slots;       /* of the arrays below */
+  gsize     slot_capacity;
   Position *point_positions;
   gint64   *point_ids;
   guint16  *point_categories;
 
-  /* A reference r ≥ n_points is clusters[r - n_points]. */
+  /* A reference r with CLUSTER_REF is clusters[r & ~CLUSTER_REF], its category counts at
+   * spans[r & ~CLUSTER_REF] in hist (which the updates need). An update appends the
+   * clusters it makes; those it replaces stay, unreferenced (n_dead of them). */
   gsize     n_clusters;
+  gsize     cluster_capacity;
   Cluster  *clusters;
+  Span     *spans;
+  GArray   *hist;          /* CategoryCount */
+  gsize     n_dead;
 
   Level    *levels;        /* max_zoom + 2 of them */
   guint     n_split_levels; /* how many levels were swept in two parts, for the tests */
@@ -148,6 +186,92 @@ grid_for_zoom (AtlasClusterIndex *self,
   return grid;
 }
 
+static inline gboolean
+ref_is_cluster (guint32 ref)
+{
+  return (ref & CLUSTER_REF) != 0;
+}
+
+static inline guint32
+cluster_of (guint32 ref)
+{
+  return ref & ~CLUSTER_REF;
+}
+
+static inline Position
+ref_position (AtlasClusterIndex *self,
+              guint32            ref)
+{
+  if (ref_is_cluster (ref))
+    return self->clusters[cluster_of (ref)].position;
+  return self->point_positions[ref];
+}
+
+static inline guint32
+ref_count (AtlasClusterIndex *self,
+           guint32            ref)
+{
+  return ref_is_cluster (ref) ? self->clusters[cluster_of (ref)].count : 1;
+}
+
+static inline guint32
+level_ref (const Level *level,
+           gsize        i)
+{
+  return level->refs != NULL ? level->refs[i] : (guint32) i;
+}
+
+/* Where @ref's entry is in level->merged, or where it would go. */
+static inline guint
+merged_position (const Level *level,
+                 guint32      ref,
+                 gboolean    *found)
+{
+  const ParentEntry *entries = (const ParentEntry *) level->merged->data;
+  guint low = 0, high = level->merged->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (entries[middle].ref < ref)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  *found = low < level->merged->len && entries[low].ref == ref;
+  return low;
+}
+
+/* What node @i of @level became in the level below: itself, a cluster, or NO_PARENT. */
+static inline guint32
+level_parent (const Level *level,
+              gsize        i)
+{
+  guint32 ref = level_ref (level, i);
+  gboolean found;
+  guint position = merged_position (level, ref, &found);
+
+  return found ? g_array_index (level->merged, ParentEntry, position).parent : ref;
+}
+
+static inline void
+level_set_parent (Level   *level,
+                  guint32  ref,
+                  guint32  parent)
+{
+  gboolean found;
+  guint position = merged_position (level, ref, &found);
+  ParentEntry entry = { ref, parent };
+
+  if (found && parent == ref)
+    g_array_remove_index (level->merged, position);
+  else if (found)
+    g_array_index (level->merged, ParentEntry, position).parent = parent;
+  else if (parent != ref)
+    g_array_insert_val (level->merged, position, entry);
+}
+
 static inline guint64
 grid_row (const Grid *grid,
           Position    position)
@@ -168,6 +292,47 @@ grid_key_bits (const Grid *grid)
   return 32 - grid->row_shift + grid->x_bits;
 }
 
+static inline gboolean
+positions_within (Position a,
+                  Position b,
+                  double   radius_squared)
+{
+  double dx = (double) a.x - (double) b.x;
+  double dy = (double) a.y - (double) b.y;
+
+  return dx * dx + dy * dy <= radius_squared;
+}
+
+/* The keys a seed at @position may take from: up to @last_own in its own row, and from
+ * @first_next to @last_next in the next row (rows are at least @radius tall). */
+static inline void
+neighbour_keys (const Grid *grid,
+                Position    position,
+                double      radius,
+                guint64    *first_next,
+                guint64    *last_next,
+                guint64    *last_own)
+{
+  guint64 x_mask = (G_GUINT64_CONSTANT (1) << grid->x_bits) - 1;
+  guint64 key = grid_key (grid, position);
+  guint64 row = key >> grid->x_bits;
+  guint64 bucket = key & x_mask;
+  guint64 half_width = ((guint64) radius >> grid->x_shift) + 1;
+  guint64 next_row = (row + 1) << grid->x_bits;
+
+  *first_next = next_row | (bucket > half_width ? bucket - half_width : 0);
+  *last_next = next_row | MIN (bucket + half_width, x_mask);
+  *last_own = (row << grid->x_bits) | MIN (bucket + half_width, x_mask);
+}
+
+/* Whether @row is the last of @grid, with no row below it. */
+static inline gboolean
+grid_last_row (const Grid *grid,
+               guint64     row)
+{
+  return row == (G_GUINT64_CONSTANT (1) << (32 - grid->row_shift)) - 1;
+}
+
 
 gboolean           _atlas_cluster_index_build             (AtlasClusterIndex    *self,
                                                            const AtlasMapPoint  *points,
@@ -182,5 +347,9 @@ AtlasClusterIndex *_atlas_cluster_index_new_with_threads  (const AtlasMapPoint  
                                                            gboolean              threaded,
                                                            GCancellable         *cancellable,
                                                            GError              **error);
+
+void               _atlas_cluster_index_finish_cluster    (Cluster              *cluster,
+                                                           const CategoryCount  *counts,
+                                                           guint                 n_counts);
 
 G_END_DECLS

@@ -22,22 +22,6 @@ typedef struct
   guint32 y0, y1;
 } Window;
 
-static inline guint32
-level_ref (const Level *level,
-           gsize        i)
-{
-  return level->refs != NULL ? level->refs[i] : (guint32) i;
-}
-
-static inline Position
-ref_position (AtlasClusterIndex *self,
-              guint32            ref)
-{
-  if (ref < self->n_points)
-    return self->point_positions[ref];
-  return self->clusters[ref - self->n_points].position;
-}
-
 static inline guint64
 level_key (AtlasClusterIndex *self,
            const Level       *level,
@@ -117,7 +101,7 @@ append_cluster (AtlasClusterIndex *self,
   cluster.latitude = latitude_from_y (position.y);
   cluster.longitude = longitude_from_x (position.x);
 
-  if (ref < self->n_points)
+  if (!ref_is_cluster (ref))
     {
       cluster.count = 1;
       cluster.id = self->point_ids[ref];
@@ -128,10 +112,10 @@ append_cluster (AtlasClusterIndex *self,
     }
   else
     {
-      const Cluster *record = &self->clusters[ref - self->n_points];
+      const Cluster *record = &self->clusters[cluster_of (ref)];
 
       cluster.count = record->count;
-      cluster.id = ref - self->n_points;
+      cluster.id = cluster_of (ref);
       cluster.category = record->category;
       cluster.category_mask = record->category_mask;
       unpack_mix (record, &cluster);
@@ -151,7 +135,7 @@ append_position (AtlasClusterIndex *self,
 
   out.x = (position.x + 0.5) / WORLD_UNITS;
   out.y = (position.y + 0.5) / WORLD_UNITS;
-  out.count = ref < self->n_points ? 1 : self->clusters[ref - self->n_points].count;
+  out.count = ref_count (self, ref);
   g_array_append_val (result, out);
 }
 

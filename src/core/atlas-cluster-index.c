@@ -3,7 +3,7 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Clusters of incidents for every zoom level, built once and then only read.
+ * Clusters of incidents for every zoom level, built once, then updated in place by edits.
  *
  * Points are projected to Web Mercator and quantised to 32 bits per axis (about 1 cm).
  * Level max_zoom + 1 is the points themselves. Each lower level z is made from the level
@@ -28,12 +28,16 @@
  * of its category mask in 63ths, six bits each for the first six (the seventh is what they
  * leave), in the byte of padding and four bytes more than its most common category alone.
  *
- * Memory: 18 bytes per point, 24 per cluster, 4 per node per level where it is drawn.
- * Nothing is written after construction, so queries may run in any thread at once.
+ * For updates in place (atlas-cluster-index-update.c) the index also keeps what each node
+ * became in the level below (its parent) and each cluster's count per category.
  *
- * This file holds the object and its accessors; building is in atlas-cluster-index-build.c,
- * queries in atlas-cluster-index-query.c, and what they share in
- * atlas-cluster-index-private.h.
+ * Memory: 18 bytes per point, 24 per cluster and 8 more for where its category counts are
+ * (8 bytes each), 4 per node per level where it is drawn, 8 per node that merged. Queries may run in any thread at
+ * once; an update must not run beside them.
+ *
+ * This file holds the object, its accessors and the category mix; building is in
+ * atlas-cluster-index-build.c, queries in atlas-cluster-index-query.c, updates in
+ * atlas-cluster-index-update.c, and what they share in atlas-cluster-index-private.h.
  */
 
 #define G_LOG_DOMAIN "atlas-cluster-index"
@@ -43,6 +47,120 @@
 #include "atlas-cluster-index-private.h"
 
 G_DEFINE_FINAL_TYPE (AtlasClusterIndex, atlas_cluster_index, G_TYPE_OBJECT)
+
+/* Categories */
+
+/* Shares of 63 for @counts of @n bits, adding up to @count: rounded down, then the
+ * remainder given to the largest remainders (ties to the lower bit) when every category
+ * has a share; with more categories than a mix holds the rest stays "other". */
+static void
+quantise_mix (const guint32 *counts,
+              guint          n,
+              guint32        count,
+              guint8        *shares)
+{
+  guint32 remainders[32];
+  guint left = ATLAS_CLUSTER_MIX_WHOLE;
+
+  /* counts stay below 2^30: the scaled count of a cluster under 2^26 fits 32 bits, whose
+   * division is the cheaper */
+  for (guint k = 0; k < n; k++)
+    if (count <= G_MAXUINT32 / ATLAS_CLUSTER_MIX_WHOLE)
+      {
+        guint32 scaled = counts[k] * ATLAS_CLUSTER_MIX_WHOLE;
+
+        shares[k] = (guint8) (scaled / count);
+        remainders[k] = scaled % count;
+      }
+    else
+      {
+        guint64 scaled = (guint64) counts[k] * ATLAS_CLUSTER_MIX_WHOLE;
+
+        shares[k] = (guint8) (scaled / count);
+        remainders[k] = (guint32) (scaled % count);
+      }
+  for (guint k = 0; k < n; k++)
+    left -= shares[k];
+  if (n > ATLAS_CLUSTER_MIX_SIZE)
+    return;
+
+  while (left-- > 0)
+    {
+      guint best = 0;
+
+      for (guint k = 1; k < n; k++)
+        if (remainders[k] > remainders[best])
+          best = k;
+      shares[best]++;
+      remainders[best] = 0;
+    }
+}
+
+/* The lowest bit set in @mask, which is not 0. */
+static inline guint
+lowest_bit (guint32 mask)
+{
+#ifdef __GNUC__
+  return (guint) __builtin_ctz (mask);
+#else
+  return (guint) g_bit_nth_lsf (mask, -1);
+#endif
+}
+
+/* Packs the mix of @cluster from the counts per bit of its category mask; only the bits
+ * of the mask are read. */
+static void
+set_mix (Cluster       *cluster,
+         const guint32  bit_counts[32])
+{
+  guint32 counts[32];
+  guint8 shares[32];
+  guint64 packed = 0;
+  guint n = 0;
+
+  for (guint32 mask = cluster->category_mask; mask != 0; mask &= mask - 1)
+    counts[n++] = bit_counts[lowest_bit (mask)];
+  quantise_mix (counts, n, cluster->count, shares);
+  for (guint k = 0; k < MIN (n, MIX_STORED); k++)
+    packed |= (guint64) shares[k] << (k * MIX_BITS);
+  cluster->mix_low = (guint8) packed;
+  cluster->mix_high = (guint32) (packed >> 8);
+}
+
+/**
+ * _atlas_cluster_index_finish_cluster:
+ * @cluster: a cluster whose count is set
+ * @counts: (array length=n_counts): how many of each category it holds, in any order
+ *
+ * Sets the most common category of @cluster (the lowest among equals), its category mask
+ * and the mix of its badge's ring, as both building and updating do.
+ */
+void
+_atlas_cluster_index_finish_cluster (Cluster             *cluster,
+                                     const CategoryCount *counts,
+                                     guint                n_counts)
+{
+  guint32 bit_counts[32];   /* set where the mask is */
+  guint32 best = 0;
+
+  cluster->category = G_MAXUINT16;
+  cluster->category_mask = 0;
+  for (guint k = 0; k < n_counts; k++)
+    {
+      guint bit = counts[k].category % 32;
+
+      if (counts[k].count > best || (counts[k].count == best && counts[k].category < cluster->category))
+        {
+          best = counts[k].count;
+          cluster->category = counts[k].category;
+        }
+      if (!(cluster->category_mask & (1u << bit)))
+        bit_counts[bit] = 0;
+      cluster->category_mask |= 1u << bit;
+      bit_counts[bit] += counts[k].count;
+    }
+  set_mix (cluster, bit_counts);
+}
 
 /* GObject */
 
@@ -54,7 +172,11 @@ atlas_cluster_index_finalize (GObject *object)
   for (int zoom = 0; self->levels != NULL && zoom <= self->max_zoom + 1; zoom++)
     g_free (self->levels[zoom].refs);
   g_clear_pointer (&self->levels, g_free);
+  for (int zoom = 0; self->levels != NULL && zoom <= self->max_zoom + 1; zoom++)
+    g_clear_pointer (&self->levels[zoom].merged, g_array_unref);
   g_clear_pointer (&self->clusters, g_free);
+  g_clear_pointer (&self->spans, g_free);
+  g_clear_pointer (&self->hist, g_array_unref);
   g_clear_pointer (&self->point_positions, g_free);
   g_clear_pointer (&self->point_ids, g_free);
   g_clear_pointer (&self->point_categories, g_free);
@@ -118,8 +240,8 @@ atlas_cluster_index_new (const AtlasMapPoint  *points,
  * at its edge. The result only depends on @points and their order.
  *
  * A million points take well under a second, on up to two threads; call it from a worker
- * thread. The index never changes afterwards, and may be queried from several threads at
- * once.
+ * thread. Only atlas_cluster_index_update() changes the index afterwards; it may be
+ * queried from several threads at once.
  *
  * Returns: (transfer full) (nullable): the index, or %NULL with %G_IO_ERROR_CANCELLED
  *   if @cancellable was cancelled
@@ -225,7 +347,7 @@ atlas_cluster_index_get_n_clusters (AtlasClusterIndex *self)
 {
   g_return_val_if_fail (ATLAS_IS_CLUSTER_INDEX (self), 0);
 
-  return self->n_clusters;
+  return self->n_clusters - self->n_dead;
 }
 
 /**
@@ -242,10 +364,17 @@ atlas_cluster_index_get_memory_size (AtlasClusterIndex *self)
   g_return_val_if_fail (ATLAS_IS_CLUSTER_INDEX (self), 0);
 
   size = sizeof *self + (self->max_zoom + 2) * sizeof (Level);
-  size += self->n_points * (sizeof (Position) + sizeof (gint64) + sizeof (guint16));
-  size += self->n_clusters * sizeof (Cluster);
-  for (int zoom = 0; zoom <= self->max_zoom; zoom++)
-    size += self->levels[zoom].n_refs * sizeof (guint32);
+  size += self->slot_capacity * (sizeof (Position) + sizeof (gint64) + sizeof (guint16));
+  size += self->cluster_capacity * (sizeof (Cluster) + sizeof (Span));
+  size += self->hist->len * sizeof (CategoryCount);
+  for (int zoom = 0; zoom <= self->max_zoom + 1; zoom++)
+    {
+      const Level *level = &self->levels[zoom];
+      gsize n = MAX (level->capacity, level->n_refs);
+
+      size += (level->refs != NULL ? n : 0) * sizeof (guint32);
+      size += (level->merged != NULL ? level->merged->len : 0) * sizeof (ParentEntry);
+    }
 
   return size;
 }

@@ -77,6 +77,11 @@ GArray            *atlas_cluster_index_query_for_view     (AtlasClusterIndex   *
 GArray            *atlas_cluster_index_query_positions    (AtlasClusterIndex   *self,
                                                            const AtlasBounds   *bounds,
                                                            int                  zoom);
+void               atlas_cluster_index_update             (AtlasClusterIndex   *self,
+                                                           const gint64        *removed_ids,
+                                                           gsize                n_removed,
+                                                           const AtlasMapPoint *added,
+                                                           gsize                n_added);
 int                atlas_cluster_index_get_expansion_zoom (AtlasClusterIndex   *self,
                                                            gint64               cluster_id);
 gsize              atlas_cluster_index_get_n_points       (AtlasClusterIndex   *self);

@@ -99,6 +99,8 @@ struct _AtlasIncidentLayer
   gboolean       loading_reads_store;
   char          *loading_request; /* what the running load draws: filter and dates */
   guint          rebuild_id;
+  gboolean       applied_in_place; /* the index holds the last edit: no reload needed */
+  guint          forget_applied_id;
 };
 
 const EditedIncident *_atlas_incident_layer_find_edited (AtlasIncidentLayer *self,

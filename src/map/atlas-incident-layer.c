@@ -9,12 +9,15 @@
  * category's symbol, and a soft halo the size of what is known when the place is known only
  * to a town, district or province. A frame only walks what the view shows, never all N.
  *
- * An edit of an incident shows at once, whatever the case's size: the layer keeps the index
- * it has, draws the edited incidents from the edit itself (where they are now; those moved
- * away or deleted taken out of what the index draws) and rebuilds the index on a worker,
- * from the store; several edits in a row make one rebuild, the newest state. The edits are
- * forgotten once an index that includes them is in place, so what is drawn then is exactly
- * a fresh build's.
+ * An edit of an incident shows at once, whatever the case's size. When the index holds the
+ * whole case (no filter) and is not being rebuilt, the edit goes into it in place, on the
+ * main thread, in the milliseconds atlas_cluster_index_update() takes: what is drawn is
+ * exactly what a fresh build would draw. Otherwise (a filter may hide or show an edited
+ * incident, and only the store can tell) the layer keeps the index it has, draws the
+ * edited incidents from the edit itself (where they are now; those moved away or deleted
+ * taken out of what the index draws) and rebuilds the index on a worker, from the store;
+ * several edits in a row make one rebuild, the newest state. Those edits are forgotten
+ * once an index that includes them is in place.
  *
  * This file loads the incidents, builds their index and follows the edits;
  * atlas-incident-layer-draw.c draws a frame from it.
@@ -23,6 +26,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "atlas-edit.h"
 #include "atlas-incident.h"
@@ -270,6 +274,7 @@ atlas_incident_layer_dispose (GObject *object)
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->forget_applied_id, g_source_remove);
   if (self->followed_case != NULL)
     g_clear_signal_handler (&self->edit_handler, self->followed_case);
   g_clear_object (&self->followed_case);
@@ -427,32 +432,158 @@ note_edited (AtlasIncidentLayer *self,
     atlas_incident_get_location_precision (incident));
 }
 
-/* An edit committed: its incidents are drawn from it at once; the index is rebuilt once
- * the main loop is idle, so that edits made together (an undo of several) make one. */
-static void
-edit_applied_cb (AtlasIncidentLayer *self,
-                 AtlasEdit          *edit,
-                 AtlasCase          *atlas_case)
+static gboolean
+touches_incidents (AtlasEdit *edit)
 {
-  gboolean incidents = FALSE;
-
   for (guint i = 0; i < atlas_edit_get_n_steps (edit); i++)
     {
       AtlasRecord *before, *after;
 
       atlas_edit_get_step (edit, i, &before, &after);
+      if (g_str_equal (atlas_record_get_kind (after ? after : before), "incident"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether an edit can go into the index drawn now: it holds every incident of the case,
+ * nothing is loading, and no earlier edit waits for a rebuild. */
+static gboolean
+can_update_in_place (AtlasIncidentLayer *self)
+{
+  return self->points != NULL && self->points->index != NULL && self->loading == NULL
+         && self->rebuild_id == 0 && self->edited->len == 0
+         && (self->filter == NULL || atlas_filter_is_empty (self->filter));
+}
+
+/* Takes incident @id out of the ids and precisions drawn; returns whether it was there. */
+static gboolean
+forget_id (LoadedPoints *points,
+           gint64        id)
+{
+  guint index;
+
+  if (!g_array_binary_search (points->ids, &id, _atlas_incident_layer_compare_ids, &index))
+    return FALSE;
+  g_array_remove_index (points->ids, index);
+  g_byte_array_remove_index (points->precisions, index);
+  return TRUE;
+}
+
+static void
+remember_id (LoadedPoints *points,
+             gint64        id,
+             guint8        precision)
+{
+  guint low = 0, high = points->ids->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (points->ids, gint64, middle) < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  g_array_insert_val (points->ids, low, id);
+  g_byte_array_set_size (points->precisions, points->precisions->len + 1);
+  memmove (points->precisions->data + low + 1, points->precisions->data + low,
+           points->precisions->len - 1 - low);
+  points->precisions->data[low] = precision;
+}
+
+/* The point of incident @after, for the index; FALSE when it has no place to be drawn. */
+static gboolean
+point_of (AtlasIncidentLayer *self,
+          AtlasIncident      *after,
+          AtlasMapPoint      *point)
+{
+  point->latitude = atlas_incident_get_latitude (after);
+  point->longitude = atlas_incident_get_longitude (after);
+  point->id = atlas_record_get_id (ATLAS_RECORD (after));
+  point->category = _atlas_incident_layer_category_index (self, atlas_incident_get_category (after));
+  return isfinite (point->latitude) && isfinite (point->longitude)
+         && fabs (point->latitude) <= 90.0 && fabs (point->longitude) <= 180.0;
+}
+
+/* Puts the incidents @edit changed into the index drawn, in place. */
+static void
+update_in_place (AtlasIncidentLayer *self,
+                 AtlasEdit          *edit)
+{
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
+
+  for (guint i = 0; i < atlas_edit_get_n_steps (edit); i++)
+    {
+      AtlasRecord *before, *after;
+      AtlasMapPoint point;
+      gint64 id;
+
+      atlas_edit_get_step (edit, i, &before, &after);
       if (!g_str_equal (atlas_record_get_kind (after ? after : before), "incident"))
         continue;
-      if (!incidents)
-        self->edit_serial++;
-      incidents = TRUE;
-      note_edited (self, atlas_record_get_id (after ? after : before), after);
+      id = before ? atlas_record_get_id (before) : -1;
+      if (before != NULL && forget_id (self->points, id))
+        g_array_append_val (removed, id);
+      if (after == NULL || !point_of (self, ATLAS_INCIDENT (after), &point))
+        continue;
+      g_array_append_val (added, point);
+      remember_id (self->points, point.id, atlas_location_precision_from_string (
+                     atlas_incident_get_location_precision (ATLAS_INCIDENT (after))));
     }
-  if (!incidents)
-    return;
 
+  atlas_cluster_index_update (self->points->index, (gint64 *) removed->data, removed->len,
+                              (AtlasMapPoint *) added->data, added->len);
+  self->points->n_index_categories = g_strv_length (self->points->categories);
+}
+
+/* The window asks for its reload after an edit from an idle of higher priority, queued by
+ * the same edit; once that has run, a reload asked for is for something else. */
+static gboolean
+forget_applied_cb (gpointer data)
+{
+  AtlasIncidentLayer *self = data;
+
+  self->forget_applied_id = 0;
+  self->applied_in_place = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit committed: it goes into the index in place if it can; if not, its incidents are
+ * drawn from it at once and the index is rebuilt once the main loop is idle, so that
+ * edits made together (an undo of several) make one. */
+static void
+edit_applied_cb (AtlasIncidentLayer *self,
+                 AtlasEdit          *edit,
+                 AtlasCase          *atlas_case)
+{
+  if (!touches_incidents (edit))
+    return;
   /* what was loaded is out of date: any load from now on reads the store */
   g_clear_pointer (&self->cache, point_cache_unref);
+  self->applied_in_place = can_update_in_place (self);
+  if (self->applied_in_place)
+    {
+      update_in_place (self, edit);
+      if (self->forget_applied_id == 0)
+        self->forget_applied_id = g_idle_add_full (G_PRIORITY_LOW, forget_applied_cb, self,
+                                                   NULL);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
+      return;
+    }
+
+  self->edit_serial++;
+  for (guint i = 0; i < atlas_edit_get_n_steps (edit); i++)
+    {
+      AtlasRecord *before, *after;
+
+      atlas_edit_get_step (edit, i, &before, &after);
+      if (g_str_equal (atlas_record_get_kind (after ? after : before), "incident"))
+        note_edited (self, atlas_record_get_id (after ? after : before), after);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
@@ -535,6 +666,7 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_pointer (&self->loading_request, g_free);
+  self->applied_in_place = FALSE;
   g_set_object (&self->filter, filter);
   follow_edits (self, atlas_case);
   if (atlas_case == NULL)
@@ -583,7 +715,14 @@ atlas_incident_layer_reload (AtlasIncidentLayer *self,
 {
   g_return_if_fail (ATLAS_IS_INCIDENT_LAYER (self));
 
-  /* after an edit the window asks too: the rebuild the edit began already reads it */
+  /* after an edit the window asks too: the index has it in place already, or the rebuild
+   * the edit began reads it */
+  if (self->applied_in_place && atlas_case == self->followed_case
+      && (filter == NULL || atlas_filter_is_empty (filter)))
+    {
+      self->applied_in_place = FALSE;
+      return;
+    }
   if (rebuilding_since_last_edit (self, atlas_case, filter))
     return;
   g_clear_pointer (&self->cache, point_cache_unref);

@@ -6,7 +6,8 @@
  * The incidents' start days, kept as each distinct day with a running count, so how many
  * started between two days is two binary searches. Built once per load on a worker (one
  * pass over N sorted days); a histogram of B bars then costs B searches, whatever N is.
- * Immutable once built, so the worker and the main thread can share it.
+ * An edit adds or removes a day in place, in time that grows with the distinct days (a
+ * few thousand), not with N. Only the main thread holds it once it is built.
  */
 
 #define G_LOG_DOMAIN "atlas-timeline"
@@ -14,6 +15,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "atlas-date-index.h"
 
@@ -211,6 +213,85 @@ atlas_date_index_count_between (AtlasDateIndex *self,
     return atlas_date_index_get_total (self) - atlas_date_index_count_before (self, first);
   return atlas_date_index_count_before (self, last + 1)
          - atlas_date_index_count_before (self, first);
+}
+
+/* Makes room for a new distinct day at @position, counted with those before it. */
+static void
+insert_day (AtlasDateIndex *self,
+            gsize           position,
+            gint32          day)
+{
+  gsize after = self->n_days - position;
+
+  self->days = g_renew (gint32, self->days, self->n_days + 1);
+  self->cumulative = g_renew (gsize, self->cumulative, self->n_days + 1);
+  memmove (self->days + position + 1, self->days + position, after * sizeof (gint32));
+  memmove (self->cumulative + position + 1, self->cumulative + position,
+           after * sizeof (gsize));
+  self->days[position] = day;
+  self->cumulative[position] = count_before_position (self, position);
+  self->n_days++;
+}
+
+static void
+remove_day (AtlasDateIndex *self,
+            gsize           position)
+{
+  gsize after = self->n_days - position - 1;
+
+  memmove (self->days + position, self->days + position + 1, after * sizeof (gint32));
+  memmove (self->cumulative + position, self->cumulative + position + 1,
+           after * sizeof (gsize));
+  self->n_days--;
+}
+
+/**
+ * atlas_date_index_add_day:
+ * @day: a start day, as the index was built from
+ *
+ * Counts one more incident starting on @day, as an index built with it would.
+ */
+void
+atlas_date_index_add_day (AtlasDateIndex *self,
+                          gint32          day)
+{
+  gsize position;
+
+  g_return_if_fail (self != NULL);
+
+  position = lower_bound (self, 0, day);
+  if (position == self->n_days || self->days[position] != day)
+    insert_day (self, position, day);
+  for (gsize i = position; i < self->n_days; i++)
+    self->cumulative[i]++;
+}
+
+/**
+ * atlas_date_index_remove_day:
+ * @day: a start day the index counts
+ *
+ * Counts one incident fewer starting on @day, as an index built without it would.
+ *
+ * Returns: %FALSE, changing nothing, if no incident starts on @day
+ */
+gboolean
+atlas_date_index_remove_day (AtlasDateIndex *self,
+                             gint32          day)
+{
+  gsize position;
+  gboolean last_of_day;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  position = lower_bound (self, 0, day);
+  if (position == self->n_days || self->days[position] != day)
+    return FALSE;
+  last_of_day = self->cumulative[position] - count_before_position (self, position) == 1;
+  for (gsize i = position; i < self->n_days; i++)
+    self->cumulative[i]--;
+  if (last_of_day)
+    remove_day (self, position);
+  return TRUE;
 }
 
 /**

@@ -34,6 +34,10 @@ gsize           atlas_date_index_count_before  (AtlasDateIndex *self,
 gsize           atlas_date_index_count_between (AtlasDateIndex *self,
                                                 gint32          first,
                                                 gint32          last);
+void            atlas_date_index_add_day       (AtlasDateIndex *self,
+                                                gint32          day);
+gboolean        atlas_date_index_remove_day    (AtlasDateIndex *self,
+                                                gint32          day);
 GArray         *atlas_date_index_bin           (AtlasDateIndex *self,
                                                 AtlasTimeStep   step,
                                                 gint32          from,

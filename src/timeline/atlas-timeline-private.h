@@ -37,6 +37,9 @@ struct _AtlasTimeline
   guint64                 n_unreadable;        /* incidents left off for their dates */
   guint                   n_case_incidents;    /* the case's, read once per load: 0 until */
   gboolean                recount_unreadable;  /* the next load counts them afresh */
+  gulong                  edit_handler;        /* on atlas_case's "edit-applied" */
+  gboolean                applied_in_place;    /* the histogram counts the last edit */
+  guint                   forget_applied_id;
 };
 
 void     _atlas_timeline_update_summary (AtlasTimeline *self);

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-case-dates.h"
+#include "atlas-edit.h"
 #include "atlas-number-format.h"
 #include "atlas-timeline-private.h"
 
@@ -375,6 +376,119 @@ filter_changed_cb (AtlasTimeline *self)
   sync_range (self);
 }
 
+/* ---- following edits ---------------------------------------------------------------- */
+
+/* The start day of incident @record, if it has a date that is one; FALSE with @readable
+ * FALSE when it has a date that is no date (those are counted apart, by a reload). */
+static gboolean
+start_day (AtlasRecord *record,
+           gint32      *day,
+           gboolean    *readable)
+{
+  const char *start = record ? atlas_record_get_text (record, "start_time") : NULL;
+
+  *readable = TRUE;
+  if (start == NULL || *start == '\0')
+    return FALSE;
+  *readable = atlas_date_to_day (start, FALSE, day);
+  return *readable;
+}
+
+/* Whether every incident @edit touches has no date or a readable one. */
+static gboolean
+dates_readable (AtlasEdit *edit)
+{
+  for (guint i = 0; i < atlas_edit_get_n_steps (edit); i++)
+    {
+      AtlasRecord *before, *after;
+      gboolean readable_before, readable_after;
+      gint32 day;
+
+      atlas_edit_get_step (edit, i, &before, &after);
+      if (!g_str_equal (atlas_record_get_kind (after ? after : before), "incident"))
+        continue;
+      start_day (before, &day, &readable_before);
+      start_day (after, &day, &readable_after);
+      if (!readable_before || !readable_after)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Counts the days of @edit's incidents in the histogram's index in place. */
+static void
+count_edit (AtlasTimeline  *self,
+            AtlasDateIndex *index,
+            AtlasEdit      *edit)
+{
+  for (guint i = 0; i < atlas_edit_get_n_steps (edit); i++)
+    {
+      AtlasRecord *before, *after;
+      gboolean readable;
+      gint32 day;
+
+      atlas_edit_get_step (edit, i, &before, &after);
+      if (!g_str_equal (atlas_record_get_kind (after ? after : before), "incident"))
+        continue;
+      if (start_day (before, &day, &readable))
+        atlas_date_index_remove_day (index, day);
+      if (start_day (after, &day, &readable))
+        atlas_date_index_add_day (index, day);
+      /* the case's count, read when the load ended */
+      if (before == NULL)
+        self->n_case_incidents++;
+      else if (after == NULL && self->n_case_incidents > 0)
+        self->n_case_incidents--;
+    }
+}
+
+/* The window sets the case again after an edit from an idle of higher priority, queued by
+ * the same edit; once that has run, setting it again is for something else. */
+static gboolean
+forget_applied_cb (gpointer data)
+{
+  AtlasTimeline *self = data;
+
+  self->forget_applied_id = 0;
+  self->applied_in_place = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit committed: when the histogram counts every incident (no filter but dates) and
+ * nothing loads, the edit's incidents are counted in its index in place, and the reload
+ * the window asks for next is not needed; otherwise that reload reads the case again. */
+static void
+edit_applied_cb (AtlasTimeline *self,
+                 AtlasEdit     *edit)
+{
+  AtlasDateIndex *index = atlas_timeline_histogram_get_index (self->histogram);
+
+  self->applied_in_place = FALSE;
+  if (self->loading != NULL || index == NULL || self->loaded_filter == NULL
+      || !atlas_filter_is_empty (self->loaded_filter) || !dates_readable (edit))
+    return;
+
+  count_edit (self, index, edit);
+  self->applied_in_place = TRUE;
+  if (self->forget_applied_id == 0)
+    self->forget_applied_id = g_idle_add_full (G_PRIORITY_LOW, forget_applied_cb, self, NULL);
+  atlas_timeline_histogram_set_index (self->histogram, index, FALSE);
+  sync_range (self);
+}
+
+static void
+follow_edits (AtlasTimeline *self,
+              AtlasCase     *atlas_case)
+{
+  if (self->atlas_case != NULL)
+    g_clear_signal_handler (&self->edit_handler, self->atlas_case);
+  self->applied_in_place = FALSE;
+  if (atlas_case != NULL)
+    self->edit_handler = g_signal_connect_object (atlas_case, "edit-applied",
+                                                  G_CALLBACK (edit_applied_cb), self,
+                                                  G_CONNECT_SWAPPED);
+}
+
 /* ---- actions ----------------------------------------------------------------------- */
 
 static void
@@ -419,10 +533,13 @@ atlas_timeline_dispose (GObject *object)
 
   atlas_timeline_set_playing (self, FALSE);
   set_loading (self, NULL);
+  g_clear_handle_id (&self->forget_applied_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TIMELINE);
   /* the template's unnamed box */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->atlas_case != NULL)
+    g_clear_signal_handler (&self->edit_handler, self->atlas_case);
   g_clear_object (&self->atlas_case);
   g_clear_object (&self->filter);
   g_clear_object (&self->loaded_filter);
@@ -582,6 +699,14 @@ atlas_timeline_set_case (AtlasTimeline *self,
   g_return_if_fail (ATLAS_IS_TIMELINE (self));
   g_return_if_fail (atlas_case == NULL || ATLAS_IS_CASE (atlas_case));
 
+  /* the window asks after every change; an edit already counted in place needs nothing */
+  if (atlas_case != NULL && atlas_case == self->atlas_case && self->applied_in_place)
+    {
+      self->applied_in_place = FALSE;
+      return;
+    }
+  if (atlas_case != self->atlas_case)
+    follow_edits (self, atlas_case);
   atlas_timeline_set_playing (self, FALSE);
   self->fit_on_load = self->atlas_case != atlas_case;
   /* another case's bars would mislead while this one loads */

@@ -3,8 +3,11 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reading a file to import: only a regular file, refused past the size limit of its
- * format before it is read, and refused if it changes while it is read.
+ * A file being imported: only a regular file, opened once, its first bytes looked at to
+ * tell its format, then read whole (JSON, XML) or as a stream (CSV), and refused if it
+ * changes while it is read. A mapping would be cheaper than reading, but a file that
+ * shrinks meanwhile (a sync client, log rotation) kills the process with SIGBUS at the first
+ * page past its new end; here a file that changes is an error with a message.
  */
 
 #define G_LOG_DOMAIN "atlas-import"
@@ -13,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdint.h>
@@ -21,11 +25,25 @@
 #include <unistd.h>
 
 #include "atlas-import-file.h"
-#include "atlas-import-format.h"
-#include "atlas-import-limits.h"
 
-/* Reads of a file being imported, between checks for cancellation. */
+/* Reads of a file read whole, between checks for cancellation. */
 #define READ_CHUNK (16 << 20)
+/* How much of the file's start can be looked at before it is read: enough for any header
+ * a CSV file sensibly has. */
+#define HEAD_LENGTH (64 << 10)
+/* What tells a file read through GIO (not a local path) from the same file changed. */
+#define GIO_STAMP_ATTRIBUTES G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_ETAG_VALUE "," \
+                             G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC
+
+struct _AtlasImportFile
+{
+  GFile        *file;
+  GInputStream *stream;   /* buffered, from the file's start until it is read */
+  int           fd;       /* a local file's, owned by the stream; -1 for one read through GIO */
+  struct stat   opened;   /* a local file's, as it was opened */
+  guint64       size;
+  char         *stamp;
+};
 
 static gboolean
 set_changed_error (GError **error)
@@ -74,126 +92,224 @@ open_regular_file (const char  *path,
   return -1;
 }
 
-static gboolean
-read_all (int            fd,
-          char          *buffer,
-          gsize          length,
-          GCancellable  *cancellable,
-          GError       **error)
+static char *
+local_stamp (const struct stat *info)
 {
-  gsize done = 0;
+  return g_strdup_printf ("%ju:%ju:%jd:%jd.%09ld", (uintmax_t) info->st_dev,
+                          (uintmax_t) info->st_ino, (intmax_t) info->st_size,
+                          (intmax_t) info->st_mtim.tv_sec, info->st_mtim.tv_nsec);
+}
 
-  while (done < length)
-    {
-      gssize n = read (fd, buffer + done, MIN (length - done, READ_CHUNK));
+static char *
+gio_stamp (GFileInfo *info)
+{
+  const char *etag = g_file_info_get_etag (info);
+  guint64 seconds = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  guint32 usec = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return set_errno_error (error, errno);
-      if (n == 0)
-        return set_changed_error (error);
-      done += (gsize) n;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-    }
+  return g_strdup_printf ("%s:%jd:%" G_GUINT64_FORMAT ".%06u", etag != NULL ? etag : "",
+                          (intmax_t) g_file_info_get_size (info), seconds, usec);
+}
+
+static gboolean
+open_local (AtlasImportFile  *self,
+            const char       *path,
+            GError          **error)
+{
+  g_autoptr(GInputStream) raw = NULL;
+
+  self->fd = open_regular_file (path, &self->opened, error);
+  if (self->fd < 0)
+    return FALSE;
+  raw = g_unix_input_stream_new (self->fd, TRUE);
+  self->stream = g_buffered_input_stream_new_sized (raw, HEAD_LENGTH);
+  self->size = (guint64) self->opened.st_size;
+  self->stamp = local_stamp (&self->opened);
   return TRUE;
 }
 
-/* A file past the limit of its kind is refused before it is read whole: its kind is
- * told from its first bytes, as atlas_import_format_detect() will tell it from all of them. */
 static gboolean
-check_size_from_head (const char  *name,
-                      int          fd,
-                      guint64      size,
-                      GError     **error)
+open_with_gio (AtlasImportFile  *self,
+               GCancellable     *cancellable,
+               GError          **error)
 {
-  char head[ATLAS_IMPORT_SNIFF_LENGTH];
-  gssize n;
-  AtlasImportFormat format;
+  g_autoptr(GFileInputStream) raw = g_file_read (self->file, cancellable, error);
+  g_autoptr(GFileInfo) info = NULL;
 
-  if (size <= ATLAS_IMPORT_MAX_TREE_SIZE || name == NULL)
-    return atlas_import_format_check_size (ATLAS_IMPORT_FORMAT_CSV, size, error);
-  n = pread (fd, head, sizeof head, 0);
-  if (n <= 0)
-    return TRUE;
-  format = atlas_import_format_detect (head, (gsize) n, name, NULL);
-  return atlas_import_format_check_size (format == ATLAS_IMPORT_FORMAT_UNKNOWN
-                                         ? ATLAS_IMPORT_FORMAT_CSV : format, size, error);
-}
-
-/* Reads a local file whole into memory. A mapping would be cheaper, but a file that
- * shrinks meanwhile (a sync client, log rotation) kills the process with SIGBUS at the
- * first page past its new end; here a file that changes is an error with a message.
- * @name, when given, tells the limit for the file's kind. */
-static GBytes *
-read_local_file (const char       *name,
-                 const char       *path,
-                 GCancellable     *cancellable,
-                 char            **stamp,
-                 GError          **error)
-{
-  struct stat before, after;
-  g_autofree char *buffer = NULL;
-  int fd = open_regular_file (path, &before, error);
-  gboolean ok;
-
-  if (fd < 0)
-    return NULL;
-  if (!check_size_from_head (name, fd, (guint64) before.st_size, error))
-    {
-      close (fd);
-      return NULL;
-    }
-  buffer = g_try_malloc ((gsize) before.st_size + 1);
-  if (buffer == NULL)
-    {
-      close (fd);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("there is not enough memory"));
-      return NULL;
-    }
-  ok = read_all (fd, buffer, (gsize) before.st_size, cancellable, error)
-       && (fstat (fd, &after) == 0 || set_errno_error (error, errno))
-       && ((after.st_size == before.st_size && after.st_mtim.tv_sec == before.st_mtim.tv_sec
-            && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
-           || set_changed_error (error));
-  close (fd);
-  if (!ok)
-    return NULL;
-  if (stamp != NULL)
-    *stamp = g_strdup_printf ("%ju:%ju:%jd:%jd.%09ld", (uintmax_t) before.st_dev,
-                              (uintmax_t) before.st_ino, (intmax_t) before.st_size,
-                              (intmax_t) before.st_mtim.tv_sec, before.st_mtim.tv_nsec);
-  return g_bytes_new_take (g_steal_pointer (&buffer), (gsize) before.st_size);
+  if (raw == NULL)
+    return FALSE;
+  info = g_file_input_stream_query_info (raw, GIO_STAMP_ATTRIBUTES, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+  self->stream = g_buffered_input_stream_new_sized (G_INPUT_STREAM (raw), HEAD_LENGTH);
+  self->size = (guint64) g_file_info_get_size (info);
+  self->stamp = gio_stamp (info);
+  return TRUE;
 }
 
 /**
- * atlas_import_file_load:
- * @name: (nullable): the file's name, to tell the size limit of its kind by; %NULL when
- *   it is read as CSV whatever it is
- * @stamp: (out) (optional): which version of the file was read: its device, inode, size
- *   and time of change for a local file, a hash of its content otherwise
+ * atlas_import_file_open:
  *
- * Reads a local file; anything else (a portal, a remote mount) through GIO.
+ * Opens a local file directly, refusing what is not a regular file before it waits on a
+ * pipe; anything else (a remote mount) through GIO.
+ *
+ * Returns: (transfer full): the opened file, or %NULL with @error
+ */
+AtlasImportFile *
+atlas_import_file_open (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(AtlasImportFile) self = g_new0 (AtlasImportFile, 1);
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self->file = g_object_ref (file);
+  self->fd = -1;
+  if (path != NULL ? !open_local (self, path, error) : !open_with_gio (self, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+atlas_import_file_free (AtlasImportFile *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->stream);
+  g_clear_object (&self->file);
+  g_free (self->stamp);
+  g_free (self);
+}
+
+/**
+ * atlas_import_file_get_size:
+ *
+ * Returns: the file's size as it was opened
+ */
+guint64
+atlas_import_file_get_size (AtlasImportFile *self)
+{
+  return self->size;
+}
+
+/**
+ * atlas_import_file_get_stamp:
+ *
+ * Returns: which version of the file is read: its device, inode, size and time of change
+ *   for a local file; its entity tag, size and time of change otherwise
+ */
+const char *
+atlas_import_file_get_stamp (AtlasImportFile *self)
+{
+  return self->stamp;
+}
+
+/**
+ * atlas_import_file_peek_head:
+ * @length: (out): how many bytes the head has: all of a small file, else some kilobytes
+ *
+ * The file's first bytes, to tell its format by; reading the stream still starts before them.
+ *
+ * Returns: (transfer none): the head, valid until the stream is read
+ */
+const char *
+atlas_import_file_peek_head (AtlasImportFile  *self,
+                             gsize            *length,
+                             GCancellable     *cancellable,
+                             GError          **error)
+{
+  GBufferedInputStream *buffered = G_BUFFERED_INPUT_STREAM (self->stream);
+  gssize n;
+
+  while (g_buffered_input_stream_get_available (buffered) < HEAD_LENGTH)
+    if ((n = g_buffered_input_stream_fill (buffered, -1, cancellable, error)) < 0)
+      return NULL;
+    else if (n == 0)
+      break;
+  return g_buffered_input_stream_peek_buffer (buffered, length);
+}
+
+/**
+ * atlas_import_file_get_stream:
+ *
+ * Returns: (transfer none): the file's bytes, from its start
+ */
+GInputStream *
+atlas_import_file_get_stream (AtlasImportFile *self)
+{
+  return self->stream;
+}
+
+/**
+ * atlas_import_file_check_unchanged:
+ *
+ * Once the stream has been read to its end: whether the file is still the one opened (its
+ * size and time of change), so that nothing read from a file being written is kept.
+ */
+gboolean
+atlas_import_file_check_unchanged (AtlasImportFile  *self,
+                                   GCancellable     *cancellable,
+                                   GError          **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *now = NULL;
+  struct stat after;
+
+  if (self->fd >= 0)
+    {
+      if (fstat (self->fd, &after) != 0)
+        return set_errno_error (error, errno);
+      if (after.st_size == self->opened.st_size
+          && after.st_mtim.tv_sec == self->opened.st_mtim.tv_sec
+          && after.st_mtim.tv_nsec == self->opened.st_mtim.tv_nsec)
+        return TRUE;
+      return set_changed_error (error);
+    }
+  info = g_file_query_info (self->file, GIO_STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return FALSE;
+  now = gio_stamp (info);
+  return g_str_equal (now, self->stamp) || set_changed_error (error);
+}
+
+/**
+ * atlas_import_file_read_all:
+ *
+ * Reads the whole file into memory, for the formats that are parsed whole. The caller
+ * has checked its size against the limit of its format.
  *
  * Returns: (transfer full): the file's bytes, or %NULL with @error
  */
 GBytes *
-atlas_import_file_load (GFile         *file,
-                        const char    *name,
-                        GCancellable  *cancellable,
-                        char         **stamp,
-                        GError       **error)
+atlas_import_file_read_all (AtlasImportFile  *self,
+                            GCancellable     *cancellable,
+                            GError          **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  char *contents = NULL;
-  gsize length = 0;
+  g_autofree char *buffer = g_try_malloc (self->size + 1);
+  gsize done = 0, n;
 
-  if (path != NULL)
-    return read_local_file (name, path, cancellable, stamp, error);
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  if (buffer == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _("there is not enough memory"));
+      return NULL;
+    }
+  while (done < self->size)
+    {
+      if (!g_input_stream_read_all (self->stream, buffer + done,
+                                    MIN (self->size - done, READ_CHUNK), &n, cancellable,
+                                    error))
+        return NULL;
+      if (n == 0)
+        {
+          set_changed_error (error);
+          return NULL;
+        }
+      done += n;
+    }
+  if (!atlas_import_file_check_unchanged (self, cancellable, error))
     return NULL;
-  if (stamp != NULL)
-    *stamp = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-  return g_bytes_new_take (contents, length);
+  return g_bytes_new_take (g_steal_pointer (&buffer), (gsize) self->size);
 }

@@ -137,6 +137,8 @@ atlas_import_format_detect (const char *data,
 /**
  * atlas_import_format_check_size:
  *
+ * A CSV file is read as a stream, so it may be of any size; JSON and XML are parsed whole.
+ *
  * Returns: %FALSE, with @error saying the limit, for a file too large for its format
  */
 gboolean
@@ -144,12 +146,11 @@ atlas_import_format_check_size (AtlasImportFormat   format,
                                 guint64             length,
                                 GError            **error)
 {
-  guint64 limit = format == ATLAS_IMPORT_FORMAT_CSV ? ATLAS_IMPORT_MAX_CSV_SIZE
-                                                    : ATLAS_IMPORT_MAX_TREE_SIZE;
+  guint64 limit = ATLAS_IMPORT_MAX_TREE_SIZE;
   g_autofree char *size = NULL;
   g_autofree char *max = NULL;
 
-  if (length <= limit)
+  if (format == ATLAS_IMPORT_FORMAT_CSV || length <= limit)
     return TRUE;
   size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
   max = g_format_size_full (limit, G_FORMAT_SIZE_IEC_UNITS);

@@ -13,8 +13,7 @@
 
 G_BEGIN_DECLS
 
-/* A CSV file is streamed from a mapped file, so it may be large. */
-#define ATLAS_IMPORT_MAX_CSV_SIZE (G_GUINT64_CONSTANT (2) << 30)          /* 2 GiB */
+/* A CSV file is read as a stream, a block at a time: it has no size limit. */
 
 /* JSON and XML files are read into memory whole, then walked one feature or element at a
  * time; the records they make take several times the file size. */

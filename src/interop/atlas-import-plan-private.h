@@ -10,6 +10,7 @@
 #pragma once
 
 #include "atlas-import-batch.h"
+#include "atlas-import-file.h"
 #include "atlas-import-plan.h"
 
 G_BEGIN_DECLS
@@ -31,7 +32,8 @@ struct _AtlasImportPlan
   GPtrArray         *kept;          /* while loading: the first records read */
   char              *import_id;     /* the keys' part of the import; the same when applied */
   char              *import_time;
-  char              *stamp;         /* which version of the file was read (atlas_import_file_load()) */
+  char              *stamp;         /* which version of the file was read: see
+                                     * atlas_import_file_get_stamp() */
   guint64            write_total;   /* while applying: records to write, and handed on */
   guint64            write_handed;
   gboolean           write_progress;
@@ -54,10 +56,11 @@ void              _atlas_import_plan_tally_records     (AtlasCaseCounts   *count
 void              _atlas_import_plan_count_records     (AtlasImportPlan   *self);
 gboolean          _atlas_import_plan_open_file         (AtlasImportPlan   *self,
                                                         GCancellable      *cancellable,
-                                                        GBytes           **bytes,
+                                                        AtlasImportFile  **opened,
                                                         GError           **error);
-gboolean          _atlas_import_plan_read_bytes        (AtlasImportPlan   *self,
-                                                        GBytes            *bytes,
+gboolean          _atlas_import_plan_read_file         (AtlasImportPlan   *self,
+                                                        AtlasImportFile   *file,
+                                                        GCancellable      *cancellable,
                                                         GError           **error);
 gboolean          _atlas_import_plan_refuse_file       (AtlasImportPlan   *self,
                                                         GError            *local_error,

@@ -168,7 +168,7 @@ atlas_import_plan_apply_finish (AtlasImportPlan  *self,
 
 typedef struct {
   AtlasImportPlan *plan;
-  GBytes          *bytes;        /* the file, until the reader is done with it */
+  AtlasImportFile *file;         /* the file, until the reader is done with it */
   GAsyncQueue     *chunks;       /* chunks of records, then the end mark */
   GAsyncQueue     *room;         /* one token per chunk the reader may still push */
   GCancellable    *reading;      /* stops the reader when the write stops first */
@@ -218,10 +218,11 @@ read_in_thread (gpointer data)
 {
   StreamedImport *stream = data;
   AtlasImportPlan *self = stream->plan;
-  gboolean read = _atlas_import_plan_read_bytes (self, stream->bytes, &stream->read_error);
+  gboolean read = _atlas_import_plan_read_file (self, stream->file, stream->reading,
+                                                &stream->read_error);
 
   /* the file is read: what is left of the write (indexes, search) does without it */
-  g_clear_pointer (&stream->bytes, g_bytes_unref);
+  g_clear_pointer (&stream->file, atlas_import_file_free);
   if (read)
     {
       atlas_import_batch_flush_chunk (self->batch);
@@ -246,7 +247,8 @@ next_read_chunk (gpointer   data,
 
   /* applying tells how far the write is, on the writing thread: the preview counted all */
   if (self->write_progress)
-    _atlas_import_plan_progress (MIN ((double) self->write_handed / MAX (self->write_total, 1), 0.99), self);
+    _atlas_import_plan_progress (MIN ((double) self->write_handed / MAX (self->write_total, 1),
+                                      0.99), self);
   item = g_async_queue_pop (stream->chunks);
   if (item != &end_mark)
     {
@@ -293,15 +295,15 @@ stop_reading (StreamedImport *stream,
   g_clear_error (&stream->read_error);
 }
 
-/* @bytes: (transfer full): the file, dropped as soon as it has been read */
+/* @file: (transfer full): the file, closed as soon as it has been read */
 static gboolean
 import_streamed (AtlasImportPlan  *self,
                  AtlasCase        *atlas_case,
-                 GBytes           *bytes,
+                 AtlasImportFile  *file,
                  GCancellable     *cancellable,
                  GError          **error)
 {
-  StreamedImport stream = { self, bytes, g_async_queue_new (), g_async_queue_new (),
+  StreamedImport stream = { self, file, g_async_queue_new (), g_async_queue_new (),
                             g_cancellable_new () };
   g_autoptr(GError) local_error = NULL;
   gulong handler = 0;
@@ -314,7 +316,8 @@ import_streamed (AtlasImportPlan  *self,
   /* "fraction" would be notified from the reading thread: the import tells none */
   atlas_import_batch_set_progress_func (self->batch, NULL, NULL);
   atlas_import_batch_set_cancellable (self->batch, stream.reading);
-  atlas_import_batch_set_chunk_func (self->batch, _atlas_import_plan_stream_chunk_size (), push_chunk, &stream);
+  atlas_import_batch_set_chunk_func (self->batch, _atlas_import_plan_stream_chunk_size (),
+                                     push_chunk, &stream);
   for (guint i = 0; i < CHUNKS_AHEAD; i++)
     g_async_queue_push (stream.room, &room_token);
 
@@ -354,7 +357,7 @@ atlas_import_plan_import (AtlasImportPlan  *self,
                           GCancellable     *cancellable,
                           GError          **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AtlasImportFile) file = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), FALSE);
@@ -362,26 +365,23 @@ atlas_import_plan_import (AtlasImportPlan  *self,
   g_return_val_if_fail (!self->loaded && self->batch == NULL, FALSE);
 
   self->problems_accepted = TRUE;
-  if (!_atlas_import_plan_open_file (self, cancellable, &bytes, &local_error))
+  if (!_atlas_import_plan_open_file (self, cancellable, &file, &local_error))
     return _atlas_import_plan_refuse_file (self, local_error, error);
-  return import_streamed (self, atlas_case, g_steal_pointer (&bytes), cancellable, error);
+  return import_streamed (self, atlas_case, g_steal_pointer (&file), cancellable, error);
 }
 
-/* Reads the file again, as atlas_import_plan_load() read it: @bytes holds it. */
+/* Opens the file again, to read it as atlas_import_plan_load() read it: @opened is it. */
 static gboolean
-reopen_unchanged (AtlasImportPlan  *self,
-                  GCancellable     *cancellable,
-                  GBytes          **bytes,
-                  GError          **error)
+reopen_unchanged (AtlasImportPlan   *self,
+                  GCancellable      *cancellable,
+                  AtlasImportFile  **opened,
+                  GError           **error)
 {
-  g_autofree char *stamp = NULL;
-
-  if ((*bytes = atlas_import_file_load (self->file, self->has_mapping ? NULL : self->file_name,
-                                       cancellable, &stamp, error)) == NULL)
+  if ((*opened = atlas_import_file_open (self->file, cancellable, error)) == NULL)
     return FALSE;
-  if (g_strcmp0 (stamp, self->stamp) == 0)
+  if (g_strcmp0 (atlas_import_file_get_stamp (*opened), self->stamp) == 0)
     return TRUE;
-  g_clear_pointer (bytes, g_bytes_unref);
+  g_clear_pointer (opened, atlas_import_file_free);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                _("it has changed since it was read for the preview; import it again "
                  "to see what it holds now"));
@@ -397,13 +397,13 @@ write_again (AtlasImportPlan  *self,
              GCancellable     *cancellable,
              GError          **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AtlasImportFile) file = NULL;
   g_autoptr(AtlasImportBatch) previewed = NULL;
   AtlasCaseCounts previewed_counts = self->counts;
   GError *local_error = NULL;
   gboolean written;
 
-  if (!reopen_unchanged (self, cancellable, &bytes, &local_error))
+  if (!reopen_unchanged (self, cancellable, &file, &local_error))
     return refuse_write (self, local_error, error);
 
   previewed = g_steal_pointer (&self->batch);
@@ -415,7 +415,7 @@ write_again (AtlasImportPlan  *self,
                       + previewed_counts.claims;
   self->write_handed = 0;
   self->write_progress = TRUE;
-  written = import_streamed (self, atlas_case, g_steal_pointer (&bytes), cancellable, error);
+  written = import_streamed (self, atlas_case, g_steal_pointer (&file), cancellable, error);
   self->write_progress = FALSE;
   if (written)
     return TRUE;

@@ -10,7 +10,9 @@
  *
  * Reading for the preview keeps no more than the preview needs (counts, problems, the first
  * records): applying reads the file again, refusing it if it has changed since, and writes
- * it in chunks as `--import` does, so that neither holds the whole file's records.
+ * it in chunks as `--import` does, so that neither holds the whole file's records. A CSV
+ * file is read as a stream, a block at a time, so that neither holds its bytes either;
+ * JSON and XML are parsed from the file whole, within the size limit of their format.
  */
 
 #define G_LOG_DOMAIN "atlas-import"
@@ -139,29 +141,6 @@ label_for (AtlasImportPlan *self,
     }
 }
 
-static gboolean
-read_data (AtlasImportPlan  *self,
-           const char       *data,
-           gsize             length,
-           GError          **error)
-{
-  switch (self->format)
-    {
-    case ATLAS_IMPORT_FORMAT_GEOJSON:
-      return atlas_geojson_reader_read (data, length, self->batch, error);
-    case ATLAS_IMPORT_FORMAT_KML:
-      return atlas_kml_reader_read (data, length, self->batch, error);
-    case ATLAS_IMPORT_FORMAT_GPX:
-      return atlas_gpx_reader_read (data, length, self->batch, error);
-    case ATLAS_IMPORT_FORMAT_CSV:
-      return atlas_csv_reader_read (data, length, self->has_mapping ? &self->mapping : NULL,
-                                    self->batch, error);
-    case ATLAS_IMPORT_FORMAT_UNKNOWN:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* Adds @records' incidents, routes, waypoints and claims to @counts. */
 void
 _atlas_import_plan_tally_records (AtlasCaseCounts *counts,
@@ -221,47 +200,87 @@ keep_chunk (GPtrArray *chunk,
     }
   g_ptr_array_unref (chunk);
 }
-/* Tells the file's format and makes the batch it will be read into; @bytes holds the file. */
+/* Tells the file's format from its first bytes, refuses it if it is too large for it, and
+ * makes the batch it will be read into; @opened is the file, from its start. */
 gboolean
-_atlas_import_plan_open_file (AtlasImportPlan  *self,
-                              GCancellable     *cancellable,
-                              GBytes          **bytes,
-                              GError          **error)
+_atlas_import_plan_open_file (AtlasImportPlan   *self,
+                              GCancellable      *cancellable,
+                              AtlasImportFile  **opened,
+                              GError           **error)
 {
-  const char *data;
+  g_autoptr(AtlasImportFile) file = NULL;
+  const char *head;
   gsize length;
 
-  g_clear_pointer (&self->stamp, g_free);
-  if ((*bytes = atlas_import_file_load (self->file, self->has_mapping ? NULL : self->file_name,
-                                       cancellable, &self->stamp, error)) == NULL)
+  if ((file = atlas_import_file_open (self->file, cancellable, error)) == NULL
+      || (head = atlas_import_file_peek_head (file, &length, cancellable, error)) == NULL)
     return FALSE;
-  data = g_bytes_get_data (*bytes, &length);
-  if (data == NULL)
-    data = "";
 
   self->format = self->has_mapping ? ATLAS_IMPORT_FORMAT_CSV
-                                   : atlas_import_format_detect (data, length, self->file_name,
+                                   : atlas_import_format_detect (head, length, self->file_name,
                                                                 error);
   if (self->format == ATLAS_IMPORT_FORMAT_UNKNOWN
-      || !atlas_import_format_check_size (self->format, length, error))
+      || !atlas_import_format_check_size (self->format, atlas_import_file_get_size (file),
+                                          error))
     return FALSE;
 
-  self->format_label = label_for (self, data, length);
+  g_free (self->stamp);
+  self->stamp = g_strdup (atlas_import_file_get_stamp (file));
+  self->format_label = label_for (self, head, length);
   self->batch = _atlas_import_plan_new_batch (self);
   atlas_import_batch_set_progress_func (self->batch, _atlas_import_plan_progress, self);
   atlas_import_batch_set_cancellable (self->batch, cancellable);
+  *opened = g_steal_pointer (&file);
   return TRUE;
 }
 
-gboolean
-_atlas_import_plan_read_bytes (AtlasImportPlan  *self,
-                               GBytes           *bytes,
-                               GError          **error)
+/* Trees (JSON, XML) are parsed from the whole file in memory, within the size limit of
+ * their format; CSV is read as a stream, whatever its size. */
+static gboolean
+read_whole (AtlasImportPlan  *self,
+            AtlasImportFile  *file,
+            GCancellable     *cancellable,
+            GError          **error)
 {
+  g_autoptr(GBytes) bytes = atlas_import_file_read_all (file, cancellable, error);
+  const char *data;
   gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
 
-  return read_data (self, data != NULL ? data : "", length, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+  switch (self->format)
+    {
+    case ATLAS_IMPORT_FORMAT_GEOJSON:
+      return atlas_geojson_reader_read (data, length, self->batch, error);
+    case ATLAS_IMPORT_FORMAT_KML:
+      return atlas_kml_reader_read (data, length, self->batch, error);
+    case ATLAS_IMPORT_FORMAT_GPX:
+      return atlas_gpx_reader_read (data, length, self->batch, error);
+    case ATLAS_IMPORT_FORMAT_CSV:
+    case ATLAS_IMPORT_FORMAT_UNKNOWN:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reads @file, opened by _atlas_import_plan_open_file(), into the batch. A file that
+ * changed while it was read is refused: what was read of it may be half old, half new. */
+gboolean
+_atlas_import_plan_read_file (AtlasImportPlan  *self,
+                              AtlasImportFile  *file,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
+  if (self->format != ATLAS_IMPORT_FORMAT_CSV)
+    return read_whole (self, file, cancellable, error);
+  return atlas_csv_reader_read_stream (atlas_import_file_get_stream (file),
+                                       atlas_import_file_get_size (file),
+                                       self->has_mapping ? &self->mapping : NULL, self->batch,
+                                       error)
+         && atlas_import_file_check_unchanged (file, cancellable, error);
 }
 
 /* Reads the file for a preview: its records are counted and dropped as they are read, but
@@ -271,13 +290,14 @@ load_file (AtlasImportPlan  *self,
            GCancellable     *cancellable,
            GError          **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AtlasImportFile) file = NULL;
 
-  if (!_atlas_import_plan_open_file (self, cancellable, &bytes, error))
+  if (!_atlas_import_plan_open_file (self, cancellable, &file, error))
     return FALSE;
   self->kept = g_ptr_array_new_with_free_func (g_object_unref);
-  atlas_import_batch_set_chunk_func (self->batch, _atlas_import_plan_stream_chunk_size (), keep_chunk, self);
-  if (!_atlas_import_plan_read_bytes (self, bytes, error))
+  atlas_import_batch_set_chunk_func (self->batch, _atlas_import_plan_stream_chunk_size (),
+                                     keep_chunk, self);
+  if (!_atlas_import_plan_read_file (self, file, cancellable, error))
     {
       g_clear_pointer (&self->kept, g_ptr_array_unref);
       return FALSE;
@@ -286,7 +306,6 @@ load_file (AtlasImportPlan  *self,
   atlas_import_batch_set_chunk_func (self->batch, 0, NULL, NULL);
   return TRUE;
 }
-
 
 /* ---- GObject ----------------------------------------------------------------------- */
 
@@ -561,20 +580,16 @@ char **
 atlas_import_plan_read_csv_header (GFile   *file,
                                    GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AtlasImportFile) opened = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   char **header = NULL;
-  gsize length = 0;
-  const char *data;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if ((bytes = atlas_import_file_load (file, NULL, NULL, NULL, &local_error)) != NULL)
-    {
-      data = g_bytes_get_data (bytes, &length);
-      header = atlas_csv_reader_read_header (data ? data : "", length, &local_error);
-    }
+  if ((opened = atlas_import_file_open (file, NULL, &local_error)) != NULL)
+    header = atlas_csv_reader_read_stream_header (atlas_import_file_get_stream (opened),
+                                                  &local_error);
   if (header == NULL)
     {
       name = g_file_get_basename (file);

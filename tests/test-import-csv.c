@@ -257,6 +257,37 @@ test_huge_field (void)
   import_test_assert_problem_on_line (plan, 3, "field 5 is longer than 1 MiB");
 }
 
+/* Twenty fields just under the field limit make a row past the row limit: it is skipped,
+ * and the tokenizer never holds more than the limit of it. */
+static void
+test_huge_row (void)
+{
+  g_autofree char *big = g_strnfill ((1 << 20) - 1, 'x');
+  g_autoptr(GString) csv = g_string_new ("event_date,event_type,latitude,longitude");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  AtlasCaseCounts counts;
+
+  for (guint i = 0; i < 20; i++)
+    g_string_append (csv, ",x");
+  g_string_append (csv, "\n\"2024-01-03\",Battles,30.28,57.08");
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (csv, ",\"%s\"", big);
+  g_string_append (csv, "\n2024-01-03,Battles,30.28,57.08");
+  for (guint i = 0; i < 20; i++)
+    g_string_append (csv, ",small");
+  g_string_append_c (csv, '\n');
+  file = import_test_write_temp ("long-rows.csv", csv->str, (gssize) csv->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
+  import_test_assert_problem_on_line (plan, 2, "the row is longer than 16 MiB");
+}
+
 static void
 test_too_many_fields (void)
 {
@@ -780,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/atlas/import/csv/nul-byte", test_nul_byte);
   g_test_add_func ("/atlas/import/csv/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/atlas/import/csv/huge-field", test_huge_field);
+  g_test_add_func ("/atlas/import/csv/huge-row", test_huge_row);
   g_test_add_func ("/atlas/import/csv/too-many-fields", test_too_many_fields);
   g_test_add_func ("/atlas/import/csv/needs-mapping", test_needs_mapping);
   g_test_add_func ("/atlas/import/csv/mapped", test_mapped);

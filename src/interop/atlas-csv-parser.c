@@ -262,6 +262,12 @@ append (AtlasCsvParser *self,
                                          ATLAS_IMPORT_MAX_FIELD_SIZE >> 20));
       return;
     }
+  if (self->scratch_used + length > ATLAS_IMPORT_MAX_ROW_SIZE)
+    {
+      set_reason (self, g_strdup_printf (_("the row is longer than %u MiB"),
+                                         ATLAS_IMPORT_MAX_ROW_SIZE >> 20));
+      return;
+    }
   /* +1 keeps room for the field's NUL */
   if (self->scratch_used + length + 1 > self->scratch_size)
     {

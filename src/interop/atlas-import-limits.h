@@ -22,6 +22,10 @@ G_BEGIN_DECLS
 /* One CSV field, one XML text node, one JSON string value. */
 #define ATLAS_IMPORT_MAX_FIELD_SIZE (1 << 20)                             /* 1 MiB */
 
+/* One CSV row, its fields together: what the tokenizer holds at most besides its block,
+ * so that a row of hundreds of huge fields is skipped, not held. */
+#define ATLAS_IMPORT_MAX_ROW_SIZE (16 << 20)                              /* 16 MiB */
+
 /* Fields in one CSV row; a row with more is skipped, a header with more refuses the file. */
 #define ATLAS_IMPORT_MAX_FIELDS 512
 

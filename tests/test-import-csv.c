@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atlas-csv-parser.h"
 #include "atlas-import-plan.h"
@@ -256,6 +257,37 @@ test_huge_field (void)
   import_test_assert_problem_on_line (plan, 3, "field 5 is longer than 1 MiB");
 }
 
+/* Twenty fields just under the field limit make a row past the row limit: it is skipped,
+ * and the tokenizer never holds more than the limit of it. */
+static void
+test_huge_row (void)
+{
+  g_autofree char *big = g_strnfill ((1 << 20) - 1, 'x');
+  g_autoptr(GString) csv = g_string_new ("event_date,event_type,latitude,longitude");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  AtlasCaseCounts counts;
+
+  for (guint i = 0; i < 20; i++)
+    g_string_append (csv, ",x");
+  g_string_append (csv, "\n\"2024-01-03\",Battles,30.28,57.08");
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (csv, ",\"%s\"", big);
+  g_string_append (csv, "\n2024-01-03,Battles,30.28,57.08");
+  for (guint i = 0; i < 20; i++)
+    g_string_append (csv, ",small");
+  g_string_append_c (csv, '\n');
+  file = import_test_write_temp ("long-rows.csv", csv->str, (gssize) csv->len);
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (plan, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 1);
+  g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
+  import_test_assert_problem_on_line (plan, 2, "the row is longer than 16 MiB");
+}
+
 static void
 test_too_many_fields (void)
 {
@@ -388,6 +420,244 @@ test_parser_unterminated (void)
   g_assert_cmpstr (reason, ==, "a quoted field opened on line 2 is never closed");
   g_assert_cmpint (atlas_csv_parser_next (parser, &fields, &n_fields, &reason), ==,
                    ATLAS_CSV_END);
+}
+
+/* Every row of @parser, as "line N: field|field|…", or "line N: bad: reason". */
+static char *
+describe_rows (AtlasCsvParser *parser)
+{
+  GString *out = g_string_new (NULL);
+  AtlasCsvStatus status;
+  char **fields;
+  guint n_fields;
+  char *reason = NULL;
+
+  while ((status = atlas_csv_parser_next (parser, &fields, &n_fields, &reason)) != ATLAS_CSV_END)
+    {
+      g_assert_cmpint (status, !=, ATLAS_CSV_ERROR);
+      g_string_append_printf (out, "line %u: ", atlas_csv_parser_get_line (parser));
+      if (status == ATLAS_CSV_BAD_ROW)
+        g_string_append_printf (out, "bad: %s", reason);
+      for (guint i = 0; status == ATLAS_CSV_ROW && i < n_fields; i++)
+        g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", fields[i]);
+      g_string_append_c (out, '\n');
+      g_clear_pointer (&reason, g_free);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static AtlasCsvParser *
+new_stream_parser (const char *csv,
+                   gsize       length,
+                   gsize       block_size)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (csv, (gssize) length,
+                                                                        NULL);
+
+  return atlas_csv_parser_new_for_stream (stream, block_size);
+}
+
+/* A file is read a block at a time: whatever the block size, so wherever the blocks end
+ * (inside a byte order mark, a quoted field, a doubled quote, a CRLF, a UTF-8 character),
+ * the rows, their lines and the reasons of the bad ones are those of the whole file read
+ * at once, and those written out here. */
+static void
+test_parser_blocks (void)
+{
+  static const char csv[] = "\xEF\xBB\xBF" "id,text,place\r\n"
+                            "1,\"say \"\"hi\"\", then\r\nleave\",Kermān\r\n"
+                            "\r\n"
+                            "2,plain,\"\"\"quoted\"\"\"\n"
+                            "3,K\xe9rman,x\n"
+                            "4,\"a\n\nb\"tail,\"\"\r"
+                            "5,\"never closed\nlast";
+  static const char expected[] = "line 1: id|text|place\n"
+                                 "line 2: 1|say \"hi\", then\r\nleave|Kermān\n"
+                                 "line 5: 2|plain|\"quoted\"\n"
+                                 "line 6: bad: the row is not valid UTF-8 text\n"
+                                 "line 7: 4|a\n\nbtail|\n"
+                                 "line 10: bad: a quoted field opened on line 10 is never "
+                                 "closed\n";
+  g_autoptr(AtlasCsvParser) whole = atlas_csv_parser_new (csv, sizeof csv - 1);
+  g_autofree char *read_whole = describe_rows (whole);
+
+  g_assert_cmpstr (read_whole, ==, expected);
+  for (gsize block_size = 1; block_size <= sizeof csv; block_size++)
+    {
+      g_autoptr(AtlasCsvParser) parser = new_stream_parser (csv, sizeof csv - 1, block_size);
+      g_autofree char *read = describe_rows (parser);
+
+      g_assert_cmpstr (read, ==, expected);
+      g_assert_cmpuint (atlas_csv_parser_get_offset (parser), ==, sizeof csv - 1);
+    }
+}
+
+/* A NUL byte in a later block ends the rows with an error naming its line, however the
+ * blocks fall. */
+static void
+test_parser_blocks_nul (void)
+{
+  static const char csv[] = "a,b\n1,\"two\nlines\"\n2,x\0y\n3,z\n";
+
+  for (gsize block_size = 1; block_size <= sizeof csv; block_size++)
+    {
+      g_autoptr(AtlasCsvParser) parser = new_stream_parser (csv, sizeof csv - 1, block_size);
+      AtlasCsvStatus status;
+      char **fields;
+      guint n_fields;
+      char *reason = NULL;
+      guint n_rows = 0;
+
+      while ((status = atlas_csv_parser_next (parser, &fields, &n_fields, &reason))
+             == ATLAS_CSV_ROW)
+        n_rows++;
+      g_assert_cmpint (status, ==, ATLAS_CSV_ERROR);
+      g_assert_cmpuint (n_rows, <=, 2);
+      g_assert_error (atlas_csv_parser_get_error (parser), ATLAS_IMPORT_ERROR,
+                      ATLAS_IMPORT_ERROR_ENCODING);
+      g_assert_cmpstr (atlas_csv_parser_get_error (parser)->message, ==,
+                       "line 4: it holds a NUL byte, so it is not a text file");
+      g_assert_cmpint (atlas_csv_parser_next (parser, &fields, &n_fields, &reason), ==,
+                       ATLAS_CSV_ERROR);
+    }
+}
+
+/* What the readers fill in, by kind: keys are made afresh by each import. */
+static const char *const *
+fields_of (const char *kind)
+{
+  static const char *const incident[] = { "title", "summary", "start_time", "place", NULL };
+  static const char *const claim[] = { "attribute", "value_text", "locator", NULL };
+  static const char *const document[] = { "title", NULL };
+
+  return g_str_equal (kind, "incident") ? incident
+         : g_str_equal (kind, "claim") ? claim : document;
+}
+
+static void
+assert_same_records (AtlasImportPlan *plan,
+                     AtlasImportPlan *expected_plan)
+{
+  GPtrArray *records = atlas_import_plan_get_records (plan);
+  GPtrArray *expected = atlas_import_plan_get_records (expected_plan);
+
+  g_assert_cmpuint (records->len, ==, expected->len);
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (records, i);
+      AtlasRecord *expected_record = g_ptr_array_index (expected, i);
+      const char *kind = atlas_record_get_kind (record);
+      const char *const *fields = fields_of (kind);
+
+      g_assert_cmpstr (kind, ==, atlas_record_get_kind (expected_record));
+      for (guint f = 0; fields[f] != NULL; f++)
+        g_assert_cmpstr (atlas_record_get_text (record, fields[f]), ==,
+                         atlas_record_get_text (expected_record, fields[f]));
+    }
+}
+
+static void
+assert_same_problems (AtlasImportPlan *plan,
+                      AtlasImportPlan *expected_plan)
+{
+  GPtrArray *problems = atlas_import_plan_get_problems (plan);
+  GPtrArray *expected = atlas_import_plan_get_problems (expected_plan);
+
+  g_assert_cmpuint (problems->len, ==, expected->len);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AtlasImportProblem *problem = g_ptr_array_index (problems, i);
+      AtlasImportProblem *expected_problem = g_ptr_array_index (expected, i);
+
+      g_assert_cmpuint (problem->line, ==, expected_problem->line);
+      g_assert_cmpstr (problem->reason, ==, expected_problem->reason);
+    }
+}
+
+/* ACLED files read in blocks of a few bytes give what they give read at once: the same
+ * incidents, claims and problems, on the same lines. */
+static void
+test_files_in_small_blocks (void)
+{
+  static const char *const names[] = { "acled.csv", "bad-rows.csv" };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasImportPlan) whole = import_test_load (names[n], &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%s, %u problems", names[n], atlas_import_plan_get_n_problems (whole));
+      for (guint size = 1; size <= 64; size += 7)
+        {
+          g_autofree char *block_size = g_strdup_printf ("%u", size);
+          g_autoptr(AtlasImportPlan) plan = NULL;
+
+          g_setenv ("ATLAS_CSV_BLOCK_SIZE", block_size, TRUE);
+          plan = import_test_load (names[n], &error);
+          g_unsetenv ("ATLAS_CSV_BLOCK_SIZE");
+          g_assert_no_error (error);
+          assert_same_records (plan, whole);
+          assert_same_problems (plan, whole);
+        }
+    }
+}
+
+/* A broken row is named by its line when the blocks end inside it, too. */
+static void
+test_bad_row_in_small_blocks (void)
+{
+  static const char csv[] = "event_date,event_type,latitude,longitude,notes\n"
+                            "2024-01-03,Battles,30.28,57.08,\"first\nnote\"\n"
+                            "2024-01-03,Battles,30.28,\"57.08\",\"second\r\nnote\",extra\n"
+                            "2024-01-04,Riots,31,58,\"third\"\n";
+  g_autoptr(GFile) file = import_test_write_temp ("broken.csv", csv, -1);
+
+  for (guint size = 1; size <= sizeof csv; size += 5)
+    {
+      g_autofree char *block_size = g_strdup_printf ("%u", size);
+      g_autoptr(AtlasImportPlan) plan = NULL;
+      g_autoptr(GError) error = NULL;
+      AtlasCaseCounts counts;
+
+      g_setenv ("ATLAS_CSV_BLOCK_SIZE", block_size, TRUE);
+      plan = atlas_import_plan_new_for_file (file, NULL, &error);
+      g_unsetenv ("ATLAS_CSV_BLOCK_SIZE");
+      g_assert_no_error (error);
+      atlas_import_plan_get_counts (plan, &counts);
+      g_assert_cmpuint (counts.incidents, ==, 2);
+      g_assert_cmpuint (atlas_import_plan_get_n_problems (plan), ==, 1);
+      import_test_assert_problem_on_line (plan, 4, "the row has 6 fields but the header has 5");
+    }
+}
+
+/* Past the 2 GiB a CSV file could once be: it is read as a stream, not refused for its size
+ * nor held in memory. This one is sparse, so its NUL bytes refuse it after its first
+ * rows, naming the line; its header alone is read from its first block (of 64 bytes here,
+ * which hold no NUL byte yet). */
+static void
+test_larger_than_memory (void)
+{
+  static const char csv[] = "event_date,event_type,latitude,longitude\n"
+                            "2024-01-03,Battles,30.28,57.08\n";
+  g_autoptr(GFile) file = import_test_write_temp ("huge.csv", csv, -1);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  g_auto(GStrv) header = NULL;
+
+  g_assert_cmpint (truncate (path, (off_t) 3 << 30), ==, 0);
+  g_setenv ("ATLAS_CSV_BLOCK_SIZE", "64", TRUE);
+  header = atlas_import_plan_read_csv_header (file, &error);
+  g_unsetenv ("ATLAS_CSV_BLOCK_SIZE");
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (header), ==, 4);
+  g_assert_cmpstr (header[3], ==, "longitude");
+
+  plan = atlas_import_plan_new_for_file (file, NULL, &error);
+  g_assert_null (plan);
+  assert_refused ("huge.csv", error, ATLAS_IMPORT_ERROR_ENCODING,
+                  "line 3: it holds a NUL byte");
 }
 
 static void
@@ -541,12 +811,18 @@ main (int   argc,
   g_test_add_func ("/atlas/import/csv/nul-byte", test_nul_byte);
   g_test_add_func ("/atlas/import/csv/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/atlas/import/csv/huge-field", test_huge_field);
+  g_test_add_func ("/atlas/import/csv/huge-row", test_huge_row);
   g_test_add_func ("/atlas/import/csv/too-many-fields", test_too_many_fields);
   g_test_add_func ("/atlas/import/csv/needs-mapping", test_needs_mapping);
   g_test_add_func ("/atlas/import/csv/mapped", test_mapped);
   g_test_add_func ("/atlas/import/csv/mapping-missing-column", test_mapping_missing_column);
   g_test_add_func ("/atlas/import/csv/parser", test_parser);
   g_test_add_func ("/atlas/import/csv/parser-unterminated", test_parser_unterminated);
+  g_test_add_func ("/atlas/import/csv/parser-blocks", test_parser_blocks);
+  g_test_add_func ("/atlas/import/csv/parser-blocks-nul", test_parser_blocks_nul);
+  g_test_add_func ("/atlas/import/csv/files-in-small-blocks", test_files_in_small_blocks);
+  g_test_add_func ("/atlas/import/csv/bad-row-in-small-blocks", test_bad_row_in_small_blocks);
+  g_test_add_func ("/atlas/import/csv/larger-than-memory", test_larger_than_memory);
   g_test_add_func ("/atlas/import/csv/dates", test_dates);
   g_test_add_func ("/atlas/import/csv/coordinates", test_coordinates);
 

@@ -726,6 +726,44 @@ test_import_in_small_chunks (void)
   g_assert_cmpstr (found, ==, expected);
 }
 
+/* A CSV file read in blocks of a few bytes (ATLAS_CSV_BLOCK_SIZE), every row split across
+ * blocks somewhere: --import, and the Import dialog's preview then write (which reads the
+ * file twice), leave the case as the file read in one block does. */
+static void
+test_csv_in_small_blocks (void)
+{
+  g_autoptr(GFile) file = write_big_acled (200);
+  g_autoptr(AtlasImportPlan) whole = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasImportPlan) imported = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasImportPlan) previewed = atlas_import_plan_new (file, NULL);
+  g_autoptr(AtlasCase) whole_case = create_case ();
+  g_autoptr(AtlasCase) imported_case = create_case ();
+  g_autoptr(AtlasCase) previewed_case = create_case ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL, *found_imported = NULL, *found_previewed = NULL;
+  AtlasCaseCounts counts;
+
+  g_assert_true (atlas_import_plan_import (whole, whole_case, NULL, &error));
+  g_assert_no_error (error);
+
+  g_setenv ("ATLAS_CSV_BLOCK_SIZE", "5", TRUE);
+  g_assert_true (atlas_import_plan_import (imported, imported_case, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_plan_load (previewed, NULL, &error));
+  g_assert_no_error (error);
+  atlas_import_plan_get_counts (previewed, &counts);
+  g_assert_cmpuint (counts.incidents, ==, 200);
+  g_assert_true (atlas_import_plan_apply (previewed, previewed_case, &error));
+  g_unsetenv ("ATLAS_CSV_BLOCK_SIZE");
+  g_assert_no_error (error);
+
+  expected = digest_content (whole_case);
+  found_imported = digest_content (imported_case);
+  found_previewed = digest_content (previewed_case);
+  g_assert_cmpstr (found_imported, ==, expected);
+  g_assert_cmpstr (found_previewed, ==, expected);
+}
+
 /* Routes with their waypoints and lines, and how many claims: what digest_content() leaves
  * out. */
 static char *
@@ -937,6 +975,7 @@ main (int   argc,
                    test_import_returns_searchable);
   g_test_add_func ("/atlas/import/plan/import-while-reading", test_import_while_reading);
   g_test_add_func ("/atlas/import/plan/import-in-small-chunks", test_import_in_small_chunks);
+  g_test_add_func ("/atlas/import/plan/csv-in-small-blocks", test_csv_in_small_blocks);
   g_test_add_func ("/atlas/import/plan/import-other-formats-in-chunks",
                    test_import_other_formats_in_chunks);
   g_test_add_func ("/atlas/import/plan/import-while-reading-problems",

@@ -5,8 +5,8 @@
  *
  * Reads CSV files into incidents: ACLED exports, recognised by their header and matched by
  * column name so that older exports with fewer columns work too, and any other CSV through
- * a column mapping. Rows stream from the mapped file; a bad row is skipped with its line
- * and reason, and the rest go on.
+ * a column mapping. Rows stream from the file a block at a time; a bad row is skipped with
+ * its line and reason, and the rest go on.
  */
 
 #define G_LOG_DOMAIN "atlas-import"
@@ -63,7 +63,7 @@ static const struct {
 typedef struct {
   AtlasImportBatch *batch;
   AtlasCsvParser   *parser;
-  gsize             length;
+  guint64           length;
   char            **header;
   guint             n_columns;
   gboolean          acled;
@@ -126,12 +126,27 @@ read_header_row (AtlasCsvParser  *parser,
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_MALFORMED,
                    _("line %u, the header: %s"), atlas_csv_parser_get_line (parser), reason);
       return FALSE;
+    case ATLAS_CSV_ERROR:
+      g_propagate_error (error, g_error_copy (atlas_csv_parser_get_error (parser)));
+      return FALSE;
     case ATLAS_CSV_ROW:
     default:
       *header = copy_header (fields, n_fields);
       *n_columns = n_fields;
       return TRUE;
     }
+}
+
+static char **
+read_header (AtlasCsvParser  *parser,
+             GError         **error)
+{
+  char **header = NULL;
+  guint n_columns;
+
+  if (!read_header_row (parser, &header, &n_columns, error))
+    return NULL;
+  return header;
 }
 
 /**
@@ -144,20 +159,28 @@ atlas_csv_reader_read_header (const char  *data,
                               gsize        length,
                               GError     **error)
 {
-  g_autoptr(AtlasCsvParser) parser = NULL;
-  char **header = NULL;
-  guint n_columns;
+  g_autoptr(AtlasCsvParser) parser = atlas_csv_parser_new (data, length);
 
-  if (memchr (data, '\0', length) != NULL)
-    {
-      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_ENCODING,
-                   _("it holds NUL bytes, so it is not a text file"));
-      return NULL;
-    }
-  parser = atlas_csv_parser_new (data, length);
-  if (!read_header_row (parser, &header, &n_columns, error))
-    return NULL;
-  return header;
+  return read_header (parser, error);
+}
+
+/**
+ * atlas_csv_reader_read_stream_header:
+ *
+ * Reads no more of @stream than the header needs (a block).
+ *
+ * Returns: (transfer full): the column names, for a mapping dialog
+ */
+char **
+atlas_csv_reader_read_stream_header (GInputStream  *stream,
+                                     GError       **error)
+{
+  g_autoptr(AtlasCsvParser) parser = NULL;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  parser = atlas_csv_parser_new_for_stream (stream, 0);
+  return read_header (parser, error);
 }
 
 /**
@@ -526,6 +549,11 @@ read_rows (CsvReader  *reader,
   while ((status = atlas_csv_parser_next (reader->parser, &fields, &n_fields, &reason))
          != ATLAS_CSV_END)
     {
+      if (status == ATLAS_CSV_ERROR)
+        {
+          g_propagate_error (error, g_error_copy (atlas_csv_parser_get_error (reader->parser)));
+          return FALSE;
+        }
       if (status == ATLAS_CSV_BAD_ROW)
         {
           atlas_import_batch_add_problem_at (reader->batch,
@@ -546,29 +574,45 @@ read_rows (CsvReader  *reader,
 }
 
 static gboolean
-refuse_nul (const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  const char *nul = memchr (data, '\0', length);
-  guint line = 1;
-
-  if (nul == NULL)
-    return TRUE;
-  for (const char *p = data; (p = memchr (p, '\n', (gsize) (nul - p))) != NULL; p++)
-    line++;
-  g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_ENCODING,
-               _("line %u: it holds a NUL byte, so it is not a text file"), line);
-  return FALSE;
-}
-
-static gboolean
 needs_mapping (GError **error)
 {
   g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_NEEDS_MAPPING,
                _("it is not in ACLED’s layout; choose which of its columns hold the latitude, "
                  "longitude, date, title and source"));
   return FALSE;
+}
+
+/* @parser: (transfer full): freed here
+ * @length: the bytes the parser will read, for progress */
+static gboolean
+read_csv (AtlasCsvParser         *parser,
+          guint64                 length,
+          const AtlasCsvMapping  *mapping,
+          AtlasImportBatch       *batch,
+          GError                **error)
+{
+  g_auto(CsvReader) reader = { 0 };
+
+  reader.batch = batch;
+  reader.length = length;
+  reader.parser = parser;
+  if (!read_header_row (reader.parser, &reader.header, &reader.n_columns, error))
+    return FALSE;
+
+  if (mapping != NULL)
+    {
+      if (!set_up_mapping (&reader, mapping, error))
+        return FALSE;
+    }
+  else if (atlas_csv_reader_is_acled ((const char * const *) reader.header))
+    {
+      reader.acled = TRUE;
+      set_up_acled (&reader);
+    }
+  else
+    return needs_mapping (error);
+
+  return read_rows (&reader, error);
 }
 
 /**
@@ -587,31 +631,29 @@ atlas_csv_reader_read (const char             *data,
                        AtlasImportBatch       *batch,
                        GError                **error)
 {
-  g_auto(CsvReader) reader = { 0 };
-
   g_return_val_if_fail (ATLAS_IS_IMPORT_BATCH (batch), FALSE);
 
-  if (!refuse_nul (data, length, error))
-    return FALSE;
+  /* the reader frees the parser */
+  return read_csv (atlas_csv_parser_new (data, length), length, mapping, batch, error);
+}
 
-  reader.batch = batch;
-  reader.length = length;
-  reader.parser = atlas_csv_parser_new (data, length);
-  if (!read_header_row (reader.parser, &reader.header, &reader.n_columns, error))
-    return FALSE;
+/**
+ * atlas_csv_reader_read_stream:
+ * @length: the size of what @stream holds, for progress
+ * @mapping: (nullable): which columns hold what; %NULL to read ACLED's layout
+ *
+ * atlas_csv_reader_read() from a stream, read a block at a time: the file is never in
+ * memory whole. Rows read before a NUL byte or a read error have been added to @batch.
+ */
+gboolean
+atlas_csv_reader_read_stream (GInputStream           *stream,
+                              guint64                 length,
+                              const AtlasCsvMapping  *mapping,
+                              AtlasImportBatch       *batch,
+                              GError                **error)
+{
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (ATLAS_IS_IMPORT_BATCH (batch), FALSE);
 
-  if (mapping != NULL)
-    {
-      if (!set_up_mapping (&reader, mapping, error))
-        return FALSE;
-    }
-  else if (atlas_csv_reader_is_acled ((const char * const *) reader.header))
-    {
-      reader.acled = TRUE;
-      set_up_acled (&reader);
-    }
-  else
-    return needs_mapping (error);
-
-  return read_rows (&reader, error);
+  return read_csv (atlas_csv_parser_new_for_stream (stream, 0), length, mapping, batch, error);
 }

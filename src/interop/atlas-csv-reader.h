@@ -24,14 +24,21 @@ typedef struct {
   const char *source;
 } AtlasCsvMapping;
 
-char     **atlas_csv_reader_read_header (const char             *data,
-                                         gsize                   length,
-                                         GError                **error);
-gboolean   atlas_csv_reader_is_acled    (const char * const     *header);
-gboolean   atlas_csv_reader_read        (const char             *data,
-                                         gsize                   length,
-                                         const AtlasCsvMapping  *mapping,
-                                         AtlasImportBatch       *batch,
-                                         GError                **error);
+char     **atlas_csv_reader_read_header        (const char             *data,
+                                                gsize                   length,
+                                                GError                **error);
+char     **atlas_csv_reader_read_stream_header (GInputStream           *stream,
+                                                GError                **error);
+gboolean   atlas_csv_reader_is_acled           (const char * const     *header);
+gboolean   atlas_csv_reader_read               (const char             *data,
+                                                gsize                   length,
+                                                const AtlasCsvMapping  *mapping,
+                                                AtlasImportBatch       *batch,
+                                                GError                **error);
+gboolean   atlas_csv_reader_read_stream        (GInputStream           *stream,
+                                                guint64                 length,
+                                                const AtlasCsvMapping  *mapping,
+                                                AtlasImportBatch       *batch,
+                                                GError                **error);
 
 G_END_DECLS

@@ -13,8 +13,7 @@
 
 G_BEGIN_DECLS
 
-/* A CSV file is streamed from a mapped file, so it may be large. */
-#define ATLAS_IMPORT_MAX_CSV_SIZE (G_GUINT64_CONSTANT (2) << 30)          /* 2 GiB */
+/* A CSV file is read as a stream, a block at a time: it has no size limit. */
 
 /* JSON and XML files are read into memory whole, then walked one feature or element at a
  * time; the records they make take several times the file size. */
@@ -22,6 +21,10 @@ G_BEGIN_DECLS
 
 /* One CSV field, one XML text node, one JSON string value. */
 #define ATLAS_IMPORT_MAX_FIELD_SIZE (1 << 20)                             /* 1 MiB */
+
+/* One CSV row, its fields together: what the tokenizer holds at most besides its block,
+ * so that a row of hundreds of huge fields is skipped, not held. */
+#define ATLAS_IMPORT_MAX_ROW_SIZE (16 << 20)                              /* 16 MiB */
 
 /* Fields in one CSV row; a row with more is skipped, a header with more refuses the file. */
 #define ATLAS_IMPORT_MAX_FIELDS 512

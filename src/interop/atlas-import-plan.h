@@ -13,6 +13,7 @@
 #include "atlas-case.h"
 #include "atlas-csv-reader.h"
 #include "atlas-import-error.h"
+#include "atlas-import-format.h"
 #include "atlas-import-problem.h"
 
 G_BEGIN_DECLS
@@ -24,14 +25,6 @@ G_DECLARE_FINAL_TYPE (AtlasImportPlan, atlas_import_plan, ATLAS, IMPORT_PLAN, GO
 /* Records (besides documents) a loaded plan keeps, in file order, for its preview: a
  * file of any size holds no more in memory until it is applied, which reads it again. */
 #define ATLAS_IMPORT_PLAN_KEPT_RECORDS 10000
-
-typedef enum {
-  ATLAS_IMPORT_FORMAT_UNKNOWN,
-  ATLAS_IMPORT_FORMAT_GEOJSON,
-  ATLAS_IMPORT_FORMAT_KML,
-  ATLAS_IMPORT_FORMAT_GPX,
-  ATLAS_IMPORT_FORMAT_CSV,
-} AtlasImportFormat;
 
 AtlasImportPlan   *atlas_import_plan_new                  (GFile                  *file,
                                                            const AtlasCsvMapping  *mapping);

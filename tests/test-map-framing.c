@@ -5,13 +5,16 @@
  *
  * Framing a subject, without a window: the part of the map a caption card and a legend
  * leave free, chosen for the subject's shape, and the subject filling it; the extent that
- * holds most of a case's incidents.
+ * holds most of a case's incidents; what a route, or one of its stops, must show.
  */
 
 #include "config.h"
 
+#include "atlas-basemap.h"
 #include "atlas-map-framing.h"
 #include "atlas-mercator.h"
+#include "atlas-route.h"
+#include "case-test-util.h"
 
 #define WIDTH 1280.0
 #define HEIGHT 800.0
@@ -188,6 +191,161 @@ test_main_extent_all_suspect (void)
   g_assert_true (atlas_bounds_is_empty (&extent));
 }
 
+static AtlasRecord *
+make_route (const char *key)
+{
+  AtlasRecord *route = ATLAS_RECORD (atlas_route_new (key));
+
+  atlas_record_set_text (route, "name", key);
+  atlas_record_set_text (route, "status", "reported");
+  return route;
+}
+
+/* A case of two routes: one along latitude 30 with a stop every ten degrees of longitude,
+ * far more than the room shown around a town; one from a stop known only to Tajikistan
+ * (the sample's "Tajikistan (no place given)") into Iran. */
+static AtlasCase *
+create_route_case (CaseFiles *files)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  AtlasCase *atlas_case;
+  AtlasRecord *tajikistan;
+
+  case_files_set_up (files, "atlas-map-framing-XXXXXX");
+  atlas_case = atlas_case_create (files->file, "Framing", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (records, make_route ("line"));
+  g_ptr_array_add (records, make_route ("from-tajikistan"));
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("line-%d", i);
+
+      g_ptr_array_add (records, case_test_waypoint (key, "line", i + 1, 30, 40 + 10 * i));
+    }
+  tajikistan = case_test_waypoint ("tajikistan", "from-tajikistan", 1, 38.54, 68.78);
+  atlas_record_set_text (tajikistan, "country", "Tajikistan");
+  atlas_record_set_text (tajikistan, "location_precision", "country");
+  g_ptr_array_add (records, tajikistan);
+  g_ptr_array_add (records, case_test_waypoint ("entry", "from-tajikistan", 2, 27.23, 62.8));
+  g_ptr_array_add (records, case_test_waypoint ("kerman", "from-tajikistan", 3, 30.28, 57.08));
+  atlas_case_write_records (atlas_case, records, &error);
+  g_assert_no_error (error);
+  return atlas_case;
+}
+
+static gboolean
+bounds_contain (const AtlasBounds *bounds,
+                double             latitude,
+                double             longitude)
+{
+  return latitude >= bounds->min_lat && latitude <= bounds->max_lat
+         && longitude >= bounds->min_lon && longitude <= bounds->max_lon;
+}
+
+/* A stop is framed with the legs into and out of it (a briefing's Iranshahr showed with
+ * Jiroft and Kerman cut off at the top), not with the whole route. */
+static void
+test_waypoint_takes_in_its_legs (void)
+{
+  CaseFiles files;
+  g_autoptr(AtlasCase) atlas_case = create_route_case (&files);
+  g_autoptr(GError) error = NULL;
+  AtlasBounds bounds;
+
+  g_assert_true (atlas_map_framing_subject_bounds (atlas_case, "waypoint", "line-1", &bounds,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_true (bounds_contain (&bounds, 30, 40));
+  g_assert_true (bounds_contain (&bounds, 30, 60));
+  g_assert_false (bounds_contain (&bounds, 30, 70));
+  g_assert_cmpfloat (bounds.min_lat, <, 30 - 2);
+  g_assert_cmpfloat (bounds.max_lat, >, 30 + 2);
+
+  /* the first stop has only a leg out of it */
+  g_assert_true (atlas_map_framing_subject_bounds (atlas_case, "waypoint", "line-0", &bounds,
+                                                   &error));
+  g_assert_true (bounds_contain (&bounds, 30, 50));
+  g_assert_false (bounds_contain (&bounds, 30, 60));
+  g_assert_cmpfloat (bounds.min_lon, <, 40 - 2);
+
+  g_clear_object (&atlas_case);
+  case_files_tear_down (&files);
+}
+
+/* Calls @check on every point of Tajikistan's outline in the basemap. */
+static void
+for_tajikistan_outline (void (*check) (double latitude, double longitude, gpointer data),
+                        gpointer data)
+{
+  AtlasBasemap *basemap = atlas_basemap_get_default (NULL);
+  int country = atlas_basemap_find_country_shape (basemap, "Tajikistan");
+  guint n_points = 0;
+
+  g_assert_cmpint (country, >=, 0);
+  for (guint r = 0; r < atlas_basemap_get_country_shape (basemap, country)->n_rings; r++)
+    {
+      guint n;
+      const double *xy = atlas_basemap_get_country_ring (basemap, country, r, &n);
+
+      for (guint i = 0; i < n; i++)
+        check (atlas_mercator_latitude_from_y (xy[2 * i + 1]),
+               atlas_mercator_longitude_from_x (xy[2 * i]), data);
+      n_points += n;
+    }
+  g_assert_cmpuint (n_points, >, 20);
+}
+
+typedef struct {
+  AtlasMapFrame     frame;
+  cairo_rectangle_t area;
+} Framed;
+
+static void
+assert_in_free_area (double   latitude,
+                     double   longitude,
+                     gpointer data)
+{
+  Framed *framed = data;
+  double x, y;
+
+  atlas_map_framing_project (&framed->frame, WIDTH, HEIGHT, latitude, longitude, &x, &y);
+  g_assert_cmpfloat (x, >=, framed->area.x - 1e-6);
+  g_assert_cmpfloat (x, <=, framed->area.x + framed->area.width + 1e-6);
+  g_assert_cmpfloat (y, >=, framed->area.y - 1e-6);
+  g_assert_cmpfloat (y, <=, framed->area.y + framed->area.height + 1e-6);
+}
+
+/* A stop known only to its country is drawn as the country's outline: a route through it is
+ * framed with the whole outline in the free area, not only the point standing in for it. */
+static void
+test_route_takes_in_country_outline (void)
+{
+  CaseFiles files;
+  g_autoptr(AtlasCase) atlas_case = create_route_case (&files);
+  g_autoptr(GError) error = NULL;
+  AtlasBounds bounds;
+  Framed framed;
+
+  g_assert_true (atlas_map_framing_subject_bounds (atlas_case, "route", "from-tajikistan",
+                                                   &bounds, &error));
+  g_assert_no_error (error);
+  atlas_map_framing_free_area (WIDTH, HEIGHT, covered, G_N_ELEMENTS (covered), &bounds,
+                               &framed.area);
+  atlas_map_framing_fit (&bounds, WIDTH, HEIGHT, &framed.area, &framed.frame);
+  for_tajikistan_outline (assert_in_free_area, &framed);
+  /* and so is the stop itself, as a route's neighbour of the entry into Iran */
+  g_assert_true (atlas_map_framing_subject_bounds (atlas_case, "waypoint", "entry", &bounds,
+                                                   &error));
+  atlas_map_framing_free_area (WIDTH, HEIGHT, covered, G_N_ELEMENTS (covered), &bounds,
+                               &framed.area);
+  atlas_map_framing_fit (&bounds, WIDTH, HEIGHT, &framed.area, &framed.frame);
+  for_tajikistan_outline (assert_in_free_area, &framed);
+
+  g_clear_object (&atlas_case);
+  case_files_tear_down (&files);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +360,9 @@ main (int   argc,
                    test_main_extent_leaves_out_suspects);
   g_test_add_func ("/atlas/map-framing/main-extent-far", test_main_extent_leaves_out_few_far);
   g_test_add_func ("/atlas/map-framing/main-extent-all-suspect", test_main_extent_all_suspect);
+  g_test_add_func ("/atlas/map-framing/waypoint-legs", test_waypoint_takes_in_its_legs);
+  g_test_add_func ("/atlas/map-framing/route-country-outline",
+                   test_route_takes_in_country_outline);
 
   return g_test_run ();
 }

@@ -5,7 +5,9 @@
  *
  * How a map frames a subject, written once for the briefing on screen and on the page: what
  * the subject's bounds are (a place with room around it that suits how precisely it is
- * known, a route whole, an actor with everything it has a role in, a step's extent), and
+ * known, a route's stop with the legs into and out of it, a route whole with the outlines
+ * of stops known only to a country, an actor with everything it has a role in, a step's
+ * extent), and
  * the centre and zoom at which those bounds fill the part of the map that nothing covers:
  * on screen the caption card and the legend, on the page the whole map.
  */
@@ -22,6 +24,7 @@
 #include "atlas-map-framing.h"
 #include "atlas-mercator.h"
 #include "atlas-outliers.h"
+#include "atlas-stop-outline.h"
 
 #define TILE_SIZE 256.0
 #define MIN_ZOOM 1.0
@@ -302,6 +305,38 @@ atlas_map_framing_point_bounds (AtlasRecord *record,
                             MIN (longitude + half_lon, 180), MIN (latitude + half_lat, 85) };
 }
 
+/* A stop drawn as a country's outline (atlas-stop-outline.c) is in view only with all of it,
+ * not just the point standing in for the country. */
+static void
+extend_with_outline (AtlasRecord *waypoint,
+                     AtlasBounds *bounds)
+{
+  AtlasBasemap *basemap = NULL;
+  int country = atlas_stop_outline_find (waypoint, &basemap);
+
+  if (country < 0)
+    return;
+  for (guint r = 0; r < atlas_basemap_get_country_shape (basemap, country)->n_rings; r++)
+    {
+      guint n;
+      const double *xy = atlas_basemap_get_country_ring (basemap, country, r, &n);
+
+      /* a ring across the antimeridian leaves [0, 1]: the map does not wrap */
+      for (guint i = 0; i < n; i++)
+        atlas_bounds_extend (bounds, atlas_mercator_latitude_from_y (CLAMP (xy[2 * i + 1], 0, 1)),
+                             atlas_mercator_longitude_from_x (CLAMP (xy[2 * i], 0, 1)));
+    }
+}
+
+static void
+extend_with_stop (AtlasRecord *waypoint,
+                  AtlasBounds *bounds)
+{
+  atlas_bounds_extend (bounds, atlas_record_get_double (waypoint, "latitude"),
+                       atlas_record_get_double (waypoint, "longitude"));
+  extend_with_outline (waypoint, bounds);
+}
+
 static void
 extend_with_route (AtlasCase   *atlas_case,
                    const char  *route_key,
@@ -313,8 +348,33 @@ extend_with_route (AtlasCase   *atlas_case,
     {
       g_autoptr(AtlasRecord) waypoint = g_list_model_get_item (waypoints, i);
 
-      atlas_bounds_extend (bounds, atlas_record_get_double (waypoint, "latitude"),
-                           atlas_record_get_double (waypoint, "longitude"));
+      extend_with_stop (waypoint, bounds);
+    }
+}
+
+/* The stops before and after @waypoint on its route: the legs into and out of it. */
+static void
+extend_with_neighbours (AtlasCase   *atlas_case,
+                        AtlasRecord *waypoint,
+                        AtlasBounds *bounds)
+{
+  g_autoptr(GListModel) waypoints = atlas_case_list_waypoints (
+    atlas_case, atlas_record_get_text (waypoint, "route_key"), NULL);
+  guint n = waypoints != NULL ? g_list_model_get_n_items (waypoints) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasRecord) stop = g_list_model_get_item (waypoints, i);
+
+      if (g_strcmp0 (atlas_record_get_key (stop), atlas_record_get_key (waypoint)) != 0)
+        continue;
+      for (guint j = MAX (i, 1) - 1; j <= MIN (i + 1, n - 1); j++)
+        {
+          g_autoptr(AtlasRecord) neighbour = g_list_model_get_item (waypoints, j);
+
+          extend_with_stop (neighbour, bounds);
+        }
+      return;
     }
 }
 
@@ -338,12 +398,13 @@ extend_with_actor (AtlasCase    *atlas_case,
         extend_with_route (atlas_case, key, bounds);
       else if ((g_strcmp0 (kind, "incident") == 0 || g_strcmp0 (kind, "waypoint") == 0)
                && (subject = atlas_case_lookup (atlas_case, kind, key, NULL)) != NULL)
-        atlas_bounds_extend (bounds, atlas_record_get_double (subject, "latitude"),
-                             atlas_record_get_double (subject, "longitude"));
+        extend_with_stop (subject, bounds);
     }
   return roles != NULL;
 }
 
+/* A place with room around it; a route's stop also with its outline, if it is drawn as one,
+ * and the legs into and out of it, which say where it lies on the route. */
 static gboolean
 point_bounds (AtlasCase    *atlas_case,
               const char   *kind,
@@ -356,6 +417,11 @@ point_bounds (AtlasCase    *atlas_case,
   if (record == NULL)
     return FALSE;
   atlas_map_framing_point_bounds (record, bounds);
+  if (g_str_equal (kind, "waypoint"))
+    {
+      extend_with_outline (record, bounds);
+      extend_with_neighbours (atlas_case, record, bounds);
+    }
   return TRUE;
 }
 

@@ -37,6 +37,7 @@
 #include "atlas-map-style.h"
 #include "atlas-mercator.h"
 #include "atlas-route-painter.h"
+#include "atlas-stop-outline.h"
 
 #define FONT_FAMILY "Cantarell"
 
@@ -202,28 +203,6 @@ leg_known (GPtrArray *waypoints,
 
 /* Country outlines. */
 
-/* The basemap's outline of the country @waypoint is known only to (its precision is
- * "country"), found by the waypoint's country or else its place; -1 when it has none, or is
- * known better than to a country: then it is drawn as any stop. */
-static int
-find_country_outline (AtlasRecord   *waypoint,
-                      AtlasBasemap **out_basemap)
-{
-  AtlasBasemap *basemap;
-  int index;
-
-  if (g_strcmp0 (atlas_record_get_text (waypoint, "location_precision"), "country") != 0)
-    return -1;
-  basemap = atlas_basemap_get_default (NULL);
-  if (basemap == NULL)
-    return -1;
-  index = atlas_basemap_find_country_shape (basemap, atlas_record_get_text (waypoint, "country"));
-  if (index < 0)
-    index = atlas_basemap_find_country_shape (basemap, atlas_record_get_text (waypoint, "place"));
-  *out_basemap = basemap;
-  return index;
-}
-
 static void
 project_mercator (const AtlasRoutePainter *self,
                   const double            *xy,
@@ -304,7 +283,7 @@ leg_end (const AtlasRoutePainter *self,
          double                  *y)
 {
   AtlasBasemap *basemap = NULL;
-  int country = find_country_outline (g_ptr_array_index (waypoints, at), &basemap);
+  int country = atlas_stop_outline_find (g_ptr_array_index (waypoints, at), &basemap);
 
   if (country < 0)
     {
@@ -333,7 +312,7 @@ trace_legs (const AtlasRoutePainter *self,
       if (leg_known (waypoints, i) != known)
         continue;
       if (i == 1 || leg_known (waypoints, i - 1) != known ||
-          find_country_outline (g_ptr_array_index (waypoints, i - 1), &basemap) >= 0)
+          atlas_stop_outline_find (g_ptr_array_index (waypoints, i - 1), &basemap) >= 0)
         {
           leg_end (self, waypoints, i - 1, i, &x, &y);
           cairo_move_to (cr, x, y);
@@ -616,7 +595,7 @@ atlas_route_painter_draw_waypoint (const AtlasRoutePainter *self,
   radius = atlas_route_painter_waypoint_radius (self, emphasised);
   line = metrics_of (self)->waypoint_line;
   atlas_route_painter_project (self, g_ptr_array_index (waypoints, index), &x, &y);
-  country = find_country_outline (g_ptr_array_index (waypoints, index), &basemap);
+  country = atlas_stop_outline_find (g_ptr_array_index (waypoints, index), &basemap);
   if (country >= 0)
     draw_country_outline (self, cr, basemap, country, solid,
                           (flags & ATLAS_ROUTE_WAYPOINT_NOT_REACHED) != 0);

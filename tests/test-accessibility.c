@@ -1177,9 +1177,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = window_test_new_app ();
 
   g_test_add_func ("/atlas/accessibility/names", test_names);
   g_test_add_func ("/atlas/accessibility/form-names", test_form_names);

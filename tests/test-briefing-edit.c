@@ -525,9 +525,7 @@ main (int   argc,
   /* the map jumps instead of flying, so each step is where the test looks */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = window_test_new_app ();
 
   g_test_add ("/atlas/briefing-edit/make-present-export", Fixture, NULL, fixture_set_up,
               test_make_present_export, fixture_tear_down);

@@ -496,9 +496,7 @@ main (int   argc,
   /* The map jumps instead of flying, so each step is framed when the test looks. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = window_test_new_app ();
 
   g_test_add_func ("/atlas/briefing/walks-every-step", test_briefing_walks_every_step);
   g_test_add_func ("/atlas/briefing/frames-every-size", test_briefing_frames_every_size);

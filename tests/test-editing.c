@@ -889,9 +889,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = window_test_new_app ();
 
   add_test ("/atlas/editing/build-from-a-new-report", test_build_from_a_new_report);
   add_test ("/atlas/editing/incident-on-the-map", test_incident_on_the_map);

@@ -219,9 +219,7 @@ main (int   argc,
   /* the sidebar folds and the map jumps at once, so the test sees where they end */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = window_test_new_app ();
 
   g_test_add_func ("/atlas/map-refit/free-area-changes", test_refit_when_free_area_changes);
   g_test_add_func ("/atlas/map-refit/moved-view-kept", test_moved_view_kept);

@@ -762,9 +762,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = window_test_new_app ();
 
   add_isolated ("/atlas/window/opens-sample", test_window_opens_sample);
   add_isolated ("/atlas/window/toggle-sidebar", test_window_toggle_sidebar);

@@ -183,3 +183,15 @@ find_button_labelled (GtkWidget  *root,
 {
   return find_widget (root, is_button_labelled, label);
 }
+
+/* The application a UI test opens its windows in: not unique, so tests run side by side
+ * and beside a running Incident Atlas; registered, so its actions work. */
+AtlasApplication *
+window_test_new_app (void)
+{
+  AtlasApplication *app = atlas_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  return app;
+}

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 /* How long a window or a map view may take to settle before the test fails. */
 #define SETTLE_TIMEOUT_SECONDS (TEST_SLOWDOWN * 90)
 
+AtlasApplication *window_test_new_app (void);
 void         wait_settled          (AtlasWindow      *window);
 void         wait_until_settled    (AtlasMapView     *map_view);
 AtlasWindow *open_window_at        (AtlasApplication *app,

@@ -6,8 +6,8 @@
  * Where a map's case labels go, decided the same way on screen and on paper: each label
  * where it neither covers another label, a symbol or what covers the map (the legend, a
  * caption) nor leaves the map, or left out. A place's name sits beside its symbol on a
- * card, to its right if there is room, else to its left, above or below, else at a corner or
- * further out; the subject's place is labelled before all others. A leg's label is centred
+ * card, to its right if there is room, else to its left, above or below, else leaning to
+ * one side above or below, or further out; the subject's place is labelled before all others. A leg's label is centred
  * on its place. How they are drawn is atlas-route-painter's.
  */
 
@@ -149,8 +149,9 @@ atlas_label_space_draw_centred (AtlasLabelSpace      *self,
 }
 
 /* Where a label of @width by @height may go beside a symbol at @x, @y, best first: right,
- * left, above, below; then the corners; then right and left again, a line further out, for
- * a symbol whose near sides are taken. Returns how many it wrote to @boxes. */
+ * left, above, below; then above and below, starting or ending at the symbol, for a long
+ * label near the map's edge or a caption; then right and left again, a line further out.
+ * Returns how many it wrote to @boxes. */
 static guint
 candidate_boxes (double             x,
                  double             y,
@@ -161,7 +162,7 @@ candidate_boxes (double             x,
 {
   double right = x + gap, left = x - gap - width, middle = x - width / 2;
   double above = y - gap - height, below = y + gap, level = y - height / 2;
-  double corner = gap * M_SQRT1_2;  /* the corners' boxes touch the symbol's circle there */
+  double starting = x - gap / 2, ending = x + gap / 2 - width;
   double far = gap + height;
   guint n = 0;
 
@@ -170,10 +171,10 @@ candidate_boxes (double             x,
   ADD (left, level);
   ADD (middle, above);
   ADD (middle, below);
-  ADD (x + corner, y - corner - height);
-  ADD (x - corner - width, y - corner - height);
-  ADD (x + corner, y + corner);
-  ADD (x - corner - width, y + corner);
+  ADD (starting, above);
+  ADD (ending, above);
+  ADD (starting, below);
+  ADD (ending, below);
   ADD (x + far, level);
   ADD (x - far - width, level);
 #undef ADD
@@ -181,7 +182,7 @@ candidate_boxes (double             x,
 }
 
 /* Labels a symbol of @radius at @x, @y: to its right if there is room, else to its left,
- * above or below it, else at a corner or further out (candidate_boxes()). */
+ * above or below it, else as candidate_boxes() says. */
 gboolean
 atlas_label_space_draw_beside (AtlasLabelSpace      *self,
                                cairo_t              *cr,

@@ -246,10 +246,10 @@ add_to_legend (AtlasPrintLegend  *legend,
   if (legend->routes == NULL)
     legend->routes = g_ptr_array_new ();
   g_ptr_array_add (legend->routes, route);
-  for (guint w = 1; w < route->waypoints->len; w++)
+  for (guint w = 1; legend->path_not_given == NULL && w < route->waypoints->len; w++)
     if (!atlas_route_leg_path_known (g_ptr_array_index (route->waypoints, w - 1),
                                      g_ptr_array_index (route->waypoints, w)))
-      legend->path_not_given = TRUE;
+      legend->path_not_given = route->route;
 }
 
 static GPtrArray *

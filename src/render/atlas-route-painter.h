@@ -31,11 +31,14 @@ typedef enum {
   ATLAS_ROUTE_WAYPOINT_NOT_REACHED = 1 << 2,  /* dated after the time shown */
 } AtlasRouteWaypointFlags;
 
-/* What a legend's sample shows. */
+/* How a route's line is drawn, by how it is sourced; what a legend's sample shows. */
 typedef enum {
-  ATLAS_ROUTE_SAMPLE_REPORTED,        /* a reported route: solid */
-  ATLAS_ROUTE_SAMPLE_NOT_REPORTED,    /* alleged or contested: dashed */
-  ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN,  /* a leg no source gives the path of: dots */
+  ATLAS_ROUTE_SAMPLE_REPORTED,              /* solid */
+  ATLAS_ROUTE_SAMPLE_ALLEGED,               /* long dashes */
+  ATLAS_ROUTE_SAMPLE_CONTESTED,             /* dash and dot */
+  ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN = 1 << 4, /* or'd with one of those: the dots of a leg
+                                               * no source gives the path of, in that
+                                               * route's colour */
 } AtlasRouteSample;
 
 typedef struct {
@@ -116,6 +119,7 @@ void         atlas_route_painter_show_label      (const AtlasRoutePainter *self,
                                                   AtlasRouteLabelFlags     flags);
 
 gboolean     atlas_route_is_reported             (AtlasRecord             *route);
+AtlasRouteSample atlas_route_sample_of           (AtlasRecord             *route);
 gboolean     atlas_route_leg_path_known          (AtlasRecord             *from,
                                                   AtlasRecord             *to);
 char        *atlas_route_place_label             (AtlasRecord             *record);

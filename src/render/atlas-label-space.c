@@ -7,8 +7,9 @@
  * where it neither covers another label, a symbol or what covers the map (the legend, a
  * caption) nor leaves the map, or left out. A place's name sits beside its symbol on a
  * card, to its right if there is room, else to its left, above or below, else leaning to
- * one side above or below, or further out; the subject's place is labelled before all others. A leg's label is centred
- * on its place. How they are drawn is atlas-route-painter's.
+ * one side above or below, or further out; the subject's place is labelled before all
+ * others. A leg's label is centred on its place. How they are drawn is
+ * atlas-route-painter's.
  */
 
 #define G_LOG_DOMAIN "atlas-render"

@@ -355,56 +355,6 @@ trace_legs (const AtlasRoutePainter *self,
     }
 }
 
-/* Sets the dash pattern of a line of @sample's, @width wide with @cap round caps (or 0).
- * The patterns are what the eye sees, in @unit: a line width on the map, less on a
- * legend's short sample. Alleged and contested routes share a colour, so they differ in
- * their pattern. */
-static void
-set_route_dash (cairo_t          *cr,
-                AtlasRouteSample  sample,
-                double            unit,
-                double            cap)
-{
-  static const double alleged[] = { 5.0, 1.5 };                /* long dashes */
-  static const double contested[] = { 2.5, 1.5, 1.0, 1.5 };    /* dash, gap, dot, gap */
-  const double *pattern = sample == ATLAS_ROUTE_SAMPLE_CONTESTED ? contested : alleged;
-  guint n = sample == ATLAS_ROUTE_SAMPLE_CONTESTED ? G_N_ELEMENTS (contested)
-                                                   : G_N_ELEMENTS (alleged);
-  double dash[4];
-
-  if (sample == ATLAS_ROUTE_SAMPLE_REPORTED)
-    {
-      cairo_set_dash (cr, NULL, 0, 0);
-      return;
-    }
-  /* each dash a round cap lengthens is traced shorter; cairo leaves out a dash of no
-   * length, so a dot is traced a little long */
-  for (guint i = 0; i < n; i++)
-    dash[i] = i % 2 == 0 ? MAX (pattern[i] * unit - cap, 0.5) : pattern[i] * unit + cap;
-  cairo_set_dash (cr, dash, n, 0);
-}
-
-/* Strokes the path as a leg no source gives the path of: faint dots in the route's colour,
- * without a halo to stand out with. The map's legs and the legends' samples alike. */
-static void
-stroke_path_not_given (cairo_t          *cr,
-                       AtlasRouteSample  sample,
-                       double            width)
-{
-  double dots[] = { 0, width * 2.5 };
-
-  cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, width);
-  cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
-  cairo_push_group (cr);
-  atlas_map_style_set_route_colour (cr, sample == ATLAS_ROUTE_SAMPLE_REPORTED);
-  cairo_stroke (cr);
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, 0.55);
-  cairo_restore (cr);
-}
-
 static void
 stroke_line (const AtlasRoutePainter *self,
              cairo_t                 *cr,
@@ -423,7 +373,7 @@ stroke_line (const AtlasRoutePainter *self,
 
   atlas_map_style_set_route_colour (cr, sample == ATLAS_ROUTE_SAMPLE_REPORTED);
   cairo_set_line_width (cr, width);
-  set_route_dash (cr, sample, width, width);
+  atlas_map_style_set_route_dash (cr, sample, width, width);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 }
@@ -502,7 +452,7 @@ atlas_route_painter_draw_line (const AtlasRoutePainter *self,
       double width = emphasised ? m->line_width + m->emphasis : m->line_width;
 
       trace_legs (self, cr, waypoints, FALSE);
-      stroke_path_not_given (cr, sample, width);
+      atlas_map_style_stroke_path_not_given (cr, sample, width);
       stroke_line (self, cr, waypoints, sample, width);
       draw_arrows (self, cr, waypoints, sample == ATLAS_ROUTE_SAMPLE_REPORTED);
     }
@@ -534,13 +484,13 @@ atlas_route_painter_draw_sample (const AtlasRoutePainter *self,
   cairo_move_to (cr, x + line / 2, y);
   cairo_line_to (cr, x + width - line / 2, y);
   if (sample & ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN)
-    stroke_path_not_given (cr, line_sample, line);
+    atlas_map_style_stroke_path_not_given (cr, line_sample, line);
   else
     {
       cairo_set_line_width (cr, line);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       atlas_map_style_set_route_colour (cr, line_sample == ATLAS_ROUTE_SAMPLE_REPORTED);
-      set_route_dash (cr, line_sample, line * 0.6, 0);
+      atlas_map_style_set_route_dash (cr, line_sample, line * 0.6, 0);
       cairo_stroke (cr);
     }
   cairo_restore (cr);

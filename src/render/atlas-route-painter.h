@@ -8,6 +8,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "atlas-map-style.h"
 #include "atlas-record.h"
 
 G_BEGIN_DECLS
@@ -30,16 +31,6 @@ typedef enum {
   ATLAS_ROUTE_WAYPOINT_RING        = 1 << 1,  /* a highlight ring around it */
   ATLAS_ROUTE_WAYPOINT_NOT_REACHED = 1 << 2,  /* dated after the time shown */
 } AtlasRouteWaypointFlags;
-
-/* How a route's line is drawn, by how it is sourced; what a legend's sample shows. */
-typedef enum {
-  ATLAS_ROUTE_SAMPLE_REPORTED,              /* solid */
-  ATLAS_ROUTE_SAMPLE_ALLEGED,               /* long dashes */
-  ATLAS_ROUTE_SAMPLE_CONTESTED,             /* dash and dot */
-  ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN = 1 << 4, /* or'd with one of those: the dots of a leg
-                                               * no source gives the path of, in that
-                                               * route's colour */
-} AtlasRouteSample;
 
 typedef struct {
   double red;

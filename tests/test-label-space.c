@@ -106,6 +106,47 @@ test_place_labelled_once (Fixture       *fixture,
   g_assert_true (atlas_label_space_take_place (&fixture->space, 130, 100));
 }
 
+/* The subject's stop, crowded at the map's edge by another route's stop listed before it,
+ * keeps its label; the other place, within the merging distance, goes without. */
+static void
+test_subject_first (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) stops = atlas_label_stops_new ();
+  const cairo_rectangle_t *label;
+
+  atlas_label_stops_add (stops, g_strdup ("Other route, stop 2"), WIDTH - 24, 104, 10, 0, FALSE);
+  atlas_label_stops_add (stops, g_strdup ("Jaliq crossing"), WIDTH - 20, 100, 13,
+                         ATLAS_ROUTE_LABEL_BOLD, TRUE);
+  atlas_label_space_draw_stops (&fixture->space, fixture->cr, stops);
+
+  g_assert_cmpuint (fixture->space.placed->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (fixture->space.labelled, cairo_rectangle_t, 0).x, ==,
+                     WIDTH - 20);
+  label = placed (fixture, 0);
+  g_assert_cmpfloat (label->x + label->width, <=, WIDTH - 20 - 13);
+}
+
+/* A symbol whose right, left and the middle of its top and bottom are taken is labelled
+ * above it, starting at it. */
+static void
+test_beside_leans (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const cairo_rectangle_t sides[] = {
+    { 215, 145, 20, 10 }, { 165, 145, 20, 10 }, { 170, 125, 20, 10 }, { 190, 165, 20, 10 },
+  };
+  const cairo_rectangle_t *label;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    atlas_label_space_reserve (&fixture->space, &sides[i]);
+  g_assert_true (atlas_label_space_draw_beside (&fixture->space, fixture->cr, "Khash", 200, 150,
+                                                10, 0));
+  label = placed (fixture, 0);
+  g_assert_cmpfloat (label->x, >=, 190);
+  g_assert_cmpfloat (label->y + label->height, <=, 140);
+}
+
 /* At a text scale of 1.5, a label is half as large again. */
 static void
 test_text_scale (Fixture       *fixture,
@@ -316,6 +357,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/atlas/label-space/place-labelled-once", Fixture, NULL, fixture_set_up,
               test_place_labelled_once, fixture_tear_down);
+  g_test_add ("/atlas/label-space/subject-first", Fixture, NULL, fixture_set_up,
+              test_subject_first, fixture_tear_down);
+  g_test_add ("/atlas/label-space/beside-leans", Fixture, NULL, fixture_set_up,
+              test_beside_leans, fixture_tear_down);
   g_test_add ("/atlas/label-space/text-scale", Fixture, NULL, fixture_set_up, test_text_scale,
               fixture_tear_down);
   g_test_add_func ("/atlas/label-space/tile-labels-text-scale", test_tile_labels_text_scale);

@@ -6,7 +6,7 @@
  * How routes look on screen and on paper, drawn without a window: each drawing starts a path
  * of its own and leaves none behind, so two routes that do not touch are never joined; a leg
  * whose path no source gives is faint dots labelled "path not given", without a distance;
- * a leg carries only its own dates.
+ * a leg carries only its own dates; alleged and contested routes differ in their dashes.
  */
 
 #include "config.h"
@@ -279,6 +279,128 @@ test_path_not_given_dotted (void)
   cairo_surface_destroy (surface);
 }
 
+/* The lengths of the runs of vermilion pixels from @x1 to @x2 at @y, the halo aside; those
+ * cut by either end are left out. */
+static GArray *
+measure_dashes (cairo_surface_t *surface,
+                int              x1,
+                int              x2,
+                int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (int));
+  int start = -1;
+
+  for (int x = x1; x < x2; x++)
+    {
+      guint32 pixel = ((const guint32 *) (data + y * stride))[x];
+      gboolean vermilion = ((pixel >> 16) & 0xff) > 150 && (pixel & 0xff) < 100;
+
+      if (vermilion && start < 0)
+        start = x;
+      else if (!vermilion && start >= 0)
+        {
+          int length = x - start;
+
+          if (start > x1)
+            g_array_append_val (runs, length);
+          start = -1;
+        }
+    }
+  return runs;
+}
+
+static cairo_surface_t *
+draw_route_of_status (const char *status,
+                      gboolean    as_sample)
+{
+  g_autoptr(AtlasRecord) route = ATLAS_RECORD (atlas_route_new ("route"));
+  g_autoptr(GPtrArray) waypoints = g_ptr_array_new_with_free_func (g_object_unref);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 700, 100);
+  cairo_t *cr = cairo_create (surface);
+  AtlasRoutePainter painter;
+
+  atlas_record_set_text (route, "status", status);
+  g_ptr_array_add (waypoints, make_waypoint ("Town", 20, 50, "town", NULL));
+  g_ptr_array_add (waypoints, make_waypoint ("City", 680, 50, "town", NULL));
+  atlas_route_painter_init (&painter, ATLAS_ROUTE_MEDIUM_SCREEN, identity_cb, NULL);
+  if (as_sample)
+    atlas_route_painter_draw_sample (&painter, cr, 20, 50, 660, atlas_route_sample_of (route));
+  else
+    atlas_route_painter_draw_line (&painter, cr, route, waypoints, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* An alleged route is long dashes, a contested one dashes and dots, on the map and in the
+ * legends alike: they share a colour, so the pattern tells them apart. */
+static void
+test_status_dashes (void)
+{
+  for (int as_sample = 0; as_sample < 2; as_sample++)
+    {
+      cairo_surface_t *alleged = draw_route_of_status ("alleged", as_sample);
+      cairo_surface_t *contested = draw_route_of_status ("contested", as_sample);
+      /* away from the arrow in the middle */
+      g_autoptr(GArray) long_dashes = measure_dashes (alleged, 40, 300, 50);
+      g_autoptr(GArray) dash_dots = measure_dashes (contested, 40, 300, 50);
+      int shortest_long = G_MAXINT, longest = 0, dots = 0, dashes = 0;
+
+      g_assert_cmpuint (long_dashes->len, >=, 5);
+      for (guint i = 0; i < long_dashes->len; i++)
+        shortest_long = MIN (shortest_long, g_array_index (long_dashes, int, i));
+      g_assert_cmpuint (dash_dots->len, >=, 8);
+      for (guint i = 0; i < dash_dots->len; i++)
+        longest = MAX (longest, g_array_index (dash_dots, int, i));
+      /* every long dash is longer than the contested line's dashes, which alternate with
+       * dots of at most half their length */
+      g_assert_cmpint (shortest_long, >, longest + 2);
+      for (guint i = 0; i < dash_dots->len; i++)
+        {
+          int length = g_array_index (dash_dots, int, i);
+
+          dots += 2 * length <= longest;
+          dashes += length == longest || length == longest - 1;
+        }
+      g_assert_cmpint (dots, >=, 3);
+      g_assert_cmpint (dashes, >=, 3);
+      cairo_surface_destroy (alleged);
+      cairo_surface_destroy (contested);
+    }
+}
+
+/* The legend's "path not given" sample is dotted in the colour of the route it stands for,
+ * as the map draws that route's legs. */
+static void
+test_path_not_given_sample (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 20);
+  cairo_t *cr = cairo_create (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  AtlasRoutePainter painter;
+  int red = 0, blue = 0;
+
+  atlas_route_painter_init (&painter, ATLAS_ROUTE_MEDIUM_SCREEN, NULL, NULL);
+  atlas_route_painter_draw_sample (&painter, cr, 0, 10, 100,
+                                   ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN | ATLAS_ROUTE_SAMPLE_ALLEGED);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (int x = 0; x < 100; x++)
+    {
+      guint32 pixel = ((const guint32 *) (data + 10 * stride))[x];
+
+      red = MAX (red, (int) ((pixel >> 16) & 0xff));
+      blue = MAX (blue, (int) (pixel & 0xff));
+    }
+  /* vermilion at the dots' alpha, not grey */
+  g_assert_cmpint (red, >, 100);
+  g_assert_cmpint (blue, <, red / 4);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +413,8 @@ main (int   argc,
   g_test_add_func ("/atlas/route-painter/leg-labels", test_leg_labels);
   g_test_add_func ("/atlas/route-painter/stop-label", test_stop_label);
   g_test_add_func ("/atlas/route-painter/path-not-given-dotted", test_path_not_given_dotted);
+  g_test_add_func ("/atlas/route-painter/status-dashes", test_status_dashes);
+  g_test_add_func ("/atlas/route-painter/path-not-given-sample", test_path_not_given_sample);
 
   return g_test_run ();
 }

@@ -112,26 +112,27 @@ draw_waypoint (AtlasMapPrinter         *self,
   atlas_route_painter_draw_waypoint (painter, cr, route->route, route->waypoints, index, flags);
 }
 
+/* Adds each stop's place to @stops, to be labelled beside it: the highlighted one is the
+ * page's subject. */
 static void
-draw_place_labels (AtlasMapPrinter      *self,
-                   cairo_t              *cr,
-                   const AtlasPrintView *view,
-                   AtlasPrintedRoute    *route,
-                   AtlasPrintLabels     *space,
-                   AtlasPrintLabelFlags  flags)
+add_place_labels (AtlasMapPrinter      *self,
+                  const AtlasPrintView *view,
+                  AtlasPrintedRoute    *route,
+                  AtlasPrintLabels     *space,
+                  GArray               *stops)
 {
+  AtlasRouteLabelFlags flags = route_in_focus (self, route) ? 0 : ATLAS_ROUTE_LABEL_DIM;
+
   for (guint w = 0; w < route->waypoints->len; w++)
     {
       AtlasRecord *waypoint = g_ptr_array_index (route->waypoints, w);
       gboolean highlighted = is_highlighted (self, waypoint);
-      g_autofree char *place = atlas_route_stop_label (waypoint);
-      double radius = atlas_route_painter_waypoint_radius (&space->painter, highlighted);
       double x, y;
 
       project_record (view, waypoint, &x, &y);
-      if (*place != '\0' && _atlas_print_labels_take_place (space, x, y))
-        _atlas_print_labels_draw_beside (space, cr, place, x, y, radius,
-                                         highlighted ? flags | ATLAS_PRINT_LABEL_BOLD : flags);
+      atlas_label_stops_add (stops, atlas_route_stop_label (waypoint), x, y,
+                             atlas_route_painter_waypoint_radius (&space->painter, highlighted),
+                             highlighted ? flags | ATLAS_ROUTE_LABEL_BOLD : flags, highlighted);
     }
 }
 
@@ -185,17 +186,27 @@ draw_route (AtlasMapPrinter         *self,
   end_route (self, cr, route);
 }
 
+/* The routes' places, the highlighted one first, then their legs', each where it finds room
+ * (atlas_label_space_draw_stops()). */
 static void
 draw_route_labels (AtlasMapPrinter      *self,
                    cairo_t              *cr,
                    const AtlasPrintView *view,
-                   AtlasPrintedRoute    *route,
+                   GPtrArray            *order,
                    AtlasPrintLabels     *space)
 {
-  AtlasPrintLabelFlags flags = route_in_focus (self, route) ? 0 : ATLAS_PRINT_LABEL_DIM;
+  g_autoptr(GArray) stops = atlas_label_stops_new ();
 
-  draw_place_labels (self, cr, view, route, space, flags);
-  draw_leg_labels (cr, route, space, flags);
+  for (guint i = order->len; i > 0; i--)
+    add_place_labels (self, view, g_ptr_array_index (order, i - 1), space, stops);
+  atlas_label_space_draw_stops (&space->space, cr, stops);
+  for (guint i = order->len; i > 0; i--)
+    {
+      AtlasPrintedRoute *route = g_ptr_array_index (order, i - 1);
+
+      draw_leg_labels (cr, route, space,
+                       route_in_focus (self, route) ? 0 : ATLAS_PRINT_LABEL_DIM);
+    }
 }
 
 static int
@@ -235,10 +246,10 @@ add_to_legend (AtlasPrintLegend  *legend,
   if (legend->routes == NULL)
     legend->routes = g_ptr_array_new ();
   g_ptr_array_add (legend->routes, route);
-  for (guint w = 1; w < route->waypoints->len; w++)
+  for (guint w = 1; legend->path_not_given == NULL && w < route->waypoints->len; w++)
     if (!atlas_route_leg_path_known (g_ptr_array_index (route->waypoints, w - 1),
                                      g_ptr_array_index (route->waypoints, w)))
-      legend->path_not_given = TRUE;
+      legend->path_not_given = route->route;
 }
 
 static GPtrArray *
@@ -296,7 +307,8 @@ draw_incident_label (AtlasMapPrinter            *self,
                                    incident->radius, highlighted ? ATLAS_PRINT_LABEL_BOLD : 0);
 }
 
-/* The highlighted incident's place first, then the routes' (those in focus first), then,
+/* The highlighted incident's place first, then the routes' (the highlighted stop's first,
+ * then those in focus), then,
  * when there are few, the other incidents' places: each where it still finds room. */
 void
 _atlas_map_printer_draw_labels (AtlasMapPrinter      *self,
@@ -310,8 +322,7 @@ _atlas_map_printer_draw_labels (AtlasMapPrinter      *self,
   for (guint i = 0; i < incidents->len; i++)
     if (g_array_index (incidents, AtlasPrintedIncident, i).id == self->highlight_id)
       draw_incident_label (self, cr, labels, &g_array_index (incidents, AtlasPrintedIncident, i));
-  for (guint i = order->len; i > 0; i--)
-    draw_route_labels (self, cr, view, g_ptr_array_index (order, i - 1), labels);
+  draw_route_labels (self, cr, view, order, labels);
   for (guint i = 0; incidents->len <= MAX_INCIDENT_LABELS && i < incidents->len; i++)
     if (g_array_index (incidents, AtlasPrintedIncident, i).id != self->highlight_id)
       draw_incident_label (self, cr, labels, &g_array_index (incidents, AtlasPrintedIncident, i));

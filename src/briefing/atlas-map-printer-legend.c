@@ -194,14 +194,15 @@ add_route_rows (AtlasMapPrinter        *self,
       AtlasPrintedRoute *route = g_ptr_array_index (legend->routes, i);
 
       add_legend_row (rows, ROW_ROUTE, NULL,
-                      atlas_route_is_reported (route->route) ? ATLAS_ROUTE_SAMPLE_REPORTED
-                                                             : ATLAS_ROUTE_SAMPLE_NOT_REPORTED,
+                      atlas_route_sample_of (route->route),
                       atlas_route_words_status (route->route));
       add_legend_row (rows, ROW_ROUTE_SOURCING, NULL, 0,
                       atlas_route_words_sourcing (self->atlas_case, route->route));
     }
-  if (legend->path_not_given)
-    add_legend_row (rows, ROW_PATH_NOT_GIVEN, NULL, ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN,
+  if (legend->path_not_given != NULL)
+    add_legend_row (rows, ROW_PATH_NOT_GIVEN, NULL,
+                    ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN
+                    | atlas_route_sample_of (legend->path_not_given),
                     g_strdup (_("Path not given by any source")));
 }
 

@@ -88,10 +88,11 @@ typedef enum {
 
 /* What a drawing showed, for its legend. */
 typedef struct {
-  guint32    categories;      /* bit i: category i of the printer was drawn */
-  GPtrArray *routes;          /* AtlasPrintedRoute near the view, borrowed; NULL for none */
-  gboolean   path_not_given;  /* one of them has a leg no source gives the path of */
-  gboolean   halo;
+  guint32      categories;      /* bit i: category i of the printer was drawn */
+  GPtrArray   *routes;          /* AtlasPrintedRoute near the view, borrowed; NULL for none */
+  AtlasRecord *path_not_given;  /* borrowed: the first of them with a leg no source gives
+                                 * the path of, whose colour the legend dots; or NULL */
+  gboolean     halo;
 } AtlasPrintLegend;
 
 void     _atlas_print_view_project            (const AtlasPrintView *view,

@@ -22,9 +22,7 @@
 
 typedef enum {
   SAMPLE_CATEGORY,
-  SAMPLE_ROUTE_SOLID,
-  SAMPLE_ROUTE_DASHED,
-  SAMPLE_ROUTE_DOTS,
+  SAMPLE_ROUTE,  /* its AtlasRouteSample in the "route-sample" data */
   SAMPLE_HALO,
   SAMPLE_NONE,
 } SampleKind;
@@ -84,14 +82,9 @@ draw_sample_cb (GtkDrawingArea *area,
 
   switch (kind)
     {
-    case SAMPLE_ROUTE_SOLID:
-      draw_route_sample (cr, width, height, ATLAS_ROUTE_SAMPLE_REPORTED);
-      break;
-    case SAMPLE_ROUTE_DASHED:
-      draw_route_sample (cr, width, height, ATLAS_ROUTE_SAMPLE_NOT_REPORTED);
-      break;
-    case SAMPLE_ROUTE_DOTS:
-      draw_route_sample (cr, width, height, ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN);
+    case SAMPLE_ROUTE:
+      draw_route_sample (cr, width, height,
+                         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "route-sample")));
       break;
     case SAMPLE_NONE:
       break;
@@ -119,7 +112,7 @@ draw_sample_cb (GtkDrawingArea *area,
     }
 }
 
-static void
+static GtkWidget *
 add_row (AtlasMapLegend           *self,
          SampleKind                kind,
          const AtlasCategoryStyle *style,
@@ -131,7 +124,7 @@ add_row (AtlasMapLegend           *self,
                                     NULL);
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (sample), 28);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (sample), 32);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (sample), 16);
   g_object_set_data (G_OBJECT (sample), "sample-kind", GINT_TO_POINTER (kind));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (sample), draw_sample_cb,
@@ -142,6 +135,17 @@ add_row (AtlasMapLegend           *self,
   gtk_grid_attach (self->grid, sample, 0, (int) self->n_rows, 1, 1);
   gtk_grid_attach (self->grid, label, 1, (int) self->n_rows, 1, 1);
   self->n_rows++;
+  return sample;
+}
+
+static void
+add_route_row (AtlasMapLegend   *self,
+               AtlasRouteSample  sample,
+               const char       *text)
+{
+  GtkWidget *area = add_row (self, SAMPLE_ROUTE, NULL, text);
+
+  g_object_set_data (G_OBJECT (area), "route-sample", GINT_TO_POINTER (sample));
 }
 
 static void
@@ -189,13 +193,14 @@ has_path_not_given (AtlasCase   *atlas_case,
   return FALSE;
 }
 
-/* Every route in words: how it is sourced, by whom and how reliably. */
+/* Every route in words: how it is sourced, by whom and how reliably. Legs no source gives
+ * the path of are dotted in their route's colour: the sample takes the first such route's. */
 static void
 add_route_rows (AtlasMapLegend *self,
                 AtlasCase      *atlas_case)
 {
   g_autoptr(GListModel) routes = atlas_case_list_records (atlas_case, ATLAS_TYPE_ROUTE, NULL);
-  gboolean path_not_given = FALSE;
+  g_autoptr(AtlasRecord) path_not_given = NULL;
 
   for (guint i = 0; routes != NULL && i < g_list_model_get_n_items (routes); i++)
     {
@@ -203,13 +208,14 @@ add_route_rows (AtlasMapLegend *self,
       g_autofree char *status = atlas_route_words_status (route);
       g_autofree char *sourcing = atlas_route_words_sourcing (atlas_case, route);
 
-      add_row (self, atlas_route_is_reported (route) ? SAMPLE_ROUTE_SOLID : SAMPLE_ROUTE_DASHED,
-               NULL, status);
+      add_route_row (self, atlas_route_sample_of (route), status);
       add_detail_row (self, sourcing);
-      path_not_given = path_not_given || has_path_not_given (atlas_case, route);
+      if (path_not_given == NULL && has_path_not_given (atlas_case, route))
+        path_not_given = g_object_ref (route);
     }
-  if (path_not_given)
-    add_row (self, SAMPLE_ROUTE_DOTS, NULL, _("Path not given by any source"));
+  if (path_not_given != NULL)
+    add_route_row (self, ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN | atlas_route_sample_of (path_not_given),
+                   _("Path not given by any source"));
 }
 
 /* Folded, the button names the legend and shows its rows only while it is pressed. */

@@ -152,30 +152,26 @@ draw_route (AtlasRouteLayer   *self,
     }
 }
 
-/* Each stop's place and date beside it, once per place, where there is room. */
+/* Adds each reached stop's place and date to @stops, to be labelled beside it. */
 static void
-draw_stop_labels (AtlasRouteLayer   *self,
-                  AtlasRoutePainter *painter,
-                  cairo_t           *cr,
-                  RouteEntry        *entry,
-                  AtlasLabelSpace   *space)
+add_stop_labels (AtlasRouteLayer   *self,
+                 AtlasRoutePainter *painter,
+                 RouteEntry        *entry,
+                 GArray            *stops)
 {
   for (guint w = 0; w < entry->waypoints->len; w++)
     {
       AtlasRecord *waypoint = g_ptr_array_index (entry->waypoints, w);
       AtlasRouteWaypointFlags flags = waypoint_flags (self, waypoint);
       gboolean emphasised = (flags & ATLAS_ROUTE_WAYPOINT_EMPHASISED) != 0;
-      g_autofree char *label = NULL;
       double x, y;
 
-      project (self, waypoint, &x, &y);
-      if ((flags & ATLAS_ROUTE_WAYPOINT_NOT_REACHED) || !atlas_label_space_take_place (space, x, y))
+      if (flags & ATLAS_ROUTE_WAYPOINT_NOT_REACHED)
         continue;
-      label = atlas_route_stop_label (waypoint);
-      if (*label != '\0')
-        atlas_label_space_draw_beside (space, cr, label, x, y,
-                                       atlas_route_painter_waypoint_radius (painter, emphasised),
-                                       emphasised ? ATLAS_ROUTE_LABEL_BOLD : 0);
+      project (self, waypoint, &x, &y);
+      atlas_label_stops_add (stops, atlas_route_stop_label (waypoint), x, y,
+                             atlas_route_painter_waypoint_radius (painter, emphasised),
+                             emphasised ? ATLAS_ROUTE_LABEL_BOLD : 0, emphasised);
     }
 }
 
@@ -197,8 +193,8 @@ draw_leg_labels (AtlasRoutePainter *painter,
     }
 }
 
-/* Lines and symbols, then labels where they find room: the reported route's stops first,
- * then the others', then the legs'. */
+/* Lines and symbols, then labels where they find room: the selected stop's first, then the
+ * reported route's stops, then the others', then the legs'. */
 static void
 draw_routes (AtlasRouteLayer   *self,
              AtlasRoutePainter *painter,
@@ -206,11 +202,13 @@ draw_routes (AtlasRouteLayer   *self,
              AtlasLabelSpace   *space)
 {
   g_autoptr(GPtrArray) order = routes_in_drawing_order (self);
+  g_autoptr(GArray) stops = atlas_label_stops_new ();
 
   for (guint i = 0; i < order->len; i++)
     draw_route (self, painter, cr, g_ptr_array_index (order, i), space);
   for (guint i = order->len; i > 0; i--)
-    draw_stop_labels (self, painter, cr, g_ptr_array_index (order, i - 1), space);
+    add_stop_labels (self, painter, g_ptr_array_index (order, i - 1), stops);
+  atlas_label_space_draw_stops (space, cr, stops);
   for (guint i = order->len; i > 0; i--)
     draw_leg_labels (painter, cr, g_ptr_array_index (order, i - 1), space);
 }

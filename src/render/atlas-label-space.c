@@ -6,8 +6,10 @@
  * Where a map's case labels go, decided the same way on screen and on paper: each label
  * where it neither covers another label, a symbol or what covers the map (the legend, a
  * caption) nor leaves the map, or left out. A place's name sits beside its symbol on a
- * card, to its right if there is room, else to its left, above or below; a leg's label is
- * centred on its place. How they are drawn is atlas-route-painter's.
+ * card, to its right if there is room, else to its left, above or below, else leaning to
+ * one side above or below, or further out; the subject's place is labelled before all
+ * others. A leg's label is centred on its place. How they are drawn is
+ * atlas-route-painter's.
  */
 
 #define G_LOG_DOMAIN "atlas-render"
@@ -147,8 +149,41 @@ atlas_label_space_draw_centred (AtlasLabelSpace      *self,
   return TRUE;
 }
 
+/* Where a label of @width by @height may go beside a symbol at @x, @y, best first: right,
+ * left, above, below; then above and below, starting or ending at the symbol, for a long
+ * label near the map's edge or a caption; then right and left again, a line further out.
+ * Returns how many it wrote to @boxes. */
+static guint
+candidate_boxes (double             x,
+                 double             y,
+                 double             gap,
+                 double             width,
+                 double             height,
+                 cairo_rectangle_t  boxes[10])
+{
+  double right = x + gap, left = x - gap - width, middle = x - width / 2;
+  double above = y - gap - height, below = y + gap, level = y - height / 2;
+  double starting = x - gap / 2, ending = x + gap / 2 - width;
+  double far = gap + height;
+  guint n = 0;
+
+#define ADD(bx, by) (boxes[n++] = (cairo_rectangle_t) { (bx), (by), width, height })
+  ADD (right, level);
+  ADD (left, level);
+  ADD (middle, above);
+  ADD (middle, below);
+  ADD (starting, above);
+  ADD (ending, above);
+  ADD (starting, below);
+  ADD (ending, below);
+  ADD (x + far, level);
+  ADD (x - far - width, level);
+#undef ADD
+  return n;
+}
+
 /* Labels a symbol of @radius at @x, @y: to its right if there is room, else to its left,
- * above or below it. */
+ * above or below it, else as candidate_boxes() says. */
 gboolean
 atlas_label_space_draw_beside (AtlasLabelSpace      *self,
                                cairo_t              *cr,
@@ -159,22 +194,16 @@ atlas_label_space_draw_beside (AtlasLabelSpace      *self,
                                AtlasRouteLabelFlags  flags)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  cairo_rectangle_t box, candidates[4];
-  double gap = radius + 0.5;
+  cairo_rectangle_t box, candidates[10];
+  guint n;
 
   g_return_val_if_fail (self != NULL && cr != NULL && text != NULL, FALSE);
 
   layout = atlas_route_painter_create_layout (self->painter, cr, text, flags);
   measure_label (layout, &box);
   box.width += 5;   /* the card's padding */
-  candidates[0] = (cairo_rectangle_t) { x + gap, y - box.height / 2, box.width, box.height };
-  candidates[1] = (cairo_rectangle_t) { x - gap - box.width, y - box.height / 2, box.width,
-                                        box.height };
-  candidates[2] = (cairo_rectangle_t) { x - box.width / 2, y - gap - box.height, box.width,
-                                        box.height };
-  candidates[3] = (cairo_rectangle_t) { x - box.width / 2, y + gap, box.width, box.height };
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+  n = candidate_boxes (x, y, radius + 0.5, box.width, box.height, candidates);
+  for (guint i = 0; i < n; i++)
     if (take_box (self, &candidates[i]))
       {
         atlas_route_painter_show_card (self->painter, cr, layout, candidates[i].x + 2.5,
@@ -182,4 +211,71 @@ atlas_label_space_draw_beside (AtlasLabelSpace      *self,
         return TRUE;
       }
   return FALSE;
+}
+
+static void
+clear_stop (gpointer data)
+{
+  g_free (((AtlasLabelStop *) data)->text);
+}
+
+/* An array of AtlasLabelStop, which frees their text. */
+GArray *
+atlas_label_stops_new (void)
+{
+  GArray *stops = g_array_new (FALSE, TRUE, sizeof (AtlasLabelStop));
+
+  g_array_set_clear_func (stops, clear_stop);
+  return stops;
+}
+
+/* Adds a stop to be labelled with @text (taken) beside its symbol of @radius. */
+void
+atlas_label_stops_add (GArray               *stops,
+                       char                 *text,
+                       double                x,
+                       double                y,
+                       double                radius,
+                       AtlasRouteLabelFlags  flags,
+                       gboolean              subject)
+{
+  AtlasLabelStop stop = { text, x, y, radius, flags, subject };
+
+  g_array_append_val (stops, stop);
+}
+
+static void
+draw_stop (AtlasLabelSpace      *self,
+           cairo_t              *cr,
+           const AtlasLabelStop *stop)
+{
+  if (stop->text != NULL && *stop->text != '\0'
+      && atlas_label_space_take_place (self, stop->x, stop->y))
+    atlas_label_space_draw_beside (self, cr, stop->text, stop->x, stop->y, stop->radius,
+                                   stop->flags);
+}
+
+/**
+ * atlas_label_space_draw_stops:
+ * @stops: (element-type AtlasLabelStop): from atlas_label_stops_new()
+ *
+ * Labels each place of @stops once, beside its symbol, where there is room: the subject's
+ * first, so that neither a crowding stop of another route nor its label can take its place,
+ * then the others in their order.
+ */
+void
+atlas_label_space_draw_stops (AtlasLabelSpace *self,
+                              cairo_t         *cr,
+                              GArray          *stops)
+{
+  g_return_if_fail (self != NULL && cr != NULL && stops != NULL);
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < stops->len; i++)
+      {
+        const AtlasLabelStop *stop = &g_array_index (stops, AtlasLabelStop, i);
+
+        if (stop->subject == (pass == 0))
+          draw_stop (self, cr, stop);
+      }
 }

@@ -21,6 +21,16 @@ typedef struct {
   GArray                  *placed;    /* cairo_rectangle_t: the labels placed */
 } AtlasLabelSpace;
 
+/* A stop to be labelled beside its symbol (atlas_label_space_draw_stops()). */
+typedef struct {
+  char                 *text;
+  double                x;
+  double                y;
+  double                radius;
+  AtlasRouteLabelFlags  flags;
+  gboolean              subject;  /* the selection or the page's subject: labelled first */
+} AtlasLabelStop;
+
 void     atlas_label_space_init           (AtlasLabelSpace         *self,
                                            const AtlasRoutePainter *painter,
                                            double                   width,
@@ -48,5 +58,16 @@ gboolean atlas_label_space_draw_beside    (AtlasLabelSpace         *self,
                                            double                   y,
                                            double                   radius,
                                            AtlasRouteLabelFlags     flags);
+GArray  *atlas_label_stops_new            (void);
+void     atlas_label_stops_add            (GArray                  *stops,
+                                           char                    *text,
+                                           double                   x,
+                                           double                   y,
+                                           double                   radius,
+                                           AtlasRouteLabelFlags     flags,
+                                           gboolean                 subject);
+void     atlas_label_space_draw_stops     (AtlasLabelSpace         *self,
+                                           cairo_t                 *cr,
+                                           GArray                  *stops);
 
 G_END_DECLS

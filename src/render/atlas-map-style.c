@@ -104,6 +104,55 @@ atlas_map_style_set_route_colour (cairo_t  *cr,
     cairo_set_source_rgb (cr, 0.84, 0.32, 0.05);
 }
 
+/* Sets the dash pattern of @sample's line: what the eye sees, in @unit (a line width on
+ * the map, less on a legend's short sample); @cap is the line's width if its caps are
+ * round, else 0. Alleged and contested routes share a colour, so their patterns differ. */
+void
+atlas_map_style_set_route_dash (cairo_t          *cr,
+                                AtlasRouteSample  sample,
+                                double            unit,
+                                double            cap)
+{
+  static const double alleged[] = { 5.0, 1.5 };                /* long dashes */
+  static const double contested[] = { 2.5, 1.5, 1.0, 1.5 };    /* dash, gap, dot, gap */
+  const double *pattern = sample == ATLAS_ROUTE_SAMPLE_CONTESTED ? contested : alleged;
+  guint n = sample == ATLAS_ROUTE_SAMPLE_CONTESTED ? G_N_ELEMENTS (contested)
+                                                   : G_N_ELEMENTS (alleged);
+  double dash[4];
+
+  if (sample == ATLAS_ROUTE_SAMPLE_REPORTED)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      return;
+    }
+  /* each dash a round cap lengthens is traced shorter; cairo leaves out a dash of no
+   * length, so a dot is traced a little long */
+  for (guint i = 0; i < n; i++)
+    dash[i] = i % 2 == 0 ? MAX (pattern[i] * unit - cap, 0.5) : pattern[i] * unit + cap;
+  cairo_set_dash (cr, dash, n, 0);
+}
+
+/* Strokes the path as a leg no source gives the path of: faint dots in the route's colour,
+ * without a halo to stand out with. The map's legs and the legends' samples alike. */
+void
+atlas_map_style_stroke_path_not_given (cairo_t          *cr,
+                                       AtlasRouteSample  sample,
+                                       double            width)
+{
+  double dots[] = { 0, width * 2.5 };
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, width);
+  cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
+  cairo_push_group (cr);
+  atlas_map_style_set_route_colour (cr, sample == ATLAS_ROUTE_SAMPLE_REPORTED);
+  cairo_stroke (cr);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, 0.55);
+  cairo_restore (cr);
+}
+
 void
 atlas_map_style_set_colour (cairo_t                  *cr,
                             const AtlasCategoryStyle *style,

@@ -45,7 +45,6 @@ typedef struct {
   double line_width;
   double emphasis;          /* added to the line width of a selected route */
   double halo;              /* added to the line width for its halo */
-  double dash[2];           /* of routes not reported */
   double arrow;             /* an arrow's half length */
   double waypoint_radius;
   double waypoint_emphasis; /* added to the radius of a selected waypoint */
@@ -60,9 +59,9 @@ typedef struct {
 
 /* Screen sizes are widget pixels: 11 and 9.5 point text at 96 dpi. */
 static const Metrics metrics[] = {
-  [ATLAS_ROUTE_MEDIUM_SCREEN] = { 4.0, 2.0, 4.0, { 12.0, 7.0 }, 8.0, 10.0, 3.0, 2.5,
+  [ATLAS_ROUTE_MEDIUM_SCREEN] = { 4.0, 2.0, 4.0, 8.0, 10.0, 3.0, 2.5,
                                   48.0, 110.0, 16.0, 14.67, 12.67, 3.5 },
-  [ATLAS_ROUTE_MEDIUM_PAPER] = { 2.6, 1.2, 2.6, { 7.0, 4.0 }, 5.5, 7.0, 1.5, 1.8,
+  [ATLAS_ROUTE_MEDIUM_PAPER] = { 2.6, 1.2, 2.6, 5.5, 7.0, 1.5, 1.8,
                                  34.0, 90.0, 11.0, 8.5, 7.0, 3.2 },
 };
 
@@ -169,11 +168,24 @@ set_text_colour (const AtlasRoutePainter *self,
   set_colour (cr, &text);
 }
 
-/* Reported routes are solid; alleged and contested ones dashed. */
+/* Reported routes are solid; alleged and contested ones dashed (atlas_route_sample_of()). */
 gboolean
 atlas_route_is_reported (AtlasRecord *route)
 {
   return g_strcmp0 (atlas_record_get_text (route, "status"), "reported") == 0;
+}
+
+/* How @route's line is drawn: by its status, an unknown one as alleged. */
+AtlasRouteSample
+atlas_route_sample_of (AtlasRecord *route)
+{
+  const char *status = atlas_record_get_text (route, "status");
+
+  if (g_strcmp0 (status, "reported") == 0)
+    return ATLAS_ROUTE_SAMPLE_REPORTED;
+  if (g_strcmp0 (status, "contested") == 0)
+    return ATLAS_ROUTE_SAMPLE_CONTESTED;
+  return ATLAS_ROUTE_SAMPLE_ALLEGED;
 }
 
 /**
@@ -326,7 +338,7 @@ static void
 stroke_line (const AtlasRoutePainter *self,
              cairo_t                 *cr,
              GPtrArray               *waypoints,
-             gboolean                 solid,
+             AtlasRouteSample         sample,
              double                   width)
 {
   const Metrics *m = metrics_of (self);
@@ -338,35 +350,11 @@ stroke_line (const AtlasRoutePainter *self,
   cairo_set_line_width (cr, width + m->halo);
   cairo_stroke_preserve (cr);
 
-  atlas_map_style_set_route_colour (cr, solid);
+  atlas_map_style_set_route_colour (cr, sample == ATLAS_ROUTE_SAMPLE_REPORTED);
   cairo_set_line_width (cr, width);
-  if (!solid)
-    cairo_set_dash (cr, m->dash, G_N_ELEMENTS (m->dash), 0);
+  atlas_map_style_set_route_dash (cr, sample, width, width);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-}
-
-/* Legs no source gives the path of: faint dots, without a halo to stand out with. */
-static void
-dot_unknown_legs (const AtlasRoutePainter *self,
-                  cairo_t                 *cr,
-                  GPtrArray               *waypoints,
-                  gboolean                 solid,
-                  double                   width)
-{
-  double dots[] = { 0, width * 2.5 };
-
-  trace_legs (self, cr, waypoints, FALSE);
-  cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, width);
-  cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
-  cairo_push_group (cr);
-  atlas_map_style_set_route_colour (cr, solid);
-  cairo_stroke (cr);
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, 0.55);
-  cairo_restore (cr);
 }
 
 static void
@@ -432,19 +420,20 @@ atlas_route_painter_draw_line (const AtlasRoutePainter *self,
                                gboolean                 emphasised)
 {
   const Metrics *m;
-  gboolean solid;
+  AtlasRouteSample sample;
 
   g_return_if_fail (self != NULL && cr != NULL && route != NULL && waypoints != NULL);
 
   m = metrics_of (self);
-  solid = atlas_route_is_reported (route);
+  sample = atlas_route_sample_of (route);
   if (waypoints->len > 1)
     {
       double width = emphasised ? m->line_width + m->emphasis : m->line_width;
 
-      dot_unknown_legs (self, cr, waypoints, solid, width);
-      stroke_line (self, cr, waypoints, solid, width);
-      draw_arrows (self, cr, waypoints, solid);
+      trace_legs (self, cr, waypoints, FALSE);
+      atlas_map_style_stroke_path_not_given (cr, sample, width);
+      stroke_line (self, cr, waypoints, sample, width);
+      draw_arrows (self, cr, waypoints, sample == ATLAS_ROUTE_SAMPLE_REPORTED);
     }
   cairo_new_path (cr);
 }
@@ -463,31 +452,26 @@ atlas_route_painter_draw_sample (const AtlasRoutePainter *self,
                                  double                   width,
                                  AtlasRouteSample         sample)
 {
-  const Metrics *m;
-  double line, dash[2], dots[2];
+  AtlasRouteSample line_sample = sample & ~ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN;
+  double line;
 
   g_return_if_fail (self != NULL && cr != NULL);
 
-  m = metrics_of (self);
-  line = m->line_width * 0.85;
-  dash[0] = m->dash[0] * 0.55, dash[1] = m->dash[1] * 0.55;
-  dots[0] = 0, dots[1] = line * 2.5;
+  line = metrics_of (self)->line_width * 0.85;
   cairo_save (cr);
   cairo_new_path (cr);
   cairo_move_to (cr, x + line / 2, y);
   cairo_line_to (cr, x + width - line / 2, y);
-  cairo_set_line_width (cr, line);
-  cairo_set_line_cap (cr, sample == ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN ? CAIRO_LINE_CAP_ROUND
-                                                                      : CAIRO_LINE_CAP_BUTT);
-  atlas_map_style_set_route_colour (cr, sample == ATLAS_ROUTE_SAMPLE_REPORTED);
-  if (sample == ATLAS_ROUTE_SAMPLE_NOT_REPORTED)
-    cairo_set_dash (cr, dash, 2, 0);
-  else if (sample == ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN)
+  if (sample & ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN)
+    atlas_map_style_stroke_path_not_given (cr, line_sample, line);
+  else
     {
-      cairo_set_source_rgba (cr, 0.45, 0.45, 0.48, 0.8);
-      cairo_set_dash (cr, dots, 2, 0);
+      cairo_set_line_width (cr, line);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      atlas_map_style_set_route_colour (cr, line_sample == ATLAS_ROUTE_SAMPLE_REPORTED);
+      atlas_map_style_set_route_dash (cr, line_sample, line * 0.6, 0);
+      cairo_stroke (cr);
     }
-  cairo_stroke (cr);
   cairo_restore (cr);
 }
 

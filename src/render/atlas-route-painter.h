@@ -8,6 +8,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "atlas-map-style.h"
 #include "atlas-record.h"
 
 G_BEGIN_DECLS
@@ -30,13 +31,6 @@ typedef enum {
   ATLAS_ROUTE_WAYPOINT_RING        = 1 << 1,  /* a highlight ring around it */
   ATLAS_ROUTE_WAYPOINT_NOT_REACHED = 1 << 2,  /* dated after the time shown */
 } AtlasRouteWaypointFlags;
-
-/* What a legend's sample shows. */
-typedef enum {
-  ATLAS_ROUTE_SAMPLE_REPORTED,        /* a reported route: solid */
-  ATLAS_ROUTE_SAMPLE_NOT_REPORTED,    /* alleged or contested: dashed */
-  ATLAS_ROUTE_SAMPLE_PATH_NOT_GIVEN,  /* a leg no source gives the path of: dots */
-} AtlasRouteSample;
 
 typedef struct {
   double red;
@@ -116,6 +110,7 @@ void         atlas_route_painter_show_label      (const AtlasRoutePainter *self,
                                                   AtlasRouteLabelFlags     flags);
 
 gboolean     atlas_route_is_reported             (AtlasRecord             *route);
+AtlasRouteSample atlas_route_sample_of           (AtlasRecord             *route);
 gboolean     atlas_route_leg_path_known          (AtlasRecord             *from,
                                                   AtlasRecord             *to);
 char        *atlas_route_place_label             (AtlasRecord             *record);

@@ -170,10 +170,11 @@ atlas_cluster_index_finalize (GObject *object)
   AtlasClusterIndex *self = ATLAS_CLUSTER_INDEX (object);
 
   for (int zoom = 0; self->levels != NULL && zoom <= self->max_zoom + 1; zoom++)
-    g_free (self->levels[zoom].refs);
+    {
+      g_free (self->levels[zoom].refs);
+      g_clear_pointer (&self->levels[zoom].merged, g_array_unref);
+    }
   g_clear_pointer (&self->levels, g_free);
-  for (int zoom = 0; self->levels != NULL && zoom <= self->max_zoom + 1; zoom++)
-    g_clear_pointer (&self->levels[zoom].merged, g_array_unref);
   g_clear_pointer (&self->clusters, g_free);
   g_clear_pointer (&self->spans, g_free);
   g_clear_pointer (&self->hist, g_array_unref);

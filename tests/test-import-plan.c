@@ -618,27 +618,18 @@ test_import_returns_searchable (void)
   g_assert_cmpuint (g_list_model_get_n_items (found), >, 0);
 }
 
-/* What a case holds, without the keys each import makes its own: every incident, and every
- * claim with its incident and its document. */
+/* A digest of every row the @queries return from the case's file. */
 static char *
-digest_content (AtlasCase *atlas_case)
+digest_queries (AtlasCase         *atlas_case,
+                const char *const *queries,
+                gsize              n_queries)
 {
-  static const char *const queries[] = {
-    "SELECT title, category, start_time, start_precision, place, summary, latitude,"
-    " longitude, location_precision, hex(geom) FROM incidents ORDER BY id",
-    "SELECT i.title, c.attribute, c.value_text, c.value_number, c.qualifier, c.locator,"
-    " c.credibility, d.title FROM claims c JOIN incidents i ON i.key = c.subject_key"
-    " JOIN documents d ON d.key = c.document_key ORDER BY c.id",
-    "SELECT count(*) FROM rtree_incidents_geom",
-    "SELECT count(*) FROM sqlite_master WHERE name = 'claims_document'",
-    "PRAGMA integrity_check",
-  };
   g_autofree char *path = g_file_get_path (atlas_case_get_file (atlas_case));
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  for (gsize q = 0; q < n_queries; q++)
     {
       sqlite3_stmt *stmt = NULL;
 
@@ -655,6 +646,25 @@ digest_content (AtlasCase *atlas_case)
     }
   sqlite3_close (db);
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* What a case holds, without the keys each import makes its own: every incident, and every
+ * claim with its incident and its document. */
+static char *
+digest_content (AtlasCase *atlas_case)
+{
+  static const char *const queries[] = {
+    "SELECT title, category, start_time, start_precision, place, summary, latitude,"
+    " longitude, location_precision, hex(geom) FROM incidents ORDER BY id",
+    "SELECT i.title, c.attribute, c.value_text, c.value_number, c.qualifier, c.locator,"
+    " c.credibility, d.title FROM claims c JOIN incidents i ON i.key = c.subject_key"
+    " JOIN documents d ON d.key = c.document_key ORDER BY c.id",
+    "SELECT count(*) FROM rtree_incidents_geom",
+    "SELECT count(*) FROM sqlite_master WHERE name = 'claims_document'",
+    "PRAGMA integrity_check",
+  };
+
+  return digest_queries (atlas_case, queries, G_N_ELEMENTS (queries));
 }
 
 /* --import writes while it reads, in chunks: the case ends up as reading the whole file
@@ -769,27 +779,13 @@ test_csv_in_small_blocks (void)
 static char *
 digest_routes (AtlasCase *atlas_case)
 {
-  g_autofree char *path = g_file_get_path (atlas_case_get_file (atlas_case));
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
+  static const char *const queries[] = {
     "SELECT r.name, r.status, hex(r.geom), w.seq, w.latitude, w.longitude, w.place, w.date,"
     " (SELECT count(*) FROM claims) FROM routes r LEFT JOIN waypoints w ON w.route_key = r.key"
-    " ORDER BY r.id, w.seq", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    for (int c = 0; c < sqlite3_column_count (stmt); c++)
-      {
-        const char *text = (const char *) sqlite3_column_text (stmt, c);
+    " ORDER BY r.id, w.seq",
+  };
 
-        g_checksum_update (checksum, (const guchar *) (text ? text : "\x01NULL"), -1);
-        g_checksum_update (checksum, (const guchar *) "\x1f", 1);
-      }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return g_strdup (g_checksum_get_string (checksum));
+  return digest_queries (atlas_case, queries, G_N_ELEMENTS (queries));
 }
 
 /* --import streams GeoJSON, KML and GPX too, a feature (a route and its waypoints) per

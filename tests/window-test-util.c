@@ -57,6 +57,27 @@ wait_until_settled (AtlasMapView *map_view)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (map_view));
 }
 
+/* Runs the main context until @condition holds. Whatever the app promises about how soon,
+ * the test only guards against a hang (timings belong in benchmarks): it fails, naming
+ * @what, after SETTLE_TIMEOUT_SECONDS, and says how long the wait took. */
+void
+wait_for (WaitCondition  condition,
+          gpointer       data,
+          const char    *what)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + SETTLE_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("waited %d s for %s", SETTLE_TIMEOUT_SECONDS, what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_test_message ("%s after %.2f s", what, (g_get_monotonic_time () - start) / 1e6);
+}
+
 /* A window of @width × @height showing @case_file, presented and settled. */
 AtlasWindow *
 open_window_at (AtlasApplication *app,

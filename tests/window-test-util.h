@@ -39,6 +39,12 @@ AtlasWindow *open_sample_copy_at   (AtlasApplication *app,
                                     int               width,
                                     int               height);
 void         close_window          (AtlasWindow      *window);
+
+typedef gboolean (*WaitCondition) (gpointer data);
+
+void         wait_for              (WaitCondition     condition,
+                                    gpointer          data,
+                                    const char       *what);
 GtkWindow   *find_toplevel         (GType             type);
 
 typedef gboolean (*WidgetMatch) (GtkWidget     *widget,

@@ -25,6 +25,7 @@
 #include "atlas-footnote-list.h"
 #include "atlas-incident.h"
 #include "atlas-slide-layout.h"
+#include "test-slowdown.h"
 
 /* Around Iran and Afghanistan: the sample case's routes and most of its incidents. */
 static const AtlasBounds sample_view = { 50.0, 24.0, 72.0, 40.0 };
@@ -486,7 +487,7 @@ progress_cb (AtlasBriefingExporter *exporter,
 static void
 wait_for_last_reference (GObject *object)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + TEST_SLOWDOWN * 10 * G_USEC_PER_SEC;
 
   while (g_atomic_int_get (&object->ref_count) > 1 && g_get_monotonic_time () < deadline)
     {

@@ -261,7 +261,7 @@ assert_message_naming (GtkWindow  *window,
                        const char *what)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_SECONDS * G_USEC_PER_SEC;
 
   for (;;)
     {

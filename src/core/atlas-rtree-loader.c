@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Builds the GeoPackage R-tree of a point table in one go: the points are sorted along a
- * Hilbert curve, packed into full nodes bottom up, and the nodes written straight into
+ * Hilbert curve (by SQLite's sorter, which spills to a temporary file, so that memory does
+ * not grow with the table: only the leaves' parents, one in ~50 points, are held), packed
+ * into full nodes bottom up, and the nodes written straight into
  * the R-tree's shadow tables in SQLite's own format (a node: 2-byte depth, 2-byte cell
  * count, then cells of a big-endian 64-bit rowid or child node and four big-endian 32-bit
  * floats, min x, max x, min y, max y, rounded outwards). Inserting a million rows one by
@@ -28,7 +30,6 @@
 typedef struct {
   gint64 id;
   float  box[4];            /* min x, max x, min y, max y */
-  guint32 hilbert;
 } Entry;
 
 static float
@@ -70,13 +71,17 @@ hilbert_index (guint32 x,
   return d;
 }
 
-static int
-compare_hilbert (gconstpointer a,
-                 gconstpointer b)
+/* atlas_hilbert(longitude, latitude): the point's position on the curve, for ORDER BY */
+static void
+hilbert_function (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
 {
-  guint32 x = ((const Entry *) a)->hilbert, y = ((const Entry *) b)->hilbert;
+  double x = CLAMP (sqlite3_value_double (argv[0]), -180, 180);
+  double y = CLAMP (sqlite3_value_double (argv[1]), -90, 90);
 
-  return (x > y) - (x < y);
+  sqlite3_result_int64 (context, hilbert_index ((guint32) ((x + 180) / 360 * 65535),
+                                                (guint32) ((y + 90) / 180 * 65535)));
 }
 
 static gboolean
@@ -89,33 +94,42 @@ fail (GError    **error,
   return FALSE;
 }
 
-static GArray *
-read_points (sqlite3     *db,
-             const char  *table,
-             GError     **error)
+static void
+forget_hilbert_function (sqlite3 *db)
+{
+  sqlite3_create_function_v2 (db, "atlas_hilbert", 2, SQLITE_UTF8, NULL, NULL, NULL, NULL, NULL);
+}
+
+/* The table's points, in Hilbert order */
+static sqlite3_stmt *
+prepare_points (sqlite3    *db,
+                const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id, longitude, latitude FROM \"%s\""
-                                          " WHERE geom IS NOT NULL", table);
-  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+                                          " WHERE geom IS NOT NULL"
+                                          " ORDER BY atlas_hilbert(longitude, latitude)", table);
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_array_unref (entries);
-      return fail (error, db, table), NULL;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      double x = sqlite3_column_double (stmt, 1), y = sqlite3_column_double (stmt, 2);
-      Entry entry = { sqlite3_column_int64 (stmt, 0),
-                      { round_down (x), round_up (x), round_down (y), round_up (y) },
-                      hilbert_index ((guint32) ((x + 180) / 360 * 65535),
-                                     (guint32) ((y + 90) / 180 * 65535)) };
+  /* DIRECTONLY: a view or trigger in a hostile file cannot call it */
+  if (sqlite3_create_function_v2 (db, "atlas_hilbert", 2,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                                  NULL, hilbert_function, NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  return stmt;
+}
 
-      g_array_append_val (entries, entry);
-    }
-  sqlite3_finalize (stmt);
-  return entries;
+static void
+read_entry (sqlite3_stmt *stmt,
+            Entry        *entry)
+{
+  double x = sqlite3_column_double (stmt, 1), y = sqlite3_column_double (stmt, 2);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->box[0] = round_down (x);
+  entry->box[1] = round_up (x);
+  entry->box[2] = round_down (y);
+  entry->box[3] = round_up (y);
 }
 
 static void
@@ -205,8 +219,57 @@ write_node (Writer       *writer,
   return step_and_reset (writer->node);
 }
 
-/* Packs one level into nodes of @capacity; returns the next level's cells (one per node),
- * or writes the root when the level fits in one node. */
+/* Writes @cells as a node below the root, and adds its cell in the level above to @parents */
+static gboolean
+write_child_node (Writer      *writer,
+                  const Entry *cells,
+                  guint        n_cells,
+                  gboolean     leaf,
+                  GArray      *parents)
+{
+  Entry parent = { writer->next_nodeno++, { cells[0].box[0], cells[0].box[1],
+                                            cells[0].box[2], cells[0].box[3] } };
+
+  for (guint i = 1; i < n_cells; i++)
+    extend_box (parent.box, cells[i].box);
+  g_array_append_val (parents, parent);
+  return write_node (writer, parent.id, 0, cells, n_cells, leaf);
+}
+
+/* Writes the leaves as the sorted points come, holding one node's worth of them; returns
+ * their parents, or an empty array when all points fit in one leaf, written as the root
+ * (always node 1; its first two bytes give the tree's depth). */
+static GArray *
+write_leaves (Writer       *writer,
+              sqlite3_stmt *points,
+              guint         capacity,
+              gboolean     *ok)
+{
+  g_autofree Entry *cells = g_new (Entry, capacity);
+  GArray *parents = g_array_new (FALSE, FALSE, sizeof (Entry));
+  guint n = 0;
+  int rc = SQLITE_DONE;
+
+  while (*ok && (rc = sqlite3_step (points)) == SQLITE_ROW)
+    {
+      if (n == capacity)
+        {
+          *ok = write_child_node (writer, cells, n, TRUE, parents);
+          n = 0;
+        }
+      read_entry (points, &cells[n++]);
+    }
+  if (!*ok || rc != SQLITE_DONE)
+    *ok = FALSE;
+  else if (parents->len == 0)
+    *ok = write_node (writer, 1, 0, cells, n, TRUE);
+  else if (n > 0)
+    *ok = write_child_node (writer, cells, n, TRUE, parents);
+  return parents;
+}
+
+/* Packs one level of inner cells into nodes of @capacity; returns the next level's cells
+ * (one per node), or writes the root when the level fits in one node. */
 static GArray *
 write_level (Writer   *writer,
              GArray   *level,
@@ -214,28 +277,17 @@ write_level (Writer   *writer,
              guint     depth,
              gboolean *ok)
 {
-  gboolean leaf = depth == 0;
   GArray *parents = g_array_new (FALSE, FALSE, sizeof (Entry));
 
   if (level->len <= capacity)
     {
-      /* the root is always node 1; its first two bytes give the tree's depth */
-      *ok = write_node (writer, 1, depth, (Entry *) level->data, level->len, leaf);
+      *ok = write_node (writer, 1, depth, (Entry *) level->data, level->len, FALSE);
       return parents;
     }
 
   for (guint start = 0; *ok && start < level->len; start += capacity)
-    {
-      guint n = MIN (capacity, level->len - start);
-      Entry *cells = &g_array_index (level, Entry, start);
-      Entry parent = { writer->next_nodeno++, { cells[0].box[0], cells[0].box[1],
-                                                cells[0].box[2], cells[0].box[3] }, 0 };
-
-      for (guint i = 1; i < n; i++)
-        extend_box (parent.box, cells[i].box);
-      *ok = write_node (writer, parent.id, 0, cells, n, leaf);
-      g_array_append_val (parents, parent);
-    }
+    *ok = write_child_node (writer, &g_array_index (level, Entry, start),
+                            MIN (capacity, level->len - start), FALSE, parents);
   return parents;
 }
 
@@ -278,22 +330,19 @@ prepare_writer (Writer     *writer,
 }
 
 static gboolean
-write_tree (Writer *writer,
-            GArray *entries)
+write_tree (Writer       *writer,
+            sqlite3_stmt *points)
 {
   guint capacity = (guint) ((writer->node_size - NODE_HEADER) / CELL_SIZE);
-  g_autoptr(GArray) level = g_array_ref (entries);
   gboolean ok = TRUE;
+  g_autoptr(GArray) level = write_leaves (writer, points, capacity, &ok);
 
-  for (guint depth = 0; ok; depth++)
+  for (guint depth = 1; ok && level->len > 0; depth++)
     {
-      gboolean root = level->len <= capacity;
       GArray *next = write_level (writer, level, capacity, depth, &ok);
 
       g_array_unref (level);
       level = next;
-      if (root)
-        break;
     }
   return ok;
 }
@@ -310,25 +359,29 @@ atlas_rtree_loader_rebuild (sqlite3     *db,
                             GError     **error)
 {
   g_autofree char *rtree = g_strdup_printf ("rtree_%s_geom", table);
-  g_autoptr(GArray) entries = NULL;
+  sqlite3_stmt *points = prepare_points (db, table);
   Writer writer = { 0 };
   gboolean ok;
   int defensive = 1;
 
-  entries = read_points (db, table, error);
-  if (entries == NULL)
-    return FALSE;
-  g_array_sort (entries, compare_hilbert);
+  if (points == NULL)
+    {
+      fail (error, db, table);
+      forget_hilbert_function (db);
+      return FALSE;
+    }
 
   /* shadow tables are read-only to SQL in defensive mode: lift it for this, and only this */
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
-  ok = prepare_writer (&writer, db, rtree) && write_tree (&writer, entries);
+  ok = prepare_writer (&writer, db, rtree) && write_tree (&writer, points);
   if (!ok)
     fail (error, db, table);
+  sqlite3_finalize (points);
   sqlite3_finalize (writer.node);
   sqlite3_finalize (writer.rowid);
   sqlite3_finalize (writer.parent);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
+  forget_hilbert_function (db);
   return ok;
 }

@@ -32,7 +32,7 @@
 /* Report progress when it has moved by this much, not on every row. */
 #define PROGRESS_STEP 0.005
 
-/* An import id is at most a file-name part, a time and a random part (under 64 bytes). */
+/* An import id is a time and a random part; a caller's own is cut at 64 bytes. */
 #define MAX_IMPORT_ID_LENGTH 64
 #define KEY_BUFFER_SIZE (MAX_IMPORT_ID_LENGTH + 32)
 /* 36^6 serials, over two billion, before a key grows a digit */
@@ -105,7 +105,7 @@ write_number (char    *out,
   return out;
 }
 
-/* "<import id>-<kind letter><serial>", as "acled-tn3k2f9q4x-c0000a7"; @buffer holds at least
+/* "<import id>-<kind letter><serial>", as "tn3k2f9q4x-c0000a7"; @buffer holds at least
  * KEY_BUFFER_SIZE bytes. The serial has a fixed width so that keys sort in the order they
  * are made: each key index then only grows at its end, which makes a large write several
  * times faster. Keys are short because a claim holds three (its own, its subject's, its

@@ -30,9 +30,6 @@
 #include "atlas-import-plan-private.h"
 #include "atlas-kml-reader.h"
 
-/* Longest file-name part of an import's keys. */
-#define MAX_SLUG_LENGTH 24
-
 G_DEFINE_FINAL_TYPE (AtlasImportPlan, atlas_import_plan, G_TYPE_OBJECT)
 
 enum {
@@ -76,21 +73,6 @@ _atlas_import_plan_progress (double   fraction,
 
 /* ---- reading ----------------------------------------------------------------------- */
 
-static char *
-make_slug (const char *file_name)
-{
-  GString *slug = g_string_new (NULL);
-
-  for (const char *p = file_name; *p != '\0' && *p != '.' && slug->len < MAX_SLUG_LENGTH; p++)
-    if (g_ascii_isalnum (*p))
-      g_string_append_c (slug, g_ascii_tolower (*p));
-    else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-      g_string_append_c (slug, '-');
-  if (slug->len == 0)
-    g_string_append (slug, "import");
-  return g_string_free (slug, FALSE);
-}
-
 /* The seconds since 1970 and a random number, in base 36: "tn3k2f" and "9q4x". */
 static char *
 make_import_stamp (GDateTime *now)
@@ -112,20 +94,20 @@ make_import_stamp (GDateTime *now)
   return stamp;
 }
 
-/* Keys start with the file's name, the time and a random part, so that no two imports,
- * not even of one file twice in a second, make the same key (the import's own document
- * says when it was made, for people). */
+/* Keys start with the time and a random part, so that no two imports, not even of one file
+ * twice in a second, make the same key. They carry nothing for people (the import's own
+ * document names the file and says when it was read): a claim holds three keys, so at a
+ * million rows each byte of the prefix costs about eight megabytes of the case, and a
+ * file's name (ACLED's exports are named after their date ranges and regions) would cost
+ * tens of bytes. */
 AtlasImportBatch *
 _atlas_import_plan_new_batch (AtlasImportPlan *self)
 {
   if (self->import_id == NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autofree char *slug = make_slug (self->file_name);
-      g_autofree char *stamp = make_import_stamp (now);
-
       self->import_time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-      self->import_id = g_strdup_printf ("%s-%s", slug, stamp);
+      self->import_id = make_import_stamp (now);
     }
   /* applying reads the file again into a new batch: its keys are the preview's */
   return atlas_import_batch_new (self->file_name, self->import_id, self->format_label,

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "atlas-claim.h"
+#include "atlas-column-set.h"
 #include "atlas-document.h"
 #include "atlas-gpkg-geometry.h"
 #include "atlas-incident.h"
@@ -69,7 +70,8 @@ open_raw (const char *path)
 
 /* Runs @sql on the file at @path, creating it if missing, and fails the test naming the
  * statement and SQLite's reason if it does not succeed. The GeoPackage SQL functions are
- * registered, as QGIS and GDAL do, so the case's spatial index triggers can run. */
+ * registered, as QGIS and GDAL do, so the case's spatial index triggers can run, and the
+ * store's own atlas_unpack_columns(). */
 void
 exec_raw (const char *path,
           const char *sql)
@@ -80,6 +82,7 @@ exec_raw (const char *path,
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
   atlas_gpkg_register_sql_functions (db);
+  atlas_column_set_register_sql_function (db);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);

@@ -9,10 +9,20 @@
 
 #pragma once
 
+/* Version 4 kept the rest of an imported row in its claim's text as "name: value" lines,
+ * with no column_sets table (exec_raw() gives SQL the store's unpacking function). */
+#define DOWNGRADE_TO_VERSION_4 \
+  "UPDATE claims SET value_text = atlas_unpack_columns((SELECT names FROM column_sets" \
+  " WHERE id = claims.column_set), value_text) WHERE column_set IS NOT NULL;" \
+  "ALTER TABLE claims DROP COLUMN column_set; DROP TABLE column_sets;" \
+  "DELETE FROM gpkg_contents WHERE table_name = 'column_sets';" \
+  "UPDATE atlas_meta SET value = '4' WHERE key = 'schema_version';"
+
 /* Version 3's search index kept a copy of each text, with the record's kind and key. Its
  * rows are the incidents', as version 3 indexed them. Version 3 had one briefing, its steps
  * with no view of their own. */
 #define DOWNGRADE_TO_VERSION_3 \
+  DOWNGRADE_TO_VERSION_4 \
   "DROP INDEX briefing_steps_briefing; DROP TABLE briefings;" \
   "DELETE FROM gpkg_contents WHERE table_name = 'briefings';" \
   "ALTER TABLE briefing_steps DROP COLUMN briefing_key;" \

@@ -31,14 +31,19 @@ static const char *const search_tables[] = {
 /* A digest of the records' content: every row of every table but the search index and
  * the schema version, which the migration changes. Briefing steps are read by the columns
  * version 3 had (version 4 adds the briefing each belongs to and its view: see
- * test-briefing-case's migration tests), and the contents by the tables version 3 had. */
+ * test-briefing-case's migration tests), claims by the columns version 3 had (claims
+ * written before version 5 are not packed: column_set stays NULL), and the contents by the
+ * tables version 3 had. */
 static char *
 digest_records (const char *path)
 {
   static const char *const queries[] = {
     "SELECT * FROM documents ORDER BY id", "SELECT * FROM actors ORDER BY id",
     "SELECT * FROM incidents ORDER BY id", "SELECT * FROM routes ORDER BY id",
-    "SELECT * FROM waypoints ORDER BY id", "SELECT * FROM claims ORDER BY id",
+    "SELECT * FROM waypoints ORDER BY id",
+    "SELECT id, key, subject_kind, subject_key, attribute, value_text, value_number, value_min,"
+    " value_max, qualifier, document_key, attributed_to, paraphrase, locator, credibility,"
+    " credibility_note, graded_by FROM claims ORDER BY id",
     "SELECT * FROM roles ORDER BY id",
     "SELECT id, key, seq, subject_kind, subject_key, min_lon, min_lat, max_lon, max_lat,"
     " caption, claim_keys FROM briefing_steps ORDER BY id",
@@ -48,7 +53,7 @@ digest_records (const char *path)
     "SELECT * FROM rtree_waypoints_geom ORDER BY id",
     "SELECT * FROM rtree_routes_geom ORDER BY id",
     "SELECT table_name, min_x, min_y, max_x, max_y FROM gpkg_contents"
-    " WHERE table_name != 'briefings' ORDER BY 1",
+    " WHERE table_name NOT IN ('briefings', 'column_sets') ORDER BY 1",
     "SELECT * FROM atlas_meta WHERE key != 'schema_version' ORDER BY key",
   };
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -119,7 +124,11 @@ migrate_from_version_3 (const char *path)
   after = digest_records (path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (query_int (path, "SELECT value FROM atlas_meta"
-                                    " WHERE key = 'schema_version'"), ==, 4);
+                                    " WHERE key = 'schema_version'"), ==, ATLAS_CASE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM claims WHERE column_set IS NOT NULL"),
+                   ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_contents"
+                                    " WHERE table_name = 'column_sets'"), ==, 1);
   /* the old index's copy of the text is gone */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master"
                                     " WHERE name = 'search_index_content'"), ==, 0);

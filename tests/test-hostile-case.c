@@ -548,6 +548,51 @@ test_view_in_place_of_table (Fixture       *fixture,
   assert_refused (fixture);
 }
 
+/* The names of packed claims' columns are read by every SELECT of claims (version 5) */
+static void
+test_view_in_place_of_column_sets (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  create_case (fixture);
+  exec_raw (fixture->path, "DROP TABLE column_sets;"
+                           "CREATE VIEW column_sets AS WITH RECURSIVE r(n) AS"
+                           " (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
+                           " SELECT n AS id, 'name' || n AS names FROM r");
+  assert_refused (fixture);
+}
+
+/* A claim whose set of names is missing, or far too long to be one, reads as its values
+ * (a set is looked up for every packed claim read: an enormous one would make each read
+ * slow). */
+static void
+test_damaged_column_set (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AtlasCase) atlas_case = NULL;
+  g_autoptr(AtlasRecord) missing = NULL;
+  g_autoptr(AtlasRecord) enormous = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_case (fixture);
+  exec_raw (fixture->path,
+            "INSERT INTO column_sets (id, names) VALUES (7, 'a' || char(31) || 'b' ||"
+            " char(31) || hex(zeroblob(1000000)));"
+            "INSERT INTO claims (key, subject_kind, subject_key, attribute, value_text,"
+            " qualifier, document_key, credibility, column_set) VALUES"
+            " ('lost', 'incident', 'inc-1', 'acled_columns', 'x' || char(31) || 'y', 'text',"
+            " 'doc-a', 6, 99),"
+            " ('huge', 'incident', 'inc-1', 'acled_columns', 'x' || char(31) || 'y', 'text',"
+            " 'doc-a', 6, 7);");
+  atlas_case = atlas_case_open (fixture->file, ATLAS_CASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  missing = atlas_case_lookup (atlas_case, "claim", "lost", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_record_get_text (missing, "value_text"), ==, "x\x1fy");
+  enormous = atlas_case_lookup (atlas_case, "claim", "huge", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_record_get_text (enormous, "value_text"), ==, "x\x1fy");
+}
+
 /* A generated column is SQL too, run on every read: one that makes a 500 MB blob for
  * each row of a table the store reads. */
 static void
@@ -742,6 +787,9 @@ main (int   argc,
   add_test ("/atlas/hostile-case/lying-geometry-in-case", test_case_with_lying_geometry);
   add_test ("/atlas/hostile-case/huge-strings", test_huge_strings);
   add_test ("/atlas/hostile-case/view-in-place-of-table", test_view_in_place_of_table);
+  add_test ("/atlas/hostile-case/view-in-place-of-column-sets",
+            test_view_in_place_of_column_sets);
+  add_test ("/atlas/hostile-case/damaged-column-set", test_damaged_column_set);
   add_test ("/atlas/hostile-case/generated-column", test_generated_column);
   add_test ("/atlas/hostile-case/view-layer-and-trigger", test_view_layer_and_trigger);
   add_test ("/atlas/hostile-case/earlier-table", test_earlier_table);

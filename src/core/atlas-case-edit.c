@@ -19,6 +19,7 @@
 #include "atlas-attachment.h"
 #include "atlas-case-private.h"
 #include "atlas-case-schema.h"
+#include "atlas-claim.h"
 #include "atlas-claim-relation.h"
 #include "atlas-edit.h"
 #include "atlas-gpkg-geometry.h"
@@ -177,6 +178,11 @@ update_record (sqlite3      *db,
   for (guint i = 0; i < changed->len; i++)
     g_string_append_printf (sql, "%s%s = ?", i > 0 ? ", " : "",
                             ((const AtlasField *) g_ptr_array_index (changed, i))->name);
+  /* a claim's text the analyst changed is stored plain (see atlas-column-set.c) */
+  if (ATLAS_IS_CLAIM (after) && !atlas_record_field_equal (before, after,
+                                                           atlas_record_class_find_field (klass,
+                                                                                          "value_text")))
+    g_string_append (sql, ", column_set = NULL");
   g_string_append (sql, moved ? ", geom = ? WHERE key = ?" : " WHERE key = ?");
 
   if ((stmt = atlas_case_schema_prepare (db, sql->str, error)) == NULL)

@@ -18,6 +18,7 @@
 #include "atlas-case-file.h"
 #include "atlas-case-private.h"
 #include "atlas-case-schema.h"
+#include "atlas-column-set.h"
 #include "atlas-gpkg-geometry.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -39,6 +40,7 @@ harden_connection (sqlite3 *db)
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   atlas_gpkg_register_sql_functions (db);
+  atlas_column_set_register_sql_function (db);
 }
 
 sqlite3 *

@@ -288,6 +288,18 @@ static const char briefings_4_sql[] =
   "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES"
   " ('briefings', 'attributes', 'Briefings', 'Briefings of the case, each a list of steps');";
 
+/* Version 5 (issue #17): the claims that keep the rest of an imported row store their
+ * column names once, in column_sets, and only the values themselves (see
+ * atlas-column-set.c); column_set is NULL in every other claim, and in the claims of files
+ * written before, which stay as they were. A GeoPackage attribute table, so QGIS and GDAL
+ * list it. */
+static const char version_5_sql[] =
+  "CREATE TABLE column_sets (id INTEGER PRIMARY KEY AUTOINCREMENT, names TEXT NOT NULL UNIQUE);"
+  "ALTER TABLE claims ADD COLUMN column_set INTEGER;"
+  "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES"
+  " ('column_sets', 'attributes', 'Column sets',"
+  "  'Names of the columns of an imported row kept in one claim, separated by U+001F');";
+
 /* The one briefing a version 3 file's steps go into. */
 static const char briefings_4_existing_sql[] =
   "INSERT INTO briefings (key, title, seq)"
@@ -581,6 +593,10 @@ atlas_case_schema_migrate_until (sqlite3  *db,
                                          || !set_version (db, 4, error)))
     return FALSE;
 
+  if (from_version < 5 && until >= 5 && (!atlas_case_schema_exec (db, version_5_sql, error)
+                                         || !set_version (db, 5, error)))
+    return FALSE;
+
   return TRUE;
 }
 
@@ -681,6 +697,9 @@ atlas_case_schema_read_version (sqlite3 *db)
     if (!is_plain_table (db, read_tables[i]))
       return 0;
   if (version >= 4 && !is_plain_table (db, "briefings"))
+    return 0;
+  /* the store's SELECT of claims reads it */
+  if (version >= 5 && !is_plain_table (db, "column_sets"))
     return 0;
   return MAX (version, 0);
 }

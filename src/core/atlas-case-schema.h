@@ -31,7 +31,7 @@ typedef enum {
 #define ATLAS_GPKG_USER_VERSION 10300
 
 /* The layout of our own tables; bump it with a new step in the migrations. */
-#define ATLAS_CASE_SCHEMA_VERSION 4
+#define ATLAS_CASE_SCHEMA_VERSION 5
 
 gboolean atlas_case_schema_create          (sqlite3      *db,
                                             GError      **error);

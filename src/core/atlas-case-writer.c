@@ -22,6 +22,7 @@
 #include "atlas-case-writer.h"
 #include "atlas-case-writer-references.h"
 #include "atlas-claim.h"
+#include "atlas-column-set.h"
 #include "atlas-gpkg-geometry.h"
 #include "atlas-incident.h"
 #include "atlas-rtree-loader.h"
@@ -50,6 +51,7 @@ struct _AtlasCaseWriter
   GHashTable            *insert_statements;   /* GType → sqlite3_stmt, prepared once */
   GHashTable            *bulk_statements;     /* the same, prepared with triggers off */
   AtlasCaseReferences   *references;
+  AtlasColumnSets       *column_sets;
   gboolean               bulk;
   gint64                 cache_size;          /* the connection's, during a bulk write */
   gboolean               cache_shrunk;
@@ -84,6 +86,7 @@ atlas_case_writer_new (sqlite3 *db)
   self->insert_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->bulk_statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->references = atlas_case_references_new (db);
+  self->column_sets = atlas_column_sets_new (db);
   return self;
 }
 
@@ -94,6 +97,7 @@ atlas_case_writer_free (AtlasCaseWriter *self)
   g_hash_table_unref (self->insert_statements);
   g_hash_table_unref (self->bulk_statements);
   atlas_case_references_free (self->references);
+  atlas_column_sets_free (self->column_sets);
   g_free (self);
 }
 
@@ -116,6 +120,7 @@ begin_write (AtlasCaseWriter       *self,
   self->cancellable = cancellable;
   self->progress_func = progress_func;
   self->progress_data = user_data;
+  atlas_column_sets_forget (self->column_sets);
   /* statements that run long (the R-tree, the search index) stop when cancelled */
   if (cancellable != NULL)
     sqlite3_progress_handler (self->db, STEPS_PER_CHECK, interrupt_if_cancelled, self);
@@ -164,6 +169,13 @@ has_point (AtlasRecordClass *klass)
   return atlas_record_class_find_field (klass, "latitude") != NULL;
 }
 
+/* A claim may be stored packed, with its column_set (see atlas-column-set.c) */
+static gboolean
+is_claim (AtlasRecordClass *klass)
+{
+  return G_TYPE_FROM_CLASS (klass) == ATLAS_TYPE_CLAIM;
+}
+
 static char *
 build_insert_sql (AtlasRecordClass *klass)
 {
@@ -174,8 +186,10 @@ build_insert_sql (AtlasRecordClass *klass)
     g_string_append_printf (sql, ", %s", klass->fields[i].name);
   if (has_point (klass))
     g_string_append (sql, ", geom");
+  if (is_claim (klass))
+    g_string_append (sql, ", column_set");
   g_string_append (sql, ") VALUES (?");
-  for (guint i = 0; i < klass->n_fields + has_point (klass); i++)
+  for (guint i = 0; i < klass->n_fields + has_point (klass) + is_claim (klass); i++)
     g_string_append (sql, ", ?");
   g_string_append (sql, ")");
   return g_string_free (g_steal_pointer (&sql), FALSE);
@@ -281,6 +295,24 @@ validate_record (AtlasRecord  *record,
   return TRUE;
 }
 
+/* Binds the claim's text packed, and its column set, where it packs */
+static gboolean
+bind_claim_text (AtlasCaseWriter  *self,
+                 sqlite3_stmt     *stmt,
+                 AtlasRecord      *claim,
+                 int               set_index,
+                 GError          **error)
+{
+  AtlasRecordClass *klass = ATLAS_RECORD_GET_CLASS (claim);
+  const AtlasField *value_text = atlas_record_class_find_field (klass, "value_text");
+  /* the key is parameter 1, the fields follow in order */
+  int value_index = 2 + (int) (value_text - klass->fields);
+
+  return atlas_column_sets_bind (self->column_sets, stmt, value_index, set_index,
+                                 atlas_record_get_text (claim, "attribute"),
+                                 atlas_record_get_text (claim, "value_text"), error);
+}
+
 static gboolean
 insert_record (AtlasCaseWriter  *self,
                AtlasRecord      *record,
@@ -305,6 +337,8 @@ insert_record (AtlasCaseWriter  *self,
       sqlite3_bind_blob (stmt, index, g_bytes_get_data (geom, NULL),
                          (int) g_bytes_get_size (geom), SQLITE_STATIC);
     }
+  if (is_claim (klass) && !bind_claim_text (self, stmt, record, index, error))
+    return FALSE;
 
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);

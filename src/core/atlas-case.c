@@ -33,6 +33,7 @@
 #include "atlas-claim.h"
 #include "atlas-claim-relation.h"
 #include "atlas-cluster-index.h"
+#include "atlas-column-set.h"
 #include "atlas-document.h"
 #include "atlas-filter.h"
 #include "atlas-gpkg-geometry.h"
@@ -128,6 +129,14 @@ _atlas_case_column_display_text (sqlite3_stmt  *stmt,
 
 /* ---- reading ---------------------------------------------------------------------- */
 
+/* A claim's text may be stored packed (see atlas-column-set.c): the SELECT unpacks it */
+static gboolean
+is_packed_field (AtlasRecordClass *klass,
+                 const AtlasField *field)
+{
+  return G_TYPE_FROM_CLASS (klass) == ATLAS_TYPE_CLAIM && g_str_equal (field->name, "value_text");
+}
+
 static char *
 build_select_sql (AtlasRecordClass *klass,
                   const char       *where_and_order)
@@ -135,7 +144,9 @@ build_select_sql (AtlasRecordClass *klass,
   g_autoptr(GString) sql = g_string_new ("SELECT id, key");
 
   for (guint i = 0; i < klass->n_fields; i++)
-    g_string_append_printf (sql, ", %s", klass->fields[i].name);
+    g_string_append_printf (sql, ", %s", is_packed_field (klass, &klass->fields[i])
+                                         ? ATLAS_COLUMN_SET_VALUE_TEXT_SQL
+                                         : klass->fields[i].name);
   g_string_append_printf (sql, " FROM %s %s", klass->table, where_and_order);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }

@@ -218,12 +218,16 @@ open_for_writing (const char  *path,
    * what an edit and the views' queries need: reading a whole table (the map's points, the
    * counts) goes through it once and gains nothing from keeping it; a bulk write sets its
    * own (see atlas-case-writer.c). A bigger cache here held 256 MiB of a million-row case
-   * for as long as the window was open. */
+   * for as long as the window was open. Temporary data goes to files (deleted as they are
+   * opened), which SQLite's own cache keeps small: in memory, the statement journal of the
+   * one statement that indexes an import for search kept every page its merges changed,
+   * 150 MB at a million rows and growing with the file, and the sorts of a bulk write (the
+   * R-tree's order, an index built whole) held all their rows. */
   if (!atlas_case_schema_check_trusted (db, error)
       || !atlas_case_schema_exec (db, "PRAGMA journal_mode = WAL;"
                                       "PRAGMA synchronous = NORMAL;"
                                       "PRAGMA cache_size = -16384;"
-                                      "PRAGMA temp_store = MEMORY", error))
+                                      "PRAGMA temp_store = FILE", error))
     {
       sqlite3_close (db);
       return NULL;

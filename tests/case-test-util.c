@@ -58,6 +58,31 @@ case_files_tear_down (CaseFiles *files)
 
 /* Opens the existing file at @path for reading and writing, waiting up to 5 s for a lock
  * another connection holds. */
+/* Creates a case titled @title in a new folder made from @dir_template, and writes @records
+ * into it. */
+void
+case_fixture_set_up (CaseFixture *fixture,
+                     const char  *dir_template,
+                     const char  *title,
+                     GPtrArray   *records)
+{
+  g_autoptr(GError) error = NULL;
+
+  case_files_set_up (&fixture->files, dir_template);
+  fixture->atlas_case = atlas_case_create (fixture->files.file, title, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_case_write_records (fixture->atlas_case, records, &error));
+  g_assert_no_error (error);
+}
+
+void
+case_fixture_tear_down (CaseFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_clear_object (&fixture->atlas_case);
+  case_files_tear_down (&fixture->files);
+}
+
 sqlite3 *
 open_raw (const char *path)
 {

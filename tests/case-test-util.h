@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "atlas-case.h"
 #include "atlas-record.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,19 @@ void     case_files_set_up_as (CaseFiles  *files,
                                const char *dir_template,
                                const char *file_name);
 void     case_files_tear_down (CaseFiles  *files);
+
+/* A case in a folder of its own, for the tests' fixtures */
+typedef struct {
+  CaseFiles  files;
+  AtlasCase *atlas_case;
+} CaseFixture;
+
+void     case_fixture_set_up    (CaseFixture   *fixture,
+                                 const char    *dir_template,
+                                 const char    *title,
+                                 GPtrArray     *records);
+void     case_fixture_tear_down (CaseFixture   *fixture,
+                                 gconstpointer  data);
 
 sqlite3 *open_raw             (const char *path);
 void     exec_raw             (const char *path,

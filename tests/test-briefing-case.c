@@ -30,10 +30,7 @@
 #include "case-versions.h"
 #include "case-test-util.h"
 
-typedef struct {
-  CaseFiles  files;
-  AtlasCase *atlas_case;
-} Fixture;
+typedef CaseFixture Fixture;
 
 /* ---- a small case with one briefing of three steps ------------------------------------ */
 
@@ -71,27 +68,13 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-
-  case_files_set_up (&fixture->files, "atlas-briefing-XXXXXX");
-  fixture->atlas_case = atlas_case_create (fixture->files.file, "Briefings", &error);
-  g_assert_no_error (error);
 
   g_ptr_array_add (records, case_test_incident ("kerman", "Twin bombings in Kerman", 30.28, 57.08));
   g_ptr_array_add (records, make_briefing ("full", "Full briefing", 1));
   g_ptr_array_add (records, make_step ("s1", "full", 1, "First"));
   g_ptr_array_add (records, make_step ("s2", "full", 2, "Second"));
   g_ptr_array_add (records, make_step ("s3", "full", 3, "Third"));
-  g_assert_true (atlas_case_write_records (fixture->atlas_case, records, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->atlas_case);
-  case_files_tear_down (&fixture->files);
+  case_fixture_set_up (fixture, "atlas-briefing-XXXXXX", "Briefings", records);
 }
 
 static AtlasRecord *
@@ -518,7 +501,7 @@ add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer),
           gconstpointer data)
 {
-  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down);
+  g_test_add (path, Fixture, data, fixture_set_up, func, case_fixture_tear_down);
 }
 
 int

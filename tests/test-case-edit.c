@@ -31,10 +31,7 @@
 #include "case-digest.h"
 #include "case-test-util.h"
 
-typedef struct {
-  CaseFiles  files;
-  AtlasCase *atlas_case;
-} Fixture;
+typedef CaseFixture Fixture;
 
 /* ---- a small case ------------------------------------------------------------------- */
 
@@ -77,11 +74,6 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(AtlasRecord) route = ATLAS_RECORD (atlas_route_new ("route"));
-  g_autoptr(GError) error = NULL;
-
-  case_files_set_up (&fixture->files, "atlas-edit-XXXXXX");
-  fixture->atlas_case = atlas_case_create (fixture->files.file, "Edits", &error);
-  g_assert_no_error (error);
 
   atlas_record_set_text (route, "name", "Reported route");
   atlas_record_set_text (route, "status", "alleged");
@@ -93,16 +85,7 @@ fixture_set_up (Fixture       *fixture,
   g_ptr_array_add (records, g_object_ref (route));
   g_ptr_array_add (records, make_waypoint ("wp-1", 1, 37.0, 70.5));
   g_ptr_array_add (records, make_waypoint ("wp-2", 2, 29.0, 60.0));
-  g_assert_true (atlas_case_write_records (fixture->atlas_case, records, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->atlas_case);
-  case_files_tear_down (&fixture->files);
+  case_fixture_set_up (fixture, "atlas-edit-XXXXXX", "Edits", records);
 }
 
 /* ---- reading the file behind the store's back ---------------------------------------- */
@@ -903,7 +886,7 @@ add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer),
           gconstpointer data)
 {
-  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down);
+  g_test_add (path, Fixture, data, fixture_set_up, func, case_fixture_tear_down);
 }
 
 int

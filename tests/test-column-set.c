@@ -81,21 +81,13 @@ test_unpack_damaged (void)
 
 /* ---- the store ----------------------------------------------------------------------- */
 
-typedef struct {
-  CaseFiles  files;
-  AtlasCase *atlas_case;
-} Fixture;
+typedef CaseFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-
-  case_files_set_up (&fixture->files, "atlas-column-set-XXXXXX");
-  fixture->atlas_case = atlas_case_create (fixture->files.file, "Columns", &error);
-  g_assert_no_error (error);
 
   g_ptr_array_add (records, case_test_document ("doc", "Rows"));
   g_ptr_array_add (records, case_test_incident ("i1", "Clash", 30.3, 57.1));
@@ -107,16 +99,7 @@ fixture_set_up (Fixture       *fixture,
   g_ptr_array_add (records, case_test_claim ("c3", "i2", "acled_columns",
                                              "notes: first line\nsecond line", NAN, "doc"));
   g_ptr_array_add (records, case_test_claim ("c4", "i1", "fatalities", "about: 4", 4, "doc"));
-  g_assert_true (atlas_case_write_records (fixture->atlas_case, records, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->atlas_case);
-  case_files_tear_down (&fixture->files);
+  case_fixture_set_up (fixture, "atlas-column-set-XXXXXX", "Columns", records);
 }
 
 static char *
@@ -247,11 +230,11 @@ main (int   argc,
   g_test_add_func ("/atlas/column-set/not-packed", test_not_packed);
   g_test_add_func ("/atlas/column-set/unpack-damaged", test_unpack_damaged);
   g_test_add ("/atlas/column-set/store-round-trip", Fixture, NULL, fixture_set_up,
-              test_store_round_trip, fixture_tear_down);
+              test_store_round_trip, case_fixture_tear_down);
   g_test_add ("/atlas/column-set/store-search", Fixture, NULL, fixture_set_up,
-              test_store_search, fixture_tear_down);
+              test_store_search, case_fixture_tear_down);
   g_test_add ("/atlas/column-set/store-edit", Fixture, NULL, fixture_set_up,
-              test_store_edit, fixture_tear_down);
+              test_store_edit, case_fixture_tear_down);
 
   return g_test_run ();
 }

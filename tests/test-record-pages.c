@@ -18,21 +18,14 @@
 
 #define N_INCIDENTS 5000
 
-typedef struct {
-  CaseFiles  files;
-  AtlasCase *atlas_case;
-} Fixture;
+typedef CaseFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
 
-  case_files_set_up (&fixture->files, "atlas-pages-XXXXXX");
-  fixture->atlas_case = atlas_case_create (fixture->files.file, "Pages", &error);
-  g_assert_no_error (error);
   /* dates and titles out of the order they are written in, and some alike */
   for (guint i = 0; i < N_INCIDENTS; i++)
     {
@@ -46,16 +39,7 @@ fixture_set_up (Fixture       *fixture,
       atlas_record_set_text (incident, "category", i % 3 == 0 ? "arrest" : "bombing");
       g_ptr_array_add (records, incident);
     }
-  g_assert_true (atlas_case_write_records (fixture->atlas_case, records, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->atlas_case);
-  case_files_tear_down (&fixture->files);
+  case_fixture_set_up (fixture, "atlas-pages-XXXXXX", "Pages", records);
 }
 
 static GListModel *
@@ -158,10 +142,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/atlas/record-pages/same-as-whole", Fixture, NULL, fixture_set_up,
-              test_same_as_whole, fixture_tear_down);
+              test_same_as_whole, case_fixture_tear_down);
   g_test_add ("/atlas/record-pages/filtered", Fixture, NULL, fixture_set_up, test_filtered,
-              fixture_tear_down);
+              case_fixture_tear_down);
   g_test_add ("/atlas/record-pages/deleted-behind", Fixture, NULL, fixture_set_up,
-              test_deleted_behind, fixture_tear_down);
+              test_deleted_behind, case_fixture_tear_down);
   return g_test_run ();
 }

@@ -96,6 +96,11 @@ gboolean _atlas_window_apply_edit   (AtlasWindow    *self,
                                      GError        **error);
 void _atlas_window_set_presenting   (AtlasWindow    *self,
                                      gboolean        presenting);
+void _atlas_window_update_actions   (AtlasWindow    *self);
+void _atlas_window_show_briefing_step (AtlasWindow *self,
+                                       guint        position);
+void _atlas_window_present_class_init (GtkWidgetClass *widget_class);
+void _atlas_window_present_init     (AtlasWindow    *self);
 
 void        _atlas_window_briefing_class_init      (GtkWidgetClass *widget_class);
 void        _atlas_window_briefing_init            (AtlasWindow    *self);

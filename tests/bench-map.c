@@ -540,7 +540,7 @@ main (int   argc,
     g_autoptr(AtlasClusterIndex) rebuilt = NULL;
     double build_s;
 
-    atlas_case_load_map_points (atlas_case, NULL, &points, &precisions, &categories, NULL,
+    atlas_case_load_map_points (atlas_case, NULL, &points, &precisions, &categories, NULL, NULL,
                                 &error);
     g_print ("load-points: %.2f s\n", seconds_since (start));
     start = g_get_monotonic_time ();

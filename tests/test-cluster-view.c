@@ -209,7 +209,7 @@ build_fresh_index (AtlasCase *atlas_case)
   AtlasClusterIndex *index;
 
   g_assert_true (atlas_case_load_map_points (atlas_case, NULL, &points, &precisions,
-                                             &categories, NULL, &error));
+                                             &categories, NULL, NULL, &error));
   index = atlas_cluster_index_new ((AtlasMapPoint *) points->data, points->len, 48.0, NULL,
                                    &error);
   g_assert_no_error (error);

@@ -181,7 +181,8 @@ read_everything (AtlasCase *atlas_case)
     {
       g_autoptr(GListModel) model = atlas_case_list_records (atlas_case, types[i](), NULL);
     }
-  atlas_case_load_map_points (atlas_case, NULL, &points, &precisions, &categories, NULL, NULL);
+  atlas_case_load_map_points (atlas_case, NULL, &points, &precisions, &categories, NULL, NULL,
+                              NULL);
 }
 
 /* Opens the case as the window does and reads what the window reads. Returns the case, or

@@ -94,7 +94,7 @@ load_incidents (AtlasMapPrinter  *self,
                 GError          **error)
 {
   if (!atlas_case_load_map_points (self->atlas_case, filter, &self->points, &self->precisions,
-                                   &self->categories, cancellable, error))
+                                   &self->categories, NULL, cancellable, error))
     return FALSE;
   if (self->points->len == 0)
     return TRUE;

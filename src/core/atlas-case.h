@@ -180,17 +180,13 @@ gboolean     atlas_case_load_map_points      (AtlasCase           *self,
                                               GArray             **points,
                                               GByteArray         **precisions,
                                               char              ***categories,
+                                              GArray             **spans,
                                               GCancellable        *cancellable,
                                               GError             **error);
 AtlasLocationPrecision atlas_location_precision_from_string (const char *text);
 gboolean     atlas_case_load_dates           (AtlasCase           *self,
                                               AtlasFilter         *filter,
                                               GArray             **days,
-                                              GCancellable        *cancellable,
-                                              GError             **error);
-gboolean     atlas_case_load_map_spans       (AtlasCase           *self,
-                                              AtlasFilter         *filter,
-                                              GArray             **spans,
                                               GCancellable        *cancellable,
                                               GError             **error);
 gboolean     atlas_case_save_copy            (AtlasCase           *self,

@@ -104,9 +104,8 @@ load_cache (LoadJob       *job,
   g_mutex_init (&cache->lock);
   cache->filter_key = g_strdup (job->filter_key);
   if (!atlas_case_load_map_points (job->atlas_case, job->filter_without_dates, &cache->points,
-                                   &cache->precisions, &cache->categories, cancellable, error)
-      || !atlas_case_load_map_spans (job->atlas_case, job->filter_without_dates, &cache->spans,
-                                     cancellable, error))
+                                   &cache->precisions, &cache->categories, &cache->spans,
+                                   cancellable, error))
     {
       point_cache_unref (cache);
       return NULL;

@@ -130,14 +130,13 @@ load_views (AtlasCase *atlas_case)
   g_autoptr(GListModel) incidents = NULL;
   g_autoptr(GListModel) found = NULL;
 
-  if (atlas_case_load_map_points (atlas_case, NULL, &points, &precisions, &categories,
+  if (atlas_case_load_map_points (atlas_case, NULL, &points, &precisions, &categories, &spans,
                                   NULL, NULL))
     {
       fuzz_check_utf8_strv ("a map category", categories);
       cluster_points (points);
     }
   atlas_case_load_dates (atlas_case, NULL, &days, NULL, NULL);
-  atlas_case_load_map_spans (atlas_case, NULL, &spans, NULL, NULL);
 
   /* a filter the sidebar might set, so its SQL runs too */
   atlas_filter_set_date_range (filter, "2024-01-01", "2024-12-31");

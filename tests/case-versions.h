@@ -10,11 +10,13 @@
 #pragma once
 
 /* Version 4 kept the rest of an imported row in its claim's text as "name: value" lines,
- * with no column_sets table (exec_raw() gives SQL the store's unpacking function). */
+ * with no column_sets table (exec_raw() gives SQL the store's unpacking function), and had
+ * no index of the incidents' categories. */
 #define DOWNGRADE_TO_VERSION_4 \
   "UPDATE claims SET value_text = atlas_unpack_columns((SELECT names FROM column_sets" \
   " WHERE id = claims.column_set), value_text) WHERE column_set IS NOT NULL;" \
   "ALTER TABLE claims DROP COLUMN column_set; DROP TABLE column_sets;" \
+  "DROP INDEX incidents_category;" \
   "DELETE FROM gpkg_contents WHERE table_name = 'column_sets';" \
   "UPDATE atlas_meta SET value = '4' WHERE key = 'schema_version';"
 

@@ -288,14 +288,19 @@ static const char briefings_4_sql[] =
   "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES"
   " ('briefings', 'attributes', 'Briefings', 'Briefings of the case, each a list of steps');";
 
-/* Version 5 (issue #17): the claims that keep the rest of an imported row store their
- * column names once, in column_sets, and only the values themselves (see
- * atlas-column-set.c); column_set is NULL in every other claim, and in the claims of files
- * written before, which stay as they were. A GeoPackage attribute table, so QGIS and GDAL
- * list it. */
+/* Version 5 (issue #17):
+ * - The claims that keep the rest of an imported row store their column names once, in
+ *   column_sets, and only the values themselves (see atlas-column-set.c); column_set is
+ *   NULL in every other claim, and in the claims of files written before, which stay as
+ *   they were. A GeoPackage attribute table, so QGIS and GDAL list it.
+ * - incidents_category lets the case's categories (the legend's, the filter's) be listed
+ *   with one seek each (atlas_case_list_categories()) instead of reading every incident on
+ *   the main thread as a case opens: 0.6 s at a million incidents, twice. It costs about
+ *   17 bytes an incident. */
 static const char version_5_sql[] =
   "CREATE TABLE column_sets (id INTEGER PRIMARY KEY AUTOINCREMENT, names TEXT NOT NULL UNIQUE);"
   "ALTER TABLE claims ADD COLUMN column_set INTEGER;"
+  "CREATE INDEX incidents_category ON incidents (category);"
   "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES"
   " ('column_sets', 'attributes', 'Column sets',"
   "  'Names of the columns of an imported row kept in one claim, separated by U+001F');";

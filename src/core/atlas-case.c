@@ -436,7 +436,13 @@ atlas_case_list_categories (AtlasCase  *self,
 {
   g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
 
-  return query_strings (self, "SELECT DISTINCT category FROM incidents ORDER BY category", error);
+  /* from one category to the next by the index, not over every incident */
+  return query_strings (self, "WITH RECURSIVE next (category) AS"
+                              " (SELECT min(category) FROM incidents UNION ALL"
+                              "  SELECT (SELECT min(category) FROM incidents"
+                              "   WHERE category > next.category)"
+                              "  FROM next WHERE next.category IS NOT NULL)"
+                              " SELECT category FROM next WHERE category IS NOT NULL", error);
 }
 
 /* Suggestions are read from the newest rows only: a form opens at once on a case of a

@@ -234,15 +234,6 @@ create_route_case (CaseFiles *files)
   return atlas_case;
 }
 
-static gboolean
-bounds_contain (const AtlasBounds *bounds,
-                double             latitude,
-                double             longitude)
-{
-  return latitude >= bounds->min_lat && latitude <= bounds->max_lat
-         && longitude >= bounds->min_lon && longitude <= bounds->max_lon;
-}
-
 /* A stop is framed with the legs into and out of it (a briefing's Iranshahr showed with
  * Jiroft and Kerman cut off at the top), not with the whole route. */
 static void
@@ -256,17 +247,17 @@ test_waypoint_takes_in_its_legs (void)
   g_assert_true (atlas_map_framing_subject_bounds (atlas_case, "waypoint", "line-1", &bounds,
                                                    &error));
   g_assert_no_error (error);
-  g_assert_true (bounds_contain (&bounds, 30, 40));
-  g_assert_true (bounds_contain (&bounds, 30, 60));
-  g_assert_false (bounds_contain (&bounds, 30, 70));
+  g_assert_true (atlas_bounds_contains (&bounds, 30, 40));
+  g_assert_true (atlas_bounds_contains (&bounds, 30, 60));
+  g_assert_false (atlas_bounds_contains (&bounds, 30, 70));
   g_assert_cmpfloat (bounds.min_lat, <, 30 - 2);
   g_assert_cmpfloat (bounds.max_lat, >, 30 + 2);
 
   /* the first stop has only a leg out of it */
   g_assert_true (atlas_map_framing_subject_bounds (atlas_case, "waypoint", "line-0", &bounds,
                                                    &error));
-  g_assert_true (bounds_contain (&bounds, 30, 50));
-  g_assert_false (bounds_contain (&bounds, 30, 60));
+  g_assert_true (atlas_bounds_contains (&bounds, 30, 50));
+  g_assert_false (atlas_bounds_contains (&bounds, 30, 60));
   g_assert_cmpfloat (bounds.min_lon, <, 40 - 2);
 
   g_clear_object (&atlas_case);

@@ -338,15 +338,6 @@ atlas_map_printer_frame_subject (AtlasMapPrinter  *self,
   return TRUE;
 }
 
-static gboolean
-bounds_contain (const AtlasBounds *bounds,
-                double             latitude,
-                double             longitude)
-{
-  return latitude >= bounds->min_lat && latitude <= bounds->max_lat
-         && longitude >= bounds->min_lon && longitude <= bounds->max_lon;
-}
-
 static void
 add_visible_route (AtlasPrintedRoute *route,
                    const AtlasBounds *bounds,
@@ -358,8 +349,8 @@ add_visible_route (AtlasPrintedRoute *route,
     {
       AtlasRecord *waypoint = g_ptr_array_index (route->waypoints, w);
 
-      if (!bounds_contain (bounds, atlas_record_get_double (waypoint, "latitude"),
-                           atlas_record_get_double (waypoint, "longitude")))
+      if (!atlas_bounds_contains (bounds, atlas_record_get_double (waypoint, "latitude"),
+                                  atlas_record_get_double (waypoint, "longitude")))
         continue;
       if (!route_added)
         g_ptr_array_add (visible, g_object_ref (route->route));
@@ -398,7 +389,7 @@ atlas_map_printer_list_visible (AtlasMapPrinter   *self,
       const AtlasMapPoint *point = &g_array_index (self->points, AtlasMapPoint, i);
       AtlasRecord *incident;
 
-      if (!bounds_contain (bounds, point->latitude, point->longitude))
+      if (!atlas_bounds_contains (bounds, point->latitude, point->longitude))
         continue;
       if (n_inside++ >= max_incidents)
         continue;

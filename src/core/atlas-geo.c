@@ -215,6 +215,16 @@ atlas_bounds_extend (AtlasBounds *bounds,
   bounds->max_lat = MAX (bounds->max_lat, latitude);
 }
 
+/* Whether the point lies within @bounds, edges included */
+gboolean
+atlas_bounds_contains (const AtlasBounds *bounds,
+                       double             latitude,
+                       double             longitude)
+{
+  return latitude >= bounds->min_lat && latitude <= bounds->max_lat
+         && longitude >= bounds->min_lon && longitude <= bounds->max_lon;
+}
+
 static double
 mercator_y (double latitude)
 {

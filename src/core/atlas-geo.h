@@ -49,6 +49,9 @@ gboolean atlas_bounds_is_empty      (const AtlasBounds *bounds);
 void     atlas_bounds_extend        (AtlasBounds  *bounds,
                                      double        latitude,
                                      double        longitude);
+gboolean atlas_bounds_contains      (const AtlasBounds *bounds,
+                                     double        latitude,
+                                     double        longitude);
 double   atlas_geo_distance_km      (double        lat1,
                                      double        lon1,
                                      double        lat2,

@@ -13,6 +13,7 @@
 #include "atlas-document.h"
 #include "atlas-gpkg-geometry.h"
 #include "atlas-incident.h"
+#include "atlas-route.h"
 #include "atlas-waypoint.h"
 #include "case-test-util.h"
 
@@ -185,6 +186,18 @@ case_test_claim (const char *key,
   atlas_record_set_text (claim, "document_key", document_key);
   atlas_record_set_int (claim, "credibility", 2);
   return claim;
+}
+
+/* A route named after its key */
+AtlasRecord *
+case_test_route (const char *key,
+                 const char *status)
+{
+  AtlasRecord *route = ATLAS_RECORD (atlas_route_new (key));
+
+  atlas_record_set_text (route, "name", key);
+  atlas_record_set_text (route, "status", status);
+  return route;
 }
 
 AtlasRecord *

@@ -63,6 +63,8 @@ AtlasRecord *case_test_claim    (const char *key,
                                  const char *value,
                                  double      number,
                                  const char *document_key);
+AtlasRecord *case_test_route    (const char *key,
+                                 const char *status);
 AtlasRecord *case_test_waypoint (const char *key,
                                  const char *route_key,
                                  int         seq,

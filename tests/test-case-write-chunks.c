@@ -20,6 +20,7 @@
 #include "atlas-route.h"
 #include "atlas-waypoint.h"
 #include "case-digest.h"
+#include "case-test-util.h"
 
 static AtlasCase *
 create_case (void)
@@ -76,29 +77,13 @@ make_claim (const char *key,
   return claim;
 }
 
-static AtlasRecord *
-make_route (const char *key)
-{
-  AtlasRecord *route = ATLAS_RECORD (atlas_route_new (key));
-
-  atlas_record_set_text (route, "name", key);
-  atlas_record_set_text (route, "status", "reported");
-  return route;
-}
-
+/* Each stop a degree further along */
 static AtlasRecord *
 make_waypoint (const char *key,
                const char *route,
                int         seq)
 {
-  AtlasRecord *waypoint = ATLAS_RECORD (atlas_waypoint_new (key));
-
-  atlas_record_set_text (waypoint, "route_key", route);
-  atlas_record_set_int (waypoint, "seq", seq);
-  atlas_record_set_double (waypoint, "latitude", 30.0 + seq);
-  atlas_record_set_double (waypoint, "longitude", 50.0 + seq);
-  atlas_record_set_text (waypoint, "location_precision", "town");
-  return waypoint;
+  return case_test_waypoint (key, route, seq, 30.0 + seq, 50.0 + seq);
 }
 
 /* In writing order: a document and an incident first; the claim citing them far later; a
@@ -110,7 +95,7 @@ make_records (const char *missing_route)
 
   g_ptr_array_add (records, make_document ("doc-early"));
   g_ptr_array_add (records, make_incident ("inc-early", 30.0));
-  g_ptr_array_add (records, make_route ("route-first"));
+  g_ptr_array_add (records, case_test_route ("route-first", "reported"));
   for (int i = 0; i < 12; i++)
     {
       g_autofree char *key = g_strdup_printf ("inc-%02d", i);
@@ -122,7 +107,7 @@ make_records (const char *missing_route)
   g_ptr_array_add (records, make_waypoint ("wpt-first-2", "route-first", 2));
   g_ptr_array_add (records, make_claim ("claim-late", "inc-early", "doc-early"));
   g_ptr_array_add (records, make_waypoint ("wpt-late-2", missing_route, 2));
-  g_ptr_array_add (records, make_route ("route-late"));
+  g_ptr_array_add (records, case_test_route ("route-late", "reported"));
   g_ptr_array_add (records, make_waypoint ("wpt-first-3", "route-first", 3));
   return records;
 }

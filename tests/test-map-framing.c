@@ -191,16 +191,6 @@ test_main_extent_all_suspect (void)
   g_assert_true (atlas_bounds_is_empty (&extent));
 }
 
-static AtlasRecord *
-make_route (const char *key)
-{
-  AtlasRecord *route = ATLAS_RECORD (atlas_route_new (key));
-
-  atlas_record_set_text (route, "name", key);
-  atlas_record_set_text (route, "status", "reported");
-  return route;
-}
-
 /* A case of two routes: one along latitude 30 with a stop every ten degrees of longitude,
  * far more than the room shown around a town; one from a stop known only to Tajikistan
  * (the sample's "Tajikistan (no place given)") into Iran. */
@@ -215,8 +205,8 @@ create_route_case (CaseFiles *files)
   case_files_set_up (files, "atlas-map-framing-XXXXXX");
   atlas_case = atlas_case_create (files->file, "Framing", &error);
   g_assert_no_error (error);
-  g_ptr_array_add (records, make_route ("line"));
-  g_ptr_array_add (records, make_route ("from-tajikistan"));
+  g_ptr_array_add (records, case_test_route ("line", "reported"));
+  g_ptr_array_add (records, case_test_route ("from-tajikistan", "reported"));
   for (int i = 0; i < 4; i++)
     {
       g_autofree char *key = g_strdup_printf ("line-%d", i);

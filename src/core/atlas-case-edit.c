@@ -176,13 +176,14 @@ update_record (sqlite3      *db,
 
   g_string_append_printf (sql, "UPDATE %s SET ", klass->table);
   for (guint i = 0; i < changed->len; i++)
-    g_string_append_printf (sql, "%s%s = ?", i > 0 ? ", " : "",
-                            ((const AtlasField *) g_ptr_array_index (changed, i))->name);
-  /* a claim's text the analyst changed is stored plain (see atlas-column-set.c) */
-  if (ATLAS_IS_CLAIM (after) && !atlas_record_field_equal (before, after,
-                                                           atlas_record_class_find_field (klass,
-                                                                                          "value_text")))
-    g_string_append (sql, ", column_set = NULL");
+    {
+      const char *name = ((const AtlasField *) g_ptr_array_index (changed, i))->name;
+
+      g_string_append_printf (sql, "%s%s = ?", i > 0 ? ", " : "", name);
+      /* a claim's text the analyst changed is stored plain (see atlas-column-set.c) */
+      if (ATLAS_IS_CLAIM (after) && g_str_equal (name, "value_text"))
+        g_string_append (sql, ", column_set = NULL");
+    }
   g_string_append (sql, moved ? ", geom = ? WHERE key = ?" : " WHERE key = ?");
 
   if ((stmt = atlas_case_schema_prepare (db, sql->str, error)) == NULL)

@@ -230,6 +230,29 @@ test_date_range_in_memory (Fixture       *fixture,
   g_assert_cmpstr (atlas_record_get_key (picked), ==, "inc-ahvaz-2018");
 }
 
+/* A date range that every incident meets (an import of one year, that year picked) keeps
+ * the index of everything instead of building the same again: a second at 1M. */
+static void
+test_date_range_of_everything (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  AtlasIncidentLayer *incidents = atlas_map_view_get_incident_layer (fixture->map_view);
+  g_autoptr(AtlasClusterIndex) everything = NULL;
+
+  wait_until_settled (fixture->map_view);
+  everything = g_object_ref (atlas_incident_layer_get_index (incidents));
+
+  atlas_filter_set_date_range (fixture->filter, "1900", "2100");
+  wait_until_settled (fixture->map_view);
+  g_assert_true (atlas_incident_layer_get_index (incidents) == everything);
+
+  atlas_filter_set_date_range (fixture->filter, "2018", "2018");
+  wait_until_settled (fixture->map_view);
+  g_assert_true (atlas_incident_layer_get_index (incidents) != everything);
+  g_assert_cmpuint (atlas_cluster_index_get_n_points (atlas_incident_layer_get_index (incidents)),
+                    <, atlas_cluster_index_get_n_points (everything));
+}
+
 /* The density view, from the map menu's action: hexagons that count every incident the
  * filter and the timeline let through, instead of badges that can be picked. */
 static void
@@ -292,10 +315,6 @@ test_density (Fixture       *fixture,
   g_assert_nonnull (picked);
 }
 
-/* Playing the timeline to the end of 2023 with the ministry's alleged route framed: its
- * last stop, Kerman (which the source gives no date for), is still there to select. */
-/* Playing the timeline: the reported route's last stop, Kerman on 3 January 2024, is not
- * yet reached at the end of 2023, and still there to select. */
 /* Opaque white pixels, the fill of a reached waypoint's disc, within @radius of (x, y) of
  * what @layer draws by itself. */
 static guint
@@ -572,6 +591,8 @@ main (int   argc,
               test_keyboard_steps_through_incidents, fixture_tear_down);
   g_test_add ("/atlas/map/date-range", Fixture, NULL, fixture_set_up, test_date_range_in_memory,
               fixture_tear_down);
+  g_test_add ("/atlas/map/date-range-of-everything", Fixture, NULL, fixture_set_up,
+              test_date_range_of_everything, fixture_tear_down);
   g_test_add ("/atlas/map/route-travelled", Fixture, NULL, fixture_set_up, test_route_travelled,
               fixture_tear_down);
   g_test_add ("/atlas/map/visible-bounds", Fixture, NULL, fixture_set_up, test_visible_bounds,

@@ -294,6 +294,96 @@ test_search (Fixture       *fixture,
 }
 
 static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* atlas_case_search_async(), waited for. */
+static GListModel *
+search_on_worker (AtlasCase     *atlas_case,
+                  const char    *text,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  atlas_case_search_async (atlas_case, text, cancellable, search_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return atlas_case_search_finish (atlas_case, result, error);
+}
+
+static void
+assert_same_records (GListModel *a,
+                     GListModel *b)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_assert_cmpstr (atlas_record_get_kind (nth_record (a, i)), ==,
+                       atlas_record_get_kind (nth_record (b, i)));
+      g_assert_cmpstr (atlas_record_get_key (nth_record (a, i)), ==,
+                       atlas_record_get_key (nth_record (b, i)));
+    }
+}
+
+/* The window's search runs on a worker and a connection of its own: the same records in
+ * the same order as on the case's connection, on a case opened for writing or read-only,
+ * after an edit, and nothing but "cancelled" once cancelled. */
+static void
+test_search_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *texts[] = { "kerm", "kerman", "nonexistentword", "\"kerman OR * NEAR(", "k" };
+  g_autoptr(AtlasCase) atlas_case = create_populated_case (fixture);
+  g_autoptr(AtlasCase) read_only = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GListModel) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+
+  read_only = atlas_case_open (atlas_case_get_file (atlas_case), ATLAS_CASE_OPEN_READ_ONLY,
+                               &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GListModel) here = atlas_case_search (atlas_case, texts[i], &error);
+      g_autoptr(GListModel) there = search_on_worker (atlas_case, texts[i], NULL, &error);
+      g_autoptr(GListModel) there_read_only = NULL;
+
+      g_assert_no_error (error);
+      assert_same_records (here, there);
+      there_read_only = search_on_worker (read_only, texts[i], NULL, &error);
+      g_assert_no_error (error);
+      assert_same_records (here, there_read_only);
+    }
+
+  /* an edit just applied is seen by the worker's own connection */
+  {
+    g_autoptr(AtlasRecord) incident = atlas_case_lookup (atlas_case, "incident", "inc-1", &error);
+    g_autoptr(AtlasRecord) changed = atlas_record_dup (incident);
+    g_autoptr(AtlasEdit) edit = atlas_edit_new ("Rename");
+    g_autoptr(GListModel) found = NULL;
+
+    atlas_record_set_text (changed, "title", "Zanzibarian twin bombings");
+    atlas_edit_change (edit, incident, changed);
+    g_assert_true (atlas_case_apply_edit (atlas_case, edit, &error));
+    g_assert_no_error (error);
+    found = search_on_worker (atlas_case, "zanzibar", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+    g_assert_cmpstr (atlas_record_get_key (nth_record (found, 0)), ==, "inc-1");
+  }
+
+  g_cancellable_cancel (cancellable);
+  cancelled = search_on_worker (atlas_case, "kerman", cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled);
+}
+
+static void
 test_invalid_write_changes_nothing (Fixture       *fixture,
                                     gconstpointer  data)
 {
@@ -1018,6 +1108,7 @@ main (int   argc,
   add_test ("/atlas/case/reopen-and-query", test_reopen_and_query);
   add_test ("/atlas/case/contested-attributes", test_contested_attributes);
   add_test ("/atlas/case/search", test_search);
+  add_test ("/atlas/case/search-async", test_search_async);
   add_test ("/atlas/case/filter-incidents", test_filter_incidents);
   add_test ("/atlas/case/load-dates", test_load_dates);
   add_test ("/atlas/case/save-copy", test_save_copy);

@@ -705,6 +705,22 @@ test_source_from_claim_form (Fixture       *fixture,
   }
 }
 
+static gboolean
+is_place_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                       "win.add-incident-at-place") == 0
+         && gtk_widget_is_drawable (widget);
+}
+
+static gboolean
+shows_place_button (gpointer page)
+{
+  return find_widget (page, is_place_button, NULL) != NULL;
+}
+
 /* "Jiroft" typed in search finds the town in the offline gazetteer; its Add Incident Here
  * button opens the form with the place's name, coordinates, precision, province, country
  * and source. */
@@ -723,8 +739,9 @@ test_incident_from_place_search (Fixture       *fixture,
   page = atlas_sidebar_get_visible_page (ATLAS_SIDEBAR (sidebar));
   g_assert_true (ATLAS_IS_SEARCH_PAGE (page));
   atlas_search_page_set_text (ATLAS_SEARCH_PAGE (page), "Jiroft");
-  /* the search entry waits for typing to pause */
-  wait_ms (600);
+  /* the search entry waits for typing to pause, and the search runs on a worker */
+  wait_for (shows_place_button, page, "the places found for “Jiroft”");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   {
     g_autofree char *picture = g_build_filename (g_get_tmp_dir (), "test-editing-places.png",
                                                  NULL);

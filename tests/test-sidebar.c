@@ -740,6 +740,44 @@ test_search (Fixture       *fixture,
   screenshot (fixture, "sidebar-waypoint.png");
 }
 
+static gboolean
+shows_details (Fixture *fixture)
+{
+  return ATLAS_IS_DETAILS_PAGE (visible_page (fixture));
+}
+
+/* The search runs on a worker: Enter pressed after typing, before the results for the new
+ * text come, opens the best of those, never what was listed for the text before. */
+static void
+test_search_enter_early (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GListModel) expected = NULL;
+  g_autoptr(AtlasRecord) best = NULL;
+  g_autoptr(AtlasRecord) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar), "sidebar.search",
+                                             NULL));
+  settle (fixture);
+  page = visible_page (fixture);
+  atlas_search_page_set_text (ATLAS_SEARCH_PAGE (page), "Kerman");
+  wait_until (fixture, search_has_results, "results for “Kerman”");
+
+  expected = atlas_case_search (fixture->atlas_case, "Jaliq", &error);
+  g_assert_no_error (error);
+  best = g_list_model_get_item (expected, 0);
+  listed = g_list_model_get_item (atlas_search_page_get_results (ATLAS_SEARCH_PAGE (page)), 0);
+  g_assert_nonnull (best);
+  g_assert_cmpstr (atlas_record_get_key (best), !=, atlas_record_get_key (listed));
+
+  atlas_search_page_set_text (ATLAS_SEARCH_PAGE (page), "Jaliq");
+  g_signal_emit_by_name (find_of_type (page, GTK_TYPE_SEARCH_ENTRY), "activate");
+  wait_until (fixture, shows_details, "the best result’s details");
+  assert_details_of (fixture, atlas_record_get_kind (best), atlas_record_get_key (best));
+}
+
 /* ---- filter ------------------------------------------------------------------------ */
 
 static void
@@ -1461,6 +1499,7 @@ main (int   argc,
   ADD ("sources", test_sources);
   ADD ("chip-opens-document", test_chip_opens_document);
   ADD ("search", test_search);
+  ADD ("search-enter-early", test_search_enter_early);
   ADD ("contested-only", test_contested_only);
   ADD ("filter-controls", test_filter_controls);
   ADD ("keyboard", test_keyboard);

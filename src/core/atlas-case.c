@@ -43,7 +43,6 @@
 #include "atlas-route.h"
 #include "atlas-waypoint.h"
 
-#define SEARCH_LIMIT 200
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DEFINE_QUARK (atlas-case-error-quark, atlas_case_error)
@@ -537,73 +536,6 @@ atlas_case_list_contested_attributes (AtlasCase   *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     add_text_column (builder, stmt);
   return g_strv_builder_end (builder);
-}
-
-/* The kind of record of each #AtlasCaseSearchTable. */
-static const char *const search_kinds[ATLAS_CASE_N_SEARCH_TABLES] = {
-  "incident", "route", "waypoint", "actor", "document", "claim",
-};
-
-/* Turns what a person types into an FTS5 query: every word a quoted prefix, so no input
- * is read as FTS syntax and results come as they type. */
-static char *
-build_match_query (const char *text)
-{
-  g_auto(GStrv) words = g_str_tokenize_and_fold (text, NULL, NULL);
-  g_autoptr(GString) query = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *escaped = NULL;
-      g_auto(GStrv) parts = g_strsplit (words[i], "\"", -1);
-
-      escaped = g_strjoinv ("\"\"", parts);
-      g_string_append_printf (query, "%s\"%s\"*", i > 0 ? " " : "", escaped);
-    }
-  return g_string_free (g_steal_pointer (&query), FALSE);
-}
-
-/**
- * atlas_case_search:
- *
- * Returns: (transfer full): records whose text matches @text, best first
- */
-GListModel *
-atlas_case_search (AtlasCase   *self,
-                   const char  *text,
-                   GError     **error)
-{
-  g_autofree char *query = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GListStore *results;
-
-  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-
-  results = g_list_store_new (ATLAS_TYPE_RECORD);
-  query = build_match_query (text);
-  if (*query == '\0')
-    return G_LIST_MODEL (results);
-
-  stmt = prepare (self, "SELECT rowid FROM search_index WHERE search_index MATCH ?"
-                        " ORDER BY rank LIMIT " G_STRINGIFY (SEARCH_LIMIT), error);
-  if (stmt == NULL)
-    return g_object_unref (results), NULL;
-
-  bind_text (stmt, 1, query);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      /* the row's id is its record's id times 8 plus its table's number */
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      int table = (int) (rowid & 7);
-      g_autoptr(AtlasRecord) record = NULL;
-
-      if (table < ATLAS_CASE_N_SEARCH_TABLES)
-        record = atlas_case_lookup_by_id (self, search_kinds[table], rowid >> 3);
-      if (record != NULL)
-        g_list_store_append (results, record);
-    }
-  return G_LIST_MODEL (results);
 }
 
 void

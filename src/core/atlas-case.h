@@ -195,6 +195,14 @@ gboolean     atlas_case_save_copy            (AtlasCase           *self,
 GListModel  *atlas_case_search               (AtlasCase           *self,
                                               const char          *text,
                                               GError             **error);
+void         atlas_case_search_async         (AtlasCase           *self,
+                                              const char          *text,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GListModel  *atlas_case_search_finish        (AtlasCase           *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 
 /* Edits (atlas-case-edit.c) */
 gboolean     atlas_case_apply_edit           (AtlasCase           *self,

@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Search across titles, summaries, claims, actors and places, with results as one types
- * (the entry waits for a pause in typing), from the case's full-text index.
+ * (the entry waits for a pause in typing), from the case's full-text index. The search
+ * runs on a worker, so a slow one (a single letter in a million incidents) never holds up
+ * the window, and each keystroke cancels the search before it.
  */
 
 #define G_LOG_DOMAIN "atlas-sidebar"
@@ -34,6 +36,10 @@ struct _AtlasSearchPage
   AtlasCase      *atlas_case;
   GListStore     *results;
   AtlasGazetteer *gazetteer;   /* nullable */
+  char           *searched_text;  /* what the results are, or will be, for */
+  GCancellable   *searching;   /* the search under way, if any */
+  guint           show_searching_id;
+  gboolean        open_when_found;  /* Enter was pressed before the results came */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSearchPage, atlas_search_page, GTK_TYPE_WIDGET)
@@ -138,14 +144,70 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* Shown while a search takes long enough to be noticed, never for a quick one. */
+#define SHOW_SEARCHING_AFTER_MS 250
+
+static void
+stop_searching (AtlasSearchPage *self)
+{
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+  g_clear_handle_id (&self->show_searching_id, g_source_remove);
+  self->open_when_found = FALSE;
+}
+
+static gboolean
+show_searching_cb (gpointer data)
+{
+  AtlasSearchPage *self = data;
+
+  self->show_searching_id = 0;
+  gtk_stack_set_visible_child_name (self->stack, "searching");
+  return G_SOURCE_REMOVE;
+}
+
+static void show_result (AtlasSearchPage *self,
+                         guint            position);
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(AtlasSearchPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) found = atlas_case_search_finish (ATLAS_CASE (source), result, &error);
+  gboolean open_when_found = self->open_when_found;
+  guint n_places;
+
+  /* a later keystroke cancelled this search and started its own */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (found == NULL)
+    g_warning ("Could not search the case: %s", error->message);
+
+  stop_searching (self);
+  replace_results (self, found);
+  n_places = show_places (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0
+                                    || n_places > 0 ? "results" : "empty");
+  if (open_when_found)
+    show_result (self, 0);
+}
+
 static void
 search_changed_cb (AtlasSearchPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) found = NULL;
-  guint n_places;
 
+  /* Enter may have started this text's search before the entry's pause in typing did */
+  if (g_strcmp0 (text, self->searched_text) == 0)
+    return;
+  g_free (self->searched_text);
+  self->searched_text = g_strdup (text);
+
+  stop_searching (self);
   if (is_blank (text))
     {
       replace_results (self, NULL);
@@ -154,14 +216,11 @@ search_changed_cb (AtlasSearchPage *self)
       return;
     }
 
-  found = atlas_case_search (self->atlas_case, text, &error);
-  if (found == NULL)
-    g_warning ("Could not search the case: %s", error->message);
-  replace_results (self, found);
-  n_places = show_places (self, text);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0
-                                    || n_places > 0 ? "results" : "empty");
+  /* what was found for the text before stays until this search replaces it */
+  self->searching = g_cancellable_new ();
+  self->show_searching_id = g_timeout_add (SHOW_SEARCHING_AFTER_MS, show_searching_cb, self);
+  atlas_case_search_async (self->atlas_case, text, self->searching, search_done_cb,
+                           g_object_ref (self));
 }
 
 static void
@@ -187,7 +246,12 @@ list_view_activate_cb (AtlasSearchPage *self,
 static void
 search_activate_cb (AtlasSearchPage *self)
 {
-  show_result (self, 0);
+  /* what is listed may be for the text before: open the best of this text's results */
+  search_changed_cb (self);
+  if (self->searching != NULL)
+    self->open_when_found = TRUE;
+  else
+    show_result (self, 0);
 }
 
 static void
@@ -228,12 +292,14 @@ atlas_search_page_dispose (GObject *object)
   AtlasSearchPage *self = ATLAS_SEARCH_PAGE (object);
   GtkWidget *child;
 
+  stop_searching (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SEARCH_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->atlas_case);
   g_clear_object (&self->results);
   g_clear_object (&self->gazetteer);
+  g_clear_pointer (&self->searched_text, g_free);
 
   G_OBJECT_CLASS (atlas_search_page_parent_class)->dispose (object);
 }

@@ -1,0 +1,219 @@
+/* atlas-case-search.c
+ *
+ * Copyright 2026 Incident Atlas developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Full-text search of a case, best match first. In a case of a million incidents a common
+ * word or a single letter matches most rows, and ranking them takes seconds: the search
+ * the window runs as one types goes on a worker, on a read-only connection of its own (the
+ * case's connection stays free for the rest of the window meanwhile), and stops as soon as
+ * it is cancelled, when the next keystroke makes it useless.
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
+#include "atlas-case-private.h"
+#include "atlas-case-schema.h"
+#include "atlas-case.h"
+#include "atlas-record.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* at most this many records, best first */
+#define SEARCH_LIMIT 200
+
+/* How often (in SQLite's virtual machine steps) a search asks whether it was cancelled:
+ * about every 15 ms while ranking a million matches. */
+#define STEPS_PER_CANCEL_CHECK 1000
+
+/* The kind of record of each #AtlasCaseSearchTable. */
+static const char *const search_kinds[ATLAS_CASE_N_SEARCH_TABLES] = {
+  "incident", "route", "waypoint", "actor", "document", "claim",
+};
+
+/* Turns what a person types into an FTS5 query: every word a quoted prefix, so no input
+ * is read as FTS syntax and results come as they type. */
+static char *
+build_match_query (const char *text)
+{
+  g_auto(GStrv) words = g_str_tokenize_and_fold (text, NULL, NULL);
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) parts = g_strsplit (words[i], "\"", -1);
+
+      escaped = g_strjoinv ("\"\"", parts);
+      g_string_append_printf (query, "%s\"%s\"*", i > 0 ? " " : "", escaped);
+    }
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+static int
+stop_if_cancelled (gpointer cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/* The search index's row ids matching @query, best first. */
+static GArray *
+find_row_ids (sqlite3       *db,
+              const char    *query,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GArray) row_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = atlas_case_schema_prepare (db, "SELECT rowid FROM search_index"
+                                        " WHERE search_index MATCH ? ORDER BY rank"
+                                        " LIMIT " G_STRINGIFY (SEARCH_LIMIT), error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, STEPS_PER_CANCEL_CHECK, stop_if_cancelled, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row_id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (row_ids, row_id);
+    }
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (rc != SQLITE_DONE)
+    {
+      atlas_case_schema_set_error (error, db, _("the search index cannot be read"));
+      return NULL;
+    }
+  return g_steal_pointer (&row_ids);
+}
+
+/* The records behind @row_ids, in their order; a record gone since is left out. */
+static GListModel *
+lookup_records (AtlasCase *self,
+                GArray    *row_ids)
+{
+  GListStore *records = g_list_store_new (ATLAS_TYPE_RECORD);
+
+  for (guint i = 0; i < row_ids->len; i++)
+    {
+      /* the row's id is its record's id times 8 plus its table's number */
+      gint64 row_id = g_array_index (row_ids, gint64, i);
+      int table = (int) (row_id & 7);
+      g_autoptr(AtlasRecord) record = NULL;
+
+      if (table < ATLAS_CASE_N_SEARCH_TABLES)
+        record = atlas_case_lookup_by_id (self, search_kinds[table], row_id >> 3);
+      if (record != NULL)
+        g_list_store_append (records, record);
+    }
+  return G_LIST_MODEL (records);
+}
+
+static GListModel *
+search_on (AtlasCase     *self,
+           sqlite3       *db,
+           const char    *text,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autofree char *query = build_match_query (text);
+  g_autoptr(GArray) row_ids = NULL;
+
+  if (*query == '\0')
+    return G_LIST_MODEL (g_list_store_new (ATLAS_TYPE_RECORD));
+  row_ids = find_row_ids (db, query, cancellable, error);
+  return row_ids != NULL ? lookup_records (self, row_ids) : NULL;
+}
+
+/**
+ * atlas_case_search:
+ *
+ * Searches on the case's own connection. Blocks for as long as the search takes (seconds
+ * in a large case): the window uses atlas_case_search_async().
+ *
+ * Returns: (transfer full): records whose text matches @text, best first
+ */
+GListModel *
+atlas_case_search (AtlasCase   *self,
+                   const char  *text,
+                   GError     **error)
+{
+  g_return_val_if_fail (ATLAS_IS_CASE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return search_on (self, self->db, text, NULL, error);
+}
+
+static void
+search_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  AtlasCase *self = source_object;
+  GError *error = NULL;
+  GListModel *found = NULL;
+  sqlite3 *db;
+
+  /* the same file, opened as the full check opens it: read-only, and never blocking the
+   * case's own connection, which the window keeps using meanwhile */
+  db = _atlas_case_open_connection (self->check_target, self->check_flags, &error);
+  if (db != NULL)
+    found = search_on (self, db, task_data, cancellable, &error);
+  sqlite3_close (db);
+
+  if (found != NULL)
+    g_task_return_pointer (task, found, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * atlas_case_search_async:
+ * @cancellable: (nullable): stops the search, which then fails with %G_IO_ERROR_CANCELLED
+ *
+ * atlas_case_search() on a worker thread and a connection of its own.
+ */
+void
+atlas_case_search_async (AtlasCase           *self,
+                         const char          *text,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATLAS_IS_CASE (self));
+  g_return_if_fail (text != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_case_search_async);
+  g_task_set_task_data (task, g_strdup (text), g_free);
+  g_task_run_in_thread (task, search_in_thread);
+}
+
+/**
+ * atlas_case_search_finish:
+ *
+ * Returns: (transfer full): records whose text matches, best first; %NULL with @error
+ */
+GListModel *
+atlas_case_search_finish (AtlasCase     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -57,8 +57,6 @@ case_files_tear_down (CaseFiles *files)
   g_free (files->dir);
 }
 
-/* Opens the existing file at @path for reading and writing, waiting up to 5 s for a lock
- * another connection holds. */
 /* Creates a case titled @title in a new folder made from @dir_template, and writes @records
  * into it. */
 void

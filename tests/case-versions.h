@@ -9,10 +9,22 @@
 
 #pragma once
 
+/* Version 5's search index kept where in its record each word is (FTS5's detail=full).
+ * Its rows are the incidents', as version 5 indexed them. */
+#define DOWNGRADE_TO_VERSION_5 \
+  "DROP TABLE search_index;" \
+  "CREATE VIRTUAL TABLE search_index USING fts5(title, body, content = ''," \
+  " tokenize = 'unicode61 remove_diacritics 2');" \
+  "INSERT INTO search_index (rowid, title, body) SELECT id * 8, title," \
+  " coalesce(summary, '') || ' ' || coalesce(place, '') || ' ' || coalesce(admin_area, '')" \
+  " || ' ' || coalesce(country, '') || ' ' || category FROM incidents;" \
+  "UPDATE atlas_meta SET value = '5' WHERE key = 'schema_version';"
+
 /* Version 4 kept the rest of an imported row in its claim's text as "name: value" lines,
  * with no column_sets table (exec_raw() gives SQL the store's unpacking function), and had
  * no index of the incidents' categories. */
 #define DOWNGRADE_TO_VERSION_4 \
+  DOWNGRADE_TO_VERSION_5 \
   "UPDATE claims SET value_text = atlas_unpack_columns((SELECT names FROM column_sets" \
   " WHERE id = claims.column_set), value_text) WHERE column_set IS NOT NULL;" \
   "ALTER TABLE claims DROP COLUMN column_set; DROP TABLE column_sets;" \

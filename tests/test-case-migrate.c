@@ -3,10 +3,10 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The forward migration to case format 4 (a contentless search index, filled from the
- * tables), on the sample case and on a case of 100,000 imported ACLED rows: the records are
- * the same before and after, every record is found by search, and the copy of the text the
- * old index kept is gone.
+ * The forward migrations of the search index, to case format 4 (contentless, filled from
+ * the tables) and 6 (no word places), on the sample case and on a case of 100,000 imported
+ * ACLED rows: the records are the same before and after, every record is found by search,
+ * and the copy of the text the old index kept, and the places of its words, are gone.
  */
 
 #include "config.h"
@@ -98,10 +98,12 @@ assert_index_complete (const char *path)
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM search_index"), ==, records);
 }
 
-/* Turns the case at @path back into version 3, migrates it by opening it, and checks what
- * the migration left. Returns the open case. */
+/* Turns the case at @path back into version @version with @downgrade, migrates it by
+ * opening it, and checks what the migration left. Returns the open case. */
 static AtlasCase *
-migrate_from_version_3 (const char *path)
+migrate_from (const char *path,
+              int         version,
+              const char *downgrade)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -110,28 +112,38 @@ migrate_from_version_3 (const char *path)
   gint64 start;
   AtlasCase *atlas_case;
 
-  exec_raw (path, DOWNGRADE_TO_VERSION_3 "PRAGMA wal_checkpoint(TRUNCATE)");
+  exec_raw (path, downgrade);
+  exec_raw (path, "PRAGMA wal_checkpoint(TRUNCATE)");
+  g_assert_cmpint (query_int (path, "SELECT value FROM atlas_meta"
+                                    " WHERE key = 'schema_version'"), ==, version);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master"
-                                    " WHERE name = 'search_index_content'"), ==, 1);
+                                    " WHERE name = 'search_index_content'"), ==, version <= 3);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE name ="
+                                    " 'search_index' AND sql LIKE '%detail = none%'"), ==, 0);
   before = digest_records (path);
 
   start = g_get_monotonic_time ();
   atlas_case = atlas_case_open (file, ATLAS_CASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_test_message ("migrated in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  g_test_message ("migrated from version %d in %.2f s", version,
+                  (g_get_monotonic_time () - start) / 1e6);
   g_assert_false (atlas_case_get_read_only (atlas_case));
 
   after = digest_records (path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (query_int (path, "SELECT value FROM atlas_meta"
                                     " WHERE key = 'schema_version'"), ==, ATLAS_CASE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM claims WHERE column_set IS NOT NULL"),
-                   ==, 0);
+  /* claims written before version 5 stay as they were */
+  if (version < 5)
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM claims"
+                                      " WHERE column_set IS NOT NULL"), ==, 0);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM gpkg_contents"
                                     " WHERE table_name = 'column_sets'"), ==, 1);
-  /* the old index's copy of the text is gone */
+  /* the old index's copy of the text, and the words' places, are gone */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master"
                                     " WHERE name = 'search_index_content'"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_master WHERE name ="
+                                    " 'search_index' AND sql LIKE '%detail = none%'"), ==, 1);
   assert_index_complete (path);
   /* every step is in a briefing */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM briefing_steps"
@@ -195,17 +207,18 @@ test_migrate_sample (void)
   g_autofree char *phrase = NULL;
   char *old_words;
 
-  atlas_case = migrate_from_version_3 (path);
+  atlas_case = migrate_from (path, 3, DOWNGRADE_TO_VERSION_3);
   g_assert_cmpuint (count_found (atlas_case, "Reuters"), >, 0);
 
   /* an edit replaces its record's row in the contentless index: the old words go */
   incidents = atlas_case_list_records (atlas_case, ATLAS_TYPE_INCIDENT, &error);
   g_assert_no_error (error);
   incident = g_list_model_get_item (incidents, 0);
+  /* every word of the title, each on its own: the index keeps no phrases */
   words = g_str_tokenize_and_fold (atlas_record_get_text (incident, "title"), NULL, NULL);
-  phrase = g_strjoinv (" ", words);
+  phrase = g_strjoinv ("\" \"", words);
   old_words = sqlite3_mprintf ("SELECT count(*) FROM search_index WHERE search_index"
-                               " MATCH 'title: %q' AND rowid = %lld", phrase,
+                               " MATCH '\"%q\"' AND rowid = %lld", phrase,
                                (long long) atlas_record_get_id (incident) * 8);
   g_assert_cmpint (query_int (path, old_words), ==, 1);
 
@@ -270,7 +283,13 @@ test_migrate_imported (void)
   g_clear_object (&atlas_case);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM incidents"), ==, IMPORTED_ROWS);
 
-  atlas_case = migrate_from_version_3 (path);
+  atlas_case = migrate_from (path, 3, DOWNGRADE_TO_VERSION_3);
+  g_assert_cmpuint (count_found (atlas_case, "Town 4242"), >, 0);
+  g_assert_cmpuint (count_found (atlas_case, "Source 299"), >, 0);
+  g_clear_object (&atlas_case);
+
+  /* and from version 5, its packed claims kept: its index is built again without places */
+  atlas_case = migrate_from (path, 5, DOWNGRADE_TO_VERSION_5);
   g_assert_cmpuint (count_found (atlas_case, "Town 4242"), >, 0);
   g_assert_cmpuint (count_found (atlas_case, "Source 299"), >, 0);
 

@@ -291,6 +291,29 @@ test_search (Fixture       *fixture,
 
   results = atlas_case_search (atlas_case, "nonexistentword", &error);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  g_clear_object (&results);
+
+  /* Words are cut as the index cuts them, never searched as a phrase (the index keeps no
+   * places): text a phrase would come of (a hyphen, an apostrophe, marks that split a
+   * word, quotes) is searched without error; accents are folded as the index folds them */
+  {
+    const char *tricky[] = { "al-Qaeda", "Kerman's", "हिन्दी", "\"\"", "'", "🙂 kerman",
+                             "title: kerman", "kerman NOT twin", "-", "Кирман", "\t" };
+    g_autoptr(GListModel) plain = atlas_case_search (atlas_case, "kerman", &error);
+    g_autoptr(GListModel) accented = atlas_case_search (atlas_case, "KERMÂN", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (plain), >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (accented), ==,
+                      g_list_model_get_n_items (plain));
+    for (guint i = 0; i < G_N_ELEMENTS (tricky); i++)
+      {
+        results = atlas_case_search (atlas_case, tricky[i], &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (results);
+        g_clear_object (&results);
+      }
+  }
 }
 
 static void

@@ -305,6 +305,18 @@ static const char version_5_sql[] =
   " ('column_sets', 'attributes', 'Column sets',"
   "  'Names of the columns of an imported row kept in one claim, separated by U+001F');";
 
+/* Version 6 (issue #17): the search index keeps which records hold each word, and no
+ * longer where in them (FTS5's detail=none): a search finds records by words or their
+ * beginnings, never by phrase or column (atlas-case-search.c asks for each word apart),
+ * and ranks them by how rare each word is and how short each record is. On the 1,000,000-
+ * row ACLED import it is 102 MiB instead of 297 (the file 1,383 → 1,188 MiB), the same
+ * records come first, and broad searches are faster ("t": 2.3 → 1.2 s). The index is
+ * built again from the tables, as version 4's step does. */
+static const char version_6_sql[] =
+  "DROP TABLE search_index;"
+  "CREATE VIRTUAL TABLE search_index USING fts5(title, body, content = '', detail = none,"
+  " " ATLAS_CASE_SEARCH_TOKENIZE_SQL ");";
+
 /* The one briefing a version 3 file's steps go into. */
 static const char briefings_4_existing_sql[] =
   "INSERT INTO briefings (key, title, seq)"
@@ -599,18 +611,30 @@ migrate_briefings_to_4 (sqlite3  *db,
          && put_steps_in_one_briefing (db, error);
 }
 
+/* The ranges of rows of atlas_case_schema_index_range() that take in every row. */
+static const gint64 nothing_indexed[ATLAS_CASE_N_SEARCH_TABLES] = { 0 };
+static const gint64 everything_indexed[ATLAS_CASE_N_SEARCH_TABLES] = {
+  G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64 };
+
 /* Version 4's storage (see version_4_storage_sql): the search index made contentless and
  * built from the tables, in their order. */
 static gboolean
-migrate_storage_to_4 (sqlite3  *db,
-                      GError  **error)
+migrate_storage_to_4 (sqlite3   *db,
+                      gboolean   fill,
+                      GError   **error)
 {
-  static const gint64 nothing[ATLAS_CASE_N_SEARCH_TABLES] = { 0 };
-  static const gint64 everything[ATLAS_CASE_N_SEARCH_TABLES] = {
-    G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64, G_MAXINT64 };
-
   return atlas_case_schema_exec (db, version_4_storage_sql, error)
-         && atlas_case_schema_index_range (db, nothing, everything, error);
+         && (!fill || atlas_case_schema_index_range (db, nothing_indexed, everything_indexed,
+                                                     error));
+}
+
+/* Version 6's search index (see version_6_sql), built from the tables. */
+static gboolean
+migrate_search_to_6 (sqlite3  *db,
+                     GError  **error)
+{
+  return atlas_case_schema_exec (db, version_6_sql, error)
+         && atlas_case_schema_index_range (db, nothing_indexed, everything_indexed, error);
 }
 
 /**
@@ -638,14 +662,19 @@ atlas_case_schema_migrate_until (sqlite3  *db,
                                          || !set_version (db, 3, error)))
     return FALSE;
 
-  /* version 4 is one format change made of two parts: storage (#17) and briefings (#19) */
-  if (from_version < 4 && until >= 4 && (!migrate_storage_to_4 (db, error)
+  /* version 4 is one format change made of two parts: storage (#17) and briefings (#19);
+   * its search index is filled unless version 6's step, which replaces it, follows */
+  if (from_version < 4 && until >= 4 && (!migrate_storage_to_4 (db, until < 6, error)
                                          || !migrate_briefings_to_4 (db, error)
                                          || !set_version (db, 4, error)))
     return FALSE;
 
   if (from_version < 5 && until >= 5 && (!atlas_case_schema_exec (db, version_5_sql, error)
                                          || !set_version (db, 5, error)))
+    return FALSE;
+
+  if (from_version < 6 && until >= 6 && (!migrate_search_to_6 (db, error)
+                                         || !set_version (db, 6, error)))
     return FALSE;
 
   return TRUE;

@@ -26,12 +26,18 @@ typedef enum {
   ATLAS_CASE_N_SEARCH_TABLES
 } AtlasCaseSearchTable;
 
+/* How the search index cuts text into words, and a search the words typed: the same
+ * tokenizer, with the same arguments, for both (see atlas-case-search.c). */
+#define ATLAS_CASE_SEARCH_TOKENIZER "unicode61"
+#define ATLAS_CASE_SEARCH_TOKENIZER_ARGS "remove_diacritics", "2"
+#define ATLAS_CASE_SEARCH_TOKENIZE_SQL "tokenize = 'unicode61 remove_diacritics 2'"
+
 /* 'GPKG' as PRAGMA application_id, and GeoPackage 1.3 as PRAGMA user_version */
 #define ATLAS_GPKG_APPLICATION_ID 0x47504B47
 #define ATLAS_GPKG_USER_VERSION 10300
 
 /* The layout of our own tables; bump it with a new step in the migrations. */
-#define ATLAS_CASE_SCHEMA_VERSION 5
+#define ATLAS_CASE_SCHEMA_VERSION 6
 
 gboolean atlas_case_schema_create          (sqlite3      *db,
                                             GError      **error);

@@ -15,7 +15,9 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <sqlite3.h>
+#include <string.h>
 
+#include "atlas-case-error.h"
 #include "atlas-case-private.h"
 #include "atlas-case-schema.h"
 #include "atlas-case.h"
@@ -35,21 +37,78 @@ static const char *const search_kinds[ATLAS_CASE_N_SEARCH_TABLES] = {
   "incident", "route", "waypoint", "actor", "document", "claim",
 };
 
-/* Turns what a person types into an FTS5 query: every word a quoted prefix, so no input
- * is read as FTS syntax and results come as they type. */
-static char *
-build_match_query (const char *text)
+/* FTS5's own entry points, which hand out its tokenizers. */
+static fts5_api *
+find_fts5_api (sqlite3 *db)
 {
-  g_auto(GStrv) words = g_str_tokenize_and_fold (text, NULL, NULL);
-  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  fts5_api *api = NULL;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  return api;
+}
+
+static int
+add_word_cb (void       *query,
+             int         flags,
+             const char *word,
+             int         length,
+             int         start,
+             int         end)
+{
+  GString *string = query;
+
+  /* a word and any word it begins, quoted so nothing in it is read as FTS syntax */
+  if (string->len > 0)
+    g_string_append_c (string, ' ');
+  g_string_append_c (string, '"');
+  for (const char *c = word; c < word + length; c++)
     {
-      g_autofree char *escaped = NULL;
-      g_auto(GStrv) parts = g_strsplit (words[i], "\"", -1);
+      if (*c == '"')
+        g_string_append_c (string, '"');
+      g_string_append_c (string, *c);
+    }
+  g_string_append (string, "\"*");
+  return SQLITE_OK;
+}
 
-      escaped = g_strjoinv ("\"\"", parts);
-      g_string_append_printf (query, "%s\"%s\"*", i > 0 ? " " : "", escaped);
+/* Turns what a person types into an FTS5 query: each word, cut and folded by the index's
+ * own tokenizer, as a prefix of its own. The index keeps no positions (case format 6), so
+ * a query must never hold a phrase, which a word such as "al-Qaeda" quoted whole would be;
+ * records holding every word come back, as they type. */
+static char *
+build_match_query (sqlite3     *db,
+                   const char  *text,
+                   GError     **error)
+{
+  const char *arguments[] = { ATLAS_CASE_SEARCH_TOKENIZER_ARGS };
+  g_autoptr(GString) query = g_string_new (NULL);
+  fts5_tokenizer methods;
+  Fts5Tokenizer *tokenizer = NULL;
+  fts5_api *api = find_fts5_api (db);
+  void *context = NULL;
+  int rc;
+
+  if (api == NULL
+      || api->xFindTokenizer (api, ATLAS_CASE_SEARCH_TOKENIZER, &context, &methods) != SQLITE_OK
+      || methods.xCreate (context, arguments, G_N_ELEMENTS (arguments), &tokenizer) != SQLITE_OK)
+    {
+      g_set_error_literal (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+                           _("the search cannot read what was typed: SQLite has no full-text "
+                             "search"));
+      return NULL;
+    }
+  rc = methods.xTokenize (tokenizer, query, FTS5_TOKENIZE_QUERY, text, (int) strlen (text),
+                          add_word_cb);
+  methods.xDelete (tokenizer);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error_literal (error, ATLAS_CASE_ERROR, ATLAS_CASE_ERROR_FAILED,
+                           _("the search cannot read what was typed"));
+      return NULL;
     }
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
@@ -127,9 +186,11 @@ search_on (AtlasCase     *self,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autofree char *query = build_match_query (text);
+  g_autofree char *query = build_match_query (db, text, error);
   g_autoptr(GArray) row_ids = NULL;
 
+  if (query == NULL)
+    return NULL;
   if (*query == '\0')
     return G_LIST_MODEL (g_list_store_new (ATLAS_TYPE_RECORD));
   row_ids = find_row_ids (db, query, cancellable, error);

@@ -404,6 +404,21 @@ test_search_async (Fixture       *fixture,
   cancelled = search_on_worker (atlas_case, "kerman", cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (cancelled);
+  g_clear_error (&error);
+
+  /* the file moved away while open: the search says which file it cannot read */
+  {
+    g_autofree char *moved = g_strconcat (fixture->path, ".moved", NULL);
+    g_autofree char *name = g_file_get_parse_name (fixture->file);
+    g_autoptr(GListModel) found = NULL;
+
+    g_assert_cmpint (g_rename (fixture->path, moved), ==, 0);
+    found = search_on_worker (atlas_case, "kerman", NULL, &error);
+    g_assert_cmpint (g_rename (moved, fixture->path), ==, 0);
+    g_assert_null (found);
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, name));
+  }
 }
 
 static void

@@ -237,7 +237,13 @@ search_in_thread (GTask        *task,
   if (found != NULL)
     g_task_return_pointer (task, found, g_object_unref);
   else
-    g_task_return_error (task, error);
+    {
+      g_autofree char *name = g_file_get_parse_name (self->file);
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_prefix_error (&error, _("“%s” cannot be searched: "), name);
+      g_task_return_error (task, error);
+    }
 }
 
 /**

@@ -31,6 +31,7 @@ struct _AtlasSearchPage
   GtkListView    *list_view;
   GtkWidget      *places_box;
   GtkListBox     *places_list;
+  AdwStatusPage  *failed_page;
 
   /* owned */
   AtlasCase      *atlas_case;
@@ -183,11 +184,19 @@ search_done_cb (GObject      *source,
   /* a later keystroke cancelled this search and started its own */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (found == NULL)
-    g_warning ("Could not search the case: %s", error->message);
 
   stop_searching (self);
   replace_results (self, found);
+  if (found == NULL)
+    {
+      /* the status page reads markup; the reason is text (it may quote the file's name) */
+      g_autofree char *reason = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->failed_page, reason);
+      gtk_stack_set_visible_child_name (self->stack, "failed");
+      return;
+    }
+
   n_places = show_places (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0
@@ -365,6 +374,7 @@ atlas_search_page_class_init (AtlasSearchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, places_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, places_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSearchPage, failed_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);

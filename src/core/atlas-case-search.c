@@ -77,7 +77,8 @@ add_word_cb (void       *query,
 
 /* Turns what a person types into an FTS5 query: each word, cut and folded by the index's
  * own tokenizer, as a prefix of its own. The index keeps no positions (case format 6), so
- * a query must never hold a phrase, which a word such as "al-Qaeda" quoted whole would be;
+ * a query must never hold a phrase, which a word quoted whole would be wherever the
+ * tokenizer cuts it (at the vowel signs of Devanagari, which GLib keeps within a word);
  * records holding every word come back, as they type. */
 static char *
 build_match_query (sqlite3     *db,

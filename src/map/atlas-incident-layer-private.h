@@ -3,9 +3,10 @@
  * Copyright 2026 Incident Atlas developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the files of AtlasIncidentLayer share: atlas-incident-layer.c (loading the incidents
- * and building their index off the main thread; the API) and atlas-incident-layer-draw.c
- * (what a frame draws: clusters, single incidents, halos).
+ * What the files of AtlasIncidentLayer share: atlas-incident-layer.c (starting loads,
+ * following edits; the API), atlas-incident-layer-load.c (loading the incidents and building
+ * their index off the main thread) and atlas-incident-layer-draw.c (what a frame draws:
+ * clusters, single incidents, halos).
  */
 
 #pragma once
@@ -45,6 +46,18 @@ typedef struct {
   guint              n_index_categories; /* how many the index's categories refer to */
   PointCache        *cache;
 } LoadedPoints;
+
+/* What a load asks of the worker: its own copies, the filter being the main thread's to
+ * change. */
+typedef struct {
+  AtlasCase   *atlas_case;
+  AtlasFilter *filter_without_dates;
+  char        *filter_key;
+  gint32       first_day;
+  gint32       last_day;
+  PointCache  *cache;        /* nullable: what was loaded last time */
+  guint        serial;       /* the layer's edit_serial when it began */
+} LoadJob;
 
 /* An incident edited since the index was built: drawn from the edit itself, at once, until
  * a rebuild that read the store after the edit is in place. */
@@ -109,6 +122,13 @@ guint16 _atlas_incident_layer_category_index (AtlasIncidentLayer *self,
                                               const char         *name);
 int  _atlas_incident_layer_compare_ids  (gconstpointer  a,
                                          gconstpointer  b);
+void _atlas_point_cache_unref          (PointCache         *cache);
+void _atlas_loaded_points_free         (LoadedPoints       *points);
+void _atlas_load_job_free              (LoadJob            *job);
+void _atlas_incident_layer_load_in_thread (GTask           *task,
+                                           gpointer         source_object,
+                                           gpointer         task_data,
+                                           GCancellable    *cancellable);
 void _atlas_incident_layer_collect_drawn (AtlasIncidentLayer *self);
 void _atlas_incident_layer_snapshot     (GtkWidget          *widget,
                                          GtkSnapshot        *snapshot);

@@ -19,8 +19,9 @@
  * several edits in a row make one rebuild, the newest state. Those edits are forgotten
  * once an index that includes them is in place.
  *
- * This file loads the incidents, builds their index and follows the edits;
- * atlas-incident-layer-draw.c draws a frame from it.
+ * This file starts the loads and follows the edits; atlas-incident-layer-load.c loads the
+ * incidents and builds their index on a worker; atlas-incident-layer-draw.c draws a frame
+ * from it.
  */
 
 #include "config.h"
@@ -41,164 +42,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-point_cache_clear (PointCache *cache)
-{
-  g_free (cache->filter_key);
-  g_clear_pointer (&cache->points, g_array_unref);
-  g_clear_pointer (&cache->spans, g_array_unref);
-  g_clear_pointer (&cache->precisions, g_byte_array_unref);
-  g_clear_pointer (&cache->categories, g_strfreev);
-  g_clear_object (&cache->full_index);
-  g_mutex_clear (&cache->lock);
-}
-
-static void
-point_cache_unref (PointCache *cache)
-{
-  g_atomic_rc_box_release_full (cache, (GDestroyNotify) point_cache_clear);
-}
-
-static void
-loaded_points_free (LoadedPoints *points)
-{
-  g_clear_object (&points->index);
-  g_clear_pointer (&points->ids, g_array_unref);
-  g_clear_pointer (&points->precisions, g_byte_array_unref);
-  g_clear_pointer (&points->categories, g_strfreev);
-  g_clear_pointer (&points->cache, point_cache_unref);
-  g_free (points);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadedPoints, loaded_points_free)
-
-/* The worker's own copies: the filter is the main thread's to change. */
-typedef struct {
-  AtlasCase   *atlas_case;
-  AtlasFilter *filter_without_dates;
-  char        *filter_key;
-  gint32       first_day;
-  gint32       last_day;
-  PointCache  *cache;        /* nullable: what was loaded last time */
-  guint        serial;       /* the layer's edit_serial when it began */
-} LoadJob;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_clear_object (&job->atlas_case);
-  g_clear_object (&job->filter_without_dates);
-  g_free (job->filter_key);
-  g_clear_pointer (&job->cache, point_cache_unref);
-  g_free (job);
-}
-
-static PointCache *
-load_cache (LoadJob       *job,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  PointCache *cache = g_atomic_rc_box_new0 (PointCache);
-
-  g_mutex_init (&cache->lock);
-  cache->filter_key = g_strdup (job->filter_key);
-  if (!atlas_case_load_map_points (job->atlas_case, job->filter_without_dates, &cache->points,
-                                   &cache->precisions, &cache->categories, &cache->spans,
-                                   cancellable, error))
-    {
-      point_cache_unref (cache);
-      return NULL;
-    }
-  return cache;
-}
-
-/* The points of the cache whose days meet the job's date range, in id order. */
-static GArray *
-select_in_range (LoadJob    *job,
-                 PointCache *cache,
-                 GByteArray *precisions)
-{
-  GArray *points = g_array_sized_new (FALSE, FALSE, sizeof (AtlasMapPoint), cache->points->len);
-
-  for (guint i = 0; i < cache->points->len; i++)
-    {
-      AtlasDaySpan *span = &g_array_index (cache->spans, AtlasDaySpan, i);
-
-      if (span->last < job->first_day || span->first > job->last_day)
-        continue;
-      g_array_append_val (points, g_array_index (cache->points, AtlasMapPoint, i));
-      g_byte_array_append (precisions, &cache->precisions->data[i], 1);
-    }
-  return points;
-}
-
-/* The index of @points; with no date range, or one every point meets (a year holding a
- * whole import), the cache's own, built once: rebuilding it took a second at 1M. */
-static AtlasClusterIndex *
-build_index (LoadJob       *job,
-             PointCache    *cache,
-             GArray        *points,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  gboolean everything = (job->first_day == G_MININT32 && job->last_day == G_MAXINT32)
-                        || points->len == cache->points->len;
-  g_autoptr(GMutexLocker) locker = NULL;
-  AtlasClusterIndex *index;
-
-  if (!everything)
-    return atlas_cluster_index_new ((AtlasMapPoint *) points->data, points->len,
-                                    CLUSTER_RADIUS_PX, cancellable, error);
-
-  locker = g_mutex_locker_new (&cache->lock);
-  if (cache->full_index == NULL)
-    {
-      index = atlas_cluster_index_new ((AtlasMapPoint *) points->data, points->len,
-                                       CLUSTER_RADIUS_PX, cancellable, error);
-      if (index == NULL)
-        return NULL;
-      cache->full_index = index;
-    }
-  return g_object_ref (cache->full_index);
-}
-
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(LoadedPoints) loaded = g_new0 (LoadedPoints, 1);
-  g_autoptr(GArray) points = NULL;
-  GError *error = NULL;
-
-  if (job->cache != NULL && g_str_equal (job->cache->filter_key, job->filter_key))
-    loaded->cache = g_atomic_rc_box_acquire (job->cache);
-  else if ((loaded->cache = load_cache (job, cancellable, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  loaded->precisions = g_byte_array_new ();
-  loaded->categories = g_strdupv (loaded->cache->categories);
-  loaded->n_index_categories = g_strv_length (loaded->categories);
-  points = select_in_range (job, loaded->cache, loaded->precisions);
-  loaded->index = build_index (job, loaded->cache, points, cancellable, &error);
-  if (loaded->index == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* Keep only the ids (sorted, as loaded) to find a point's precision when drawing it. */
-  loaded->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), points->len);
-  for (guint i = 0; i < points->len; i++)
-    g_array_append_val (loaded->ids, g_array_index (points, AtlasMapPoint, i).id);
-  g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify) loaded_points_free);
-}
 
 /* The edits that @serial's load read from the store are in its index: no longer drawn apart. */
 static void
@@ -232,10 +75,10 @@ loaded_cb (GObject      *source,
 
   if (points != NULL && points->cache != self->cache)
     {
-      g_clear_pointer (&self->cache, point_cache_unref);
+      g_clear_pointer (&self->cache, _atlas_point_cache_unref);
       self->cache = g_atomic_rc_box_acquire (points->cache);
     }
-  g_clear_pointer (&self->points, loaded_points_free);
+  g_clear_pointer (&self->points, _atlas_loaded_points_free);
   self->points = points;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
@@ -282,8 +125,8 @@ atlas_incident_layer_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_pointer (&self->loading_request, g_free);
   g_clear_pointer (&self->edited, g_array_unref);
-  g_clear_pointer (&self->points, loaded_points_free);
-  g_clear_pointer (&self->cache, point_cache_unref);
+  g_clear_pointer (&self->points, _atlas_loaded_points_free);
+  g_clear_pointer (&self->cache, _atlas_point_cache_unref);
   g_clear_pointer (&self->drawn, g_array_unref);
 
   G_OBJECT_CLASS (atlas_incident_layer_parent_class)->dispose (object);
@@ -563,7 +406,7 @@ edit_applied_cb (AtlasIncidentLayer *self,
   if (!touches_incidents (edit))
     return;
   /* what was loaded is out of date: any load from now on reads the store */
-  g_clear_pointer (&self->cache, point_cache_unref);
+  g_clear_pointer (&self->cache, _atlas_point_cache_unref);
   self->applied_in_place = can_update_in_place (self);
   if (self->applied_in_place)
     {
@@ -672,7 +515,7 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
   follow_edits (self, atlas_case);
   if (atlas_case == NULL)
     {
-      g_clear_pointer (&self->points, loaded_points_free);
+      g_clear_pointer (&self->points, _atlas_loaded_points_free);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
       return;
@@ -688,7 +531,7 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
     atlas_filter_get_day_range (filter, &job->first_day, &job->last_day);
   /* the cache belongs to one case */
   if (atlas_case != self->cache_case)
-    g_clear_pointer (&self->cache, point_cache_unref);
+    g_clear_pointer (&self->cache, _atlas_point_cache_unref);
   self->cache_case = atlas_case;
   if (self->cache != NULL)
     job->cache = g_atomic_rc_box_acquire (self->cache);
@@ -700,8 +543,8 @@ atlas_incident_layer_set_case (AtlasIncidentLayer *self,
   self->loading = g_cancellable_new ();
   task = g_task_new (self, self->loading, loaded_cb, NULL);
   g_task_set_source_tag (task, atlas_incident_layer_set_case);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_in_thread);
+  g_task_set_task_data (task, job, (GDestroyNotify) _atlas_load_job_free);
+  g_task_run_in_thread (task, _atlas_incident_layer_load_in_thread);
 }
 
 /**
@@ -726,7 +569,7 @@ atlas_incident_layer_reload (AtlasIncidentLayer *self,
     }
   if (rebuilding_since_last_edit (self, atlas_case, filter))
     return;
-  g_clear_pointer (&self->cache, point_cache_unref);
+  g_clear_pointer (&self->cache, _atlas_point_cache_unref);
   atlas_incident_layer_set_case (self, atlas_case, filter);
 }
 

@@ -21,6 +21,8 @@
 #include "case-versions.h"
 #include "case-test-util.h"
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 #define IMPORTED_ROWS 100000
 
 /* The tables whose rows the search index holds, in the order of its table numbers. */
@@ -262,6 +264,44 @@ write_acled (const char *path,
   fclose (out);
 }
 
+/* Below the number of matches a search ranks, it ranks them as FTS5 does, best first (its
+ * ties by row): the records found in the order of their rows in the index. */
+static void
+assert_ranked_in_full (AtlasCase  *atlas_case,
+                       const char *path,
+                       const char *text,
+                       const char *fts_query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) found = atlas_case_search (atlas_case, text, &error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = open_raw (path);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid FROM search_index WHERE search_index"
+                                           " MATCH ? ORDER BY rank, rowid LIMIT 200", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(AtlasRecord) record = g_list_model_get_item (found, n++);
+      gint64 row_id = sqlite3_column_int64 (stmt, 0);
+
+      g_assert_nonnull (record);
+      g_assert_cmpint (atlas_record_get_id (record), ==, row_id >> 3);
+      static const char *const kinds[] = { "incident", "route", "waypoint", "actor",
+                                           "document", "claim" };
+
+      g_assert_cmpint (row_id & 7, <, G_N_ELEMENTS (kinds));
+      g_assert_cmpstr (atlas_record_get_kind (record), ==, kinds[row_id & 7]);
+    }
+  g_assert_cmpuint (n, >, 1);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (found));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+}
+
 /* A case of 100,000 imported rows and their claims. */
 static void
 test_migrate_imported (void)
@@ -292,6 +332,8 @@ test_migrate_imported (void)
   atlas_case = migrate_from (path, 5, DOWNGRADE_TO_VERSION_5);
   g_assert_cmpuint (count_found (atlas_case, "Town 4242"), >, 0);
   g_assert_cmpuint (count_found (atlas_case, "Source 299"), >, 0);
+  assert_ranked_in_full (atlas_case, path, "Town 4242", "\"town\"* \"4242\"*");
+  assert_ranked_in_full (atlas_case, path, "source 29", "\"source\"* \"29\"*");
 
   g_clear_object (&atlas_case);
   remove_dir (dir);
